@@ -1,0 +1,272 @@
+//! The body of `POST /v1/events`: a site key, the client's send time and a
+//! batch of events. Parsing splits a batch into the events to store and the
+//! ones refused, so one bad event never costs the others.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::event::Event;
+use crate::ids::check_id;
+use crate::limits::{MAX_AGE_MS, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, MAX_FUTURE_MS};
+use crate::rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
+
+/// What the widget sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Envelope {
+    /// The site's public key (`pk_...`).
+    pub site_key: String,
+    /// The client's clock when it sent the batch, unix milliseconds.
+    pub sent_at: i64,
+    /// The events, oldest first.
+    pub events: Vec<Event>,
+}
+
+/// The envelope as read, before each event is checked on its own.
+#[derive(Deserialize)]
+struct RawEnvelope {
+    site_key: String,
+    sent_at: i64,
+    events: Vec<Value>,
+}
+
+/// A request body split into what may be stored and what was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedEnvelope {
+    /// The site's public key, shape-checked but not yet looked up.
+    pub site_key: String,
+    /// Events that passed every check, with `at` corrected to server time.
+    pub events: Vec<Event>,
+    /// Events that did not, with their positions.
+    pub rejected: Vec<Rejection>,
+}
+
+/// The answer to an accepted request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IngestReport {
+    /// Events stored by this request.
+    pub accepted: usize,
+    /// Valid events whose id had been stored before (harmless resends).
+    pub duplicates: usize,
+    /// Events refused, with the reason for each.
+    pub rejected: Vec<Rejection>,
+}
+
+/// Moves a client timestamp onto the server clock, using the difference
+/// between the server's `now_ms` and the client's `sent_at` as the skew.
+pub fn correct_clock(at: i64, sent_at: i64, now_ms: i64) -> i64 {
+    at.saturating_add(now_ms.saturating_sub(sent_at))
+}
+
+fn check_time_window(at: i64, now_ms: i64) -> Result<(), FieldError> {
+    if at > now_ms.saturating_add(MAX_FUTURE_MS) {
+        Err(FieldError::new(
+            ErrorCode::TimestampOutOfRange,
+            "at",
+            "`at` is more than 24 hours in the future",
+        ))
+    } else if at < now_ms.saturating_sub(MAX_AGE_MS) {
+        Err(FieldError::new(
+            ErrorCode::TimestampOutOfRange,
+            "at",
+            "`at` is more than 7 days old",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Parses a request body at server time `now_ms`.
+///
+/// `Err` means the whole request is refused (answer with
+/// [`ErrorCode::http_status`]); `Ok` may still carry refused events.
+pub fn parse_envelope(body: &[u8], now_ms: i64) -> Result<ParsedEnvelope, ErrorBody> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(ErrorBody::new(
+            ErrorCode::PayloadTooLarge,
+            format!(
+                "the body is {} bytes; the limit is {MAX_BODY_BYTES}",
+                body.len()
+            ),
+        ));
+    }
+    let value: Value = serde_json::from_slice(body).map_err(|err| {
+        ErrorBody::new(
+            ErrorCode::InvalidJson,
+            format!("the body is not valid JSON: {err}"),
+        )
+    })?;
+    let raw: RawEnvelope = serde_path_to_error::deserialize(&value).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let message = if path == "." {
+            format!("expected {{\"site_key\", \"sent_at\", \"events\"}}: {inner}")
+        } else {
+            format!("`{path}`: {inner}")
+        };
+        ErrorBody::new(ErrorCode::InvalidEnvelope, message)
+    })?;
+    if raw.events.len() > MAX_EVENTS_PER_REQUEST {
+        return Err(ErrorBody::new(
+            ErrorCode::TooManyEvents,
+            format!(
+                "{} events in one request; the limit is {MAX_EVENTS_PER_REQUEST}",
+                raw.events.len()
+            ),
+        ));
+    }
+    check_id("site_key", &raw.site_key)
+        .map_err(|err| ErrorBody::new(ErrorCode::InvalidEnvelope, err.message))?;
+    if raw.sent_at <= 0 {
+        return Err(ErrorBody::new(
+            ErrorCode::InvalidEnvelope,
+            "`sent_at` must be a positive unix time in milliseconds",
+        ));
+    }
+
+    let mut events = Vec::with_capacity(raw.events.len());
+    let mut rejected = Vec::new();
+    for (index, value) in raw.events.iter().enumerate() {
+        let checked = Event::from_json(value).and_then(|mut event| {
+            event.header.at = correct_clock(event.header.at, raw.sent_at, now_ms);
+            check_time_window(event.header.at, now_ms)?;
+            Ok(event)
+        });
+        match checked {
+            Ok(event) => events.push(event),
+            Err(err) => rejected.push(err.at_index(index)),
+        }
+    }
+    Ok(ParsedEnvelope {
+        site_key: raw.site_key,
+        events,
+        rejected,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::{EventHeader, Rating};
+    use serde_json::json;
+
+    const NOW: i64 = 1_750_000_000_000;
+
+    fn thumb(id: &str, at: i64) -> Value {
+        json!({
+            "id": id, "type": "message_feedback", "conversation_id": "c_1",
+            "at": at, "locale": "en-US", "message_id": "m_1", "rating": "down",
+        })
+    }
+
+    fn body(events: Vec<Value>) -> Vec<u8> {
+        serde_json::to_vec(&json!({"site_key": "pk_demo", "sent_at": NOW, "events": events}))
+            .unwrap()
+    }
+
+    #[test]
+    fn what_the_widget_sends_is_what_the_collector_accepts() {
+        let header = EventHeader {
+            id: "ev_1".into(),
+            conversation_id: "c_1".into(),
+            at: NOW - 5,
+            locale: "de".into(),
+        };
+        let sent = Envelope {
+            site_key: "pk_demo".into(),
+            sent_at: NOW,
+            events: vec![Event::message_feedback(header, "m_9".into(), Rating::Up)],
+        };
+        let parsed = parse_envelope(&serde_json::to_vec(&sent).unwrap(), NOW).unwrap();
+        assert_eq!(parsed.site_key, "pk_demo");
+        assert_eq!(parsed.events, sent.events);
+        assert!(parsed.rejected.is_empty());
+    }
+
+    #[test]
+    fn one_bad_event_does_not_cost_the_others() {
+        let mut bad = thumb("ev_2", NOW);
+        bad["rating"] = json!("sideways");
+        let parsed = parse_envelope(&body(vec![thumb("ev_1", NOW), bad]), NOW).unwrap();
+        assert_eq!(parsed.events.len(), 1);
+        assert_eq!(parsed.rejected.len(), 1);
+        let rejection = &parsed.rejected[0];
+        assert_eq!(rejection.index, 1);
+        assert_eq!(rejection.code, ErrorCode::InvalidField);
+        assert_eq!(rejection.field, "rating");
+    }
+
+    #[test]
+    fn client_clocks_are_corrected_by_the_send_time() {
+        // The client's clock runs one hour slow: it says it sent at NOW - 1h.
+        let hour = 3_600_000;
+        let events = vec![thumb("ev_1", NOW - hour - 10)];
+        let raw = json!({"site_key": "pk_demo", "sent_at": NOW - hour, "events": events});
+        let parsed = parse_envelope(&serde_json::to_vec(&raw).unwrap(), NOW).unwrap();
+        assert_eq!(parsed.events[0].header.at, NOW - 10);
+    }
+
+    #[test]
+    fn events_too_old_or_too_far_ahead_are_refused() {
+        let day = 24 * 3_600_000;
+        let parsed = parse_envelope(
+            &body(vec![
+                thumb("old", NOW - 8 * day),
+                thumb("ahead", NOW + day + 1),
+                thumb("ok_old", NOW - 7 * day + 1),
+                thumb("ok_ahead", NOW + day),
+            ]),
+            NOW,
+        )
+        .unwrap();
+        let refused: Vec<_> = parsed.rejected.iter().map(|r| (r.index, r.code)).collect();
+        assert_eq!(
+            refused,
+            vec![
+                (0, ErrorCode::TimestampOutOfRange),
+                (1, ErrorCode::TimestampOutOfRange)
+            ]
+        );
+        assert_eq!(parsed.events.len(), 2);
+    }
+
+    #[test]
+    fn request_level_faults_refuse_the_whole_body() {
+        let code = |bytes: &[u8]| parse_envelope(bytes, NOW).unwrap_err().code;
+        assert_eq!(code(b"{not json"), ErrorCode::InvalidJson);
+        assert_eq!(code(b""), ErrorCode::InvalidJson);
+        assert_eq!(code(b"[1,2]"), ErrorCode::InvalidEnvelope);
+        assert_eq!(
+            code(br#"{"site_key":"pk","sent_at":"now","events":[]}"#),
+            ErrorCode::InvalidEnvelope
+        );
+        assert_eq!(
+            code(br#"{"sent_at":1,"events":[]}"#),
+            ErrorCode::InvalidEnvelope
+        );
+        assert_eq!(
+            code(br#"{"site_key":"pk demo","sent_at":1,"events":[]}"#),
+            ErrorCode::InvalidEnvelope
+        );
+        assert_eq!(
+            code(br#"{"site_key":"pk","sent_at":0,"events":[]}"#),
+            ErrorCode::InvalidEnvelope
+        );
+        let many = body((0..=MAX_EVENTS_PER_REQUEST).map(|i| thumb(&format!("e{i}"), NOW)).collect());
+        assert_eq!(code(&many), ErrorCode::TooManyEvents);
+    }
+
+    #[test]
+    fn oversize_bodies_are_refused_before_parsing() {
+        let mut big = body(vec![thumb("ev_1", NOW)]);
+        big.resize(MAX_BODY_BYTES + 1, b' ');
+        let err = parse_envelope(&big, NOW).unwrap_err();
+        assert_eq!(err.code, ErrorCode::PayloadTooLarge);
+        assert_eq!(err.code.http_status(), 413);
+    }
+
+    #[test]
+    fn envelope_errors_say_which_field() {
+        let err = parse_envelope(br#"{"site_key":"pk","sent_at":1,"events":{}}"#, NOW).unwrap_err();
+        assert!(err.message.contains("events"), "{}", err.message);
+    }
+}
