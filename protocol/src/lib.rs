@@ -8,6 +8,7 @@ pub mod event;
 pub mod ids;
 pub mod limits;
 pub mod rejection;
+pub mod secret;
 
 pub use conversation::{ConversationFeedback, MessageRating};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};

@@ -34,6 +34,8 @@ pub enum ErrorCode {
     NotFound,
     /// The route exists but not for this HTTP method.
     MethodNotAllowed,
+    /// Something failed on the collector's side; retrying later may help.
+    Internal,
 }
 
 impl ErrorCode {
@@ -54,6 +56,7 @@ impl ErrorCode {
             Self::TimestampOutOfRange => "timestamp_out_of_range",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
+            Self::Internal => "internal",
         }
     }
 
@@ -73,6 +76,7 @@ impl ErrorCode {
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::PayloadTooLarge => 413,
+            Self::Internal => 500,
         }
     }
 }

@@ -1,1 +1,39 @@
-fn main(){}
+//! `cargo xtask <command>`: the project's automation, in Rust so it runs the
+//! same on every machine. See the README for what each command does.
+
+mod builds;
+mod demo;
+mod processes;
+mod repo;
+mod sites;
+mod static_site;
+mod test;
+mod tools;
+mod worker_dev;
+
+use anyhow::{Result, bail};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  demo           build everything, start the Worker on local workerd with local D1,
+                 serve the demo shop page and print its URL (Ctrl-C stops it all)
+  test           install what is missing, then run every check and test
+  build-widget   build the widget into dist/widget
+  build-worker   build the Worker into edge-worker/build (wrangler runs this)";
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let repo = repo::Repo::locate()?;
+    match args.first().map(String::as_str) {
+        Some("demo") => demo::run(&repo),
+        Some("test") => test::run(&repo),
+        Some("build-widget") => builds::widget(&repo),
+        Some("build-worker") => builds::worker(&repo),
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command {other:?}\n\n{USAGE}"),
+    }
+}

@@ -1,0 +1,107 @@
+//! `POST /v1/events`: where the widget's feedback arrives.
+
+use futures_util::StreamExt;
+use protocol::limits::MAX_BODY_BYTES;
+use protocol::{ErrorBody, ErrorCode, parse_envelope};
+use worker::{D1Database, Date, Request, Response, Result, RouteContext};
+
+use crate::cors;
+use crate::respond;
+use crate::sites::Site;
+use crate::store;
+
+/// Reads the body, stopping as soon as it exceeds the limit so an oversize
+/// request costs no more memory than the limit itself. `None` when too large.
+async fn read_capped_body(req: &mut Request) -> Result<Option<Vec<u8>>> {
+    let declared = req
+        .headers()
+        .get("Content-Length")?
+        .and_then(|value| value.trim().parse::<usize>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
+        return Ok(None);
+    }
+    let mut body = Vec::with_capacity(declared.unwrap_or(0));
+    let mut stream = req.stream()?;
+    while let Some(chunk) = stream.next().await {
+        body.extend_from_slice(&chunk?);
+        if body.len() > MAX_BODY_BYTES {
+            return Ok(None);
+        }
+    }
+    Ok(Some(body))
+}
+
+/// A refusal answered before the site is known: the browser may read it
+/// only when some site allows the page's origin.
+async fn refuse_early(
+    db: &D1Database,
+    origin: Option<&str>,
+    error: &ErrorBody,
+) -> Result<Response> {
+    let readable = match origin {
+        Some(origin) if cors::origin_known(db, origin).await? => Some(origin),
+        _ => None,
+    };
+    cors::allow(respond::error_body(error)?, readable)
+}
+
+/// Validates and stores a batch of events (see `protocol::envelope`).
+pub async fn post_events(mut req: Request, ctx: RouteContext<()>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    let origin = cors::request_origin(&req)?;
+    let origin = origin.as_deref();
+
+    let Some(body) = read_capped_body(&mut req).await? else {
+        let error = ErrorBody::new(
+            ErrorCode::PayloadTooLarge,
+            format!("the body is larger than {MAX_BODY_BYTES} bytes; send fewer events per request"),
+        );
+        return refuse_early(&db, origin, &error).await;
+    };
+    let now = Date::now().as_millis() as i64;
+    let parsed = match parse_envelope(&body, now) {
+        Ok(parsed) => parsed,
+        Err(error) => return refuse_early(&db, origin, &error).await,
+    };
+    let Some(site) = Site::find(&db, &parsed.site_key).await? else {
+        let error = ErrorBody::new(
+            ErrorCode::UnknownSite,
+            format!("no site has the key {:?}", parsed.site_key),
+        );
+        return refuse_early(&db, origin, &error).await;
+    };
+    match origin {
+        Some(origin) if !site.allows_origin(&db, origin).await? => {
+            let response = respond::error(
+                ErrorCode::OriginNotAllowed,
+                format!("{origin} is not an allowed origin of this site"),
+            )?;
+            return cors::allow(response, None);
+        }
+        None if !site.is_authorized(&req)? => {
+            return respond::error(
+                ErrorCode::Unauthorized,
+                "a request without an Origin header must carry the site's secret as a bearer token",
+            );
+        }
+        _ => {}
+    }
+
+    let report = store::save_events(&db, &site.site_key, &parsed.events, parsed.rejected, now).await?;
+    cors::allow(respond::json(&report, 200)?, origin)
+}
+
+/// Answers the CORS preflight browsers send before a JSON `POST`.
+pub async fn preflight(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    match cors::request_origin(&req)? {
+        Some(origin) if cors::origin_known(&db, &origin).await? => cors::preflight_ok(&origin),
+        _ => cors::allow(
+            respond::error(
+                ErrorCode::OriginNotAllowed,
+                "this origin is not allowed to send feedback",
+            )?,
+            None,
+        ),
+    }
+}

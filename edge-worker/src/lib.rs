@@ -1,0 +1,52 @@
+//! The edge collector: receives feedback from the widget, validates it with
+//! the `protocol` crate, stores it in D1 and answers the site owner's reads.
+//!
+//! Routes:
+//! - `GET /v1/health`: `{"ok": true}` once the Worker is up.
+//! - `POST /v1/events` (and its CORS preflight): feedback ingest, see [`ingest`].
+//! - `GET /v1/sites/{site_key}/conversations/{id}`: one conversation's
+//!   feedback for the site owner, see [`conversations`].
+
+mod conversations;
+mod cors;
+mod ingest;
+mod respond;
+mod sites;
+mod store;
+
+use protocol::ErrorCode;
+use worker::{Context, Env, Request, Response, Result, Router, console_error, event};
+
+/// The D1 binding name in `wrangler.toml`.
+const DB: &str = "DB";
+
+fn router<'a>() -> Router<'a, ()> {
+    Router::new()
+        .get("/v1/health", |_, _| respond::json(&serde_json::json!({"ok": true}), 200))
+        .post_async("/v1/events", ingest::post_events)
+        .options_async("/v1/events", ingest::preflight)
+        .get_async(
+            "/v1/sites/:site_key/conversations/:conversation_id",
+            conversations::get_conversation,
+        )
+        .or_else_any_method("/*path", |_, _| {
+            respond::error(ErrorCode::NotFound, "no such route")
+        })
+}
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let answer = match router().run(req, env).await {
+        // The router answers a known path with the wrong method itself, in plain text.
+        Ok(response) if response.status_code() == 405 => respond::error(
+            ErrorCode::MethodNotAllowed,
+            "this route does not accept that method",
+        ),
+        other => other,
+    };
+    // Infrastructure faults (D1 unreachable, ...) still get a JSON body.
+    answer.or_else(|err| {
+        console_error!("internal error: {err}");
+        respond::error(ErrorCode::Internal, "the collector failed; try again later")
+    })
+}

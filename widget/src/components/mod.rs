@@ -1,0 +1,8 @@
+//! Leptos components, one per file.
+
+pub mod app;
+pub mod bubble;
+pub mod icons;
+pub mod message_list;
+pub mod panel;
+pub mod thumbs;

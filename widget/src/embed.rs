@@ -1,0 +1,162 @@
+//! The wasm entry the loader (`loader/widget.js`) calls: mounts the widget
+//! into the loader's shadow root and hands back the handle behind the
+//! `FeedbackBubble` JS API.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+
+use crate::collector::Collector;
+use crate::components::app::App;
+use crate::conversation::Role;
+use crate::feedback::FeedbackReporter;
+use crate::host_events::{self, HostEvents};
+use crate::i18n::{I18n, Localizer};
+use crate::ids::random_id;
+use crate::state::WidgetState;
+
+/// The widget's own styles, scoped by the shadow root.
+const STYLES: &str = include_str!("widget.css");
+
+/// Reads a string property of a JS object; `None` when absent or empty.
+fn string_field(object: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .and_then(|value| value.as_string())
+        .filter(|value| !value.trim().is_empty())
+}
+
+/// What the loader read from the `<script>` tag's data attributes.
+struct Options {
+    site_key: String,
+    endpoint: String,
+    locale: Option<String>,
+}
+
+impl Options {
+    fn read(options: &JsValue) -> Result<Self, JsError> {
+        let site_key = string_field(options, "site").ok_or_else(|| {
+            JsError::new("FeedbackBubble: the script tag needs data-site=\"pk_...\" (your site key)")
+        })?;
+        protocol::ids::check_id("data-site", &site_key)
+            .map_err(|err| JsError::new(&format!("FeedbackBubble: {}", err.message)))?;
+        let endpoint = string_field(options, "endpoint").ok_or_else(|| {
+            JsError::new("FeedbackBubble: the script tag needs data-endpoint=\"https://...\" (the collector)")
+        })?;
+        if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
+            return Err(JsError::new(&format!(
+                "FeedbackBubble: data-endpoint must be an http(s) URL, not {endpoint:?}"
+            )));
+        }
+        Ok(Self {
+            site_key,
+            endpoint,
+            locale: string_field(options, "locale"),
+        })
+    }
+}
+
+/// The shopper's preferred languages: the site's choice first, then the browser's.
+fn requested_locales(site_choice: Option<String>) -> Vec<String> {
+    let browser = web_sys::window()
+        .map(|window| window.navigator().languages())
+        .map(|languages| languages.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_else(Vec::new);
+    site_choice.into_iter().chain(browser).collect()
+}
+
+/// The handle behind `window.FeedbackBubble` once the app has loaded.
+#[wasm_bindgen]
+pub struct Widget {
+    state: WidgetState,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Opens the panel.
+    pub fn open(&self) {
+        self.state.open.set(true);
+    }
+
+    /// Closes the panel.
+    pub fn close(&self) {
+        self.state.open.set(false);
+    }
+
+    /// Opens the panel if closed, closes it if open.
+    pub fn toggle(&self) {
+        self.state.open.update(|open| *open = !*open);
+    }
+
+    /// Appends `{id, role: "assistant" | "user", text}` to the conversation.
+    #[wasm_bindgen(js_name = addMessage)]
+    pub fn add_message(&self, message: JsValue) -> Result<(), JsError> {
+        let id = string_field(&message, "id")
+            .ok_or_else(|| JsError::new("addMessage: `id` is required (a unique string)"))?;
+        let role = string_field(&message, "role")
+            .as_deref()
+            .and_then(Role::parse)
+            .ok_or_else(|| JsError::new("addMessage: `role` must be \"assistant\" or \"user\""))?;
+        let text = js_sys::Reflect::get(&message, &JsValue::from_str("text"))
+            .ok()
+            .and_then(|value| value.as_string())
+            .ok_or_else(|| JsError::new("addMessage: `text` must be a string"))?;
+        let mut outcome = Ok(());
+        self.state.conversation.update(|conversation| {
+            outcome = conversation.add(&id, role, &text);
+        });
+        outcome.map_err(|problem| JsError::new(&problem))
+    }
+
+    /// The id feedback is filed under.
+    #[wasm_bindgen(getter, js_name = conversationId)]
+    pub fn conversation_id(&self) -> String {
+        self.state.conversation.with_untracked(|c| c.id.clone())
+    }
+}
+
+/// Mounts the widget into `root` with the script tag's `options`
+/// (`{site, endpoint, locale?}`); `emit(name, detail)` tells the host page.
+#[wasm_bindgen]
+pub fn mount(root: ShadowRoot, options: JsValue, emit: js_sys::Function) -> Result<Widget, JsError> {
+    let options = Options::read(&options)?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| JsError::new("FeedbackBubble: no document to mount into"))?;
+    let localizer = Localizer::negotiate(&requested_locales(options.locale));
+    let locale = localizer.locale();
+
+    let style = document
+        .create_element("style")
+        .map_err(|_| JsError::new("FeedbackBubble: cannot create a style element"))?;
+    style.set_text_content(Some(STYLES));
+    let container: HtmlElement = document
+        .create_element("div")
+        .ok()
+        .and_then(|element| element.dyn_into().ok())
+        .ok_or_else(|| JsError::new("FeedbackBubble: cannot create the widget root"))?;
+    container.set_class_name("fb-root");
+    // lang and dir go on the widget's root only, never on the host's <html>.
+    let _ = container.set_attribute("lang", &locale);
+    let _ = container.set_attribute("dir", "ltr");
+    root.append_child(&style)
+        .and_then(|_| root.append_child(&container))
+        .map_err(|_| JsError::new("FeedbackBubble: cannot attach to the shadow root"))?;
+
+    let state = WidgetState::new(random_id("c_"));
+    let host = HostEvents::new(emit);
+    let reporter = FeedbackReporter::new(
+        Collector::new(&options.endpoint, &options.site_key),
+        state.conversation.with_untracked(|c| c.id.clone()),
+        locale,
+        host.clone(),
+    );
+    leptos::mount::mount_to(container, move || {
+        provide_context(I18n::new(localizer));
+        provide_context(reporter);
+        host_events::provide(host);
+        view! { <App state/> }
+    })
+    .forget();
+    Ok(Widget { state })
+}

@@ -1,0 +1,201 @@
+//! The widget's words, from Fluent files under `locales/`. No text a
+//! shopper sees or hears is written in Rust.
+
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use leptos::prelude::*;
+use unic_langid::LanguageIdentifier;
+
+/// Locales compiled into the widget, the reference (en-US) first.
+const BUILT_IN: &[(&str, &str)] = &[("en-US", include_str!("../../locales/en-US/widget.ftl"))];
+
+/// The locale every lookup falls back to.
+pub const DEFAULT_LOCALE: &str = "en-US";
+
+/// Every message id the widget uses. A test checks that the reference
+/// locale defines each one, so the last fallback never shows an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    /// Bubble's name while closed.
+    BubbleOpen,
+    /// Bubble's name while open.
+    BubbleClose,
+    /// Panel heading.
+    PanelTitle,
+    /// Panel close button's name.
+    PanelClose,
+    /// Placeholder text of an empty conversation.
+    PanelEmpty,
+    /// Name of the message list.
+    PanelMessages,
+    /// Name of the thumbs pair.
+    FeedbackGroup,
+    /// Name of 👍.
+    FeedbackUp,
+    /// Name of 👎.
+    FeedbackDown,
+}
+
+impl Msg {
+    /// All messages, for checks.
+    pub const ALL: [Msg; 9] = [
+        Msg::BubbleOpen,
+        Msg::BubbleClose,
+        Msg::PanelTitle,
+        Msg::PanelClose,
+        Msg::PanelEmpty,
+        Msg::PanelMessages,
+        Msg::FeedbackGroup,
+        Msg::FeedbackUp,
+        Msg::FeedbackDown,
+    ];
+
+    /// The Fluent message id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Msg::BubbleOpen => "bubble-open",
+            Msg::BubbleClose => "bubble-close",
+            Msg::PanelTitle => "panel-title",
+            Msg::PanelClose => "panel-close",
+            Msg::PanelEmpty => "panel-empty",
+            Msg::PanelMessages => "panel-messages",
+            Msg::FeedbackGroup => "message-feedback-group",
+            Msg::FeedbackUp => "message-feedback-up",
+            Msg::FeedbackDown => "message-feedback-down",
+        }
+    }
+}
+
+/// Formats messages for one negotiated locale, falling back message by
+/// message through the negotiated list to en-US.
+pub struct Localizer {
+    bundles: Vec<FluentBundle<FluentResource>>,
+}
+
+fn bundle(tag: &str, source: &str) -> Option<FluentBundle<FluentResource>> {
+    let langid: LanguageIdentifier = tag.parse().ok()?;
+    // A resource with syntax errors still yields every entry that parsed.
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Only one resource per bundle, so no id can be overridden.
+    let _ = bundle.add_resource(resource);
+    Some(bundle)
+}
+
+impl Localizer {
+    /// The best match for the shopper's `requested` locales (most preferred
+    /// first) among the built-in ones, with en-US as the last fallback.
+    pub fn negotiate(requested: &[String]) -> Self {
+        let available: Vec<LanguageIdentifier> = BUILT_IN
+            .iter()
+            .filter_map(|(tag, _)| tag.parse().ok())
+            .collect();
+        let requested: Vec<LanguageIdentifier> =
+            requested.iter().filter_map(|tag| tag.parse().ok()).collect();
+        let default: Option<LanguageIdentifier> = DEFAULT_LOCALE.parse().ok();
+        let chosen = fluent_langneg::negotiate_languages(
+            &requested,
+            &available,
+            default.as_ref(),
+            fluent_langneg::NegotiationStrategy::Filtering,
+        );
+        let mut tags: Vec<String> = chosen.iter().map(|id| id.to_string()).collect();
+        if !tags.iter().any(|tag| tag == DEFAULT_LOCALE) {
+            tags.push(DEFAULT_LOCALE.to_string());
+        }
+        let bundles = tags
+            .iter()
+            .filter_map(|tag| {
+                let (_, source) = BUILT_IN.iter().find(|(built_in, _)| built_in == tag)?;
+                bundle(tag, source)
+            })
+            .collect();
+        Self { bundles }
+    }
+
+    /// The locale tag of the first choice, as sent with events.
+    pub fn locale(&self) -> String {
+        self.bundles
+            .first()
+            .and_then(|bundle| bundle.locales.first())
+            .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
+    }
+
+    /// The text of `msg`.
+    pub fn text(&self, msg: Msg) -> String {
+        self.format(msg, None)
+    }
+
+    /// The text of `msg` with `args` filled in, from the first locale that
+    /// has it. Falls back to the id only if even en-US lacks it, which the
+    /// tests rule out.
+    pub fn format(&self, msg: Msg, args: Option<&FluentArgs>) -> String {
+        for bundle in &self.bundles {
+            let Some(pattern) = bundle.get_message(msg.id()).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if errors.is_empty() && !text.trim().is_empty() {
+                return text.into_owned();
+            }
+        }
+        msg.id().to_string()
+    }
+}
+
+/// The localizer as components see it: reactive, so a locale change
+/// re-renders every string.
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Arc<Localizer>>);
+
+impl I18n {
+    /// Wraps `localizer`.
+    pub fn new(localizer: Localizer) -> Self {
+        Self(RwSignal::new(Arc::new(localizer)))
+    }
+
+    /// A reactive text for `msg`, for use as a view child or attribute.
+    pub fn text(self, msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.0.with(|localizer| localizer.text(msg))
+    }
+
+    /// The current locale tag (not tracked).
+    pub fn locale(self) -> String {
+        self.0.with_untracked(|localizer| localizer.locale())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reference_locale_defines_every_message_the_widget_uses() {
+        let localizer = Localizer::negotiate(&[]);
+        for msg in Msg::ALL {
+            let text = localizer.text(msg);
+            assert_ne!(text, msg.id(), "en-US lacks {}", msg.id());
+            assert!(!text.trim().is_empty(), "{} is empty", msg.id());
+        }
+    }
+
+    #[test]
+    fn unknown_or_malformed_requests_fall_back_to_en_us() {
+        for requested in [vec![], vec!["xx-YY".to_string()], vec!["not a tag!".to_string()]] {
+            let localizer = Localizer::negotiate(&requested);
+            assert_eq!(localizer.locale(), "en-US");
+            assert_eq!(localizer.text(Msg::FeedbackUp), "Helpful");
+        }
+    }
+
+    #[test]
+    fn a_broken_resource_keeps_the_entries_that_parse() {
+        let bundle = bundle("en-US", "good = Fine\nbroken = { ! }\nalso-good = Also fine\n").unwrap();
+        assert!(bundle.get_message("good").is_some());
+        assert!(bundle.get_message("also-good").is_some());
+        assert!(bundle.get_message("broken").is_none());
+    }
+}

@@ -1,0 +1,103 @@
+//! Building the two wasm artifacts: the widget (served to shops' pages) and
+//! the Worker (run by workerd).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+use anyhow::{Context, Result};
+
+use crate::processes::run;
+use crate::repo::{Repo, cargo_bin};
+use crate::tools;
+
+/// wasm features rustc enables by default for wasm32-unknown-unknown,
+/// which wasm-opt must be told about.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+/// Builds the widget into `dist/widget`: the loader `widget.js` plus the
+/// app (`app.js`, `app_bg.wasm`) it loads on demand.
+pub fn widget(repo: &Repo) -> Result<()> {
+    tools::ensure_build_tools(repo)?;
+    run(Command::new("cargo")
+        .args(["build", "--package", "widget", "--lib", "--release"])
+        .args(["--target", "wasm32-unknown-unknown"])
+        .current_dir(repo.root()))?;
+    let dist = repo.widget_dist();
+    std::fs::create_dir_all(&dist)?;
+    let wasm = repo.path("target/wasm32-unknown-unknown/release/widget.wasm");
+    run(Command::new(cargo_bin("wasm-bindgen"))
+        .args(["--target", "web", "--no-typescript", "--out-name", "app"])
+        .arg("--out-dir")
+        .arg(&dist)
+        .arg(&wasm))?;
+    let app_wasm = dist.join("app_bg.wasm");
+    run(Command::new(repo.node_bin("wasm-opt"))
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(&app_wasm)
+        .arg("-o")
+        .arg(&app_wasm))?;
+    let loader = repo.path("widget/loader/widget.js");
+    std::fs::copy(&loader, dist.join("widget.js"))
+        .with_context(|| format!("copying {}", loader.display()))?;
+    Ok(())
+}
+
+/// Builds the Worker into `edge-worker/build` with worker-build, pointing it
+/// at locally installed tools so it downloads nothing. Skips the work when
+/// the output is newer than every input.
+pub fn worker(repo: &Repo) -> Result<()> {
+    tools::ensure_build_tools(repo)?;
+    let output = repo.path("edge-worker/build/index.js");
+    let inputs = [
+        repo.path("edge-worker/src"),
+        repo.path("edge-worker/Cargo.toml"),
+        repo.path("protocol/src"),
+        repo.path("protocol/Cargo.toml"),
+        repo.path("Cargo.toml"),
+        repo.path("Cargo.lock"),
+    ];
+    if let (Some(built), Some(newest_input)) = (modified(&output), newest(&inputs)) {
+        if built > newest_input {
+            println!("edge-worker/build is up to date");
+            return Ok(());
+        }
+    }
+    run(Command::new(cargo_bin("worker-build"))
+        .arg("--release")
+        .current_dir(repo.worker_dir())
+        .env("WASM_BINDGEN_BIN", cargo_bin("wasm-bindgen"))
+        .env("ESBUILD_BIN", repo.esbuild())
+        .env("WASM_OPT_BIN", repo.node_bin("wasm-opt")))
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|meta| meta.modified()).ok()
+}
+
+/// The newest modification time of the files under `paths`.
+fn newest(paths: &[PathBuf]) -> Option<SystemTime> {
+    let mut newest = None;
+    let mut pending: Vec<PathBuf> = paths.to_vec();
+    while let Some(path) = pending.pop() {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                pending.extend(entries.flatten().map(|entry| entry.path()));
+            }
+        } else if let Ok(time) = meta.modified() {
+            newest = newest.max(Some(time));
+        }
+    }
+    newest
+}

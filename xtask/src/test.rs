@@ -1,0 +1,114 @@
+//! `cargo xtask test`: every check and every test, as CI runs them.
+
+use std::process::Command;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::builds;
+use crate::processes::{Background, free_port, http_answers, run as run_cmd, wait_until};
+use crate::repo::Repo;
+use crate::sites;
+use crate::static_site::{PageConfig, StaticSite};
+use crate::tools::{self, CHROMEDRIVER};
+use crate::worker_dev::{self, LocalD1, Log};
+
+fn step(title: &str) {
+    println!("\n==> {title}");
+}
+
+fn cargo(repo: &Repo) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(repo.root());
+    cmd
+}
+
+/// Runs fmt, clippy, unit tests, component tests in Chromium, then the
+/// Worker and browser tests against a fresh local stack.
+pub fn run(repo: &Repo) -> Result<()> {
+    let started = std::time::Instant::now();
+    step("tools");
+    tools::ensure_test_tools(repo)?;
+
+    step("format");
+    run_cmd(cargo(repo).args(["fmt", "--all", "--check"]))?;
+
+    step("clippy (native and wasm32)");
+    run_cmd(cargo(repo).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run_cmd(cargo(repo)
+        .args(["clippy", "-p", "widget", "-p", "edge-worker", "--all-targets"])
+        .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+
+    step("unit tests (native)");
+    run_cmd(cargo(repo).args(["test", "--workspace", "--exclude", "e2e"]))?;
+
+    step("widget component tests (wasm32 in headless Chromium)");
+    run_cmd(cargo(repo)
+        .args(["test", "-p", "widget", "--target", "wasm32-unknown-unknown"])
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+
+    step("build the widget and the Worker");
+    builds::widget(repo)?;
+    builds::worker(repo)?;
+
+    step("end-to-end: Worker on workerd with a fresh local D1, Chromium");
+    end_to_end(repo)?;
+
+    println!("\nall checks passed in {}s", started.elapsed().as_secs());
+    Ok(())
+}
+
+fn end_to_end(repo: &Repo) -> Result<()> {
+    let run_dir = repo.path(&format!("target/e2e/run-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&run_dir);
+    std::fs::create_dir_all(&run_dir)?;
+    let d1 = LocalD1::new(repo, run_dir.join("state"));
+    d1.migrate()?;
+
+    let page_port = free_port()?;
+    let page_origin = format!("http://127.0.0.1:{page_port}");
+    let shop = sites::upsert(&d1, None, std::slice::from_ref(&page_origin))?;
+    let other = sites::upsert(&d1, None, &["https://other-shop.example".to_string()])?;
+
+    let worker_port = free_port()?;
+    let endpoint = format!("http://127.0.0.1:{worker_port}");
+    let _worker = worker_dev::start(repo, &d1, worker_port, Log::File(run_dir.join("wrangler.log")))?;
+    let _page = StaticSite::start(
+        repo,
+        page_port,
+        PageConfig {
+            site_key: shop.key.clone(),
+            endpoint: endpoint.clone(),
+        },
+    )?;
+    let driver_port = free_port()?;
+    let mut driver = Background::spawn(
+        "chromedriver",
+        Command::new(CHROMEDRIVER)
+            .arg(format!("--port={driver_port}"))
+            .stdout(std::process::Stdio::null()),
+    )?;
+    wait_until(&mut driver, "chromedriver", Duration::from_secs(30), || {
+        http_answers(driver_port, "/status")
+    })?;
+
+    let artifacts = repo.path("target/e2e/artifacts");
+    std::fs::create_dir_all(&artifacts)?;
+    let result = run_cmd(cargo(repo)
+        .args(["test", "-p", "e2e", "--", "--test-threads=2"])
+        .env("E2E_WORKER_URL", &endpoint)
+        .env("E2E_PAGE_URL", format!("{page_origin}/"))
+        .env("E2E_PAGE_ORIGIN", &page_origin)
+        .env("E2E_WEBDRIVER_URL", format!("http://127.0.0.1:{driver_port}"))
+        .env("E2E_CHROMIUM", tools::CHROMIUM)
+        .env("E2E_SITE_KEY", &shop.key)
+        .env("E2E_SITE_SECRET", &shop.secret)
+        .env("E2E_OTHER_SITE_KEY", &other.key)
+        .env("E2E_OTHER_SITE_SECRET", &other.secret)
+        .env("E2E_ARTIFACTS", &artifacts));
+    if result.is_err() {
+        eprintln!("wrangler's log: {}", run_dir.join("wrangler.log").display());
+    }
+    result
+}
