@@ -54,7 +54,9 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<()>) -> Result<Resp
     let Some(body) = read_capped_body(&mut req).await? else {
         let error = ErrorBody::new(
             ErrorCode::PayloadTooLarge,
-            format!("the body is larger than {MAX_BODY_BYTES} bytes; send fewer events per request"),
+            format!(
+                "the body is larger than {MAX_BODY_BYTES} bytes; send fewer events per request"
+            ),
         );
         return refuse_early(&db, origin, &error).await;
     };
@@ -87,7 +89,8 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<()>) -> Result<Resp
         _ => {}
     }
 
-    let report = store::save_events(&db, &site.site_key, &parsed.events, parsed.rejected, now).await?;
+    let report =
+        store::save_events(&db, &site.site_key, &parsed.events, parsed.rejected, now).await?;
     cors::allow(respond::json(&report, 200)?, origin)
 }
 

@@ -22,7 +22,9 @@ const DB: &str = "DB";
 
 fn router<'a>() -> Router<'a, ()> {
     Router::new()
-        .get("/v1/health", |_, _| respond::json(&serde_json::json!({"ok": true}), 200))
+        .get("/v1/health", |_, _| {
+            respond::json(&serde_json::json!({"ok": true}), 200)
+        })
         .post_async("/v1/events", ingest::post_events)
         .options_async("/v1/events", ingest::preflight)
         .get_async(

@@ -251,7 +251,11 @@ mod tests {
             code(br#"{"site_key":"pk","sent_at":0,"events":[]}"#),
             ErrorCode::InvalidEnvelope
         );
-        let many = body((0..=MAX_EVENTS_PER_REQUEST).map(|i| thumb(&format!("e{i}"), NOW)).collect());
+        let many = body(
+            (0..=MAX_EVENTS_PER_REQUEST)
+                .map(|i| thumb(&format!("e{i}"), NOW))
+                .collect(),
+        );
         assert_eq!(code(&many), ErrorCode::TooManyEvents);
     }
 

@@ -244,7 +244,10 @@ mod tests {
         let mut value = thumbs("up");
         value["at"] = json!("yesterday");
         let err = Event::from_json(&value).unwrap_err();
-        assert_eq!((err.code, err.field.as_str()), (ErrorCode::InvalidField, "at"));
+        assert_eq!(
+            (err.code, err.field.as_str()),
+            (ErrorCode::InvalidField, "at")
+        );
 
         let mut value = thumbs("up");
         value["message_id"] = json!(42);
@@ -265,7 +268,14 @@ mod tests {
 
     #[test]
     fn missing_ids_are_reported_as_missing() {
-        for field in ["id", "conversation_id", "message_id", "type", "at", "locale"] {
+        for field in [
+            "id",
+            "conversation_id",
+            "message_id",
+            "type",
+            "at",
+            "locale",
+        ] {
             let mut value = thumbs("up");
             value.as_object_mut().unwrap().remove(field);
             let err = Event::from_json(&value).unwrap_err();
@@ -285,7 +295,10 @@ mod tests {
         let mut value = thumbs("up");
         value["message_id"] = json!("m".repeat(crate::limits::MAX_ID_LEN + 1));
         let err = Event::from_json(&value).unwrap_err();
-        assert_eq!((err.code, err.field.as_str()), (ErrorCode::TooLong, "message_id"));
+        assert_eq!(
+            (err.code, err.field.as_str()),
+            (ErrorCode::TooLong, "message_id")
+        );
     }
 
     #[test]

@@ -41,7 +41,10 @@ pub fn check_id(field: &str, value: &str) -> Result<(), FieldError> {
 /// starting with a letter, at most [`MAX_LOCALE_LEN`] bytes.
 pub fn check_locale(field: &str, value: &str) -> Result<(), FieldError> {
     let well_formed = value.len() <= MAX_LOCALE_LEN
-        && value.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && value
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
         && value.split('-').all(|part| {
             !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
         });
@@ -68,7 +71,10 @@ mod tests {
 
     #[test]
     fn ids_refuse_empty_long_and_foreign_characters() {
-        assert_eq!(check_id("id", "").unwrap_err().code, ErrorCode::MissingField);
+        assert_eq!(
+            check_id("id", "").unwrap_err().code,
+            ErrorCode::MissingField
+        );
         let long = check_id("id", &"a".repeat(MAX_ID_LEN + 1)).unwrap_err();
         assert_eq!(long.code, ErrorCode::TooLong);
         for bad in ["a b", "a/b", "<script>", "é", "a\"b"] {
@@ -83,7 +89,15 @@ mod tests {
         for good in ["en", "en-US", "pt-BR", "zh-Hant-TW", "ar"] {
             assert!(check_locale("locale", good).is_ok(), "{good}");
         }
-        for bad in ["", "-en", "en--US", "en_US", "1en", "en-US-toolongsubtag", "e n"] {
+        for bad in [
+            "",
+            "-en",
+            "en--US",
+            "en_US",
+            "1en",
+            "en-US-toolongsubtag",
+            "e n",
+        ] {
             assert!(check_locale("locale", bad).is_err(), "{bad}");
         }
     }

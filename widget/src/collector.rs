@@ -54,7 +54,9 @@ impl Collector {
         if !response.ok() {
             let status = response.status();
             let detail = response.text().await.unwrap_or_default();
-            return Err(format!("the collector refused feedback ({status}): {detail}"));
+            return Err(format!(
+                "the collector refused feedback ({status}): {detail}"
+            ));
         }
         response
             .json::<IngestReport>()
@@ -70,6 +72,9 @@ mod tests {
     #[test]
     fn the_events_url_ignores_a_trailing_slash() {
         let collector = Collector::new("https://collector.example/", "pk_1");
-        assert_eq!(collector.events_url(), "https://collector.example/v1/events");
+        assert_eq!(
+            collector.events_url(),
+            "https://collector.example/v1/events"
+        );
     }
 }

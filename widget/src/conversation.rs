@@ -92,9 +92,16 @@ mod tests {
         let mut conversation = Conversation::new("c_1".into());
         conversation.add("m1", Role::User, "Hi").unwrap();
         conversation.add("m2", Role::Assistant, "Hello!").unwrap();
-        let ids: Vec<_> = conversation.messages.iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<_> = conversation
+            .messages
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
         assert_eq!(ids, ["m1", "m2"]);
-        assert_eq!(conversation.messages[1].rating.get_untracked(), Rating::None);
+        assert_eq!(
+            conversation.messages[1].rating.get_untracked(),
+            Rating::None
+        );
     }
 
     #[test]

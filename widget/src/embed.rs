@@ -36,7 +36,9 @@ struct Options {
 impl Options {
     fn read(options: &JsValue) -> Result<Self, JsError> {
         let site_key = string_field(options, "site").ok_or_else(|| {
-            JsError::new("FeedbackBubble: the script tag needs data-site=\"pk_...\" (your site key)")
+            JsError::new(
+                "FeedbackBubble: the script tag needs data-site=\"pk_...\" (your site key)",
+            )
         })?;
         protocol::ids::check_id("data-site", &site_key)
             .map_err(|err| JsError::new(&format!("FeedbackBubble: {}", err.message)))?;
@@ -118,7 +120,11 @@ impl Widget {
 /// Mounts the widget into `root` with the script tag's `options`
 /// (`{site, endpoint, locale?}`); `emit(name, detail)` tells the host page.
 #[wasm_bindgen]
-pub fn mount(root: ShadowRoot, options: JsValue, emit: js_sys::Function) -> Result<Widget, JsError> {
+pub fn mount(
+    root: ShadowRoot,
+    options: JsValue,
+    emit: js_sys::Function,
+) -> Result<Widget, JsError> {
     let options = Options::read(&options)?;
     let document = web_sys::window()
         .and_then(|window| window.document())

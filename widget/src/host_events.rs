@@ -23,7 +23,10 @@ impl HostEvents {
     pub fn emit(&self, name: &str, detail: &Value) {
         let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
         // A throwing host listener must not break the widget.
-        if let Err(err) = self.emit.call2(&JsValue::NULL, &JsValue::from_str(name), &detail) {
+        if let Err(err) = self
+            .emit
+            .call2(&JsValue::NULL, &JsValue::from_str(name), &detail)
+        {
             leptos::logging::warn!("a FeedbackBubble.on({name:?}) listener threw: {err:?}");
         }
     }

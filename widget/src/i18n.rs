@@ -77,7 +77,8 @@ pub struct Localizer {
 fn bundle(tag: &str, source: &str) -> Option<FluentBundle<FluentResource>> {
     let langid: LanguageIdentifier = tag.parse().ok()?;
     // A resource with syntax errors still yields every entry that parsed.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let resource =
+        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Only one resource per bundle, so no id can be overridden.
     let _ = bundle.add_resource(resource);
@@ -92,8 +93,10 @@ impl Localizer {
             .iter()
             .filter_map(|(tag, _)| tag.parse().ok())
             .collect();
-        let requested: Vec<LanguageIdentifier> =
-            requested.iter().filter_map(|tag| tag.parse().ok()).collect();
+        let requested: Vec<LanguageIdentifier> = requested
+            .iter()
+            .filter_map(|tag| tag.parse().ok())
+            .collect();
         let default: Option<LanguageIdentifier> = DEFAULT_LOCALE.parse().ok();
         let chosen = fluent_langneg::negotiate_languages(
             &requested,
@@ -184,7 +187,11 @@ mod tests {
 
     #[test]
     fn unknown_or_malformed_requests_fall_back_to_en_us() {
-        for requested in [vec![], vec!["xx-YY".to_string()], vec!["not a tag!".to_string()]] {
+        for requested in [
+            vec![],
+            vec!["xx-YY".to_string()],
+            vec!["not a tag!".to_string()],
+        ] {
             let localizer = Localizer::negotiate(&requested);
             assert_eq!(localizer.locale(), "en-US");
             assert_eq!(localizer.text(Msg::FeedbackUp), "Helpful");
@@ -193,7 +200,11 @@ mod tests {
 
     #[test]
     fn a_broken_resource_keeps_the_entries_that_parse() {
-        let bundle = bundle("en-US", "good = Fine\nbroken = { ! }\nalso-good = Also fine\n").unwrap();
+        let bundle = bundle(
+            "en-US",
+            "good = Fine\nbroken = { ! }\nalso-good = Also fine\n",
+        )
+        .unwrap();
         assert!(bundle.get_message("good").is_some());
         assert!(bundle.get_message("also-good").is_some());
         assert!(bundle.get_message("broken").is_none());

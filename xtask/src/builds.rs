@@ -80,7 +80,9 @@ pub fn worker(repo: &Repo) -> Result<()> {
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|meta| meta.modified()).ok()
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
 }
 
 /// The newest modification time of the files under `paths`.

@@ -5,11 +5,11 @@ use std::sync::mpsc;
 use anyhow::{Context, Result};
 
 use crate::builds;
+use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PAGE_SITE_KEY, PageConfig, StaticSite};
 use crate::tools;
 use crate::worker_dev::{self, LocalD1, Log};
-use crate::repo::Repo;
 
 fn port_from_env(name: &str, default: u16) -> Result<u16> {
     match std::env::var(name) {

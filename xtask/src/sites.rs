@@ -98,7 +98,11 @@ mod tests {
 
     #[test]
     fn origins_are_scheme_host_and_port_only() {
-        for good in ["https://shop.example", "http://127.0.0.1:8080", "http://localhost:3000"] {
+        for good in [
+            "https://shop.example",
+            "http://127.0.0.1:8080",
+            "http://localhost:3000",
+        ] {
             assert!(check_origin(good).is_ok(), "{good}");
         }
         for bad in [

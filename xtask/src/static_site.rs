@@ -135,7 +135,10 @@ mod tests {
         let root = Path::new("/repo");
         let dist = Path::new("/repo/dist/widget");
         assert_eq!(resolve(root, dist, "/"), Some(root.join("index.html")));
-        assert_eq!(resolve(root, dist, "/?locale=de"), Some(root.join("index.html")));
+        assert_eq!(
+            resolve(root, dist, "/?locale=de"),
+            Some(root.join("index.html"))
+        );
         assert_eq!(
             resolve(root, dist, "/widget/app_bg.wasm"),
             Some(dist.join("app_bg.wasm"))

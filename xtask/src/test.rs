@@ -34,19 +34,37 @@ pub fn run(repo: &Repo) -> Result<()> {
     run_cmd(cargo(repo).args(["fmt", "--all", "--check"]))?;
 
     step("clippy (native and wasm32)");
-    run_cmd(cargo(repo).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run_cmd(cargo(repo)
-        .args(["clippy", "-p", "widget", "-p", "edge-worker", "--all-targets"])
-        .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+    run_cmd(cargo(repo).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run_cmd(
+        cargo(repo)
+            .args([
+                "clippy",
+                "-p",
+                "widget",
+                "-p",
+                "edge-worker",
+                "--all-targets",
+            ])
+            .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),
+    )?;
 
     step("unit tests (native)");
     run_cmd(cargo(repo).args(["test", "--workspace", "--exclude", "e2e"]))?;
 
     step("widget component tests (wasm32 in headless Chromium)");
-    run_cmd(cargo(repo)
-        .args(["test", "-p", "widget", "--target", "wasm32-unknown-unknown"])
-        .env("CHROMEDRIVER", CHROMEDRIVER)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    run_cmd(
+        cargo(repo)
+            .args(["test", "-p", "widget", "--target", "wasm32-unknown-unknown"])
+            .env("CHROMEDRIVER", CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
 
     step("build the widget and the Worker");
     builds::widget(repo)?;
@@ -73,7 +91,12 @@ fn end_to_end(repo: &Repo) -> Result<()> {
 
     let worker_port = free_port()?;
     let endpoint = format!("http://127.0.0.1:{worker_port}");
-    let _worker = worker_dev::start(repo, &d1, worker_port, Log::File(run_dir.join("wrangler.log")))?;
+    let _worker = worker_dev::start(
+        repo,
+        &d1,
+        worker_port,
+        Log::File(run_dir.join("wrangler.log")),
+    )?;
     let _page = StaticSite::start(
         repo,
         page_port,
@@ -95,18 +118,23 @@ fn end_to_end(repo: &Repo) -> Result<()> {
 
     let artifacts = repo.path("target/e2e/artifacts");
     std::fs::create_dir_all(&artifacts)?;
-    let result = run_cmd(cargo(repo)
-        .args(["test", "-p", "e2e", "--", "--test-threads=2"])
-        .env("E2E_WORKER_URL", &endpoint)
-        .env("E2E_PAGE_URL", format!("{page_origin}/"))
-        .env("E2E_PAGE_ORIGIN", &page_origin)
-        .env("E2E_WEBDRIVER_URL", format!("http://127.0.0.1:{driver_port}"))
-        .env("E2E_CHROMIUM", tools::CHROMIUM)
-        .env("E2E_SITE_KEY", &shop.key)
-        .env("E2E_SITE_SECRET", &shop.secret)
-        .env("E2E_OTHER_SITE_KEY", &other.key)
-        .env("E2E_OTHER_SITE_SECRET", &other.secret)
-        .env("E2E_ARTIFACTS", &artifacts));
+    let result = run_cmd(
+        cargo(repo)
+            .args(["test", "-p", "e2e", "--", "--test-threads=2"])
+            .env("E2E_WORKER_URL", &endpoint)
+            .env("E2E_PAGE_URL", format!("{page_origin}/"))
+            .env("E2E_PAGE_ORIGIN", &page_origin)
+            .env(
+                "E2E_WEBDRIVER_URL",
+                format!("http://127.0.0.1:{driver_port}"),
+            )
+            .env("E2E_CHROMIUM", tools::CHROMIUM)
+            .env("E2E_SITE_KEY", &shop.key)
+            .env("E2E_SITE_SECRET", &shop.secret)
+            .env("E2E_OTHER_SITE_KEY", &other.key)
+            .env("E2E_OTHER_SITE_SECRET", &other.secret)
+            .env("E2E_ARTIFACTS", &artifacts),
+    );
     if result.is_err() {
         eprintln!("wrangler's log: {}", run_dir.join("wrangler.log").display());
     }

@@ -50,7 +50,10 @@ pub fn ensure_test_tools(repo: &Repo) -> Result<()> {
 
 fn ensure_wasm_target() -> Result<()> {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
-    if installed.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -86,7 +89,9 @@ fn ensure_node_modules(repo: &Repo) -> Result<()> {
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).and_then(|meta| meta.modified()).ok()
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
 }
 
 fn ensure_browser() -> Result<()> {

@@ -37,7 +37,14 @@ impl<'a> LocalD1<'a> {
     pub fn migrate(&self) -> Result<()> {
         run(self
             .wrangler()
-            .args(["d1", "migrations", "apply", BINDING, "--local", "--persist-to"])
+            .args([
+                "d1",
+                "migrations",
+                "apply",
+                BINDING,
+                "--local",
+                "--persist-to",
+            ])
             .arg(&self.state))
     }
 

@@ -1,0 +1,106 @@
+//! Headless Chromium through chromedriver, and helpers to reach inside the
+//! widget's shadow root the way a person's clicks would.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+
+use crate::{Stack, eventually};
+
+/// Flags Chromium needs as root on a machine with no network but loopback.
+const CHROMIUM_ARGS: [&str; 10] = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,900",
+    "--lang=en-US",
+];
+
+/// A fresh browser session (its own profile folder) for one test.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    _profile: TempDir,
+}
+
+/// A folder removed when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Browser {
+    /// Starts Chromium with a new empty profile.
+    pub async fn start(stack: &Stack) -> Result<Self> {
+        let profile = std::env::temp_dir().join(crate::unique("chromium-profile"));
+        std::fs::create_dir_all(&profile)?;
+        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|arg| arg.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".to_string(),
+            json!({ "binary": stack.chromium, "args": args }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&stack.webdriver_url)
+            .await
+            .context("starting a Chromium session through chromedriver")?;
+        Ok(Self {
+            client,
+            _profile: TempDir(profile),
+        })
+    }
+
+    /// Ends the session (closing Chromium).
+    pub async fn close(self) -> Result<()> {
+        self.client.close().await?;
+        Ok(())
+    }
+
+    /// Runs `script` in the page and returns its result.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        Ok(self.client.execute(script, args).await?)
+    }
+
+    /// Waits for the widget to have rendered `selector` inside its shadow
+    /// root, and returns that element.
+    pub async fn widget_element(&self, selector: &str) -> Result<Element> {
+        eventually(
+            &format!("{selector} in the widget"),
+            Duration::from_secs(20),
+            || async {
+                let Ok(host) = self
+                    .client
+                    .find(Locator::Css("[data-feedback-bubble]"))
+                    .await
+                else {
+                    return Ok(None);
+                };
+                let root = host.shadow_root().await?;
+                Ok(root.find(Locator::Css(selector)).await.ok())
+            },
+        )
+        .await
+    }
+
+    /// Saves a PNG of the page under the artifacts folder.
+    pub async fn screenshot(&self, stack: &Stack, name: &str) -> Result<()> {
+        let png = self.client.screenshot().await?;
+        std::fs::create_dir_all(&stack.artifacts)?;
+        std::fs::write(stack.artifacts.join(format!("{name}.png")), png)
+            .map_err(|err| anyhow!("saving the screenshot {name}: {err}"))
+    }
+}

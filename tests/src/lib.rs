@@ -1,0 +1,281 @@
+//! Harness for the end-to-end tests. `cargo xtask test` starts the stack
+//! (the Worker on local workerd with a fresh local D1, the demo page on its
+//! own origin, chromedriver) and tells the tests where it is through
+//! `E2E_*` variables; these helpers read them and talk to each part.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result, bail};
+use serde_json::{Value, json};
+
+pub mod browser;
+
+/// A site registered in the test database.
+#[derive(Debug, Clone)]
+pub struct SiteAccess {
+    /// Public key.
+    pub key: String,
+    /// Secret for the read API.
+    pub secret: String,
+}
+
+/// Where the running stack is.
+#[derive(Debug, Clone)]
+pub struct Stack {
+    /// The collector, e.g. `http://127.0.0.1:PORT`.
+    pub worker_url: String,
+    /// The demo shop page.
+    pub page_url: String,
+    /// The demo page's origin, allowed for [`Stack::site`].
+    pub page_origin: String,
+    /// chromedriver.
+    pub webdriver_url: String,
+    /// The Chromium binary chromedriver should start.
+    pub chromium: String,
+    /// The site the demo page embeds.
+    pub site: SiteAccess,
+    /// A second site, allowed only for `https://other-shop.example`.
+    pub other_site: SiteAccess,
+    /// Where tests leave screenshots.
+    pub artifacts: PathBuf,
+}
+
+fn var(name: &str) -> Result<String> {
+    std::env::var(name).with_context(|| {
+        format!("{name} is not set: run the end-to-end tests with `cargo xtask test`, which starts the stack they test")
+    })
+}
+
+impl Stack {
+    /// Reads the stack's whereabouts from the environment.
+    pub fn from_env() -> Result<Self> {
+        Ok(Self {
+            worker_url: var("E2E_WORKER_URL")?,
+            page_url: var("E2E_PAGE_URL")?,
+            page_origin: var("E2E_PAGE_ORIGIN")?,
+            webdriver_url: var("E2E_WEBDRIVER_URL")?,
+            chromium: var("E2E_CHROMIUM")?,
+            site: SiteAccess {
+                key: var("E2E_SITE_KEY")?,
+                secret: var("E2E_SITE_SECRET")?,
+            },
+            other_site: SiteAccess {
+                key: var("E2E_OTHER_SITE_KEY")?,
+                secret: var("E2E_OTHER_SITE_SECRET")?,
+            },
+            artifacts: PathBuf::from(var("E2E_ARTIFACTS")?),
+        })
+    }
+
+    /// An HTTP client for the collector.
+    pub fn collector(&self) -> Collector {
+        Collector {
+            http: reqwest::Client::new(),
+            base: self.worker_url.clone(),
+        }
+    }
+}
+
+/// The server's idea of now, close enough for event times.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
+        })
+}
+
+/// An id no other test (or earlier run against the same database) uses.
+pub fn unique(prefix: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        now_ms(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// A `message_feedback` event as the widget sends it.
+pub fn thumb_event(
+    id: &str,
+    conversation_id: &str,
+    message_id: &str,
+    rating: &str,
+    at: i64,
+) -> Value {
+    json!({
+        "id": id,
+        "type": "message_feedback",
+        "conversation_id": conversation_id,
+        "at": at,
+        "locale": "en-US",
+        "message_id": message_id,
+        "rating": rating,
+    })
+}
+
+/// A request body carrying `events` for `site_key`, sent now.
+pub fn envelope(site_key: &str, events: Vec<Value>) -> Value {
+    json!({ "site_key": site_key, "sent_at": now_ms(), "events": events })
+}
+
+/// A status code and the JSON body (or `Value::Null` when there is none).
+#[derive(Debug)]
+pub struct Answer {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers, lower-cased names.
+    pub headers: reqwest::header::HeaderMap,
+    /// The JSON body.
+    pub body: Value,
+}
+
+impl Answer {
+    /// The `code` of an error body.
+    pub fn code(&self) -> &str {
+        self.body.get("code").and_then(Value::as_str).unwrap_or("")
+    }
+
+    /// A response header as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+}
+
+/// Talks HTTP to the Worker.
+pub struct Collector {
+    http: reqwest::Client,
+    base: String,
+}
+
+async fn answer(response: reqwest::Response) -> Result<Answer> {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.text().await?;
+    let body = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text)
+            .with_context(|| format!("a non-JSON body ({status}): {text}"))?
+    };
+    Ok(Answer {
+        status,
+        headers,
+        body,
+    })
+}
+
+impl Collector {
+    /// `POST /v1/events` with a raw body, as a page on `origin` would send it
+    /// (`None`: server to server), optionally with a bearer secret.
+    pub async fn post_raw(
+        &self,
+        body: impl Into<reqwest::Body>,
+        origin: Option<&str>,
+        secret: Option<&str>,
+    ) -> Result<Answer> {
+        let mut request = self
+            .http
+            .post(format!("{}/v1/events", self.base))
+            .header("Content-Type", "text/plain;charset=UTF-8")
+            .body(body);
+        if let Some(origin) = origin {
+            request = request.header("Origin", origin);
+        }
+        if let Some(secret) = secret {
+            request = request.bearer_auth(secret);
+        }
+        answer(request.send().await?).await
+    }
+
+    /// `POST /v1/events` with a JSON body from `origin`.
+    pub async fn post(&self, body: &Value, origin: &str) -> Result<Answer> {
+        self.post_raw(body.to_string(), Some(origin), None).await
+    }
+
+    /// The CORS preflight a browser sends before a JSON `POST` from `origin`.
+    pub async fn preflight(&self, origin: &str) -> Result<Answer> {
+        let request = self
+            .http
+            .request(reqwest::Method::OPTIONS, format!("{}/v1/events", self.base))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "content-type");
+        answer(request.send().await?).await
+    }
+
+    /// `GET /v1/sites/{key}/conversations/{id}` with `secret` as bearer.
+    pub async fn conversation(
+        &self,
+        site_key: &str,
+        secret: Option<&str>,
+        conversation_id: &str,
+    ) -> Result<Answer> {
+        let mut request = self.http.get(format!(
+            "{}/v1/sites/{site_key}/conversations/{conversation_id}",
+            self.base
+        ));
+        if let Some(secret) = secret {
+            request = request.bearer_auth(secret);
+        }
+        answer(request.send().await?).await
+    }
+
+    /// The stored `(message_id, rating)` pairs of a conversation.
+    pub async fn ratings(
+        &self,
+        site: &SiteAccess,
+        conversation_id: &str,
+    ) -> Result<Vec<(String, String)>> {
+        let answer = self
+            .conversation(&site.key, Some(&site.secret), conversation_id)
+            .await?;
+        if answer.status != 200 {
+            bail!(
+                "reading {conversation_id} answered {}: {}",
+                answer.status,
+                answer.body
+            );
+        }
+        let messages = answer
+            .body
+            .get("messages")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        Ok(messages
+            .iter()
+            .map(|message| {
+                let field = |name: &str| {
+                    message
+                        .get(name)
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string()
+                };
+                (field("message_id"), field("rating"))
+            })
+            .collect())
+    }
+}
+
+/// Polls `check` until it returns `Some`, or fails after `timeout`.
+pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<Option<T>>>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(value) = check().await? {
+            return Ok(value);
+        }
+        if Instant::now() > deadline {
+            bail!("timed out after {}s waiting for {what}", timeout.as_secs());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

@@ -1,0 +1,417 @@
+//! The collector on workerd with a real local D1: what it stores, what it
+//! refuses, and that a refusal stores nothing.
+
+use e2e::{Stack, envelope, now_ms, thumb_event, unique};
+use serde_json::json;
+
+fn stack() -> Stack {
+    Stack::from_env().unwrap()
+}
+
+#[tokio::test]
+async fn a_valid_thumb_is_stored_and_read_back_by_the_site_owner() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let body = envelope(
+        &stack.site.key,
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "up",
+            now_ms(),
+        )],
+    );
+    let answer = collector.post(&body, &stack.page_origin).await.unwrap();
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["accepted"], 1);
+    assert_eq!(answer.body["duplicates"], 0);
+    assert_eq!(answer.body["rejected"], json!([]));
+    assert_eq!(
+        answer.header("access-control-allow-origin"),
+        Some(stack.page_origin.as_str())
+    );
+
+    let read = collector
+        .conversation(&stack.site.key, Some(&stack.site.secret), &conversation)
+        .await
+        .unwrap();
+    assert_eq!(read.status, 200);
+    assert_eq!(read.body["conversation_id"], conversation.as_str());
+    let messages = read.body["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0]["message_id"], "m1");
+    assert_eq!(messages[0]["rating"], "up");
+    assert_eq!(messages[0]["locale"], "en-US");
+}
+
+#[tokio::test]
+async fn malformed_json_is_a_400_and_stores_nothing() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let body = envelope(
+        &stack.site.key,
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "up",
+            now_ms(),
+        )],
+    )
+    .to_string();
+    let truncated = &body[..body.len() - 2];
+    let answer = collector
+        .post_raw(truncated.to_string(), Some(&stack.page_origin), None)
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.code(), "invalid_json");
+    assert!(answer.body["message"].as_str().unwrap().contains("JSON"));
+    assert!(
+        collector
+            .ratings(&stack.site, &conversation)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn the_wrong_shape_is_a_400_naming_the_field() {
+    let stack = stack();
+    let answer = stack
+        .collector()
+        .post(
+            &json!({"site_key": stack.site.key, "sent_at": "now", "events": []}),
+            &stack.page_origin,
+        )
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.code(), "invalid_envelope");
+    assert!(
+        answer.body["message"].as_str().unwrap().contains("sent_at"),
+        "{}",
+        answer.body
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_site_key_is_a_401_and_stores_nothing() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let body = envelope(
+        "pk_nobody_has_this",
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "down",
+            now_ms(),
+        )],
+    );
+    let answer = collector.post(&body, &stack.page_origin).await.unwrap();
+    assert_eq!(answer.status, 401);
+    assert_eq!(answer.code(), "unknown_site");
+    assert!(
+        collector
+            .ratings(&stack.site, &conversation)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn an_oversize_body_is_a_413_and_stores_nothing() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let mut body = envelope(
+        &stack.site.key,
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "up",
+            now_ms(),
+        )],
+    )
+    .to_string();
+    // Still valid JSON, just too big: trailing whitespace past 64 KiB.
+    body.push_str(&" ".repeat(protocol::limits::MAX_BODY_BYTES));
+    let answer = collector
+        .post_raw(body, Some(&stack.page_origin), None)
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 413);
+    assert_eq!(answer.code(), "payload_too_large");
+    assert!(
+        collector
+            .ratings(&stack.site, &conversation)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_page_on_another_origin_is_a_403_and_stores_nothing() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let body = envelope(
+        &stack.site.key,
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "up",
+            now_ms(),
+        )],
+    );
+    let answer = collector.post(&body, "https://evil.example").await.unwrap();
+    assert_eq!(answer.status, 403);
+    assert_eq!(answer.code(), "origin_not_allowed");
+    assert_eq!(answer.header("access-control-allow-origin"), None);
+    // Another site's allowed origin does not open this site either.
+    let answer = collector
+        .post(&body, "https://other-shop.example")
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 403);
+    assert!(
+        collector
+            .ratings(&stack.site, &conversation)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn server_to_server_requests_need_the_site_secret() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let body = envelope(
+        &stack.site.key,
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "up",
+            now_ms(),
+        )],
+    )
+    .to_string();
+    let anonymous = collector.post_raw(body.clone(), None, None).await.unwrap();
+    assert_eq!(anonymous.status, 401);
+    assert_eq!(anonymous.code(), "unauthorized");
+    let wrong = collector
+        .post_raw(body.clone(), None, Some(&stack.other_site.secret))
+        .await
+        .unwrap();
+    assert_eq!(wrong.status, 401);
+    assert!(
+        collector
+            .ratings(&stack.site, &conversation)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let signed = collector
+        .post_raw(body, None, Some(&stack.site.secret))
+        .await
+        .unwrap();
+    assert_eq!(signed.status, 200, "{}", signed.body);
+    assert_eq!(
+        collector.ratings(&stack.site, &conversation).await.unwrap(),
+        vec![("m1".to_string(), "up".to_string())]
+    );
+}
+
+#[tokio::test]
+async fn bad_events_are_refused_one_by_one_and_the_good_ones_kept() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let now = now_ms();
+    let unknown_rating = thumb_event(&unique("ev"), &conversation, "m2", "meh", now);
+    let mut missing_id = thumb_event("", &conversation, "m3", "up", now);
+    missing_id.as_object_mut().unwrap().remove("id");
+    let oversize = thumb_event(&unique("ev"), &conversation, &"m".repeat(129), "up", now);
+    let body = envelope(
+        &stack.site.key,
+        vec![
+            thumb_event(&unique("ev"), &conversation, "m1", "down", now),
+            unknown_rating,
+            missing_id,
+            oversize,
+        ],
+    );
+    let answer = collector.post(&body, &stack.page_origin).await.unwrap();
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["accepted"], 1);
+    let rejected: Vec<(u64, String, String)> = answer.body["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["index"].as_u64().unwrap(),
+                r["code"].as_str().unwrap().to_string(),
+                r["field"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rejected,
+        vec![
+            (1, "invalid_field".into(), "rating".into()),
+            (2, "missing_field".into(), "id".into()),
+            (3, "too_long".into(), "message_id".into()),
+        ]
+    );
+    assert_eq!(
+        collector.ratings(&stack.site, &conversation).await.unwrap(),
+        vec![("m1".to_string(), "down".to_string())]
+    );
+}
+
+#[tokio::test]
+async fn a_resent_event_is_stored_once() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let event = thumb_event(&unique("ev"), &conversation, "m1", "up", now_ms());
+    let body = envelope(&stack.site.key, vec![event.clone(), event]);
+    let first = collector.post(&body, &stack.page_origin).await.unwrap();
+    assert_eq!(
+        (
+            first.body["accepted"].as_u64(),
+            first.body["duplicates"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    let again = collector.post(&body, &stack.page_origin).await.unwrap();
+    assert_eq!(
+        (
+            again.body["accepted"].as_u64(),
+            again.body["duplicates"].as_u64()
+        ),
+        (Some(0), Some(2))
+    );
+}
+
+#[tokio::test]
+async fn the_latest_thumb_by_event_time_wins_whatever_the_arrival_order() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let now = now_ms();
+    let later = envelope(
+        &stack.site.key,
+        vec![thumb_event(&unique("ev"), &conversation, "m1", "down", now)],
+    );
+    let earlier = envelope(
+        &stack.site.key,
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "up",
+            now - 5_000,
+        )],
+    );
+    assert_eq!(
+        collector
+            .post(&later, &stack.page_origin)
+            .await
+            .unwrap()
+            .status,
+        200
+    );
+    assert_eq!(
+        collector
+            .post(&earlier, &stack.page_origin)
+            .await
+            .unwrap()
+            .status,
+        200
+    );
+    assert_eq!(
+        collector.ratings(&stack.site, &conversation).await.unwrap(),
+        vec![("m1".to_string(), "down".to_string())]
+    );
+}
+
+#[tokio::test]
+async fn the_read_api_needs_this_sites_secret() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    for secret in [
+        None,
+        Some("sk_wrong"),
+        Some(stack.other_site.secret.as_str()),
+    ] {
+        let answer = collector
+            .conversation(&stack.site.key, secret, &conversation)
+            .await
+            .unwrap();
+        assert_eq!(answer.status, 401, "{secret:?}");
+        assert_eq!(answer.code(), "unauthorized");
+    }
+    let unknown = collector
+        .conversation(
+            "pk_nobody_has_this",
+            Some(&stack.site.secret),
+            &conversation,
+        )
+        .await
+        .unwrap();
+    assert_eq!(unknown.status, 401);
+}
+
+#[tokio::test]
+async fn preflights_are_answered_only_for_allowed_origins() {
+    let stack = stack();
+    let collector = stack.collector();
+    let allowed = collector.preflight(&stack.page_origin).await.unwrap();
+    assert_eq!(allowed.status, 204);
+    assert_eq!(
+        allowed.header("access-control-allow-origin"),
+        Some(stack.page_origin.as_str())
+    );
+    assert!(allowed.header("vary").unwrap_or("").contains("Origin"));
+    let refused = collector.preflight("https://evil.example").await.unwrap();
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.header("access-control-allow-origin"), None);
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_get_json_errors() {
+    let stack = stack();
+    let http = reqwest::Client::new();
+    let missing = http
+        .get(format!("{}/v1/nothing-here", stack.worker_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
+    let body: serde_json::Value = missing.json().await.unwrap();
+    assert_eq!(body["code"], "not_found");
+    let wrong_method = http
+        .delete(format!("{}/v1/events", stack.worker_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_method.status().as_u16(), 405);
+    let body: serde_json::Value = wrong_method.json().await.unwrap();
+    assert_eq!(body["code"], "method_not_allowed");
+}
