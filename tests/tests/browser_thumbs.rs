@@ -1,6 +1,8 @@
 //! A shopper on the demo page, in headless Chromium: opens the bubble,
 //! rates the assistant's answer, and the site owner reads the rating back
 //! from the Worker.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::time::Duration;
 

@@ -1,5 +1,7 @@
 //! The collector on workerd with a real local D1: what it stores, what it
 //! refuses, and that a refusal stores nothing.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use e2e::{Stack, envelope, now_ms, thumb_event, unique};
 use serde_json::json;

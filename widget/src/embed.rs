@@ -60,10 +60,10 @@ impl Options {
 
 /// The shopper's preferred languages: the site's choice first, then the browser's.
 fn requested_locales(site_choice: Option<String>) -> Vec<String> {
-    let browser = web_sys::window()
+    let browser: Vec<String> = web_sys::window()
         .map(|window| window.navigator().languages())
         .map(|languages| languages.iter().filter_map(|tag| tag.as_string()).collect())
-        .unwrap_or_else(Vec::new);
+        .unwrap_or_default();
     site_choice.into_iter().chain(browser).collect()
 }
 

@@ -1,5 +1,7 @@
 //! Component tests in headless Chromium (`cargo xtask test` runs them with
 //! wasm-bindgen-test-runner and chromedriver).
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 #![cfg(target_arch = "wasm32")]
 
 use std::sync::{Arc, Mutex};

@@ -65,11 +65,11 @@ pub fn worker(repo: &Repo) -> Result<()> {
         repo.path("Cargo.toml"),
         repo.path("Cargo.lock"),
     ];
-    if let (Some(built), Some(newest_input)) = (modified(&output), newest(&inputs)) {
-        if built > newest_input {
-            println!("edge-worker/build is up to date");
-            return Ok(());
-        }
+    if let (Some(built), Some(newest_input)) = (modified(&output), newest(&inputs))
+        && built > newest_input
+    {
+        println!("edge-worker/build is up to date");
+        return Ok(());
     }
     run(Command::new(cargo_bin("worker-build"))
         .arg("--release")
