@@ -2,6 +2,8 @@
 //! batch of events. Parsing splits a batch into the events to store and the
 //! ones refused, so one bad event never costs the others.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -9,6 +11,7 @@ use crate::event::Event;
 use crate::ids::check_id;
 use crate::limits::{MAX_AGE_MS, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, MAX_FUTURE_MS};
 use crate::rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
+use crate::repair::repair_body;
 
 /// What the widget sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -89,12 +92,20 @@ pub fn parse_envelope(body: &[u8], now_ms: i64) -> Result<ParsedEnvelope, ErrorB
             ),
         ));
     }
-    let value: Value = serde_json::from_slice(body).map_err(|err| {
+    let invalid_json = |err: serde_json::Error| {
         ErrorBody::new(
             ErrorCode::InvalidJson,
             format!("the body is not valid JSON: {err}"),
         )
-    })?;
+    };
+    // The strict parse is the fast path; only a refused body pays for repair.
+    let value: Value = match serde_json::from_slice(body) {
+        Ok(value) => value,
+        Err(strict) => match repair_body(body) {
+            Cow::Borrowed(_) => return Err(invalid_json(strict)),
+            Cow::Owned(repaired) => serde_json::from_str(&repaired).map_err(invalid_json)?,
+        },
+    };
     let raw: RawEnvelope = serde_path_to_error::deserialize(&value).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
@@ -146,7 +157,7 @@ pub fn parse_envelope(body: &[u8], now_ms: i64) -> Result<ParsedEnvelope, ErrorB
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::{EventHeader, Rating};
+    use crate::event::{EventHeader, EventKind, Rating};
     use serde_json::json;
 
     const NOW: i64 = 1_750_000_000_000;
@@ -266,6 +277,28 @@ mod tests {
         let err = parse_envelope(&big, NOW).unwrap_err();
         assert_eq!(err.code, ErrorCode::PayloadTooLarge);
         assert_eq!(err.code.http_status(), 413);
+    }
+
+    #[test]
+    fn lone_surrogates_and_bad_utf8_are_repaired_not_refused() {
+        let reason_of = |parsed: &ParsedEnvelope| match &parsed.events[0].kind {
+            EventKind::MessageFeedback(feedback) => feedback.reason.clone(),
+            _ => None,
+        };
+        let mut event = thumb("ev_1", NOW);
+        event["reason"] = json!("PLACEHOLDER");
+        let text = String::from_utf8(body(vec![event])).unwrap();
+
+        // What JSON.stringify writes for a string cut inside an emoji.
+        let lone = text.replace("PLACEHOLDER", r"too small \ud83d");
+        let parsed = parse_envelope(lone.as_bytes(), NOW).unwrap();
+        assert_eq!(reason_of(&parsed).as_deref(), Some("too small \u{FFFD}"));
+
+        let mut latin1 = text.replace("PLACEHOLDER", "caf#").into_bytes();
+        let at = latin1.iter().position(|b| *b == b'#').unwrap();
+        latin1[at] = 0xE9; // é in Latin-1: not UTF-8
+        let parsed = parse_envelope(&latin1, NOW).unwrap();
+        assert_eq!(reason_of(&parsed).as_deref(), Some("caf\u{FFFD}"));
     }
 
     #[test]

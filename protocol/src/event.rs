@@ -3,8 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::csat::CsatMode;
 use crate::ids::{check_id, check_locale};
 use crate::rejection::{ErrorCode, FieldError};
+use crate::text::{self, MAX_COMMENT_CHARS, MAX_EXCERPT_CHARS};
 
 /// A shopper's verdict on one assistant message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -64,6 +66,9 @@ pub struct EventHeader {
     pub locale: String,
 }
 
+/// Most reason tags one thumbs-down may carry.
+pub const MAX_TAGS: usize = 10;
+
 /// A thumb given, changed or cleared on one assistant message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageFeedback {
@@ -71,6 +76,52 @@ pub struct MessageFeedback {
     pub message_id: String,
     /// The new state of the thumbs for that message.
     pub rating: Rating,
+    /// Why, in the shopper's words (at most 1000 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Reason tags picked from the site's list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The shopper's question (stored only when the site stores text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// The rated answer (stored only when the site stores text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+}
+
+/// The CSAT prompt was shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CsatOffered {
+    /// Which prompt.
+    pub mode: CsatMode,
+}
+
+/// The shopper answered (or amended an answer to) the CSAT prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CsatResponse {
+    /// Which prompt; thumbs mode sends 👍 as 5 and 👎 as 1.
+    pub mode: CsatMode,
+    /// 1 (very dissatisfied) to 5 (very satisfied).
+    pub score: u8,
+    /// Free feedback (at most 1000 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Whether the shopper finished the prompt (submitted), rather than only
+    /// picked a score on the way to an optional comment.
+    #[serde(default = "yes")]
+    pub completed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The shopper closed the CSAT prompt without answering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CsatDismissed {
+    /// Which prompt.
+    pub mode: CsatMode,
 }
 
 /// What happened, by event `type`.
@@ -79,13 +130,30 @@ pub struct MessageFeedback {
 pub enum EventKind {
     /// `message_feedback`: a thumb under an assistant message.
     MessageFeedback(MessageFeedback),
+    /// `csat_offered`: the satisfaction prompt was shown.
+    CsatOffered(CsatOffered),
+    /// `csat_response`: the shopper rated the conversation.
+    CsatResponse(CsatResponse),
+    /// `csat_dismissed`: the prompt was closed unanswered.
+    CsatDismissed(CsatDismissed),
 }
+
+/// Every event type, as named on the wire.
+pub const EVENT_TYPES: [&str; 4] = [
+    "message_feedback",
+    "csat_offered",
+    "csat_response",
+    "csat_dismissed",
+];
 
 impl EventKind {
     /// The `type` tag on the wire.
     pub fn type_name(&self) -> &'static str {
         match self {
             Self::MessageFeedback(_) => "message_feedback",
+            Self::CsatOffered(_) => "csat_offered",
+            Self::CsatResponse(_) => "csat_response",
+            Self::CsatDismissed(_) => "csat_dismissed",
         }
     }
 }
@@ -123,17 +191,70 @@ fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, FieldE
     })
 }
 
+impl MessageFeedback {
+    /// Checks ids and tags, cleans and bounds the texts.
+    fn normalized(mut self) -> Result<Self, FieldError> {
+        check_id("message_id", &self.message_id)?;
+        self.reason = text::clean_optional("reason", self.reason.as_deref(), MAX_COMMENT_CHARS)?;
+        self.question =
+            text::clean_optional("question", self.question.as_deref(), MAX_EXCERPT_CHARS)?;
+        self.answer = text::clean_optional("answer", self.answer.as_deref(), MAX_EXCERPT_CHARS)?;
+        if self.tags.len() > MAX_TAGS {
+            return Err(FieldError::new(
+                ErrorCode::TooLong,
+                "tags",
+                format!("{} tags; the limit is {MAX_TAGS}", self.tags.len()),
+            ));
+        }
+        for tag in &self.tags {
+            check_id("tags", tag)?;
+        }
+        self.tags.sort();
+        self.tags.dedup();
+        Ok(self)
+    }
+}
+
+impl CsatResponse {
+    /// Checks the score against the mode, cleans and bounds the comment.
+    fn normalized(mut self) -> Result<Self, FieldError> {
+        if !(1..=5).contains(&self.score) {
+            return Err(FieldError::new(
+                ErrorCode::InvalidField,
+                "score",
+                format!("`score` must be 1 to 5, not {}", self.score),
+            ));
+        }
+        if !self.mode.accepts(self.score) {
+            return Err(FieldError::new(
+                ErrorCode::InvalidField,
+                "score",
+                "thumbs mode sends 5 for 👍 and 1 for 👎",
+            ));
+        }
+        self.comment = text::clean_optional("comment", self.comment.as_deref(), MAX_COMMENT_CHARS)?;
+        Ok(self)
+    }
+}
+
 impl Event {
-    /// Builds a `message_feedback` event.
+    /// Builds a `message_feedback` event with no reason, tags or excerpts.
     pub fn message_feedback(header: EventHeader, message_id: String, rating: Rating) -> Self {
         Self {
             header,
-            kind: EventKind::MessageFeedback(MessageFeedback { message_id, rating }),
+            kind: EventKind::MessageFeedback(MessageFeedback {
+                message_id,
+                rating,
+                reason: None,
+                tags: Vec::new(),
+                question: None,
+                answer: None,
+            }),
         }
     }
 
-    /// Reads and shape-checks one event from its JSON form.
-    /// Time bounds are checked by the envelope, which knows the clocks.
+    /// Reads and shape-checks one event from its JSON form, cleaning its
+    /// texts. Time bounds are checked by the envelope, which knows the clocks.
     pub fn from_json(value: &Value) -> Result<Self, FieldError> {
         let Value::Object(fields) = value else {
             return Err(FieldError::new(
@@ -159,6 +280,16 @@ impl Event {
                 ));
             }
         };
+        if !EVENT_TYPES.contains(&type_name) {
+            return Err(FieldError::new(
+                ErrorCode::UnknownEventType,
+                "type",
+                format!(
+                    "unknown event type {type_name:?}; expected one of {}",
+                    EVENT_TYPES.join(", ")
+                ),
+            ));
+        }
         let header: EventHeader = from_value(value)?;
         check_id("id", &header.id)?;
         check_id("conversation_id", &header.conversation_id)?;
@@ -172,17 +303,13 @@ impl Event {
         }
         let kind = match type_name {
             "message_feedback" => {
-                let body: MessageFeedback = from_value(value)?;
-                check_id("message_id", &body.message_id)?;
-                EventKind::MessageFeedback(body)
+                EventKind::MessageFeedback(from_value::<MessageFeedback>(value)?.normalized()?)
             }
-            other => {
-                return Err(FieldError::new(
-                    ErrorCode::UnknownEventType,
-                    "type",
-                    format!("unknown event type {other:?}; expected \"message_feedback\""),
-                ));
+            "csat_offered" => EventKind::CsatOffered(from_value(value)?),
+            "csat_response" => {
+                EventKind::CsatResponse(from_value::<CsatResponse>(value)?.normalized()?)
             }
+            _ => EventKind::CsatDismissed(from_value(value)?),
         };
         Ok(Self { header, kind })
     }
@@ -225,7 +352,11 @@ mod tests {
             event.kind,
             EventKind::MessageFeedback(MessageFeedback {
                 message_id: "m_1".into(),
-                rating: Rating::Up
+                rating: Rating::Up,
+                reason: None,
+                tags: vec![],
+                question: None,
+                answer: None,
             })
         );
         assert_eq!(serde_json::to_value(&event).unwrap(), thumbs("up"));
@@ -315,5 +446,106 @@ mod tests {
         let mut value = thumbs("up");
         value["at"] = json!(1.5);
         assert_eq!(Event::from_json(&value).unwrap_err().field, "at");
+    }
+    fn csat(kind: &str, extra: Value) -> Value {
+        let mut value = json!({
+            "id": "ev_9", "type": kind, "conversation_id": "c_1",
+            "at": 1_700_000_000_000_i64, "locale": "de",
+        });
+        for (key, field) in extra.as_object().unwrap() {
+            value[key] = field.clone();
+        }
+        value
+    }
+
+    #[test]
+    fn csat_events_parse_with_their_modes() {
+        let offered = Event::from_json(&csat("csat_offered", json!({"mode": "scale5"}))).unwrap();
+        assert_eq!(
+            offered.kind,
+            EventKind::CsatOffered(CsatOffered {
+                mode: CsatMode::Scale5
+            })
+        );
+        let dismissed =
+            Event::from_json(&csat("csat_dismissed", json!({"mode": "thumbs"}))).unwrap();
+        assert_eq!(dismissed.kind.type_name(), "csat_dismissed");
+        let answered = Event::from_json(&csat(
+            "csat_response",
+            json!({"mode": "scale5", "score": 3, "comment": "  ok\u{0007}  "}),
+        ))
+        .unwrap();
+        assert_eq!(
+            answered.kind,
+            EventKind::CsatResponse(CsatResponse {
+                mode: CsatMode::Scale5,
+                score: 3,
+                comment: Some("ok".into()),
+                completed: true,
+            })
+        );
+    }
+
+    #[test]
+    fn csat_scores_must_fit_the_mode() {
+        for (mode, score) in [
+            ("scale5", json!(0)),
+            ("scale5", json!(6)),
+            ("thumbs", json!(3)),
+        ] {
+            let err = Event::from_json(&csat(
+                "csat_response",
+                json!({"mode": mode, "score": score}),
+            ))
+            .unwrap_err();
+            assert_eq!(
+                (err.code, err.field.as_str()),
+                (ErrorCode::InvalidField, "score"),
+                "{mode} {score}"
+            );
+        }
+        for bad in [json!(-1), json!(2.5), json!("5"), json!(300)] {
+            let err = Event::from_json(&csat(
+                "csat_response",
+                json!({"mode": "scale5", "score": bad}),
+            ))
+            .unwrap_err();
+            assert_eq!(err.field, "score", "{bad}");
+        }
+        let err = Event::from_json(&csat("csat_offered", json!({"mode": "stars"}))).unwrap_err();
+        assert_eq!(err.field, "mode");
+        let err = Event::from_json(&csat("csat_response", json!({"mode": "thumbs"}))).unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_str()),
+            (ErrorCode::MissingField, "score")
+        );
+    }
+
+    #[test]
+    fn thumbs_carry_cleaned_reasons_sorted_tags_and_bounded_texts() {
+        let mut value = thumbs("down");
+        value["reason"] = json!("\twrong\r\nsize ");
+        value["tags"] = json!(["wrong_answer", "too_long", "wrong_answer"]);
+        let EventKind::MessageFeedback(feedback) = Event::from_json(&value).unwrap().kind else {
+            unreachable!()
+        };
+        assert_eq!(feedback.reason.as_deref(), Some("wrong\nsize"));
+        assert_eq!(feedback.tags, ["too_long", "wrong_answer"]);
+
+        let mut value = thumbs("down");
+        value["reason"] = json!("x".repeat(crate::text::MAX_COMMENT_CHARS + 1));
+        assert_eq!(Event::from_json(&value).unwrap_err().field, "reason");
+        let mut value = thumbs("down");
+        value["answer"] = json!("x".repeat(crate::text::MAX_EXCERPT_CHARS + 1));
+        assert_eq!(Event::from_json(&value).unwrap_err().field, "answer");
+        let mut value = thumbs("down");
+        value["tags"] = json!((0..=MAX_TAGS).map(|i| format!("t{i}")).collect::<Vec<_>>());
+        assert_eq!(
+            Event::from_json(&value).unwrap_err().code,
+            ErrorCode::TooLong
+        );
+        let mut value = thumbs("down");
+        value["tags"] = json!(["not a tag"]);
+        assert_eq!(Event::from_json(&value).unwrap_err().field, "tags");
     }
 }

@@ -3,14 +3,23 @@
 //! the limits both sides respect. Pure Rust, no web or worker dependencies.
 
 pub mod conversation;
+pub mod csat;
 pub mod envelope;
 pub mod event;
 pub mod ids;
 pub mod limits;
 pub mod rejection;
+pub mod repair;
 pub mod secret;
+pub mod site_config;
+pub mod text;
 
 pub use conversation::{ConversationFeedback, MessageRating};
+pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};
-pub use event::{Event, EventHeader, EventKind, MessageFeedback, Rating};
+pub use event::{
+    CsatDismissed, CsatOffered, CsatResponse, Event, EventHeader, EventKind, MessageFeedback,
+    Rating,
+};
 pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
+pub use site_config::{SiteConfig, WidgetConfig};

@@ -1,0 +1,237 @@
+//! A site's settings: what the widget asks and what the collector keeps.
+
+use serde::{Deserialize, Serialize};
+
+use crate::csat::CsatMode;
+use crate::event::{Event, EventKind};
+use crate::ids::check_id;
+use crate::rejection::{ErrorCode, FieldError};
+
+/// Most reason tags a site may configure.
+pub const MAX_SITE_TAGS: usize = 20;
+
+/// Everything a site owner can set. Unknown keys are refused, so a typo in
+/// `cargo xtask site set` is an error rather than a silent no-op.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Show the satisfaction prompt when a conversation resolves.
+    pub csat_enabled: bool,
+    /// Which prompt: 👍/👎 or 1–5.
+    pub csat_mode: CsatMode,
+    /// Tags a shopper may pick on 👎 (empty: no tags offered).
+    pub reason_tags: Vec<String>,
+    /// End an idle conversation (and offer CSAT) after this many seconds;
+    /// `None`: only when the host calls `resolve()`.
+    pub idle_end_seconds: Option<u32>,
+    /// Keep question and answer excerpts sent with thumbs.
+    pub store_text: bool,
+    /// Delete feedback older than this many days.
+    pub retention_days: u32,
+    /// Where thumbs-downs and negative CSAT answers are POSTed, signed.
+    pub webhook_url: Option<String>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        Self {
+            csat_enabled: true,
+            csat_mode: CsatMode::Thumbs,
+            reason_tags: Vec::new(),
+            idle_end_seconds: None,
+            store_text: false,
+            retention_days: 365,
+            webhook_url: None,
+        }
+    }
+}
+
+/// The part of a site's settings the widget needs (served publicly).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WidgetConfig {
+    /// Show the satisfaction prompt.
+    pub csat_enabled: bool,
+    /// Which prompt.
+    pub csat_mode: CsatMode,
+    /// Tags offered on 👎.
+    pub reason_tags: Vec<String>,
+    /// Idle auto-end, in seconds.
+    pub idle_end_seconds: Option<u32>,
+    /// Whether excerpts are kept (the widget sends none otherwise).
+    pub store_text: bool,
+}
+
+fn check_webhook(url: &str) -> Result<(), String> {
+    let local = ["http://127.0.0.1", "http://localhost"]
+        .iter()
+        .any(|prefix| url.starts_with(prefix));
+    let rest = url.strip_prefix("https://").unwrap_or(url);
+    if !(url.starts_with("https://") || local)
+        || rest.is_empty()
+        || url.chars().any(char::is_whitespace)
+    {
+        return Err(format!(
+            "webhook_url must be an https:// URL (http:// only for 127.0.0.1 or localhost), not {url:?}"
+        ));
+    }
+    Ok(())
+}
+
+impl SiteConfig {
+    /// Parses and checks a configuration document.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let config: SiteConfig =
+            serde_json::from_str(text).map_err(|err| format!("site config: {err}"))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks every field's bounds.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.reason_tags.len() > MAX_SITE_TAGS {
+            return Err(format!("at most {MAX_SITE_TAGS} reason_tags"));
+        }
+        for tag in &self.reason_tags {
+            check_id("reason_tags", tag).map_err(|err| err.message)?;
+        }
+        if let Some(seconds) = self.idle_end_seconds
+            && !(10..=86_400).contains(&seconds)
+        {
+            return Err(format!(
+                "idle_end_seconds must be 10 to 86400 (or null for off), not {seconds}"
+            ));
+        }
+        if !(1..=3650).contains(&self.retention_days) {
+            return Err(format!(
+                "retention_days must be 1 to 3650, not {}",
+                self.retention_days
+            ));
+        }
+        if let Some(url) = &self.webhook_url {
+            check_webhook(url)?;
+        }
+        Ok(())
+    }
+
+    /// What the widget is told.
+    pub fn widget(&self) -> WidgetConfig {
+        WidgetConfig {
+            csat_enabled: self.csat_enabled,
+            csat_mode: self.csat_mode,
+            reason_tags: self.reason_tags.clone(),
+            idle_end_seconds: self.idle_end_seconds,
+            store_text: self.store_text,
+        }
+    }
+
+    /// Applies this site's rules to a checked event: tags must come from the
+    /// site's list; excerpts are dropped unless the site stores text.
+    pub fn admit(&self, mut event: Event) -> Result<Event, FieldError> {
+        if let EventKind::MessageFeedback(feedback) = &mut event.kind {
+            if let Some(unknown) = feedback
+                .tags
+                .iter()
+                .find(|tag| !self.reason_tags.contains(tag))
+            {
+                return Err(FieldError::new(
+                    ErrorCode::InvalidField,
+                    "tags",
+                    format!(
+                        "tag {unknown:?} is not one of this site's reason tags ({})",
+                        self.reason_tags.join(", ")
+                    ),
+                ));
+            }
+            if !self.store_text {
+                feedback.question = None;
+                feedback.answer = None;
+            }
+        }
+        Ok(event)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::{EventHeader, MessageFeedback, Rating};
+
+    fn thumb_down(tags: &[&str]) -> Event {
+        Event {
+            header: EventHeader {
+                id: "e".into(),
+                conversation_id: "c".into(),
+                at: 1,
+                locale: "en-US".into(),
+            },
+            kind: EventKind::MessageFeedback(MessageFeedback {
+                message_id: "m".into(),
+                rating: Rating::Down,
+                reason: Some("wrong size".into()),
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                question: Some("Do they run small?".into()),
+                answer: Some("No.".into()),
+            }),
+        }
+    }
+
+    #[test]
+    fn defaults_are_a_thumbs_prompt_without_text_storage() {
+        let config = SiteConfig::from_json("{}").unwrap();
+        assert_eq!(config, SiteConfig::default());
+        assert!(config.csat_enabled);
+        assert_eq!(config.csat_mode, CsatMode::Thumbs);
+        assert!(!config.store_text);
+    }
+
+    #[test]
+    fn typos_and_out_of_range_values_are_refused_with_the_reason() {
+        let typo = SiteConfig::from_json(r#"{"csat_enabeld": false}"#).unwrap_err();
+        assert!(typo.contains("csat_enabeld"), "{typo}");
+        let mode = SiteConfig::from_json(r#"{"csat_mode": "stars"}"#).unwrap_err();
+        assert!(mode.contains("stars"), "{mode}");
+        let idle = SiteConfig::from_json(r#"{"idle_end_seconds": 3}"#).unwrap_err();
+        assert!(idle.contains("idle_end_seconds"), "{idle}");
+        let retention = SiteConfig::from_json(r#"{"retention_days": 0}"#).unwrap_err();
+        assert!(retention.contains("retention_days"), "{retention}");
+        let hook =
+            SiteConfig::from_json(r#"{"webhook_url": "http://example.com/hook"}"#).unwrap_err();
+        assert!(hook.contains("https"), "{hook}");
+        assert!(SiteConfig::from_json(r#"{"webhook_url": "http://127.0.0.1:9000/hook"}"#).is_ok());
+        let tag = SiteConfig::from_json(r#"{"reason_tags": ["too slow"]}"#).unwrap_err();
+        assert!(tag.contains("reason_tags"), "{tag}");
+    }
+
+    #[test]
+    fn only_the_sites_tags_are_admitted() {
+        let config = SiteConfig {
+            reason_tags: vec!["wrong_answer".into(), "too_long".into()],
+            ..SiteConfig::default()
+        };
+        assert!(config.admit(thumb_down(&["too_long"])).is_ok());
+        let err = config.admit(thumb_down(&["rude"])).unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_str()),
+            (ErrorCode::InvalidField, "tags")
+        );
+    }
+
+    #[test]
+    fn excerpts_are_kept_only_when_the_site_stores_text() {
+        let EventKind::MessageFeedback(dropped) =
+            SiteConfig::default().admit(thumb_down(&[])).unwrap().kind
+        else {
+            unreachable!()
+        };
+        assert_eq!((dropped.question, dropped.answer), (None, None));
+        assert_eq!(dropped.reason.as_deref(), Some("wrong size"));
+        let storing = SiteConfig {
+            store_text: true,
+            ..SiteConfig::default()
+        };
+        let EventKind::MessageFeedback(kept) = storing.admit(thumb_down(&[])).unwrap().kind else {
+            unreachable!()
+        };
+        assert_eq!(kept.question.as_deref(), Some("Do they run small?"));
+    }
+}
