@@ -89,8 +89,16 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<()>) -> Result<Resp
         _ => {}
     }
 
-    let report =
-        store::save_events(&db, &site.site_key, &parsed.events, parsed.rejected, now).await?;
+    let mut rejected = parsed.rejected;
+    let mut admitted = Vec::with_capacity(parsed.events.len());
+    for (index, event) in parsed.events {
+        match site.config.admit(event) {
+            Ok(event) => admitted.push((index, event)),
+            Err(err) => rejected.push(err.at_index(index)),
+        }
+    }
+    rejected.sort_by_key(|rejection| rejection.index);
+    let report = store::ingest::save_events(&db, &site.site_key, admitted, rejected, now).await?;
     cors::allow(respond::json(&report, 200)?, origin)
 }
 

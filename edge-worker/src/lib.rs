@@ -4,9 +4,11 @@
 //! Routes:
 //! - `GET /v1/health`: `{"ok": true}` once the Worker is up.
 //! - `POST /v1/events` (and its CORS preflight): feedback ingest, see [`ingest`].
+//! - `GET /v1/sites/{site_key}/config`: the widget's settings, see [`config`].
 //! - `GET /v1/sites/{site_key}/conversations/{id}`: one conversation's
 //!   feedback for the site owner, see [`conversations`].
 
+mod config;
 mod conversations;
 mod cors;
 mod ingest;
@@ -27,6 +29,7 @@ fn router<'a>() -> Router<'a, ()> {
         })
         .post_async("/v1/events", ingest::post_events)
         .options_async("/v1/events", ingest::preflight)
+        .get_async("/v1/sites/:site_key/config", config::get_config)
         .get_async(
             "/v1/sites/:site_key/conversations/:conversation_id",
             conversations::get_conversation,

@@ -1,26 +1,74 @@
-//! Sites: who may send feedback, from which origins, and who may read it.
+//! Sites: who may send feedback, from which origins, with what settings,
+//! and who may read it.
 
 use protocol::secret::{bearer_token, secret_matches};
+use protocol::{ErrorCode, SiteConfig};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Request, Result};
+use worker::{D1Database, Request, Response, Result, RouteContext, console_error};
 
-/// A registered site, as much of it as a request needs.
-#[derive(Debug, Deserialize)]
+use crate::respond;
+
+#[derive(Deserialize)]
+struct SiteRow {
+    site_key: String,
+    secret_hash: String,
+    config: String,
+}
+
+/// A registered site.
+#[derive(Debug)]
 pub struct Site {
     /// Public key (`pk_...`).
     pub site_key: String,
     /// Hex SHA-256 of the secret.
     secret_hash: String,
+    /// The owner's settings.
+    pub config: SiteConfig,
 }
 
 impl Site {
     /// Looks a site up by its public key.
     pub async fn find(db: &D1Database, site_key: &str) -> Result<Option<Site>> {
-        db.prepare("SELECT site_key, secret_hash FROM sites WHERE site_key = ?1")
+        let row = db
+            .prepare("SELECT site_key, secret_hash, config FROM sites WHERE site_key = ?1")
             .bind(&[JsValue::from_str(site_key)])?
-            .first::<Site>(None)
-            .await
+            .first::<SiteRow>(None)
+            .await?;
+        Ok(row.map(|row| {
+            // Configs are validated when written; an unreadable one (edited by
+            // hand) falls back to the defaults, which store no text.
+            let config = SiteConfig::from_json(&row.config).unwrap_or_else(|problem| {
+                console_error!("site {}: {problem}; using defaults", row.site_key);
+                SiteConfig::default()
+            });
+            Site {
+                site_key: row.site_key,
+                secret_hash: row.secret_hash,
+                config,
+            }
+        }))
+    }
+
+    /// The site named by the route's `site_key` if the request carries its
+    /// secret; otherwise the 401 to answer with. Unknown sites get the same
+    /// 401, so keys cannot be probed.
+    pub async fn authorize(
+        db: &D1Database,
+        req: &Request,
+        ctx: &RouteContext<()>,
+    ) -> Result<std::result::Result<Site, Response>> {
+        let site = match ctx.param("site_key") {
+            Some(key) => Site::find(db, key).await?,
+            None => None,
+        };
+        match site {
+            Some(site) if site.is_authorized(req)? => Ok(Ok(site)),
+            _ => Ok(Err(respond::error(
+                ErrorCode::Unauthorized,
+                "send the site's secret as `Authorization: Bearer <secret>`",
+            )?)),
+        }
     }
 
     /// Whether pages from `origin` may send events for this site.

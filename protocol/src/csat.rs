@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::rejection::{ErrorCode, FieldError};
+
 /// How much time a shopper has to change a CSAT answer (score or comment)
 /// after first giving it; later changes are refused with `csat_locked`.
 pub const CSAT_AMEND_WINDOW_MS: i64 = 30 * 60 * 1000;
@@ -81,9 +83,34 @@ impl Satisfaction {
     }
 }
 
+/// Whether an answer given at `at` may still change a conversation whose
+/// first CSAT answer was given at `first_answered_at` (both server time).
+pub fn check_amend_window(first_answered_at: Option<i64>, at: i64) -> Result<(), FieldError> {
+    match first_answered_at {
+        Some(first) if at > first.saturating_add(CSAT_AMEND_WINDOW_MS) => Err(FieldError::new(
+            ErrorCode::CsatLocked,
+            "",
+            "this conversation's satisfaction answer can no longer be changed (30 minutes have passed)",
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_can_change_for_thirty_minutes_then_lock() {
+        let first = 1_000_000;
+        assert!(check_amend_window(None, first).is_ok());
+        assert!(check_amend_window(Some(first), first + CSAT_AMEND_WINDOW_MS).is_ok());
+        // An answer from before the first one (arriving late) is inside too.
+        assert!(check_amend_window(Some(first), first - 5).is_ok());
+        let late = check_amend_window(Some(first), first + CSAT_AMEND_WINDOW_MS + 1).unwrap_err();
+        assert_eq!(late.code, ErrorCode::CsatLocked);
+        assert_eq!(late.code.as_str(), "csat_locked");
+    }
 
     #[test]
     fn thumbs_mode_only_knows_one_and_five() {

@@ -37,8 +37,9 @@ struct RawEnvelope {
 pub struct ParsedEnvelope {
     /// The site's public key, shape-checked but not yet looked up.
     pub site_key: String,
-    /// Events that passed every check, with `at` corrected to server time.
-    pub events: Vec<Event>,
+    /// Events that passed every check, with `at` corrected to server time,
+    /// each with its position in the request's `events` array.
+    pub events: Vec<(usize, Event)>,
     /// Events that did not, with their positions.
     pub rejected: Vec<Rejection>,
 }
@@ -143,7 +144,7 @@ pub fn parse_envelope(body: &[u8], now_ms: i64) -> Result<ParsedEnvelope, ErrorB
             Ok(event)
         });
         match checked {
-            Ok(event) => events.push(event),
+            Ok(event) => events.push((index, event)),
             Err(err) => rejected.push(err.at_index(index)),
         }
     }
@@ -189,7 +190,8 @@ mod tests {
         };
         let parsed = parse_envelope(&serde_json::to_vec(&sent).unwrap(), NOW).unwrap();
         assert_eq!(parsed.site_key, "pk_demo");
-        assert_eq!(parsed.events, sent.events);
+        let events: Vec<Event> = parsed.events.into_iter().map(|(_, event)| event).collect();
+        assert_eq!(events, sent.events);
         assert!(parsed.rejected.is_empty());
     }
 
@@ -213,7 +215,7 @@ mod tests {
         let events = vec![thumb("ev_1", NOW - hour - 10)];
         let raw = json!({"site_key": "pk_demo", "sent_at": NOW - hour, "events": events});
         let parsed = parse_envelope(&serde_json::to_vec(&raw).unwrap(), NOW).unwrap();
-        assert_eq!(parsed.events[0].header.at, NOW - 10);
+        assert_eq!(parsed.events[0].1.header.at, NOW - 10);
     }
 
     #[test]
@@ -281,7 +283,7 @@ mod tests {
 
     #[test]
     fn lone_surrogates_and_bad_utf8_are_repaired_not_refused() {
-        let reason_of = |parsed: &ParsedEnvelope| match &parsed.events[0].kind {
+        let reason_of = |parsed: &ParsedEnvelope| match &parsed.events[0].1.kind {
             EventKind::MessageFeedback(feedback) => feedback.reason.clone(),
             _ => None,
         };

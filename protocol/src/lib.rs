@@ -14,7 +14,9 @@ pub mod secret;
 pub mod site_config;
 pub mod text;
 
-pub use conversation::{ConversationFeedback, MessageRating};
+pub use conversation::{
+    ConversationDetail, ConversationRow, ConversationSummary, CsatMetrics, MessageRating,
+};
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};
 pub use event::{

@@ -34,6 +34,10 @@ pub enum ErrorCode {
     NotFound,
     /// The route exists but not for this HTTP method.
     MethodNotAllowed,
+    /// A CSAT answer was changed after its 30-minute amend window.
+    CsatLocked,
+    /// Too many requests for this site or client; see `Retry-After`.
+    RateLimited,
     /// Something failed on the collector's side; retrying later may help.
     Internal,
 }
@@ -56,6 +60,8 @@ impl ErrorCode {
             Self::TimestampOutOfRange => "timestamp_out_of_range",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
+            Self::CsatLocked => "csat_locked",
+            Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
         }
     }
@@ -75,7 +81,9 @@ impl ErrorCode {
             Self::OriginNotAllowed => 403,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
+            Self::CsatLocked => 409,
             Self::PayloadTooLarge => 413,
+            Self::RateLimited => 429,
             Self::Internal => 500,
         }
     }

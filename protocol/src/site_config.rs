@@ -61,6 +61,19 @@ pub struct WidgetConfig {
     pub store_text: bool,
 }
 
+impl WidgetConfig {
+    /// The JSON served to widgets.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A strong validator for `to_json`'s bytes (quoted, as HTTP wants it).
+    pub fn etag(&self) -> String {
+        let digest = crate::secret::hash_secret(&self.to_json());
+        format!("\"{}\"", digest.get(..32).unwrap_or(&digest))
+    }
+}
+
 fn check_webhook(url: &str) -> Result<(), String> {
     let local = ["http://127.0.0.1", "http://localhost"]
         .iter()
@@ -200,6 +213,24 @@ mod tests {
         assert!(SiteConfig::from_json(r#"{"webhook_url": "http://127.0.0.1:9000/hook"}"#).is_ok());
         let tag = SiteConfig::from_json(r#"{"reason_tags": ["too slow"]}"#).unwrap_err();
         assert!(tag.contains("reason_tags"), "{tag}");
+    }
+
+    #[test]
+    fn the_etag_changes_exactly_when_the_widget_config_does() {
+        let base = SiteConfig::default();
+        let same = SiteConfig {
+            retention_days: 30,
+            webhook_url: Some("https://hooks.example/x".into()),
+            ..SiteConfig::default()
+        };
+        let scale = SiteConfig {
+            csat_mode: CsatMode::Scale5,
+            ..SiteConfig::default()
+        };
+        assert_eq!(base.widget().etag(), same.widget().etag());
+        assert_ne!(base.widget().etag(), scale.widget().etag());
+        assert!(base.widget().etag().starts_with('"'));
+        assert!(!base.widget().to_json().contains("webhook"));
     }
 
     #[test]

@@ -117,6 +117,22 @@ pub fn thumb_event(
     })
 }
 
+/// A CSAT event (`csat_offered`, `csat_response`, `csat_dismissed`) with
+/// its type-specific `fields`.
+pub fn csat_event(kind: &str, id: &str, conversation_id: &str, at: i64, fields: Value) -> Value {
+    let mut event = json!({
+        "id": id,
+        "type": kind,
+        "conversation_id": conversation_id,
+        "at": at,
+        "locale": "en-US",
+    });
+    if let (Some(event), Value::Object(fields)) = (event.as_object_mut(), fields) {
+        event.extend(fields);
+    }
+    event
+}
+
 /// A request body carrying `events` for `site_key`, sent now.
 pub fn envelope(site_key: &str, events: Vec<Value>) -> Value {
     json!({ "site_key": site_key, "sent_at": now_ms(), "events": events })
@@ -220,6 +236,17 @@ impl Collector {
         ));
         if let Some(secret) = secret {
             request = request.bearer_auth(secret);
+        }
+        answer(request.send().await?).await
+    }
+
+    /// `GET /v1/sites/{key}/config`, optionally revalidating an ETag.
+    pub async fn site_config(&self, site_key: &str, if_none_match: Option<&str>) -> Result<Answer> {
+        let mut request = self
+            .http
+            .get(format!("{}/v1/sites/{site_key}/config", self.base));
+        if let Some(etag) = if_none_match {
+            request = request.header("If-None-Match", etag);
         }
         answer(request.send().await?).await
     }

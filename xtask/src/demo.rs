@@ -3,13 +3,14 @@
 use std::sync::mpsc;
 
 use anyhow::{Context, Result};
+use protocol::SiteConfig;
 
 use crate::builds;
 use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PAGE_SITE_KEY, PageConfig, StaticSite};
 use crate::tools;
-use crate::worker_dev::{self, LocalD1, Log};
+use crate::worker_dev::{self, D1, Log};
 
 fn port_from_env(name: &str, default: u16) -> Result<u16> {
     match std::env::var(name) {
@@ -30,13 +31,18 @@ pub fn run(repo: &Repo) -> Result<()> {
     builds::widget(repo)?;
     builds::worker(repo)?;
 
-    let d1 = LocalD1::new(repo, repo.path("edge-worker/.wrangler/state"));
+    let d1 = D1::new(repo, repo.path("edge-worker/.wrangler/state"));
     d1.migrate()?;
     let page_origins = [
         format!("http://127.0.0.1:{page_port}"),
         format!("http://localhost:{page_port}"),
     ];
-    let site = sites::upsert(&d1, Some(PAGE_SITE_KEY), &page_origins)?;
+    let site = sites::upsert(
+        &d1,
+        Some(PAGE_SITE_KEY),
+        &page_origins,
+        &SiteConfig::default(),
+    )?;
 
     let (stop, stopped) = mpsc::channel();
     ctrlc::set_handler(move || {

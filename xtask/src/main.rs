@@ -19,6 +19,7 @@ commands:
   demo           build everything, start the Worker on local workerd with local D1,
                  serve the demo shop page and print its URL (Ctrl-C stops it all)
   test           install what is missing, then run every check and test
+  site           manage sites (add, list, rotate-secret, set); `cargo xtask site` for help
   build-widget   build the widget into dist/widget
   build-worker   build the Worker into edge-worker/build (wrangler runs this)";
 
@@ -30,6 +31,7 @@ fn main() -> Result<()> {
         Some("test") => test::run(&repo),
         Some("build-widget") => builds::widget(&repo),
         Some("build-worker") => builds::worker(&repo),
+        Some("site") => sites::run(&repo, args.get(1..).unwrap_or(&[])),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

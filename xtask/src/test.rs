@@ -4,6 +4,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use anyhow::Result;
+use protocol::SiteConfig;
 
 use crate::builds;
 use crate::processes::{Background, free_port, http_answers, run as run_cmd, wait_until};
@@ -11,7 +12,7 @@ use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PageConfig, StaticSite};
 use crate::tools::{self, CHROMEDRIVER};
-use crate::worker_dev::{self, LocalD1, Log};
+use crate::worker_dev::{self, D1, Log};
 
 fn step(title: &str) {
     println!("\n==> {title}");
@@ -81,13 +82,29 @@ fn end_to_end(repo: &Repo) -> Result<()> {
     let run_dir = repo.path(&format!("target/e2e/run-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&run_dir);
     std::fs::create_dir_all(&run_dir)?;
-    let d1 = LocalD1::new(repo, run_dir.join("state"));
+    let d1 = D1::new(repo, run_dir.join("state"));
     d1.migrate()?;
 
     let page_port = free_port()?;
     let page_origin = format!("http://127.0.0.1:{page_port}");
-    let shop = sites::upsert(&d1, None, std::slice::from_ref(&page_origin))?;
-    let other = sites::upsert(&d1, None, &["https://other-shop.example".to_string()])?;
+    // The demo page's site offers reason tags and keeps excerpts; the other
+    // site keeps the defaults (no tags, no text).
+    let shop_config = SiteConfig {
+        reason_tags: vec![
+            "wrong_answer".into(),
+            "too_long".into(),
+            "not_relevant".into(),
+        ],
+        store_text: true,
+        ..SiteConfig::default()
+    };
+    let shop = sites::upsert(&d1, None, std::slice::from_ref(&page_origin), &shop_config)?;
+    let other = sites::upsert(
+        &d1,
+        None,
+        &["https://other-shop.example".to_string()],
+        &SiteConfig::default(),
+    )?;
 
     let worker_port = free_port()?;
     let endpoint = format!("http://127.0.0.1:{worker_port}");

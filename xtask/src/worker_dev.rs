@@ -12,50 +12,84 @@ use crate::repo::Repo;
 /// The D1 binding name in `edge-worker/wrangler.toml`.
 const BINDING: &str = "DB";
 
-/// A local D1 database kept in a state folder (`--persist-to`).
-pub struct LocalD1<'a> {
-    repo: &'a Repo,
-    state: PathBuf,
+/// Which D1 database wrangler talks to.
+pub enum Target {
+    /// A local database kept in a state folder (`--persist-to`).
+    Local(PathBuf),
+    /// The deployed database (`--remote`; needs `wrangler login`).
+    Remote,
 }
 
-impl<'a> LocalD1<'a> {
+/// A D1 database reached through wrangler.
+pub struct D1<'a> {
+    repo: &'a Repo,
+    target: Target,
+}
+
+impl<'a> D1<'a> {
     /// The local database whose files live under `state`.
     pub fn new(repo: &'a Repo, state: PathBuf) -> Self {
-        Self { repo, state }
+        Self::at(repo, Target::Local(state))
     }
 
-    /// The state folder.
-    pub fn state(&self) -> &Path {
-        &self.state
+    /// The database at `target`.
+    pub fn at(repo: &'a Repo, target: Target) -> Self {
+        Self { repo, target }
     }
 
-    fn wrangler(&self) -> Command {
-        wrangler(self.repo)
+    /// The state folder of a local database.
+    pub fn state(&self) -> Option<&Path> {
+        match &self.target {
+            Target::Local(state) => Some(state),
+            Target::Remote => None,
+        }
+    }
+
+    fn wrangler(&self, args: &[&str]) -> Command {
+        let mut cmd = wrangler(self.repo);
+        cmd.args(args);
+        match &self.target {
+            Target::Local(state) => {
+                cmd.args(["--local", "--persist-to"]).arg(state);
+            }
+            Target::Remote => {
+                cmd.arg("--remote");
+            }
+        }
+        cmd
     }
 
     /// Applies every migration in `edge-worker/migrations` not yet applied.
     pub fn migrate(&self) -> Result<()> {
-        run(self
-            .wrangler()
-            .args([
-                "d1",
-                "migrations",
-                "apply",
-                BINDING,
-                "--local",
-                "--persist-to",
-            ])
-            .arg(&self.state))
+        run(&mut self.wrangler(&["d1", "migrations", "apply", BINDING]))
     }
 
     /// Runs SQL statements (built by trusted tooling; see `sites.rs`).
     pub fn execute(&self, sql: &str) -> Result<()> {
         run(self
-            .wrangler()
-            .args(["d1", "execute", BINDING, "--local", "--persist-to"])
-            .arg(&self.state)
-            .args(["--command", sql])
+            .wrangler(&["d1", "execute", BINDING, "--command", sql])
             .stdout(Stdio::null()))
+    }
+
+    /// Runs one query and returns its rows as JSON objects.
+    pub fn query(&self, sql: &str) -> Result<Vec<serde_json::Value>> {
+        let out = crate::processes::output(&mut self.wrangler(&[
+            "d1",
+            "execute",
+            BINDING,
+            "--json",
+            "--command",
+            sql,
+        ]))?;
+        let answer: serde_json::Value = serde_json::from_str(&out).map_err(|err| {
+            anyhow::anyhow!("wrangler's --json output did not parse: {err}\n{out}")
+        })?;
+        Ok(answer
+            .get(0)
+            .and_then(|first| first.get("results"))
+            .and_then(|rows| rows.as_array())
+            .cloned()
+            .unwrap_or_default())
     }
 }
 
@@ -78,11 +112,14 @@ pub enum Log {
 
 /// Starts `wrangler dev` on `127.0.0.1:port` against `d1`, and waits until
 /// the Worker answers.
-pub fn start(repo: &Repo, d1: &LocalD1, port: u16, log: Log) -> Result<Background> {
+pub fn start(repo: &Repo, d1: &D1, port: u16, log: Log) -> Result<Background> {
     let mut cmd = wrangler(repo);
+    let state = d1
+        .state()
+        .ok_or_else(|| anyhow::anyhow!("wrangler dev runs against a local D1 only"))?;
     cmd.args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
         .arg("--persist-to")
-        .arg(d1.state())
+        .arg(state)
         .arg("--show-interactive-dev-session=false")
         .stdin(Stdio::null());
     if let Log::File(path) = &log {

@@ -1,0 +1,279 @@
+//! Writing a batch of validated events: one D1 batch (one transaction) per
+//! request, so a request's events are stored all together or not at all.
+
+use std::collections::{BTreeSet, HashMap};
+
+use protocol::csat::check_amend_window;
+use protocol::{CSAT_AMEND_WINDOW_MS, Event, EventKind, IngestReport, Rejection};
+use serde::Deserialize;
+use worker::{D1Database, D1PreparedStatement, Result};
+
+use super::{int, millis, opt_text, text};
+
+/// Inserts an event once; a second insert of the same id changes nothing.
+const INSERT_EVENT: &str = "INSERT INTO events \
+     (site_key, event_id, type, conversation_id, at, received_at, locale, body) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+     ON CONFLICT (site_key, event_id) DO NOTHING";
+
+/// Type-specific writes apply only when the stored event with this id is
+/// this very event (`?1` site, `?2` event id, `?3` body), so a reused id
+/// with other content can never rewrite state.
+const SAME_EVENT: &str =
+    "EXISTS (SELECT 1 FROM events WHERE site_key = ?1 AND event_id = ?2 AND body = ?3)";
+
+/// Creates the conversation on its first event and widens its time span.
+const TOUCH_CONVERSATION: &str = "INSERT INTO conversations \
+     (site_key, conversation_id, first_at, last_at, locale) VALUES (?1, ?2, ?3, ?3, ?4) \
+     ON CONFLICT (site_key, conversation_id) DO UPDATE SET \
+       first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)";
+
+fn upsert_rating() -> String {
+    format!(
+        "INSERT INTO message_ratings \
+           (site_key, event_id, conversation_id, message_id, rating, at, locale, reason, tags, question, answer) \
+         SELECT ?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 WHERE {SAME_EVENT} \
+         ON CONFLICT (site_key, conversation_id, message_id) DO UPDATE SET \
+           rating = excluded.rating, at = excluded.at, event_id = excluded.event_id, \
+           locale = excluded.locale, reason = excluded.reason, tags = excluded.tags, \
+           question = excluded.question, answer = excluded.answer \
+         WHERE excluded.at > message_ratings.at \
+            OR (excluded.at = message_ratings.at AND excluded.event_id > message_ratings.event_id)"
+    )
+}
+
+fn csat_offered() -> String {
+    format!(
+        "UPDATE conversations SET \
+           csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
+           csat_mode = coalesce(csat_mode, ?6) \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}"
+    )
+}
+
+fn csat_dismissed() -> String {
+    format!(
+        "UPDATE conversations SET \
+           csat_dismissed_at = min(coalesce(csat_dismissed_at, ?5), ?5), \
+           csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
+           csat_mode = coalesce(csat_mode, ?6) \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}"
+    )
+}
+
+/// Opens the amend window at the first answer (an answer implies an offer).
+fn csat_first_answer() -> String {
+    format!(
+        "UPDATE conversations SET \
+           csat_answered_at = min(coalesce(csat_answered_at, ?5), ?5), \
+           csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5) \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
+           AND (csat_answered_at IS NULL OR ?5 <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})"
+    )
+}
+
+/// Stores the answer if it is the latest by event time and the window is
+/// still open. Each answer is the whole answer so far (score and comment).
+fn csat_answer() -> String {
+    format!(
+        "UPDATE conversations SET \
+           csat_mode = ?6, csat_score = ?7, csat_comment = ?8, \
+           csat_completed = max(csat_completed, ?9), csat_at = ?5, csat_event_id = ?2 \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
+           AND (csat_at IS NULL OR ?5 > csat_at OR (?5 = csat_at AND ?2 > csat_event_id)) \
+           AND ?5 <= csat_answered_at + {CSAT_AMEND_WINDOW_MS}"
+    )
+}
+
+/// Recounts a conversation's thumbs from its messages' current state.
+const RECOUNT_THUMBS: &str = "UPDATE conversations SET \
+     thumbs_up = (SELECT count(*) FROM message_ratings m \
+                  WHERE m.site_key = ?1 AND m.conversation_id = ?2 AND m.rating = 'up'), \
+     thumbs_down = (SELECT count(*) FROM message_ratings m \
+                    WHERE m.site_key = ?1 AND m.conversation_id = ?2 AND m.rating = 'down') \
+     WHERE site_key = ?1 AND conversation_id = ?2";
+
+#[derive(Deserialize)]
+struct FirstAnswer {
+    conversation_id: String,
+    csat_answered_at: Option<i64>,
+}
+
+/// When each conversation in the batch was first answered, before the batch.
+async fn first_answers(
+    db: &D1Database,
+    site_key: &str,
+    events: &[(usize, Event)],
+) -> Result<HashMap<String, i64>> {
+    let ids: BTreeSet<&str> = events
+        .iter()
+        .filter(|(_, event)| matches!(event.kind, EventKind::CsatResponse(_)))
+        .map(|(_, event)| event.header.conversation_id.as_str())
+        .collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids = serde_json::to_string(&ids)?;
+    let rows = db
+        .prepare(
+            "SELECT conversation_id, csat_answered_at FROM conversations \
+             WHERE site_key = ?1 AND conversation_id IN (SELECT value FROM json_each(?2))",
+        )
+        .bind(&[text(site_key), text(&ids)])?
+        .all()
+        .await?
+        .results::<FirstAnswer>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| Some((row.conversation_id, row.csat_answered_at?)))
+        .collect())
+}
+
+/// Refuses CSAT answers whose amend window has closed, keeping the rest.
+/// Works through the batch in event-time order so a batch that holds a
+/// first answer and its amendments judges them like separate requests.
+async fn enforce_csat_lock(
+    db: &D1Database,
+    site_key: &str,
+    events: Vec<(usize, Event)>,
+    rejected: &mut Vec<Rejection>,
+) -> Result<Vec<(usize, Event)>> {
+    let mut first = first_answers(db, site_key, &events).await?;
+    let mut answers: Vec<&(usize, Event)> = events
+        .iter()
+        .filter(|(_, event)| matches!(event.kind, EventKind::CsatResponse(_)))
+        .collect();
+    answers.sort_by_key(|(_, event)| event.header.at);
+    let mut locked = BTreeSet::new();
+    for (index, event) in answers {
+        let conversation = &event.header.conversation_id;
+        match check_amend_window(first.get(conversation).copied(), event.header.at) {
+            Ok(()) => {
+                first
+                    .entry(conversation.clone())
+                    .and_modify(|at| *at = (*at).min(event.header.at))
+                    .or_insert(event.header.at);
+            }
+            Err(err) => {
+                locked.insert(*index);
+                rejected.push(err.at_index(*index));
+            }
+        }
+    }
+    rejected.sort_by_key(|rejection| rejection.index);
+    Ok(events
+        .into_iter()
+        .filter(|(index, _)| !locked.contains(index))
+        .collect())
+}
+
+/// Stores validated events for `site_key` and reports how many were new.
+pub async fn save_events(
+    db: &D1Database,
+    site_key: &str,
+    events: Vec<(usize, Event)>,
+    mut rejected: Vec<Rejection>,
+    received_at: i64,
+) -> Result<IngestReport> {
+    let events = enforce_csat_lock(db, site_key, events, &mut rejected).await?;
+    let mut statements: Vec<D1PreparedStatement> = Vec::with_capacity(events.len() * 3);
+    let mut insert_positions = Vec::with_capacity(events.len());
+    let mut rated_conversations = BTreeSet::new();
+    for (_, event) in &events {
+        let header = &event.header;
+        let body = serde_json::to_string(event)?;
+        insert_positions.push(statements.len());
+        statements.push(db.prepare(INSERT_EVENT).bind(&[
+            text(site_key),
+            text(&header.id),
+            text(event.kind.type_name()),
+            text(&header.conversation_id),
+            millis(header.at),
+            millis(received_at),
+            text(&header.locale),
+            text(&body),
+        ])?);
+        statements.push(db.prepare(TOUCH_CONVERSATION).bind(&[
+            text(site_key),
+            text(&header.conversation_id),
+            millis(header.at),
+            text(&header.locale),
+        ])?);
+        // ?1 site, ?2 event id, ?3 body, ?4 conversation: shared by every statement
+        // below; ?5 on are the type's own (for CSAT: ?5 at, ?6 mode, ...).
+        let mut params = vec![
+            text(site_key),
+            text(&header.id),
+            text(&body),
+            text(&header.conversation_id),
+        ];
+        match &event.kind {
+            EventKind::MessageFeedback(feedback) => {
+                rated_conversations.insert(header.conversation_id.as_str());
+                params.extend([
+                    text(&feedback.message_id),
+                    text(feedback.rating.as_str()),
+                    millis(header.at),
+                    text(&header.locale),
+                    opt_text(feedback.reason.as_deref()),
+                    text(&serde_json::to_string(&feedback.tags)?),
+                    opt_text(feedback.question.as_deref()),
+                    opt_text(feedback.answer.as_deref()),
+                ]);
+                statements.push(db.prepare(upsert_rating()).bind(&params)?);
+            }
+            EventKind::CsatOffered(offered) => {
+                params.extend([millis(header.at), text(offered.mode.as_str())]);
+                statements.push(db.prepare(csat_offered()).bind(&params)?);
+            }
+            EventKind::CsatDismissed(dismissed) => {
+                params.extend([millis(header.at), text(dismissed.mode.as_str())]);
+                statements.push(db.prepare(csat_dismissed()).bind(&params)?);
+            }
+            EventKind::CsatResponse(answer) => {
+                params.extend([
+                    millis(header.at),
+                    text(answer.mode.as_str()),
+                    int(u32::from(answer.score)),
+                    opt_text(answer.comment.as_deref()),
+                    int(u32::from(answer.completed)),
+                ]);
+                statements.push(
+                    db.prepare(csat_first_answer())
+                        .bind(params.get(..5).unwrap_or(&params))?,
+                );
+                statements.push(db.prepare(csat_answer()).bind(&params)?);
+            }
+        }
+    }
+    for conversation in &rated_conversations {
+        statements.push(
+            db.prepare(RECOUNT_THUMBS)
+                .bind(&[text(site_key), text(conversation)])?,
+        );
+    }
+
+    let mut report = IngestReport {
+        rejected,
+        ..IngestReport::default()
+    };
+    if statements.is_empty() {
+        return Ok(report);
+    }
+    let results = db.batch(statements).await?;
+    for position in insert_positions {
+        let inserted = results
+            .get(position)
+            .map(|result| result.meta())
+            .transpose()?
+            .flatten()
+            .and_then(|meta| meta.changes)
+            .unwrap_or(0);
+        if inserted > 0 {
+            report.accepted += 1;
+        } else {
+            report.duplicates += 1;
+        }
+    }
+    Ok(report)
+}
