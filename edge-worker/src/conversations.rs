@@ -1,12 +1,84 @@
-//! The site owner's conversation routes (bearer site secret).
+//! The site owner's conversation routes (bearer site secret): the inbox
+//! list filtered by feedback, one conversation, and its erasure.
 
-use protocol::ErrorCode;
 use protocol::ids::check_id;
+use protocol::{ConversationPage, Cursor, ErrorCode, FeedbackFilter};
 use worker::{Request, Response, Result, RouteContext};
 
+use crate::query::Query;
 use crate::respond;
 use crate::sites::Site;
 use crate::store;
+
+/// Default and largest page size of the list.
+const DEFAULT_LIMIT: u32 = 50;
+const MAX_LIMIT: u32 = 200;
+
+/// The route's conversation id, checked; or the answer refusing it.
+fn conversation_id(ctx: &RouteContext<()>) -> Result<std::result::Result<String, Response>> {
+    let Some(id) = ctx.param("conversation_id") else {
+        return Ok(Err(respond::error(ErrorCode::NotFound, "no such route")?));
+    };
+    Ok(match check_id("conversation_id", id) {
+        Ok(()) => Ok(id.clone()),
+        Err(err) => Err(respond::error(err.code, err.message)?),
+    })
+}
+
+/// `GET /v1/sites/{site_key}/conversations?feedback=&from=&to=&tz=&limit=&cursor=`.
+pub async fn list(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    let site = match Site::authorize(&db, &req, &ctx).await? {
+        Ok(site) => site,
+        Err(refusal) => return Ok(refusal),
+    };
+    let query = Query::of(&req)?;
+    let window = match query.window() {
+        Ok(window) => window,
+        Err(error) => return respond::error_body(&error),
+    };
+    let filter = match query.get("feedback").map(FeedbackFilter::parse).transpose() {
+        Ok(filter) => filter,
+        Err(problem) => return respond::error(ErrorCode::InvalidField, problem),
+    };
+    let cursor = match query.get("cursor").map(Cursor::parse).transpose() {
+        Ok(cursor) => cursor,
+        Err(problem) => return respond::error(ErrorCode::InvalidField, problem),
+    };
+    let limit = match query.get("limit").map(str::parse::<u32>) {
+        None => DEFAULT_LIMIT,
+        Some(Ok(limit)) if (1..=MAX_LIMIT).contains(&limit) => limit,
+        Some(_) => {
+            return respond::error(
+                ErrorCode::InvalidField,
+                format!("`limit` must be 1 to {MAX_LIMIT}"),
+            );
+        }
+    };
+    let mut rows = store::conversations::page(
+        &db,
+        &site.site_key,
+        (window.from_ms, window.to_ms),
+        filter,
+        cursor.as_ref(),
+        limit + 1,
+    )
+    .await?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next_cursor = if more {
+        rows.last().map(|row| Cursor::after(row).encode())
+    } else {
+        None
+    };
+    respond::json(
+        &ConversationPage {
+            conversations: rows.iter().map(|row| row.summary()).collect(),
+            next_cursor,
+        },
+        200,
+    )
+}
 
 /// `GET /v1/sites/{site_key}/conversations/{id}`: CSAT fields and every
 /// rated message of one conversation.
@@ -16,18 +88,38 @@ pub async fn get_conversation(req: Request, ctx: RouteContext<()>) -> Result<Res
         Ok(site) => site,
         Err(refusal) => return Ok(refusal),
     };
-    let Some(conversation_id) = ctx.param("conversation_id") else {
-        return respond::error(ErrorCode::NotFound, "no such route");
+    let conversation_id = match conversation_id(&ctx)? {
+        Ok(id) => id,
+        Err(refusal) => return Ok(refusal),
     };
-    if let Err(err) = check_id("conversation_id", conversation_id) {
-        return respond::error(err.code, err.message);
-    }
-    let Some(row) = store::conversations::find(&db, &site.site_key, conversation_id).await? else {
+    let Some(row) = store::conversations::find(&db, &site.site_key, &conversation_id).await? else {
         return respond::error(
             ErrorCode::NotFound,
             format!("no feedback for conversation {conversation_id:?}"),
         );
     };
-    let messages = store::conversations::ratings(&db, &site.site_key, conversation_id).await?;
+    let messages = store::conversations::ratings(&db, &site.site_key, &conversation_id).await?;
     respond::json(&row.detail(messages), 200)
+}
+
+/// `DELETE /v1/sites/{site_key}/conversations/{id}`: erases the
+/// conversation's events, thumbs and CSAT; aggregates follow at once.
+pub async fn delete_conversation(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    let site = match Site::authorize(&db, &req, &ctx).await? {
+        Ok(site) => site,
+        Err(refusal) => return Ok(refusal),
+    };
+    let conversation_id = match conversation_id(&ctx)? {
+        Ok(id) => id,
+        Err(refusal) => return Ok(refusal),
+    };
+    if store::conversations::erase(&db, &site.site_key, &conversation_id).await? {
+        respond::json(&serde_json::json!({ "deleted": conversation_id }), 200)
+    } else {
+        respond::error(
+            ErrorCode::NotFound,
+            format!("no feedback for conversation {conversation_id:?}"),
+        )
+    }
 }

@@ -5,13 +5,18 @@
 //! - `GET /v1/health`: `{"ok": true}` once the Worker is up.
 //! - `POST /v1/events` (and its CORS preflight): feedback ingest, see [`ingest`].
 //! - `GET /v1/sites/{site_key}/config`: the widget's settings, see [`config`].
-//! - `GET /v1/sites/{site_key}/conversations/{id}`: one conversation's
-//!   feedback for the site owner, see [`conversations`].
+//! - `GET /v1/sites/{site_key}/overview`: CSAT and thumbs figures, see [`overview`].
+//! - `GET /v1/sites/{site_key}/conversations`, `GET|DELETE .../conversations/{id}`:
+//!   the inbox, one conversation, erasure, see [`conversations`].
+//! - `GET /v1/sites/{site_key}/export`: CSV or NDJSON, see [`export`].
 
 mod config;
 mod conversations;
 mod cors;
+mod export;
 mod ingest;
+mod overview;
+mod query;
 mod respond;
 mod sites;
 mod store;
@@ -30,10 +35,17 @@ fn router<'a>() -> Router<'a, ()> {
         .post_async("/v1/events", ingest::post_events)
         .options_async("/v1/events", ingest::preflight)
         .get_async("/v1/sites/:site_key/config", config::get_config)
+        .get_async("/v1/sites/:site_key/overview", overview::get_overview)
+        .get_async("/v1/sites/:site_key/conversations", conversations::list)
         .get_async(
             "/v1/sites/:site_key/conversations/:conversation_id",
             conversations::get_conversation,
         )
+        .delete_async(
+            "/v1/sites/:site_key/conversations/:conversation_id",
+            conversations::delete_conversation,
+        )
+        .get_async("/v1/sites/:site_key/export", export::export)
         .or_else_any_method("/*path", |_, _| {
             respond::error(ErrorCode::NotFound, "no such route")
         })

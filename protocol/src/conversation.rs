@@ -117,6 +117,21 @@ impl ConversationRow {
         }
     }
 
+    /// The export record.
+    pub fn export(&self) -> ExportRow {
+        ExportRow {
+            conversation_id: self.conversation_id.clone(),
+            first_at: self.first_at,
+            last_at: self.last_at,
+            locale: self.locale.clone(),
+            satisfaction: self.satisfaction(),
+            csat_mode: self.csat_mode.as_deref().and_then(CsatMode::parse),
+            csat: self.metrics(),
+            thumbs_up: self.thumbs_up,
+            thumbs_down: self.thumbs_down,
+        }
+    }
+
     /// The list entry.
     pub fn summary(&self) -> ConversationSummary {
         ConversationSummary {
@@ -156,6 +171,30 @@ pub struct ConversationDetail {
     pub messages: Vec<MessageRating>,
 }
 
+/// One conversation in `GET /v1/sites/{site_key}/export`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRow {
+    /// Id.
+    pub conversation_id: String,
+    /// Earliest event, unix ms.
+    pub first_at: i64,
+    /// Latest event, unix ms.
+    pub last_at: i64,
+    /// Locale of the first event.
+    pub locale: String,
+    /// From the CSAT score.
+    pub satisfaction: Satisfaction,
+    /// The CSAT prompt shown, if any.
+    pub csat_mode: Option<CsatMode>,
+    /// The PolyAI-named CSAT fields, inline.
+    #[serde(flatten)]
+    pub csat: CsatMetrics,
+    /// Assistant messages currently 👍.
+    pub thumbs_up: u32,
+    /// Assistant messages currently 👎.
+    pub thumbs_down: u32,
+}
+
 /// One entry of `GET /v1/sites/{site_key}/conversations`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConversationSummary {
@@ -173,6 +212,91 @@ pub struct ConversationSummary {
     pub thumbs_up: u32,
     /// Assistant messages currently 👎.
     pub thumbs_down: u32,
+}
+
+/// The Conversations inbox filter "Customer feedback".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackFilter {
+    /// Rated positively (4–5, 👍).
+    Upvote,
+    /// Rated negatively (1–2, 👎).
+    Downvote,
+    /// Rated 3 (1–5 scale only).
+    Neutral,
+    /// Not rated.
+    Unknown,
+}
+
+impl FeedbackFilter {
+    /// Parses the `feedback` query parameter.
+    pub fn parse(value: &str) -> Result<Self, String> {
+        match value {
+            "upvote" => Ok(Self::Upvote),
+            "downvote" => Ok(Self::Downvote),
+            "neutral" => Ok(Self::Neutral),
+            "unknown" => Ok(Self::Unknown),
+            other => Err(format!(
+                "`feedback` must be upvote, downvote, neutral or unknown, not {other:?}"
+            )),
+        }
+    }
+
+    /// The wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Upvote => "upvote",
+            Self::Downvote => "downvote",
+            Self::Neutral => "neutral",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// Where a page of the conversation list ends: the list is ordered by
+/// latest activity, then id, both descending, so this pair is a stable
+/// resume point even while new feedback arrives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    /// `last_at` of the last conversation on the page.
+    pub last_at: i64,
+    /// Its id.
+    pub conversation_id: String,
+}
+
+impl Cursor {
+    /// The cursor after `row`.
+    pub fn after(row: &ConversationRow) -> Self {
+        Self {
+            last_at: row.last_at,
+            conversation_id: row.conversation_id.clone(),
+        }
+    }
+
+    /// `last_at.conversation_id`, as handed to clients.
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.last_at, self.conversation_id)
+    }
+
+    /// Reads a cursor a previous page handed out.
+    pub fn parse(value: &str) -> Result<Self, String> {
+        let bad = || format!("`cursor` {value:?} is not one this API handed out");
+        let (at, id) = value.split_once('.').ok_or_else(bad)?;
+        let last_at = at.parse().map_err(|_| bad())?;
+        crate::ids::check_id("cursor", id).map_err(|_| bad())?;
+        Ok(Self {
+            last_at,
+            conversation_id: id.to_string(),
+        })
+    }
+}
+
+/// One page of `GET /v1/sites/{site_key}/conversations`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationPage {
+    /// Conversations, most recently active first.
+    pub conversations: Vec<ConversationSummary>,
+    /// Pass as `cursor` for the next page; `None` on the last page.
+    pub next_cursor: Option<String>,
 }
 
 #[cfg(test)]
@@ -221,6 +345,35 @@ mod tests {
         assert!(metrics.accepted && !metrics.denied && metrics.completed);
         assert_eq!(metrics.free_feedback.as_deref(), Some("slow"));
         assert_eq!(answered.satisfaction(), Satisfaction::Negative);
+    }
+
+    #[test]
+    fn cursors_round_trip_and_refuse_what_we_did_not_hand_out() {
+        let cursor = Cursor {
+            last_at: 1_795_000_000_000,
+            conversation_id: "c_a.b".into(),
+        };
+        assert_eq!(Cursor::parse(&cursor.encode()).unwrap(), cursor);
+        for bad in ["", "123", "abc.c_1", "123.", "123.c 1"] {
+            assert!(Cursor::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn feedback_filters_parse_their_names_only() {
+        for filter in [
+            FeedbackFilter::Upvote,
+            FeedbackFilter::Downvote,
+            FeedbackFilter::Neutral,
+            FeedbackFilter::Unknown,
+        ] {
+            assert_eq!(FeedbackFilter::parse(filter.as_str()), Ok(filter));
+        }
+        assert!(
+            FeedbackFilter::parse("liked")
+                .unwrap_err()
+                .contains("upvote")
+        );
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub mod site_config;
 pub mod text;
 
 pub use conversation::{
-    ConversationDetail, ConversationRow, ConversationSummary, CsatMetrics, MessageRating,
+    ConversationDetail, ConversationPage, ConversationRow, ConversationSummary, CsatMetrics,
+    Cursor, ExportRow, FeedbackFilter, MessageRating,
 };
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};

@@ -40,6 +40,8 @@ pub struct Stack {
     pub other_site: SiteAccess,
     /// Where tests leave screenshots.
     pub artifacts: PathBuf,
+    /// Sites of their own for tests whose figures must see only their events.
+    named_sites: serde_json::Map<String, Value>,
 }
 
 fn var(name: &str) -> Result<String> {
@@ -66,6 +68,26 @@ impl Stack {
                 secret: var("E2E_OTHER_SITE_SECRET")?,
             },
             artifacts: PathBuf::from(var("E2E_ARTIFACTS")?),
+            named_sites: serde_json::from_str(&var("E2E_SITES")?)
+                .context("E2E_SITES is not a JSON object")?,
+        })
+    }
+
+    /// The site reserved for `name` (`overview`, `inbox`, `export`).
+    pub fn named_site(&self, name: &str) -> Result<SiteAccess> {
+        let site = self
+            .named_sites
+            .get(name)
+            .with_context(|| format!("no site named {name} in E2E_SITES"))?;
+        let field = |field: &str| {
+            site.get(field)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .with_context(|| format!("site {name} has no {field}"))
+        };
+        Ok(SiteAccess {
+            key: field("key")?,
+            secret: field("secret")?,
         })
     }
 
@@ -251,6 +273,59 @@ impl Collector {
         answer(request.send().await?).await
     }
 
+    /// Sends `events` for `site` server to server (bearer secret, no Origin),
+    /// failing unless every event is accepted.
+    pub async fn send_all(&self, site: &SiteAccess, events: Vec<Value>) -> Result<()> {
+        let count = events.len();
+        let answer = self
+            .post_raw(
+                envelope(&site.key, events).to_string(),
+                None,
+                Some(&site.secret),
+            )
+            .await?;
+        let accepted = answer.body.get("accepted").and_then(Value::as_u64);
+        if answer.status != 200 || accepted != Some(count as u64) {
+            bail!(
+                "sending {count} events answered {}: {}",
+                answer.status,
+                answer.body
+            );
+        }
+        Ok(())
+    }
+
+    /// `GET` a site-owner route (`overview?...`, `conversations?...`) with `site`'s secret.
+    pub async fn owner_get(
+        &self,
+        site: &SiteAccess,
+        path_and_query: &str,
+    ) -> Result<(u16, String)> {
+        let response = self
+            .http
+            .get(format!(
+                "{}/v1/sites/{}/{path_and_query}",
+                self.base, site.key
+            ))
+            .bearer_auth(&site.secret)
+            .send()
+            .await?;
+        let status = response.status().as_u16();
+        Ok((status, response.text().await?))
+    }
+
+    /// `DELETE /v1/sites/{key}/conversations/{id}` with `site`'s secret.
+    pub async fn erase(&self, site: &SiteAccess, conversation_id: &str) -> Result<Answer> {
+        let request = self
+            .http
+            .delete(format!(
+                "{}/v1/sites/{}/conversations/{conversation_id}",
+                self.base, site.key
+            ))
+            .bearer_auth(&site.secret);
+        answer(request.send().await?).await
+    }
+
     /// The stored `(message_id, rating)` pairs of a conversation.
     pub async fn ratings(
         &self,
@@ -260,6 +335,9 @@ impl Collector {
         let answer = self
             .conversation(&site.key, Some(&site.secret), conversation_id)
             .await?;
+        if answer.status == 404 && answer.code() == "not_found" {
+            return Ok(Vec::new());
+        }
         if answer.status != 200 {
             bail!(
                 "reading {conversation_id} answered {}: {}",

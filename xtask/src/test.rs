@@ -106,6 +106,22 @@ fn end_to_end(repo: &Repo) -> Result<()> {
         &SiteConfig::default(),
     )?;
 
+    // One site per read-API test file, so their hand-computed figures see
+    // only their own events.
+    let mut named_sites = serde_json::Map::new();
+    for name in ["overview", "inbox", "export"] {
+        let site = sites::upsert(
+            &d1,
+            None,
+            &[format!("https://{name}.shop.example")],
+            &SiteConfig::default(),
+        )?;
+        named_sites.insert(
+            name.to_string(),
+            serde_json::json!({ "key": site.key, "secret": site.secret }),
+        );
+    }
+
     let worker_port = free_port()?;
     let endpoint = format!("http://127.0.0.1:{worker_port}");
     let _worker = worker_dev::start(

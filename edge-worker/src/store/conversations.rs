@@ -1,10 +1,11 @@
 //! Reading conversations for the site owner.
 
-use protocol::{ConversationRow, MessageRating, Rating};
+use protocol::{ConversationRow, Cursor, FeedbackFilter, MessageRating, Rating};
 use serde::Deserialize;
+use wasm_bindgen::JsValue;
 use worker::{D1Database, Result};
 
-use super::text;
+use super::{int, millis, opt_text, text};
 
 /// The columns a [`ConversationRow`] is read from.
 pub const CONVERSATION_COLUMNS: &str = "conversation_id, first_at, last_at, locale, csat_mode, \
@@ -68,4 +69,65 @@ pub async fn ratings(
             answer: row.answer,
         })
         .collect())
+}
+
+fn filter_sql(filter: Option<FeedbackFilter>) -> &'static str {
+    match filter {
+        None => "",
+        Some(FeedbackFilter::Upvote) => "AND csat_score >= 4",
+        Some(FeedbackFilter::Downvote) => "AND csat_score <= 2",
+        Some(FeedbackFilter::Neutral) => "AND csat_score = 3",
+        Some(FeedbackFilter::Unknown) => "AND csat_score IS NULL",
+    }
+}
+
+/// Up to `limit` conversations last active in `[from_ms, to_ms)`, most
+/// recent first, after `cursor`.
+pub async fn page(
+    db: &D1Database,
+    site_key: &str,
+    (from_ms, to_ms): (i64, i64),
+    filter: Option<FeedbackFilter>,
+    cursor: Option<&Cursor>,
+    limit: u32,
+) -> Result<Vec<ConversationRow>> {
+    let sql = format!(
+        "SELECT {CONVERSATION_COLUMNS} FROM conversations \
+         WHERE site_key = ?1 AND last_at >= ?2 AND last_at < ?3 {filter} \
+           AND (?4 IS NULL OR last_at < ?4 OR (last_at = ?4 AND conversation_id < ?5)) \
+         ORDER BY last_at DESC, conversation_id DESC LIMIT ?6",
+        filter = filter_sql(filter)
+    );
+    db.prepare(sql)
+        .bind(&[
+            text(site_key),
+            millis(from_ms),
+            millis(to_ms),
+            cursor.map_or(JsValue::NULL, |cursor| millis(cursor.last_at)),
+            opt_text(cursor.map(|cursor| cursor.conversation_id.as_str())),
+            int(limit),
+        ])?
+        .all()
+        .await?
+        .results::<ConversationRow>()
+}
+
+/// Deletes everything stored about one conversation; whether it existed.
+pub async fn erase(db: &D1Database, site_key: &str, conversation_id: &str) -> Result<bool> {
+    let statement = |sql: &str| {
+        db.prepare(sql)
+            .bind(&[text(site_key), text(conversation_id)])
+    };
+    let results = db
+        .batch(vec![
+            statement("DELETE FROM message_ratings WHERE site_key = ?1 AND conversation_id = ?2")?,
+            statement("DELETE FROM events WHERE site_key = ?1 AND conversation_id = ?2")?,
+            statement("DELETE FROM conversations WHERE site_key = ?1 AND conversation_id = ?2")?,
+        ])
+        .await?;
+    let mut changed = 0;
+    for result in &results {
+        changed += result.meta()?.and_then(|meta| meta.changes).unwrap_or(0);
+    }
+    Ok(changed > 0)
 }

@@ -2,6 +2,7 @@
 
 pub mod conversations;
 pub mod ingest;
+pub mod overview;
 
 use wasm_bindgen::JsValue;
 

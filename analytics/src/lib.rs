@@ -1,0 +1,14 @@
+//! The site owner's numbers, computed from aggregates the collector reads
+//! out of D1: which instants a window of local days covers, CSAT figures
+//! (average, distribution, response rate, net score), thumbs counts and
+//! shares, the daily series in the site's time zone, and the comparison
+//! with the previous period. Pure Rust, tested natively.
+
+pub mod csv;
+pub mod figures;
+pub mod overview;
+pub mod window;
+
+pub use figures::{CsatFigures, CsatTotals, ThumbsFigures, ThumbsTotals};
+pub use overview::{DayPoint, Deltas, Overview, PeriodFigures, ScoreBucket, overview};
+pub use window::{BUCKET_MS, Window, iso_utc};

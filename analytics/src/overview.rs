@@ -1,0 +1,265 @@
+//! The Overview: a window's figures, its daily CSAT series and the
+//! comparison with the previous period of the same length.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::figures::{CsatFigures, CsatTotals, ThumbsFigures, ThumbsTotals};
+use crate::window::Window;
+
+/// Rated conversations in one 15-minute bucket (see [`crate::BUCKET_MS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoreBucket {
+    /// Bucket start, unix ms (a multiple of the bucket size).
+    pub start_ms: i64,
+    /// Conversations scored in it.
+    pub rated: u64,
+    /// Sum of their scores.
+    pub score_sum: u64,
+}
+
+/// One day of "Customer satisfaction over time".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DayPoint {
+    /// The local date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Conversations rated that day.
+    pub rated: u64,
+    /// Their average score; `None` on a day with none.
+    pub average: Option<f64>,
+}
+
+/// One period's figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodFigures {
+    /// First local day.
+    pub from: String,
+    /// Last local day (inclusive).
+    pub to: String,
+    /// CSAT.
+    pub csat: CsatFigures,
+    /// Thumbs.
+    pub thumbs: ThumbsFigures,
+}
+
+/// Current minus previous; `None` where either side has no value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deltas {
+    /// Change of the average score, in points.
+    pub csat_average: Option<f64>,
+    /// Change of the response rate.
+    pub response_rate: Option<f64>,
+    /// Change of the net score.
+    pub net_score: Option<f64>,
+    /// Change of the 👍 count.
+    pub thumbs_up: i64,
+    /// Change of the 👎 count.
+    pub thumbs_down: i64,
+    /// Change of the 👍 share.
+    pub thumbs_up_share: Option<f64>,
+    /// Change of the 👎 share.
+    pub thumbs_down_share: Option<f64>,
+}
+
+/// `GET /v1/sites/{site_key}/overview`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overview {
+    /// The time zone days are counted in.
+    pub tz: String,
+    /// The window asked for.
+    pub current: PeriodFigures,
+    /// Average CSAT per local day of the window, every day present.
+    pub daily: Vec<DayPoint>,
+    /// The same number of days just before.
+    pub previous: PeriodFigures,
+    /// Current minus previous.
+    pub deltas: Deltas,
+}
+
+fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+fn difference(current: Option<f64>, previous: Option<f64>) -> Option<f64> {
+    Some(current? - previous?)
+}
+
+fn count_change(current: u64, previous: u64) -> i64 {
+    i64::try_from(current).unwrap_or(i64::MAX) - i64::try_from(previous).unwrap_or(i64::MAX)
+}
+
+/// The daily average series: every local day of `window`, fed by the
+/// buckets that start inside it.
+pub fn daily_average(window: &Window, buckets: &[ScoreBucket]) -> Vec<DayPoint> {
+    let mut days: BTreeMap<NaiveDate, (u64, u64)> =
+        window.each_day().map(|day| (day, (0, 0))).collect();
+    for bucket in buckets {
+        if bucket.start_ms < window.from_ms || bucket.start_ms >= window.to_ms {
+            continue;
+        }
+        if let Some(totals) = window
+            .day_of(bucket.start_ms)
+            .and_then(|day| days.get_mut(&day))
+        {
+            totals.0 += bucket.rated;
+            totals.1 += bucket.score_sum;
+        }
+    }
+    days.into_iter()
+        .map(|(day, (rated, score_sum))| DayPoint {
+            date: day_text(day),
+            rated,
+            average: (rated > 0).then(|| score_sum as f64 / rated as f64),
+        })
+        .collect()
+}
+
+fn period(window: &Window, csat: &CsatTotals, thumbs: &ThumbsTotals) -> PeriodFigures {
+    PeriodFigures {
+        from: day_text(window.first),
+        to: day_text(window.last),
+        csat: csat.figures(),
+        thumbs: thumbs.figures(),
+    }
+}
+
+/// Assembles the Overview from the aggregates of `window` and of
+/// `window.previous()`.
+pub fn overview(
+    window: &Window,
+    current: (&CsatTotals, &ThumbsTotals, &[ScoreBucket]),
+    previous: (&CsatTotals, &ThumbsTotals),
+) -> Overview {
+    let (csat, thumbs, buckets) = current;
+    let current = period(window, csat, thumbs);
+    let previous = period(&window.previous(), previous.0, previous.1);
+    let deltas = Deltas {
+        csat_average: difference(current.csat.average, previous.csat.average),
+        response_rate: difference(current.csat.response_rate, previous.csat.response_rate),
+        net_score: difference(current.csat.net_score, previous.csat.net_score),
+        thumbs_up: count_change(current.thumbs.up, previous.thumbs.up),
+        thumbs_down: count_change(current.thumbs.down, previous.thumbs.down),
+        thumbs_up_share: difference(current.thumbs.up_share, previous.thumbs.up_share),
+        thumbs_down_share: difference(current.thumbs.down_share, previous.thumbs.down_share),
+    };
+    Overview {
+        tz: window.tz.name().to_string(),
+        daily: daily_average(window, buckets),
+        current,
+        previous,
+        deltas,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Tz;
+
+    const HOUR: i64 = 3_600_000;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn buckets_land_on_local_days_and_empty_days_have_no_average() {
+        let tokyo: Tz = "Asia/Tokyo".parse().unwrap(); // UTC+9, no DST
+        let window = Window::days(day("2026-11-01"), day("2026-11-03"), tokyo).unwrap();
+        let buckets = [
+            // 23:45 local on the 1st: the 1st.
+            ScoreBucket {
+                start_ms: window.from_ms + 23 * HOUR + 45 * 60_000,
+                rated: 2,
+                score_sum: 9,
+            },
+            // 00:00 local on the 2nd (15:00 UTC on the 1st): the 2nd.
+            ScoreBucket {
+                start_ms: window.from_ms + 24 * HOUR,
+                rated: 1,
+                score_sum: 1,
+            },
+            // Just before the window and at its end: ignored.
+            ScoreBucket {
+                start_ms: window.from_ms - 15 * 60_000,
+                rated: 5,
+                score_sum: 25,
+            },
+            ScoreBucket {
+                start_ms: window.to_ms,
+                rated: 5,
+                score_sum: 25,
+            },
+        ];
+        let series = daily_average(&window, &buckets);
+        let points: Vec<_> = series
+            .iter()
+            .map(|p| (p.date.as_str(), p.rated, p.average))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                ("2026-11-01", 2, Some(4.5)),
+                ("2026-11-02", 1, Some(1.0)),
+                ("2026-11-03", 0, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_period_has_no_deltas_but_counts_still_compare() {
+        let window = Window::days(day("2026-11-08"), day("2026-11-14"), Tz::UTC).unwrap();
+        let csat = CsatTotals {
+            offered: 4,
+            accepted: 2,
+            denied: 1,
+            completed: 2,
+            distribution: [0, 0, 0, 1, 1],
+        };
+        let thumbs = ThumbsTotals { up: 6, down: 2 };
+        let report = overview(
+            &window,
+            (&csat, &thumbs, &[]),
+            (&CsatTotals::default(), &ThumbsTotals::default()),
+        );
+        assert_eq!(report.current.csat.average, Some(4.5));
+        assert_eq!(report.previous.from, "2026-11-01");
+        assert_eq!(report.previous.to, "2026-11-07");
+        assert_eq!(report.deltas.csat_average, None);
+        assert_eq!(report.deltas.thumbs_up, 6);
+        assert_eq!(report.deltas.thumbs_down, 2);
+        assert_eq!(report.daily.len(), 7);
+        assert_eq!(report.tz, "UTC");
+    }
+
+    #[test]
+    fn deltas_are_current_minus_previous() {
+        let window = Window::days(day("2026-11-08"), day("2026-11-14"), Tz::UTC).unwrap();
+        let now = CsatTotals {
+            offered: 10,
+            accepted: 5,
+            denied: 0,
+            completed: 5,
+            distribution: [0, 0, 0, 0, 5],
+        };
+        let before = CsatTotals {
+            offered: 10,
+            accepted: 4,
+            denied: 0,
+            completed: 2,
+            distribution: [2, 0, 0, 0, 2],
+        };
+        let report = overview(
+            &window,
+            (&now, &ThumbsTotals { up: 1, down: 3 }, &[]),
+            (&before, &ThumbsTotals { up: 2, down: 2 }),
+        );
+        assert_eq!(report.deltas.csat_average, Some(5.0 - 3.0));
+        assert_eq!(report.deltas.response_rate, Some(0.5 - 0.2));
+        assert_eq!(report.deltas.net_score, Some(1.0 - 0.0));
+        assert_eq!(report.deltas.thumbs_up, -1);
+        assert_eq!(report.deltas.thumbs_down_share, Some(0.75 - 0.5));
+    }
+}

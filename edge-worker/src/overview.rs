@@ -1,0 +1,29 @@
+//! `GET /v1/sites/{site_key}/overview?from=&to=&tz=`: the Overview's
+//! figures for a window of local days and the period before it.
+
+use worker::{Request, Response, Result, RouteContext};
+
+use crate::query::Query;
+use crate::respond;
+use crate::sites::Site;
+use crate::store;
+
+/// CSAT, thumbs, the daily series and deltas (see `analytics::Overview`).
+pub async fn get_overview(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    let site = match Site::authorize(&db, &req, &ctx).await? {
+        Ok(site) => site,
+        Err(refusal) => return Ok(refusal),
+    };
+    let window = match Query::of(&req)?.window() {
+        Ok(window) => window,
+        Err(error) => return respond::error_body(&error),
+    };
+    let data = store::overview::read(&db, &site.site_key, &window).await?;
+    let report = analytics::overview(
+        &window,
+        (&data.csat, &data.thumbs, &data.buckets),
+        (&data.previous_csat, &data.previous_thumbs),
+    );
+    respond::json(&report, 200)
+}

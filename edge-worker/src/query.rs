@@ -1,0 +1,32 @@
+//! Reading query parameters, with clear errors for bad ones.
+
+use std::collections::HashMap;
+
+use analytics::Window;
+use protocol::{ErrorBody, ErrorCode};
+use worker::{Date, Request, Result};
+
+/// A request's query parameters (the last of repeated names wins).
+pub struct Query(HashMap<String, String>);
+
+impl Query {
+    /// The parameters of `req`.
+    pub fn of(req: &Request) -> Result<Self> {
+        Ok(Self(req.url()?.query_pairs().into_owned().collect()))
+    }
+
+    /// A parameter, if present and not empty.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .get(name)
+            .map(String::as_str)
+            .filter(|value| !value.is_empty())
+    }
+
+    /// `from`, `to` and `tz` as a window of local days (see `analytics::Window`).
+    pub fn window(&self) -> std::result::Result<Window, ErrorBody> {
+        let now = Date::now().as_millis() as i64;
+        Window::parse(self.get("from"), self.get("to"), self.get("tz"), now)
+            .map_err(|problem| ErrorBody::new(ErrorCode::InvalidField, problem))
+    }
+}

@@ -1,0 +1,409 @@
+//! The site owner's read API on workerd with local D1, against figures
+//! computed by hand: Overview (CSAT, thumbs, daily series, previous period),
+//! the inbox filtered by feedback with cursor pages, export parsed back with
+//! a CSV parser, and erasure.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use chrono::{Days, NaiveTime, Utc};
+use e2e::{SiteAccess, Stack, csat_event, thumb_event, unique};
+use serde_json::{Value, json};
+
+const HOUR: i64 = 3_600_000;
+
+fn stack() -> Stack {
+    Stack::from_env().unwrap()
+}
+
+/// Today (UTC) minus `days`, at `hour`:00 UTC, in unix ms.
+fn day_at(days: u64, hour: u32) -> (String, i64) {
+    let day = Utc::now()
+        .date_naive()
+        .checked_sub_days(Days::new(days))
+        .unwrap();
+    let at = day
+        .and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap())
+        .and_utc()
+        .timestamp_millis();
+    (day.format("%Y-%m-%d").to_string(), at)
+}
+
+fn answered(
+    conversation: &str,
+    at: i64,
+    score: u8,
+    comment: Option<&str>,
+    completed: bool,
+) -> Value {
+    let mut fields = json!({"mode": "scale5", "score": score, "completed": completed});
+    if let Some(comment) = comment {
+        fields["comment"] = json!(comment);
+    }
+    csat_event("csat_response", &unique("ev"), conversation, at, fields)
+}
+
+fn offered(conversation: &str, at: i64) -> Value {
+    csat_event(
+        "csat_offered",
+        &unique("ev"),
+        conversation,
+        at,
+        json!({"mode": "scale5"}),
+    )
+}
+
+fn close(actual: &Value, expected: f64) {
+    let actual = actual.as_f64().unwrap_or(f64::NAN);
+    assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
+}
+
+async fn get_json(stack: &Stack, site: &SiteAccess, path: &str) -> Value {
+    let (status, body) = stack.collector().owner_get(site, path).await.unwrap();
+    assert_eq!(status, 200, "{path}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+#[tokio::test]
+async fn the_overview_matches_figures_computed_by_hand() {
+    let stack = stack();
+    let site = stack.named_site("overview").unwrap();
+    let collector = stack.collector();
+    let (today, _) = day_at(0, 0);
+    let (two_days_ago, d2) = day_at(2, 10);
+    let (yesterday, d1) = day_at(1, 9);
+    let (_, d4) = day_at(4, 10);
+    let (a, b, c, d, e) = (
+        unique("a"),
+        unique("b"),
+        unique("c"),
+        unique("d"),
+        unique("e"),
+    );
+    let dismissed = csat_event(
+        "csat_dismissed",
+        &unique("ev"),
+        &c,
+        d1,
+        json!({"mode": "scale5"}),
+    );
+    collector
+        .send_all(
+            &site,
+            vec![
+                // Window: A 5 and B 2 (completed) two days ago, C dismissed and
+                // D 4 (not completed) yesterday.
+                offered(&a, d2),
+                answered(&a, d2 + 60_000, 5, None, true),
+                offered(&b, d2 + HOUR),
+                answered(&b, d2 + HOUR + 60_000, 2, Some("Slow"), true),
+                offered(&c, d1),
+                dismissed,
+                offered(&d, d1 + HOUR / 2),
+                answered(&d, d1 + HOUR / 2 + 60_000, 4, None, false),
+                // Previous period: E scored 1 four days ago.
+                offered(&e, d4),
+                answered(&e, d4 + 60_000, 1, None, true),
+                // Thumbs: three 👍 and one 👎 yesterday, one 👍 four days ago.
+                thumb_event(&unique("ev"), &a, "m1", "up", d1),
+                thumb_event(&unique("ev"), &a, "m2", "up", d1),
+                thumb_event(&unique("ev"), &b, "m1", "up", d1),
+                thumb_event(&unique("ev"), &b, "m2", "down", d1),
+                thumb_event(&unique("ev"), &e, "m1", "up", d4),
+            ],
+        )
+        .await
+        .unwrap();
+
+    let overview = get_json(
+        &stack,
+        &site,
+        &format!("overview?from={two_days_ago}&to={today}&tz=UTC"),
+    )
+    .await;
+    let csat = &overview["current"]["csat"];
+    assert_eq!(csat["offered"], 4);
+    assert_eq!(csat["accepted"], 3);
+    assert_eq!(csat["denied"], 1);
+    assert_eq!(csat["completed"], 2);
+    assert_eq!(csat["rated"], 3);
+    assert_eq!(csat["distribution"], json!([0, 1, 0, 1, 1]));
+    close(&csat["average"], 11.0 / 3.0);
+    close(&csat["response_rate"], 0.5);
+    close(&csat["net_score"], 1.0 / 3.0);
+
+    let thumbs = &overview["current"]["thumbs"];
+    assert_eq!(
+        (thumbs["up"].as_u64(), thumbs["down"].as_u64()),
+        (Some(3), Some(1))
+    );
+    close(&thumbs["up_share"], 0.75);
+
+    let daily: Vec<(String, u64, Value)> = overview["daily"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["date"].as_str().unwrap().to_string(),
+                p["rated"].as_u64().unwrap(),
+                p["average"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        daily,
+        vec![
+            (two_days_ago.clone(), 2, json!(3.5)),
+            (yesterday, 1, json!(4.0)),
+            (today.clone(), 0, Value::Null),
+        ]
+    );
+
+    let previous = &overview["previous"]["csat"];
+    assert_eq!(previous["offered"], 1);
+    close(&previous["average"], 1.0);
+    close(&previous["net_score"], -1.0);
+    assert_eq!(overview["previous"]["thumbs"]["up"], 1);
+    close(&overview["deltas"]["csat_average"], 11.0 / 3.0 - 1.0);
+    close(&overview["deltas"]["response_rate"], 0.5 - 1.0);
+    assert_eq!(overview["deltas"]["thumbs_up"], 2);
+    assert_eq!(overview["deltas"]["thumbs_down"], 1);
+    assert_eq!(overview["tz"], "UTC");
+
+    // A window with nothing in it: counts are zero, averages absent.
+    let (long_ago, _) = day_at(300, 0);
+    let empty = get_json(
+        &stack,
+        &site,
+        &format!("overview?from={long_ago}&to={long_ago}"),
+    )
+    .await;
+    assert_eq!(empty["current"]["csat"]["offered"], 0);
+    assert_eq!(empty["current"]["csat"]["average"], Value::Null);
+    assert_eq!(empty["deltas"]["csat_average"], Value::Null);
+}
+
+#[tokio::test]
+async fn bad_overview_parameters_are_400s_that_say_why() {
+    let stack = stack();
+    let site = stack.named_site("overview").unwrap();
+    for (query, word) in [
+        ("overview?tz=Mars/Olympus", "tz"),
+        ("overview?from=yesterday", "from"),
+        ("overview?from=2026-11-10&to=2026-11-01", "before"),
+    ] {
+        let (status, body) = stack.collector().owner_get(&site, query).await.unwrap();
+        assert_eq!(status, 400, "{query}");
+        assert!(body.contains(word), "{query}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn the_inbox_filters_by_feedback_and_pages_with_a_stable_cursor() {
+    let stack = stack();
+    let site = stack.named_site("inbox").unwrap();
+    let (_, base) = day_at(1, 8);
+    let mut events = Vec::new();
+    let mut expected = std::collections::BTreeMap::new();
+    for (i, (score, label)) in [
+        (Some(5), "up"),
+        (Some(1), "down"),
+        (None, "unknown"),
+        (Some(4), "up"),
+        (Some(3), "neutral"),
+        (Some(2), "down"),
+        (None, "unknown"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let conversation = format!("inbox_{i}_{}", unique("c"));
+        let at = base + i as i64 * 60_000;
+        events.push(thumb_event(&unique("ev"), &conversation, "m1", "up", at));
+        if let Some(score) = score {
+            events.push(answered(
+                &conversation,
+                at + 1_000,
+                score,
+                Some("why"),
+                true,
+            ));
+        }
+        expected.insert(conversation, label);
+    }
+    stack.collector().send_all(&site, events).await.unwrap();
+
+    let list = |filter: &str| {
+        let stack = stack.clone();
+        let site = site.clone();
+        let filter = filter.to_string();
+        async move {
+            let mut seen = Vec::new();
+            let mut cursor: Option<String> = None;
+            for _ in 0..20 {
+                let mut path = format!("conversations?limit=2{filter}");
+                if let Some(cursor) = &cursor {
+                    path.push_str(&format!("&cursor={cursor}"));
+                }
+                let page = get_json(&stack, &site, &path).await;
+                for item in page["conversations"].as_array().unwrap() {
+                    seen.push((
+                        item["conversation_id"].as_str().unwrap().to_string(),
+                        item["last_at"].as_i64().unwrap(),
+                        item["satisfaction"].as_str().unwrap().to_string(),
+                    ));
+                }
+                match page["next_cursor"].as_str() {
+                    Some(next) => cursor = Some(next.to_string()),
+                    None => return seen,
+                }
+            }
+            panic!("pagination did not end");
+        }
+    };
+    let all = list("").await;
+    assert_eq!(all.len(), 7);
+    assert!(
+        all.windows(2).all(|pair| pair[0].1 >= pair[1].1),
+        "most recent first"
+    );
+    let mut ids: Vec<_> = all.iter().map(|(id, _, _)| id.clone()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 7, "no conversation twice across pages");
+
+    for (filter, label, satisfactions) in [
+        ("&feedback=upvote", "up", vec!["positive"]),
+        ("&feedback=downvote", "down", vec!["negative"]),
+        ("&feedback=unknown", "unknown", vec!["unknown"]),
+        ("&feedback=neutral", "neutral", vec!["neutral"]),
+    ] {
+        let found = list(filter).await;
+        let wanted: Vec<_> = expected
+            .iter()
+            .filter(|(_, l)| **l == label)
+            .map(|(id, _)| id.clone())
+            .collect();
+        let mut got: Vec<_> = found.iter().map(|(id, _, _)| id.clone()).collect();
+        got.sort();
+        assert_eq!(got, wanted, "{filter}");
+        assert!(
+            found
+                .iter()
+                .all(|(_, _, s)| satisfactions.contains(&s.as_str())),
+            "{filter}"
+        );
+    }
+
+    for bad in [
+        "conversations?feedback=liked",
+        "conversations?limit=0",
+        "conversations?limit=500",
+        "conversations?cursor=nonsense",
+    ] {
+        let (status, body) = stack.collector().owner_get(&site, bad).await.unwrap();
+        assert_eq!(status, 400, "{bad}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn export_round_trips_through_a_csv_parser_and_erasure_removes_everything() {
+    let stack = stack();
+    let site = stack.named_site("export").unwrap();
+    let collector = stack.collector();
+    let (_, at) = day_at(1, 12);
+    let tricky = "Wrong size, \"again\"\nand =HYPERLINK(\"x\")";
+    let (kept, erased) = (unique("kept"), unique("erased"));
+    collector
+        .send_all(
+            &site,
+            vec![
+                offered(&kept, at),
+                answered(&kept, at + 1_000, 2, Some(tricky), true),
+                thumb_event(&unique("ev"), &kept, "m1", "down", at),
+                thumb_event(&unique("ev"), &kept, "m2", "up", at),
+                thumb_event(&unique("ev"), &erased, "m1", "up", at + 5_000),
+            ],
+        )
+        .await
+        .unwrap();
+
+    let (status, csv_text) = collector
+        .owner_get(&site, "export?format=csv")
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    assert!(csv_text.contains("\r\n"), "CRLF line ends");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "conversation_id");
+    assert_eq!(&headers[10], "CSAT_FREE_FEEDBACK");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let row = rows.iter().find(|row| &row[0] == kept.as_str()).unwrap();
+    assert_eq!(&row[4], "negative");
+    assert_eq!(&row[6], "true"); // CSAT_OFFERED
+    assert_eq!(&row[9], "2"); // CSAT_SCORE
+    assert_eq!(&row[10], tricky, "text survives quoting verbatim");
+    assert_eq!((&row[12], &row[13]), ("1", "1"));
+    assert!(row[1].ends_with('Z'));
+
+    let (status, ndjson) = collector
+        .owner_get(&site, "export?format=ndjson")
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    let lines: Vec<Value> = ndjson
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let line = lines
+        .iter()
+        .find(|l| l["conversation_id"] == kept.as_str())
+        .unwrap();
+    assert_eq!(line["CSAT_FREE_FEEDBACK"], tricky);
+    let (status, _) = collector
+        .owner_get(&site, "export?format=xml")
+        .await
+        .unwrap();
+    assert_eq!(status, 400);
+
+    // Erasure: gone from detail, list, export and aggregates; a second delete is a 404.
+    let erase = collector.erase(&site, &erased).await.unwrap();
+    assert_eq!(erase.status, 200, "{}", erase.body);
+    let detail = collector
+        .conversation(&site.key, Some(&site.secret), &erased)
+        .await
+        .unwrap();
+    assert_eq!(detail.status, 404);
+    let list = get_json(&stack, &site, "conversations").await;
+    let ids: Vec<_> = list["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["conversation_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, vec![kept.clone()]);
+    let overview = get_json(&stack, &site, "overview").await;
+    assert_eq!(
+        overview["current"]["thumbs"]["up"], 1,
+        "only the kept conversation's 👍 remains"
+    );
+    assert_eq!(collector.erase(&site, &erased).await.unwrap().status, 404);
+    let other = collector
+        .erase(&stack.named_site("inbox").unwrap(), &kept)
+        .await
+        .unwrap();
+    assert_eq!(
+        other.status, 404,
+        "another site cannot erase this site's conversation"
+    );
+    assert_eq!(
+        collector
+            .conversation(&site.key, Some(&site.secret), &kept)
+            .await
+            .unwrap()
+            .status,
+        200
+    );
+}
