@@ -2,7 +2,7 @@
 //! and cacheable (ETag; `If-None-Match` answers 304).
 
 use protocol::ErrorCode;
-use worker::{Request, Response, Result, RouteContext};
+use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::respond;
 use crate::sites::Site;
@@ -11,7 +11,7 @@ use crate::sites::Site;
 const MAX_AGE_SECONDS: u32 = 60;
 
 /// The widget's part of the site's settings.
-pub async fn get_config(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+pub async fn get_config(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
     let site = match ctx.param("site_key") {
         Some(key) => Site::find(&db, key).await?,

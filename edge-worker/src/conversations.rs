@@ -3,7 +3,7 @@
 
 use protocol::ids::check_id;
 use protocol::{ConversationPage, Cursor, ErrorCode, FeedbackFilter};
-use worker::{Request, Response, Result, RouteContext};
+use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
 use crate::respond;
@@ -15,7 +15,7 @@ const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 200;
 
 /// The route's conversation id, checked; or the answer refusing it.
-fn conversation_id(ctx: &RouteContext<()>) -> Result<std::result::Result<String, Response>> {
+fn conversation_id(ctx: &RouteContext<Context>) -> Result<std::result::Result<String, Response>> {
     let Some(id) = ctx.param("conversation_id") else {
         return Ok(Err(respond::error(ErrorCode::NotFound, "no such route")?));
     };
@@ -26,7 +26,7 @@ fn conversation_id(ctx: &RouteContext<()>) -> Result<std::result::Result<String,
 }
 
 /// `GET /v1/sites/{site_key}/conversations?feedback=&from=&to=&tz=&limit=&cursor=`.
-pub async fn list(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,
@@ -82,7 +82,7 @@ pub async fn list(req: Request, ctx: RouteContext<()>) -> Result<Response> {
 
 /// `GET /v1/sites/{site_key}/conversations/{id}`: CSAT fields and every
 /// rated message of one conversation.
-pub async fn get_conversation(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,
@@ -104,7 +104,7 @@ pub async fn get_conversation(req: Request, ctx: RouteContext<()>) -> Result<Res
 
 /// `DELETE /v1/sites/{site_key}/conversations/{id}`: erases the
 /// conversation's events, thumbs and CSAT; aggregates follow at once.
-pub async fn delete_conversation(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+pub async fn delete_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,

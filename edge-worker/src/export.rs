@@ -5,7 +5,7 @@
 use analytics::csv::{field, record, text_field};
 use analytics::iso_utc;
 use protocol::{ConversationRow, Cursor, ErrorCode};
-use worker::{D1Database, Request, Response, Result, RouteContext};
+use worker::{Context, D1Database, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
 use crate::respond;
@@ -107,7 +107,7 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
 }
 
 /// Streams the window's conversations as CSV (RFC 4180) or NDJSON.
-pub async fn export(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,

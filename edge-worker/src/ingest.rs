@@ -3,12 +3,14 @@
 use futures_util::StreamExt;
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::{ErrorBody, ErrorCode, parse_envelope};
-use worker::{D1Database, Date, Request, Response, Result, RouteContext};
+use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext};
 
 use crate::cors;
+use crate::rate_limits;
 use crate::respond;
 use crate::sites::Site;
 use crate::store;
+use crate::webhook;
 
 /// Reads the body, stopping as soon as it exceeds the limit so an oversize
 /// request costs no more memory than the limit itself. `None` when too large.
@@ -46,7 +48,7 @@ async fn refuse_early(
 }
 
 /// Validates and stores a batch of events (see `protocol::envelope`).
-pub async fn post_events(mut req: Request, ctx: RouteContext<()>) -> Result<Response> {
+pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
     let origin = cors::request_origin(&req)?;
     let origin = origin.as_deref();
@@ -88,6 +90,9 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<()>) -> Result<Resp
         }
         _ => {}
     }
+    if let Some(limited) = rate_limits::check(&ctx, &req, &site.site_key, origin.is_some()).await? {
+        return cors::allow(limited, origin);
+    }
 
     let mut rejected = parsed.rejected;
     let mut admitted = Vec::with_capacity(parsed.events.len());
@@ -98,12 +103,13 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<()>) -> Result<Resp
         }
     }
     rejected.sort_by_key(|rejection| rejection.index);
-    let report = store::ingest::save_events(&db, &site.site_key, admitted, rejected, now).await?;
-    cors::allow(respond::json(&report, 200)?, origin)
+    let saved = store::ingest::save_events(&db, &site.site_key, admitted, rejected, now).await?;
+    webhook::notify(&ctx.data, &site, &saved.stored);
+    cors::allow(respond::json(&saved.report, 200)?, origin)
 }
 
 /// Answers the CORS preflight browsers send before a JSON `POST`.
-pub async fn preflight(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+pub async fn preflight(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
     match cors::request_origin(&req)? {
         Some(origin) if cors::origin_known(&db, &origin).await? => cors::preflight_ok(&origin),

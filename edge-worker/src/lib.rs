@@ -17,9 +17,12 @@ mod export;
 mod ingest;
 mod overview;
 mod query;
+mod rate_limits;
 mod respond;
+mod retention;
 mod sites;
 mod store;
+mod webhook;
 
 use protocol::ErrorCode;
 use worker::{Context, Env, Request, Response, Result, Router, console_error, event};
@@ -27,8 +30,8 @@ use worker::{Context, Env, Request, Response, Result, Router, console_error, eve
 /// The D1 binding name in `wrangler.toml`.
 const DB: &str = "DB";
 
-fn router<'a>() -> Router<'a, ()> {
-    Router::new()
+fn router<'a>(ctx: Context) -> Router<'a, Context> {
+    Router::with_data(ctx)
         .get("/v1/health", |_, _| {
             respond::json(&serde_json::json!({"ok": true}), 200)
         })
@@ -51,9 +54,21 @@ fn router<'a>() -> Router<'a, ()> {
         })
 }
 
+#[event(scheduled)]
+async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
+    match env.d1(DB) {
+        Ok(db) => {
+            if let Err(err) = retention::sweep(&db).await {
+                console_error!("retention sweep failed: {err}");
+            }
+        }
+        Err(err) => console_error!("retention sweep: no database: {err}"),
+    }
+}
+
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    let answer = match router().run(req, env).await {
+async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
+    let answer = match router(ctx).run(req, env).await {
         // The router answers a known path with the wrong method itself, in plain text.
         Ok(response) if response.status_code() == 405 => respond::error(
             ErrorCode::MethodNotAllowed,

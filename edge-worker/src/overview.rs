@@ -1,7 +1,7 @@
 //! `GET /v1/sites/{site_key}/overview?from=&to=&tz=`: the Overview's
 //! figures for a window of local days and the period before it.
 
-use worker::{Request, Response, Result, RouteContext};
+use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
 use crate::respond;
@@ -9,7 +9,7 @@ use crate::sites::Site;
 use crate::store;
 
 /// CSAT, thumbs, the daily series and deltas (see `analytics::Overview`).
-pub async fn get_overview(req: Request, ctx: RouteContext<()>) -> Result<Response> {
+pub async fn get_overview(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,

@@ -5,7 +5,7 @@ use protocol::secret::{bearer_token, secret_matches};
 use protocol::{ErrorCode, SiteConfig};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Request, Response, Result, RouteContext, console_error};
+use worker::{Context, D1Database, Request, Response, Result, RouteContext, console_error};
 
 use crate::respond;
 
@@ -56,7 +56,7 @@ impl Site {
     pub async fn authorize(
         db: &D1Database,
         req: &Request,
-        ctx: &RouteContext<()>,
+        ctx: &RouteContext<Context>,
     ) -> Result<std::result::Result<Site, Response>> {
         let site = match ctx.param("site_key") {
             Some(key) => Site::find(db, key).await?,
@@ -79,6 +79,11 @@ impl Site {
             .first::<serde_json::Value>(None)
             .await?;
         Ok(row.is_some())
+    }
+
+    /// The key webhook bodies are signed with (see `protocol::secret::sign_webhook`).
+    pub fn webhook_key(&self) -> &str {
+        &self.secret_hash
     }
 
     /// Whether the request carries this site's secret as a bearer token.

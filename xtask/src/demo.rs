@@ -50,7 +50,7 @@ pub fn run(repo: &Repo) -> Result<()> {
     })?;
 
     let endpoint = format!("http://127.0.0.1:{worker_port}");
-    let _worker = worker_dev::start(repo, &d1, worker_port, Log::Terminal)?;
+    let _worker = worker_dev::start(repo, &d1, worker_port, Log::Terminal, &[])?;
     let page = StaticSite::start(
         repo,
         page_port,

@@ -106,16 +106,35 @@ fn end_to_end(repo: &Repo) -> Result<()> {
         &SiteConfig::default(),
     )?;
 
-    // One site per read-API test file, so their hand-computed figures see
-    // only their own events.
+    // Sites of their own for tests whose figures or limits must see only
+    // their own traffic, some with settings to test.
+    let webhook_port = free_port()?;
+    let named = [
+        ("overview", SiteConfig::default()),
+        ("inbox", SiteConfig::default()),
+        ("export", SiteConfig::default()),
+        ("burst", SiteConfig::default()),
+        ("client_burst", SiteConfig::default()),
+        (
+            "webhook",
+            SiteConfig {
+                webhook_url: Some(format!("http://127.0.0.1:{webhook_port}/hook")),
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "retention",
+            SiteConfig {
+                retention_days: 1,
+                ..SiteConfig::default()
+            },
+        ),
+    ];
     let mut named_sites = serde_json::Map::new();
-    for name in ["overview", "inbox", "export"] {
-        let site = sites::upsert(
-            &d1,
-            None,
-            &[format!("https://{name}.shop.example")],
-            &SiteConfig::default(),
-        )?;
+    for (name, config) in named {
+        let host = format!("{}.shop.example", name.replace('_', "-"));
+        let origins = [format!("https://{host}"), format!("https://www.{host}")];
+        let site = sites::upsert(&d1, None, &origins, &config)?;
         named_sites.insert(
             name.to_string(),
             serde_json::json!({ "key": site.key, "secret": site.secret }),
@@ -129,6 +148,7 @@ fn end_to_end(repo: &Repo) -> Result<()> {
         &d1,
         worker_port,
         Log::File(run_dir.join("wrangler.log")),
+        &["--test-scheduled"],
     )?;
     let _page = StaticSite::start(
         repo,

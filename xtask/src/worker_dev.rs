@@ -111,8 +111,8 @@ pub enum Log {
 }
 
 /// Starts `wrangler dev` on `127.0.0.1:port` against `d1`, and waits until
-/// the Worker answers.
-pub fn start(repo: &Repo, d1: &D1, port: u16, log: Log) -> Result<Background> {
+/// the Worker answers. `extra` goes to wrangler as is (`--test-scheduled`).
+pub fn start(repo: &Repo, d1: &D1, port: u16, log: Log, extra: &[&str]) -> Result<Background> {
     let mut cmd = wrangler(repo);
     let state = d1
         .state()
@@ -121,6 +121,7 @@ pub fn start(repo: &Repo, d1: &D1, port: u16, log: Log) -> Result<Background> {
         .arg("--persist-to")
         .arg(state)
         .arg("--show-interactive-dev-session=false")
+        .args(extra)
         .stdin(Stdio::null());
     if let Log::File(path) = &log {
         if let Some(dir) = path.parent() {

@@ -167,6 +167,15 @@ async fn enforce_csat_lock(
         .collect())
 }
 
+/// What a batch did: the answer for the client, and the events stored for
+/// the first time (for the webhook).
+pub struct Saved {
+    /// `{accepted, duplicates, rejected}`.
+    pub report: IngestReport,
+    /// Events new to the database.
+    pub stored: Vec<Event>,
+}
+
 /// Stores validated events for `site_key` and reports how many were new.
 pub async fn save_events(
     db: &D1Database,
@@ -174,7 +183,7 @@ pub async fn save_events(
     events: Vec<(usize, Event)>,
     mut rejected: Vec<Rejection>,
     received_at: i64,
-) -> Result<IngestReport> {
+) -> Result<Saved> {
     let events = enforce_csat_lock(db, site_key, events, &mut rejected).await?;
     let mut statements: Vec<D1PreparedStatement> = Vec::with_capacity(events.len() * 3);
     let mut insert_positions = Vec::with_capacity(events.len());
@@ -257,11 +266,12 @@ pub async fn save_events(
         rejected,
         ..IngestReport::default()
     };
+    let mut stored = Vec::new();
     if statements.is_empty() {
-        return Ok(report);
+        return Ok(Saved { report, stored });
     }
     let results = db.batch(statements).await?;
-    for position in insert_positions {
+    for (position, (_, event)) in insert_positions.into_iter().zip(events) {
         let inserted = results
             .get(position)
             .map(|result| result.meta())
@@ -271,9 +281,10 @@ pub async fn save_events(
             .unwrap_or(0);
         if inserted > 0 {
             report.accepted += 1;
+            stored.push(event);
         } else {
             report.duplicates += 1;
         }
     }
-    Ok(report)
+    Ok(Saved { report, stored })
 }

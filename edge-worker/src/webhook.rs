@@ -1,0 +1,53 @@
+//! Telling the site owner about bad news as it happens: a 👎 or a CSAT
+//! answer of 1–2 is POSTed to the site's webhook after the response has
+//! gone out (`waitUntil`), signed so the receiver can trust it.
+
+use protocol::secret::{SIGNATURE_HEADER, sign_webhook};
+use protocol::{Event, EventKind, Rating};
+use serde_json::json;
+use wasm_bindgen::JsValue;
+use worker::{Context, Fetch, Headers, Method, Request, RequestInit, console_warn};
+
+use crate::sites::Site;
+
+/// Whether an event is bad news: a 👎, or a CSAT answer of 1 or 2.
+pub fn is_negative(event: &Event) -> bool {
+    match &event.kind {
+        EventKind::MessageFeedback(feedback) => feedback.rating == Rating::Down,
+        EventKind::CsatResponse(answer) => answer.score <= 2,
+        EventKind::CsatOffered(_) | EventKind::CsatDismissed(_) => false,
+    }
+}
+
+async fn deliver(url: String, signature: String, body: String) -> worker::Result<u16> {
+    let headers = Headers::new();
+    headers.set("Content-Type", "application/json")?;
+    headers.set(SIGNATURE_HEADER, &signature)?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post)
+        .with_headers(headers)
+        .with_body(Some(JsValue::from_str(&body)));
+    let request = Request::new_with_init(&url, &init)?;
+    Ok(Fetch::Request(request).send().await?.status_code())
+}
+
+/// Schedules the POST of `stored`'s negative events, if the site has a
+/// webhook and there are any. Never delays or fails the ingest response.
+pub fn notify(ctx: &Context, site: &Site, stored: &[Event]) {
+    let Some(url) = site.config.webhook_url.clone() else {
+        return;
+    };
+    let negative: Vec<&Event> = stored.iter().filter(|event| is_negative(event)).collect();
+    if negative.is_empty() {
+        return;
+    }
+    let body = json!({ "site_key": site.site_key, "events": negative }).to_string();
+    let signature = sign_webhook(site.webhook_key(), body.as_bytes());
+    ctx.wait_until(async move {
+        match deliver(url.clone(), signature, body).await {
+            Ok(status) if (200..300).contains(&status) => {}
+            Ok(status) => console_warn!("webhook {url} answered {status}"),
+            Err(err) => console_warn!("webhook {url} failed: {err}"),
+        }
+    });
+}

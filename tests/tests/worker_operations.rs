@@ -1,0 +1,260 @@
+//! The collector's operational rules on workerd with local D1: CORS with
+//! several origins, dedup under concurrent resends, client clock skew,
+//! rate limits per site and per client, and the retention sweep.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::{Stack, envelope, eventually, now_ms, thumb_event, unique};
+use futures_util::{StreamExt, stream};
+use serde_json::json;
+
+const DAY: i64 = 24 * 3_600_000;
+
+fn stack() -> Stack {
+    Stack::from_env().unwrap()
+}
+
+#[tokio::test]
+async fn each_allowed_origin_gets_exactly_its_own_origin_back() {
+    let stack = stack();
+    let site = stack.named_site("inbox").unwrap();
+    let collector = stack.collector();
+    for origin in [
+        "https://inbox.shop.example",
+        "https://www.inbox.shop.example",
+    ] {
+        let body = envelope(&site.key, vec![]);
+        let answer = collector.post(&body, origin).await.unwrap();
+        assert_eq!(answer.status, 200, "{origin}");
+        assert_eq!(answer.header("access-control-allow-origin"), Some(origin));
+        assert!(answer.header("vary").unwrap().contains("Origin"));
+        let preflight = collector.preflight(origin).await.unwrap();
+        assert_eq!(
+            preflight.header("access-control-allow-origin"),
+            Some(origin)
+        );
+    }
+    let refused = collector
+        .post(
+            &envelope(&site.key, vec![]),
+            "https://inbox.shop.example.evil.example",
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.header("access-control-allow-origin"), None);
+}
+
+#[tokio::test]
+async fn concurrent_resends_of_one_event_store_it_once() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let body = envelope(
+        &stack.site.key,
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "down",
+            now_ms(),
+        )],
+    );
+    let answers: Vec<_> = stream::iter(0..10)
+        .map(|_| collector.post(&body, &stack.page_origin))
+        .buffer_unordered(10)
+        .collect()
+        .await;
+    let (mut accepted, mut duplicates) = (0, 0);
+    for answer in answers {
+        let answer = answer.unwrap();
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        accepted += answer.body["accepted"].as_u64().unwrap();
+        duplicates += answer.body["duplicates"].as_u64().unwrap();
+    }
+    assert_eq!((accepted, duplicates), (1, 9));
+    assert_eq!(
+        collector.ratings(&stack.site, &conversation).await.unwrap(),
+        vec![("m1".to_string(), "down".to_string())]
+    );
+}
+
+#[tokio::test]
+async fn a_slow_client_clock_is_corrected_and_far_off_times_are_refused() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let skew = 3_600_000; // the client's clock runs an hour slow
+    let client_now = now_ms() - skew;
+    let body = json!({
+        "site_key": stack.site.key,
+        "sent_at": client_now,
+        "events": [
+            thumb_event(&unique("ev"), &conversation, "m1", "up", client_now - 1_000),
+            thumb_event(&unique("ev"), &conversation, "m2", "up", client_now - 8 * DAY),
+            thumb_event(&unique("ev"), &conversation, "m3", "up", client_now + 2 * DAY),
+        ],
+    });
+    let answer = collector.post(&body, &stack.page_origin).await.unwrap();
+    assert_eq!(answer.body["accepted"], 1, "{}", answer.body);
+    let codes: Vec<_> = answer.body["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["index"].as_u64().unwrap(),
+                r["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            (1, "timestamp_out_of_range".to_string()),
+            (2, "timestamp_out_of_range".to_string())
+        ]
+    );
+    let detail = collector
+        .conversation(&stack.site.key, Some(&stack.site.secret), &conversation)
+        .await
+        .unwrap();
+    let stored_at = detail.body["messages"][0]["at"].as_i64().unwrap();
+    let expected = now_ms() - 1_000;
+    assert!(
+        (stored_at - expected).abs() < 10_000,
+        "stored {stored_at}, expected about {expected}"
+    );
+}
+
+#[tokio::test]
+async fn a_burst_on_one_site_is_limited_while_another_site_is_not() {
+    let stack = stack();
+    let burst = stack.named_site("burst").unwrap();
+    let collector = stack.collector();
+    let body = envelope(&burst.key, vec![]).to_string();
+    let answers: Vec<_> = stream::iter(0..1_200)
+        .map(|_| collector.post_raw(body.clone(), None, Some(&burst.secret)))
+        .buffer_unordered(32)
+        .collect()
+        .await;
+    let limited: Vec<_> = answers
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|answer| answer.status == 429)
+        .collect();
+    assert!(
+        !limited.is_empty(),
+        "1200 requests in a burst were never limited"
+    );
+    assert_eq!(limited[0].code(), "rate_limited");
+    assert_eq!(limited[0].header("retry-after"), Some("10"));
+
+    let other = stack.other_site.clone();
+    let answer = collector
+        .post_raw(
+            envelope(&other.key, vec![]).to_string(),
+            None,
+            Some(&other.secret),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        answer.status, 200,
+        "another site is unaffected: {}",
+        answer.body
+    );
+}
+
+#[tokio::test]
+async fn one_noisy_browser_is_limited_while_other_browsers_are_not() {
+    let stack = stack();
+    let site = stack.named_site("client_burst").unwrap();
+    let origin = "https://client-burst.shop.example";
+    let http = reqwest::Client::new();
+    let send = |ip: &'static str| {
+        let http = http.clone();
+        let url = format!("{}/v1/events", stack.worker_url);
+        let body = envelope(&site.key, vec![]).to_string();
+        async move {
+            let response = http
+                .post(url)
+                .header("Origin", origin)
+                .header("CF-Connecting-IP", ip)
+                .header("Content-Type", "text/plain")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            let retry_after = response
+                .headers()
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap().to_string());
+            (response.status().as_u16(), retry_after)
+        }
+    };
+    let noisy: Vec<_> = stream::iter(0..150)
+        .map(|_| send("203.0.113.9"))
+        .buffer_unordered(16)
+        .collect()
+        .await;
+    let limited: Vec<_> = noisy.iter().filter(|(status, _)| *status == 429).collect();
+    assert!(
+        !limited.is_empty(),
+        "150 requests from one browser were never limited"
+    );
+    assert_eq!(limited[0].1.as_deref(), Some("60"));
+    let (status, _) = send("203.0.113.10").await;
+    assert_eq!(
+        status, 200,
+        "another browser of the same site is unaffected"
+    );
+}
+
+#[tokio::test]
+async fn the_retention_sweep_deletes_conversations_older_than_the_sites_retention() {
+    let stack = stack();
+    let site = stack.named_site("retention").unwrap(); // retention_days = 1
+    let collector = stack.collector();
+    let (old, recent) = (unique("old"), unique("recent"));
+    collector
+        .send_all(
+            &site,
+            vec![
+                thumb_event(&unique("ev"), &old, "m1", "down", now_ms() - 2 * DAY),
+                thumb_event(&unique("ev"), &recent, "m1", "up", now_ms() - 60_000),
+            ],
+        )
+        .await
+        .unwrap();
+    let read = |conversation: String| {
+        let collector = stack.collector();
+        let site = site.clone();
+        async move {
+            collector
+                .conversation(&site.key, Some(&site.secret), &conversation)
+                .await
+                .unwrap()
+                .status
+        }
+    };
+    assert_eq!(read(old.clone()).await, 200);
+
+    let trigger = reqwest::get(format!("{}/__scheduled?cron=17+3+*+*+*", stack.worker_url))
+        .await
+        .unwrap();
+    assert!(trigger.status().is_success(), "{}", trigger.status());
+    let gone = eventually(
+        "the old conversation to be swept",
+        Duration::from_secs(10),
+        || {
+            let read = read(old.clone());
+            async move { Ok((read.await == 404).then_some(())) }
+        },
+    )
+    .await;
+    assert!(gone.is_ok(), "{gone:?}");
+    assert_eq!(read(recent).await, 200, "recent feedback stays");
+}
