@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::event::Event;
 use crate::ids::check_id;
@@ -26,10 +26,12 @@ pub struct Envelope {
 
 /// The envelope as read, before each event is checked on its own.
 #[derive(Deserialize)]
-struct RawEnvelope {
-    site_key: String,
+struct RawEnvelope<'a> {
+    #[serde(borrow)]
+    site_key: Cow<'a, str>,
     sent_at: i64,
-    events: Vec<Value>,
+    #[serde(borrow)]
+    events: Vec<&'a RawValue>,
 }
 
 /// A request body split into what may be stored and what was refused.
@@ -79,6 +81,38 @@ fn check_time_window(at: i64, now_ms: i64) -> Result<(), FieldError> {
     }
 }
 
+/// Reads the envelope's shape, leaving each event as raw JSON text.
+fn read_envelope(body: &[u8]) -> Result<RawEnvelope<'_>, ErrorBody> {
+    // The plain parse is the fast path; a failure is read again to name the field.
+    if let Ok(raw) = serde_json::from_slice::<RawEnvelope<'_>>(body) {
+        return Ok(raw);
+    }
+    let mut reader = serde_json::Deserializer::from_slice(body);
+    let raw: RawEnvelope<'_> = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if !inner.is_data() {
+            return ErrorBody::new(
+                ErrorCode::InvalidJson,
+                format!("the body is not valid JSON: {inner}"),
+            );
+        }
+        let message = if path == "." {
+            format!("expected {{\"site_key\", \"sent_at\", \"events\"}}: {inner}")
+        } else {
+            format!("`{path}`: {inner}")
+        };
+        ErrorBody::new(ErrorCode::InvalidEnvelope, message)
+    })?;
+    reader.end().map_err(|err| {
+        ErrorBody::new(
+            ErrorCode::InvalidJson,
+            format!("the body is not valid JSON: {err}"),
+        )
+    })?;
+    Ok(raw)
+}
+
 /// Parses a request body at server time `now_ms`.
 ///
 /// `Err` means the whole request is refused (answer with
@@ -93,30 +127,18 @@ pub fn parse_envelope(body: &[u8], now_ms: i64) -> Result<ParsedEnvelope, ErrorB
             ),
         ));
     }
-    let invalid_json = |err: serde_json::Error| {
-        ErrorBody::new(
-            ErrorCode::InvalidJson,
-            format!("the body is not valid JSON: {err}"),
-        )
-    };
     // The strict parse is the fast path; only a refused body pays for repair.
-    let value: Value = match serde_json::from_slice(body) {
-        Ok(value) => value,
-        Err(strict) => match repair_body(body) {
-            Cow::Borrowed(_) => return Err(invalid_json(strict)),
-            Cow::Owned(repaired) => serde_json::from_str(&repaired).map_err(invalid_json)?,
+    let repaired;
+    let raw = match read_envelope(body) {
+        Err(strict) if strict.code == ErrorCode::InvalidJson => match repair_body(body) {
+            Cow::Borrowed(_) => return Err(strict),
+            Cow::Owned(text) => {
+                repaired = text;
+                read_envelope(repaired.as_bytes())?
+            }
         },
+        other => other?,
     };
-    let raw: RawEnvelope = serde_path_to_error::deserialize(&value).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let message = if path == "." {
-            format!("expected {{\"site_key\", \"sent_at\", \"events\"}}: {inner}")
-        } else {
-            format!("`{path}`: {inner}")
-        };
-        ErrorBody::new(ErrorCode::InvalidEnvelope, message)
-    })?;
     if raw.events.len() > MAX_EVENTS_PER_REQUEST {
         return Err(ErrorBody::new(
             ErrorCode::TooManyEvents,
@@ -138,7 +160,7 @@ pub fn parse_envelope(body: &[u8], now_ms: i64) -> Result<ParsedEnvelope, ErrorB
     let mut events = Vec::with_capacity(raw.events.len());
     let mut rejected = Vec::new();
     for (index, value) in raw.events.iter().enumerate() {
-        let checked = Event::from_json(value).and_then(|mut event| {
+        let checked = Event::from_raw(value).and_then(|mut event| {
             event.header.at = correct_clock(event.header.at, raw.sent_at, now_ms);
             check_time_window(event.header.at, now_ms)?;
             Ok(event)
@@ -149,7 +171,7 @@ pub fn parse_envelope(body: &[u8], now_ms: i64) -> Result<ParsedEnvelope, ErrorB
         }
     }
     Ok(ParsedEnvelope {
-        site_key: raw.site_key,
+        site_key: raw.site_key.into_owned(),
         events,
         rejected,
     })
@@ -159,7 +181,7 @@ pub fn parse_envelope(body: &[u8], now_ms: i64) -> Result<ParsedEnvelope, ErrorB
 mod tests {
     use super::*;
     use crate::event::{EventHeader, EventKind, Rating};
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     const NOW: i64 = 1_750_000_000_000;
 

@@ -1,11 +1,15 @@
 //! Feedback events as they travel from the widget to the collector.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::csat::CsatMode;
 use crate::ids::{check_id, check_locale};
 use crate::rejection::{ErrorCode, FieldError};
+use crate::repair::repair_lone_surrogates;
 use crate::text::{self, MAX_COMMENT_CHARS, MAX_EXCERPT_CHARS};
 
 /// A shopper's verdict on one assistant message.
@@ -170,25 +174,57 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// Deserializes `T` from `value`, naming the field that failed.
-fn from_value<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, FieldError> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|err| {
-        let field = err.path().to_string();
-        let inner = err.into_inner().to_string();
-        if let Some(name) = inner
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next())
-        {
-            FieldError::new(
-                ErrorCode::MissingField,
-                name,
-                format!("`{name}` is required"),
-            )
-        } else {
-            let field = if field == "." { String::new() } else { field };
-            FieldError::new(ErrorCode::InvalidField, field, inner)
-        }
+/// One event as it arrives: every field any type may carry, borrowed from
+/// the request body where it has no escapes. Read in a single pass; which
+/// fields are required depends on `type` and is checked afterwards.
+#[derive(Deserialize)]
+struct WireEvent<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    conversation_id: Option<Cow<'a, str>>,
+    at: Option<i64>,
+    #[serde(borrow)]
+    locale: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    message_id: Option<Cow<'a, str>>,
+    rating: Option<Rating>,
+    #[serde(borrow)]
+    reason: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    tags: Option<Vec<Cow<'a, str>>>,
+    #[serde(borrow)]
+    question: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    answer: Option<Cow<'a, str>>,
+    mode: Option<CsatMode>,
+    score: Option<u8>,
+    #[serde(borrow)]
+    comment: Option<Cow<'a, str>>,
+    completed: Option<bool>,
+}
+
+/// A serde error as a refusal naming the field that failed.
+fn field_error(err: serde_path_to_error::Error<serde_json::Error>) -> FieldError {
+    let path = err.path().to_string();
+    let field = if path == "." { String::new() } else { path };
+    FieldError::new(ErrorCode::InvalidField, field, err.into_inner().to_string())
+}
+
+fn required<T>(value: Option<T>, field: &str) -> Result<T, FieldError> {
+    value.ok_or_else(|| {
+        FieldError::new(
+            ErrorCode::MissingField,
+            field,
+            format!("`{field}` is required"),
+        )
     })
+}
+
+fn owned(text: Option<Cow<'_, str>>) -> Option<String> {
+    text.map(Cow::into_owned)
 }
 
 impl MessageFeedback {
@@ -253,34 +289,43 @@ impl Event {
         }
     }
 
-    /// Reads and shape-checks one event from its JSON form, cleaning its
+    /// Reads and shape-checks one event from its JSON text, cleaning its
     /// texts. Time bounds are checked by the envelope, which knows the clocks.
+    pub fn from_raw(raw: &RawValue) -> Result<Self, FieldError> {
+        let read = |text: &str| {
+            // The plain parse is the fast path; only a failure is parsed again
+            // with path tracking, to name the field.
+            match serde_json::from_str::<WireEvent<'_>>(text) {
+                Ok(wire) => Self::from_wire(wire),
+                Err(_) => {
+                    let mut reader = serde_json::Deserializer::from_str(text);
+                    serde_path_to_error::deserialize(&mut reader)
+                        .map_err(field_error)
+                        .and_then(Self::from_wire)
+                }
+            }
+        };
+        match read(raw.get()) {
+            // A lone surrogate escape (a string cut inside an emoji) is repaired,
+            // not refused; only an event that fails pays for the repair scan.
+            Err(err) => match repair_lone_surrogates(raw.get()) {
+                Cow::Owned(repaired) => read(&repaired),
+                Cow::Borrowed(_) => Err(err),
+            },
+            ok => ok,
+        }
+    }
+
+    /// [`Event::from_raw`] for an already parsed JSON value.
     pub fn from_json(value: &Value) -> Result<Self, FieldError> {
-        let Value::Object(fields) = value else {
-            return Err(FieldError::new(
-                ErrorCode::InvalidField,
-                "",
-                "each event must be a JSON object",
-            ));
-        };
-        let type_name = match fields.get("type") {
-            None => {
-                return Err(FieldError::new(
-                    ErrorCode::MissingField,
-                    "type",
-                    "`type` is required",
-                ));
-            }
-            Some(Value::String(name)) => name.as_str(),
-            Some(_) => {
-                return Err(FieldError::new(
-                    ErrorCode::InvalidField,
-                    "type",
-                    "`type` must be a string",
-                ));
-            }
-        };
-        if !EVENT_TYPES.contains(&type_name) {
+        serde_path_to_error::deserialize(value)
+            .map_err(field_error)
+            .and_then(Self::from_wire)
+    }
+
+    fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
+        let type_name = required(wire.kind, "type")?;
+        if !EVENT_TYPES.contains(&type_name.as_ref()) {
             return Err(FieldError::new(
                 ErrorCode::UnknownEventType,
                 "type",
@@ -290,7 +335,12 @@ impl Event {
                 ),
             ));
         }
-        let header: EventHeader = from_value(value)?;
+        let header = EventHeader {
+            id: required(wire.id, "id")?.into_owned(),
+            conversation_id: required(wire.conversation_id, "conversation_id")?.into_owned(),
+            at: required(wire.at, "at")?,
+            locale: required(wire.locale, "locale")?.into_owned(),
+        };
         check_id("id", &header.id)?;
         check_id("conversation_id", &header.conversation_id)?;
         check_locale("locale", &header.locale)?;
@@ -301,15 +351,38 @@ impl Event {
                 "`at` must be a positive unix time in milliseconds",
             ));
         }
-        let kind = match type_name {
-            "message_feedback" => {
-                EventKind::MessageFeedback(from_value::<MessageFeedback>(value)?.normalized()?)
-            }
-            "csat_offered" => EventKind::CsatOffered(from_value(value)?),
-            "csat_response" => {
-                EventKind::CsatResponse(from_value::<CsatResponse>(value)?.normalized()?)
-            }
-            _ => EventKind::CsatDismissed(from_value(value)?),
+        let kind = match type_name.as_ref() {
+            "message_feedback" => EventKind::MessageFeedback(
+                MessageFeedback {
+                    message_id: required(wire.message_id, "message_id")?.into_owned(),
+                    rating: required(wire.rating, "rating")?,
+                    reason: owned(wire.reason),
+                    tags: wire
+                        .tags
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(Cow::into_owned)
+                        .collect(),
+                    question: owned(wire.question),
+                    answer: owned(wire.answer),
+                }
+                .normalized()?,
+            ),
+            "csat_offered" => EventKind::CsatOffered(CsatOffered {
+                mode: required(wire.mode, "mode")?,
+            }),
+            "csat_response" => EventKind::CsatResponse(
+                CsatResponse {
+                    mode: required(wire.mode, "mode")?,
+                    score: required(wire.score, "score")?,
+                    comment: owned(wire.comment),
+                    completed: wire.completed.unwrap_or(true),
+                }
+                .normalized()?,
+            ),
+            _ => EventKind::CsatDismissed(CsatDismissed {
+                mode: required(wire.mode, "mode")?,
+            }),
         };
         Ok(Self { header, kind })
     }

@@ -11,11 +11,13 @@ pub const MAX_EXCERPT_CHARS: usize = 2000;
 /// Removes control characters except `\n` (a `\r\n` becomes `\n`) and
 /// trims surrounding whitespace. Everything else is kept verbatim.
 pub fn clean(text: &str) -> String {
-    let kept: String = text
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect();
-    kept.trim().to_string()
+    let unwanted = |c: char| c != '\n' && c.is_control();
+    if text.contains(unwanted) {
+        let kept: String = text.chars().filter(|c| !unwanted(*c)).collect();
+        kept.trim().to_string()
+    } else {
+        text.trim().to_string()
+    }
 }
 
 /// Cleans an optional text field and checks its length: `None` when absent

@@ -186,10 +186,17 @@ fn end_to_end(repo: &Repo) -> Result<()> {
             .env("E2E_SITE_SECRET", &shop.secret)
             .env("E2E_OTHER_SITE_KEY", &other.key)
             .env("E2E_OTHER_SITE_SECRET", &other.secret)
+            .env(
+                "E2E_SITES",
+                serde_json::Value::Object(named_sites).to_string(),
+            )
+            .env("E2E_WEBHOOK_PORT", webhook_port.to_string())
             .env("E2E_ARTIFACTS", &artifacts),
     );
-    if result.is_err() {
-        eprintln!("wrangler's log: {}", run_dir.join("wrangler.log").display());
+    drop((_page, driver, _worker));
+    match &result {
+        Ok(()) => std::fs::remove_dir_all(&run_dir)?,
+        Err(_) => eprintln!("wrangler's log: {}", run_dir.join("wrangler.log").display()),
     }
     result
 }
