@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's automation, in Rust so it runs the
 //! same on every machine. See the README for what each command does.
 
+mod bench;
 mod builds;
 mod demo;
 mod processes;
@@ -19,6 +20,7 @@ commands:
   demo           build everything, start the Worker on local workerd with local D1,
                  serve the demo shop page and print its URL (Ctrl-C stops it all)
   test           install what is missing, then run every check and test
+  bench          ingest throughput against local workerd (--reads: also 1M-event reads)
   site           manage sites (add, list, rotate-secret, set); `cargo xtask site` for help
   build-widget   build the widget into dist/widget
   build-worker   build the Worker into edge-worker/build (wrangler runs this)";
@@ -31,6 +33,7 @@ fn main() -> Result<()> {
         Some("test") => test::run(&repo),
         Some("build-widget") => builds::widget(&repo),
         Some("build-worker") => builds::worker(&repo),
+        Some("bench") => bench::run_bench(&repo, args.get(1..).unwrap_or(&[])),
         Some("site") => sites::run(&repo, args.get(1..).unwrap_or(&[])),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");

@@ -67,6 +67,34 @@ pub fn upsert(
     origins: &[String],
     config: &SiteConfig,
 ) -> Result<SiteCredentials> {
+    let (site, sql) = upsert_sql(key, origins, config)?;
+    d1.execute(&sql)?;
+    Ok(site)
+}
+
+/// Creates `count` new sites with the same origins and config, in one go.
+pub fn upsert_many(
+    d1: &D1,
+    count: usize,
+    origins: &[String],
+    config: &SiteConfig,
+) -> Result<Vec<SiteCredentials>> {
+    let mut sites = Vec::with_capacity(count);
+    let mut sql = String::new();
+    for _ in 0..count {
+        let (site, statements) = upsert_sql(None, origins, config)?;
+        sites.push(site);
+        sql.push_str(&statements);
+    }
+    d1.execute(&sql)?;
+    Ok(sites)
+}
+
+fn upsert_sql(
+    key: Option<&str>,
+    origins: &[String],
+    config: &SiteConfig,
+) -> Result<(SiteCredentials, String)> {
     let key = match key {
         Some(key) => key.to_string(),
         None => random_token("pk_", 20)?,
@@ -87,8 +115,7 @@ pub fn upsert(
         config = literal(&serde_json::to_string(config)?),
     );
     sql.push_str(&origins_sql(&key, origins)?);
-    d1.execute(&sql)?;
-    Ok(SiteCredentials { key, secret })
+    Ok((SiteCredentials { key, secret }, sql))
 }
 
 fn now_ms() -> Result<u128> {

@@ -1,0 +1,249 @@
+//! Bounded load generator for the collector on loopback, used by
+//! `cargo xtask bench`. It only ever talks to the URL it is given (the
+//! local Worker), stops after its duration or request cap, and prints what
+//! it measured.
+//!
+//! `loadgen ingest <url> <sites.json> <batch> <seconds> <concurrency>`
+//! `loadgen seed <url> <sites.json> <events> <concurrency>`
+//! `loadgen read <url> <sites.json> <path> <requests>`
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use e2e::{SiteAccess, csat_event, envelope, now_ms, thumb_event};
+use serde_json::{Value, json};
+
+/// Hard caps, whatever the arguments say.
+const MAX_SECONDS: u64 = 120;
+const MAX_REQUESTS: u64 = 2_000_000;
+const MAX_CONCURRENCY: usize = 64;
+
+fn sites(path: &str) -> Result<Vec<SiteAccess>> {
+    let list: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    list.iter()
+        .map(|site| {
+            Ok(SiteAccess {
+                key: site["key"].as_str().context("site key")?.to_string(),
+                secret: site["secret"].as_str().context("site secret")?.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(rank).copied().unwrap_or(f64::NAN)
+}
+
+/// Events of a plausible conversation mix, `count` of them, spread over the
+/// last `spread_ms`, numbered from `seed` so ids never repeat.
+fn events(seed: u64, count: usize, spread_ms: i64) -> Vec<Value> {
+    let now = now_ms();
+    (0..count as u64)
+        .map(|i| {
+            let n = seed + i;
+            let conversation = format!("c_bench_{}", n / 6);
+            let at = now
+                - 60_000
+                - ((n.wrapping_mul(2_654_435_761) % 1_000_000) as i64 * spread_ms / 1_000_000);
+            let id = format!("ev_bench_{n}");
+            match n % 6 {
+                0..=2 => {
+                    let rating = if n.is_multiple_of(7) { "down" } else { "up" };
+                    thumb_event(&id, &conversation, &format!("m{}", n % 6), rating, at)
+                }
+                3 => csat_event(
+                    "csat_offered",
+                    &id,
+                    &conversation,
+                    at,
+                    json!({"mode": "scale5"}),
+                ),
+                4 => csat_event(
+                    "csat_response",
+                    &id,
+                    &conversation,
+                    at + 1_000,
+                    json!({"mode": "scale5", "score": 1 + (n / 6) % 5, "comment": "Good answer"}),
+                ),
+                _ => csat_event(
+                    "csat_dismissed",
+                    &id,
+                    &conversation,
+                    at + 2_000,
+                    json!({"mode": "scale5"}),
+                ),
+            }
+        })
+        .collect()
+}
+
+struct Totals {
+    latencies_ms: Vec<f64>,
+    events: u64,
+    errors: u64,
+    elapsed: Duration,
+}
+
+async fn drive(
+    url: &str,
+    sites: &[SiteAccess],
+    batch: usize,
+    deadline: Duration,
+    request_cap: u64,
+    concurrency: usize,
+    spread_ms: i64,
+) -> Result<Totals> {
+    let http = reqwest::Client::new();
+    let counter = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..concurrency.clamp(1, MAX_CONCURRENCY) {
+        let http = http.clone();
+        let counter = Arc::clone(&counter);
+        let sites = sites.to_vec();
+        let url = format!("{url}/v1/events");
+        workers.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let (mut sent_events, mut errors) = (0u64, 0u64);
+            loop {
+                let n = counter.fetch_add(1, Ordering::Relaxed);
+                if n >= request_cap || started.elapsed() >= deadline {
+                    break;
+                }
+                let Some(site) = sites.get((n as usize) % sites.len().max(1)) else {
+                    break;
+                };
+                let body =
+                    envelope(&site.key, events(n * batch as u64, batch, spread_ms)).to_string();
+                let sent = Instant::now();
+                let outcome = http
+                    .post(&url)
+                    .header("Content-Type", "text/plain")
+                    .bearer_auth(&site.secret)
+                    .body(body)
+                    .send()
+                    .await;
+                latencies.push(sent.elapsed().as_secs_f64() * 1000.0);
+                match outcome {
+                    Ok(response) if response.status().is_success() => sent_events += batch as u64,
+                    _ => errors += 1,
+                }
+            }
+            (latencies, sent_events, errors)
+        }));
+    }
+    let mut totals = Totals {
+        latencies_ms: Vec::new(),
+        events: 0,
+        errors: 0,
+        elapsed: Duration::ZERO,
+    };
+    for worker in workers {
+        let (latencies, sent, errors) = worker.await?;
+        totals.latencies_ms.extend(latencies);
+        totals.events += sent;
+        totals.errors += errors;
+    }
+    totals.elapsed = started.elapsed();
+    totals.latencies_ms.sort_by(f64::total_cmp);
+    Ok(totals)
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize| {
+        args.get(i)
+            .map(String::as_str)
+            .context("missing argument (see the file's header)")
+    };
+    let url = arg(1)?;
+    if !(url.starts_with("http://127.0.0.1:") || url.starts_with("http://localhost:")) {
+        bail!("loadgen only drives a collector on loopback, not {url}");
+    }
+    let sites = sites(arg(2)?)?;
+    match arg(0)? {
+        "ingest" => {
+            let batch: usize = arg(3)?.parse()?;
+            let seconds: u64 = arg(4)?.parse::<u64>()?.min(MAX_SECONDS);
+            let concurrency: usize = arg(5)?.parse()?;
+            let totals = drive(
+                url,
+                &sites,
+                batch,
+                Duration::from_secs(seconds),
+                MAX_REQUESTS,
+                concurrency,
+                3_600_000,
+            )
+            .await?;
+            println!(
+                "batch {batch:>3}: {:>7.0} events/s, {:>6.0} requests/s, p50 {:>6.1} ms, p99 {:>6.1} ms, {} requests, {} errors",
+                totals.events as f64 / totals.elapsed.as_secs_f64(),
+                totals.latencies_ms.len() as f64 / totals.elapsed.as_secs_f64(),
+                percentile(&totals.latencies_ms, 0.5),
+                percentile(&totals.latencies_ms, 0.99),
+                totals.latencies_ms.len(),
+                totals.errors
+            );
+        }
+        "seed" => {
+            let total: u64 = arg(3)?.parse()?;
+            let concurrency: usize = arg(4)?.parse()?;
+            let batch = 100;
+            let requests = total.div_ceil(batch as u64).min(MAX_REQUESTS);
+            let totals = drive(
+                url,
+                &sites,
+                batch,
+                Duration::from_secs(3_600),
+                requests,
+                concurrency,
+                6 * 86_400_000,
+            )
+            .await?;
+            println!(
+                "seeded {} events in {:.0} s ({:.0} events/s), {} errors",
+                totals.events,
+                totals.elapsed.as_secs_f64(),
+                totals.events as f64 / totals.elapsed.as_secs_f64(),
+                totals.errors
+            );
+        }
+        "read" => {
+            let path = arg(3)?;
+            let count: usize = arg(4)?.parse::<usize>()?.min(1_000);
+            let http = reqwest::Client::new();
+            let site = sites.first().context("no site")?;
+            let mut latencies = Vec::new();
+            for _ in 0..count {
+                let started = Instant::now();
+                let response = http
+                    .get(format!("{url}/v1/sites/{}/{path}", site.key))
+                    .bearer_auth(&site.secret)
+                    .send()
+                    .await?;
+                let status = response.status();
+                let _ = response.bytes().await?;
+                latencies.push(started.elapsed().as_secs_f64() * 1000.0);
+                if !status.is_success() {
+                    bail!("{path} answered {status}");
+                }
+            }
+            latencies.sort_by(f64::total_cmp);
+            println!(
+                "{path}: p50 {:.1} ms, p99 {:.1} ms over {count} requests",
+                percentile(&latencies, 0.5),
+                percentile(&latencies, 0.99)
+            );
+        }
+        other => bail!("unknown mode {other:?}"),
+    }
+    Ok(())
+}
