@@ -67,7 +67,7 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
         Ok(parsed) => parsed,
         Err(error) => return refuse_early(&db, origin, &error).await,
     };
-    let Some(site) = Site::find(&db, &parsed.site_key).await? else {
+    let Some(site) = Site::find_recent(&db, &parsed.site_key).await? else {
         let error = ErrorBody::new(
             ErrorCode::UnknownSite,
             format!("no site has the key {:?}", parsed.site_key),

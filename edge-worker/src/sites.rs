@@ -3,9 +3,12 @@
 
 use protocol::secret::{bearer_token, secret_matches};
 use protocol::{ErrorCode, SiteConfig};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{Context, D1Database, Request, Response, Result, RouteContext, console_error};
+use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext, console_error};
 
 use crate::respond;
 
@@ -16,8 +19,17 @@ struct SiteRow {
     config: String,
 }
 
+/// How long ingest may reuse a site it looked up (per Worker isolate): a
+/// changed origin list or setting reaches ingest within this time.
+const CACHE_MS: f64 = 30_000.0;
+
+thread_local! {
+    /// Sites ingest looked up recently, with when (a Worker isolate is single-threaded).
+    static RECENT: RefCell<HashMap<String, (f64, Site)>> = RefCell::new(HashMap::new());
+}
+
 /// A registered site.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     /// Public key (`pk_...`).
     pub site_key: String,
@@ -48,6 +60,34 @@ impl Site {
                 config,
             }
         }))
+    }
+
+    /// [`Site::find`] through a short per-isolate cache, for the ingest hot
+    /// path (read routes always look up afresh).
+    pub async fn find_recent(db: &D1Database, site_key: &str) -> Result<Option<Site>> {
+        let now = Date::now().as_millis() as f64;
+        let cached = RECENT.with(|recent| {
+            recent
+                .borrow()
+                .get(site_key)
+                .filter(|(at, _)| now - at < CACHE_MS)
+                .map(|(_, site)| site.clone())
+        });
+        if cached.is_some() {
+            return Ok(cached);
+        }
+        let site = Site::find(db, site_key).await?;
+        if let Some(site) = &site {
+            RECENT.with(|recent| {
+                let mut recent = recent.borrow_mut();
+                // Bounded: an isolate serving many sites starts over.
+                if recent.len() > 1_000 {
+                    recent.clear();
+                }
+                recent.insert(site_key.to_string(), (now, site.clone()));
+            });
+        }
+        Ok(site)
     }
 
     /// The site named by the route's `site_key` if the request carries its

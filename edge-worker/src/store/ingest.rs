@@ -1,7 +1,7 @@
 //! Writing a batch of validated events: one D1 batch (one transaction) per
 //! request, so a request's events are stored all together or not at all.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use protocol::csat::check_amend_window;
 use protocol::{CSAT_AMEND_WINDOW_MS, Event, EventKind, IngestReport, Rejection};
@@ -22,11 +22,53 @@ const INSERT_EVENT: &str = "INSERT INTO events \
 const SAME_EVENT: &str =
     "EXISTS (SELECT 1 FROM events WHERE site_key = ?1 AND event_id = ?2 AND body = ?3)";
 
-/// Creates the conversation on its first event and widens its time span.
-const TOUCH_CONVERSATION: &str = "INSERT INTO conversations \
-     (site_key, conversation_id, first_at, last_at, locale) VALUES (?1, ?2, ?3, ?3, ?4) \
-     ON CONFLICT (site_key, conversation_id) DO UPDATE SET \
-       first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)";
+/// Conversations created or widened by one statement (4 parameters each;
+/// D1 binds at most 100 per statement).
+const TOUCH_ROWS: usize = 24;
+
+/// Creates conversations on their first event and widens their time spans,
+/// `rows` of them at once: `(conversation, first_at, last_at, locale)` per
+/// row, with the site bound once as `?1`.
+fn touch_conversations(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|row| {
+            let base = 2 + row * 4;
+            format!(
+                "(?1, ?{}, ?{}, ?{}, ?{})",
+                base,
+                base + 1,
+                base + 2,
+                base + 3
+            )
+        })
+        .collect();
+    format!(
+        "INSERT INTO conversations (site_key, conversation_id, first_at, last_at, locale) \
+         VALUES {} \
+         ON CONFLICT (site_key, conversation_id) DO UPDATE SET \
+           first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)",
+        values.join(", ")
+    )
+}
+
+/// Each conversation's time span and first locale within a batch.
+fn spans(events: &[(usize, Event)]) -> BTreeMap<&str, (i64, i64, &str)> {
+    let mut spans: BTreeMap<&str, (i64, i64, &str)> = BTreeMap::new();
+    for (_, event) in events {
+        let header = &event.header;
+        spans
+            .entry(header.conversation_id.as_str())
+            .and_modify(|(first, last, locale)| {
+                if header.at < *first {
+                    *first = header.at;
+                    *locale = &header.locale;
+                }
+                *last = (*last).max(header.at);
+            })
+            .or_insert((header.at, header.at, &header.locale));
+    }
+    spans
+}
 
 fn upsert_rating() -> String {
     format!(
@@ -61,27 +103,25 @@ fn csat_dismissed() -> String {
     )
 }
 
-/// Opens the amend window at the first answer (an answer implies an offer).
-fn csat_first_answer() -> String {
+/// Records an answer: the first one opens the 30-minute amend window (and
+/// implies an offer); the answer's content is stored if it is the latest by
+/// event time. Every SET expression reads the row as it was before the
+/// update, so the window and the "latest" test see the same state. Each
+/// answer is the whole answer so far (score and comment).
+fn csat_answer() -> String {
+    let newer = "(csat_at IS NULL OR ?5 > csat_at OR (?5 = csat_at AND ?2 > csat_event_id))";
     format!(
         "UPDATE conversations SET \
            csat_answered_at = min(coalesce(csat_answered_at, ?5), ?5), \
-           csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5) \
+           csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
+           csat_mode = CASE WHEN {newer} THEN ?6 ELSE csat_mode END, \
+           csat_score = CASE WHEN {newer} THEN ?7 ELSE csat_score END, \
+           csat_comment = CASE WHEN {newer} THEN ?8 ELSE csat_comment END, \
+           csat_completed = max(csat_completed, ?9), \
+           csat_event_id = CASE WHEN {newer} THEN ?2 ELSE csat_event_id END, \
+           csat_at = CASE WHEN {newer} THEN ?5 ELSE csat_at END \
          WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
            AND (csat_answered_at IS NULL OR ?5 <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})"
-    )
-}
-
-/// Stores the answer if it is the latest by event time and the window is
-/// still open. Each answer is the whole answer so far (score and comment).
-fn csat_answer() -> String {
-    format!(
-        "UPDATE conversations SET \
-           csat_mode = ?6, csat_score = ?7, csat_comment = ?8, \
-           csat_completed = max(csat_completed, ?9), csat_at = ?5, csat_event_id = ?2 \
-         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
-           AND (csat_at IS NULL OR ?5 > csat_at OR (?5 = csat_at AND ?2 > csat_event_id)) \
-           AND ?5 <= csat_answered_at + {CSAT_AMEND_WINDOW_MS}"
     )
 }
 
@@ -185,7 +225,21 @@ pub async fn save_events(
     received_at: i64,
 ) -> Result<Saved> {
     let events = enforce_csat_lock(db, site_key, events, &mut rejected).await?;
-    let mut statements: Vec<D1PreparedStatement> = Vec::with_capacity(events.len() * 3);
+    let mut statements: Vec<D1PreparedStatement> = Vec::with_capacity(events.len() * 2 + 8);
+    // Conversations first: the type-specific statements update their rows.
+    let spans: Vec<_> = spans(&events).into_iter().collect();
+    for chunk in spans.chunks(TOUCH_ROWS) {
+        let mut params = vec![text(site_key)];
+        for (conversation, (first, last, locale)) in chunk {
+            params.extend([
+                text(conversation),
+                millis(*first),
+                millis(*last),
+                text(locale),
+            ]);
+        }
+        statements.push(db.prepare(touch_conversations(chunk.len())).bind(&params)?);
+    }
     let mut insert_positions = Vec::with_capacity(events.len());
     let mut rated_conversations = BTreeSet::new();
     for (_, event) in &events {
@@ -201,12 +255,6 @@ pub async fn save_events(
             millis(received_at),
             text(&header.locale),
             text(&body),
-        ])?);
-        statements.push(db.prepare(TOUCH_CONVERSATION).bind(&[
-            text(site_key),
-            text(&header.conversation_id),
-            millis(header.at),
-            text(&header.locale),
         ])?);
         // ?1 site, ?2 event id, ?3 body, ?4 conversation: shared by every statement
         // below; ?5 on are the type's own (for CSAT: ?5 at, ?6 mode, ...).
@@ -247,10 +295,6 @@ pub async fn save_events(
                     opt_text(answer.comment.as_deref()),
                     int(u32::from(answer.completed)),
                 ]);
-                statements.push(
-                    db.prepare(csat_first_answer())
-                        .bind(params.get(..5).unwrap_or(&params))?,
-                );
                 statements.push(db.prepare(csat_answer()).bind(&params)?);
             }
         }
