@@ -6,6 +6,7 @@ use protocol::{ErrorBody, ErrorCode, parse_envelope};
 use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext};
 
 use crate::cors;
+use crate::ingest_queue;
 use crate::rate_limits;
 use crate::respond;
 use crate::sites::Site;
@@ -103,6 +104,10 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
         }
     }
     rejected.sort_by_key(|rejection| rejection.index);
+    if ingest_queue::enabled(&ctx) {
+        let report = ingest_queue::enqueue(&ctx, &site.site_key, admitted, rejected).await?;
+        return cors::allow(respond::json(&report, 202)?, origin);
+    }
     let saved = store::ingest::save_events(&db, &site.site_key, admitted, rejected, now).await?;
     webhook::notify(&ctx.data, &site, &saved.stored);
     cors::allow(respond::json(&saved.report, 200)?, origin)

@@ -15,6 +15,7 @@ mod conversations;
 mod cors;
 mod export;
 mod ingest;
+mod ingest_queue;
 mod overview;
 mod query;
 mod rate_limits;
@@ -52,6 +53,15 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         .or_else_any_method("/*path", |_, _| {
             respond::error(ErrorCode::NotFound, "no such route")
         })
+}
+
+#[event(queue)]
+async fn queue(
+    batch: worker::MessageBatch<ingest_queue::QueuedBatch>,
+    env: Env,
+    _ctx: Context,
+) -> Result<()> {
+    ingest_queue::consume(batch, env).await
 }
 
 #[event(scheduled)]

@@ -4,6 +4,8 @@
 
 use protocol::secret::{SIGNATURE_HEADER, sign_webhook};
 use protocol::{Event, EventKind, Rating};
+use std::future::Future;
+
 use serde_json::json;
 use wasm_bindgen::JsValue;
 use worker::{Context, Fetch, Headers, Method, Request, RequestInit, console_warn};
@@ -31,23 +33,28 @@ async fn deliver(url: String, signature: String, body: String) -> worker::Result
     Ok(Fetch::Request(request).send().await?.status_code())
 }
 
-/// Schedules the POST of `stored`'s negative events, if the site has a
-/// webhook and there are any. Never delays or fails the ingest response.
-pub fn notify(ctx: &Context, site: &Site, stored: &[Event]) {
-    let Some(url) = site.config.webhook_url.clone() else {
-        return;
-    };
+/// The POST for `stored`'s negative events, if the site has a webhook and
+/// there are any; run it with [`Context::wait_until`] or await it.
+pub fn delivery(site: &Site, stored: &[Event]) -> Option<impl Future<Output = ()> + 'static> {
+    let url = site.config.webhook_url.clone()?;
     let negative: Vec<&Event> = stored.iter().filter(|event| is_negative(event)).collect();
     if negative.is_empty() {
-        return;
+        return None;
     }
     let body = json!({ "site_key": site.site_key, "events": negative }).to_string();
     let signature = sign_webhook(site.webhook_key(), body.as_bytes());
-    ctx.wait_until(async move {
+    Some(async move {
         match deliver(url.clone(), signature, body).await {
             Ok(status) if (200..300).contains(&status) => {}
             Ok(status) => console_warn!("webhook {url} answered {status}"),
             Err(err) => console_warn!("webhook {url} failed: {err}"),
         }
-    });
+    })
+}
+
+/// Schedules the webhook POST after the response has gone out.
+pub fn notify(ctx: &Context, site: &Site, stored: &[Event]) {
+    if let Some(delivery) = delivery(site, stored) {
+        ctx.wait_until(delivery);
+    }
 }

@@ -189,6 +189,16 @@ pub struct Collector {
     base: String,
 }
 
+impl Collector {
+    /// A client for the collector at `base` (`http://127.0.0.1:PORT`).
+    pub fn at(base: &str) -> Self {
+        Self {
+            http: reqwest::Client::new(),
+            base: base.to_string(),
+        }
+    }
+}
+
 async fn answer(response: reqwest::Response) -> Result<Answer> {
     let status = response.status().as_u16();
     let headers = response.headers().clone();

@@ -150,6 +150,24 @@ fn end_to_end(repo: &Repo) -> Result<()> {
         Log::File(run_dir.join("wrangler.log")),
         &["--test-scheduled"],
     )?;
+    // The same Worker with ingest behind a Queue, on a database of its own.
+    let queue_d1 = D1::new(repo, run_dir.join("state-queue"));
+    queue_d1.migrate()?;
+    let queue_site = sites::upsert(
+        &queue_d1,
+        None,
+        &["https://queue.shop.example".to_string()],
+        &SiteConfig::default(),
+    )?;
+    let queue_port = free_port()?;
+    let _queue_worker = worker_dev::start(
+        repo,
+        &queue_d1,
+        queue_port,
+        Log::File(run_dir.join("wrangler-queue.log")),
+        &["--env", "queue"],
+    )?;
+
     let _page = StaticSite::start(
         repo,
         page_port,
@@ -191,9 +209,15 @@ fn end_to_end(repo: &Repo) -> Result<()> {
                 serde_json::Value::Object(named_sites).to_string(),
             )
             .env("E2E_WEBHOOK_PORT", webhook_port.to_string())
+            .env(
+                "E2E_QUEUE_WORKER_URL",
+                format!("http://127.0.0.1:{queue_port}"),
+            )
+            .env("E2E_QUEUE_SITE_KEY", &queue_site.key)
+            .env("E2E_QUEUE_SITE_SECRET", &queue_site.secret)
             .env("E2E_ARTIFACTS", &artifacts),
     );
-    drop((_page, driver, _worker));
+    drop((_page, driver, _worker, _queue_worker));
     match &result {
         Ok(()) => std::fs::remove_dir_all(&run_dir)?,
         Err(_) => eprintln!("wrangler's log: {}", run_dir.join("wrangler.log").display()),

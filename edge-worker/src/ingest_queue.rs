@@ -1,0 +1,95 @@
+//! Ingest behind a Cloudflare Queue, for traffic past what one D1 writer
+//! takes (`wrangler dev --env queue` / `wrangler deploy --env queue`):
+//! the request validates and enqueues; the consumer merges up to 100
+//! queued requests per site into one D1 batch.
+
+use std::collections::BTreeMap;
+
+use protocol::{Event, IngestReport};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use worker::{Env, MessageBatch, Result, RouteContext, console_warn};
+
+use crate::sites::Site;
+use crate::store;
+use crate::webhook;
+
+/// The binding requests are enqueued on.
+const QUEUE: &str = "INGEST_QUEUE";
+
+/// One request's validated events, as queued.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct QueuedBatch {
+    /// The site they belong to.
+    pub site_key: String,
+    /// The validated events (times already on the server clock).
+    pub events: Vec<Value>,
+}
+
+/// Whether this deployment ingests through the queue (`INGEST_MODE`).
+pub fn enabled<D>(ctx: &RouteContext<D>) -> bool {
+    ctx.var("INGEST_MODE")
+        .is_ok_and(|mode| mode.to_string() == "queue")
+}
+
+/// Enqueues `events` for `site_key`; the answer counts them as accepted
+/// (duplicates are found by the consumer, and are as harmless there).
+pub async fn enqueue<D>(
+    ctx: &RouteContext<D>,
+    site_key: &str,
+    events: Vec<(usize, Event)>,
+    rejected: Vec<protocol::Rejection>,
+) -> Result<IngestReport> {
+    let accepted = events.len();
+    if accepted > 0 {
+        let events = events
+            .iter()
+            .map(|(_, event)| serde_json::to_value(event))
+            .collect::<serde_json::Result<Vec<_>>>()?;
+        ctx.env
+            .queue(QUEUE)?
+            .send(QueuedBatch {
+                site_key: site_key.to_string(),
+                events,
+            })
+            .await?;
+    }
+    Ok(IngestReport {
+        accepted,
+        duplicates: 0,
+        rejected,
+    })
+}
+
+/// The consumer: writes queued requests, one D1 batch per site. A failure
+/// returns an error, so the Queue retries the whole batch (writes are
+/// idempotent by event id).
+pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
+    let db = env.d1(crate::DB)?;
+    let mut by_site: BTreeMap<String, Vec<(usize, Event)>> = BTreeMap::new();
+    for message in batch.messages()? {
+        let queued = message.into_body();
+        let events = by_site.entry(queued.site_key).or_default();
+        for value in &queued.events {
+            match Event::from_json(value) {
+                Ok(event) => events.push((events.len(), event)),
+                // Queued by this Worker, so this only happens across a
+                // protocol change; the event is dropped, loudly.
+                Err(err) => console_warn!("dropping a queued event: {}", err.message),
+            }
+        }
+    }
+    let now = worker::Date::now().as_millis() as i64;
+    for (site_key, events) in by_site {
+        let Some(site) = Site::find(&db, &site_key).await? else {
+            console_warn!("dropping queued events of deleted site {site_key}");
+            continue;
+        };
+        let saved = store::ingest::save_events(&db, &site_key, events, Vec::new(), now).await?;
+        if let Some(delivery) = webhook::delivery(&site, &saved.stored) {
+            delivery.await;
+        }
+    }
+    batch.ack_all();
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! Ingest behind a Cloudflare Queue (`wrangler dev --env queue`): requests
+//! are validated and answered 202, the consumer writes them to D1, and a
+//! resent event is still stored once.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::{Collector, SiteAccess, csat_event, envelope, eventually, now_ms, thumb_event, unique};
+use serde_json::{Value, json};
+
+fn queue_stack() -> (Collector, SiteAccess) {
+    let var = |name: &str| std::env::var(name).unwrap();
+    (
+        Collector::at(&var("E2E_QUEUE_WORKER_URL")),
+        SiteAccess {
+            key: var("E2E_QUEUE_SITE_KEY"),
+            secret: var("E2E_QUEUE_SITE_SECRET"),
+        },
+    )
+}
+
+#[tokio::test]
+async fn queued_events_reach_d1_and_a_resend_is_stored_once() {
+    let (collector, site) = queue_stack();
+    let conversation = unique("c");
+    let event_id = unique("ev");
+    let now = now_ms();
+    let first = envelope(
+        &site.key,
+        vec![
+            thumb_event(&event_id, &conversation, "m1", "down", now),
+            csat_event(
+                "csat_response",
+                &unique("ev"),
+                &conversation,
+                now + 1,
+                json!({"mode": "scale5", "score": 4}),
+            ),
+            thumb_event(&unique("ev"), &conversation, "m2", "sideways", now),
+        ],
+    );
+    let answer = collector
+        .post_raw(first.to_string(), None, Some(&site.secret))
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 202, "{}", answer.body);
+    assert_eq!(answer.body["accepted"], 2);
+    assert_eq!(
+        answer.body["rejected"][0]["field"], "rating",
+        "validation still answers at once"
+    );
+
+    let detail = eventually(
+        "the consumer to write the queued events",
+        Duration::from_secs(20),
+        || {
+            let collector = &collector;
+            let site = &site;
+            let conversation = conversation.clone();
+            async move {
+                let read = collector
+                    .conversation(&site.key, Some(&site.secret), &conversation)
+                    .await?;
+                Ok((read.status == 200 && read.body["csat"]["CSAT_SCORE"] == 4)
+                    .then_some(read.body))
+            }
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(detail["messages"][0]["rating"], "down");
+
+    // The same event id again, claiming another rating: the first write stands.
+    let resent = envelope(
+        &site.key,
+        vec![thumb_event(&event_id, &conversation, "m1", "up", now + 5)],
+    );
+    let answer = collector
+        .post_raw(resent.to_string(), None, Some(&site.secret))
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 202);
+    // A marker sent after the resend shows when the consumer has passed it.
+    let marker = unique("c");
+    let after = envelope(
+        &site.key,
+        vec![thumb_event(&unique("ev"), &marker, "m1", "up", now_ms())],
+    );
+    collector
+        .post_raw(after.to_string(), None, Some(&site.secret))
+        .await
+        .unwrap();
+    eventually(
+        "the consumer to pass the resend",
+        Duration::from_secs(20),
+        || {
+            let collector = &collector;
+            let site = &site;
+            let marker = marker.clone();
+            async move {
+                let read = collector
+                    .conversation(&site.key, Some(&site.secret), &marker)
+                    .await?;
+                Ok((read.status == 200).then_some(()))
+            }
+        },
+    )
+    .await
+    .unwrap();
+    let read = collector
+        .conversation(&site.key, Some(&site.secret), &conversation)
+        .await
+        .unwrap();
+    let ratings: Vec<Value> = read.body["messages"].as_array().unwrap().clone();
+    assert_eq!(ratings.len(), 1);
+    assert_eq!(ratings[0]["rating"], "down");
+    assert_eq!(read.body["thumbs_down"], 1);
+}
