@@ -22,8 +22,10 @@ const QUEUE: &str = "INGEST_QUEUE";
 pub struct QueuedBatch {
     /// The site they belong to.
     pub site_key: String,
-    /// The validated events (times already on the server clock).
-    pub events: Vec<Value>,
+    /// The validated events as a JSON array (times already on the server
+    /// clock). Text, because queue messages cross into JavaScript, where
+    /// JSON objects would become `Map`s and lose their keys.
+    pub events: String,
 }
 
 /// Whether this deployment ingests through the queue (`INGEST_MODE`).
@@ -42,10 +44,8 @@ pub async fn enqueue<D>(
 ) -> Result<IngestReport> {
     let accepted = events.len();
     if accepted > 0 {
-        let events = events
-            .iter()
-            .map(|(_, event)| serde_json::to_value(event))
-            .collect::<serde_json::Result<Vec<_>>>()?;
+        let events: Vec<&Event> = events.iter().map(|(_, event)| event).collect();
+        let events = serde_json::to_string(&events)?;
         ctx.env
             .queue(QUEUE)?
             .send(QueuedBatch {
@@ -70,7 +70,8 @@ pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
     for message in batch.messages()? {
         let queued = message.into_body();
         let events = by_site.entry(queued.site_key).or_default();
-        for value in &queued.events {
+        let values: Vec<Value> = serde_json::from_str(&queued.events)?;
+        for value in &values {
             match Event::from_json(value) {
                 Ok(event) => events.push((events.len(), event)),
                 // Queued by this Worker, so this only happens across a
