@@ -28,3 +28,45 @@ message-feedback-group = Rate this answer
 message-feedback-up = Helpful
 # Accessible name of 👎 under an assistant answer.
 message-feedback-down = Not helpful
+
+## The satisfaction prompt after a conversation resolves
+## (Settings → Language → Auto-end conversation)
+
+# Title: the heading of the 👍/👎 prompt. Keep it under 40 characters.
+csat-title = How was this conversation?
+# Accessible name of the prompt's 👍.
+csat-thumb-up = Good
+# Accessible name of the prompt's 👎.
+csat-thumb-down = Bad
+# Negative reason: the label above the text box shown after 👎.
+csat-negative-reason = What could we have done better?
+# Negative placeholder: the grey hint inside that text box.
+csat-negative-placeholder = Tell us what went wrong (optional)
+# Negative button: submits the reason.
+csat-negative-button = Send feedback
+# After submission: shown once the shopper has answered.
+csat-after-submission = Thank you for your feedback!
+
+## The 1–5 variant of the prompt
+
+# Lead-in message: one short sentence before the question.
+csat-lead-in = Before you go: one quick question about this chat.
+# Survey question: must mention the 1 to 5 scale.
+csat-question = On a scale of 1 to 5, how well was your question answered today?
+# Accessible names of the five choices.
+csat-score-1 = 1, very dissatisfied
+csat-score-2 = 2, dissatisfied
+csat-score-3 = 3, neutral
+csat-score-4 = 4, satisfied
+csat-score-5 = 5, very satisfied
+# Shown under the five choices: what 1 and 5 mean.
+csat-scale-ends = 1 means very dissatisfied, 5 means very satisfied.
+# Label of the optional comment after a score is picked.
+csat-comment-label = Anything else you would like to tell us? (optional)
+# Placeholder of that comment box.
+csat-comment-placeholder = Your comment
+# Submits the score and comment.
+csat-submit = Send
+
+# Accessible name of the ✕ that closes the prompt without answering.
+csat-close = Close survey

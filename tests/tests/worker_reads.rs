@@ -407,3 +407,41 @@ async fn export_round_trips_through_a_csv_parser_and_erasure_removes_everything(
         200
     );
 }
+
+#[tokio::test]
+async fn every_site_owner_route_needs_this_sites_secret() {
+    let stack = stack();
+    let site = stack.named_site("inbox").unwrap();
+    let http = reqwest::Client::new();
+    let base = format!("{}/v1/sites/{}", stack.worker_url, site.key);
+    let routes = [
+        (reqwest::Method::GET, format!("{base}/overview")),
+        (reqwest::Method::GET, format!("{base}/conversations")),
+        (reqwest::Method::GET, format!("{base}/conversations/c_any")),
+        (reqwest::Method::GET, format!("{base}/export?format=csv")),
+        (
+            reqwest::Method::DELETE,
+            format!("{base}/conversations/c_any"),
+        ),
+    ];
+    for (method, url) in routes {
+        for secret in [
+            None,
+            Some("sk_wrong"),
+            Some(stack.other_site.secret.as_str()),
+        ] {
+            let mut request = http.request(method.clone(), &url);
+            if let Some(secret) = secret {
+                request = request.bearer_auth(secret);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(
+                response.status().as_u16(),
+                401,
+                "{method} {url} with {secret:?}"
+            );
+            let body: Value = response.json().await.unwrap();
+            assert_eq!(body["code"], "unauthorized");
+        }
+    }
+}

@@ -45,7 +45,8 @@
     open: function () { call("open", []); },
     close: function () { call("close", []); },
     toggle: function () { call("toggle", []); },
-    addMessage: function (message) { call("addMessage", [message]); }
+    addMessage: function (message) { call("addMessage", [message]); },
+    resolve: function (options) { call("resolve", [options || {}]); }
   };
   window.FeedbackBubble = api;
 

@@ -1,7 +1,8 @@
 //! Where feedback is sent: the edge collector's `POST /v1/events`.
 
 use gloo_net::http::Request;
-use protocol::{Envelope, Event, IngestReport};
+use protocol::{IngestReport, WidgetConfig};
+use serde_json::{Value, json};
 
 /// The collector a site's widget reports to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,40 +30,96 @@ impl Collector {
         format!("{}/v1/events", self.endpoint)
     }
 
-    /// The body for `events`, stamped with the client's clock now.
-    pub fn envelope(&self, events: Vec<Event>, now_ms: i64) -> Envelope {
-        Envelope {
-            site_key: self.site_key.clone(),
-            sent_at: now_ms,
-            events,
-        }
+    /// The request body for `events` (already JSON), stamped with the
+    /// client's clock now.
+    fn body(&self, events: &[Value]) -> String {
+        json!({
+            "site_key": self.site_key,
+            "sent_at": js_sys::Date::now() as i64,
+            "events": events,
+        })
+        .to_string()
     }
 
     /// Sends `events` as `text/plain` (a CORS-simple request: no preflight,
-    /// and what `sendBeacon` sends too).
-    pub async fn send(&self, events: Vec<Event>) -> Result<IngestReport, String> {
-        let now_ms = js_sys::Date::now() as i64;
-        let body = serde_json::to_string(&self.envelope(events, now_ms))
-            .map_err(|err| format!("could not encode feedback: {err}"))?;
-        let response = Request::post(&self.events_url())
+    /// and what `sendBeacon` sends too) and says what became of them.
+    pub async fn deliver(&self, events: &[Value]) -> Delivery {
+        let request = Request::post(&self.events_url())
             .header("Content-Type", "text/plain;charset=UTF-8")
-            .body(body)
-            .map_err(|err| err.to_string())?
-            .send()
-            .await
-            .map_err(|err| format!("could not reach the collector: {err}"))?;
-        if !response.ok() {
-            let status = response.status();
-            let detail = response.text().await.unwrap_or_default();
-            return Err(format!(
-                "the collector refused feedback ({status}): {detail}"
-            ));
+            .body(self.body(events));
+        let response = match request {
+            Ok(request) => request.send().await,
+            Err(err) => return Delivery::Refused(err.to_string()),
+        };
+        let response = match response {
+            Ok(response) => response,
+            Err(err) => return Delivery::Failed(format!("could not reach the collector: {err}")),
+        };
+        let status = response.status();
+        match status {
+            200..=299 => {
+                if let Ok(report) = response.json::<IngestReport>().await {
+                    for rejection in report.rejected {
+                        web_sys::console::warn_1(
+                            &format!(
+                                "FeedbackBubble: event refused ({}): {}",
+                                rejection.code.as_str(),
+                                rejection.message
+                            )
+                            .into(),
+                        );
+                    }
+                }
+                Delivery::Stored
+            }
+            429 => {
+                let seconds = response
+                    .headers()
+                    .get("Retry-After")
+                    .and_then(|value| value.trim().parse().ok())
+                    .unwrap_or(30);
+                Delivery::RetryAfter(seconds)
+            }
+            408 | 500..=599 => Delivery::Failed(format!("the collector answered {status}")),
+            _ => {
+                let detail = response.text().await.unwrap_or_default();
+                Delivery::Refused(format!("{status}: {detail}"))
+            }
         }
-        response
-            .json::<IngestReport>()
-            .await
-            .map_err(|err| format!("unexpected answer from the collector: {err}"))
     }
+
+    /// Hands `events` to `navigator.sendBeacon`; whether the browser took them.
+    pub fn beacon(&self, events: &[Value]) -> bool {
+        web_sys::window().is_some_and(|window| {
+            window
+                .navigator()
+                .send_beacon_with_opt_str(&self.events_url(), Some(&self.body(events)))
+                .unwrap_or(false)
+        })
+    }
+
+    /// The site's widget settings, if the collector answers.
+    pub async fn settings(&self) -> Option<WidgetConfig> {
+        let url = format!("{}/v1/sites/{}/config", self.endpoint, self.site_key);
+        let response = Request::get(&url).send().await.ok()?;
+        if !response.ok() {
+            return None;
+        }
+        response.json::<WidgetConfig>().await.ok()
+    }
+}
+
+/// What became of a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// The collector has the events (some may have been refused one by one).
+    Stored,
+    /// The collector will never take them (a permanent 4xx).
+    Refused(String),
+    /// Rate limited: try again after this many seconds.
+    RetryAfter(u32),
+    /// Offline or a server fault: retry later.
+    Failed(String),
 }
 
 #[cfg(test)]

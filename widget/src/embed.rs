@@ -2,6 +2,8 @@
 //! into the loader's shadow root and hands back the handle behind the
 //! `FeedbackBubble` JS API.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
@@ -13,7 +15,9 @@ use crate::feedback::FeedbackReporter;
 use crate::host_events::{self, HostEvents};
 use crate::i18n::{I18n, Localizer};
 use crate::ids::random_id;
+use crate::outbox::Outbox;
 use crate::state::WidgetState;
+use crate::storage;
 
 /// The widget's own styles, scoped by the shadow root.
 const STYLES: &str = include_str!("widget.css");
@@ -110,11 +114,49 @@ impl Widget {
         outcome.map_err(|problem| JsError::new(&problem))
     }
 
+    /// Ends the conversation: adds the optional final `utterance` from the
+    /// assistant, then offers the satisfaction prompt if the site enables it
+    /// and this conversation has not had it yet.
+    pub fn resolve(&self, options: JsValue) -> Result<(), JsError> {
+        if let Some(text) = string_field(&options, "utterance") {
+            let id = random_id("m_end_");
+            let mut outcome = Ok(());
+            self.state.conversation.update(|conversation| {
+                outcome = conversation.add(&id, Role::Assistant, &text);
+            });
+            outcome.map_err(|problem| JsError::new(&problem))?;
+        }
+        self.state.resolved.set(true);
+        Ok(())
+    }
+
     /// The id feedback is filed under.
     #[wasm_bindgen(getter, js_name = conversationId)]
     pub fn conversation_id(&self) -> String {
         self.state.conversation.with_untracked(|c| c.id.clone())
     }
+}
+
+/// Flushes the outbox when the browser comes back online, and hands it to
+/// `sendBeacon` when the page goes away. Both listeners are passive and
+/// only ever touch the widget's own queue.
+fn watch_page_lifecycle(outbox: &Rc<Outbox>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let online = {
+        let outbox = Rc::clone(outbox);
+        Closure::<dyn Fn()>::new(move || outbox.schedule(std::time::Duration::ZERO))
+    };
+    let pagehide = {
+        let outbox = Rc::clone(outbox);
+        Closure::<dyn Fn()>::new(move || outbox.beacon())
+    };
+    let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("pagehide", pagehide.as_ref().unchecked_ref());
+    // The widget lives as long as the page.
+    online.forget();
+    pagehide.forget();
 }
 
 /// Mounts the widget into `root` with the script tag's `options`
@@ -149,14 +191,28 @@ pub fn mount(
         .and_then(|_| root.append_child(&container))
         .map_err(|_| JsError::new("FeedbackBubble: cannot attach to the shadow root"))?;
 
-    let state = WidgetState::new(random_id("c_"));
+    // The conversation goes on across reloads until the host resets it.
+    let conversation_key = format!("conversation:{}", options.site_key);
+    let conversation_id = storage::get(&conversation_key)
+        .filter(|id| protocol::ids::check_id("conversation", id).is_ok())
+        .unwrap_or_else(|| {
+            let id = random_id("c_");
+            storage::set(&conversation_key, &id);
+            id
+        });
+    let state = WidgetState::new(conversation_id.clone());
     let host = HostEvents::new(emit);
-    let reporter = FeedbackReporter::new(
-        Collector::new(&options.endpoint, &options.site_key),
-        state.conversation.with_untracked(|c| c.id.clone()),
-        locale,
-        host.clone(),
-    );
+    let collector = Collector::new(&options.endpoint, &options.site_key);
+    let outbox = Outbox::new(collector.clone());
+    // Whatever an earlier page left undelivered goes now.
+    outbox.schedule(std::time::Duration::ZERO);
+    watch_page_lifecycle(&outbox);
+    let reporter = FeedbackReporter::new(outbox, conversation_id, locale, host.clone());
+    leptos::task::spawn_local(async move {
+        if let Some(settings) = collector.settings().await {
+            state.settings.set(Some(settings));
+        }
+    });
     leptos::mount::mount_to(container, move || {
         provide_context(I18n::new(localizer));
         provide_context(reporter);

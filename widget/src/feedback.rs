@@ -1,17 +1,23 @@
-//! Turning a shopper's click into a feedback event: sent to the collector
-//! and announced to the host page.
+//! Turning a shopper's action into a feedback event: queued for the
+//! collector (see `outbox`) and announced to the host page.
 
-use protocol::{Event, EventHeader, Rating};
+use std::rc::Rc;
+
+use protocol::{
+    CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader, EventKind, Rating,
+};
+use send_wrapper::SendWrapper;
 use serde_json::json;
 
-use crate::collector::Collector;
+use crate::csat::CsatOutcome;
 use crate::host_events::HostEvents;
 use crate::ids::random_id;
+use crate::outbox::Outbox;
 
 /// Reports the feedback of one conversation.
 #[derive(Clone)]
 pub struct FeedbackReporter {
-    collector: Collector,
+    outbox: SendWrapper<Rc<Outbox>>,
     conversation_id: String,
     locale: String,
     host: HostEvents,
@@ -20,28 +26,50 @@ pub struct FeedbackReporter {
 impl FeedbackReporter {
     /// A reporter for `conversation_id`, shown in `locale`.
     pub fn new(
-        collector: Collector,
+        outbox: Rc<Outbox>,
         conversation_id: String,
         locale: String,
         host: HostEvents,
     ) -> Self {
         Self {
-            collector,
+            outbox: SendWrapper::new(outbox),
             conversation_id,
             locale,
             host,
         }
     }
 
+    /// The conversation reported on.
+    pub fn conversation_id(&self) -> &str {
+        &self.conversation_id
+    }
+
+    fn send(&self, kind: EventKind, urgent: bool) {
+        let event = Event {
+            header: EventHeader {
+                id: random_id("ev_"),
+                conversation_id: self.conversation_id.clone(),
+                at: js_sys::Date::now() as i64,
+                locale: self.locale.clone(),
+            },
+            kind,
+        };
+        self.outbox.push(&event, urgent);
+    }
+
     /// The thumbs of `message_id` are now `rating` (`None` when cleared).
     pub fn thumb(&self, message_id: &str, rating: Rating) {
-        let header = EventHeader {
-            id: random_id("ev_"),
-            conversation_id: self.conversation_id.clone(),
-            at: js_sys::Date::now() as i64,
-            locale: self.locale.clone(),
-        };
-        let event = Event::message_feedback(header, message_id.to_string(), rating);
+        let event = Event::message_feedback(
+            EventHeader {
+                id: random_id("ev_"),
+                conversation_id: self.conversation_id.clone(),
+                at: js_sys::Date::now() as i64,
+                locale: self.locale.clone(),
+            },
+            message_id.to_string(),
+            rating,
+        );
+        self.outbox.push(&event, true);
         self.host.emit(
             "feedback",
             &json!({
@@ -50,11 +78,46 @@ impl FeedbackReporter {
                 "rating": rating.as_str(),
             }),
         );
-        let collector = self.collector.clone();
-        leptos::task::spawn_local(async move {
-            if let Err(problem) = collector.send(vec![event]).await {
-                leptos::logging::warn!("FeedbackBubble: {problem}");
+    }
+
+    /// The satisfaction prompt was shown.
+    pub fn csat_offered(&self, mode: CsatMode) {
+        self.send(EventKind::CsatOffered(CsatOffered { mode }), false);
+    }
+
+    /// The shopper acted on the prompt.
+    pub fn csat(&self, mode: CsatMode, outcome: CsatOutcome) {
+        match outcome {
+            CsatOutcome::Answer {
+                score,
+                comment,
+                completed,
+            } => {
+                self.host.emit(
+                    "csat",
+                    &json!({
+                        "conversationId": self.conversation_id,
+                        "mode": mode.as_str(),
+                        "score": score,
+                        "comment": comment,
+                        "completed": completed,
+                    }),
+                );
+                let answer = CsatResponse {
+                    mode,
+                    score,
+                    comment,
+                    completed,
+                };
+                self.send(EventKind::CsatResponse(answer), true);
             }
-        });
+            CsatOutcome::Dismissed => {
+                self.host.emit(
+                    "csat",
+                    &json!({ "conversationId": self.conversation_id, "mode": mode.as_str(), "dismissed": true }),
+                );
+                self.send(EventKind::CsatDismissed(CsatDismissed { mode }), true);
+            }
+        }
     }
 }

@@ -36,11 +36,49 @@ pub enum Msg {
     FeedbackUp,
     /// Name of 👎.
     FeedbackDown,
+    /// Thumbs prompt heading.
+    CsatTitle,
+    /// Name of the prompt's 👍.
+    CsatThumbUp,
+    /// Name of the prompt's 👎.
+    CsatThumbDown,
+    /// Label of the reason asked for after 👎.
+    CsatNegativeReason,
+    /// Placeholder of the reason.
+    CsatNegativePlaceholder,
+    /// Submit button of the reason.
+    CsatNegativeButton,
+    /// Thank-you message.
+    CsatAfterSubmission,
+    /// 1–5 prompt lead-in.
+    CsatLeadIn,
+    /// 1–5 prompt question.
+    CsatQuestion,
+    /// Name of score 1.
+    CsatScore1,
+    /// Name of score 2.
+    CsatScore2,
+    /// Name of score 3.
+    CsatScore3,
+    /// Name of score 4.
+    CsatScore4,
+    /// Name of score 5.
+    CsatScore5,
+    /// What 1 and 5 mean.
+    CsatScaleEnds,
+    /// Label of the optional comment.
+    CsatCommentLabel,
+    /// Placeholder of the comment.
+    CsatCommentPlaceholder,
+    /// Submit button of the comment.
+    CsatSubmit,
+    /// Name of the prompt's close button.
+    CsatClose,
 }
 
 impl Msg {
     /// All messages, for checks.
-    pub const ALL: [Msg; 9] = [
+    pub const ALL: [Msg; 28] = [
         Msg::BubbleOpen,
         Msg::BubbleClose,
         Msg::PanelTitle,
@@ -50,6 +88,25 @@ impl Msg {
         Msg::FeedbackGroup,
         Msg::FeedbackUp,
         Msg::FeedbackDown,
+        Msg::CsatTitle,
+        Msg::CsatThumbUp,
+        Msg::CsatThumbDown,
+        Msg::CsatNegativeReason,
+        Msg::CsatNegativePlaceholder,
+        Msg::CsatNegativeButton,
+        Msg::CsatAfterSubmission,
+        Msg::CsatLeadIn,
+        Msg::CsatQuestion,
+        Msg::CsatScore1,
+        Msg::CsatScore2,
+        Msg::CsatScore3,
+        Msg::CsatScore4,
+        Msg::CsatScore5,
+        Msg::CsatScaleEnds,
+        Msg::CsatCommentLabel,
+        Msg::CsatCommentPlaceholder,
+        Msg::CsatSubmit,
+        Msg::CsatClose,
     ];
 
     /// The Fluent message id.
@@ -64,6 +121,25 @@ impl Msg {
             Msg::FeedbackGroup => "message-feedback-group",
             Msg::FeedbackUp => "message-feedback-up",
             Msg::FeedbackDown => "message-feedback-down",
+            Msg::CsatTitle => "csat-title",
+            Msg::CsatThumbUp => "csat-thumb-up",
+            Msg::CsatThumbDown => "csat-thumb-down",
+            Msg::CsatNegativeReason => "csat-negative-reason",
+            Msg::CsatNegativePlaceholder => "csat-negative-placeholder",
+            Msg::CsatNegativeButton => "csat-negative-button",
+            Msg::CsatAfterSubmission => "csat-after-submission",
+            Msg::CsatLeadIn => "csat-lead-in",
+            Msg::CsatQuestion => "csat-question",
+            Msg::CsatScore1 => "csat-score-1",
+            Msg::CsatScore2 => "csat-score-2",
+            Msg::CsatScore3 => "csat-score-3",
+            Msg::CsatScore4 => "csat-score-4",
+            Msg::CsatScore5 => "csat-score-5",
+            Msg::CsatScaleEnds => "csat-scale-ends",
+            Msg::CsatCommentLabel => "csat-comment-label",
+            Msg::CsatCommentPlaceholder => "csat-comment-placeholder",
+            Msg::CsatSubmit => "csat-submit",
+            Msg::CsatClose => "csat-close",
         }
     }
 }

@@ -78,6 +78,14 @@ impl StaticSite {
         let thread = std::thread::spawn(move || {
             for request in serving.incoming_requests() {
                 let file = resolve(&root, &dist, request.url());
+                // `/?site=pk_...` serves the page for another site (tests use it
+                // for sites with other settings).
+                let site_key = request
+                    .url()
+                    .split_once("?site=")
+                    .map(|(_, rest)| rest.split('&').next().unwrap_or(rest).to_string())
+                    .filter(|key| protocol::ids::check_id("site", key).is_ok())
+                    .unwrap_or_else(|| page.site_key.clone());
                 let body = file.as_deref().and_then(|path| std::fs::read(path).ok());
                 let response = match (file, body) {
                     (Some(path), Some(mut body)) => {
@@ -85,7 +93,7 @@ impl StaticSite {
                             body = String::from_utf8_lossy(&body)
                                 .replace(
                                     &format!("data-site=\"{PAGE_SITE_KEY}\""),
-                                    &format!("data-site=\"{}\"", page.site_key),
+                                    &format!("data-site=\"{site_key}\""),
                                 )
                                 .replace(
                                     &format!("data-endpoint=\"{PAGE_ENDPOINT}\""),

@@ -141,6 +141,21 @@ fn end_to_end(repo: &Repo) -> Result<()> {
         );
     }
 
+    // A site on the same page origin with the 1–5 prompt (`/?site=KEY`).
+    let scale5 = sites::upsert(
+        &d1,
+        None,
+        std::slice::from_ref(&page_origin),
+        &SiteConfig {
+            csat_mode: protocol::CsatMode::Scale5,
+            ..SiteConfig::default()
+        },
+    )?;
+    named_sites.insert(
+        "scale5".to_string(),
+        serde_json::json!({ "key": scale5.key, "secret": scale5.secret }),
+    );
+
     let worker_port = free_port()?;
     let endpoint = format!("http://127.0.0.1:{worker_port}");
     let _worker = worker_dev::start(

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::csat_prompt::CsatPrompt;
 use crate::components::icons::{Icon, SvgIcon};
 use crate::components::message_list::MessageList;
 use crate::conversation::Conversation;
+use crate::csat::CsatFlow;
 use crate::i18n::{I18n, Msg};
 
 /// Header, conversation, and (later) the input; hidden while closed.
@@ -14,6 +16,8 @@ pub fn Panel(
     open: RwSignal<bool>,
     /// The conversation it shows.
     conversation: RwSignal<Conversation>,
+    /// The satisfaction prompt, while it shows.
+    csat: RwSignal<Option<CsatFlow>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
@@ -35,6 +39,7 @@ pub fn Panel(
                 </button>
             </header>
             <MessageList conversation/>
+            <CsatPrompt flow=csat/>
         </section>
     }
 }

@@ -1,0 +1,251 @@
+//! The satisfaction prompt in headless Chromium against the Worker on
+//! workerd: both modes, dismissal, and once per conversation across a reload.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::browser::Browser;
+use e2e::{SiteAccess, Stack, eventually};
+use fantoccini::Locator;
+use serde_json::Value;
+
+async fn conversation_id(browser: &Browser) -> String {
+    eventually(
+        "the page to show the conversation id",
+        Duration::from_secs(15),
+        || async {
+            let text = browser
+                .client
+                .find(Locator::Id("demo-conversation"))
+                .await?
+                .text()
+                .await?;
+            Ok(text.starts_with("c_").then_some(text))
+        },
+    )
+    .await
+    .unwrap()
+}
+
+async fn resolve(browser: &Browser) {
+    browser.widget_element(".fb-bubble").await.unwrap();
+    browser
+        .client
+        .find(Locator::Id("demo-resolve"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits until the stored CSAT of `conversation` satisfies `done`.
+async fn stored_csat(
+    stack: &Stack,
+    site: &SiteAccess,
+    conversation: &str,
+    done: impl Fn(&Value) -> bool,
+) -> Value {
+    let collector = stack.collector();
+    eventually("the answer to reach D1", Duration::from_secs(20), || {
+        let collector = &collector;
+        let done = &done;
+        async move {
+            let read = collector
+                .conversation(&site.key, Some(&site.secret), conversation)
+                .await?;
+            Ok((read.status == 200 && done(&read.body["csat"])).then_some(read.body))
+        }
+    })
+    .await
+    .unwrap()
+}
+
+async fn text_of(browser: &Browser, selector: &str) -> String {
+    browser
+        .widget_element(selector)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn thumbs_down_asks_why_thanks_and_is_offered_once_per_conversation() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let conversation = conversation_id(&browser).await;
+    resolve(&browser).await;
+
+    // The panel opens on its own with the final message and the prompt.
+    let panel = browser.widget_element(".fb-panel").await.unwrap();
+    assert!(panel.is_displayed().await.unwrap());
+    assert!(
+        text_of(&browser, ".fb-log")
+            .await
+            .contains("Glad I could help")
+    );
+    assert_eq!(
+        text_of(&browser, ".fb-csat-title").await,
+        "How was this conversation?"
+    );
+    let up = browser
+        .widget_element(".fb-csat-choice[data-score=\"5\"]")
+        .await
+        .unwrap();
+    assert_eq!(
+        up.attr("aria-label").await.unwrap().as_deref(),
+        Some("Good")
+    );
+    browser
+        .widget_element(".fb-csat-choice[data-score=\"1\"]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        text_of(&browser, "label[for=\"fb-csat-comment\"]").await,
+        "What could we have done better?"
+    );
+    let reason = browser.widget_element("#fb-csat-comment").await.unwrap();
+    assert_eq!(
+        reason.attr("placeholder").await.unwrap().as_deref(),
+        Some("Tell us what went wrong (optional)")
+    );
+    reason.send_keys("The size chart was wrong").await.unwrap();
+    let submit = browser.widget_element(".fb-csat-submit").await.unwrap();
+    assert_eq!(submit.text().await.unwrap(), "Send feedback");
+    submit.click().await.unwrap();
+    assert_eq!(
+        text_of(&browser, ".fb-csat-thanks").await,
+        "Thank you for your feedback!"
+    );
+    browser
+        .screenshot(&stack, "csat-thumbs-thanks")
+        .await
+        .unwrap();
+
+    let stored = stored_csat(&stack, &stack.site, &conversation, |csat| {
+        csat["CSAT_COMPLETED"] == true
+    })
+    .await;
+    assert_eq!(stored["csat"]["CSAT_OFFERED"], true);
+    assert_eq!(stored["csat"]["CSAT_SCORE"], 1);
+    assert_eq!(
+        stored["csat"]["CSAT_FREE_FEEDBACK"],
+        "The size chart was wrong"
+    );
+    assert_eq!(stored["csat_mode"], "thumbs");
+
+    // A reload continues the same conversation, which has had its prompt.
+    browser.client.refresh().await.unwrap();
+    assert_eq!(conversation_id(&browser).await, conversation);
+    resolve(&browser).await;
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let host = browser
+        .client
+        .find(Locator::Css("[data-feedback-bubble]"))
+        .await
+        .unwrap();
+    let root = host.shadow_root().await.unwrap();
+    assert!(
+        root.find(Locator::Css(".fb-csat")).await.is_err(),
+        "the prompt came back after a reload"
+    );
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_one_to_five_scale_spells_out_its_ends_and_takes_a_comment() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("scale5").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}?site={}", stack.page_url, site.key))
+        .await
+        .unwrap();
+    let conversation = conversation_id(&browser).await;
+    resolve(&browser).await;
+
+    assert!(
+        text_of(&browser, ".fb-csat-lead")
+            .await
+            .starts_with("Before you go")
+    );
+    assert!(text_of(&browser, ".fb-csat-title").await.contains("1 to 5"));
+    assert_eq!(
+        text_of(&browser, ".fb-csat-scale-ends").await,
+        "1 means very dissatisfied, 5 means very satisfied."
+    );
+    let group = browser
+        .widget_element("[role=\"radiogroup\"]")
+        .await
+        .unwrap();
+    let radios = group
+        .find_all(Locator::Css("input[type=\"radio\"]"))
+        .await
+        .unwrap();
+    assert_eq!(radios.len(), 5);
+    assert_eq!(
+        radios[0].attr("aria-label").await.unwrap().as_deref(),
+        Some("1, very dissatisfied")
+    );
+    assert_eq!(
+        radios[4].attr("aria-label").await.unwrap().as_deref(),
+        Some("5, very satisfied")
+    );
+    let labels = group.find_all(Locator::Css("label")).await.unwrap();
+    labels[3].click().await.unwrap();
+
+    let comment = browser.widget_element("#fb-csat-comment").await.unwrap();
+    comment.send_keys("Quick and friendly").await.unwrap();
+    browser
+        .widget_element(".fb-csat-submit")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(
+        text_of(&browser, ".fb-csat-thanks").await,
+        "Thank you for your feedback!"
+    );
+
+    let stored = stored_csat(&stack, &site, &conversation, |csat| {
+        csat["CSAT_COMPLETED"] == true
+    })
+    .await;
+    assert_eq!(stored["csat"]["CSAT_SCORE"], 4);
+    assert_eq!(stored["csat"]["CSAT_FREE_FEEDBACK"], "Quick and friendly");
+    assert_eq!(stored["csat_mode"], "scale5");
+    assert_eq!(stored["satisfaction"], "positive");
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn closing_the_prompt_unanswered_is_recorded_as_denied() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let conversation = conversation_id(&browser).await;
+    resolve(&browser).await;
+    let close = browser.widget_element(".fb-csat-close").await.unwrap();
+    assert_eq!(
+        close.attr("aria-label").await.unwrap().as_deref(),
+        Some("Close survey")
+    );
+    close.click().await.unwrap();
+    let stored = stored_csat(&stack, &stack.site, &conversation, |csat| {
+        csat["CSAT_DENIED"] == true
+    })
+    .await;
+    assert_eq!(stored["csat"]["CSAT_OFFERED"], true);
+    assert_eq!(stored["csat"]["CSAT_ACCEPTED"], false);
+    browser.close().await.unwrap();
+}
