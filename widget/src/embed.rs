@@ -167,6 +167,10 @@ pub fn mount(
     options: JsValue,
     emit: js_sys::Function,
 ) -> Result<Widget, JsError> {
+    // A bug must say what it is in the console, not just "unreachable".
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("FeedbackBubble crashed: {info}").into());
+    }));
     let options = Options::read(&options)?;
     let document = web_sys::window()
         .and_then(|window| window.document())
@@ -208,12 +212,13 @@ pub fn mount(
     outbox.schedule(std::time::Duration::ZERO);
     watch_page_lifecycle(&outbox);
     let reporter = FeedbackReporter::new(outbox, conversation_id, locale, host.clone());
-    leptos::task::spawn_local(async move {
-        if let Some(settings) = collector.settings().await {
-            state.settings.set(Some(settings));
-        }
-    });
     leptos::mount::mount_to(container, move || {
+        // Inside the mount, where Leptos has started its task executor.
+        leptos::task::spawn_local(async move {
+            if let Some(settings) = collector.settings().await {
+                state.settings.set(Some(settings));
+            }
+        });
         provide_context(I18n::new(localizer));
         provide_context(reporter);
         host_events::provide(host);

@@ -206,7 +206,14 @@ fn end_to_end(repo: &Repo) -> Result<()> {
     std::fs::create_dir_all(&artifacts)?;
     let result = run_cmd(
         cargo(repo)
-            .args(["test", "-p", "e2e", "--", "--test-threads=2"])
+            .args([
+                "test",
+                "-p",
+                "e2e",
+                "--no-fail-fast",
+                "--",
+                "--test-threads=2",
+            ])
             .env("E2E_WORKER_URL", &endpoint)
             .env("E2E_PAGE_URL", format!("{page_origin}/"))
             .env("E2E_PAGE_ORIGIN", &page_origin)
