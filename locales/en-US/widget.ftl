@@ -70,3 +70,12 @@ csat-submit = Send
 
 # Accessible name of the ✕ that closes the prompt without answering.
 csat-close = Close survey
+
+## The message box at the bottom of the panel
+
+# Accessible name of the message box (not shown on screen).
+composer-label = Your message
+# Grey hint inside the message box.
+composer-placeholder = Type your question…
+# Accessible name of the send button.
+composer-send = Send message

@@ -29,6 +29,7 @@ const CHROMIUM_ARGS: [&str; 10] = [
 pub struct Browser {
     /// The WebDriver client.
     pub client: Client,
+    webdriver_url: String,
     _profile: TempDir,
 }
 
@@ -60,6 +61,7 @@ impl Browser {
             .context("starting a Chromium session through chromedriver")?;
         Ok(Self {
             client,
+            webdriver_url: stack.webdriver_url.clone(),
             _profile: TempDir(profile),
         })
     }
@@ -73,6 +75,27 @@ impl Browser {
     /// Runs `script` in the page and returns its result.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Result<Value> {
         Ok(self.client.execute(script, args).await?)
+    }
+
+    /// Runs a Chrome DevTools Protocol command through chromedriver.
+    pub async fn cdp(&self, command: &str, params: Value) -> Result<Value> {
+        let session = self
+            .client
+            .session_id()
+            .await?
+            .context("no WebDriver session")?;
+        let url = format!("{}/session/{session}/goog/cdp/execute", self.webdriver_url);
+        let response = reqwest::Client::new()
+            .post(url)
+            .json(&json!({ "cmd": command, "params": params }))
+            .send()
+            .await?;
+        let status = response.status();
+        let body: Value = response.json().await?;
+        if !status.is_success() {
+            anyhow::bail!("{command} failed ({status}): {body}");
+        }
+        Ok(body)
     }
 
     /// Waits for the widget to have rendered `selector` inside its shadow

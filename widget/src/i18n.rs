@@ -74,11 +74,17 @@ pub enum Msg {
     CsatSubmit,
     /// Name of the prompt's close button.
     CsatClose,
+    /// Label of the message box.
+    ComposerLabel,
+    /// Placeholder of the message box.
+    ComposerPlaceholder,
+    /// Name of the send button.
+    ComposerSend,
 }
 
 impl Msg {
     /// All messages, for checks.
-    pub const ALL: [Msg; 28] = [
+    pub const ALL: [Msg; 31] = [
         Msg::BubbleOpen,
         Msg::BubbleClose,
         Msg::PanelTitle,
@@ -107,6 +113,9 @@ impl Msg {
         Msg::CsatCommentPlaceholder,
         Msg::CsatSubmit,
         Msg::CsatClose,
+        Msg::ComposerLabel,
+        Msg::ComposerPlaceholder,
+        Msg::ComposerSend,
     ];
 
     /// The Fluent message id.
@@ -140,6 +149,9 @@ impl Msg {
             Msg::CsatCommentPlaceholder => "csat-comment-placeholder",
             Msg::CsatSubmit => "csat-submit",
             Msg::CsatClose => "csat-close",
+            Msg::ComposerLabel => "composer-label",
+            Msg::ComposerPlaceholder => "composer-placeholder",
+            Msg::ComposerSend => "composer-send",
         }
     }
 }

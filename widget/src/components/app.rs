@@ -6,6 +6,7 @@ use crate::components::bubble::Bubble;
 use crate::components::panel::Panel;
 use crate::csat::CsatFlow;
 use crate::feedback::FeedbackReporter;
+use crate::host_events::HostEvents;
 use crate::state::WidgetState;
 use crate::storage;
 
@@ -34,8 +35,18 @@ pub fn App(
         state.open.set(true);
         reporter.csat_offered(settings.csat_mode);
     });
+    // Tell the host when the panel opens or closes (not for the initial state).
+    let host = expect_context::<HostEvents>();
+    Effect::new(move |was_open: Option<bool>| {
+        let open = state.open.get();
+        if was_open.is_some_and(|was_open| was_open != open) {
+            host.emit(if open { "open" } else { "close" }, &serde_json::json!({}));
+        }
+        open
+    });
+    let bubble = NodeRef::<leptos::html::Button>::new();
     view! {
-        <Panel open=state.open conversation=state.conversation csat=state.csat/>
-        <Bubble open=state.open/>
+        <Panel open=state.open conversation=state.conversation csat=state.csat bubble/>
+        <Bubble open=state.open node_ref=bubble/>
     }
 }

@@ -10,6 +10,8 @@ use crate::i18n::{I18n, Msg};
 pub fn Bubble(
     /// Whether the panel is open.
     open: RwSignal<bool>,
+    /// The button itself, so closing the panel can hand focus back to it.
+    node_ref: NodeRef<leptos::html::Button>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let label = move || {
@@ -23,6 +25,7 @@ pub fn Bubble(
         <button
             type="button"
             class="fb-bubble"
+            node_ref=node_ref
             aria-expanded=move || open.get().to_string()
             aria-label=label
             on:click=move |_| open.update(|open| *open = !*open)

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod bubble;
+pub mod composer;
 pub mod csat_prompt;
 pub mod icons;
 pub mod message_list;

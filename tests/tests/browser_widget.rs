@@ -1,0 +1,253 @@
+//! The bubble as a keyboard user and a flaky network see it, in headless
+//! Chromium against the Worker on workerd.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::browser::Browser;
+use e2e::{Stack, eventually};
+use fantoccini::Locator;
+use fantoccini::key::Key;
+use serde_json::{Value, json};
+
+/// The id of the element focused inside the widget's shadow root.
+async fn focused(browser: &Browser) -> Value {
+    browser
+        .js(
+            "const a = document.querySelector('[data-feedback-bubble]').shadowRoot.activeElement;
+             return a ? (a.id || a.className) : null;",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn keyboard_only_open_type_send_and_escape_back_to_the_bubble() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let bubble = browser.widget_element(".fb-bubble").await.unwrap();
+
+    bubble.send_keys(&Key::Enter.to_string()).await.unwrap();
+    let panel = browser.widget_element(".fb-panel").await.unwrap();
+    eventually("the panel to open", Duration::from_secs(5), || async {
+        Ok(panel.is_displayed().await?.then_some(()))
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        focused(&browser).await,
+        json!("fb-input"),
+        "focus moves into the panel"
+    );
+
+    let input = browser.widget_element("#fb-input").await.unwrap();
+    assert_eq!(
+        input.attr("placeholder").await.unwrap().as_deref(),
+        Some("Type your question…")
+    );
+    input
+        .send_keys(&format!("Do you ship to Norway?{}", Key::Enter))
+        .await
+        .unwrap();
+    let mine = browser
+        .widget_element(".fb-from-user:last-of-type .fb-text")
+        .await
+        .unwrap();
+    let _ = mine;
+    let reply = browser
+        .widget_element("[data-message-id=\"demo-reply-1\"]")
+        .await
+        .unwrap();
+    assert!(
+        reply
+            .text()
+            .await
+            .unwrap()
+            .contains("Do you ship to Norway?"),
+        "the host's engine answered"
+    );
+    assert!(
+        reply.find(Locator::Css(".fb-thumb")).await.is_ok(),
+        "the answer has thumbs"
+    );
+    let texts = browser
+        .js(
+            "return [...document.querySelector('[data-feedback-bubble]').shadowRoot.querySelectorAll('.fb-from-user .fb-text')].map(e => e.textContent);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        texts
+            .as_array()
+            .unwrap()
+            .contains(&json!("Do you ship to Norway?"))
+    );
+
+    // Tab from the last control wraps to the first, inside the panel.
+    browser
+        .widget_element(".fb-send")
+        .await
+        .unwrap()
+        .send_keys(&Key::Tab.to_string())
+        .await
+        .unwrap();
+    assert_eq!(focused(&browser).await, json!("fb-close"));
+
+    browser
+        .widget_element(".fb-close")
+        .await
+        .unwrap()
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .unwrap();
+    eventually("the panel to close", Duration::from_secs(5), || async {
+        Ok((!panel.is_displayed().await?).then_some(()))
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        focused(&browser).await,
+        json!("fb-bubble"),
+        "focus returns to the bubble"
+    );
+    browser.close().await.unwrap();
+}
+
+/// Takes the collector "offline" for this page and every page loaded after
+/// it in this browser: requests to it fail the way they fail without a
+/// network (a rejected `fetch`, a refused `sendBeacon`), while the shop's
+/// page itself still loads. Installed through Chrome DevTools, so it is in
+/// place before the page's own scripts run, reloads included.
+async fn take_collector_offline(browser: &Browser, stack: &Stack) {
+    let port = stack.worker_url.rsplit(':').next().unwrap();
+    let script = format!(
+        "window.__collectorOffline = true;
+         const hits = (url) => window.__collectorOffline && String(url).includes(':{port}/');
+         const realFetch = window.fetch.bind(window);
+         window.fetch = (input, init) =>
+           hits(input && input.url ? input.url : input)
+             ? Promise.reject(new TypeError('Failed to fetch'))
+             : realFetch(input, init);
+         const realBeacon = navigator.sendBeacon.bind(navigator);
+         navigator.sendBeacon = (url, data) => hits(url) ? false : realBeacon(url, data);"
+    );
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await
+        .unwrap();
+}
+
+/// Brings the collector back for the current page (later loads would be
+/// offline again, but the test loads none).
+async fn bring_collector_back(browser: &Browser) {
+    browser
+        .js(
+            "window.__collectorOffline = false; window.dispatchEvent(new Event('online'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let conversation = eventually("the conversation id", Duration::from_secs(15), || async {
+        let text = browser
+            .client
+            .find(Locator::Id("demo-conversation"))
+            .await?
+            .text()
+            .await?;
+        Ok(text.starts_with("c_").then_some(text))
+    })
+    .await
+    .unwrap();
+    take_collector_offline(&browser, &stack).await;
+    // The script applies from the next load on.
+    browser.client.refresh().await.unwrap();
+
+    browser
+        .widget_element(".fb-bubble")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .widget_element("[data-message-id=\"m1\"] .fb-thumb[data-rating=\"up\"]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let waiting = "return Object.keys(localStorage).filter(k => k.startsWith('feedback-bubble:outbox:')).length;";
+    assert_eq!(
+        browser.js(waiting, vec![]).await.unwrap(),
+        json!(1),
+        "queued while offline"
+    );
+
+    // Reload while still offline, and rate another answer.
+    browser.client.refresh().await.unwrap();
+    browser
+        .widget_element(".fb-bubble")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .widget_element("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"down\"]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    assert_eq!(
+        browser.js(waiting, vec![]).await.unwrap(),
+        json!(2),
+        "nothing lost across the reload"
+    );
+    let collector = stack.collector();
+    assert!(
+        collector
+            .ratings(&stack.site, &conversation)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    bring_collector_back(&browser).await;
+    let stored = eventually("both thumbs to arrive", Duration::from_secs(90), || async {
+        let mut ratings = collector.ratings(&stack.site, &conversation).await?;
+        ratings.sort();
+        Ok((ratings.len() == 2).then_some(ratings))
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        stored,
+        vec![
+            ("m1".to_string(), "up".to_string()),
+            ("m3".to_string(), "down".to_string())
+        ]
+    );
+    eventually("the outbox to empty", Duration::from_secs(10), || async {
+        Ok((browser.js(waiting, vec![]).await? == json!(0)).then_some(()))
+    })
+    .await
+    .unwrap();
+    browser.close().await.unwrap();
+}
