@@ -3,7 +3,7 @@
 
 use protocol::ids::check_id;
 use protocol::{ConversationPage, Cursor, ErrorCode, FeedbackFilter};
-use worker::{Context, Request, Response, Result, RouteContext};
+use worker::{Context, D1Database, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
 use crate::respond;
@@ -14,15 +14,31 @@ use crate::store;
 const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 200;
 
-/// The route's conversation id, checked; or the answer refusing it.
-fn conversation_id(ctx: &RouteContext<Context>) -> Result<std::result::Result<String, Response>> {
+/// The site (its secret checked) and the route's conversation id (its
+/// shape checked); or the answer refusing the request.
+async fn site_and_conversation(
+    db: &D1Database,
+    req: &Request,
+    ctx: &RouteContext<Context>,
+) -> Result<std::result::Result<(Site, String), Response>> {
+    let site = match Site::authorize(db, req, ctx).await? {
+        Ok(site) => site,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
     let Some(id) = ctx.param("conversation_id") else {
         return Ok(Err(respond::error(ErrorCode::NotFound, "no such route")?));
     };
     Ok(match check_id("conversation_id", id) {
-        Ok(()) => Ok(id.clone()),
+        Ok(()) => Ok((site, id.clone())),
         Err(err) => Err(respond::error(err.code, err.message)?),
     })
+}
+
+fn no_such_conversation(conversation_id: &str) -> Result<Response> {
+    respond::error(
+        ErrorCode::NotFound,
+        format!("no feedback for conversation {conversation_id:?}"),
+    )
 }
 
 /// `GET /v1/sites/{site_key}/conversations?feedback=&from=&to=&tz=&limit=&cursor=`.
@@ -84,19 +100,12 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
 /// rated message of one conversation.
 pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
-    let site = match Site::authorize(&db, &req, &ctx).await? {
-        Ok(site) => site,
-        Err(refusal) => return Ok(refusal),
-    };
-    let conversation_id = match conversation_id(&ctx)? {
-        Ok(id) => id,
+    let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx).await? {
+        Ok(found) => found,
         Err(refusal) => return Ok(refusal),
     };
     let Some(row) = store::conversations::find(&db, &site.site_key, &conversation_id).await? else {
-        return respond::error(
-            ErrorCode::NotFound,
-            format!("no feedback for conversation {conversation_id:?}"),
-        );
+        return no_such_conversation(&conversation_id);
     };
     let messages = store::conversations::ratings(&db, &site.site_key, &conversation_id).await?;
     respond::json(&row.detail(messages), 200)
@@ -106,20 +115,13 @@ pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Resul
 /// conversation's events, thumbs and CSAT; aggregates follow at once.
 pub async fn delete_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = ctx.d1(crate::DB)?;
-    let site = match Site::authorize(&db, &req, &ctx).await? {
-        Ok(site) => site,
-        Err(refusal) => return Ok(refusal),
-    };
-    let conversation_id = match conversation_id(&ctx)? {
-        Ok(id) => id,
+    let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx).await? {
+        Ok(found) => found,
         Err(refusal) => return Ok(refusal),
     };
     if store::conversations::erase(&db, &site.site_key, &conversation_id).await? {
         respond::json(&serde_json::json!({ "deleted": conversation_id }), 200)
     } else {
-        respond::error(
-            ErrorCode::NotFound,
-            format!("no feedback for conversation {conversation_id:?}"),
-        )
+        no_such_conversation(&conversation_id)
     }
 }

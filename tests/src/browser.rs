@@ -119,6 +119,24 @@ impl Browser {
         .await
     }
 
+    /// The conversation id the demo page shows once the widget is ready.
+    pub async fn demo_conversation_id(&self) -> Result<String> {
+        eventually(
+            "the page to show the conversation id",
+            Duration::from_secs(15),
+            || async {
+                let text = self
+                    .client
+                    .find(Locator::Id("demo-conversation"))
+                    .await?
+                    .text()
+                    .await?;
+                Ok(text.starts_with("c_").then_some(text))
+            },
+        )
+        .await
+    }
+
     /// Saves a PNG of the page under the artifacts folder.
     pub async fn screenshot(&self, stack: &Stack, name: &str) -> Result<()> {
         let png = self.client.screenshot().await?;

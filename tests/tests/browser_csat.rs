@@ -10,24 +10,6 @@ use e2e::{SiteAccess, Stack, eventually};
 use fantoccini::Locator;
 use serde_json::Value;
 
-async fn conversation_id(browser: &Browser) -> String {
-    eventually(
-        "the page to show the conversation id",
-        Duration::from_secs(15),
-        || async {
-            let text = browser
-                .client
-                .find(Locator::Id("demo-conversation"))
-                .await?
-                .text()
-                .await?;
-            Ok(text.starts_with("c_").then_some(text))
-        },
-    )
-    .await
-    .unwrap()
-}
-
 async fn resolve(browser: &Browser) {
     browser.widget_element(".fb-bubble").await.unwrap();
     browser
@@ -77,7 +59,7 @@ async fn thumbs_down_asks_why_thanks_and_is_offered_once_per_conversation() {
     let stack = Stack::from_env().unwrap();
     let browser = Browser::start(&stack).await.unwrap();
     browser.client.goto(&stack.page_url).await.unwrap();
-    let conversation = conversation_id(&browser).await;
+    let conversation = browser.demo_conversation_id().await.unwrap();
     resolve(&browser).await;
 
     // The panel opens on its own with the final message and the prompt.
@@ -144,7 +126,7 @@ async fn thumbs_down_asks_why_thanks_and_is_offered_once_per_conversation() {
 
     // A reload continues the same conversation, which has had its prompt.
     browser.client.refresh().await.unwrap();
-    assert_eq!(conversation_id(&browser).await, conversation);
+    assert_eq!(browser.demo_conversation_id().await.unwrap(), conversation);
     resolve(&browser).await;
     tokio::time::sleep(Duration::from_millis(1_500)).await;
     let host = browser
@@ -170,7 +152,7 @@ async fn the_one_to_five_scale_spells_out_its_ends_and_takes_a_comment() {
         .goto(&format!("{}?site={}", stack.page_url, site.key))
         .await
         .unwrap();
-    let conversation = conversation_id(&browser).await;
+    let conversation = browser.demo_conversation_id().await.unwrap();
     resolve(&browser).await;
 
     assert!(
@@ -233,7 +215,7 @@ async fn closing_the_prompt_unanswered_is_recorded_as_denied() {
     let stack = Stack::from_env().unwrap();
     let browser = Browser::start(&stack).await.unwrap();
     browser.client.goto(&stack.page_url).await.unwrap();
-    let conversation = conversation_id(&browser).await;
+    let conversation = browser.demo_conversation_id().await.unwrap();
     resolve(&browser).await;
     let close = browser.widget_element(".fb-csat-close").await.unwrap();
     assert_eq!(

@@ -73,21 +73,7 @@ async fn a_thumb_clicked_in_the_bubble_lands_in_d1() {
         .unwrap();
     assert!(user_message.find(Locator::Css(".fb-thumb")).await.is_err());
 
-    let conversation = eventually(
-        "the page to show the conversation id",
-        Duration::from_secs(10),
-        || async {
-            let text = browser
-                .client
-                .find(Locator::Id("demo-conversation"))
-                .await?
-                .text()
-                .await?;
-            Ok(text.starts_with("c_").then_some(text))
-        },
-    )
-    .await
-    .unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
 
     up.click().await.unwrap();
     assert_eq!(

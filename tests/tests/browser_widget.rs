@@ -161,17 +161,7 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
     let stack = Stack::from_env().unwrap();
     let browser = Browser::start(&stack).await.unwrap();
     browser.client.goto(&stack.page_url).await.unwrap();
-    let conversation = eventually("the conversation id", Duration::from_secs(15), || async {
-        let text = browser
-            .client
-            .find(Locator::Id("demo-conversation"))
-            .await?
-            .text()
-            .await?;
-        Ok(text.starts_with("c_").then_some(text))
-    })
-    .await
-    .unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
     take_collector_offline(&browser, &stack).await;
     // The script applies from the next load on.
     browser.client.refresh().await.unwrap();
