@@ -79,3 +79,26 @@ composer-label = Your message
 composer-placeholder = Type your question…
 # Accessible name of the send button.
 composer-send = Send message
+
+## Why a 👎 (only when the site offers reason tags)
+
+# Heading above the reason tags after a 👎 on an answer.
+reason-title = What was wrong with this answer?
+# Accessible name of the optional comment box.
+reason-comment-label = Your comment
+# Grey hint in the comment box.
+reason-comment-placeholder = Tell us more (optional)
+# Sends the reasons.
+reason-send = Send
+# Leaves the 👎 without reasons.
+reason-skip = Skip
+# A reason tag's label. Sites choose their tag ids; add a line for each id
+# they use. Unknown ids show as they are.
+reason-tag = { $tag ->
+    [wrong_answer] Wrong answer
+    [too_long] Too long
+    [not_relevant] Not relevant
+    [outdated] Out of date
+    [rude] Rude
+   *[other] { $tag }
+}

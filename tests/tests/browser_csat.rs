@@ -231,3 +231,39 @@ async fn closing_the_prompt_unanswered_is_recorded_as_denied() {
     assert_eq!(stored["csat"]["CSAT_ACCEPTED"], false);
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_quiet_conversation_ends_by_itself_after_the_sites_idle_time() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("idle").unwrap(); // idle_end_seconds = 10
+    let browser = Browser::start(&stack).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}?site={}", stack.page_url, site.key))
+        .await
+        .unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
+    let host = browser
+        .client
+        .find(Locator::Css("[data-feedback-bubble]"))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let root = host.shadow_root().await.unwrap();
+    assert!(
+        root.find(Locator::Css(".fb-csat")).await.is_err(),
+        "not before the idle time"
+    );
+    let prompt = eventually("the idle prompt", Duration::from_secs(15), || async {
+        let root = host.shadow_root().await?;
+        Ok(root.find(Locator::Css(".fb-csat-title")).await.ok())
+    })
+    .await
+    .unwrap();
+    assert_eq!(prompt.text().await.unwrap(), "How was this conversation?");
+    stored_csat(&stack, &site, &conversation, |csat| {
+        csat["CSAT_OFFERED"] == true
+    })
+    .await;
+    browser.close().await.unwrap();
+}

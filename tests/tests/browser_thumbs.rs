@@ -179,3 +179,227 @@ async fn bad_api_calls_are_refused_with_a_clear_console_error_and_change_nothing
     assert_eq!(shadow_count, json!(3));
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_thumbs_down_offers_the_sites_reasons_and_can_be_skipped() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
+    browser
+        .widget_element(".fb-bubble")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    // m3: 👎, pick a reason, add a comment, send.
+    let answer = browser.widget_element(ANSWER).await.unwrap();
+    answer
+        .find(Locator::Css(".fb-thumb[data-rating=\"down\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let form = browser
+        .widget_element(&format!("{ANSWER} .fb-reason"))
+        .await
+        .unwrap();
+    assert_eq!(
+        form.find(Locator::Css(".fb-reason-title"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "What was wrong with this answer?"
+    );
+    let tags = form.find_all(Locator::Css(".fb-reason-tag")).await.unwrap();
+    let mut labels = Vec::new();
+    for tag in &tags {
+        labels.push(tag.text().await.unwrap());
+    }
+    assert_eq!(labels, ["Wrong answer", "Too long", "Not relevant"]);
+    tags[1].click().await.unwrap();
+    assert_eq!(
+        tags[1].attr("aria-pressed").await.unwrap().as_deref(),
+        Some("true")
+    );
+    form.find(Locator::Css("textarea"))
+        .await
+        .unwrap()
+        .send_keys("Half of it was about tents")
+        .await
+        .unwrap();
+    form.find(Locator::Css(".fb-reason-send"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    // m1: 👎, then skip.
+    let first = browser
+        .widget_element("[data-message-id=\"m1\"]")
+        .await
+        .unwrap();
+    first
+        .find(Locator::Css(".fb-thumb[data-rating=\"down\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let skip = browser
+        .widget_element("[data-message-id=\"m1\"] .fb-reason-skip")
+        .await
+        .unwrap();
+    assert_eq!(skip.text().await.unwrap(), "Skip");
+    skip.click().await.unwrap();
+    let host = browser
+        .client
+        .find(Locator::Css("[data-feedback-bubble]"))
+        .await
+        .unwrap();
+    let root = host.shadow_root().await.unwrap();
+    assert!(
+        root.find(Locator::Css(".fb-reason")).await.is_err(),
+        "both forms are gone"
+    );
+
+    let collector = stack.collector();
+    let detail = eventually(
+        "the reasons to reach D1",
+        Duration::from_secs(15),
+        || async {
+            let read = collector
+                .conversation(&stack.site.key, Some(&stack.site.secret), &conversation)
+                .await?;
+            let done = read.status == 200
+                && read.body["messages"].as_array().is_some_and(|messages| {
+                    messages
+                        .iter()
+                        .any(|m| m["message_id"] == "m3" && m["reason"].is_string())
+                        && messages.iter().any(|m| m["message_id"] == "m1")
+                });
+            Ok(done.then_some(read.body))
+        },
+    )
+    .await
+    .unwrap();
+    let messages = detail["messages"].as_array().unwrap();
+    let m3 = messages.iter().find(|m| m["message_id"] == "m3").unwrap();
+    assert_eq!(m3["rating"], "down");
+    assert_eq!(m3["tags"], json!(["too_long"]));
+    assert_eq!(m3["reason"], "Half of it was about tents");
+    let m1 = messages.iter().find(|m| m["message_id"] == "m1").unwrap();
+    assert_eq!(
+        (m1["rating"].as_str(), m1["reason"].as_str()),
+        (Some("down"), None)
+    );
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn hostile_host_css_changes_nothing_inside_and_the_widget_nothing_outside() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let bubble = browser.widget_element(".fb-bubble").await.unwrap();
+    let before = bubble.rectangle().await.unwrap();
+    let html_lang = browser.js("return [document.documentElement.lang, document.documentElement.dir, document.cookie];", vec![]).await.unwrap();
+    browser
+        .js(
+            "const style = document.createElement('style');
+             style.textContent = '* { all: revert } button { display: none !important; font-size: 80px !important } div { font-size: 60px !important; color: red !important }';
+             document.head.appendChild(style);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        bubble.is_displayed().await.unwrap(),
+        "the host's `button {{display:none}}` does not reach the bubble"
+    );
+    // Same size, same 20 px from the viewport's bottom-right corner (the
+    // viewport itself may shrink when the host's page grows a scrollbar).
+    let corner = "const r = document.querySelector('[data-feedback-bubble]').shadowRoot
+                      .querySelector('.fb-bubble').getBoundingClientRect();
+                  return [r.width, r.height,
+                          document.documentElement.clientWidth - r.right,
+                          document.documentElement.clientHeight - r.bottom];";
+    assert_eq!(
+        browser.js(corner, vec![]).await.unwrap(),
+        json!([56, 56, 20, 20]),
+        "nor moves or resizes it"
+    );
+    assert_eq!((before.2, before.3), (56.0, 56.0));
+    bubble.click().await.unwrap();
+    let up = browser
+        .widget_element(&format!("{ANSWER} .fb-thumb[data-rating=\"up\"]"))
+        .await
+        .unwrap();
+    assert!(up.is_displayed().await.unwrap());
+    assert_eq!(up.css_value("font-size").await.unwrap(), "15px");
+    assert_eq!(
+        browser.js("return [document.documentElement.lang, document.documentElement.dir, document.cookie];", vec![]).await.unwrap(),
+        html_lang,
+        "the widget leaves <html lang/dir> and cookies alone"
+    );
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn calls_made_before_the_app_loads_are_queued_and_replayed() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    browser.widget_element(ANSWER).await.unwrap();
+    // A second loader on the same page is ignored; call the API on a fresh
+    // page instead, right after the loader ran and before the app is ready.
+    let order = browser
+        .js(
+            "return new Promise((done) => {
+               const seen = [];
+               document.querySelector('[data-feedback-bubble]').remove();
+               delete window.FeedbackBubble;
+               const script = document.createElement('script');
+               script.src = document.querySelector('script[data-site]').src + '?again';
+               for (const name of ['data-site', 'data-endpoint']) {
+                 script.setAttribute(name, document.querySelector('script[data-site]').getAttribute(name));
+               }
+               script.onload = () => {
+                 window.FeedbackBubble.on('ready', () => { seen.push('ready'); done(seen); });
+                 window.FeedbackBubble.addMessage({id: 'early', role: 'assistant', text: 'Queued before the app loaded'});
+                 window.FeedbackBubble.open();
+                 seen.push('called');
+               };
+               document.body.appendChild(script);
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        order,
+        json!(["called", "ready"]),
+        "the calls came before the app was ready"
+    );
+    let early = browser
+        .widget_element("[data-message-id=\"early\"] .fb-text")
+        .await
+        .unwrap();
+    assert_eq!(early.text().await.unwrap(), "Queued before the app loaded");
+    assert!(
+        browser
+            .widget_element(".fb-panel")
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap()
+    );
+    browser.close().await.unwrap();
+}

@@ -50,8 +50,12 @@
   };
   window.FeedbackBubble = api;
 
-  var host = document.createElement("div");
+  // A custom element (no host `div {}` rule matches it) placed by an inline
+  // !important style, which beats any host stylesheet.
+  var host = document.createElement("feedback-bubble");
   host.setAttribute("data-feedback-bubble", "");
+  host.setAttribute("style", "all: initial !important; display: block !important; position: fixed !important;" +
+    " z-index: 2147483000 !important; right: 20px !important; bottom: 20px !important;");
   var root = host.attachShadow({ mode: "open" });
   (document.body || document.documentElement).appendChild(host);
 

@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use protocol::{
-    CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader, EventKind, Rating,
+    CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader, EventKind,
+    MessageFeedback, Rating,
 };
 use send_wrapper::SendWrapper;
 use serde_json::json;
@@ -57,19 +58,24 @@ impl FeedbackReporter {
         self.outbox.push(&event, urgent);
     }
 
-    /// The thumbs of `message_id` are now `rating` (`None` when cleared).
-    pub fn thumb(&self, message_id: &str, rating: Rating) {
-        let event = Event::message_feedback(
-            EventHeader {
-                id: random_id("ev_"),
-                conversation_id: self.conversation_id.clone(),
-                at: js_sys::Date::now() as i64,
-                locale: self.locale.clone(),
-            },
-            message_id.to_string(),
+    /// The thumbs of `message_id` are now `rating` (`None` when cleared),
+    /// with the shopper's `reason` and `tags` when they gave them.
+    pub fn thumb(
+        &self,
+        message_id: &str,
+        rating: Rating,
+        reason: Option<String>,
+        tags: Vec<String>,
+    ) {
+        let kind = EventKind::MessageFeedback(MessageFeedback {
+            message_id: message_id.to_string(),
             rating,
-        );
-        self.outbox.push(&event, true);
+            reason,
+            tags,
+            question: None,
+            answer: None,
+        });
+        self.send(kind, true);
         self.host.emit(
             "feedback",
             &json!({

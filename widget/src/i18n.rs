@@ -80,11 +80,23 @@ pub enum Msg {
     ComposerPlaceholder,
     /// Name of the send button.
     ComposerSend,
+    /// Heading of the reasons asked after a 👎.
+    ReasonTitle,
+    /// Name of the reason comment box.
+    ReasonCommentLabel,
+    /// Placeholder of the reason comment box.
+    ReasonCommentPlaceholder,
+    /// Sends the reason.
+    ReasonSend,
+    /// Skips the reason.
+    ReasonSkip,
+    /// A reason tag's label (selects on `$tag`).
+    ReasonTag,
 }
 
 impl Msg {
     /// All messages, for checks.
-    pub const ALL: [Msg; 31] = [
+    pub const ALL: [Msg; 37] = [
         Msg::BubbleOpen,
         Msg::BubbleClose,
         Msg::PanelTitle,
@@ -116,6 +128,12 @@ impl Msg {
         Msg::ComposerLabel,
         Msg::ComposerPlaceholder,
         Msg::ComposerSend,
+        Msg::ReasonTitle,
+        Msg::ReasonCommentLabel,
+        Msg::ReasonCommentPlaceholder,
+        Msg::ReasonSend,
+        Msg::ReasonSkip,
+        Msg::ReasonTag,
     ];
 
     /// The Fluent message id.
@@ -152,6 +170,12 @@ impl Msg {
             Msg::ComposerLabel => "composer-label",
             Msg::ComposerPlaceholder => "composer-placeholder",
             Msg::ComposerSend => "composer-send",
+            Msg::ReasonTitle => "reason-title",
+            Msg::ReasonCommentLabel => "reason-comment-label",
+            Msg::ReasonCommentPlaceholder => "reason-comment-placeholder",
+            Msg::ReasonSend => "reason-send",
+            Msg::ReasonSkip => "reason-skip",
+            Msg::ReasonTag => "reason-tag",
         }
     }
 }
@@ -253,6 +277,18 @@ impl I18n {
         move || self.0.with(|localizer| localizer.text(msg))
     }
 
+    /// The label of a site's reason tag: the locale's wording where it has
+    /// one, the tag itself otherwise.
+    pub fn tag_label(self, tag: String) -> impl Fn() -> String + Send + Sync + 'static {
+        move || {
+            self.0.with(|localizer| {
+                let mut args = FluentArgs::new();
+                args.set("tag", tag.clone());
+                localizer.format(Msg::ReasonTag, Some(&args))
+            })
+        }
+    }
+
     /// The current locale tag (not tracked).
     pub fn locale(self) -> String {
         self.0.with_untracked(|localizer| localizer.locale())
@@ -266,8 +302,10 @@ mod tests {
     #[test]
     fn the_reference_locale_defines_every_message_the_widget_uses() {
         let localizer = Localizer::negotiate(&[]);
+        let mut args = FluentArgs::new();
+        args.set("tag", "wrong_answer");
         for msg in Msg::ALL {
-            let text = localizer.text(msg);
+            let text = localizer.format(msg, Some(&args));
             assert_ne!(text, msg.id(), "en-US lacks {}", msg.id());
             assert!(!text.trim().is_empty(), "{} is empty", msg.id());
         }
@@ -284,6 +322,18 @@ mod tests {
             assert_eq!(localizer.locale(), "en-US");
             assert_eq!(localizer.text(Msg::FeedbackUp), "Helpful");
         }
+    }
+
+    #[test]
+    fn reason_tags_have_labels_and_unknown_ones_show_as_they_are() {
+        let localizer = Localizer::negotiate(&[]);
+        let label = |tag: &str| {
+            let mut args = FluentArgs::new();
+            args.set("tag", tag.to_string());
+            localizer.format(Msg::ReasonTag, Some(&args))
+        };
+        assert_eq!(label("too_long"), "Too long");
+        assert!(label("sizing").contains("sizing"));
     }
 
     #[test]

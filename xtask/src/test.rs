@@ -141,20 +141,30 @@ fn end_to_end(repo: &Repo) -> Result<()> {
         );
     }
 
-    // A site on the same page origin with the 1–5 prompt (`/?site=KEY`).
-    let scale5 = sites::upsert(
-        &d1,
-        None,
-        std::slice::from_ref(&page_origin),
-        &SiteConfig {
-            csat_mode: protocol::CsatMode::Scale5,
-            ..SiteConfig::default()
-        },
-    )?;
-    named_sites.insert(
-        "scale5".to_string(),
-        serde_json::json!({ "key": scale5.key, "secret": scale5.secret }),
-    );
+    // Sites on the demo page's origin with other settings (`/?site=KEY`).
+    let page_sites = [
+        (
+            "scale5",
+            SiteConfig {
+                csat_mode: protocol::CsatMode::Scale5,
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "idle",
+            SiteConfig {
+                idle_end_seconds: Some(10),
+                ..SiteConfig::default()
+            },
+        ),
+    ];
+    for (name, config) in page_sites {
+        let site = sites::upsert(&d1, None, std::slice::from_ref(&page_origin), &config)?;
+        named_sites.insert(
+            name.to_string(),
+            serde_json::json!({ "key": site.key, "secret": site.secret }),
+        );
+    }
 
     let worker_port = free_port()?;
     let endpoint = format!("http://127.0.0.1:{worker_port}");

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::bubble::Bubble;
+use crate::components::message_list::ReasonTags;
 use crate::components::panel::Panel;
 use crate::csat::CsatFlow;
 use crate::feedback::FeedbackReporter;
@@ -43,6 +44,34 @@ pub fn App(
             host.emit(if open { "open" } else { "close" }, &serde_json::json!({}));
         }
         open
+    });
+    provide_context(ReasonTags(Signal::derive(move || {
+        state.settings.with(|settings| {
+            settings
+                .as_ref()
+                .map(|s| s.reason_tags.clone())
+                .unwrap_or_default()
+        })
+    })));
+    // Idle auto-end: a conversation quiet for the site's `idle_end_seconds`
+    // resolves by itself (each new message restarts the clock).
+    let idle_timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    Effect::new(move |_| {
+        let messages = state.conversation.with(|c| c.messages.len());
+        let idle = state
+            .settings
+            .with(|s| s.as_ref().and_then(|s| s.idle_end_seconds));
+        if let Some(timer) = idle_timer.get_value() {
+            timer.clear();
+        }
+        idle_timer.set_value(None);
+        if let (Some(seconds), true, false) = (idle, messages > 0, state.resolved.get()) {
+            let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(
+                move || state.resolved.set(true),
+                std::time::Duration::from_secs(u64::from(seconds)),
+            );
+            idle_timer.set_value(timer.ok());
+        }
     });
     let bubble = NodeRef::<leptos::html::Button>::new();
     view! {

@@ -2,11 +2,17 @@
 //! assistant's.
 
 use leptos::prelude::*;
+use protocol::Rating;
 
+use crate::components::reason_form::ReasonForm;
 use crate::components::thumbs::Thumbs;
 use crate::conversation::{ChatMessage, Conversation, Role};
 use crate::feedback::FeedbackReporter;
 use crate::i18n::{I18n, Msg};
+
+/// The reason tags the site offers after a 👎 (from its settings).
+#[derive(Clone, Copy)]
+pub struct ReasonTags(pub Signal<Vec<String>>);
 
 /// The message log, announced politely to screen readers as it grows.
 #[component]
@@ -38,8 +44,21 @@ pub fn MessageItem(
     message: ChatMessage,
 ) -> impl IntoView {
     let reporter = expect_context::<FeedbackReporter>();
+    let reason_tags = expect_context::<ReasonTags>().0;
+    let asking_why = RwSignal::new(false);
     let message_id = message.id.clone();
-    let on_change = Callback::new(move |rating| reporter.thumb(&message_id, rating));
+    let on_change = {
+        let reporter = reporter.clone();
+        let message_id = message_id.clone();
+        Callback::new(move |rating| {
+            reporter.thumb(&message_id, rating, None, Vec::new());
+            asking_why.set(rating == Rating::Down && !reason_tags.get_untracked().is_empty());
+        })
+    };
+    let on_reason = Callback::new(move |(tags, reason): (Vec<String>, Option<String>)| {
+        reporter.thumb(&message_id, Rating::Down, reason, tags);
+        asking_why.set(false);
+    });
     let is_assistant = message.role == Role::Assistant;
     view! {
         <div
@@ -52,6 +71,9 @@ pub fn MessageItem(
             // Text from the host or the shopper is always a text node, never HTML.
             <p class="fb-text">{message.text.clone()}</p>
             {is_assistant.then(|| view! { <Thumbs rating=message.rating on_change/> })}
+            <Show when=move || asking_why.get()>
+                <ReasonForm tags=reason_tags on_send=on_reason on_skip=Callback::new(move |()| asking_why.set(false))/>
+            </Show>
         </div>
     }
 }

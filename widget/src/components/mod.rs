@@ -7,4 +7,5 @@ pub mod csat_prompt;
 pub mod icons;
 pub mod message_list;
 pub mod panel;
+pub mod reason_form;
 pub mod thumbs;
