@@ -7,6 +7,7 @@ mod demo;
 mod processes;
 mod repo;
 mod sites;
+mod size;
 mod static_site;
 mod test;
 mod tools;
@@ -21,6 +22,7 @@ commands:
                  serve the demo shop page and print its URL (Ctrl-C stops it all)
   test           install what is missing, then run every check and test
   bench          ingest throughput against local workerd (--reads: also 1M-event reads)
+  size           the widget's files, raw and brotli, against the budgets
   site           manage sites (add, list, rotate-secret, set); `cargo xtask site` for help
   build-widget   build the widget into dist/widget
   build-worker   build the Worker into edge-worker/build (wrangler runs this)";
@@ -34,6 +36,7 @@ fn main() -> Result<()> {
         Some("build-widget") => builds::widget(&repo),
         Some("build-worker") => builds::worker(&repo),
         Some("bench") => bench::run_bench(&repo, args.get(1..).unwrap_or(&[])),
+        Some("size") => size::run(&repo),
         Some("site") => sites::run(&repo, args.get(1..).unwrap_or(&[])),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
