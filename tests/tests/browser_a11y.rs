@@ -1,0 +1,138 @@
+//! axe-core (npm, run inside the real Chromium) finds no accessibility
+//! violations in the open panel, the reason form and both CSAT prompts.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use e2e::Stack;
+use e2e::browser::Browser;
+use fantoccini::Locator;
+use serde_json::{Value, json};
+
+/// Runs axe on the page and returns the violations inside the widget.
+async fn widget_violations(browser: &Browser) -> Vec<Value> {
+    let axe = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../node_modules/axe-core/axe.min.js"),
+    )
+    .expect("axe-core is installed by `npm ci` (cargo xtask test runs it)");
+    browser.js(&axe, vec![]).await.unwrap();
+    let result = browser
+        .js(
+            "return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+                .then(r => r.violations.map(v => ({ id: v.id, help: v.help,
+                    targets: v.nodes.map(n => n.target) })));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    result
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|violation| {
+            // Only what is inside the widget's shadow root (targets start at its host).
+            let targets: Vec<Value> = violation["targets"]
+                .as_array()?
+                .iter()
+                .filter(|target| target.to_string().contains("feedback-bubble"))
+                .cloned()
+                .collect();
+            (!targets.is_empty()).then(
+                || json!({"id": violation["id"], "help": violation["help"], "targets": targets}),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_open_panel_and_the_prompts_have_no_axe_violations() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    browser
+        .widget_element(".fb-bubble")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .widget_element("[data-message-id=\"m3\"]")
+        .await
+        .unwrap();
+    assert_eq!(
+        widget_violations(&browser).await,
+        Vec::<Value>::new(),
+        "open panel"
+    );
+
+    browser
+        .widget_element("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"down\"]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.widget_element(".fb-reason").await.unwrap();
+    assert_eq!(
+        widget_violations(&browser).await,
+        Vec::<Value>::new(),
+        "reason form"
+    );
+
+    browser
+        .client
+        .find(Locator::Id("demo-resolve"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.widget_element(".fb-csat-choice").await.unwrap();
+    assert_eq!(
+        widget_violations(&browser).await,
+        Vec::<Value>::new(),
+        "thumbs prompt"
+    );
+    browser.close().await.unwrap();
+
+    let site = stack.named_site("scale5").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}?site={}", stack.page_url, site.key))
+        .await
+        .unwrap();
+    browser.widget_element(".fb-bubble").await.unwrap();
+    browser
+        .client
+        .find(Locator::Id("demo-resolve"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.widget_element(".fb-csat-scale").await.unwrap();
+    assert_eq!(
+        widget_violations(&browser).await,
+        Vec::<Value>::new(),
+        "1-5 prompt"
+    );
+
+    // The check can fail: an image without alt text inside the widget is reported.
+    browser
+        .js(
+            "const img = document.createElement('img');
+             img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+             document.querySelector('[data-feedback-bubble]').shadowRoot.querySelector('.fb-log').appendChild(img);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let planted = widget_violations(&browser).await;
+    assert!(
+        planted.iter().any(|v| v["id"] == "image-alt"),
+        "{planted:?}"
+    );
+    browser.close().await.unwrap();
+}
