@@ -190,7 +190,7 @@ pub fn mount(
     container.set_class_name("fb-root");
     // lang and dir go on the widget's root only, never on the host's <html>.
     let _ = container.set_attribute("lang", &locale);
-    let _ = container.set_attribute("dir", "ltr");
+    let _ = container.set_attribute("dir", if localizer.is_rtl() { "rtl" } else { "ltr" });
     root.append_child(&style)
         .and_then(|_| root.append_child(&container))
         .map_err(|_| JsError::new("FeedbackBubble: cannot attach to the shadow root"))?;

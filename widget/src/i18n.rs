@@ -9,7 +9,19 @@ use leptos::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 /// Locales compiled into the widget, the reference (en-US) first.
-const BUILT_IN: &[(&str, &str)] = &[("en-US", include_str!("../../locales/en-US/widget.ftl"))];
+const BUILT_IN: &[(&str, &str)] = &[
+    ("en-US", include_str!("../../locales/en-US/widget.ftl")),
+    ("de", include_str!("../../locales/de/widget.ftl")),
+    ("fr", include_str!("../../locales/fr/widget.ftl")),
+    ("es", include_str!("../../locales/es/widget.ftl")),
+    ("pt-BR", include_str!("../../locales/pt-BR/widget.ftl")),
+    ("nl", include_str!("../../locales/nl/widget.ftl")),
+    ("ja", include_str!("../../locales/ja/widget.ftl")),
+    ("ar", include_str!("../../locales/ar/widget.ftl")),
+];
+
+/// Languages written right to left.
+const RTL_LANGUAGES: [&str; 5] = ["ar", "fa", "he", "ur", "yi"];
 
 /// The locale every lookup falls back to.
 pub const DEFAULT_LOCALE: &str = "en-US";
@@ -238,6 +250,14 @@ impl Localizer {
             .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
     }
 
+    /// Whether the first choice is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.bundles
+            .first()
+            .and_then(|bundle| bundle.locales.first())
+            .is_some_and(|locale| RTL_LANGUAGES.contains(&locale.language.as_str()))
+    }
+
     /// The text of `msg`.
     pub fn text(&self, msg: Msg) -> String {
         self.format(msg, None)
@@ -334,6 +354,51 @@ mod tests {
         };
         assert_eq!(label("too_long"), "Too long");
         assert!(label("sizing").contains("sizing"));
+    }
+
+    #[test]
+    fn shoppers_get_their_language_or_the_nearest_one() {
+        let pick = |tags: &[&str]| {
+            let requested: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+            let localizer = Localizer::negotiate(&requested);
+            (
+                localizer.locale(),
+                localizer.text(Msg::FeedbackUp),
+                localizer.is_rtl(),
+            )
+        };
+        assert_eq!(
+            pick(&["de-AT", "en"]),
+            ("de".into(), "Hilfreich".into(), false)
+        );
+        assert_eq!(pick(&["pt-BR"]), ("pt-BR".into(), "Útil".into(), false));
+        assert_eq!(pick(&["ar-EG"]), ("ar".into(), "مفيدة".into(), true));
+        assert_eq!(
+            pick(&["sv", "ja"]),
+            ("ja".into(), "役に立った".into(), false)
+        );
+        assert_eq!(pick(&["sv"]), ("en-US".into(), "Helpful".into(), false));
+    }
+
+    #[test]
+    fn every_built_in_locale_has_every_message() {
+        let mut args = FluentArgs::new();
+        args.set("tag", "too_long");
+        for (tag, _) in BUILT_IN {
+            let localizer = Localizer::negotiate(&[tag.to_string()]);
+            assert_eq!(localizer.locale(), *tag);
+            let only_this = Localizer {
+                bundles: localizer.bundles.into_iter().take(1).collect(),
+            };
+            for msg in Msg::ALL {
+                assert_ne!(
+                    only_this.format(msg, Some(&args)),
+                    msg.id(),
+                    "{tag} lacks {}",
+                    msg.id()
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod bench;
 mod builds;
 mod demo;
+mod locales;
 mod processes;
 mod repo;
 mod sites;
@@ -22,6 +23,7 @@ commands:
                  serve the demo shop page and print its URL (Ctrl-C stops it all)
   test           install what is missing, then run every check and test
   bench          ingest throughput against local workerd (--reads: also 1M-event reads)
+  locales check  every locale's Fluent file against en-US (compiler-style diagnostics)
   size           the widget's files, raw and brotli, against the budgets
   site           manage sites (add, list, rotate-secret, set); `cargo xtask site` for help
   build-widget   build the widget into dist/widget
@@ -36,6 +38,7 @@ fn main() -> Result<()> {
         Some("build-widget") => builds::widget(&repo),
         Some("build-worker") => builds::worker(&repo),
         Some("bench") => bench::run_bench(&repo, args.get(1..).unwrap_or(&[])),
+        Some("locales") => locales::run(&repo, args.get(1..).unwrap_or(&[])),
         Some("size") => size::run(&repo),
         Some("site") => sites::run(&repo, args.get(1..).unwrap_or(&[])),
         Some("help" | "--help" | "-h") | None => {

@@ -86,6 +86,14 @@ impl StaticSite {
                     .map(|(_, rest)| rest.split('&').next().unwrap_or(rest).to_string())
                     .filter(|key| protocol::ids::check_id("site", key).is_ok())
                     .unwrap_or_else(|| page.site_key.clone());
+                // `/?locale=de` sets the snippet's data-locale (the demo's language switch).
+                let locale_attribute = request
+                    .url()
+                    .split_once("locale=")
+                    .map(|(_, rest)| rest.split('&').next().unwrap_or(rest).to_string())
+                    .filter(|tag| protocol::ids::check_locale("locale", tag).is_ok())
+                    .map(|tag| format!(" data-locale=\"{tag}\""))
+                    .unwrap_or_default();
                 let body = file.as_deref().and_then(|path| std::fs::read(path).ok());
                 let response = match (file, body) {
                     (Some(path), Some(mut body)) => {
@@ -97,7 +105,10 @@ impl StaticSite {
                                 )
                                 .replace(
                                     &format!("data-endpoint=\"{PAGE_ENDPOINT}\""),
-                                    &format!("data-endpoint=\"{}\"", page.endpoint),
+                                    &format!(
+                                        "data-endpoint=\"{}\"{locale_attribute}",
+                                        page.endpoint
+                                    ),
                                 )
                                 .into_bytes();
                         }

@@ -56,6 +56,9 @@ pub fn run(repo: &Repo) -> Result<()> {
             .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),
     )?;
 
+    step("locales");
+    crate::locales::check_all(repo)?;
+
     step("unit tests (native)");
     run_cmd(cargo(repo).args(["test", "--workspace", "--exclude", "e2e"]))?;
 

@@ -69,7 +69,9 @@ pub fn MessageItem(
             data-message-id=message.id.clone()
         >
             // Text from the host or the shopper is always a text node, never HTML.
-            <p class="fb-text">{message.text.clone()}</p>
+            // dir="auto": each message reads in its own script's direction,
+            // whatever the widget's locale.
+            <p class="fb-text" dir="auto">{message.text.clone()}</p>
             {is_assistant.then(|| view! { <Thumbs rating=message.rating on_change/> })}
             <Show when=move || asking_why.get()>
                 <ReasonForm tags=reason_tags on_send=on_reason on_skip=Callback::new(move |()| asking_why.set(false))/>

@@ -1,0 +1,249 @@
+//! What a Fluent file defines: each message or term with where it is, its
+//! attributes, the variables and references it uses, and its plural
+//! selectors. Reading it also reports what a single file can get wrong.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
+
+use crate::Source;
+use crate::diagnostic::{Diagnostic, Severity, position};
+use crate::plural;
+
+/// One message or term (terms keep their leading `-`).
+pub struct Unit {
+    /// Its id.
+    pub id: String,
+    /// Where it starts.
+    pub line: usize,
+    /// Column of its id.
+    pub col: usize,
+    /// Attribute names.
+    pub attributes: BTreeSet<String>,
+    /// Variables used (`$name` without the `$`).
+    pub variables: BTreeSet<String>,
+    /// Messages and `-terms` referred to.
+    pub references: BTreeSet<String>,
+    /// Variant keys of each select that chooses by plural category.
+    pub plural_selectors: Vec<BTreeSet<String>>,
+}
+
+/// Everything a file defines, by id.
+pub struct Inventory {
+    /// Units by id.
+    pub units: BTreeMap<String, Unit>,
+}
+
+/// Where each entry's id starts: lines that begin with an identifier
+/// followed by `=` (terms with their `-`).
+fn definition_lines(text: &str) -> BTreeMap<String, Vec<usize>> {
+    let mut lines: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let Some((head, _)) = line.split_once('=') else {
+            continue;
+        };
+        let id = head.trim_end();
+        let valid = id
+            .trim_start_matches('-')
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && id.chars().enumerate().all(|(i, c)| {
+                c.is_ascii_alphanumeric() || c == '_' || (c == '-' && (i > 0 || id.len() > 1))
+            });
+        if valid && !line.starts_with(' ') {
+            lines.entry(id.to_string()).or_default().push(index + 1);
+        }
+    }
+    lines
+}
+
+#[derive(Default)]
+struct Uses {
+    variables: BTreeSet<String>,
+    references: BTreeSet<String>,
+    plural_selectors: Vec<BTreeSet<String>>,
+    text: String,
+    placeables: usize,
+}
+
+fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
+    match expression {
+        InlineExpression::StringLiteral { value } => uses.text.push_str(value),
+        InlineExpression::NumberLiteral { .. } => uses.placeables += 1,
+        InlineExpression::VariableReference { id } => {
+            uses.placeables += 1;
+            uses.variables.insert(id.name.to_string());
+        }
+        InlineExpression::MessageReference { id, .. } => {
+            uses.placeables += 1;
+            uses.references.insert(id.name.to_string());
+        }
+        InlineExpression::TermReference { id, arguments, .. } => {
+            uses.placeables += 1;
+            uses.references.insert(format!("-{}", id.name));
+            if let Some(arguments) = arguments {
+                arguments
+                    .positional
+                    .iter()
+                    .for_each(|argument| inline(argument, uses));
+                arguments
+                    .named
+                    .iter()
+                    .for_each(|argument| inline(&argument.value, uses));
+            }
+        }
+        InlineExpression::FunctionReference { arguments, .. } => {
+            uses.placeables += 1;
+            arguments
+                .positional
+                .iter()
+                .for_each(|argument| inline(argument, uses));
+            arguments
+                .named
+                .iter()
+                .for_each(|argument| inline(&argument.value, uses));
+        }
+        InlineExpression::Placeable { expression } => expr(expression, uses),
+    }
+}
+
+fn expr(expression: &Expression<&str>, uses: &mut Uses) {
+    match expression {
+        Expression::Inline(expression) => inline(expression, uses),
+        Expression::Select { selector, variants } => {
+            uses.placeables += 1;
+            inline(selector, uses);
+            let keys: BTreeSet<String> = variants
+                .iter()
+                .map(|variant| match &variant.key {
+                    VariantKey::Identifier { name } => name.to_string(),
+                    VariantKey::NumberLiteral { value } => value.to_string(),
+                })
+                .collect();
+            let plural = keys.iter().all(|key| {
+                plural::ALL.contains(&key.as_str()) || key.chars().all(|c| c.is_ascii_digit())
+            }) && keys
+                .iter()
+                .any(|key| plural::ALL[..5].contains(&key.as_str()));
+            if plural {
+                uses.plural_selectors.push(keys);
+            }
+            for variant in variants {
+                pattern(&variant.value, uses);
+            }
+        }
+    }
+}
+
+fn pattern(pattern: &Pattern<&str>, uses: &mut Uses) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => uses.text.push_str(value),
+            PatternElement::Placeable { expression } => expr(expression, uses),
+        }
+    }
+}
+
+impl Inventory {
+    /// Reads `source`, reporting syntax errors, duplicate ids and empty values.
+    pub fn read(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let error = |code: &'static str, (line, col): (usize, usize), message: String| Diagnostic {
+            severity: Severity::Error,
+            code,
+            path: source.path.to_string(),
+            line,
+            col,
+            message,
+        };
+        let resource = match fluent_syntax::parser::parse(source.text) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                for problem in errors {
+                    diagnostics.push(error(
+                        "syntax",
+                        position(source.text, problem.pos.start),
+                        problem.kind.to_string(),
+                    ));
+                }
+                resource
+            }
+        };
+        let lines = definition_lines(source.text);
+        let line_of = |id: &str, occurrence: usize| {
+            lines
+                .get(id)
+                .and_then(|lines| lines.get(occurrence).or(lines.first()))
+                .copied()
+                .unwrap_or(1)
+        };
+        let mut units: BTreeMap<String, Unit> = BTreeMap::new();
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for entry in &resource.body {
+            let (id, value, attributes) = match entry {
+                Entry::Message(message) => (
+                    message.id.name.to_string(),
+                    message.value.as_ref(),
+                    &message.attributes,
+                ),
+                Entry::Term(term) => (
+                    format!("-{}", term.id.name),
+                    Some(&term.value),
+                    &term.attributes,
+                ),
+                _ => continue,
+            };
+            let occurrence = seen.entry(id.clone()).or_insert(0);
+            let line = line_of(&id, *occurrence);
+            *occurrence += 1;
+            if *occurrence > 1 {
+                diagnostics.push(error(
+                    "duplicate-id",
+                    (line, 1),
+                    format!(
+                        "`{id}` is defined again (first at line {})",
+                        line_of(&id, 0)
+                    ),
+                ));
+                continue;
+            }
+            let mut uses = Uses::default();
+            if let Some(value) = value {
+                pattern(value, &mut uses);
+                if uses.text.trim().is_empty() && uses.placeables == 0 {
+                    diagnostics.push(error("empty-value", (line, 1), format!("`{id}` is empty")));
+                }
+            }
+            for attribute in attributes {
+                let mut attribute_uses = Uses::default();
+                pattern(&attribute.value, &mut attribute_uses);
+                if attribute_uses.text.trim().is_empty() && attribute_uses.placeables == 0 {
+                    diagnostics.push(error(
+                        "empty-value",
+                        (line, 1),
+                        format!("`{id}.{}` is empty", attribute.id.name),
+                    ));
+                }
+                uses.variables.extend(attribute_uses.variables);
+                uses.references.extend(attribute_uses.references);
+                uses.plural_selectors
+                    .extend(attribute_uses.plural_selectors);
+            }
+            units.insert(
+                id.clone(),
+                Unit {
+                    id,
+                    line,
+                    col: 1,
+                    attributes: attributes.iter().map(|a| a.id.name.to_string()).collect(),
+                    variables: uses.variables,
+                    references: uses.references,
+                    plural_selectors: uses.plural_selectors,
+                },
+            );
+        }
+        Self { units }
+    }
+}

@@ -1,0 +1,154 @@
+//! Checks a locale's Fluent file against the reference (en-US) and says
+//! what is wrong the way a compiler does: `file:line:col: error[code]: ...`.
+//! The same checks serve `cargo xtask locales check` and the collector's
+//! validation of per-site copy overrides, so both always agree.
+
+mod diagnostic;
+mod inventory;
+mod plural;
+
+use std::collections::BTreeSet;
+
+pub use diagnostic::{Diagnostic, Severity};
+use inventory::{Inventory, Unit};
+use unic_langid::LanguageIdentifier;
+
+/// One Fluent file: where it is, which locale it is for, and its text.
+pub struct Source<'a> {
+    /// Path shown in diagnostics.
+    pub path: &'a str,
+    /// The locale the file translates into.
+    pub locale: &'a str,
+    /// The FTL text.
+    pub text: &'a str,
+}
+
+/// Checks `translation` against `reference`. Everything the translation
+/// file alone can show (syntax, duplicates, broken references, empty
+/// values, plural categories) is checked too, so checking the reference
+/// against itself validates it.
+pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let reference_inventory = Inventory::read(reference, &mut Vec::new());
+    let inventory = Inventory::read(translation, &mut diagnostics);
+    let at = |unit: &Unit| (unit.line, unit.col);
+    let error = |code: &'static str, (line, col): (usize, usize), message: String| Diagnostic {
+        severity: Severity::Error,
+        code,
+        path: translation.path.to_string(),
+        line,
+        col,
+        message,
+    };
+
+    for (id, unit) in &reference_inventory.units {
+        let Some(translated) = inventory.units.get(id) else {
+            diagnostics.push(error(
+                "missing-message",
+                (1, 1),
+                format!(
+                    "`{id}` is missing ({}:{} has it)",
+                    reference.path, unit.line
+                ),
+            ));
+            continue;
+        };
+        for attribute in unit.attributes.difference(&translated.attributes) {
+            diagnostics.push(error(
+                "missing-attribute",
+                at(translated),
+                format!("`{id}` lacks the attribute `.{attribute}` that the reference has"),
+            ));
+        }
+        for attribute in translated.attributes.difference(&unit.attributes) {
+            diagnostics.push(error(
+                "obsolete-attribute",
+                at(translated),
+                format!("`{id}.{attribute}` is not in the reference"),
+            ));
+        }
+        for variable in translated.variables.difference(&unit.variables) {
+            diagnostics.push(error(
+                "unknown-variable",
+                at(translated),
+                format!("`{id}` uses `${variable}`, which the reference does not provide"),
+            ));
+        }
+        for variable in unit.variables.difference(&translated.variables) {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                ..error(
+                    "unused-variable",
+                    at(translated),
+                    format!("`{id}` does not use `${variable}`, which the reference does"),
+                )
+            });
+        }
+    }
+    for (id, unit) in &inventory.units {
+        if !id.starts_with('-') && !reference_inventory.units.contains_key(id) {
+            diagnostics.push(error(
+                "obsolete-message",
+                at(unit),
+                format!(
+                    "`{id}` is not in the reference ({}); remove it",
+                    reference.path
+                ),
+            ));
+        }
+    }
+    let known: BTreeSet<&str> = inventory.units.keys().map(String::as_str).collect();
+    for unit in inventory.units.values() {
+        for target in &unit.references {
+            if !known.contains(target.as_str()) {
+                let kind = if target.starts_with('-') {
+                    "term"
+                } else {
+                    "message"
+                };
+                diagnostics.push(error(
+                    "unknown-reference",
+                    at(unit),
+                    format!(
+                        "`{}` refers to the {kind} `{target}`, which does not exist",
+                        unit.id
+                    ),
+                ));
+            }
+        }
+    }
+    if let Ok(locale) = translation.locale.parse::<LanguageIdentifier>() {
+        let categories = plural::categories(&locale);
+        for unit in inventory.units.values() {
+            for keys in &unit.plural_selectors {
+                let missing: Vec<&str> = categories
+                    .iter()
+                    .filter(|category| !keys.contains(**category))
+                    .copied()
+                    .collect();
+                if !missing.is_empty() {
+                    diagnostics.push(error(
+                        "plural-categories",
+                        at(unit),
+                        format!(
+                            "`{}` selects on a number but lacks the {} categories {} ({} uses {})",
+                            unit.id,
+                            translation.locale,
+                            missing.join(", "),
+                            translation.locale,
+                            categories.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+    } else {
+        diagnostics.push(error(
+            "bad-locale",
+            (1, 1),
+            format!("{:?} is not a locale tag", translation.locale),
+        ));
+    }
+    diagnostics.sort_by(|a, b| (a.line, a.col, a.code).cmp(&(b.line, b.col, b.code)));
+    diagnostics
+}

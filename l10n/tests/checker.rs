@@ -1,0 +1,186 @@
+//! The checker against one broken fixture per diagnostic, and against every
+//! shipped locale (which must be clean).
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::path::Path;
+
+use l10n::{Diagnostic, Severity, Source, check};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn check_fixture(name: &str, locale: &str) -> Vec<Diagnostic> {
+    let reference = fixture("reference.ftl");
+    let text = fixture(name);
+    check(
+        &Source {
+            path: "reference.ftl",
+            locale: "en-US",
+            text: &reference,
+        },
+        &Source {
+            path: name,
+            locale,
+            text: &text,
+        },
+    )
+}
+
+/// `(code, line)` of each diagnostic.
+fn found(diagnostics: &[Diagnostic]) -> Vec<(&'static str, usize)> {
+    diagnostics.iter().map(|d| (d.code, d.line)).collect()
+}
+
+#[test]
+fn a_faithful_translation_is_clean() {
+    assert_eq!(check_fixture("clean.ftl", "de"), vec![]);
+}
+
+#[test]
+fn syntax_errors_point_at_the_spot_with_the_parsers_words() {
+    let diagnostics = check_fixture("syntax.ftl", "de");
+    let syntax = diagnostics.iter().find(|d| d.code == "syntax").unwrap();
+    assert_eq!((syntax.line, syntax.severity), (2, Severity::Error));
+    assert!(syntax.col > 1);
+    assert!(syntax.to_string().starts_with("syntax.ftl:2:"), "{syntax}");
+    // The broken message then counts as missing.
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code == "missing-message" && d.message.contains("`greeting`"))
+    );
+}
+
+#[test]
+fn missing_and_obsolete_messages() {
+    let diagnostics = check_fixture("missing-and-obsolete.ftl", "de");
+    assert_eq!(
+        found(&diagnostics),
+        vec![("missing-message", 1), ("obsolete-message", 8)]
+    );
+    assert!(
+        diagnostics[0].message.contains("`button`")
+            && diagnostics[0].message.contains("reference.ftl:8")
+    );
+}
+
+#[test]
+fn missing_and_obsolete_attributes() {
+    let diagnostics = check_fixture("attributes.ftl", "de");
+    assert_eq!(
+        found(&diagnostics),
+        vec![("missing-attribute", 7), ("obsolete-attribute", 7)]
+    );
+    assert!(diagnostics[0].message.contains(".title"));
+    assert!(diagnostics[1].message.contains(".tooltip"));
+}
+
+#[test]
+fn a_variable_the_reference_lacks_is_an_error_and_the_reverse_a_warning() {
+    let diagnostics = check_fixture("variables.ftl", "de");
+    assert_eq!(
+        found(&diagnostics),
+        vec![("unknown-variable", 2), ("unused-variable", 2)]
+    );
+    assert_eq!(diagnostics[0].severity, Severity::Error);
+    assert_eq!(diagnostics[1].severity, Severity::Warning);
+    assert!(diagnostics[0].message.contains("$nom"));
+}
+
+#[test]
+fn empty_values_and_duplicate_ids() {
+    let diagnostics = check_fixture("empty-and-duplicate.ftl", "de");
+    assert_eq!(
+        found(&diagnostics),
+        vec![("empty-value", 7), ("duplicate-id", 10)]
+    );
+    assert!(diagnostics[1].message.contains("first at line 2"));
+}
+
+#[test]
+fn references_to_messages_and_terms_that_do_not_exist() {
+    let diagnostics = check_fixture("references.ftl", "de");
+    let codes: Vec<_> = diagnostics
+        .iter()
+        .map(|d| (d.code, d.message.as_str()))
+        .collect();
+    assert_eq!(diagnostics.len(), 2, "{codes:?}");
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.code == "unknown-reference" && d.line == 9)
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message.contains("term `-shop-name`"))
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message.contains("message `help-link`"))
+    );
+}
+
+#[test]
+fn plural_selectors_need_the_locales_cldr_categories() {
+    let diagnostics = check_fixture("plural-pl.ftl", "pl");
+    assert_eq!(found(&diagnostics), vec![("plural-categories", 3)]);
+    assert!(
+        diagnostics[0].message.contains("few, many"),
+        "{}",
+        diagnostics[0]
+    );
+    // The same file is fine for a language with only one and other.
+    assert!(check_fixture("clean.ftl", "de").is_empty());
+}
+
+#[test]
+fn a_selector_without_a_default_variant_is_refused() {
+    let diagnostics = check_fixture("no-default.ftl", "de");
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code == "syntax" && d.line >= 3),
+        "{diagnostics:?}"
+    );
+}
+
+#[test]
+fn every_shipped_locale_is_clean_against_en_us() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
+    let reference = std::fs::read_to_string(root.join("en-US/widget.ftl")).unwrap();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let dir = entry.unwrap().path();
+        let locale = dir.file_name().unwrap().to_string_lossy().to_string();
+        let path = dir.join("widget.ftl");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let shown = format!("locales/{locale}/widget.ftl");
+        let problems: Vec<String> = check(
+            &Source {
+                path: "locales/en-US/widget.ftl",
+                locale: "en-US",
+                text: &reference,
+            },
+            &Source {
+                path: &shown,
+                locale: &locale,
+                text: &text,
+            },
+        )
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}
