@@ -94,7 +94,7 @@ impl Stack {
     /// An HTTP client for the collector.
     pub fn collector(&self) -> Collector {
         Collector {
-            http: reqwest::Client::new(),
+            http: http_client(),
             base: self.worker_url.clone(),
         }
     }
@@ -183,6 +183,16 @@ impl Answer {
     }
 }
 
+/// An HTTP client that drops idle connections quickly: wrangler's local
+/// proxy closes them after a few seconds, and reusing one it has just
+/// closed fails the request.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .pool_idle_timeout(std::time::Duration::from_secs(1))
+        .build()
+        .unwrap_or_default()
+}
+
 /// Talks HTTP to the Worker.
 pub struct Collector {
     http: reqwest::Client,
@@ -193,7 +203,7 @@ impl Collector {
     /// A client for the collector at `base` (`http://127.0.0.1:PORT`).
     pub fn at(base: &str) -> Self {
         Self {
-            http: reqwest::Client::new(),
+            http: http_client(),
             base: base.to_string(),
         }
     }

@@ -221,13 +221,15 @@ settings: csat_enabled=true|false  csat_mode=thumbs|scale5
           reason_tags=wrong_answer,too_long  idle_end_seconds=120|null
           store_text=true|false  retention_days=365  webhook_url=https://...|null
 
-Without --remote it manages the local D1 that `cargo xtask demo` uses.";
+Without --remote it manages the local D1 that `cargo xtask demo` uses
+(another local one with --state FOLDER).";
 
 /// `cargo xtask site ...`.
 pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     let remote = args.iter().any(|arg| arg == "--remote");
     let mut origins = Vec::new();
     let mut key = None;
+    let mut state: Option<String> = None;
     let mut words = Vec::new();
     let mut rest = args.iter().filter(|arg| *arg != "--remote");
     while let Some(arg) = rest.next() {
@@ -244,13 +246,20 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                         .clone(),
                 )
             }
+            "--state" => {
+                state = Some(
+                    rest.next()
+                        .ok_or_else(|| anyhow!("--state needs a folder"))?
+                        .clone(),
+                )
+            }
             _ => words.push(arg.clone()),
         }
     }
-    let target = if remote {
-        Target::Remote
-    } else {
-        Target::Local(repo.path("edge-worker/.wrangler/state"))
+    let target = match (remote, state) {
+        (true, _) => Target::Remote,
+        (false, Some(state)) => Target::Local(state.into()),
+        (false, None) => Target::Local(repo.path("edge-worker/.wrangler/state")),
     };
     let d1 = D1::at(repo, target);
     let print_secret = |site: &SiteCredentials| {

@@ -244,6 +244,7 @@ fn end_to_end(repo: &Repo) -> Result<()> {
                 serde_json::Value::Object(named_sites).to_string(),
             )
             .env("E2E_WEBHOOK_PORT", webhook_port.to_string())
+            .env("E2E_STATE_DIR", run_dir.join("state"))
             .env(
                 "E2E_QUEUE_WORKER_URL",
                 format!("http://127.0.0.1:{queue_port}"),

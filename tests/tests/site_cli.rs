@@ -1,0 +1,124 @@
+//! `cargo xtask site ...` against the test run's local D1, seen through the
+//! running Worker: settings reach the widget's config, a rotated secret
+//! replaces the old one, and bad settings are refused with the reason.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::process::{Command, Output};
+
+use e2e::{SiteAccess, Stack};
+
+fn site_cli(args: &[&str]) -> Output {
+    let state = std::env::var("E2E_STATE_DIR").unwrap();
+    // The xtask binary `cargo xtask test` is running from (a nested `cargo`
+    // would wait for the build lock the outer one holds).
+    Command::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../target/debug/xtask"
+    ))
+    .args(["site"])
+    .args(args)
+    .args(["--state", &state])
+    .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+    .output()
+    .expect("the xtask binary runs")
+}
+
+fn printed(output: &Output, label: &str) -> String {
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    stdout
+        .lines()
+        .find_map(|line| line.strip_prefix(label))
+        .map(|rest| rest.split_whitespace().next().unwrap_or("").to_string())
+        .unwrap_or_else(|| {
+            panic!(
+                "no {label:?} in:\n{stdout}\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        })
+}
+
+#[tokio::test]
+async fn sites_are_added_set_listed_and_rotated_from_the_command_line() {
+    let stack = Stack::from_env().unwrap();
+    let collector = stack.collector();
+
+    let added = site_cli(&[
+        "add",
+        "--origin",
+        "https://cli.shop.example",
+        "csat_mode=scale5",
+        "reason_tags=wrong_answer,too_long",
+    ]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let site = SiteAccess {
+        key: printed(&added, "site key:"),
+        secret: printed(&added, "site secret:"),
+    };
+    let config = collector.site_config(&site.key, None).await.unwrap();
+    assert_eq!(config.status, 200, "{}", config.body);
+    assert_eq!(config.body["csat_mode"], "scale5");
+    assert_eq!(
+        config.body["reason_tags"],
+        serde_json::json!(["wrong_answer", "too_long"])
+    );
+    let etag = config.header("etag").unwrap().to_string();
+
+    let set = site_cli(&["set", &site.key, "csat_mode=thumbs", "store_text=true"]);
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let changed = collector.site_config(&site.key, Some(&etag)).await.unwrap();
+    assert_eq!(changed.status, 200, "a changed config is not a 304");
+    assert_eq!(
+        (
+            changed.body["csat_mode"].as_str(),
+            changed.body["store_text"].as_bool()
+        ),
+        (Some("thumbs"), Some(true))
+    );
+
+    let listed = site_cli(&["list"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains(&site.key));
+
+    let rotated = site_cli(&["rotate-secret", &site.key]);
+    assert!(rotated.status.success());
+    let new_secret = printed(&rotated, "site secret:");
+    assert_ne!(new_secret, site.secret);
+    let old = collector.owner_get(&site, "overview").await.unwrap();
+    assert_eq!(old.0, 401, "the old secret no longer reads");
+    let new = SiteAccess {
+        key: site.key.clone(),
+        secret: new_secret,
+    };
+    assert_eq!(collector.owner_get(&new, "overview").await.unwrap().0, 200);
+
+    for (args, reason) in [
+        (vec!["set", site.key.as_str(), "csat_mode=stars"], "stars"),
+        (vec!["set", site.key.as_str(), "colour=red"], "colour"),
+        (vec!["add", "csat_mode=scale5"], "--origin"),
+        (vec!["add", "--origin", "shop.example"], "http"),
+        (vec!["rotate-secret", "pk_nobody_has_this"], "no site"),
+    ] {
+        let refused = site_cli(&args);
+        assert!(!refused.status.success(), "{args:?} was accepted");
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(stderr.contains(reason), "{args:?}: {stderr}");
+    }
+    let unchanged = collector.site_config(&site.key, None).await.unwrap();
+    assert_eq!(
+        unchanged.body["csat_mode"], "thumbs",
+        "a refused change changes nothing"
+    );
+}
