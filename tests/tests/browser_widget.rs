@@ -241,3 +241,135 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
     .unwrap();
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn set_locale_switches_every_string_and_reset_starts_a_new_conversation() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let bubble = browser.widget_element(".fb-bubble").await.unwrap();
+    assert_eq!(
+        bubble.attr("aria-label").await.unwrap().as_deref(),
+        Some("Open chat")
+    );
+    browser
+        .js("window.FeedbackBubble.setLocale('de-CH');", vec![])
+        .await
+        .unwrap();
+    eventually("German strings", Duration::from_secs(5), || async {
+        Ok((bubble.attr("aria-label").await?.as_deref() == Some("Chat öffnen")).then_some(()))
+    })
+    .await
+    .unwrap();
+    let lang = browser
+        .js(
+            "return document.querySelector('[data-feedback-bubble]').shadowRoot.querySelector('.fb-root').lang;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(lang, json!("de"));
+
+    // A resolved conversation had its prompt; after reset() a new one may too.
+    browser
+        .client
+        .find(Locator::Id("demo-resolve"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .widget_element(".fb-csat-close")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .js(
+            "window.FeedbackBubble.reset(); window.FeedbackBubble.resolve({});",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let title = browser.widget_element(".fb-csat-title").await.unwrap();
+    assert_eq!(title.text().await.unwrap(), "Wie war dieses Gespräch?");
+    let messages = browser
+        .js(
+            "return document.querySelector('[data-feedback-bubble]').shadowRoot.querySelectorAll('.fb-message').length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(messages, json!(0), "reset() empties the conversation");
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_429_is_retried_after_the_retry_after_it_names() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
+    let port = stack.worker_url.rsplit(':').next().unwrap();
+    // The collector's first answer to an ingest is a 429 asking for 3 s.
+    let script = format!(
+        "window.__posts = [];
+         const realFetch = window.fetch.bind(window);
+         window.fetch = (input, init) => {{
+           const url = String(input && input.url ? input.url : input);
+           if (url.includes(':{port}/v1/events')) {{
+             window.__posts.push(Date.now());
+             if (window.__posts.length === 1) {{
+               return Promise.resolve(new Response(
+                 JSON.stringify({{ code: 'rate_limited', message: 'slow down' }}),
+                 {{ status: 429, headers: {{ 'Retry-After': '3', 'Content-Type': 'application/json' }} }}));
+             }}
+           }}
+           return realFetch(input, init);
+         }};"
+    );
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await
+        .unwrap();
+    browser.client.refresh().await.unwrap();
+    browser
+        .widget_element(".fb-bubble")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .widget_element("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"up\"]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let collector = stack.collector();
+    eventually(
+        "the retried thumb to arrive",
+        Duration::from_secs(20),
+        || async {
+            let ratings = collector.ratings(&stack.site, &conversation).await?;
+            Ok((!ratings.is_empty()).then_some(()))
+        },
+    )
+    .await
+    .unwrap();
+    let posts = browser.js("return window.__posts;", vec![]).await.unwrap();
+    let posts: Vec<f64> = serde_json::from_value(posts).unwrap();
+    assert!(posts.len() >= 2, "{posts:?}");
+    let waited = posts[1] - posts[0];
+    assert!(
+        waited >= 2_900.0,
+        "retried after {waited} ms, before the 3 s Retry-After"
+    );
+    browser.close().await.unwrap();
+}

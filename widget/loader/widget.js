@@ -46,7 +46,9 @@
     close: function () { call("close", []); },
     toggle: function () { call("toggle", []); },
     addMessage: function (message) { call("addMessage", [message]); },
-    resolve: function (options) { call("resolve", [options || {}]); }
+    resolve: function (options) { call("resolve", [options || {}]); },
+    setLocale: function (tag) { call("setLocale", [String(tag)]); },
+    reset: function () { call("reset", []); }
   };
   window.FeedbackBubble = api;
 

@@ -75,6 +75,28 @@ fn requested_locales(site_choice: Option<String>) -> Vec<String> {
 #[wasm_bindgen]
 pub struct Widget {
     state: WidgetState,
+    i18n: I18n,
+    root: HtmlElement,
+    site_key: String,
+}
+
+/// Sets the widget root's `lang` and `dir` (never the host page's).
+fn mark_language(root: &HtmlElement, localizer: &Localizer) {
+    let _ = root.set_attribute("lang", &localizer.locale());
+    let _ = root.set_attribute("dir", if localizer.is_rtl() { "rtl" } else { "ltr" });
+}
+
+/// The stored conversation id of `site_key`, or a new one (always new when
+/// `fresh`).
+fn conversation_id(site_key: &str, fresh: bool) -> String {
+    let key = format!("conversation:{site_key}");
+    storage::get(&key)
+        .filter(|id| !fresh && protocol::ids::check_id("conversation", id).is_ok())
+        .unwrap_or_else(|| {
+            let id = random_id("c_");
+            storage::set(&key, &id);
+            id
+        })
 }
 
 #[wasm_bindgen]
@@ -130,6 +152,26 @@ impl Widget {
         Ok(())
     }
 
+    /// Shows the widget in `tag` (negotiated against the shipped locales,
+    /// then the browser's languages, then en-US).
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, tag: String) {
+        let localizer = Localizer::negotiate(&requested_locales(Some(tag)));
+        mark_language(&self.root, &localizer);
+        self.i18n.set(localizer);
+    }
+
+    /// Starts a new conversation: no messages, not resolved, a new id (so
+    /// the satisfaction prompt may be offered again).
+    pub fn reset(&self) {
+        let id = conversation_id(&self.site_key, true);
+        self.state
+            .conversation
+            .set(crate::conversation::Conversation::new(id));
+        self.state.resolved.set(false);
+        self.state.csat.set(None);
+    }
+
     /// The id feedback is filed under.
     #[wasm_bindgen(getter, js_name = conversationId)]
     pub fn conversation_id(&self) -> String {
@@ -176,7 +218,6 @@ pub fn mount(
         .and_then(|window| window.document())
         .ok_or_else(|| JsError::new("FeedbackBubble: no document to mount into"))?;
     let localizer = Localizer::negotiate(&requested_locales(options.locale));
-    let locale = localizer.locale();
 
     let style = document
         .create_element("style")
@@ -189,29 +230,22 @@ pub fn mount(
         .ok_or_else(|| JsError::new("FeedbackBubble: cannot create the widget root"))?;
     container.set_class_name("fb-root");
     // lang and dir go on the widget's root only, never on the host's <html>.
-    let _ = container.set_attribute("lang", &locale);
-    let _ = container.set_attribute("dir", if localizer.is_rtl() { "rtl" } else { "ltr" });
+    mark_language(&container, &localizer);
     root.append_child(&style)
         .and_then(|_| root.append_child(&container))
         .map_err(|_| JsError::new("FeedbackBubble: cannot attach to the shadow root"))?;
 
     // The conversation goes on across reloads until the host resets it.
-    let conversation_key = format!("conversation:{}", options.site_key);
-    let conversation_id = storage::get(&conversation_key)
-        .filter(|id| protocol::ids::check_id("conversation", id).is_ok())
-        .unwrap_or_else(|| {
-            let id = random_id("c_");
-            storage::set(&conversation_key, &id);
-            id
-        });
-    let state = WidgetState::new(conversation_id.clone());
+    let state = WidgetState::new(conversation_id(&options.site_key, false));
     let host = HostEvents::new(emit);
     let collector = Collector::new(&options.endpoint, &options.site_key);
     let outbox = Outbox::new(collector.clone());
     // Whatever an earlier page left undelivered goes now.
     outbox.schedule(std::time::Duration::ZERO);
     watch_page_lifecycle(&outbox);
-    let reporter = FeedbackReporter::new(outbox, conversation_id, locale, host.clone());
+    let i18n = I18n::new(localizer);
+    let reporter = FeedbackReporter::new(outbox, state.conversation, i18n, host.clone());
+    let root = container.clone();
     leptos::mount::mount_to(container, move || {
         // Inside the mount, where Leptos has started its task executor.
         leptos::task::spawn_local(async move {
@@ -219,11 +253,16 @@ pub fn mount(
                 state.settings.set(Some(settings));
             }
         });
-        provide_context(I18n::new(localizer));
+        provide_context(i18n);
         provide_context(reporter);
         host_events::provide(host);
         view! { <App state/> }
     })
     .forget();
-    Ok(Widget { state })
+    Ok(Widget {
+        state,
+        i18n,
+        root,
+        site_key: options.site_key,
+    })
 }

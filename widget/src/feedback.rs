@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use leptos::prelude::*;
 use protocol::{
     CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader, EventKind,
     MessageFeedback, Rating,
@@ -10,48 +11,51 @@ use protocol::{
 use send_wrapper::SendWrapper;
 use serde_json::json;
 
+use crate::conversation::Conversation;
 use crate::csat::CsatOutcome;
 use crate::host_events::HostEvents;
+use crate::i18n::I18n;
 use crate::ids::random_id;
 use crate::outbox::Outbox;
 
-/// Reports the feedback of one conversation.
+/// Reports the feedback of the current conversation, in the current locale.
 #[derive(Clone)]
 pub struct FeedbackReporter {
     outbox: SendWrapper<Rc<Outbox>>,
-    conversation_id: String,
-    locale: String,
+    conversation: RwSignal<Conversation>,
+    i18n: I18n,
     host: HostEvents,
 }
 
 impl FeedbackReporter {
-    /// A reporter for `conversation_id`, shown in `locale`.
+    /// A reporter for whatever `conversation` and `i18n` hold when it reports.
     pub fn new(
         outbox: Rc<Outbox>,
-        conversation_id: String,
-        locale: String,
+        conversation: RwSignal<Conversation>,
+        i18n: I18n,
         host: HostEvents,
     ) -> Self {
         Self {
             outbox: SendWrapper::new(outbox),
-            conversation_id,
-            locale,
+            conversation,
+            i18n,
             host,
         }
     }
 
     /// The conversation reported on.
-    pub fn conversation_id(&self) -> &str {
-        &self.conversation_id
+    pub fn conversation_id(&self) -> String {
+        self.conversation
+            .with_untracked(|conversation| conversation.id.clone())
     }
 
     fn send(&self, kind: EventKind, urgent: bool) {
         let event = Event {
             header: EventHeader {
                 id: random_id("ev_"),
-                conversation_id: self.conversation_id.clone(),
+                conversation_id: self.conversation_id(),
                 at: js_sys::Date::now() as i64,
-                locale: self.locale.clone(),
+                locale: self.i18n.locale(),
             },
             kind,
         };
@@ -79,7 +83,7 @@ impl FeedbackReporter {
         self.host.emit(
             "feedback",
             &json!({
-                "conversationId": self.conversation_id,
+                "conversationId": self.conversation_id(),
                 "messageId": message_id,
                 "rating": rating.as_str(),
             }),
@@ -102,7 +106,7 @@ impl FeedbackReporter {
                 self.host.emit(
                     "csat",
                     &json!({
-                        "conversationId": self.conversation_id,
+                        "conversationId": self.conversation_id(),
                         "mode": mode.as_str(),
                         "score": score,
                         "comment": comment,
@@ -120,7 +124,7 @@ impl FeedbackReporter {
             CsatOutcome::Dismissed => {
                 self.host.emit(
                     "csat",
-                    &json!({ "conversationId": self.conversation_id, "mode": mode.as_str(), "dismissed": true }),
+                    &json!({ "conversationId": self.conversation_id(), "mode": mode.as_str(), "dismissed": true }),
                 );
                 self.send(EventKind::CsatDismissed(CsatDismissed { mode }), true);
             }

@@ -309,6 +309,11 @@ impl I18n {
         }
     }
 
+    /// Switches every string to `localizer`'s locale.
+    pub fn set(self, localizer: Localizer) {
+        self.0.set(Arc::new(localizer));
+    }
+
     /// The current locale tag (not tracked).
     pub fn locale(self) -> String {
         self.0.with_untracked(|localizer| localizer.locale())
