@@ -119,6 +119,18 @@ impl Browser {
         .await
     }
 
+    /// Clicks `selector` inside the widget, once it is there.
+    pub async fn click(&self, selector: &str) -> Result<()> {
+        self.widget_element(selector).await?.click().await?;
+        Ok(())
+    }
+
+    /// Clicks the element with `id` on the host page.
+    pub async fn click_page(&self, id: &str) -> Result<()> {
+        self.client.find(Locator::Id(id)).await?.click().await?;
+        Ok(())
+    }
+
     /// The conversation id the demo page shows once the widget is ready.
     pub async fn demo_conversation_id(&self) -> Result<String> {
         eventually(

@@ -5,7 +5,6 @@
 
 use e2e::Stack;
 use e2e::browser::Browser;
-use fantoccini::Locator;
 use serde_json::{Value, json};
 
 /// Runs axe on the page and returns the violations inside the widget.
@@ -49,13 +48,7 @@ async fn the_open_panel_and_the_prompts_have_no_axe_violations() {
     let stack = Stack::from_env().unwrap();
     let browser = Browser::start(&stack).await.unwrap();
     browser.client.goto(&stack.page_url).await.unwrap();
-    browser
-        .widget_element(".fb-bubble")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click(".fb-bubble").await.unwrap();
     browser
         .widget_element("[data-message-id=\"m3\"]")
         .await
@@ -67,10 +60,7 @@ async fn the_open_panel_and_the_prompts_have_no_axe_violations() {
     );
 
     browser
-        .widget_element("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"down\"]")
-        .await
-        .unwrap()
-        .click()
+        .click("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"down\"]")
         .await
         .unwrap();
     browser.widget_element(".fb-reason").await.unwrap();
@@ -80,14 +70,7 @@ async fn the_open_panel_and_the_prompts_have_no_axe_violations() {
         "reason form"
     );
 
-    browser
-        .client
-        .find(Locator::Id("demo-resolve"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click_page("demo-resolve").await.unwrap();
     browser.widget_element(".fb-csat-choice").await.unwrap();
     assert_eq!(
         widget_violations(&browser).await,
@@ -104,14 +87,7 @@ async fn the_open_panel_and_the_prompts_have_no_axe_violations() {
         .await
         .unwrap();
     browser.widget_element(".fb-bubble").await.unwrap();
-    browser
-        .client
-        .find(Locator::Id("demo-resolve"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click_page("demo-resolve").await.unwrap();
     browser.widget_element(".fb-csat-scale").await.unwrap();
     assert_eq!(
         widget_violations(&browser).await,

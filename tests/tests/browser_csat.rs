@@ -12,14 +12,7 @@ use serde_json::Value;
 
 async fn resolve(browser: &Browser) {
     browser.widget_element(".fb-bubble").await.unwrap();
-    browser
-        .client
-        .find(Locator::Id("demo-resolve"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click_page("demo-resolve").await.unwrap();
 }
 
 /// Waits until the stored CSAT of `conversation` satisfies `done`.
@@ -83,10 +76,7 @@ async fn thumbs_down_asks_why_thanks_and_is_offered_once_per_conversation() {
         Some("Good")
     );
     browser
-        .widget_element(".fb-csat-choice[data-score=\"1\"]")
-        .await
-        .unwrap()
-        .click()
+        .click(".fb-csat-choice[data-score=\"1\"]")
         .await
         .unwrap();
 
@@ -187,13 +177,7 @@ async fn the_one_to_five_scale_spells_out_its_ends_and_takes_a_comment() {
 
     let comment = browser.widget_element("#fb-csat-comment").await.unwrap();
     comment.send_keys("Quick and friendly").await.unwrap();
-    browser
-        .widget_element(".fb-csat-submit")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click(".fb-csat-submit").await.unwrap();
     assert_eq!(
         text_of(&browser, ".fb-csat-thanks").await,
         "Thank you for your feedback!"

@@ -9,7 +9,6 @@ use std::path::Path;
 
 use e2e::Stack;
 use e2e::browser::Browser;
-use fantoccini::Locator;
 use serde_json::json;
 
 const LOCALES: [&str; 7] = ["de", "fr", "es", "pt-BR", "nl", "ja", "ar"];
@@ -63,13 +62,7 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
         assert_eq!(attr(&browser, ".fb-root", "lang").await, locale);
         let dir = if locale == "ar" { "rtl" } else { "ltr" };
         assert_eq!(attr(&browser, ".fb-root", "dir").await, dir, "{locale}");
-        browser
-            .widget_element(".fb-bubble")
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.click(".fb-bubble").await.unwrap();
         let title = browser
             .widget_element(".fb-title")
             .await
@@ -91,14 +84,7 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
             attr(&browser, "#fb-input", "placeholder").await,
             message(locale, "composer-placeholder")
         );
-        browser
-            .client
-            .find(Locator::Id("demo-resolve"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.click_page("demo-resolve").await.unwrap();
         let csat = browser
             .widget_element(".fb-csat-title")
             .await
@@ -122,14 +108,7 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
             .await
             .unwrap();
         browser.widget_element(".fb-bubble").await.unwrap();
-        browser
-            .client
-            .find(Locator::Id("demo-resolve"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.click_page("demo-resolve").await.unwrap();
         let question = browser
             .widget_element(".fb-csat-title")
             .await

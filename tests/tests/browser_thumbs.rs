@@ -186,13 +186,7 @@ async fn a_thumbs_down_offers_the_sites_reasons_and_can_be_skipped() {
     let browser = Browser::start(&stack).await.unwrap();
     browser.client.goto(&stack.page_url).await.unwrap();
     let conversation = browser.demo_conversation_id().await.unwrap();
-    browser
-        .widget_element(".fb-bubble")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click(".fb-bubble").await.unwrap();
 
     // m3: 👎, pick a reason, add a comment, send.
     let answer = browser.widget_element(ANSWER).await.unwrap();

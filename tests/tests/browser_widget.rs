@@ -166,18 +166,9 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
     // The script applies from the next load on.
     browser.client.refresh().await.unwrap();
 
+    browser.click(".fb-bubble").await.unwrap();
     browser
-        .widget_element(".fb-bubble")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .widget_element("[data-message-id=\"m1\"] .fb-thumb[data-rating=\"up\"]")
-        .await
-        .unwrap()
-        .click()
+        .click("[data-message-id=\"m1\"] .fb-thumb[data-rating=\"up\"]")
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(1_500)).await;
@@ -190,18 +181,9 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
 
     // Reload while still offline, and rate another answer.
     browser.client.refresh().await.unwrap();
+    browser.click(".fb-bubble").await.unwrap();
     browser
-        .widget_element(".fb-bubble")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .widget_element("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"down\"]")
-        .await
-        .unwrap()
-        .click()
+        .click("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"down\"]")
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(1_500)).await;
@@ -271,21 +253,8 @@ async fn set_locale_switches_every_string_and_reset_starts_a_new_conversation() 
     assert_eq!(lang, json!("de"));
 
     // A resolved conversation had its prompt; after reset() a new one may too.
-    browser
-        .client
-        .find(Locator::Id("demo-resolve"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .widget_element(".fb-csat-close")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click_page("demo-resolve").await.unwrap();
+    browser.click(".fb-csat-close").await.unwrap();
     browser
         .js(
             "window.FeedbackBubble.reset(); window.FeedbackBubble.resolve({});",
@@ -338,18 +307,9 @@ async fn a_429_is_retried_after_the_retry_after_it_names() {
         .await
         .unwrap();
     browser.client.refresh().await.unwrap();
+    browser.click(".fb-bubble").await.unwrap();
     browser
-        .widget_element(".fb-bubble")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .widget_element("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"up\"]")
-        .await
-        .unwrap()
-        .click()
+        .click("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"up\"]")
         .await
         .unwrap();
     let collector = stack.collector();
