@@ -5,6 +5,7 @@
 //! - `GET /v1/health`: `{"ok": true}` once the Worker is up.
 //! - `POST /v1/events` (and its CORS preflight): feedback ingest, see [`ingest`].
 //! - `GET /v1/sites/{site_key}/config`: the widget's settings, see [`config`].
+//! - `GET|PUT /v1/sites/{site_key}/copy/{locale}`: the site's own wording, see [`copy`].
 //! - `GET /v1/sites/{site_key}/overview`: CSAT and thumbs figures, see [`overview`].
 //! - `GET /v1/sites/{site_key}/conversations`, `GET|DELETE .../conversations/{id}`:
 //!   the inbox, one conversation, erasure, see [`conversations`].
@@ -12,6 +13,7 @@
 
 mod config;
 mod conversations;
+mod copy;
 mod cors;
 mod export;
 mod ingest;
@@ -39,6 +41,8 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         .post_async("/v1/events", ingest::post_events)
         .options_async("/v1/events", ingest::preflight)
         .get_async("/v1/sites/:site_key/config", config::get_config)
+        .get_async("/v1/sites/:site_key/copy/:locale", copy::get_copy)
+        .put_async("/v1/sites/:site_key/copy/:locale", copy::put_copy)
         .get_async("/v1/sites/:site_key/overview", overview::get_overview)
         .get_async("/v1/sites/:site_key/conversations", conversations::list)
         .get_async(

@@ -36,6 +36,8 @@ pub enum ErrorCode {
     MethodNotAllowed,
     /// A CSAT answer was changed after its 30-minute amend window.
     CsatLocked,
+    /// Site copy (Fluent) that the locale checker refuses.
+    InvalidCopy,
     /// Too many requests for this site or client; see `Retry-After`.
     RateLimited,
     /// Something failed on the collector's side; retrying later may help.
@@ -61,6 +63,7 @@ impl ErrorCode {
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::CsatLocked => "csat_locked",
+            Self::InvalidCopy => "invalid_copy",
             Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
         }
@@ -82,6 +85,7 @@ impl ErrorCode {
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::CsatLocked => 409,
+            Self::InvalidCopy => 422,
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,
             Self::Internal => 500,

@@ -98,6 +98,20 @@ impl Collector {
         })
     }
 
+    /// The site's own wording for `locale` (FTL), if it has any.
+    pub async fn site_copy(&self, locale: &str) -> Option<String> {
+        let url = format!("{}/v1/sites/{}/copy/{locale}", self.endpoint, self.site_key);
+        let response = Request::get(&url).send().await.ok()?;
+        if !response.ok() {
+            return None;
+        }
+        response
+            .text()
+            .await
+            .ok()
+            .filter(|ftl| !ftl.trim().is_empty())
+    }
+
     /// The site's widget settings, if the collector answers.
     pub async fn settings(&self) -> Option<WidgetConfig> {
         let url = format!("{}/v1/sites/{}/config", self.endpoint, self.site_key);

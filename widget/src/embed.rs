@@ -78,6 +78,15 @@ pub struct Widget {
     i18n: I18n,
     root: HtmlElement,
     site_key: String,
+    collector: Collector,
+}
+
+/// Layers the site's own wording for the negotiated locale, once fetched.
+async fn apply_site_copy(collector: Collector, i18n: I18n, requested: Vec<String>) {
+    let locale = Localizer::negotiate(&requested).locale();
+    if let Some(ftl) = collector.site_copy(&locale).await {
+        i18n.set(Localizer::negotiate(&requested).with_override(&ftl));
+    }
 }
 
 /// Sets the widget root's `lang` and `dir` (never the host page's).
@@ -156,9 +165,15 @@ impl Widget {
     /// then the browser's languages, then en-US).
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, tag: String) {
-        let localizer = Localizer::negotiate(&requested_locales(Some(tag)));
+        let requested = requested_locales(Some(tag));
+        let localizer = Localizer::negotiate(&requested);
         mark_language(&self.root, &localizer);
         self.i18n.set(localizer);
+        leptos::task::spawn_local(apply_site_copy(
+            self.collector.clone(),
+            self.i18n,
+            requested,
+        ));
     }
 
     /// Starts a new conversation: no messages, not resolved, a new id (so
@@ -217,7 +232,8 @@ pub fn mount(
     let document = web_sys::window()
         .and_then(|window| window.document())
         .ok_or_else(|| JsError::new("FeedbackBubble: no document to mount into"))?;
-    let localizer = Localizer::negotiate(&requested_locales(options.locale));
+    let requested = requested_locales(options.locale);
+    let localizer = Localizer::negotiate(&requested);
 
     let style = document
         .create_element("style")
@@ -240,6 +256,7 @@ pub fn mount(
     let host = HostEvents::new(emit);
     let collector = Collector::new(&options.endpoint, &options.site_key);
     let outbox = Outbox::new(collector.clone());
+    let widget_collector = collector.clone();
     // Whatever an earlier page left undelivered goes now.
     outbox.schedule(std::time::Duration::ZERO);
     watch_page_lifecycle(&outbox);
@@ -248,11 +265,13 @@ pub fn mount(
     let root = container.clone();
     leptos::mount::mount_to(container, move || {
         // Inside the mount, where Leptos has started its task executor.
+        let copy_collector = collector.clone();
         leptos::task::spawn_local(async move {
             if let Some(settings) = collector.settings().await {
                 state.settings.set(Some(settings));
             }
         });
+        leptos::task::spawn_local(apply_site_copy(copy_collector, i18n, requested));
         provide_context(i18n);
         provide_context(reporter);
         host_events::provide(host);
@@ -264,5 +283,6 @@ pub fn mount(
         i18n,
         root,
         site_key: options.site_key,
+        collector: widget_collector,
     })
 }

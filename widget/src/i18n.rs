@@ -241,6 +241,15 @@ impl Localizer {
             .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
     }
 
+    /// Puts a site's own wording (FTL) in front, for the first choice's
+    /// locale; messages it lacks still come from the shipped copy.
+    pub fn with_override(mut self, ftl: &str) -> Self {
+        if let Some(site_copy) = bundle(&self.locale(), ftl) {
+            self.bundles.insert(0, site_copy);
+        }
+        self
+    }
+
     /// Whether the first choice is written right to left.
     pub fn is_rtl(&self) -> bool {
         self.bundles
@@ -395,6 +404,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_sites_copy_wins_message_by_message() {
+        let localizer = Localizer::negotiate(&["de".to_string()])
+            .with_override("csat-title = Wie fanden Sie uns heute?\n");
+        assert_eq!(localizer.text(Msg::CsatTitle), "Wie fanden Sie uns heute?");
+        assert_eq!(
+            localizer.text(Msg::CsatThumbUp),
+            "Gut",
+            "the rest stays shipped"
+        );
+        assert_eq!(localizer.locale(), "de");
     }
 
     #[test]

@@ -62,6 +62,11 @@ pub fn worker(repo: &Repo) -> Result<()> {
         repo.path("edge-worker/Cargo.toml"),
         repo.path("protocol/src"),
         repo.path("protocol/Cargo.toml"),
+        repo.path("analytics/src"),
+        repo.path("analytics/Cargo.toml"),
+        repo.path("l10n/src"),
+        repo.path("l10n/Cargo.toml"),
+        repo.path("locales/en-US"),
         repo.path("Cargo.toml"),
         repo.path("Cargo.lock"),
     ];

@@ -160,6 +160,7 @@ fn end_to_end(repo: &Repo) -> Result<()> {
                 ..SiteConfig::default()
             },
         ),
+        ("copy", SiteConfig::default()),
     ];
     for (name, config) in page_sites {
         let site = sites::upsert(&d1, None, std::slice::from_ref(&page_origin), &config)?;

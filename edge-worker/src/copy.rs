@@ -1,0 +1,147 @@
+//! A site's own wording for the widget, per locale (Fluent), layered over
+//! the shipped copy message by message. Checked with the same checker as
+//! `cargo xtask locales check`, so both always agree.
+//!
+//! - `PUT /v1/sites/{site_key}/copy/{locale}` (bearer secret): FTL body;
+//!   422 `invalid_copy` with the checker's diagnostics when it is wrong,
+//!   and the copy stored before stays.
+//! - `GET /v1/sites/{site_key}/copy/{locale}` (public, ETag): the stored FTL,
+//!   empty when there is none.
+
+use l10n::{Source, check};
+use protocol::ids::check_locale;
+use protocol::limits::MAX_BODY_BYTES;
+use protocol::secret::hash_secret;
+use protocol::{ErrorBody, ErrorCode};
+use serde::{Deserialize, Serialize};
+use worker::{Context, Date, Request, Response, Result, RouteContext};
+
+use crate::respond;
+use crate::sites::Site;
+use crate::store::{millis, text};
+
+/// The reference copy every override is checked against.
+const REFERENCE: &str = include_str!("../../locales/en-US/widget.ftl");
+
+/// Checker findings that do not apply to an override: it may change just a
+/// few messages.
+const PARTIAL_IS_FINE: [&str; 2] = ["missing-message", "missing-attribute"];
+
+#[derive(Serialize)]
+struct Refusal {
+    code: ErrorCode,
+    message: String,
+    diagnostics: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct CopyRow {
+    ftl: String,
+}
+
+fn locale_param(ctx: &RouteContext<Context>) -> std::result::Result<String, ErrorBody> {
+    let locale = ctx.param("locale").cloned().unwrap_or_default();
+    check_locale("locale", &locale)
+        .map(|()| locale)
+        .map_err(|err| ErrorBody::new(err.code, err.message))
+}
+
+/// Stores a site's copy for one locale, if the checker accepts it.
+pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    let site = match Site::authorize(&db, &req, &ctx).await? {
+        Ok(site) => site,
+        Err(refusal) => return Ok(refusal),
+    };
+    let locale = match locale_param(&ctx) {
+        Ok(locale) => locale,
+        Err(error) => return respond::error_body(&error),
+    };
+    let ftl = req.text().await?;
+    if ftl.len() > MAX_BODY_BYTES {
+        return respond::error(ErrorCode::PayloadTooLarge, "copy is limited to 64 KiB");
+    }
+    let path = format!("copy/{locale}.ftl");
+    let problems: Vec<String> = check(
+        &Source {
+            path: "locales/en-US/widget.ftl",
+            locale: "en-US",
+            text: REFERENCE,
+        },
+        &Source {
+            path: &path,
+            locale: &locale,
+            text: &ftl,
+        },
+    )
+    .into_iter()
+    .filter(|diagnostic| diagnostic.is_error() && !PARTIAL_IS_FINE.contains(&diagnostic.code))
+    .map(|diagnostic| diagnostic.to_string())
+    .collect();
+    if !problems.is_empty() {
+        return respond::json(
+            &Refusal {
+                code: ErrorCode::InvalidCopy,
+                message: format!(
+                    "the copy has {} errors; nothing was changed",
+                    problems.len()
+                ),
+                diagnostics: problems,
+            },
+            422,
+        );
+    }
+    db.prepare(
+        "INSERT INTO site_copy (site_key, locale, ftl, updated_at) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (site_key, locale) DO UPDATE SET ftl = excluded.ftl, updated_at = excluded.updated_at",
+    )
+    .bind(&[
+        text(&site.site_key),
+        text(&locale),
+        text(&ftl),
+        millis(Date::now().as_millis() as i64),
+    ])?
+    .run()
+    .await?;
+    respond::json(
+        &serde_json::json!({ "locale": locale, "stored": true }),
+        200,
+    )
+}
+
+/// A site's copy for one locale (public: the widget reads it).
+pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    let locale = match locale_param(&ctx) {
+        Ok(locale) => locale,
+        Err(error) => return respond::error_body(&error),
+    };
+    let site_key = ctx.param("site_key").cloned().unwrap_or_default();
+    if Site::find(&db, &site_key).await?.is_none() {
+        return respond::error(ErrorCode::UnknownSite, "no site has this key");
+    }
+    let ftl = db
+        .prepare("SELECT ftl FROM site_copy WHERE site_key = ?1 AND locale = ?2")
+        .bind(&[text(&site_key), text(&locale)])?
+        .first::<CopyRow>(None)
+        .await?
+        .map(|row| row.ftl)
+        .unwrap_or_default();
+    let etag = format!("\"{}\"", hash_secret(&ftl).get(..32).unwrap_or_default());
+    let unchanged = req
+        .headers()
+        .get("If-None-Match")?
+        .is_some_and(|tags| tags.split(',').any(|tag| tag.trim() == etag));
+    let mut response = if unchanged {
+        Response::empty()?.with_status(304)
+    } else {
+        Response::ok(ftl)?
+    };
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "text/plain; charset=utf-8")?;
+    headers.set("ETag", &etag)?;
+    headers.set("Cache-Control", "public, max-age=60")?;
+    headers.set("Access-Control-Allow-Origin", "*")?;
+    headers.set("Access-Control-Expose-Headers", "ETag")?;
+    Ok(response)
+}

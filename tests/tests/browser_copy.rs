@@ -1,0 +1,125 @@
+//! A site's own wording: checked like the shipped copy, refused with the
+//! checker's diagnostics when wrong (the old copy stays), and shown to the
+//! shopper over the shipped copy, message by message.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use e2e::browser::Browser;
+use e2e::{SiteAccess, Stack, http_client};
+use serde_json::Value;
+
+async fn put_copy(
+    stack: &Stack,
+    site: &SiteAccess,
+    secret: &str,
+    locale: &str,
+    ftl: &str,
+) -> (u16, Value) {
+    let response = http_client()
+        .put(format!(
+            "{}/v1/sites/{}/copy/{locale}",
+            stack.worker_url, site.key
+        ))
+        .bearer_auth(secret)
+        .body(ftl.to_string())
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+async fn get_copy(stack: &Stack, site: &SiteAccess, locale: &str) -> String {
+    http_client()
+        .get(format!(
+            "{}/v1/sites/{}/copy/{locale}",
+            stack.worker_url, site.key
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_sites_copy_is_checked_stored_and_shown_over_the_shipped_one() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("copy").unwrap();
+
+    let (status, body) = put_copy(
+        &stack,
+        &site,
+        &site.secret,
+        "en-US",
+        "csat-title = How was it, { $shopper }?\n",
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["code"], "invalid_copy");
+    let diagnostics: Vec<String> = serde_json::from_value(body["diagnostics"].clone()).unwrap();
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.starts_with("copy/en-US.ftl:1:1: error[unknown-variable]")),
+        "{diagnostics:?}"
+    );
+
+    let good = "csat-title = How did we do today?\n";
+    let (status, body) = put_copy(&stack, &site, &site.secret, "en-US", good).await;
+    assert_eq!(status, 200, "{body}");
+
+    let (status, body) = put_copy(
+        &stack,
+        &site,
+        &site.secret,
+        "en-US",
+        "csat-title = { oops\nnot-a-message = x\n",
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    let diagnostics: Vec<String> = serde_json::from_value(body["diagnostics"].clone()).unwrap();
+    assert!(
+        diagnostics.iter().any(|d| d.contains("error[syntax]")),
+        "{diagnostics:?}"
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.contains("error[obsolete-message]")),
+        "{diagnostics:?}"
+    );
+    assert_eq!(
+        get_copy(&stack, &site, "en-US").await,
+        good,
+        "a refused copy changes nothing"
+    );
+
+    let (status, _) = put_copy(&stack, &site, &stack.site.secret, "en-US", good).await;
+    assert_eq!(
+        status, 401,
+        "another site's secret cannot change this site's copy"
+    );
+
+    let browser = Browser::start(&stack).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}?site={}", stack.page_url, site.key))
+        .await
+        .unwrap();
+    browser.widget_element(".fb-bubble").await.unwrap();
+    browser.click_page("demo-resolve").await.unwrap();
+    let title = browser.widget_element(".fb-csat-title").await.unwrap();
+    assert_eq!(title.text().await.unwrap(), "How did we do today?");
+    let up = browser
+        .widget_element(".fb-csat-choice[data-score=\"5\"]")
+        .await
+        .unwrap();
+    assert_eq!(
+        up.attr("aria-label").await.unwrap().as_deref(),
+        Some("Good"),
+        "the rest stays shipped"
+    );
+    browser.close().await.unwrap();
+}
