@@ -128,20 +128,5 @@ pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Respon
         .map(|row| row.ftl)
         .unwrap_or_default();
     let etag = format!("\"{}\"", hash_secret(&ftl).get(..32).unwrap_or_default());
-    let unchanged = req
-        .headers()
-        .get("If-None-Match")?
-        .is_some_and(|tags| tags.split(',').any(|tag| tag.trim() == etag));
-    let mut response = if unchanged {
-        Response::empty()?.with_status(304)
-    } else {
-        Response::ok(ftl)?
-    };
-    let headers = response.headers_mut();
-    headers.set("Content-Type", "text/plain; charset=utf-8")?;
-    headers.set("ETag", &etag)?;
-    headers.set("Cache-Control", "public, max-age=60")?;
-    headers.set("Access-Control-Allow-Origin", "*")?;
-    headers.set("Access-Control-Expose-Headers", "ETag")?;
-    Ok(response)
+    respond::public_cacheable(&req, ftl, "text/plain; charset=utf-8", &etag)
 }
