@@ -417,3 +417,83 @@ async fn unknown_routes_and_methods_get_json_errors() {
     let body: serde_json::Value = wrong_method.json().await.unwrap();
     assert_eq!(body["code"], "method_not_allowed");
 }
+
+#[tokio::test]
+async fn too_many_events_and_unknown_types_are_refused_clearly() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let many: Vec<_> = (0..=protocol::limits::MAX_EVENTS_PER_REQUEST)
+        .map(|i| {
+            thumb_event(
+                &unique(&format!("ev{i}")),
+                &conversation,
+                "m1",
+                "up",
+                now_ms(),
+            )
+        })
+        .collect();
+    let answer = collector
+        .post(&envelope(&stack.site.key, many), &stack.page_origin)
+        .await
+        .unwrap();
+    assert_eq!((answer.status, answer.code()), (400, "too_many_events"));
+    assert!(
+        collector
+            .ratings(&stack.site, &conversation)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let mut page_view = thumb_event(&unique("ev"), &conversation, "m1", "up", now_ms());
+    page_view["type"] = json!("page_view");
+    let answer = collector
+        .post(
+            &envelope(&stack.site.key, vec![page_view]),
+            &stack.page_origin,
+        )
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body["rejected"][0]["code"], "unknown_event_type");
+    assert!(
+        answer.body["rejected"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("csat_response")
+    );
+}
+
+#[tokio::test]
+async fn json_bodies_are_taken_like_text_plain_ones() {
+    let stack = stack();
+    let conversation = unique("c");
+    let body = envelope(
+        &stack.site.key,
+        vec![thumb_event(
+            &unique("ev"),
+            &conversation,
+            "m1",
+            "down",
+            now_ms(),
+        )],
+    );
+    let answer = reqwest::Client::new()
+        .post(format!("{}/v1/events", stack.worker_url))
+        .header("Origin", &stack.page_origin)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 200);
+    assert_eq!(
+        stack
+            .collector()
+            .ratings(&stack.site, &conversation)
+            .await
+            .unwrap(),
+        vec![("m1".to_string(), "down".to_string())]
+    );
+}
