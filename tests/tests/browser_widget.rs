@@ -333,3 +333,36 @@ async fn a_429_is_retried_after_the_retry_after_it_names() {
     );
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_snippet_can_put_the_bubble_on_the_left_in_the_shops_colour() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    browser.widget_element(".fb-bubble").await.unwrap();
+    // Load the snippet again with the options, as a shop would write it.
+    let placed = browser
+        .js(
+            "return new Promise((done) => {
+               const original = document.querySelector('script[data-site]');
+               document.querySelector('[data-feedback-bubble]').remove();
+               delete window.FeedbackBubble;
+               const script = document.createElement('script');
+               script.src = original.src + '?options';
+               for (const name of ['data-site', 'data-endpoint']) script.setAttribute(name, original.getAttribute(name));
+               script.setAttribute('data-position', 'left');
+               script.setAttribute('data-color', '#b3261e');
+               script.onload = () => window.FeedbackBubble.on('ready', () => {
+                 const bubble = document.querySelector('[data-feedback-bubble]').shadowRoot.querySelector('.fb-bubble');
+                 const box = bubble.getBoundingClientRect();
+                 done([Math.round(box.left), getComputedStyle(bubble).backgroundColor]);
+               });
+               document.body.appendChild(script);
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(placed, json!([20, "rgb(179, 38, 30)"]));
+    browser.close().await.unwrap();
+}

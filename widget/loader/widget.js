@@ -56,8 +56,13 @@
   // !important style, which beats any host stylesheet.
   var host = document.createElement("feedback-bubble");
   host.setAttribute("data-feedback-bubble", "");
+  // data-position="left|right" (default right); data-color="#1f6feb" (hex only).
+  var left = script.getAttribute("data-position") === "left";
+  var color = script.getAttribute("data-color") || "";
+  host.setAttribute("data-position", left ? "left" : "right");
   host.setAttribute("style", "all: initial !important; display: block !important; position: fixed !important;" +
-    " z-index: 2147483000 !important; right: 20px !important; bottom: 20px !important;");
+    " z-index: 2147483000 !important; bottom: 20px !important; " + (left ? "left" : "right") + ": 20px !important;" +
+    (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color) ? " --fb-brand: " + color + ";" : ""));
   var root = host.attachShadow({ mode: "open" });
   (document.body || document.documentElement).appendChild(host);
 
