@@ -155,6 +155,21 @@ pub fn csat_event(kind: &str, id: &str, conversation_id: &str, at: i64, fields: 
     event
 }
 
+/// A request body for `site_key` with one new thumb (`rating`) on message
+/// `m1` of `conversation`, given now.
+pub fn one_thumb(site_key: &str, conversation: &str, rating: &str) -> Value {
+    envelope(
+        site_key,
+        vec![thumb_event(
+            &unique("ev"),
+            conversation,
+            "m1",
+            rating,
+            now_ms(),
+        )],
+    )
+}
+
 /// A request body carrying `events` for `site_key`, sent now.
 pub fn envelope(site_key: &str, events: Vec<Value>) -> Value {
     json!({ "site_key": site_key, "sent_at": now_ms(), "events": events })
@@ -344,6 +359,11 @@ impl Collector {
             ))
             .bearer_auth(&site.secret);
         answer(request.send().await?).await
+    }
+
+    /// Whether nothing at all is stored for `conversation` of `site`.
+    pub async fn stored_nothing(&self, site: &SiteAccess, conversation_id: &str) -> Result<bool> {
+        Ok(self.ratings(site, conversation_id).await?.is_empty())
     }
 
     /// The stored `(message_id, rating)` pairs of a conversation.

@@ -3,7 +3,7 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use e2e::{Stack, envelope, now_ms, thumb_event, unique};
+use e2e::{Stack, envelope, now_ms, one_thumb, thumb_event, unique};
 use serde_json::json;
 
 fn stack() -> Stack {
@@ -15,16 +15,7 @@ async fn a_valid_thumb_is_stored_and_read_back_by_the_site_owner() {
     let stack = stack();
     let collector = stack.collector();
     let conversation = unique("c");
-    let body = envelope(
-        &stack.site.key,
-        vec![thumb_event(
-            &unique("ev"),
-            &conversation,
-            "m1",
-            "up",
-            now_ms(),
-        )],
-    );
+    let body = one_thumb(&stack.site.key, &conversation, "up");
     let answer = collector.post(&body, &stack.page_origin).await.unwrap();
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert_eq!(answer.body["accepted"], 1);
@@ -53,17 +44,7 @@ async fn malformed_json_is_a_400_and_stores_nothing() {
     let stack = stack();
     let collector = stack.collector();
     let conversation = unique("c");
-    let body = envelope(
-        &stack.site.key,
-        vec![thumb_event(
-            &unique("ev"),
-            &conversation,
-            "m1",
-            "up",
-            now_ms(),
-        )],
-    )
-    .to_string();
+    let body = one_thumb(&stack.site.key, &conversation, "up").to_string();
     let truncated = &body[..body.len() - 2];
     let answer = collector
         .post_raw(truncated.to_string(), Some(&stack.page_origin), None)
@@ -74,10 +55,9 @@ async fn malformed_json_is_a_400_and_stores_nothing() {
     assert!(answer.body["message"].as_str().unwrap().contains("JSON"));
     assert!(
         collector
-            .ratings(&stack.site, &conversation)
+            .stored_nothing(&stack.site, &conversation)
             .await
             .unwrap()
-            .is_empty()
     );
 }
 
@@ -121,10 +101,9 @@ async fn an_unknown_site_key_is_a_401_and_stores_nothing() {
     assert_eq!(answer.code(), "unknown_site");
     assert!(
         collector
-            .ratings(&stack.site, &conversation)
+            .stored_nothing(&stack.site, &conversation)
             .await
             .unwrap()
-            .is_empty()
     );
 }
 
@@ -133,17 +112,7 @@ async fn an_oversize_body_is_a_413_and_stores_nothing() {
     let stack = stack();
     let collector = stack.collector();
     let conversation = unique("c");
-    let mut body = envelope(
-        &stack.site.key,
-        vec![thumb_event(
-            &unique("ev"),
-            &conversation,
-            "m1",
-            "up",
-            now_ms(),
-        )],
-    )
-    .to_string();
+    let mut body = one_thumb(&stack.site.key, &conversation, "up").to_string();
     // Still valid JSON, just too big: trailing whitespace past 64 KiB.
     body.push_str(&" ".repeat(protocol::limits::MAX_BODY_BYTES));
     let answer = collector
@@ -154,10 +123,9 @@ async fn an_oversize_body_is_a_413_and_stores_nothing() {
     assert_eq!(answer.code(), "payload_too_large");
     assert!(
         collector
-            .ratings(&stack.site, &conversation)
+            .stored_nothing(&stack.site, &conversation)
             .await
             .unwrap()
-            .is_empty()
     );
 }
 
@@ -166,16 +134,7 @@ async fn a_page_on_another_origin_is_a_403_and_stores_nothing() {
     let stack = stack();
     let collector = stack.collector();
     let conversation = unique("c");
-    let body = envelope(
-        &stack.site.key,
-        vec![thumb_event(
-            &unique("ev"),
-            &conversation,
-            "m1",
-            "up",
-            now_ms(),
-        )],
-    );
+    let body = one_thumb(&stack.site.key, &conversation, "up");
     let answer = collector.post(&body, "https://evil.example").await.unwrap();
     assert_eq!(answer.status, 403);
     assert_eq!(answer.code(), "origin_not_allowed");
@@ -188,10 +147,9 @@ async fn a_page_on_another_origin_is_a_403_and_stores_nothing() {
     assert_eq!(answer.status, 403);
     assert!(
         collector
-            .ratings(&stack.site, &conversation)
+            .stored_nothing(&stack.site, &conversation)
             .await
             .unwrap()
-            .is_empty()
     );
 }
 
@@ -200,17 +158,7 @@ async fn server_to_server_requests_need_the_site_secret() {
     let stack = stack();
     let collector = stack.collector();
     let conversation = unique("c");
-    let body = envelope(
-        &stack.site.key,
-        vec![thumb_event(
-            &unique("ev"),
-            &conversation,
-            "m1",
-            "up",
-            now_ms(),
-        )],
-    )
-    .to_string();
+    let body = one_thumb(&stack.site.key, &conversation, "up").to_string();
     let anonymous = collector.post_raw(body.clone(), None, None).await.unwrap();
     assert_eq!(anonymous.status, 401);
     assert_eq!(anonymous.code(), "unauthorized");
@@ -221,10 +169,9 @@ async fn server_to_server_requests_need_the_site_secret() {
     assert_eq!(wrong.status, 401);
     assert!(
         collector
-            .ratings(&stack.site, &conversation)
+            .stored_nothing(&stack.site, &conversation)
             .await
             .unwrap()
-            .is_empty()
     );
     let signed = collector
         .post_raw(body, None, Some(&stack.site.secret))
@@ -441,10 +388,9 @@ async fn too_many_events_and_unknown_types_are_refused_clearly() {
     assert_eq!((answer.status, answer.code()), (400, "too_many_events"));
     assert!(
         collector
-            .ratings(&stack.site, &conversation)
+            .stored_nothing(&stack.site, &conversation)
             .await
             .unwrap()
-            .is_empty()
     );
 
     let mut page_view = thumb_event(&unique("ev"), &conversation, "m1", "up", now_ms());
@@ -470,16 +416,7 @@ async fn too_many_events_and_unknown_types_are_refused_clearly() {
 async fn json_bodies_are_taken_like_text_plain_ones() {
     let stack = stack();
     let conversation = unique("c");
-    let body = envelope(
-        &stack.site.key,
-        vec![thumb_event(
-            &unique("ev"),
-            &conversation,
-            "m1",
-            "down",
-            now_ms(),
-        )],
-    );
+    let body = one_thumb(&stack.site.key, &conversation, "down");
     let answer = reqwest::Client::new()
         .post(format!("{}/v1/events", stack.worker_url))
         .header("Origin", &stack.page_origin)

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use e2e::{Stack, envelope, eventually, now_ms, thumb_event, unique};
+use e2e::{Stack, envelope, eventually, now_ms, one_thumb, thumb_event, unique};
 use futures_util::{StreamExt, stream};
 use serde_json::json;
 
@@ -52,16 +52,7 @@ async fn concurrent_resends_of_one_event_store_it_once() {
     let stack = stack();
     let collector = stack.collector();
     let conversation = unique("c");
-    let body = envelope(
-        &stack.site.key,
-        vec![thumb_event(
-            &unique("ev"),
-            &conversation,
-            "m1",
-            "down",
-            now_ms(),
-        )],
-    );
+    let body = one_thumb(&stack.site.key, &conversation, "down");
     let answers: Vec<_> = stream::iter(0..10)
         .map(|_| collector.post(&body, &stack.page_origin))
         .buffer_unordered(10)

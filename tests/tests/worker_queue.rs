@@ -6,7 +6,9 @@
 
 use std::time::Duration;
 
-use e2e::{Collector, SiteAccess, csat_event, envelope, eventually, now_ms, thumb_event, unique};
+use e2e::{
+    Collector, SiteAccess, csat_event, envelope, eventually, now_ms, one_thumb, thumb_event, unique,
+};
 use serde_json::{Value, json};
 
 fn queue_stack() -> (Collector, SiteAccess) {
@@ -83,10 +85,7 @@ async fn queued_events_reach_d1_and_a_resend_is_stored_once() {
     assert_eq!(answer.status, 202);
     // A marker sent after the resend shows when the consumer has passed it.
     let marker = unique("c");
-    let after = envelope(
-        &site.key,
-        vec![thumb_event(&unique("ev"), &marker, "m1", "up", now_ms())],
-    );
+    let after = one_thumb(&site.key, &marker, "up");
     collector
         .post_raw(after.to_string(), None, Some(&site.secret))
         .await
