@@ -4,7 +4,7 @@
 use protocol::ErrorCode;
 use worker::{Context, Request, Response, Result, RouteContext};
 
-use crate::respond;
+use crate::respond::{self, Freshness};
 use crate::sites::Site;
 
 /// The widget's part of the site's settings.
@@ -18,5 +18,11 @@ pub async fn get_config(req: Request, ctx: RouteContext<Context>) -> Result<Resp
         return respond::error(ErrorCode::UnknownSite, "no site has this key");
     };
     let widget = site.config.widget();
-    respond::public_cacheable(&req, widget.to_json(), "application/json", &widget.etag())
+    respond::public_cacheable(
+        &req,
+        widget.to_json(),
+        "application/json",
+        &widget.etag(),
+        Freshness::Minute,
+    )
 }

@@ -6,22 +6,22 @@
 //!   422 `invalid_copy` with the checker's diagnostics when it is wrong,
 //!   and the copy stored before stays.
 //! - `GET /v1/sites/{site_key}/copy/{locale}` (public, ETag): the stored FTL,
-//!   empty when there is none.
+//!   empty when there is none. The widget reads the layered result from
+//!   `GET /v1/locales/{locale}?site=` (see `locales`).
 
 use l10n::{Source, check};
 use protocol::ids::check_locale;
 use protocol::limits::MAX_BODY_BYTES;
+use protocol::locales::DEFAULT_LOCALE;
 use protocol::secret::hash_secret;
 use protocol::{ErrorBody, ErrorCode};
 use serde::{Deserialize, Serialize};
-use worker::{Context, Date, Request, Response, Result, RouteContext};
+use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext};
 
-use crate::respond;
+use crate::respond::{self, Freshness};
+use crate::shipped::Shipped;
 use crate::sites::Site;
 use crate::store::{millis, text};
-
-/// The reference copy every override is checked against.
-const REFERENCE: &str = include_str!("../../locales/en-US/widget.ftl");
 
 /// Checker findings that do not apply to an override: it may change just a
 /// few messages.
@@ -57,6 +57,21 @@ pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Re
         Ok(locale) => locale,
         Err(error) => return respond::error_body(&error),
     };
+    let shipped = Shipped::of(&ctx.env).await?;
+    if shipped.widget_ftl(&locale).is_none() {
+        return respond::error(
+            ErrorCode::UnknownLocale,
+            format!("no copy is shipped for {locale:?}; GET /v1/locales lists the locales"),
+        );
+    }
+    let reference = shipped
+        .widget_ftl(DEFAULT_LOCALE)
+        .ok_or_else(|| {
+            worker::Error::RustError(format!(
+                "the reference {DEFAULT_LOCALE} copy is not deployed"
+            ))
+        })?
+        .to_string();
     let ftl = req.text().await?;
     if ftl.len() > MAX_BODY_BYTES {
         return respond::error(ErrorCode::PayloadTooLarge, "copy is limited to 64 KiB");
@@ -65,8 +80,8 @@ pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Re
     let problems: Vec<String> = check(
         &Source {
             path: "locales/en-US/widget.ftl",
-            locale: "en-US",
-            text: REFERENCE,
+            locale: DEFAULT_LOCALE,
+            text: &reference,
         },
         &Source {
             path: &path,
@@ -120,13 +135,29 @@ pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Respon
     if Site::find(&db, &site_key).await?.is_none() {
         return respond::error(ErrorCode::UnknownSite, "no site has this key");
     }
-    let ftl = db
-        .prepare("SELECT ftl FROM site_copy WHERE site_key = ?1 AND locale = ?2")
-        .bind(&[text(&site_key), text(&locale)])?
-        .first::<CopyRow>(None)
+    let ftl = stored_override(&db, &site_key, &locale)
         .await?
-        .map(|row| row.ftl)
         .unwrap_or_default();
     let etag = format!("\"{}\"", hash_secret(&ftl).get(..32).unwrap_or_default());
-    respond::public_cacheable(&req, ftl, "text/plain; charset=utf-8", &etag)
+    respond::public_cacheable(
+        &req,
+        ftl,
+        "text/plain; charset=utf-8",
+        &etag,
+        Freshness::Revalidate,
+    )
+}
+
+/// The copy `site_key` stored for `locale`, if any.
+pub async fn stored_override(
+    db: &D1Database,
+    site_key: &str,
+    locale: &str,
+) -> Result<Option<String>> {
+    Ok(db
+        .prepare("SELECT ftl FROM site_copy WHERE site_key = ?1 AND locale = ?2")
+        .bind(&[text(site_key), text(locale)])?
+        .first::<CopyRow>(None)
+        .await?
+        .map(|row| row.ftl))
 }

@@ -4,6 +4,7 @@
 //! Routes:
 //! - `GET /v1/health`: `{"ok": true}` once the Worker is up.
 //! - `POST /v1/events` (and its CORS preflight): feedback ingest, see [`ingest`].
+//! - `GET /v1/locales`, `GET /v1/locales/{locale}?site=`: the widget's copy, see [`locales`].
 //! - `GET /v1/sites/{site_key}/config`: the widget's settings, see [`config`].
 //! - `GET|PUT /v1/sites/{site_key}/copy/{locale}`: the site's own wording, see [`copy`].
 //! - `GET /v1/sites/{site_key}/overview`: CSAT and thumbs figures, see [`overview`].
@@ -18,11 +19,13 @@ mod cors;
 mod export;
 mod ingest;
 mod ingest_queue;
+mod locales;
 mod overview;
 mod query;
 mod rate_limits;
 mod respond;
 mod retention;
+mod shipped;
 mod sites;
 mod store;
 mod webhook;
@@ -40,6 +43,8 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         })
         .post_async("/v1/events", ingest::post_events)
         .options_async("/v1/events", ingest::preflight)
+        .get_async("/v1/locales", locales::list)
+        .get_async("/v1/locales/:locale", locales::get)
         .get_async("/v1/sites/:site_key/config", config::get_config)
         .get_async("/v1/sites/:site_key/copy/:locale", copy::get_copy)
         .put_async("/v1/sites/:site_key/copy/:locale", copy::put_copy)

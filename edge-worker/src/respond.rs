@@ -19,8 +19,24 @@ pub fn error_body(body: &ErrorBody) -> Result<Response> {
     json(body, body.code.http_status())
 }
 
-/// Seconds browsers and CDNs may reuse a public answer without asking again.
-const PUBLIC_MAX_AGE_SECONDS: u32 = 60;
+/// How long browsers and CDNs may reuse a public answer without asking again.
+#[derive(Debug, Clone, Copy)]
+pub enum Freshness {
+    /// A minute: settings change rarely and a minute late is fine.
+    Minute,
+    /// Not at all: ask every time (a 304 when unchanged), so an edit shows
+    /// on the next page load.
+    Revalidate,
+}
+
+impl Freshness {
+    fn cache_control(self) -> &'static str {
+        match self {
+            Self::Minute => "public, max-age=60",
+            Self::Revalidate => "public, no-cache",
+        }
+    }
+}
 
 /// A public, cacheable answer readable from any origin (widgets run on
 /// every shop's pages): `body` with a strong `ETag`, or 304 when the
@@ -30,6 +46,7 @@ pub fn public_cacheable(
     body: String,
     content_type: &str,
     etag: &str,
+    freshness: Freshness,
 ) -> Result<Response> {
     let unchanged = req
         .headers()
@@ -43,10 +60,7 @@ pub fn public_cacheable(
     let headers = response.headers_mut();
     headers.set("Content-Type", content_type)?;
     headers.set("ETag", etag)?;
-    headers.set(
-        "Cache-Control",
-        &format!("public, max-age={PUBLIC_MAX_AGE_SECONDS}"),
-    )?;
+    headers.set("Cache-Control", freshness.cache_control())?;
     headers.set("Access-Control-Allow-Origin", "*")?;
     headers.set("Access-Control-Expose-Headers", "ETag")?;
     Ok(response)

@@ -5,12 +5,14 @@
 
 mod diagnostic;
 mod inventory;
+mod layer;
 mod plural;
 
 use std::collections::BTreeSet;
 
 pub use diagnostic::{Diagnostic, Severity};
 use inventory::{Inventory, Unit};
+pub use layer::layer;
 use unic_langid::LanguageIdentifier;
 
 /// One Fluent file: where it is, which locale it is for, and its text.

@@ -8,6 +8,7 @@ pub mod envelope;
 pub mod event;
 pub mod ids;
 pub mod limits;
+pub mod locales;
 pub mod rejection;
 pub mod repair;
 pub mod secret;
@@ -24,5 +25,6 @@ pub use event::{
     CsatDismissed, CsatOffered, CsatResponse, Event, EventHeader, EventKind, MessageFeedback,
     Rating,
 };
+pub use locales::{LocaleList, ShippedCopy};
 pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
 pub use site_config::{SiteConfig, WidgetConfig};

@@ -36,6 +36,8 @@ pub enum ErrorCode {
     MethodNotAllowed,
     /// A CSAT answer was changed after its 30-minute amend window.
     CsatLocked,
+    /// No shipped locale has this tag (see `GET /v1/locales`).
+    UnknownLocale,
     /// Site copy (Fluent) that the locale checker refuses.
     InvalidCopy,
     /// Too many requests for this site or client; see `Retry-After`.
@@ -63,6 +65,7 @@ impl ErrorCode {
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::CsatLocked => "csat_locked",
+            Self::UnknownLocale => "unknown_locale",
             Self::InvalidCopy => "invalid_copy",
             Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
@@ -82,7 +85,7 @@ impl ErrorCode {
             | Self::TimestampOutOfRange => 400,
             Self::UnknownSite | Self::Unauthorized => 401,
             Self::OriginNotAllowed => 403,
-            Self::NotFound => 404,
+            Self::NotFound | Self::UnknownLocale => 404,
             Self::MethodNotAllowed => 405,
             Self::CsatLocked => 409,
             Self::InvalidCopy => 422,

@@ -40,6 +40,9 @@ pub struct Stack {
     pub other_site: SiteAccess,
     /// Where tests leave screenshots.
     pub artifacts: PathBuf,
+    /// The `locales/` the Worker serves from (a copy of the repository's,
+    /// kept in sync like `cargo xtask demo` does): tests may edit it.
+    pub locales_dir: PathBuf,
     /// Sites of their own for tests whose figures must see only their events.
     named_sites: serde_json::Map<String, Value>,
 }
@@ -68,6 +71,7 @@ impl Stack {
                 secret: var("E2E_OTHER_SITE_SECRET")?,
             },
             artifacts: PathBuf::from(var("E2E_ARTIFACTS")?),
+            locales_dir: PathBuf::from(var("E2E_LOCALES_DIR")?),
             named_sites: serde_json::from_str(&var("E2E_SITES")?)
                 .context("E2E_SITES is not a JSON object")?,
         })

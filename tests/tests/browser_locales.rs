@@ -137,3 +137,128 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
     }
     browser.close().await.unwrap();
 }
+
+/// The left edges of the message box and the send button.
+async fn composer_lefts(browser: &Browser) -> (f64, f64) {
+    let input = browser.widget_element("#fb-input").await.unwrap();
+    let send = browser.widget_element(".fb-send").await.unwrap();
+    let (input_x, ..) = input.rectangle().await.unwrap();
+    let (send_x, ..) = send.rectangle().await.unwrap();
+    (input_x, send_x)
+}
+
+#[tokio::test]
+async fn pseudo_locales_are_generated_and_right_to_left_mirrors_the_controls() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    let english = message("en-US", "bubble-open");
+
+    browser
+        .client
+        .goto(&format!("{}?locale=en-XA", stack.page_url))
+        .await
+        .unwrap();
+    let accented = attr(&browser, ".fb-bubble", "aria-label").await;
+    assert_ne!(accented, english);
+    assert!(
+        accented.chars().count() > english.chars().count(),
+        "{accented:?} is elongated"
+    );
+    assert!(!accented.is_ascii(), "{accented:?} is accented");
+    assert_eq!(attr(&browser, ".fb-root", "dir").await, "ltr");
+    browser.click(".fb-bubble").await.unwrap();
+    let (input_x, send_x) = composer_lefts(&browser).await;
+    assert!(send_x > input_x, "left to right: send after the box");
+
+    for (locale, title) in [("ar-XB", None), ("ar", Some(message("ar", "panel-title")))] {
+        browser
+            .client
+            .goto(&format!("{}?locale={locale}", stack.page_url))
+            .await
+            .unwrap();
+        assert_eq!(attr(&browser, ".fb-root", "dir").await, "rtl", "{locale}");
+        assert_eq!(attr(&browser, ".fb-root", "lang").await, locale);
+        let label = attr(&browser, ".fb-bubble", "aria-label").await;
+        if title.is_none() {
+            assert!(
+                label.starts_with('\u{202E}') && label.ends_with('\u{202C}'),
+                "{label:?} is forced right to left"
+            );
+        }
+        browser.click(".fb-bubble").await.unwrap();
+        let shown = browser
+            .widget_element(".fb-title")
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if let Some(title) = title {
+            assert_eq!(shown, title);
+        }
+        let (input_x, send_x) = composer_lefts(&browser).await;
+        assert!(
+            send_x < input_x,
+            "{locale}: right to left puts send before the box"
+        );
+        browser
+            .screenshot(&stack, &format!("locale-{locale}-panel"))
+            .await
+            .unwrap();
+    }
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_locale_edited_on_disk_shows_on_the_next_page_load() {
+    let stack = Stack::from_env().unwrap();
+    // A new language is a new folder: Swedish, made from en-US here.
+    let folder = stack.locales_dir.join("sv");
+    std::fs::create_dir_all(&folder).unwrap();
+    let reference = std::fs::read_to_string(stack.locales_dir.join("en-US/widget.ftl")).unwrap();
+    let first = message("en-US", "panel-title");
+    assert!(reference.contains(&format!("\npanel-title = {first}\n")));
+    let write = |title: &str| {
+        let text = reference.replace(
+            &format!("\npanel-title = {first}\n"),
+            &format!("\npanel-title = {title}\n"),
+        );
+        std::fs::write(folder.join("widget.ftl"), text).unwrap();
+    };
+
+    let browser = Browser::start(&stack).await.unwrap();
+    for title in ["Skriv till oss", "Fråga oss vad du vill"] {
+        write(title);
+        e2e::eventually(
+            "the collector to serve the edited copy",
+            std::time::Duration::from_secs(60),
+            || async {
+                let url = format!("{}/v1/locales/sv", stack.worker_url);
+                let Ok(response) = e2e::http_client().get(url).send().await else {
+                    return Ok(None);
+                };
+                let text = response.text().await.unwrap_or_default();
+                Ok(text.contains(title).then_some(()))
+            },
+        )
+        .await
+        .unwrap();
+        browser
+            .client
+            .goto(&format!("{}?locale=sv", stack.page_url))
+            .await
+            .unwrap();
+        browser.click(".fb-bubble").await.unwrap();
+        let shown = browser
+            .widget_element(".fb-title")
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(shown, title);
+        assert_eq!(attr(&browser, ".fb-root", "lang").await, "sv");
+    }
+    browser.close().await.unwrap();
+    std::fs::remove_dir_all(folder).unwrap();
+}

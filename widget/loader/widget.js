@@ -69,7 +69,9 @@
   import(base + "app.js")
     .then(function (module) {
       return module.default({ module_or_path: base + "app_bg.wasm" }).then(function () {
-        app = module.mount(root, options, emit);
+        return module.mount(root, options, emit);
+      }).then(function (widget) {
+        app = widget;
         var pending = queue;
         queue = [];
         pending.forEach(function (entry) { call(entry[0], entry[1]); });

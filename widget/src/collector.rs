@@ -1,8 +1,13 @@
-//! Where feedback is sent: the edge collector's `POST /v1/events`.
+//! The edge collector as the widget sees it: where feedback is sent
+//! (`POST /v1/events`) and where settings and copy come from.
 
 use gloo_net::http::Request;
-use protocol::{IngestReport, WidgetConfig};
+use protocol::{IngestReport, LocaleList, WidgetConfig};
 use serde_json::{Value, json};
+
+/// How long the widget waits for its settings or copy before going on
+/// without them.
+const READ_TIMEOUT_MS: u32 = 4_000;
 
 /// The collector a site's widget reports to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,28 +103,33 @@ impl Collector {
         })
     }
 
-    /// The site's own wording for `locale` (FTL), if it has any.
-    pub async fn site_copy(&self, locale: &str) -> Option<String> {
-        let url = format!("{}/v1/sites/{}/copy/{locale}", self.endpoint, self.site_key);
-        let response = Request::get(&url).send().await.ok()?;
-        if !response.ok() {
-            return None;
-        }
-        response
-            .text()
+    /// A GET that gives up after [`READ_TIMEOUT_MS`], so a slow collector
+    /// never holds the widget back for long.
+    async fn get(&self, path: &str) -> Option<gloo_net::http::Response> {
+        let signal = web_sys::AbortSignal::timeout_with_u32(READ_TIMEOUT_MS);
+        let response = Request::get(&format!("{}{path}", self.endpoint))
+            .abort_signal(Some(&signal))
+            .send()
             .await
-            .ok()
-            .filter(|ftl| !ftl.trim().is_empty())
+            .ok()?;
+        response.ok().then_some(response)
+    }
+
+    /// The locales the collector ships copy for.
+    pub async fn locales(&self) -> Option<LocaleList> {
+        self.get("/v1/locales").await?.json().await.ok()
+    }
+
+    /// The copy (FTL) for `locale`, with this site's own wording layered in.
+    pub async fn copy(&self, locale: &str) -> Option<String> {
+        let path = format!("/v1/locales/{locale}?site={}", self.site_key);
+        self.get(&path).await?.text().await.ok()
     }
 
     /// The site's widget settings, if the collector answers.
     pub async fn settings(&self) -> Option<WidgetConfig> {
-        let url = format!("{}/v1/sites/{}/config", self.endpoint, self.site_key);
-        let response = Request::get(&url).send().await.ok()?;
-        if !response.ok() {
-            return None;
-        }
-        response.json::<WidgetConfig>().await.ok()
+        let path = format!("/v1/sites/{}/config", self.site_key);
+        self.get(&path).await?.json::<WidgetConfig>().await.ok()
     }
 }
 

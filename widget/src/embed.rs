@@ -2,9 +2,11 @@
 //! into the loader's shadow root and hands back the handle behind the
 //! `FeedbackBubble` JS API.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use protocol::LocaleList;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
@@ -13,7 +15,7 @@ use crate::components::app::App;
 use crate::conversation::Role;
 use crate::feedback::FeedbackReporter;
 use crate::host_events::{self, HostEvents};
-use crate::i18n::{I18n, Localizer};
+use crate::i18n::{I18n, Localizer, negotiate};
 use crate::ids::random_id;
 use crate::outbox::Outbox;
 use crate::state::WidgetState;
@@ -79,14 +81,26 @@ pub struct Widget {
     root: HtmlElement,
     site_key: String,
     collector: Collector,
+    /// Counts `setLocale` calls, so a slow answer for an earlier one never
+    /// overwrites a later choice.
+    locale_requests: Rc<Cell<u32>>,
 }
 
-/// Layers the site's own wording for the negotiated locale, once fetched.
-async fn apply_site_copy(collector: Collector, i18n: I18n, requested: Vec<String>) {
-    let locale = Localizer::negotiate(&requested).locale();
-    if let Some(ftl) = collector.site_copy(&locale).await {
-        i18n.set(Localizer::negotiate(&requested).with_override(&ftl));
+/// The copy for the shopper's `requested` locales: negotiated against the
+/// collector's list, fetched with the site's own wording layered in. The
+/// compiled-in en-US stands in for anything the collector does not answer.
+async fn load_localizer(collector: &Collector, requested: &[String]) -> Localizer {
+    let list = collector
+        .locales()
+        .await
+        .unwrap_or_else(|| LocaleList::new([]));
+    let tag = negotiate(requested, &list);
+    if !list.has(&tag) {
+        // A pseudo-locale, generated from the compiled-in copy.
+        return Localizer::new(&tag, None);
     }
+    let ftl = collector.copy(&tag).await;
+    Localizer::new(&tag, ftl.as_deref())
 }
 
 /// Sets the widget root's `lang` and `dir` (never the host page's).
@@ -161,19 +175,23 @@ impl Widget {
         Ok(())
     }
 
-    /// Shows the widget in `tag` (negotiated against the shipped locales,
-    /// then the browser's languages, then en-US).
+    /// Shows the widget in `tag` (negotiated against the collector's
+    /// locales, then the browser's languages, then en-US).
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, tag: String) {
         let requested = requested_locales(Some(tag));
-        let localizer = Localizer::negotiate(&requested);
-        mark_language(&self.root, &localizer);
-        self.i18n.set(localizer);
-        leptos::task::spawn_local(apply_site_copy(
-            self.collector.clone(),
-            self.i18n,
-            requested,
-        ));
+        let collector = self.collector.clone();
+        let (i18n, root) = (self.i18n, self.root.clone());
+        let counter = Rc::clone(&self.locale_requests);
+        let this_request = counter.get().wrapping_add(1);
+        counter.set(this_request);
+        leptos::task::spawn_local(async move {
+            let localizer = load_localizer(&collector, &requested).await;
+            if counter.get() == this_request {
+                mark_language(&root, &localizer);
+                i18n.set(localizer);
+            }
+        });
     }
 
     /// Starts a new conversation: no messages, not resolved, a new id (so
@@ -217,9 +235,11 @@ fn watch_page_lifecycle(outbox: &Rc<Outbox>) {
 }
 
 /// Mounts the widget into `root` with the script tag's `options`
-/// (`{site, endpoint, locale?}`); `emit(name, detail)` tells the host page.
+/// (`{site, endpoint, locale?}`), once its copy has arrived (so no English
+/// flashes before the shopper's language); `emit(name, detail)` tells the
+/// host page.
 #[wasm_bindgen]
-pub fn mount(
+pub async fn mount(
     root: ShadowRoot,
     options: JsValue,
     emit: js_sys::Function,
@@ -232,8 +252,8 @@ pub fn mount(
     let document = web_sys::window()
         .and_then(|window| window.document())
         .ok_or_else(|| JsError::new("FeedbackBubble: no document to mount into"))?;
-    let requested = requested_locales(options.locale);
-    let localizer = Localizer::negotiate(&requested);
+    let collector = Collector::new(&options.endpoint, &options.site_key);
+    let localizer = load_localizer(&collector, &requested_locales(options.locale)).await;
 
     let style = document
         .create_element("style")
@@ -254,7 +274,6 @@ pub fn mount(
     // The conversation goes on across reloads until the host resets it.
     let state = WidgetState::new(conversation_id(&options.site_key, false));
     let host = HostEvents::new(emit);
-    let collector = Collector::new(&options.endpoint, &options.site_key);
     let outbox = Outbox::new(collector.clone());
     let widget_collector = collector.clone();
     // Whatever an earlier page left undelivered goes now.
@@ -265,13 +284,11 @@ pub fn mount(
     let root = container.clone();
     leptos::mount::mount_to(container, move || {
         // Inside the mount, where Leptos has started its task executor.
-        let copy_collector = collector.clone();
         leptos::task::spawn_local(async move {
             if let Some(settings) = collector.settings().await {
                 state.settings.set(Some(settings));
             }
         });
-        leptos::task::spawn_local(apply_site_copy(copy_collector, i18n, requested));
         provide_context(i18n);
         provide_context(reporter);
         host_events::provide(host);
@@ -284,5 +301,6 @@ pub fn mount(
         root,
         site_key: options.site_key,
         collector: widget_collector,
+        locale_requests: Rc::new(Cell::new(0)),
     })
 }

@@ -18,5 +18,6 @@ pub mod host_events;
 pub mod i18n;
 pub mod ids;
 pub mod outbox;
+pub mod pseudo;
 pub mod state;
 pub mod storage;

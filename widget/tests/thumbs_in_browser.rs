@@ -43,7 +43,7 @@ async fn thumbs_press_switch_and_clear_and_report_every_change() {
     let reported = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&reported);
     let _mounted = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(I18n::new(Localizer::negotiate(&[])));
+        provide_context(I18n::new(Localizer::reference()));
         let on_change = Callback::new(move |rating: Rating| sink.lock().unwrap().push(rating));
         view! { <Thumbs rating on_change/> }
     });

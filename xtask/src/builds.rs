@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 
+use crate::collector_assets;
 use crate::processes::run;
 use crate::repo::{Repo, cargo_bin};
 use crate::tools;
@@ -51,11 +52,13 @@ pub fn widget(repo: &Repo) -> Result<()> {
     Ok(())
 }
 
-/// Builds the Worker into `edge-worker/build` with worker-build, pointing it
+/// Builds the Worker into `edge-worker/build` with worker-build (and its
+/// static assets into `dist/collector`), pointing it
 /// at locally installed tools so it downloads nothing. Skips the work when
 /// the output is newer than every input.
 pub fn worker(repo: &Repo) -> Result<()> {
     tools::ensure_build_tools(repo)?;
+    collector_assets::sync_locales(repo)?;
     let output = repo.path("edge-worker/build/index.js");
     let inputs = [
         repo.path("edge-worker/src"),
@@ -66,7 +69,6 @@ pub fn worker(repo: &Repo) -> Result<()> {
         repo.path("analytics/Cargo.toml"),
         repo.path("l10n/src"),
         repo.path("l10n/Cargo.toml"),
-        repo.path("locales/en-US"),
         repo.path("Cargo.toml"),
         repo.path("Cargo.lock"),
     ];

@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use protocol::SiteConfig;
 
 use crate::builds;
+use crate::collector_assets;
 use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PAGE_SITE_KEY, PageConfig, StaticSite};
@@ -51,6 +52,7 @@ pub fn run(repo: &Repo) -> Result<()> {
 
     let endpoint = format!("http://127.0.0.1:{worker_port}");
     let _worker = worker_dev::start(repo, &d1, worker_port, Log::Terminal, &[])?;
+    collector_assets::watch_locales(repo);
     let page = StaticSite::start(
         repo,
         page_port,

@@ -3,6 +3,7 @@
 
 mod bench;
 mod builds;
+mod collector_assets;
 mod demo;
 mod locales;
 mod processes;

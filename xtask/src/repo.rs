@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 /// The workspace root and the paths derived from it.
+#[derive(Clone)]
 pub struct Repo {
     root: PathBuf,
 }

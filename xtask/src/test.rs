@@ -7,6 +7,7 @@ use anyhow::Result;
 use protocol::SiteConfig;
 
 use crate::builds;
+use crate::collector_assets;
 use crate::processes::{Background, free_port, http_answers, run as run_cmd, wait_until};
 use crate::repo::Repo;
 use crate::sites;
@@ -170,14 +171,23 @@ fn end_to_end(repo: &Repo) -> Result<()> {
         );
     }
 
+    // The Worker serves assets of its own, from a copy of `locales/` kept
+    // in sync the way `cargo xtask demo` does, so a test can edit the copy
+    // (live preview) without touching the repository.
+    let locales = run_dir.join("locales");
+    let assets = run_dir.join("assets");
+    collector_assets::copy_tree(&collector_assets::dir(repo), &assets)?;
+    collector_assets::copy_tree(&repo.path("locales"), &locales)?;
+    collector_assets::watch(locales.clone(), assets.join("locales"));
     let worker_port = free_port()?;
     let endpoint = format!("http://127.0.0.1:{worker_port}");
+    let assets_arg = assets.to_string_lossy().into_owned();
     let _worker = worker_dev::start(
         repo,
         &d1,
         worker_port,
         Log::File(run_dir.join("wrangler.log")),
-        &["--test-scheduled"],
+        &["--test-scheduled", "--assets", &assets_arg],
     )?;
     // The same Worker with ingest behind a Queue, on a database of its own.
     let queue_d1 = D1::new(repo, run_dir.join("state-queue"));
@@ -246,6 +256,7 @@ fn end_to_end(repo: &Repo) -> Result<()> {
             )
             .env("E2E_WEBHOOK_PORT", webhook_port.to_string())
             .env("E2E_STATE_DIR", run_dir.join("state"))
+            .env("E2E_LOCALES_DIR", &locales)
             .env(
                 "E2E_QUEUE_WORKER_URL",
                 format!("http://127.0.0.1:{queue_port}"),

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+use crate::collector_assets;
 use crate::processes::{Background, http_answers, run, wait_until};
 use crate::repo::Repo;
 
@@ -95,6 +96,10 @@ impl<'a> D1<'a> {
 
 /// wrangler from node_modules, run in the Worker's folder, telemetry off.
 fn wrangler(repo: &Repo) -> Command {
+    // wrangler refuses to read a config whose assets folder is missing.
+    if let Err(err) = collector_assets::sync_locales(repo) {
+        eprintln!("cannot copy locales/ into the collector's assets: {err:#}");
+    }
     let mut cmd = Command::new(repo.node_bin("wrangler"));
     cmd.current_dir(repo.worker_dir())
         .env("WRANGLER_SEND_METRICS", "false")

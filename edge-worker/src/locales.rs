@@ -1,0 +1,70 @@
+//! The widget's copy, served at run time:
+//!
+//! - `GET /v1/locales`: `{"default": "en-US", "locales": [...]}`.
+//! - `GET /v1/locales/{locale}?site=pk_...`: the locale's shipped FTL with
+//!   the site's overrides (`PUT /v1/sites/{key}/copy/{locale}`) layered on
+//!   top, message by message. Without `site`, the shipped FTL.
+//!
+//! Both are public and answered with an ETag; the copy is revalidated on
+//! every load (`no-cache`), so an edit shows on the shopper's next page.
+
+use protocol::ErrorCode;
+use protocol::secret::hash_secret;
+use worker::{Context, Request, Response, Result, RouteContext};
+
+use crate::copy::stored_override;
+use crate::query::Query;
+use crate::respond::{self, Freshness};
+use crate::shipped::Shipped;
+use crate::sites::Site;
+
+/// A strong ETag for `body`.
+fn etag_of(body: &str) -> String {
+    format!("\"{}\"", hash_secret(body).get(..32).unwrap_or_default())
+}
+
+/// `GET /v1/locales`.
+pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let list = Shipped::of(&ctx.env).await?.list();
+    let body = serde_json::to_string(&list)?;
+    let etag = etag_of(&body);
+    respond::public_cacheable(&req, body, "application/json", &etag, Freshness::Revalidate)
+}
+
+/// `GET /v1/locales/{locale}?site=`.
+pub async fn get(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let shipped = Shipped::of(&ctx.env).await?;
+    let locale = ctx.param("locale").cloned().unwrap_or_default();
+    let Some(base) = shipped.widget_ftl(&locale) else {
+        return respond::error(
+            ErrorCode::UnknownLocale,
+            format!(
+                "no copy is shipped for {locale:?}; GET /v1/locales lists the locales ({})",
+                shipped.list().locales.join(", ")
+            ),
+        );
+    };
+    let base = base.to_string();
+    let query = Query::of(&req)?;
+    let body = match query.get("site") {
+        None => base,
+        Some(site_key) => {
+            let db = ctx.d1(crate::DB)?;
+            if Site::find(&db, site_key).await?.is_none() {
+                return respond::error(ErrorCode::UnknownSite, "no site has this key");
+            }
+            match stored_override(&db, site_key, &locale).await? {
+                Some(overlay) => l10n::layer(&base, &overlay),
+                None => base,
+            }
+        }
+    };
+    let etag = etag_of(&body);
+    respond::public_cacheable(
+        &req,
+        body,
+        "text/plain; charset=utf-8",
+        &etag,
+        Freshness::Revalidate,
+    )
+}

@@ -1,0 +1,136 @@
+//! The widget's copy at run time: `GET /v1/locales` lists what is shipped,
+//! `GET /v1/locales/{locale}?site=` serves a locale's FTL with the site's
+//! overrides layered on top, both with ETags, and bad requests get clear
+//! refusals.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use e2e::{Stack, http_client};
+use serde_json::Value;
+
+async fn get(url: &str, if_none_match: Option<&str>) -> reqwest::Response {
+    let mut request = http_client().get(url);
+    if let Some(etag) = if_none_match {
+        request = request.header("If-None-Match", etag);
+    }
+    request.send().await.unwrap()
+}
+
+fn shipped(stack: &Stack, locale: &str) -> String {
+    std::fs::read_to_string(stack.locales_dir.join(locale).join("widget.ftl")).unwrap()
+}
+
+#[tokio::test]
+async fn the_collector_lists_its_locales_and_serves_each_one_with_an_etag() {
+    let stack = Stack::from_env().unwrap();
+    let list: Value = get(&format!("{}/v1/locales", stack.worker_url), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["default"], "en-US");
+    let locales: Vec<String> = serde_json::from_value(list["locales"].clone()).unwrap();
+    for expected in ["ar", "de", "en-US", "es", "fr", "ja", "nl", "pt-BR"] {
+        assert!(
+            locales.iter().any(|l| l == expected),
+            "{expected} in {locales:?}"
+        );
+    }
+
+    for locale in ["de", "ar", "en-US"] {
+        let url = format!("{}/v1/locales/{locale}", stack.worker_url);
+        let response = get(&url, None).await;
+        assert_eq!(response.status(), 200);
+        let headers = response.headers().clone();
+        assert_eq!(headers["cache-control"], "public, no-cache");
+        assert_eq!(headers["access-control-allow-origin"], "*");
+        assert_eq!(response.text().await.unwrap(), shipped(&stack, locale));
+        let etag = headers["etag"].to_str().unwrap();
+        assert_eq!(get(&url, Some(etag)).await.status(), 304, "{locale}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_locales_and_sites_are_refused_clearly() {
+    let stack = Stack::from_env().unwrap();
+    for path in [
+        "/v1/locales/xx-YY",
+        "/v1/locales/de-DE",
+        "/v1/locales/..%2Fsecret",
+    ] {
+        let response = get(&format!("{}{path}", stack.worker_url), None).await;
+        assert_eq!(response.status(), 404, "{path}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["code"], "unknown_locale", "{path}");
+        assert!(
+            body["message"].as_str().unwrap().contains("en-US"),
+            "{body}"
+        );
+    }
+    let response = get(
+        &format!("{}/v1/locales/de?site=pk_nobody", stack.worker_url),
+        None,
+    )
+    .await;
+    assert_eq!(response.status(), 401);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], "unknown_site");
+
+    // Overrides only for locales that are shipped.
+    let response = http_client()
+        .put(format!(
+            "{}/v1/sites/{}/copy/zz",
+            stack.worker_url, stack.other_site.key
+        ))
+        .bearer_auth(&stack.other_site.secret)
+        .body("csat-title = Zz\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], "unknown_locale");
+}
+
+#[tokio::test]
+async fn a_sites_overrides_are_layered_over_the_shipped_copy_for_that_site_only() {
+    let stack = Stack::from_env().unwrap();
+    let site = &stack.other_site;
+    let response = http_client()
+        .put(format!(
+            "{}/v1/sites/{}/copy/de",
+            stack.worker_url, site.key
+        ))
+        .bearer_auth(&site.secret)
+        .body("csat-title = Wie war's bei uns?\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    let url = format!("{}/v1/locales/de?site={}", stack.worker_url, site.key);
+    let response = get(&url, None).await;
+    assert_eq!(response.status(), 200);
+    let etag = response.headers()["etag"].to_str().unwrap().to_string();
+    let layered = response.text().await.unwrap();
+    let shipped = shipped(&stack, "de");
+    assert!(
+        layered.contains("\ncsat-title = Wie war's bei uns?\n"),
+        "{layered}"
+    );
+    assert_eq!(layered.matches("\ncsat-title =").count(), 1, "{layered}");
+    for line in shipped.lines().filter(|line| line.starts_with("bubble-")) {
+        assert!(layered.contains(line), "{line} kept");
+    }
+    assert_eq!(get(&url, Some(&etag)).await.status(), 304);
+
+    // The shipped copy and other sites are untouched.
+    let plain = get(&format!("{}/v1/locales/de", stack.worker_url), None).await;
+    assert_eq!(plain.text().await.unwrap(), shipped);
+    let theirs = get(
+        &format!("{}/v1/locales/de?site={}", stack.worker_url, stack.site.key),
+        None,
+    )
+    .await;
+    assert!(!theirs.text().await.unwrap().contains("Wie war's bei uns?"));
+}
