@@ -3,6 +3,7 @@
 bubble-open = فتح المحادثة
 bubble-close = إغلاق المحادثة
 panel-title = تحدّث معنا
+panel-title-shop = تحدث مع { $shop }
 panel-close = إغلاق المحادثة
 panel-empty = اسألنا عن المنتجات أو الطلبات أو التوصيل.
 panel-messages = المحادثة
@@ -43,4 +44,13 @@ reason-tag = { $tag ->
     [outdated] قديمة
     [rude] غير لائقة
    *[other] { $tag }
+}
+
+characters-left = { $count ->
+    [zero] لم يتبقَّ أي حرف
+    [one] تبقّى حرف واحد
+    [two] تبقّى حرفان
+    [few] تبقّت { $count } أحرف
+    [many] تبقّى { $count } حرفًا
+   *[other] تبقّى { $count } حرف
 }

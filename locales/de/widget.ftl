@@ -3,6 +3,7 @@
 bubble-open = Chat öffnen
 bubble-close = Chat schließen
 panel-title = Schreib uns
+panel-title-shop = Chat mit { $shop }
 panel-close = Chat schließen
 panel-empty = Frag uns alles zu Produkten, Bestellungen oder Lieferung.
 panel-messages = Unterhaltung
@@ -43,4 +44,9 @@ reason-tag = { $tag ->
     [outdated] Veraltet
     [rude] Unhöflich
    *[other] { $tag }
+}
+
+characters-left = { $count ->
+    [one] Noch { $count } Zeichen
+   *[other] Noch { $count } Zeichen
 }

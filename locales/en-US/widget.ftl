@@ -13,6 +13,10 @@ bubble-close = Close chat
 
 # Heading at the top of the open panel. Keep it under 30 characters.
 panel-title = Chat with us
+# Heading at the top of the open panel when the site has set its shop's
+# name (`cargo xtask site set ... shop_name=...`); { $shop } is that name.
+# Keep the words around it under 20 characters.
+panel-title-shop = Chat with { $shop }
 # Accessible name of the ✕ button in the panel header.
 panel-close = Close chat
 # Shown in the panel before anyone has said anything.
@@ -101,4 +105,13 @@ reason-tag = { $tag ->
     [outdated] Out of date
     [rude] Rude
    *[other] { $tag }
+}
+
+## Comment boxes
+
+# Shown under a comment box once fewer than 100 characters remain;
+# { $count } is how many. Use every plural form your language has.
+characters-left = { $count ->
+    [one] { $count } character left
+   *[other] { $count } characters left
 }

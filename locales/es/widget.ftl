@@ -3,6 +3,7 @@
 bubble-open = Abrir chat
 bubble-close = Cerrar chat
 panel-title = Escríbenos
+panel-title-shop = Chatea con { $shop }
 panel-close = Cerrar chat
 panel-empty = Pregúntanos lo que quieras sobre productos, pedidos o envíos.
 panel-messages = Conversación
@@ -43,4 +44,10 @@ reason-tag = { $tag ->
     [outdated] Desactualizada
     [rude] Descortés
    *[other] { $tag }
+}
+
+characters-left = { $count ->
+    [one] Queda { $count } carácter
+    [many] Quedan { $count } de caracteres
+   *[other] Quedan { $count } caracteres
 }

@@ -3,6 +3,7 @@
 bubble-open = Ouvrir le chat
 bubble-close = Fermer le chat
 panel-title = Discutons
+panel-title-shop = Discuter avec { $shop }
 panel-close = Fermer le chat
 panel-empty = Posez-nous vos questions sur nos produits, vos commandes ou la livraison.
 panel-messages = Conversation
@@ -43,4 +44,10 @@ reason-tag = { $tag ->
     [outdated] Obsolète
     [rude] Impoli
    *[other] { $tag }
+}
+
+characters-left = { $count ->
+    [one] { $count } caractère restant
+    [many] { $count } de caractères restants
+   *[other] { $count } caractères restants
 }

@@ -3,6 +3,7 @@
 bubble-open = チャットを開く
 bubble-close = チャットを閉じる
 panel-title = お問い合わせ
+panel-title-shop = { $shop }へのお問い合わせ
 panel-close = チャットを閉じる
 panel-empty = 商品、ご注文、配送について何でもお尋ねください。
 panel-messages = 会話
@@ -43,4 +44,8 @@ reason-tag = { $tag ->
     [outdated] 情報が古い
     [rude] 失礼な表現
    *[other] { $tag }
+}
+
+characters-left = { $count ->
+   *[other] 残り{ $count }文字
 }

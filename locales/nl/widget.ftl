@@ -3,6 +3,7 @@
 bubble-open = Chat openen
 bubble-close = Chat sluiten
 panel-title = Stel je vraag
+panel-title-shop = Chat met { $shop }
 panel-close = Chat sluiten
 panel-empty = Vraag ons alles over producten, bestellingen of bezorging.
 panel-messages = Gesprek
@@ -43,4 +44,9 @@ reason-tag = { $tag ->
     [outdated] Verouderd
     [rude] Onbeleefd
    *[other] { $tag }
+}
+
+characters-left = { $count ->
+    [one] Nog { $count } teken
+   *[other] Nog { $count } tekens
 }

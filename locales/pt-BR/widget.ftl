@@ -3,6 +3,7 @@
 bubble-open = Abrir chat
 bubble-close = Fechar chat
 panel-title = Fale com a gente
+panel-title-shop = Converse com { $shop }
 panel-close = Fechar chat
 panel-empty = Pergunte o que quiser sobre produtos, pedidos ou entrega.
 panel-messages = Conversa
@@ -43,4 +44,10 @@ reason-tag = { $tag ->
     [outdated] Desatualizada
     [rude] Grosseira
    *[other] { $tag }
+}
+
+characters-left = { $count ->
+    [one] Resta { $count } caractere
+    [many] Restam { $count } de caracteres
+   *[other] Restam { $count } caracteres
 }

@@ -30,6 +30,9 @@ pub struct SiteConfig {
     pub retention_days: u32,
     /// Where thumbs-downs and negative CSAT answers are POSTed, signed.
     pub webhook_url: Option<String>,
+    /// The shop's name as shoppers know it ("Demo Outdoor Shop"): the
+    /// widget's copy says it where a message has a `{ $shop }` variant.
+    pub shop_name: Option<String>,
 }
 
 impl Default for SiteConfig {
@@ -42,6 +45,7 @@ impl Default for SiteConfig {
             store_text: false,
             retention_days: 365,
             webhook_url: None,
+            shop_name: None,
         }
     }
 }
@@ -59,6 +63,9 @@ pub struct WidgetConfig {
     pub idle_end_seconds: Option<u32>,
     /// Whether excerpts are kept (the widget sends none otherwise).
     pub store_text: bool,
+    /// The shop's name, when the site has set one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shop_name: Option<String>,
 }
 
 impl WidgetConfig {
@@ -86,6 +93,22 @@ fn check_webhook(url: &str) -> Result<(), String> {
         return Err(format!(
             "webhook_url must be an https:// URL (http:// only for 127.0.0.1 or localhost), not {url:?}"
         ));
+    }
+    Ok(())
+}
+
+/// Longest shop name, in characters.
+pub const MAX_SHOP_NAME_CHARS: usize = 80;
+
+fn check_shop_name(name: &str) -> Result<(), String> {
+    let length = name.chars().count();
+    if name.trim() != name || length == 0 || length > MAX_SHOP_NAME_CHARS {
+        return Err(format!(
+            "shop_name must be 1 to {MAX_SHOP_NAME_CHARS} characters without leading or trailing spaces, not {name:?}"
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err("shop_name must not contain control characters".to_string());
     }
     Ok(())
 }
@@ -123,6 +146,9 @@ impl SiteConfig {
         if let Some(url) = &self.webhook_url {
             check_webhook(url)?;
         }
+        if let Some(name) = &self.shop_name {
+            check_shop_name(name)?;
+        }
         Ok(())
     }
 
@@ -134,6 +160,7 @@ impl SiteConfig {
             reason_tags: self.reason_tags.clone(),
             idle_end_seconds: self.idle_end_seconds,
             store_text: self.store_text,
+            shop_name: self.shop_name.clone(),
         }
     }
 
@@ -213,6 +240,13 @@ mod tests {
         assert!(SiteConfig::from_json(r#"{"webhook_url": "http://127.0.0.1:9000/hook"}"#).is_ok());
         let tag = SiteConfig::from_json(r#"{"reason_tags": ["too slow"]}"#).unwrap_err();
         assert!(tag.contains("reason_tags"), "{tag}");
+        for bad in ["", " Padded", "Tab\there", &"x".repeat(81)] {
+            let json = serde_json::json!({ "shop_name": bad }).to_string();
+            let shop = SiteConfig::from_json(&json).unwrap_err();
+            assert!(shop.contains("shop_name"), "{shop}");
+        }
+        let named = SiteConfig::from_json(r#"{"shop_name": "Café Zoë & Co."}"#).unwrap();
+        assert_eq!(named.widget().shop_name.as_deref(), Some("Café Zoë & Co."));
     }
 
     #[test]

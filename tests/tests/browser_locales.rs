@@ -262,3 +262,100 @@ async fn a_locale_edited_on_disk_shows_on_the_next_page_load() {
     browser.close().await.unwrap();
     std::fs::remove_dir_all(folder).unwrap();
 }
+
+/// Fills the satisfaction prompt's comment box with `count` characters.
+async fn fill_comment(browser: &Browser, count: usize) {
+    browser
+        .js(
+            "const box = document.querySelector('[data-feedback-bubble]').shadowRoot
+                 .querySelector('#fb-csat-comment');
+             box.value = 'x'.repeat(arguments[0]);
+             box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));",
+            vec![json!(count)],
+        )
+        .await
+        .unwrap();
+}
+
+async fn widget_text(browser: &Browser, selector: &str) -> String {
+    browser
+        .widget_element(selector)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_shops_name_and_plural_counts_come_out_right_in_each_language() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("shop_name").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    // Fluent isolates each placeable (U+2068 … U+2069) for right-to-left text.
+    let placed = |value: &str| format!("\u{2068}{value}\u{2069}");
+    let cases = [
+        (
+            "en-US",
+            format!("Chat with {}", placed("Café Zoë & Co.")),
+            [
+                (999, format!("{} character left", placed("1"))),
+                (950, format!("{} characters left", placed("50"))),
+            ],
+        ),
+        (
+            "ar",
+            format!("تحدث مع {}", placed("Café Zoë & Co.")),
+            [
+                (998, "تبقّى حرفان".to_string()),
+                (995, format!("تبقّت {} أحرف", placed("5"))),
+            ],
+        ),
+    ];
+    for (locale, title, counts) in cases {
+        browser.client.goto(&stack.page_url).await.unwrap();
+        browser.js("localStorage.clear();", vec![]).await.unwrap();
+        browser
+            .client
+            .goto(&format!(
+                "{}?site={}&locale={locale}",
+                stack.page_url, site.key
+            ))
+            .await
+            .unwrap();
+        browser.click(".fb-bubble").await.unwrap();
+        e2e::eventually(
+            "the title to name the shop",
+            std::time::Duration::from_secs(10),
+            || async { Ok((widget_text(&browser, ".fb-title").await == title).then_some(())) },
+        )
+        .await
+        .unwrap();
+
+        browser.click_page("demo-resolve").await.unwrap();
+        browser
+            .click(".fb-csat-choice[data-score=\"1\"]")
+            .await
+            .unwrap();
+        browser.widget_element("#fb-csat-comment").await.unwrap();
+        fill_comment(&browser, 10).await;
+        let shown = browser
+            .js(
+                "return !!document.querySelector('[data-feedback-bubble]').shadowRoot
+                     .querySelector('.fb-chars-left');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(shown, json!(false), "no counter while the box has room");
+        for (count, expected) in counts {
+            fill_comment(&browser, count).await;
+            assert_eq!(
+                widget_text(&browser, ".fb-chars-left").await,
+                expected,
+                "{locale} {count}"
+            );
+        }
+    }
+    browser.close().await.unwrap();
+}

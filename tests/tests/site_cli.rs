@@ -122,3 +122,48 @@ async fn sites_are_added_set_listed_and_rotated_from_the_command_line() {
         "a refused change changes nothing"
     );
 }
+
+#[tokio::test]
+async fn site_copy_sends_a_sites_wording_and_prints_the_checkers_refusal() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("inbox").unwrap();
+    let dir = stack.artifacts.join("site-copy");
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.ftl");
+    let bad = dir.join("bad.ftl");
+    std::fs::write(&good, "csat-title = Comment était-ce chez nous ?\n").unwrap();
+    std::fs::write(&bad, "csat-title = Bonjour { $nobody }\n").unwrap();
+    let copy = |args: &[&str]| {
+        let mut all = vec!["copy", &site.key, "fr"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--endpoint", &stack.worker_url]);
+        site_cli(&all)
+    };
+
+    let refused = copy(&[bad.to_str().unwrap(), "--secret", &site.secret]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("refused the copy (422)"), "{stderr}");
+    assert!(
+        stderr.contains("copy/fr.ftl:1:1: error[unknown-variable]"),
+        "{stderr}"
+    );
+
+    let wrong_secret = copy(&[good.to_str().unwrap(), "--secret", &stack.site.secret]);
+    assert!(!wrong_secret.status.success());
+
+    let stored = copy(&[good.to_str().unwrap(), "--secret", &site.secret]);
+    assert!(
+        stored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&stored.stderr)
+    );
+    let shown = copy(&[]);
+    assert!(shown.status.success());
+    let layered = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        layered.contains("\ncsat-title = Comment était-ce chez nous ?\n"),
+        "{layered}"
+    );
+    assert!(layered.contains("\nbubble-open = "), "the rest is shipped");
+}

@@ -30,6 +30,8 @@ pub enum Msg {
     BubbleClose,
     /// Panel heading.
     PanelTitle,
+    /// Panel heading naming the shop (`$shop`), when the site has set a name.
+    PanelTitleShop,
     /// Panel close button's name.
     PanelClose,
     /// Placeholder text of an empty conversation.
@@ -98,14 +100,17 @@ pub enum Msg {
     ReasonSkip,
     /// A reason tag's label (selects on `$tag`).
     ReasonTag,
+    /// How much more a comment box takes (plural on `$count`).
+    CharactersLeft,
 }
 
 impl Msg {
     /// All messages, for checks.
-    pub const ALL: [Msg; 37] = [
+    pub const ALL: [Msg; 39] = [
         Msg::BubbleOpen,
         Msg::BubbleClose,
         Msg::PanelTitle,
+        Msg::PanelTitleShop,
         Msg::PanelClose,
         Msg::PanelEmpty,
         Msg::PanelMessages,
@@ -140,6 +145,7 @@ impl Msg {
         Msg::ReasonSend,
         Msg::ReasonSkip,
         Msg::ReasonTag,
+        Msg::CharactersLeft,
     ];
 
     /// The Fluent message id.
@@ -148,6 +154,7 @@ impl Msg {
             Msg::BubbleOpen => "bubble-open",
             Msg::BubbleClose => "bubble-close",
             Msg::PanelTitle => "panel-title",
+            Msg::PanelTitleShop => "panel-title-shop",
             Msg::PanelClose => "panel-close",
             Msg::PanelEmpty => "panel-empty",
             Msg::PanelMessages => "panel-messages",
@@ -182,6 +189,7 @@ impl Msg {
             Msg::ReasonSend => "reason-send",
             Msg::ReasonSkip => "reason-skip",
             Msg::ReasonTag => "reason-tag",
+            Msg::CharactersLeft => "characters-left",
         }
     }
 }
@@ -322,6 +330,12 @@ impl I18n {
         }
     }
 
+    /// The text of `msg` with `args` filled in (tracked: call it inside a
+    /// reactive closure).
+    pub fn format(self, msg: Msg, args: &FluentArgs) -> String {
+        self.0.with(|localizer| localizer.format(msg, Some(args)))
+    }
+
     /// Switches every string to `localizer`'s locale.
     pub fn set(self, localizer: Localizer) {
         self.0.set(Arc::new(localizer));
@@ -340,7 +354,29 @@ mod tests {
     fn args() -> FluentArgs<'static> {
         let mut args = FluentArgs::new();
         args.set("tag", "too_long");
+        args.set("shop", "Demo Outdoor Shop");
+        args.set("count", 3);
         args
+    }
+
+    #[test]
+    fn counts_pick_the_plural_form_and_names_are_placed() {
+        let localizer = Localizer::reference();
+        let left = |count: i64| {
+            let mut args = FluentArgs::new();
+            args.set("count", count);
+            localizer.format(Msg::CharactersLeft, Some(&args))
+        };
+        // Fluent isolates every placeable (FSI … PDI) so right-to-left
+        // text around it stays in order.
+        assert_eq!(left(1), "\u{2068}1\u{2069} character left");
+        assert_eq!(left(25), "\u{2068}25\u{2069} characters left");
+        let mut args = FluentArgs::new();
+        args.set("shop", "Café Zoë");
+        assert_eq!(
+            localizer.format(Msg::PanelTitleShop, Some(&args)),
+            "Chat with \u{2068}Café Zoë\u{2069}"
+        );
     }
 
     #[test]

@@ -42,7 +42,10 @@ pub fn run(repo: &Repo) -> Result<()> {
         &d1,
         Some(PAGE_SITE_KEY),
         &page_origins,
-        &SiteConfig::default(),
+        &SiteConfig {
+            shop_name: Some("Demo Outdoor Shop".into()),
+            ..SiteConfig::default()
+        },
     )?;
 
     let (stop, stopped) = mpsc::channel();

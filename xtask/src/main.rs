@@ -8,6 +8,7 @@ mod demo;
 mod locales;
 mod processes;
 mod repo;
+mod site_copy;
 mod sites;
 mod size;
 mod static_site;
@@ -26,7 +27,7 @@ commands:
   bench          ingest throughput against local workerd (--reads: also 1M-event reads)
   locales check  every locale's Fluent file against en-US (compiler-style diagnostics)
   size           the widget's files, raw and brotli, against the budgets
-  site           manage sites (add, list, rotate-secret, set); `cargo xtask site` for help
+  site           manage sites (add, list, rotate-secret, set, copy); `cargo xtask site` for help
   build-widget   build the widget into dist/widget
   build-worker   build the Worker into edge-worker/build (wrangler runs this)";
 

@@ -11,6 +11,8 @@ use protocol::ids::check_id;
 use protocol::secret::hash_secret;
 
 use crate::repo::Repo;
+use crate::site_copy::{self, CopyTarget};
+use crate::static_site::PAGE_ENDPOINT;
 use crate::worker_dev::{D1, Target};
 
 /// A site's key and its secret in clear (shown once, never stored).
@@ -216,10 +218,16 @@ const SITE_USAGE: &str = "usage: cargo xtask site <command> [--remote]
   list
   rotate-secret pk_...
   set pk_... [--origin URL ...] setting=value ...
+  copy pk_... LOCALE [FILE.ftl] [--endpoint URL] [--secret sk_...]
+      with FILE: store the site's own wording for LOCALE (checked by the
+      collector; its diagnostics are printed); without: print the copy
+      shoppers get. The secret may also come from FEEDBACK_SITE_SECRET;
+      the endpoint defaults to http://127.0.0.1:8787 (`cargo xtask demo`).
 
 settings: csat_enabled=true|false  csat_mode=thumbs|scale5
           reason_tags=wrong_answer,too_long  idle_end_seconds=120|null
           store_text=true|false  retention_days=365  webhook_url=https://...|null
+          shop_name='Demo Outdoor Shop'  (said where the copy has { $shop })
 
 Without --remote it manages the local D1 that `cargo xtask demo` uses
 (another local one with --state FOLDER).";
@@ -230,6 +238,8 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     let mut origins = Vec::new();
     let mut key = None;
     let mut state: Option<String> = None;
+    let mut endpoint: Option<String> = None;
+    let mut secret: Option<String> = std::env::var("FEEDBACK_SITE_SECRET").ok();
     let mut words = Vec::new();
     let mut rest = args.iter().filter(|arg| *arg != "--remote");
     while let Some(arg) = rest.next() {
@@ -243,6 +253,20 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 key = Some(
                     rest.next()
                         .ok_or_else(|| anyhow!("--key needs a value"))?
+                        .clone(),
+                )
+            }
+            "--endpoint" => {
+                endpoint = Some(
+                    rest.next()
+                        .ok_or_else(|| anyhow!("--endpoint needs a URL"))?
+                        .clone(),
+                )
+            }
+            "--secret" => {
+                secret = Some(
+                    rest.next()
+                        .ok_or_else(|| anyhow!("--secret needs a value"))?
                         .clone(),
                 )
             }
@@ -269,6 +293,25 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
         );
     };
     match words.split_first() {
+        Some((command, [site_key, locale, file @ ..])) if command == "copy" && file.len() <= 1 => {
+            let target = CopyTarget {
+                endpoint: endpoint.unwrap_or_else(|| PAGE_ENDPOINT.to_string()),
+                site_key: site_key.clone(),
+                locale: locale.clone(),
+            };
+            match file.first() {
+                Some(file) => {
+                    let ftl = std::fs::read_to_string(file)
+                        .map_err(|err| anyhow!("cannot read {file}: {err}"))?;
+                    let secret = secret.ok_or_else(|| {
+                        anyhow!("storing copy needs the site's secret: --secret sk_... or FEEDBACK_SITE_SECRET")
+                    })?;
+                    site_copy::put(&target, &secret, &ftl)?;
+                }
+                None => print!("{}", site_copy::show(&target)?),
+            }
+            return Ok(());
+        }
         Some((command, assignments)) if command == "add" => {
             if origins.is_empty() {
                 bail!(

@@ -162,6 +162,13 @@ fn end_to_end(repo: &Repo) -> Result<()> {
             },
         ),
         ("copy", SiteConfig::default()),
+        (
+            "shop_name",
+            SiteConfig {
+                shop_name: Some("Café Zoë & Co.".into()),
+                ..SiteConfig::default()
+            },
+        ),
     ];
     for (name, config) in page_sites {
         let site = sites::upsert(&d1, None, std::slice::from_ref(&page_origin), &config)?;

@@ -73,9 +73,14 @@ pub fn App(
             idle_timer.set_value(timer.ok());
         }
     });
+    let shop = Signal::derive(move || {
+        state
+            .settings
+            .with(|settings| settings.as_ref().and_then(|s| s.shop_name.clone()))
+    });
     let bubble = NodeRef::<leptos::html::Button>::new();
     view! {
-        <Panel open=state.open conversation=state.conversation csat=state.csat bubble/>
+        <Panel open=state.open conversation=state.conversation csat=state.csat bubble shop/>
         <Bubble open=state.open node_ref=bubble/>
     }
 }

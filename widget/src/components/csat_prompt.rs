@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use protocol::CsatMode;
 
+use crate::components::characters_left::{COMMENT_MAX_CHARS, CharactersLeft};
 use crate::components::icons::{Icon, SvgIcon};
 use crate::csat::{CsatFlow, CsatOutcome, CsatStep};
 use crate::feedback::FeedbackReporter;
@@ -119,10 +120,11 @@ pub fn CsatPrompt(
         view! {
             <form class="fb-csat-comment" on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 <label for="fb-csat-comment" class="fb-csat-title">{i18n.text(label)}</label>
-                <textarea id="fb-csat-comment" rows="3" maxlength="1000"
+                <textarea id="fb-csat-comment" rows="3" maxlength=COMMENT_MAX_CHARS
                     placeholder=i18n.text(placeholder)
                     prop:value=move || comment.get()
                     on:input:target=move |ev| comment.set(ev.target().value())></textarea>
+                <CharactersLeft text=comment limit=COMMENT_MAX_CHARS/>
                 <button type="submit" class="fb-csat-submit">{i18n.text(button)}</button>
             </form>
         }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod bubble;
+pub mod characters_left;
 pub mod composer;
 pub mod csat_prompt;
 pub mod icons;

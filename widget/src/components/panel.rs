@@ -1,5 +1,6 @@
 //! The chat panel that opens from the bubble.
 
+use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,8 +23,18 @@ pub fn Panel(
     csat: RwSignal<Option<CsatFlow>>,
     /// The bubble, which gets focus back when Esc closes the panel.
     bubble: NodeRef<leptos::html::Button>,
+    /// The shop's name, when the site has set one (the title says it).
+    shop: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let title = move || match shop.get() {
+        Some(name) => {
+            let mut args = FluentArgs::new();
+            args.set("shop", name);
+            i18n.format(Msg::PanelTitleShop, &args)
+        }
+        None => i18n.text(Msg::PanelTitle)(),
+    };
     let panel = NodeRef::<leptos::html::Section>::new();
     let close = move || {
         open.set(false);
@@ -60,7 +71,7 @@ pub fn Panel(
             on:keydown=on_keydown
         >
             <header class="fb-header">
-                <h2 id="fb-title" class="fb-title">{i18n.text(Msg::PanelTitle)}</h2>
+                <h2 id="fb-title" class="fb-title">{title}</h2>
                 <button
                     type="button"
                     class="fb-close"

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use protocol::text::MAX_COMMENT_CHARS;
 
+use crate::components::characters_left::{COMMENT_MAX_CHARS, CharactersLeft};
 use crate::i18n::{I18n, Msg};
 
 /// Tag toggles, a comment box, Send and Skip.
@@ -58,11 +59,12 @@ pub fn ReasonForm(
                     }
                 </For>
             </div>
-            <textarea class="fb-reason-comment" rows="2" maxlength="1000"
+            <textarea class="fb-reason-comment" rows="2" maxlength=COMMENT_MAX_CHARS
                 aria-label=i18n.text(Msg::ReasonCommentLabel)
                 placeholder=i18n.text(Msg::ReasonCommentPlaceholder)
                 prop:value=move || comment.get()
                 on:input:target=move |ev| comment.set(ev.target().value())></textarea>
+            <CharactersLeft text=comment limit=COMMENT_MAX_CHARS/>
             <div class="fb-reason-actions">
                 <button type="submit" class="fb-reason-send">{i18n.text(Msg::ReasonSend)}</button>
                 <button type="button" class="fb-reason-skip" on:click=move |_| on_skip.run(())>
