@@ -1,6 +1,6 @@
 //! CSAT and thumbs figures from counts.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// CSAT counts for conversations offered the prompt in a window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct CsatTotals {
 }
 
 /// What the Overview shows about CSAT.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CsatFigures {
     /// Prompts shown.
     pub offered: u64,
@@ -86,7 +86,7 @@ pub struct ThumbsTotals {
 }
 
 /// What the Message feedback card shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ThumbsFigures {
     /// 👍 count.
     pub up: u64,

@@ -6,9 +6,11 @@
 
 pub mod csv;
 pub mod figures;
+pub mod gaps;
 pub mod overview;
 pub mod window;
 
 pub use figures::{CsatFigures, CsatTotals, ThumbsFigures, ThumbsTotals};
+pub use gaps::{Downvote, Gap, knowledge_gaps};
 pub use overview::{DayPoint, Deltas, Overview, PeriodFigures, ScoreBucket, overview};
-pub use window::{BUCKET_MS, Window, iso_utc};
+pub use window::{BUCKET_MS, Window, is_time_zone, iso_utc};

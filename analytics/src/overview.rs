@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::figures::{CsatFigures, CsatTotals, ThumbsFigures, ThumbsTotals};
 use crate::window::Window;
@@ -21,7 +21,7 @@ pub struct ScoreBucket {
 }
 
 /// One day of "Customer satisfaction over time".
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DayPoint {
     /// The local date, `YYYY-MM-DD`.
     pub date: String,
@@ -32,7 +32,7 @@ pub struct DayPoint {
 }
 
 /// One period's figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeriodFigures {
     /// First local day.
     pub from: String,
@@ -45,7 +45,7 @@ pub struct PeriodFigures {
 }
 
 /// Current minus previous; `None` where either side has no value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deltas {
     /// Change of the average score, in points.
     pub csat_average: Option<f64>,
@@ -64,7 +64,7 @@ pub struct Deltas {
 }
 
 /// `GET /v1/sites/{site_key}/overview`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     /// The time zone days are counted in.
     pub tz: String,

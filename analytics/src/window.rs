@@ -29,6 +29,11 @@ pub struct Window {
     pub to_ms: i64,
 }
 
+/// Whether `name` is an IANA time zone this crate knows.
+pub fn is_time_zone(name: &str) -> bool {
+    name.parse::<Tz>().is_ok()
+}
+
 /// The instant a local day starts. Where midnight does not exist (a DST
 /// jump at 00:00) the day starts at the first instant that does.
 fn day_start(tz: Tz, day: NaiveDate) -> i64 {

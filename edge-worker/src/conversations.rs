@@ -49,7 +49,7 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
         Err(refusal) => return Ok(refusal),
     };
     let query = Query::of(&req)?;
-    let window = match query.window() {
+    let window = match query.window(&site) {
         Ok(window) => window,
         Err(error) => return respond::error_body(&error),
     };

@@ -124,7 +124,7 @@ pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response
             );
         }
     };
-    let window = match query.window() {
+    let window = match query.window(&site) {
         Ok(window) => window,
         Err(error) => return respond::error_body(&error),
     };

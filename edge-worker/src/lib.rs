@@ -11,12 +11,14 @@
 //! - `GET /v1/sites/{site_key}/conversations`, `GET|DELETE .../conversations/{id}`:
 //!   the inbox, one conversation, erasure, see [`conversations`].
 //! - `GET /v1/sites/{site_key}/export`: CSV or NDJSON, see [`export`].
+//! - `GET /v1/sites/{site_key}/gaps`: knowledge gaps, see [`gaps`].
 
 mod config;
 mod conversations;
 mod copy;
 mod cors;
 mod export;
+mod gaps;
 mod ingest;
 mod ingest_queue;
 mod locales;
@@ -59,6 +61,7 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
             conversations::delete_conversation,
         )
         .get_async("/v1/sites/:site_key/export", export::export)
+        .get_async("/v1/sites/:site_key/gaps", gaps::get_gaps)
         .or_else_any_method("/*path", |_, _| {
             respond::error(ErrorCode::NotFound, "no such route")
         })

@@ -15,7 +15,7 @@ pub async fn get_overview(req: Request, ctx: RouteContext<Context>) -> Result<Re
         Ok(site) => site,
         Err(refusal) => return Ok(refusal),
     };
-    let window = match Query::of(&req)?.window() {
+    let window = match Query::of(&req)?.window(&site) {
         Ok(window) => window,
         Err(error) => return respond::error_body(&error),
     };

@@ -6,6 +6,8 @@ use analytics::Window;
 use protocol::{ErrorBody, ErrorCode};
 use worker::{Date, Request, Result};
 
+use crate::sites::Site;
+
 /// A request's query parameters (the last of repeated names wins).
 pub struct Query(HashMap<String, String>);
 
@@ -23,10 +25,12 @@ impl Query {
             .filter(|value| !value.is_empty())
     }
 
-    /// `from`, `to` and `tz` as a window of local days (see `analytics::Window`).
-    pub fn window(&self) -> std::result::Result<Window, ErrorBody> {
+    /// `from`, `to` and `tz` as a window of local days (see
+    /// `analytics::Window`); without `tz`, in the site's time zone.
+    pub fn window(&self, site: &Site) -> std::result::Result<Window, ErrorBody> {
         let now = Date::now().as_millis() as i64;
-        Window::parse(self.get("from"), self.get("to"), self.get("tz"), now)
+        let tz = self.get("tz").or_else(|| site.time_zone());
+        Window::parse(self.get("from"), self.get("to"), tz, now)
             .map_err(|problem| ErrorBody::new(ErrorCode::InvalidField, problem))
     }
 }

@@ -40,6 +40,15 @@ pub struct Site {
 }
 
 impl Site {
+    /// The site's time zone, when it has set one the collector knows
+    /// (`cargo xtask site set` checks it; a hand-edited typo reads as UTC).
+    pub fn time_zone(&self) -> Option<&str> {
+        self.config
+            .time_zone
+            .as_deref()
+            .filter(|zone| analytics::is_time_zone(zone))
+    }
+
     /// Looks a site up by its public key.
     pub async fn find(db: &D1Database, site_key: &str) -> Result<Option<Site>> {
         let row = db

@@ -33,6 +33,9 @@ pub struct SiteConfig {
     /// The shop's name as shoppers know it ("Demo Outdoor Shop"): the
     /// widget's copy says it where a message has a `{ $shop }` variant.
     pub shop_name: Option<String>,
+    /// The IANA time zone the site owner's days are in ("Europe/Berlin");
+    /// the dashboard's windows and daily series use it. UTC when unset.
+    pub time_zone: Option<String>,
 }
 
 impl Default for SiteConfig {
@@ -46,6 +49,7 @@ impl Default for SiteConfig {
             retention_days: 365,
             webhook_url: None,
             shop_name: None,
+            time_zone: None,
         }
     }
 }
@@ -113,6 +117,23 @@ fn check_shop_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks that `zone` looks like an IANA name; whether the zone exists is
+/// for the code that knows the zones (the collector answers UTC otherwise).
+fn check_time_zone_shape(zone: &str) -> Result<(), String> {
+    let shaped = !zone.is_empty()
+        && zone.len() <= 64
+        && zone
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c));
+    if shaped {
+        Ok(())
+    } else {
+        Err(format!(
+            "time_zone must be an IANA time zone such as \"Europe/Berlin\", not {zone:?}"
+        ))
+    }
+}
+
 impl SiteConfig {
     /// Parses and checks a configuration document.
     pub fn from_json(text: &str) -> Result<Self, String> {
@@ -148,6 +169,9 @@ impl SiteConfig {
         }
         if let Some(name) = &self.shop_name {
             check_shop_name(name)?;
+        }
+        if let Some(zone) = &self.time_zone {
+            check_time_zone_shape(zone)?;
         }
         Ok(())
     }
@@ -245,6 +269,11 @@ mod tests {
             let shop = SiteConfig::from_json(&json).unwrap_err();
             assert!(shop.contains("shop_name"), "{shop}");
         }
+        let zone = SiteConfig::from_json(r#"{"time_zone": "Europe/Berlin; DROP"}"#).unwrap_err();
+        assert!(zone.contains("time_zone"), "{zone}");
+        assert!(
+            SiteConfig::from_json(r#"{"time_zone": "America/Argentina/Buenos_Aires"}"#).is_ok()
+        );
         let named = SiteConfig::from_json(r#"{"shop_name": "Café Zoë & Co."}"#).unwrap();
         assert_eq!(named.widget().shop_name.as_deref(), Some("Café Zoë & Co."));
     }

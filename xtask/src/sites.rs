@@ -208,8 +208,14 @@ fn apply_settings(config: &str, assignments: &[String]) -> Result<SiteConfig> {
         let (name, value) = setting(assignment)?;
         document.insert(name, value);
     }
-    SiteConfig::from_json(&serde_json::Value::Object(document).to_string())
-        .map_err(|problem| anyhow!(problem))
+    let config = SiteConfig::from_json(&serde_json::Value::Object(document).to_string())
+        .map_err(|problem| anyhow!(problem))?;
+    if let Some(zone) = &config.time_zone
+        && !analytics::is_time_zone(zone)
+    {
+        bail!("time_zone {zone:?} is not an IANA time zone (such as Europe/Berlin)");
+    }
+    Ok(config)
 }
 
 const SITE_USAGE: &str = "usage: cargo xtask site <command> [--remote]
@@ -228,6 +234,7 @@ settings: csat_enabled=true|false  csat_mode=thumbs|scale5
           reason_tags=wrong_answer,too_long  idle_end_seconds=120|null
           store_text=true|false  retention_days=365  webhook_url=https://...|null
           shop_name='Demo Outdoor Shop'  (said where the copy has { $shop })
+          time_zone=Europe/Berlin  (the dashboard's days; UTC when unset)
 
 Without --remote it manages the local D1 that `cargo xtask demo` uses
 (another local one with --state FOLDER).";
@@ -409,6 +416,8 @@ mod tests {
         assert!(config.store_text);
         assert_eq!(config.idle_end_seconds, Some(120));
         assert!(apply_settings("{}", &["csat_mode=stars".into()]).is_err());
+        assert!(apply_settings("{}", &["time_zone=Europe/Berlin".into()]).is_ok());
+        assert!(apply_settings("{}", &["time_zone=Mars/Olympus".into()]).is_err());
         assert!(apply_settings("{}", &["colour=red".into()]).is_err());
         assert!(apply_settings("{}", &["no-equals-sign".into()]).is_err());
     }

@@ -118,6 +118,21 @@ fn end_to_end(repo: &Repo) -> Result<()> {
         ("inbox", SiteConfig::default()),
         ("export", SiteConfig::default()),
         ("burst", SiteConfig::default()),
+        (
+            "gaps",
+            SiteConfig {
+                store_text: true,
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "dashboard",
+            SiteConfig {
+                store_text: true,
+                reason_tags: vec!["wrong_answer".into(), "too_long".into()],
+                ..SiteConfig::default()
+            },
+        ),
         ("client_burst", SiteConfig::default()),
         (
             "webhook",

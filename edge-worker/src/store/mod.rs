@@ -1,6 +1,7 @@
 //! D1 reads and writes. Every value is a bound parameter.
 
 pub mod conversations;
+pub mod gaps;
 pub mod ingest;
 pub mod overview;
 

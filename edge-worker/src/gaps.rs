@@ -1,0 +1,69 @@
+//! `GET /v1/sites/{site_key}/gaps?from=&to=&tz=&limit=` (bearer secret):
+//! Recommendations → knowledge gaps. The window's thumbs-downs with their
+//! question are grouped by `analytics::knowledge_gaps`.
+
+use protocol::ErrorCode;
+use serde::Serialize;
+use worker::{Context, Request, Response, Result, RouteContext};
+
+use crate::query::Query;
+use crate::respond;
+use crate::sites::Site;
+use crate::store;
+
+/// Thumbs-downs read per request: the latest ones, enough to show what
+/// keeps coming up without reading a busy site's whole history.
+const MAX_DOWNVOTES: u32 = 5_000;
+
+/// Default and largest number of gaps answered.
+const DEFAULT_LIMIT: usize = 20;
+const MAX_LIMIT: usize = 100;
+
+#[derive(Serialize)]
+struct GapsAnswer {
+    /// Ranked gaps.
+    gaps: Vec<analytics::Gap>,
+    /// Thumbs-downs with a question that were looked at.
+    considered: usize,
+    /// Whether older ones were left out (more than [`MAX_DOWNVOTES`]).
+    truncated: bool,
+}
+
+/// The window's knowledge gaps.
+pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    let site = match Site::authorize(&db, &req, &ctx).await? {
+        Ok(site) => site,
+        Err(refusal) => return Ok(refusal),
+    };
+    let query = Query::of(&req)?;
+    let window = match query.window(&site) {
+        Ok(window) => window,
+        Err(error) => return respond::error_body(&error),
+    };
+    let limit = match query.get("limit").map(str::parse::<usize>) {
+        None => DEFAULT_LIMIT,
+        Some(Ok(limit)) if (1..=MAX_LIMIT).contains(&limit) => limit,
+        Some(_) => {
+            return respond::error(
+                ErrorCode::InvalidField,
+                format!("`limit` must be 1 to {MAX_LIMIT}"),
+            );
+        }
+    };
+    let downvotes = store::gaps::downvotes(
+        &db,
+        &site.site_key,
+        (window.from_ms, window.to_ms),
+        MAX_DOWNVOTES,
+    )
+    .await?;
+    respond::json(
+        &GapsAnswer {
+            gaps: analytics::knowledge_gaps(&downvotes, limit),
+            considered: downvotes.len(),
+            truncated: downvotes.len() >= MAX_DOWNVOTES as usize,
+        },
+        200,
+    )
+}
