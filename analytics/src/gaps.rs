@@ -45,6 +45,17 @@ pub struct Gap {
     pub examples: Vec<String>,
 }
 
+/// `GET /v1/sites/{site_key}/gaps`'s answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GapsReport {
+    /// Ranked gaps.
+    pub gaps: Vec<Gap>,
+    /// Thumbs-downs with a question that were looked at.
+    pub considered: usize,
+    /// Whether older ones were left out (only the latest are read).
+    pub truncated: bool,
+}
+
 /// Words that say nothing about the topic (English; other languages rely
 /// on the similarity threshold).
 const STOP_WORDS: [&str; 40] = [

@@ -106,6 +106,19 @@ impl Window {
         Self::days(first, last, tz)
     }
 
+    /// The `count` local days ending on this window's last day ("the
+    /// last 7 days"), 1 to [`MAX_DAYS`].
+    pub fn last_days(&self, count: u64) -> Result<Self, String> {
+        if !(1..=MAX_DAYS).contains(&count) {
+            return Err(format!("`days` must be 1 to {MAX_DAYS}, not {count}"));
+        }
+        let first = self
+            .last
+            .checked_sub_days(Days::new(count - 1))
+            .ok_or_else(|| "`days` reaches out of range".to_string())?;
+        Self::days(first, self.last, self.tz)
+    }
+
     /// How many local days the window holds.
     pub fn len_days(&self) -> u64 {
         (self.last - self.first).num_days().unsigned_abs() + 1
@@ -148,6 +161,22 @@ mod tests {
     }
 
     const HOUR: i64 = 3_600_000;
+
+    #[test]
+    fn the_last_n_days_end_on_the_windows_last_day() {
+        let now = Utc
+            .with_ymd_and_hms(2026, 3, 10, 12, 0, 0)
+            .unwrap()
+            .timestamp_millis();
+        let window = Window::parse(None, None, Some("Europe/Berlin"), now).unwrap();
+        let week = window.last_days(7).unwrap();
+        assert_eq!(week.first.to_string(), "2026-03-04");
+        assert_eq!(week.last.to_string(), "2026-03-10");
+        assert_eq!(week.len_days(), 7);
+        assert_eq!(window.last_days(1).unwrap().len_days(), 1);
+        assert!(window.last_days(0).is_err());
+        assert!(window.last_days(367).is_err());
+    }
 
     #[test]
     fn instants_print_as_rfc3339_utc() {

@@ -1,10 +1,11 @@
-//! `GET /v1/sites/{site_key}/export?format=csv|ndjson&from=&to=&tz=`: one
-//! record per conversation active in the window, streamed page by page so
+//! `GET /v1/sites/{site_key}/export?format=csv|ndjson&from=&to=&tz=&feedback=`:
+//! one record per conversation active in the window (and matching the
+//! inbox's `feedback` filter, when given), streamed page by page so
 //! a large export never sits in memory.
 
 use analytics::csv::{field, record, text_field};
 use analytics::iso_utc;
-use protocol::{ConversationRow, Cursor, ErrorCode};
+use protocol::{ConversationRow, Cursor, ErrorCode, FeedbackFilter};
 use worker::{Context, D1Database, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
@@ -68,6 +69,7 @@ struct Pages {
     db: D1Database,
     site_key: String,
     bounds: (i64, i64),
+    filter: Option<FeedbackFilter>,
     format: Format,
     cursor: Option<Cursor>,
     started: bool,
@@ -87,7 +89,7 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
         &pages.db,
         &pages.site_key,
         pages.bounds,
-        None,
+        pages.filter,
         pages.cursor.as_ref(),
         PAGE,
     )
@@ -128,6 +130,10 @@ pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response
         Ok(window) => window,
         Err(error) => return respond::error_body(&error),
     };
+    let filter = match query.get("feedback").map(FeedbackFilter::parse).transpose() {
+        Ok(filter) => filter,
+        Err(problem) => return respond::error(ErrorCode::InvalidField, problem),
+    };
     let (content_type, extension) = match format {
         Format::Csv => ("text/csv; charset=utf-8; header=present", "csv"),
         Format::Ndjson => ("application/x-ndjson", "ndjson"),
@@ -140,6 +146,7 @@ pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response
         db,
         site_key: site.site_key,
         bounds: (window.from_ms, window.to_ms),
+        filter,
         format,
         cursor: None,
         started: false,

@@ -3,7 +3,6 @@
 //! question are grouped by `analytics::knowledge_gaps`.
 
 use protocol::ErrorCode;
-use serde::Serialize;
 use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
@@ -18,16 +17,6 @@ const MAX_DOWNVOTES: u32 = 5_000;
 /// Default and largest number of gaps answered.
 const DEFAULT_LIMIT: usize = 20;
 const MAX_LIMIT: usize = 100;
-
-#[derive(Serialize)]
-struct GapsAnswer {
-    /// Ranked gaps.
-    gaps: Vec<analytics::Gap>,
-    /// Thumbs-downs with a question that were looked at.
-    considered: usize,
-    /// Whether older ones were left out (more than [`MAX_DOWNVOTES`]).
-    truncated: bool,
-}
 
 /// The window's knowledge gaps.
 pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
@@ -59,7 +48,7 @@ pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Respon
     )
     .await?;
     respond::json(
-        &GapsAnswer {
+        &analytics::GapsReport {
             gaps: analytics::knowledge_gaps(&downvotes, limit),
             considered: downvotes.len(),
             truncated: downvotes.len() >= MAX_DOWNVOTES as usize,

@@ -4,6 +4,7 @@
 //! - `GET /v1/locales/{locale}?site=pk_...`: the locale's shipped FTL with
 //!   the site's overrides (`PUT /v1/sites/{key}/copy/{locale}`) layered on
 //!   top, message by message. Without `site`, the shipped FTL.
+//! - `GET /v1/locales/{locale}/dashboard`: the site owners' dashboard's FTL.
 //!
 //! Both are public and answered with an ETag; the copy is revalidated on
 //! every load (`no-cache`), so an edit shows on the shopper's next page.
@@ -59,6 +60,30 @@ pub async fn get(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
             }
         }
     };
+    let etag = etag_of(&body);
+    respond::public_cacheable(
+        &req,
+        body,
+        "text/plain; charset=utf-8",
+        &etag,
+        Freshness::Revalidate,
+    )
+}
+
+/// `GET /v1/locales/{locale}/dashboard`.
+pub async fn get_dashboard(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let shipped = Shipped::of(&ctx.env).await?;
+    let locale = ctx.param("locale").cloned().unwrap_or_default();
+    let Some(ftl) = shipped.dashboard_ftl(&locale) else {
+        return respond::error(
+            ErrorCode::UnknownLocale,
+            format!(
+                "the dashboard is not translated into {locale:?}; GET /v1/locales lists the ones it is ({})",
+                shipped.list().dashboard.join(", ")
+            ),
+        );
+    };
+    let body = ftl.to_string();
     let etag = etag_of(&body);
     respond::public_cacheable(
         &req,

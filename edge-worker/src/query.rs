@@ -25,12 +25,22 @@ impl Query {
             .filter(|value| !value.is_empty())
     }
 
-    /// `from`, `to` and `tz` as a window of local days (see
+    /// `from` (or `days`), `to` and `tz` as a window of local days (see
     /// `analytics::Window`); without `tz`, in the site's time zone.
     pub fn window(&self, site: &Site) -> std::result::Result<Window, ErrorBody> {
         let now = Date::now().as_millis() as i64;
         let tz = self.get("tz").or_else(|| site.time_zone());
-        Window::parse(self.get("from"), self.get("to"), tz, now)
-            .map_err(|problem| ErrorBody::new(ErrorCode::InvalidField, problem))
+        let invalid = |problem: String| ErrorBody::new(ErrorCode::InvalidField, problem);
+        let window = Window::parse(self.get("from"), self.get("to"), tz, now).map_err(invalid)?;
+        match (self.get("days"), self.get("from")) {
+            (None, _) => Ok(window),
+            (Some(_), Some(_)) => Err(invalid("give `days` or `from`, not both".into())),
+            (Some(days), None) => {
+                let days = days.parse().map_err(|_| {
+                    invalid(format!("`days` must be a number of days, not {days:?}"))
+                })?;
+                window.last_days(days).map_err(invalid)
+            }
+        }
     }
 }

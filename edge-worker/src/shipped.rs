@@ -42,3 +42,10 @@ impl Shipped {
         self.0.widget.get(locale).map(String::as_str)
     }
 }
+
+impl Shipped {
+    /// The dashboard's Fluent file for `locale`, if shipped.
+    pub fn dashboard_ftl(&self, locale: &str) -> Option<&str> {
+        self.0.dashboard.get(locale).map(String::as_str)
+    }
+}

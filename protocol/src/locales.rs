@@ -18,6 +18,9 @@ pub struct LocaleList {
     pub default: String,
     /// Every shipped locale tag, sorted.
     pub locales: Vec<String>,
+    /// The locales the site owners' dashboard is translated into, sorted.
+    #[serde(default)]
+    pub dashboard: Vec<String>,
 }
 
 impl LocaleList {
@@ -34,6 +37,7 @@ impl LocaleList {
         Self {
             default: DEFAULT_LOCALE.to_string(),
             locales,
+            dashboard: Vec::new(),
         }
     }
 
@@ -55,9 +59,12 @@ pub struct ShippedCopy {
 }
 
 impl ShippedCopy {
-    /// The locales the widget has copy for.
+    /// The locales the widget has copy for, and those the dashboard has.
     pub fn list(&self) -> LocaleList {
-        LocaleList::new(self.widget.keys().cloned())
+        LocaleList {
+            dashboard: self.dashboard.keys().cloned().collect(),
+            ..LocaleList::new(self.widget.keys().cloned())
+        }
     }
 }
 

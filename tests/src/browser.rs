@@ -119,6 +119,42 @@ impl Browser {
         .await
     }
 
+    /// Waits for `selector` on the page itself (outside any shadow root)
+    /// and returns it.
+    pub async fn page_element(&self, selector: &str) -> Result<Element> {
+        eventually(
+            &format!("{selector} on the page"),
+            Duration::from_secs(20),
+            || async { Ok(self.client.find(Locator::Css(selector)).await.ok()) },
+        )
+        .await
+    }
+
+    /// The text of `selector` on the page once it is there.
+    pub async fn page_text(&self, selector: &str) -> Result<String> {
+        Ok(self.page_element(selector).await?.text().await?)
+    }
+
+    /// Runs axe-core (from node_modules) on the page: every WCAG 2.1 A/AA
+    /// and best-practice violation as `{id, help, targets}`.
+    pub async fn axe_violations(&self) -> Result<Vec<Value>> {
+        let axe = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../node_modules/axe-core/axe.min.js"),
+        )
+        .context("axe-core is installed by `npm ci` (cargo xtask test runs it)")?;
+        self.js(&axe, vec![]).await?;
+        let result = self
+            .js(
+                "return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+                    .then(r => r.violations.map(v => ({ id: v.id, help: v.help,
+                        targets: v.nodes.map(n => n.target) })));",
+                vec![],
+            )
+            .await?;
+        Ok(result.as_array().cloned().unwrap_or_default())
+    }
+
     /// Clicks `selector` inside the widget, once it is there.
     pub async fn click(&self, selector: &str) -> Result<()> {
         self.widget_element(selector).await?.click().await?;

@@ -1,35 +1,20 @@
 //! axe-core (npm, run inside the real Chromium) finds no accessibility
 //! violations in the open panel, the reason form and both CSAT prompts.
 // A failed unwrap in a test is a failed test, which is what it should be.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use e2e::Stack;
 use e2e::browser::Browser;
 use serde_json::{Value, json};
 
-/// Runs axe on the page and returns the violations inside the widget.
+/// The axe violations inside the widget (targets start at its host).
 async fn widget_violations(browser: &Browser) -> Vec<Value> {
-    let axe = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../node_modules/axe-core/axe.min.js"),
-    )
-    .expect("axe-core is installed by `npm ci` (cargo xtask test runs it)");
-    browser.js(&axe, vec![]).await.unwrap();
-    let result = browser
-        .js(
-            "return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
-                .then(r => r.violations.map(v => ({ id: v.id, help: v.help,
-                    targets: v.nodes.map(n => n.target) })));",
-            vec![],
-        )
+    browser
+        .axe_violations()
         .await
-        .unwrap();
-    result
-        .as_array()
         .unwrap()
         .iter()
         .filter_map(|violation| {
-            // Only what is inside the widget's shadow root (targets start at its host).
             let targets: Vec<Value> = violation["targets"]
                 .as_array()?
                 .iter()

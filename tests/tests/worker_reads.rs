@@ -368,6 +368,23 @@ async fn export_round_trips_through_a_csv_parser_and_erasure_removes_everything(
         .unwrap();
     assert_eq!(status, 400);
 
+    // The inbox's filter applies to the export too.
+    let (status, filtered) = collector
+        .owner_get(&site, "export?format=ndjson&feedback=downvote")
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    let ids: Vec<Value> = filtered
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap()["conversation_id"].clone())
+        .collect();
+    assert_eq!(ids, [Value::from(kept.as_str())]);
+    let (status, _) = collector
+        .owner_get(&site, "export?feedback=sideways")
+        .await
+        .unwrap();
+    assert_eq!(status, 400);
+
     // Erasure: gone from detail, list, export and aggregates; a second delete is a 404.
     let erase = collector.erase(&site, &erased).await.unwrap();
     assert_eq!(erase.status, 200, "{}", erase.body);

@@ -52,6 +52,44 @@ pub fn widget(repo: &Repo) -> Result<()> {
     Ok(())
 }
 
+/// Builds the site owners' dashboard into the collector's assets
+/// (`dist/collector/dashboard`): `index.html`, `dashboard.css`, and the
+/// Leptos app (`dashboard.js`, `dashboard_bg.wasm`).
+pub fn dashboard(repo: &Repo) -> Result<()> {
+    tools::ensure_build_tools(repo)?;
+    run(Command::new("cargo")
+        .args(["build", "--package", "dashboard", "--lib", "--release"])
+        .args(["--target", "wasm32-unknown-unknown"])
+        .current_dir(repo.root()))?;
+    let out = collector_assets::dir(repo).join("dashboard");
+    std::fs::create_dir_all(&out)?;
+    let wasm = repo.path("target/wasm32-unknown-unknown/release/dashboard.wasm");
+    run(Command::new(cargo_bin("wasm-bindgen"))
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "dashboard",
+        ])
+        .arg("--out-dir")
+        .arg(&out)
+        .arg(&wasm))?;
+    let app_wasm = out.join("dashboard_bg.wasm");
+    run(Command::new(repo.node_bin("wasm-opt"))
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(&app_wasm)
+        .arg("-o")
+        .arg(&app_wasm))?;
+    for file in ["index.html", "dashboard.css"] {
+        let from = repo.path(&format!("dashboard/{file}"));
+        std::fs::copy(&from, out.join(file))
+            .with_context(|| format!("copying {}", from.display()))?;
+    }
+    Ok(())
+}
+
 /// Builds the Worker into `edge-worker/build` with worker-build (and its
 /// static assets into `dist/collector`), pointing it
 /// at locally installed tools so it downloads nothing. Skips the work when

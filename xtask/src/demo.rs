@@ -30,6 +30,7 @@ pub fn run(repo: &Repo) -> Result<()> {
 
     tools::ensure_build_tools(repo)?;
     builds::widget(repo)?;
+    builds::dashboard(repo)?;
     builds::worker(repo)?;
 
     let d1 = D1::new(repo, repo.path("edge-worker/.wrangler/state"));

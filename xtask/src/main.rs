@@ -24,11 +24,13 @@ commands:
   demo           build everything, start the Worker on local workerd with local D1,
                  serve the demo shop page and print its URL (Ctrl-C stops it all)
   test           install what is missing, then run every check and test
+                 (--e2e-only [FILTER]: just the end-to-end tests matching FILTER)
   bench          ingest throughput against local workerd (--reads: also 1M-event reads)
   locales check  every locale's Fluent file against en-US (compiler-style diagnostics)
   size           the widget's files, raw and brotli, against the budgets
   site           manage sites (add, list, rotate-secret, set, copy); `cargo xtask site` for help
   build-widget   build the widget into dist/widget
+  build-dashboard build the dashboard into dist/collector/dashboard
   build-worker   build the Worker into edge-worker/build (wrangler runs this)";
 
 fn main() -> Result<()> {
@@ -36,8 +38,9 @@ fn main() -> Result<()> {
     let repo = repo::Repo::locate()?;
     match args.first().map(String::as_str) {
         Some("demo") => demo::run(&repo),
-        Some("test") => test::run(&repo),
+        Some("test") => test::run(&repo, args.get(1..).unwrap_or(&[])),
         Some("build-widget") => builds::widget(&repo),
+        Some("build-dashboard") => builds::dashboard(&repo),
         Some("build-worker") => builds::worker(&repo),
         Some("bench") => bench::run_bench(&repo, args.get(1..).unwrap_or(&[])),
         Some("locales") => locales::run(&repo, args.get(1..).unwrap_or(&[])),

@@ -26,11 +26,21 @@ fn cargo(repo: &Repo) -> Command {
 }
 
 /// Runs fmt, clippy, unit tests, component tests in Chromium, then the
-/// Worker and browser tests against a fresh local stack.
-pub fn run(repo: &Repo) -> Result<()> {
+/// Worker and browser tests against a fresh local stack. With
+/// `--e2e-only [FILTER]` (while working on one of them): builds, then only
+/// the end-to-end tests whose names contain FILTER.
+pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     let started = std::time::Instant::now();
     step("tools");
     tools::ensure_test_tools(repo)?;
+    if args.first().map(String::as_str) == Some("--e2e-only") {
+        step("build the widget, the dashboard and the Worker");
+        builds::widget(repo)?;
+        builds::dashboard(repo)?;
+        builds::worker(repo)?;
+        step("end-to-end only");
+        return end_to_end(repo, args.get(1).map(String::as_str));
+    }
 
     step("format");
     run_cmd(cargo(repo).args(["fmt", "--all", "--check"]))?;
@@ -73,16 +83,17 @@ pub fn run(repo: &Repo) -> Result<()> {
 
     step("build the widget and the Worker");
     builds::widget(repo)?;
+    builds::dashboard(repo)?;
     builds::worker(repo)?;
 
     step("end-to-end: Worker on workerd with a fresh local D1, Chromium");
-    end_to_end(repo)?;
+    end_to_end(repo, None)?;
 
     println!("\nall checks passed in {}s", started.elapsed().as_secs());
     Ok(())
 }
 
-fn end_to_end(repo: &Repo) -> Result<()> {
+fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     let run_dir = repo.path(&format!("target/e2e/run-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&run_dir);
     std::fs::create_dir_all(&run_dir)?;
@@ -260,6 +271,7 @@ fn end_to_end(repo: &Repo) -> Result<()> {
                 "--",
                 "--test-threads=2",
             ])
+            .args(filter)
             .env("E2E_WORKER_URL", &endpoint)
             .env("E2E_PAGE_URL", format!("{page_origin}/"))
             .env("E2E_PAGE_ORIGIN", &page_origin)

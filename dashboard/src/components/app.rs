@@ -1,0 +1,44 @@
+//! The whole dashboard: sign-in until the tab knows a site's secret, then
+//! the sections.
+
+use leptos::prelude::*;
+
+use crate::api::Api;
+use crate::components::shell::Shell;
+use crate::components::sign_in::SignIn;
+use crate::i18n::{self, I18n, Messages};
+use crate::session::Credentials;
+
+/// Signs in, then shows the dashboard for that site.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::new(Messages::reference());
+    provide_context(i18n);
+    leptos::task::spawn_local(async move {
+        let copy = i18n::load(&i18n::requested_locales()).await;
+        i18n.set(copy);
+    });
+    // The page's own title and language follow the copy.
+    Effect::new(move |_| {
+        let (title, locale) = (i18n.text("dashboard-title"), i18n.locale());
+        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            document.set_title(&title);
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("lang", &locale);
+            }
+        }
+    });
+    let credentials = RwSignal::new(Credentials::load());
+    let signed_in = Callback::new(move |found: Credentials| {
+        found.save();
+        credentials.set(Some(found));
+    });
+    let sign_out = Callback::new(move |()| {
+        Credentials::forget();
+        credentials.set(None);
+    });
+    move || match credentials.get() {
+        None => view! { <SignIn on_signed_in=signed_in/> }.into_any(),
+        Some(found) => view! { <Shell api=Api::new(found) on_sign_out=sign_out/> }.into_any(),
+    }
+}

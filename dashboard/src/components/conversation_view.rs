@@ -1,0 +1,118 @@
+//! One conversation: the User data card with its CSAT fields, and each
+//! rated assistant message with its badge, excerpt, reason and tags.
+
+use leptos::prelude::*;
+use protocol::{ConversationDetail, MessageRating, Rating};
+
+use crate::api::Api;
+use crate::components::inbox::SatisfactionValue;
+use crate::components::status::{Failed, Loading};
+use crate::i18n::I18n;
+use crate::route::Route;
+
+/// A rated message's badge, excerpt, reason and tags.
+#[component]
+fn RatedMessage(
+    /// The rating.
+    rating: MessageRating,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let (class, label, icon) = match rating.rating {
+        Rating::Up => ("badge positive", "message-positive", "👍"),
+        _ => ("badge negative", "message-negative", "👎"),
+    };
+    let tags = (!rating.tags.is_empty()).then(|| rating.tags.join(", "));
+    view! {
+        <article class="rated" data-message=rating.message_id.clone()>
+            {rating.question.map(|question| view! {
+                <p class="excerpt"><strong>{i18n.t("message-question")}</strong>" "{question}</p>
+            })}
+            {rating.answer.map(|answer| view! {
+                <p class="excerpt"><strong>{i18n.t("message-answer")}</strong>" "{answer}</p>
+            })}
+            <span class=class data-rating=rating.rating.as_str()>
+                <span aria-hidden="true">{icon}</span>" "{move || i18n.text(label)}
+            </span>
+            {rating.reason.map(|reason| view! {
+                <p class="reason"><strong>{i18n.t("message-reason")}</strong>" "{reason}</p>
+            })}
+            {tags.map(|tags| view! {
+                <p class="tags"><strong>{i18n.t("message-tags")}</strong>" "{tags}</p>
+            })}
+        </article>
+    }
+}
+
+/// The conversation's fields and messages.
+#[component]
+fn Detail(
+    /// The conversation.
+    detail: ConversationDetail,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let yes_no = move |value: bool| i18n.text(if value { "answer-yes" } else { "answer-no" });
+    let csat = detail.csat.clone();
+    let score = csat
+        .score
+        .map_or_else(|| i18n.text("no-value"), |score| score.to_string());
+    let free = csat
+        .free_feedback
+        .clone()
+        .unwrap_or_else(|| i18n.text("no-value"));
+    let rated: Vec<MessageRating> = detail
+        .messages
+        .into_iter()
+        .filter(|message| message.rating != Rating::None)
+        .collect();
+    let empty = rated.is_empty();
+    view! {
+        <h2>{detail.conversation_id.clone()}</h2>
+        <div class="cards">
+            <section class="card user-data" aria-labelledby="user-data-title">
+                <h3 id="user-data-title">{i18n.t("user-data")}</h3>
+                <dl>
+                    <dt>{i18n.t("column-satisfaction")}</dt>
+                    <dd data-figure="satisfaction">
+                        <SatisfactionValue satisfaction=detail.satisfaction comment=csat.free_feedback.clone()/>
+                    </dd>
+                    <dt>{i18n.t("csat-offered")}</dt><dd data-figure="CSAT_OFFERED">{yes_no(csat.offered)}</dd>
+                    <dt>{i18n.t("csat-accepted")}</dt><dd data-figure="CSAT_ACCEPTED">{yes_no(csat.accepted)}</dd>
+                    <dt>{i18n.t("csat-denied")}</dt><dd data-figure="CSAT_DENIED">{yes_no(csat.denied)}</dd>
+                    <dt>{i18n.t("csat-score")}</dt><dd data-figure="CSAT_SCORE">{score}</dd>
+                    <dt>{i18n.t("csat-free-feedback")}</dt><dd data-figure="CSAT_FREE_FEEDBACK">{free}</dd>
+                    <dt>{i18n.t("csat-completed")}</dt><dd data-figure="CSAT_COMPLETED">{yes_no(csat.completed)}</dd>
+                </dl>
+            </section>
+            <section class="card messages" aria-labelledby="messages-title">
+                <h3 id="messages-title">{i18n.t("messages-title")}</h3>
+                <Show when=move || empty>
+                    <p class="empty">{i18n.t("messages-empty")}</p>
+                </Show>
+                {rated.into_iter().map(|rating| view! { <RatedMessage rating/> }).collect_view()}
+            </section>
+        </div>
+    }
+}
+
+/// One conversation, by id.
+#[component]
+pub fn ConversationView(
+    /// The read API.
+    api: Api,
+    /// The conversation's id.
+    id: String,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let detail = LocalResource::new(move || {
+        let (api, id) = (api.clone(), id.clone());
+        async move { api.conversation(&id).await }
+    });
+    view! {
+        <p><a href=Route::Conversations.href() class="back">"← "{i18n.t("conversation-back")}</a></p>
+        {move || match detail.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(error)) => view! { <Failed error/> }.into_any(),
+            Some(Ok(detail)) => view! { <Detail detail/> }.into_any(),
+        }}
+    }
+}

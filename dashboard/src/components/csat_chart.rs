@@ -1,0 +1,92 @@
+//! "Customer satisfaction over time": the daily average CSAT as an SVG
+//! line, with the hovered day's value read out, and the same numbers as a
+//! table for screen readers.
+
+use analytics::DayPoint;
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+
+use crate::chart::{self, Dot};
+use crate::format;
+use crate::i18n::I18n;
+
+const WIDTH: f64 = 1000.0;
+const HEIGHT: f64 = 260.0;
+
+/// The line chart of daily averages.
+#[component]
+pub fn CsatChart(
+    /// Every day of the period, in order.
+    days: Vec<DayPoint>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let chart = chart::layout(&days, WIDTH, HEIGHT);
+    let hovered = RwSignal::new(None::<Dot>);
+    let describe = move |dot: &Dot| {
+        let locale = i18n.locale();
+        let mut args = FluentArgs::new();
+        args.set("date", format::day(&locale, &dot.date));
+        args.set("average", format::average(&locale, dot.average));
+        args.set("rated", dot.rated);
+        i18n.format("csat-chart-point", &args)
+    };
+    let readout = move || hovered.get().map(|dot| describe(&dot));
+    let empty = chart.dots.is_empty();
+    let rows = chart.dots.clone();
+    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let plot_right = WIDTH - 12.0;
+    view! {
+        <section class="card chart" aria-labelledby="csat-chart-title">
+            <h3 id="csat-chart-title">{i18n.t("csat-chart-title")}</h3>
+            <p class="caption">{i18n.t("csat-chart-caption")}</p>
+            <Show when=move || empty>
+                <p class="empty">{i18n.t("csat-chart-empty")}</p>
+            </Show>
+            <p class="readout" data-figure="chart-readout">{readout}</p>
+            <svg class="plot" viewBox=view_box aria-hidden="true"
+                on:mouseleave=move |_| hovered.set(None)>
+                {chart.y_ticks.iter().map(|&(y, score)| view! {
+                    <line class="grid" x1="28" x2=plot_right y1=y y2=y></line>
+                    <text class="tick" x="20" y=y + 4.0 text-anchor="end">{score}</text>
+                }).collect_view()}
+                {chart.lines.iter().map(|points| view! {
+                    <polyline class="line" points=points.clone()></polyline>
+                }).collect_view()}
+                {chart.dots.iter().map(|dot| {
+                    let for_hover = dot.clone();
+                    view! {
+                        <circle class="dot" cx=dot.x cy=dot.y r="5" data-date=dot.date.clone()
+                            data-average=dot.average.to_string()
+                            on:mouseenter=move |_| hovered.set(Some(for_hover.clone()))></circle>
+                    }
+                }).collect_view()}
+                {chart.x_labels.iter().map(|(x, date)| {
+                    let label = format::day(&i18n.locale(), date);
+                    view! { <text class="tick" x=*x y=HEIGHT - 6.0 text-anchor="middle">{label}</text> }
+                }).collect_view()}
+            </svg>
+            <table class="visually-hidden">
+                <caption>{i18n.t("csat-chart-table")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t("column-day")}</th>
+                        <th scope="col">{i18n.t("column-average")}</th>
+                        <th scope="col">{i18n.t("column-rated")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|dot| {
+                        let locale = i18n.locale();
+                        view! {
+                            <tr>
+                                <td>{format::day(&locale, &dot.date)}</td>
+                                <td>{format::average(&locale, dot.average)}</td>
+                                <td>{dot.rated}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

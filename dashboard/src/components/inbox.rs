@@ -1,0 +1,198 @@
+//! The Conversations inbox: filtered by customer feedback (Upvote,
+//! Downvote, Unknown, …) and the period, a page at a time, exportable as
+//! CSV.
+
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+use protocol::{ConversationSummary, FeedbackFilter, Satisfaction};
+
+use crate::api::{Api, ApiError};
+use crate::components::status::{Failed, Loading};
+use crate::format;
+use crate::i18n::I18n;
+use crate::period::Period;
+use crate::route::Route;
+
+/// The filter `<select>`'s value for `filter`.
+fn filter_value(filter: Option<FeedbackFilter>) -> &'static str {
+    filter.map_or("all", FeedbackFilter::as_str)
+}
+
+/// The label id of a satisfaction.
+pub fn satisfaction_label(satisfaction: Satisfaction) -> &'static str {
+    match satisfaction {
+        Satisfaction::Positive => "satisfaction-positive",
+        Satisfaction::Negative => "satisfaction-negative",
+        Satisfaction::Neutral => "satisfaction-neutral",
+        Satisfaction::Unknown => "satisfaction-unknown",
+    }
+}
+
+/// "Positive", with an info icon revealing the negative reason, if any.
+#[component]
+pub fn SatisfactionValue(
+    /// The conversation's satisfaction.
+    satisfaction: Satisfaction,
+    /// The shopper's free-text feedback.
+    comment: Option<String>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let reason = comment.filter(|_| satisfaction == Satisfaction::Negative);
+    let tip = move |reason: String| {
+        let mut args = FluentArgs::new();
+        args.set("reason", reason);
+        i18n.format("negative-reason", &args)
+    };
+    view! {
+        <span class=format!("satisfaction {}", satisfaction.as_str()) data-satisfaction=satisfaction.as_str()>
+            {move || i18n.text(satisfaction_label(satisfaction))}
+        </span>
+        {reason.map(|reason| {
+            let text = Signal::derive(move || tip(reason.clone()));
+            view! {
+                <span class="info" tabindex="0" role="img" aria-label=move || text.get()
+                    data-tip=move || text.get()>"ⓘ"</span>
+            }
+        })}
+    }
+}
+
+/// One conversation in the list.
+#[component]
+fn Row(
+    /// The conversation.
+    conversation: ConversationSummary,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let id = conversation.conversation_id.clone();
+    let href = Route::Conversation(id.clone()).href();
+    let last = move || format::instant(&i18n.locale(), conversation.last_at, None);
+    let thumbs = move || {
+        let mut args = FluentArgs::new();
+        args.set("up", conversation.thumbs_up);
+        args.set("down", conversation.thumbs_down);
+        i18n.format("thumbs-counts", &args)
+    };
+    let shown = id.clone();
+    view! {
+        <tr data-conversation=id>
+            <td><a href=href>{shown}</a></td>
+            <td>{last}</td>
+            <td><SatisfactionValue satisfaction=conversation.satisfaction comment=conversation.comment.clone()/></td>
+            <td>{thumbs}</td>
+        </tr>
+    }
+}
+
+/// The inbox.
+#[component]
+pub fn Inbox(
+    /// The read API.
+    api: Api,
+    /// The period shown.
+    period: RwSignal<Period>,
+    /// Customer feedback filter (kept while a conversation is open).
+    filter: RwSignal<Option<FeedbackFilter>>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let api = StoredValue::new(api);
+    let first = LocalResource::new(move || {
+        let (api, period, filter) = (api.get_value(), period.get(), filter.get());
+        async move { api.conversations(&period, filter, None).await }
+    });
+    // Pages after the first, and where the next one starts.
+    let more = RwSignal::new(Vec::<ConversationSummary>::new());
+    let next = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<ApiError>);
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = first.get() {
+            more.set(Vec::new());
+            next.set(page.next_cursor.clone());
+        }
+    });
+    let load_more = move |_| {
+        let Some(cursor) = next.get_untracked() else {
+            return;
+        };
+        let (api, period, filter) = (
+            api.get_value(),
+            period.get_untracked(),
+            filter.get_untracked(),
+        );
+        leptos::task::spawn_local(async move {
+            match api.conversations(&period, filter, Some(&cursor)).await {
+                Ok(page) => {
+                    more.update(|rows| rows.extend(page.conversations));
+                    next.set(page.next_cursor);
+                }
+                Err(error) => problem.set(Some(error)),
+            }
+        });
+    };
+    let export = move |_| {
+        let (api, period, filter) = (
+            api.get_value(),
+            period.get_untracked(),
+            filter.get_untracked(),
+        );
+        leptos::task::spawn_local(async move {
+            if let Err(error) = api.download_csv(&period, filter).await {
+                problem.set(Some(error));
+            }
+        });
+    };
+    let choose = move |value: String| {
+        let chosen = if value == "all" {
+            None
+        } else {
+            FeedbackFilter::parse(&value).ok()
+        };
+        filter.set(chosen);
+    };
+    let table = move || {
+        match first.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <Failed error/> }.into_any(),
+        Some(Ok(page)) if page.conversations.is_empty() => {
+            view! { <p class="empty">{i18n.t("conversations-empty")}</p> }.into_any()
+        }
+        Some(Ok(page)) => view! {
+            <table class="inbox">
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t("column-conversation")}</th>
+                        <th scope="col">{i18n.t("column-last-activity")}</th>
+                        <th scope="col">{i18n.t("column-satisfaction")}</th>
+                        <th scope="col">{i18n.t("column-thumbs")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.conversations.into_iter().map(|conversation| view! { <Row conversation/> }).collect_view()}
+                    {move || more.get().into_iter().map(|conversation| view! { <Row conversation/> }).collect_view()}
+                </tbody>
+            </table>
+            <Show when=move || next.get().is_some()>
+                <button type="button" class="more" on:click=load_more>{i18n.t("load-more")}</button>
+            </Show>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <h2>{i18n.t("conversations-title")}</h2>
+        <div class="filters">
+            <label for="feedback-filter">{i18n.t("filter-feedback")}</label>
+            <select id="feedback-filter" prop:value=move || filter_value(filter.get())
+                on:change:target=move |ev| choose(ev.target().value())>
+                <option value="all">{i18n.t("filter-all")}</option>
+                <option value="upvote">{i18n.t("filter-upvote")}</option>
+                <option value="downvote">{i18n.t("filter-downvote")}</option>
+                <option value="neutral">{i18n.t("filter-neutral")}</option>
+                <option value="unknown">{i18n.t("filter-unknown")}</option>
+            </select>
+            <button type="button" class="export" on:click=export>{i18n.t("export-csv")}</button>
+        </div>
+        {move || problem.get().map(|error| view! { <Failed error/> })}
+        {table}
+    }
+}

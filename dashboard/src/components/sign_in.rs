@@ -1,0 +1,65 @@
+//! The sign-in form: the site key and secret, checked against the
+//! collector before the dashboard opens.
+
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError};
+use crate::i18n::I18n;
+use crate::period::Period;
+use crate::session::Credentials;
+
+/// Asks for the site key and secret.
+#[component]
+pub fn SignIn(
+    /// Called with credentials the collector accepted.
+    on_signed_in: Callback<Credentials>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let site_key = RwSignal::new(String::new());
+    let secret = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let credentials = match Credentials::new(&site_key.get_untracked(), &secret.get_untracked())
+        {
+            Ok(credentials) => credentials,
+            Err(_) => {
+                problem.set(Some(i18n.text("signin-wrong")));
+                return;
+            }
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let api = Api::new(credentials.clone());
+            match api.overview(&Period::Last(1)).await {
+                Ok(_) => on_signed_in.run(credentials),
+                Err(ApiError::WrongSecret) => problem.set(Some(i18n.text("signin-wrong"))),
+                Err(other) => {
+                    let mut args = fluent_bundle::FluentArgs::new();
+                    args.set("reason", other.to_string());
+                    problem.set(Some(i18n.format("load-failed", &args)));
+                }
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <main class="signin">
+            <h1>{i18n.t("dashboard-title")}</h1>
+            <p>{i18n.t("signin-intro")}</p>
+            <form on:submit=submit>
+                <label for="site-key">{i18n.t("signin-site-key")}</label>
+                <input id="site-key" name="site-key" autocomplete="username" required
+                    prop:value=move || site_key.get()
+                    on:input:target=move |ev| site_key.set(ev.target().value())/>
+                <label for="site-secret">{i18n.t("signin-secret")}</label>
+                <input id="site-secret" name="site-secret" type="password" autocomplete="current-password" required
+                    prop:value=move || secret.get()
+                    on:input:target=move |ev| secret.set(ev.target().value())/>
+                <p class="problem" role="alert">{move || problem.get()}</p>
+                <button type="submit" disabled=move || busy.get()>{i18n.t("signin-submit")}</button>
+            </form>
+        </main>
+    }
+}

@@ -1,0 +1,29 @@
+//! What a section shows while its numbers load, or when they cannot.
+
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::i18n::I18n;
+
+/// "Loading…", announced politely.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! { <p class="status" role="status">{i18n.t("loading")}</p> }
+}
+
+/// Why a section could not load.
+#[component]
+pub fn Failed(
+    /// What went wrong.
+    error: ApiError,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let text = move || {
+        let mut args = FluentArgs::new();
+        args.set("reason", error.to_string());
+        i18n.format("load-failed", &args)
+    };
+    view! { <p class="status problem" role="alert">{text}</p> }
+}

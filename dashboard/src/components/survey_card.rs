@@ -1,0 +1,86 @@
+//! The satisfaction survey's figures: average, response rate, net score,
+//! the prompt's counts and the 1–5 distribution.
+
+use analytics::CsatFigures;
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+
+use crate::format;
+use crate::i18n::I18n;
+
+/// One named figure.
+#[component]
+fn Figure(
+    /// Names the figure for tests and styles.
+    name: &'static str,
+    /// Its label.
+    label: Signal<String>,
+    /// Its value, formatted.
+    value: Signal<String>,
+    /// How it is computed, if that needs saying.
+    #[prop(optional)]
+    hint: Option<Signal<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="figure-box">
+            <dt>{move || label.get()}</dt>
+            <dd data-figure=name>{move || value.get()}</dd>
+            {hint.map(|hint| view! { <dd class="hint">{move || hint.get()}</dd> })}
+        </div>
+    }
+}
+
+/// The survey card.
+#[component]
+pub fn SurveyCard(
+    /// The period's CSAT figures.
+    csat: CsatFigures,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let locale = move || i18n.locale();
+    let or_dash = move |value: Option<String>| value.unwrap_or_else(|| i18n.text("no-value"));
+    let (average, response_rate, net_score) = (csat.average, csat.response_rate, csat.net_score);
+    let counted = move |value: u64| Signal::derive(move || format::count(&locale(), value));
+    let most = csat.distribution.iter().copied().max().unwrap_or(0).max(1);
+    let bars = csat
+        .distribution
+        .iter()
+        .zip(1u8..)
+        .map(|(&count, score)| {
+            let width = format!("width: {}%", count * 100 / most);
+            let label = move || {
+                let mut args = FluentArgs::new();
+                args.set("score", score);
+                args.set("count", count);
+                i18n.format("distribution-bar", &args)
+            };
+            view! {
+                <li data-score=score>
+                    <span class="bar-label">{label}</span>
+                    <span class="bar" style=width></span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card survey" aria-labelledby="survey-title">
+            <h3 id="survey-title">{i18n.t("csat-figures-title")}</h3>
+            <dl class="figures">
+                <Figure name="csat-average" label=Signal::derive(i18n.t("csat-average"))
+                    value=Signal::derive(move || or_dash(average.map(|v| format::average(&locale(), v))))/>
+                <Figure name="csat-response-rate" label=Signal::derive(i18n.t("csat-response-rate"))
+                    value=Signal::derive(move || or_dash(response_rate.map(|v| format::percent(&locale(), v))))
+                    hint=Signal::derive(i18n.t("csat-response-rate-hint"))/>
+                <Figure name="csat-net-score" label=Signal::derive(i18n.t("csat-net-score"))
+                    value=Signal::derive(move || or_dash(net_score.map(|v| format::percent(&locale(), v))))
+                    hint=Signal::derive(i18n.t("csat-net-score-hint"))/>
+                <Figure name="csat-offered" label=Signal::derive(i18n.t("csat-offered")) value=counted(csat.offered)/>
+                <Figure name="csat-accepted" label=Signal::derive(i18n.t("csat-accepted")) value=counted(csat.accepted)/>
+                <Figure name="csat-denied" label=Signal::derive(i18n.t("csat-denied")) value=counted(csat.denied)/>
+                <Figure name="csat-completed" label=Signal::derive(i18n.t("csat-completed")) value=counted(csat.completed)/>
+            </dl>
+            <h4 id="distribution-title">{i18n.t("distribution-title")}</h4>
+            <ol class="distribution" aria-labelledby="distribution-title">{bars}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+//! "Message feedback": thumbs up and down for the period, their shares and
+//! the change against the previous period.
+
+use analytics::{Deltas, ThumbsFigures};
+use fluent_bundle::FluentArgs;
+use leptos::prelude::*;
+
+use crate::format;
+use crate::i18n::I18n;
+
+/// One side of the card.
+#[component]
+fn ThumbCount(
+    /// `up` or `down` (names the figures for tests and styles).
+    side: &'static str,
+    /// The side's name.
+    label: Signal<String>,
+    /// How many.
+    count: u64,
+    /// Its share of rated messages.
+    share: Option<f64>,
+    /// Change against the previous period.
+    delta: i64,
+    /// Whether more is good news.
+    more_is_better: bool,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let locale = move || i18n.locale();
+    let share_text = move || {
+        share.map_or_else(
+            || i18n.text("no-value"),
+            |share| {
+                let mut args = FluentArgs::new();
+                args.set("share", format::percent(&locale(), share));
+                i18n.format("thumbs-share", &args)
+            },
+        )
+    };
+    let delta_text = move || {
+        let mut args = FluentArgs::new();
+        args.set("delta", format::signed(delta));
+        i18n.format("vs-previous", &args)
+    };
+    view! {
+        <div class=format!("thumb {side}")>
+            <span class="label">{if side == "up" { "👍 " } else { "👎 " }}{move || label.get()}</span>
+            <span class="figure" data-figure=format!("thumbs-{side}")>{move || format::count(&locale(), count)}</span>
+            <span class="share" data-figure=format!("thumbs-{side}-share")>{share_text}</span>
+            <span class=format!("badge {}", format::trend(delta, more_is_better))
+                data-figure=format!("thumbs-{side}-delta")>{delta_text}</span>
+        </div>
+    }
+}
+
+/// The message feedback card.
+#[component]
+pub fn ThumbsCard(
+    /// The period's thumbs.
+    thumbs: ThumbsFigures,
+    /// Changes against the previous period.
+    deltas: Deltas,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <section class="card thumbs" aria-labelledby="thumbs-title">
+            <h3 id="thumbs-title">{i18n.t("thumbs-title")}</h3>
+            <div class="pair">
+                <ThumbCount side="up" label=Signal::derive(i18n.t("thumbs-up")) count=thumbs.up
+                    share=thumbs.up_share delta=deltas.thumbs_up more_is_better=true/>
+                <ThumbCount side="down" label=Signal::derive(i18n.t("thumbs-down")) count=thumbs.down
+                    share=thumbs.down_share delta=deltas.thumbs_down more_is_better=false/>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,255 @@
+//! The dashboard's words, from `locales/*/dashboard.ftl`: en-US compiled
+//! in as the last fallback, the owner's language fetched from the
+//! collector, message by message fallback (never an id on screen).
+
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use leptos::prelude::*;
+use protocol::LocaleList;
+use protocol::locales::DEFAULT_LOCALE;
+use unic_langid::LanguageIdentifier;
+
+/// The reference copy.
+const REFERENCE_FTL: &str = include_str!("../../locales/en-US/dashboard.ftl");
+
+fn bundle(tag: &str, source: &str) -> Option<FluentBundle<FluentResource>> {
+    let langid: LanguageIdentifier = tag.parse().ok()?;
+    let resource =
+        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    let _ = bundle.add_resource(resource);
+    Some(bundle)
+}
+
+/// The messages of one locale, falling back to en-US message by message.
+pub struct Messages {
+    bundles: Vec<FluentBundle<FluentResource>>,
+}
+
+impl Messages {
+    /// `tag`'s copy from `ftl`, over the compiled-in en-US.
+    pub fn new(tag: &str, ftl: Option<&str>) -> Self {
+        let chosen = ftl.and_then(|ftl| bundle(tag, ftl));
+        Self {
+            bundles: chosen
+                .into_iter()
+                .chain(bundle(DEFAULT_LOCALE, REFERENCE_FTL))
+                .collect(),
+        }
+    }
+
+    /// en-US alone.
+    pub fn reference() -> Self {
+        Self::new(DEFAULT_LOCALE, None)
+    }
+
+    /// The locale of the first choice.
+    pub fn locale(&self) -> String {
+        self.bundles
+            .first()
+            .and_then(|bundle| bundle.locales.first())
+            .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
+    }
+
+    /// The text of message `id`; the id itself only if even en-US lacks
+    /// it, which a test rules out.
+    pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        for bundle in &self.bundles {
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if errors.is_empty() && !text.trim().is_empty() {
+                return text.into_owned();
+            }
+        }
+        id.to_string()
+    }
+}
+
+/// The best of the dashboard's locales for the owner's `requested` ones.
+pub fn negotiate(requested: &[String], available: &LocaleList) -> String {
+    let available: Vec<LanguageIdentifier> = available
+        .dashboard
+        .iter()
+        .filter_map(|tag| tag.parse().ok())
+        .collect();
+    let requested: Vec<LanguageIdentifier> = requested
+        .iter()
+        .filter_map(|tag| tag.parse().ok())
+        .collect();
+    let default: Option<LanguageIdentifier> = DEFAULT_LOCALE.parse().ok();
+    fluent_langneg::negotiate_languages(
+        &requested,
+        &available,
+        default.as_ref(),
+        fluent_langneg::NegotiationStrategy::Filtering,
+    )
+    .first()
+    .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
+}
+
+/// The copy as components see it: reactive, shared by context.
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Arc<Messages>>);
+
+impl I18n {
+    /// Wraps `copy`.
+    pub fn new(copy: Messages) -> Self {
+        Self(RwSignal::new(Arc::new(copy)))
+    }
+
+    /// A reactive text for message `id`, for a view child or attribute.
+    pub fn t(self, id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.text(id)
+    }
+
+    /// The text of `id` (tracked).
+    pub fn text(self, id: &str) -> String {
+        self.0.with(|copy| copy.format(id, None))
+    }
+
+    /// The text of `id` with `args` (tracked).
+    pub fn format(self, id: &str, args: &FluentArgs) -> String {
+        self.0.with(|copy| copy.format(id, Some(args)))
+    }
+
+    /// The locale in use (tracked), for numbers and dates.
+    pub fn locale(self) -> String {
+        self.0.with(|copy| copy.locale())
+    }
+
+    /// Switches to `copy`.
+    pub fn set(self, copy: Messages) {
+        self.0.set(Arc::new(copy));
+    }
+}
+
+/// The owner's languages: `?locale=` first, then the browser's.
+pub fn requested_locales() -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let chosen = window
+        .location()
+        .search()
+        .ok()
+        .and_then(|search| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("locale=").map(str::to_string))
+        })
+        .filter(|tag| protocol::ids::check_locale("locale", tag).is_ok());
+    let languages = window.navigator().languages();
+    let browser = languages.iter().filter_map(|tag| tag.as_string());
+    chosen.into_iter().chain(browser).collect()
+}
+
+/// Fetches the negotiated locale's copy from the collector (same origin).
+pub async fn load(requested: &[String]) -> Messages {
+    use gloo_net::http::Request;
+    let Ok(response) = Request::get("/v1/locales").send().await else {
+        return Messages::reference();
+    };
+    let Ok(list) = response.json::<LocaleList>().await else {
+        return Messages::reference();
+    };
+    let tag = negotiate(requested, &list);
+    if tag == DEFAULT_LOCALE {
+        return Messages::reference();
+    }
+    let ftl = match Request::get(&format!("/v1/locales/{tag}/dashboard"))
+        .send()
+        .await
+    {
+        Ok(response) if response.ok() => response.text().await.ok(),
+        _ => None,
+    };
+    Messages::new(&tag, ftl.as_deref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message id the components ask for, found in their source.
+    fn ids_in_source() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut pending = vec![root];
+        let mut ids = Vec::new();
+        while let Some(path) = pending.pop() {
+            if path.is_dir() {
+                for entry in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+                    pending.push(entry.path());
+                }
+                continue;
+            }
+            if path.file_name().is_some_and(|name| name == "i18n.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for call in [".t(\"", ".text(\"", ".format(\""] {
+                for piece in text.split(call).skip(1) {
+                    if let Some(id) = piece.split('"').next() {
+                        ids.push(id.to_string());
+                    }
+                }
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    #[test]
+    fn the_reference_has_every_message_the_dashboard_asks_for() {
+        let copy = Messages::reference();
+        let ids = ids_in_source();
+        assert!(ids.len() > 40, "found only {} ids", ids.len());
+        let mut args = FluentArgs::new();
+        for name in [
+            "tz", "from", "to", "date", "average", "share", "delta", "reason", "site",
+        ] {
+            args.set(name, "x");
+        }
+        for name in ["rated", "count", "score", "up", "down"] {
+            args.set(name, 2);
+        }
+        for id in ids {
+            assert_ne!(copy.format(&id, Some(&args)), id, "en-US lacks {id}");
+        }
+    }
+
+    #[test]
+    fn a_missing_translation_falls_back_to_english() {
+        let copy = Messages::new("de", Some("nav-overview = Übersicht\n"));
+        assert_eq!(copy.format("nav-overview", None), "Übersicht");
+        assert_eq!(copy.format("nav-conversations", None), "Conversations");
+        assert_eq!(copy.locale(), "de");
+    }
+
+    #[test]
+    fn owners_get_a_dashboard_language_or_english() {
+        let list = LocaleList {
+            dashboard: vec!["de".into(), "en-US".into()],
+            ..LocaleList::new(["de", "fr"].map(String::from))
+        };
+        let pick = |tags: &[&str]| {
+            negotiate(
+                &tags.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+                &list,
+            )
+        };
+        assert_eq!(pick(&["de-CH"]), "de");
+        assert_eq!(
+            pick(&["fr"]),
+            "en-US",
+            "fr has widget copy but no dashboard"
+        );
+        assert_eq!(pick(&[]), "en-US");
+    }
+}

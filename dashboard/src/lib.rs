@@ -1,0 +1,25 @@
+//! The site owners' dashboard, served by the collector at `/dashboard/`:
+//! Analyze → Overview (the CSAT chart, message feedback, the survey's
+//! figures), the Conversations inbox filtered by feedback with export, and
+//! Recommendations → knowledge gaps. Every number comes from the
+//! collector's read API; every word from `locales/*/dashboard.ftl`.
+
+pub mod api;
+pub mod chart;
+pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod period;
+pub mod route;
+pub mod session;
+
+use wasm_bindgen::prelude::*;
+
+/// Mounts the dashboard on the page's body.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("dashboard crashed: {info}").into());
+    }));
+    leptos::mount::mount_to_body(components::app::App);
+}

@@ -1,0 +1,97 @@
+//! The period every section shows: the last 7, 30 or 90 days, or a custom
+//! range of dates; counted in the site's time zone by the collector.
+
+use protocol::FeedbackFilter;
+
+/// A window of days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Period {
+    /// The last N days, today included.
+    Last(u32),
+    /// From one local date to another, both included (`YYYY-MM-DD`).
+    Custom {
+        /// First day.
+        from: String,
+        /// Last day.
+        to: String,
+    },
+}
+
+impl Default for Period {
+    fn default() -> Self {
+        Self::Last(30)
+    }
+}
+
+/// Whether `value` is a `YYYY-MM-DD` date (what `<input type=date>` gives).
+fn is_date(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, byte)| match at {
+            4 | 7 => *byte == b'-',
+            _ => byte.is_ascii_digit(),
+        })
+}
+
+impl Period {
+    /// A custom range, if both are dates and `from` is not after `to`.
+    pub fn custom(from: &str, to: &str) -> Option<Self> {
+        // ISO dates order as text.
+        (is_date(from) && is_date(to) && from <= to).then(|| Self::Custom {
+            from: from.to_string(),
+            to: to.to_string(),
+        })
+    }
+
+    /// The query parameters the read API takes for this period.
+    pub fn query(&self) -> String {
+        match self {
+            Self::Last(days) => format!("days={days}"),
+            Self::Custom { from, to } => format!("from={from}&to={to}"),
+        }
+    }
+
+    /// The value of the period `<select>` that shows this period.
+    pub fn choice(&self) -> String {
+        match self {
+            Self::Last(days) => days.to_string(),
+            Self::Custom { .. } => "custom".to_string(),
+        }
+    }
+}
+
+/// `feedback=...&` for a filter, nothing for all.
+pub fn filter_query(filter: Option<FeedbackFilter>) -> String {
+    filter.map_or_else(String::new, |filter| {
+        format!("feedback={}&", filter.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_become_the_read_apis_query() {
+        assert_eq!(Period::Last(7).query(), "days=7");
+        assert_eq!(
+            Period::custom("2026-01-01", "2026-01-31").unwrap().query(),
+            "from=2026-01-01&to=2026-01-31"
+        );
+        assert_eq!(Period::default().choice(), "30");
+        assert_eq!(
+            filter_query(Some(FeedbackFilter::Downvote)),
+            "feedback=downvote&"
+        );
+        assert_eq!(filter_query(None), "");
+    }
+
+    #[test]
+    fn custom_ranges_need_two_dates_in_order() {
+        assert!(Period::custom("2026-02-01", "2026-02-01").is_some());
+        assert!(Period::custom("2026-02-02", "2026-02-01").is_none());
+        assert!(Period::custom("2026-2-1", "2026-02-01").is_none());
+        assert!(Period::custom("", "2026-02-01").is_none());
+        assert!(Period::custom("2026-02-01&x=1", "2026-02-01").is_none());
+    }
+}

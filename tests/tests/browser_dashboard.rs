@@ -1,0 +1,466 @@
+//! The site owners' dashboard in real Chromium, served by the Worker: known
+//! feedback is seeded, and the figures, chart, inbox filters, one
+//! conversation and the knowledge gaps on screen are compared with numbers
+//! worked out by hand. Keyboard-only sign-in and navigation, axe-core on
+//! every section, the CSV export, and a screenshot of the Overview.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::browser::Browser;
+use e2e::{SiteAccess, Stack, csat_event, eventually, now_ms, thumb_event, unique};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+use fantoccini::key::Key;
+use serde_json::{Value, json};
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+fn offered(conversation: &str, at: i64) -> Value {
+    csat_event(
+        "csat_offered",
+        &unique("ev"),
+        conversation,
+        at,
+        json!({"mode": "scale5"}),
+    )
+}
+
+fn answered(conversation: &str, at: i64, score: u8, comment: Option<&str>) -> Value {
+    let mut fields = json!({"mode": "scale5", "score": score, "completed": true});
+    if let Some(comment) = comment {
+        fields["comment"] = json!(comment);
+    }
+    csat_event("csat_response", &unique("ev"), conversation, at, fields)
+}
+
+fn thumb(conversation: &str, rating: &str, question: &str, at: i64) -> Value {
+    let mut event = thumb_event(&unique("ev"), conversation, "m1", rating, at);
+    event["question"] = json!(question);
+    event["answer"] = json!("They run true to size.");
+    if rating == "down" {
+        event["reason"] = json!("It said true to size");
+        event["tags"] = json!(["wrong_answer"]);
+    }
+    event
+}
+
+/// The five conversations of the test, ids A..E.
+struct Seeded {
+    a: String,
+    b: String,
+    c: String,
+    d: String,
+    e: String,
+    /// Yesterday and today, UTC (the site has no time zone of its own).
+    days: (String, String),
+}
+
+async fn seed(stack: &Stack, site: &SiteAccess) -> Seeded {
+    let now = now_ms();
+    let today_start = now - now.rem_euclid(DAY_MS);
+    let yesterday = today_start - DAY_MS / 2;
+    let today = (now - 60_000).max(today_start + 1_000);
+    let ids = [
+        unique("cA"),
+        unique("cB"),
+        unique("cC"),
+        unique("cD"),
+        unique("cE"),
+    ];
+    let [a, b, c, d, e] = ids.clone();
+    stack
+        .collector()
+        .send_all(
+            site,
+            vec![
+                offered(&a, yesterday),
+                answered(&a, yesterday + 1_000, 5, None),
+                thumb(&a, "up", "What is the return window?", yesterday),
+                offered(&b, yesterday + 60_000),
+                answered(&b, yesterday + 61_000, 1, Some("Sizes were wrong")),
+                thumb(
+                    &b,
+                    "down",
+                    "Do the Trail Runner shoes run small?",
+                    yesterday + 60_000,
+                ),
+                offered(&c, today),
+                csat_event(
+                    "csat_dismissed",
+                    &unique("ev"),
+                    &c,
+                    today + 1,
+                    json!({"mode": "scale5"}),
+                ),
+                thumb(
+                    &d,
+                    "down",
+                    "Do trail runner shoes run small or large?",
+                    today,
+                ),
+                offered(&e, today),
+                answered(&e, today + 1_000, 4, None),
+            ],
+        )
+        .await
+        .unwrap();
+    let date = |ms: i64| {
+        let days = ms.div_euclid(DAY_MS);
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        format!("{year:04}-{month:02}-{day:02}")
+    };
+    Seeded {
+        a,
+        b,
+        c,
+        d,
+        e,
+        days: (date(yesterday), date(today)),
+    }
+}
+
+/// Text without Fluent's bidi isolation marks around placeables.
+fn plain(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+async fn figure(browser: &Browser, name: &str) -> String {
+    plain(
+        &browser
+            .page_text(&format!("[data-figure=\"{name}\"]"))
+            .await
+            .unwrap(),
+    )
+}
+
+/// Conversation ids in the inbox table, as listed.
+async fn listed(browser: &Browser) -> Vec<String> {
+    let rows = browser
+        .js(
+            "return [...document.querySelectorAll('table.inbox tbody tr')].map(r => r.dataset.conversation);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(rows).unwrap()
+}
+
+async fn choose_filter(browser: &Browser, value: &str, expected: &[&String]) {
+    browser
+        .js(
+            "const s = document.getElementById('feedback-filter'); s.value = arguments[0];
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(value)],
+        )
+        .await
+        .unwrap();
+    let mut want: Vec<String> = expected.iter().map(|id| id.to_string()).collect();
+    want.sort();
+    eventually(
+        &format!("the {value} filter"),
+        Duration::from_secs(15),
+        || async {
+            let mut shown = listed(browser).await;
+            shown.sort();
+            Ok((shown == want).then_some(()))
+        },
+    )
+    .await
+    .unwrap();
+}
+
+async fn no_violations(browser: &Browser, what: &str) {
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{what}: {violations:#?}");
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("dashboard").unwrap();
+    let seeded = seed(&stack, &site).await;
+    let browser = Browser::start(&stack).await.unwrap();
+
+    // Sign in with the keyboard only.
+    browser
+        .client
+        .goto(&format!("{}/dashboard/?locale=en-US", stack.worker_url))
+        .await
+        .unwrap();
+    let key_field = browser.page_element("#site-key").await.unwrap();
+    no_violations(&browser, "sign-in").await;
+    key_field.click().await.unwrap();
+    key_field
+        .send_keys(&format!("{}\u{E004}", site.key))
+        .await
+        .unwrap(); // Tab
+    let active = browser.client.active_element().await.unwrap();
+    assert_eq!(
+        active.attr("id").await.unwrap().as_deref(),
+        Some("site-secret")
+    );
+    active
+        .send_keys(&format!("{}{}", site.secret, char::from(Key::Enter)))
+        .await
+        .unwrap();
+
+    // Overview, last 7 days.
+    browser.page_element(".cards").await.unwrap();
+    browser
+        .js(
+            "const s = document.getElementById('period'); s.value = '7';
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // Wait for the 7-day window to be on screen.
+    eventually("the 7-day overview", Duration::from_secs(15), || async {
+        let offered = browser
+            .js("const e = document.querySelector('[data-figure=\"csat-offered\"]'); return e && e.textContent;", vec![])
+            .await?;
+        Ok((offered == json!("4")).then_some(()))
+    })
+    .await
+    .unwrap();
+    // Hand-computed: scores 5, 1, 4 of 4 offers (C dismissed); thumbs 1 up, 2 down.
+    assert_eq!(figure(&browser, "csat-average").await, "3.33");
+    assert_eq!(figure(&browser, "csat-response-rate").await, "75%");
+    assert_eq!(figure(&browser, "csat-net-score").await, "33.3%");
+    assert_eq!(figure(&browser, "csat-accepted").await, "3");
+    assert_eq!(figure(&browser, "csat-denied").await, "1");
+    assert_eq!(figure(&browser, "csat-completed").await, "3");
+    assert_eq!(figure(&browser, "thumbs-up").await, "1");
+    assert_eq!(figure(&browser, "thumbs-down").await, "2");
+    assert_eq!(
+        figure(&browser, "thumbs-up-share").await,
+        "33.3% of rated messages"
+    );
+    assert_eq!(
+        figure(&browser, "thumbs-down-share").await,
+        "66.7% of rated messages"
+    );
+    assert_eq!(
+        figure(&browser, "thumbs-up-delta").await,
+        "+1 vs previous period"
+    );
+    assert_eq!(
+        figure(&browser, "thumbs-down-delta").await,
+        "+2 vs previous period"
+    );
+    let bars = browser
+        .js("return [...document.querySelectorAll('.distribution li')].map(li => li.textContent.trim().replace(/[\\u2068\\u2069]/g, ''));", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        bars,
+        json!([
+            "1: one conversation",
+            "2: 0 conversations",
+            "3: 0 conversations",
+            "4: one conversation",
+            "5: one conversation"
+        ])
+    );
+    // The chart: yesterday (5 and 1) and today (4).
+    let dots = browser
+        .js("return [...document.querySelectorAll('circle.dot')].map(c => [c.dataset.date, c.dataset.average]);", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        dots,
+        json!([[seeded.days.0, "3"], [seeded.days.1, "4"]]),
+        "one dot per rated day"
+    );
+    let dot = browser.page_element("circle.dot").await.unwrap();
+    let hover = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+        element: dot,
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    browser.client.perform_actions(hover).await.unwrap();
+    let readout = figure(&browser, "chart-readout").await;
+    assert!(readout.ends_with(": 3.00 from 2 ratings"), "{readout:?}");
+    no_violations(&browser, "overview").await;
+    browser
+        .screenshot(&stack, "dashboard-overview")
+        .await
+        .unwrap();
+
+    // The inbox, reached with the keyboard: Tab to the Conversations link, Enter.
+    let mut reached = false;
+    for _ in 0..12 {
+        let active = browser.client.active_element().await.unwrap();
+        if active.attr("href").await.unwrap().as_deref() == Some("#/conversations") {
+            active
+                .send_keys(&char::from(Key::Enter).to_string())
+                .await
+                .unwrap();
+            reached = true;
+            break;
+        }
+        active
+            .send_keys(&char::from(Key::Tab).to_string())
+            .await
+            .unwrap();
+    }
+    assert!(reached, "the Conversations link is reachable with Tab");
+    browser.page_element("table.inbox").await.unwrap();
+    choose_filter(
+        &browser,
+        "all",
+        &[&seeded.a, &seeded.b, &seeded.c, &seeded.d, &seeded.e],
+    )
+    .await;
+    choose_filter(&browser, "upvote", &[&seeded.a, &seeded.e]).await;
+    choose_filter(&browser, "unknown", &[&seeded.c, &seeded.d]).await;
+    choose_filter(&browser, "downvote", &[&seeded.b]).await;
+    let row = format!("tr[data-conversation=\"{}\"]", seeded.b);
+    assert_eq!(
+        browser
+            .page_text(&format!("{row} [data-satisfaction]"))
+            .await
+            .unwrap(),
+        "Negative"
+    );
+    let tip = browser
+        .page_element(&format!("{row} .info"))
+        .await
+        .unwrap()
+        .attr("data-tip")
+        .await
+        .unwrap();
+    assert_eq!(plain(&tip.unwrap()), "Negative reason: Sizes were wrong");
+    no_violations(&browser, "inbox").await;
+
+    // Export the current filter: the file holds B only.
+    browser
+        .js(
+            "window.__downloads = [];
+             HTMLAnchorElement.prototype.click = function () { window.__downloads.push({ href: this.href, name: this.download }); };
+             URL.revokeObjectURL = function () {};",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .page_element("button.export")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let download = eventually("the CSV download", Duration::from_secs(15), || async {
+        let found = browser
+            .js("return window.__downloads[0] || null;", vec![])
+            .await?;
+        Ok((!found.is_null()).then_some(found))
+    })
+    .await
+    .unwrap();
+    assert!(
+        download["name"].as_str().unwrap().ends_with(".csv"),
+        "{download}"
+    );
+    let csv = browser
+        .js(
+            "return fetch(arguments[0]).then(r => r.text());",
+            vec![download["href"].clone()],
+        )
+        .await
+        .unwrap();
+    let csv = csv.as_str().unwrap();
+    assert_eq!(csv.lines().count(), 2, "header and B: {csv}");
+    assert!(csv.contains(&seeded.b) && csv.contains("Sizes were wrong"));
+
+    // One conversation.
+    browser
+        .page_element(&format!("{row} a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let badge = browser.page_text(".rated .badge").await.unwrap();
+    assert!(badge.ends_with("Negative feedback by user"), "{badge:?}");
+    assert_eq!(browser.page_text(".rated .badge").await.unwrap(), badge);
+    let rated = browser.page_text(".rated").await.unwrap();
+    for expected in [
+        "Do the Trail Runner shoes run small?",
+        "It said true to size",
+        "wrong_answer",
+    ] {
+        assert!(rated.contains(expected), "{expected} in {rated:?}");
+    }
+    assert_eq!(figure(&browser, "CSAT_SCORE").await, "1");
+    assert_eq!(figure(&browser, "CSAT_OFFERED").await, "Yes");
+    assert_eq!(figure(&browser, "CSAT_COMPLETED").await, "Yes");
+    assert_eq!(
+        figure(&browser, "CSAT_FREE_FEEDBACK").await,
+        "Sizes were wrong"
+    );
+    no_violations(&browser, "conversation").await;
+
+    // Recommendations: B and D asked the same thing and both got 👎.
+    browser
+        .page_element("a[href=\"#/recommendations\"]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let gap = browser.page_element("li.gap").await.unwrap();
+    assert_eq!(gap.attr("data-count").await.unwrap().as_deref(), Some("2"));
+    let text = plain(&gap.text().await.unwrap());
+    assert!(text.contains("2 thumbs-down"), "{text}");
+    let links = browser
+        .js(
+            "return [...document.querySelectorAll('li.gap .links a')].map(a => a.textContent);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(links, json!([seeded.d, seeded.b]), "latest first");
+    no_violations(&browser, "recommendations").await;
+
+    // A wrong secret is refused on sign-in.
+    browser
+        .page_element("button.signout")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .page_element("#site-key")
+        .await
+        .unwrap()
+        .send_keys(&site.key)
+        .await
+        .unwrap();
+    browser
+        .page_element("#site-secret")
+        .await
+        .unwrap()
+        .send_keys(&format!("{}x{}", site.secret, char::from(Key::Enter)))
+        .await
+        .unwrap();
+    eventually("the refusal", Duration::from_secs(10), || async {
+        let text = browser.page_text(".problem").await?;
+        Ok((text == "The site key or secret is wrong.").then_some(()))
+    })
+    .await
+    .unwrap();
+    browser.close().await.unwrap();
+}
