@@ -70,6 +70,16 @@ impl Messages {
     }
 }
 
+/// Languages written right to left.
+const RTL_LANGUAGES: [&str; 5] = ["ar", "fa", "he", "ur", "yi"];
+
+/// Whether `locale` is written right to left.
+pub fn is_rtl(locale: &str) -> bool {
+    locale
+        .parse::<LanguageIdentifier>()
+        .is_ok_and(|id| RTL_LANGUAGES.contains(&id.language.as_str()))
+}
+
 /// The best of the dashboard's locales for the owner's `requested` ones.
 pub fn negotiate(requested: &[String], available: &LocaleList) -> String {
     let available: Vec<LanguageIdentifier> = available
@@ -222,6 +232,12 @@ mod tests {
         for id in ids {
             assert_ne!(copy.format(&id, Some(&args)), id, "en-US lacks {id}");
         }
+    }
+
+    #[test]
+    fn arabic_is_right_to_left() {
+        assert!(is_rtl("ar") && is_rtl("ar-EG"));
+        assert!(!is_rtl("de") && !is_rtl("not a tag!"));
     }
 
     #[test]

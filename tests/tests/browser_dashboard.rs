@@ -464,3 +464,53 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
     .unwrap();
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_dashboard_speaks_the_owners_language_and_arabic_reads_right_to_left() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("dashboard").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    let dashboard = format!("{}/dashboard/", stack.worker_url);
+    browser.client.goto(&dashboard).await.unwrap();
+    // Signed in for this tab, as the sign-in form leaves it.
+    browser
+        .js(
+            "sessionStorage.setItem('feedback-dashboard:site-key', arguments[0]);
+             sessionStorage.setItem('feedback-dashboard:secret', arguments[1]);",
+            vec![json!(site.key), json!(site.secret)],
+        )
+        .await
+        .unwrap();
+    for (locale, overview, dir) in [("de", "Übersicht", "ltr"), ("ar", "نظرة عامة", "rtl")]
+    {
+        browser
+            .client
+            .goto(&format!("{dashboard}?locale={locale}"))
+            .await
+            .unwrap();
+        eventually(
+            &format!("the dashboard in {locale}"),
+            Duration::from_secs(15),
+            || async {
+                let link = browser.page_text("a[href=\"#/overview\"]").await?;
+                Ok((link == overview).then_some(()))
+            },
+        )
+        .await
+        .unwrap();
+        let html = browser
+            .js("return [document.documentElement.lang, document.documentElement.dir, document.title];", vec![])
+            .await
+            .unwrap();
+        assert_eq!(html[0], locale);
+        assert_eq!(html[1], dir);
+        assert_ne!(html[2], "Feedback dashboard", "the title is translated too");
+        browser.page_element(".cards").await.unwrap();
+        no_violations(&browser, locale).await;
+    }
+    browser
+        .screenshot(&stack, "dashboard-ar-rtl")
+        .await
+        .unwrap();
+    browser.close().await.unwrap();
+}

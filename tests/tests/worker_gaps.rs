@@ -66,7 +66,9 @@ async fn repeated_thumbs_down_on_similar_questions_surface_as_one_gap() {
         gap["question"].as_str().unwrap().contains("Austria"),
         "{gap}"
     );
-    assert_eq!(gap["latest_at"].as_i64().unwrap(), now - 30_000);
+    // Event times are corrected by the client's clock skew (a few ms here).
+    let latest = gap["latest_at"].as_i64().unwrap();
+    assert!((latest - (now - 30_000)).abs() < 5_000, "{latest}");
 
     for bad in ["gaps?limit=0", "gaps?limit=lots", "gaps?tz=Mars/Olympus"] {
         let (status, body) = collector.owner_get(&site, bad).await.unwrap();

@@ -134,3 +134,32 @@ async fn a_sites_overrides_are_layered_over_the_shipped_copy_for_that_site_only(
     .await;
     assert!(!theirs.text().await.unwrap().contains("Wie war's bei uns?"));
 }
+
+#[tokio::test]
+async fn the_dashboards_copy_is_served_for_the_locales_it_is_translated_into() {
+    let stack = Stack::from_env().unwrap();
+    let list: Value = get(&format!("{}/v1/locales", stack.worker_url), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let dashboard: Vec<String> = serde_json::from_value(list["dashboard"].clone()).unwrap();
+    assert!(
+        dashboard.iter().any(|l| l == "en-US") && dashboard.iter().any(|l| l == "de"),
+        "{list}"
+    );
+    let url = format!("{}/v1/locales/de/dashboard", stack.worker_url);
+    let response = get(&url, None).await;
+    assert_eq!(response.status(), 200);
+    let expected =
+        std::fs::read_to_string(stack.locales_dir.join("de").join("dashboard.ftl")).unwrap();
+    assert_eq!(response.text().await.unwrap(), expected);
+    let missing = get(
+        &format!("{}/v1/locales/xx/dashboard", stack.worker_url),
+        None,
+    )
+    .await;
+    assert_eq!(missing.status(), 404);
+    let body: Value = missing.json().await.unwrap();
+    assert_eq!(body["code"], "unknown_locale");
+}

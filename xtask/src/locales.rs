@@ -1,5 +1,9 @@
-//! `cargo xtask locales check`: every locale's Fluent file against en-US,
+//! `cargo xtask locales check`: every locale's Fluent files against en-US,
 //! with compiler-style diagnostics and a non-zero exit on errors.
+//!
+//! `widget.ftl` is required in every locale folder. `dashboard.ftl` (the
+//! site owners' dashboard) may be missing: the dashboard then shows
+//! English, and the check says so as a warning.
 
 use anyhow::{Result, bail};
 use l10n::{Source, check};
@@ -9,21 +13,40 @@ use crate::repo::Repo;
 /// The reference locale every other one is checked against.
 const REFERENCE: &str = "en-US";
 
-/// Checks every `locales/*/widget.ftl`; prints what it finds.
-pub fn check_all(repo: &Repo) -> Result<()> {
-    let root = repo.path("locales");
-    let reference_path = format!("locales/{REFERENCE}/widget.ftl");
+/// The Fluent files of a locale, and whether each is required.
+const FILES: [(&str, bool); 2] = [("widget.ftl", true), ("dashboard.ftl", false)];
+
+/// Errors and warnings found.
+#[derive(Default)]
+struct Tally {
+    errors: usize,
+    warnings: usize,
+}
+
+/// Checks one file of every locale against the reference's.
+fn check_file(
+    repo: &Repo,
+    locales: &[String],
+    file: &str,
+    required: bool,
+    tally: &mut Tally,
+) -> Result<()> {
+    let reference_path = format!("locales/{REFERENCE}/{file}");
     let reference = std::fs::read_to_string(repo.path(&reference_path))?;
-    let mut locales: Vec<String> = std::fs::read_dir(&root)?
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.path().join("widget.ftl").exists())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    locales.sort();
-    let (mut errors, mut warnings) = (0, 0);
-    for locale in &locales {
-        let path = format!("locales/{locale}/widget.ftl");
-        let text = std::fs::read_to_string(repo.path(&path))?;
+    for locale in locales {
+        let path = format!("locales/{locale}/{file}");
+        let Ok(text) = std::fs::read_to_string(repo.path(&path)) else {
+            if required {
+                println!("{path}:1:1: error[missing-file]: {locale} has no {file}");
+                tally.errors += 1;
+            } else {
+                println!(
+                    "{path}:1:1: warning[missing-file]: {locale} has no {file}; it shows in {REFERENCE}"
+                );
+                tally.warnings += 1;
+            }
+            continue;
+        };
         let diagnostics = check(
             &Source {
                 path: &reference_path,
@@ -39,18 +62,36 @@ pub fn check_all(repo: &Repo) -> Result<()> {
         for diagnostic in &diagnostics {
             println!("{diagnostic}");
             if diagnostic.is_error() {
-                errors += 1;
+                tally.errors += 1;
             } else {
-                warnings += 1;
+                tally.warnings += 1;
             }
         }
     }
+    Ok(())
+}
+
+/// Checks every `locales/*/*.ftl`; prints what it finds.
+pub fn check_all(repo: &Repo) -> Result<()> {
+    let root = repo.path("locales");
+    let mut locales: Vec<String> = std::fs::read_dir(&root)?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    locales.sort();
+    let mut tally = Tally::default();
+    for (file, required) in FILES {
+        check_file(repo, &locales, file, required, &mut tally)?;
+    }
     println!(
-        "checked {} locales against {REFERENCE}: {errors} errors, {warnings} warnings",
-        locales.len()
+        "checked {} locales against {REFERENCE}: {} errors, {} warnings",
+        locales.len(),
+        tally.errors,
+        tally.warnings
     );
-    if errors > 0 {
-        bail!("the locale check found {errors} errors");
+    if tally.errors > 0 {
+        bail!("the locale check found {} errors", tally.errors);
     }
     Ok(())
 }

@@ -62,6 +62,8 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 "widget",
                 "-p",
                 "edge-worker",
+                "-p",
+                "dashboard",
                 "--all-targets",
             ])
             .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),
@@ -81,7 +83,7 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     )?;
 
-    step("build the widget and the Worker");
+    step("build the widget, the dashboard and the Worker");
     builds::widget(repo)?;
     builds::dashboard(repo)?;
     builds::worker(repo)?;

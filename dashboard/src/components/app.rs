@@ -25,6 +25,8 @@ pub fn App() -> impl IntoView {
             document.set_title(&title);
             if let Some(html) = document.document_element() {
                 let _ = html.set_attribute("lang", &locale);
+                let _ =
+                    html.set_attribute("dir", if i18n::is_rtl(&locale) { "rtl" } else { "ltr" });
             }
         }
     });

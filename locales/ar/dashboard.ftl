@@ -1,0 +1,121 @@
+# العربية. المرجع: locales/en-US/dashboard.ftl (فيه ملاحظات المترجمين).
+
+dashboard-title = لوحة الملاحظات
+signin-intro = الصق مفتاح موقعك وسرّه. يبقيان في علامة التبويب هذه فقط ويُنسيان عند إغلاقها.
+signin-site-key = مفتاح الموقع
+signin-secret = سرّ الموقع
+signin-submit = فتح اللوحة
+signin-wrong = مفتاح الموقع أو السرّ غير صحيح.
+signout = تسجيل الخروج
+signed-in-as = الموقع { $site }
+
+nav-label = أقسام اللوحة
+nav-overview = نظرة عامة
+nav-conversations = المحادثات
+nav-recommendations = التوصيات
+
+period-label = الفترة
+period-7 = آخر 7 أيام
+period-30 = آخر 30 يومًا
+period-90 = آخر 90 يومًا
+period-custom = فترة مخصصة
+period-from = من
+period-to = إلى
+period-apply = تطبيق
+period-time-zone = الأيام بتوقيت { $tz }
+period-range = { $from } – { $to }
+
+overview-title = نظرة عامة
+csat-chart-title = رضا العملاء بمرور الوقت
+csat-chart-caption = متوسط تقييم رضا العملاء (1–5) يوميًا عبر المحادثات المقيَّمة.
+csat-chart-empty = لا توجد محادثات مقيَّمة في هذه الفترة بعد.
+csat-chart-point = { $date }: { $average } من { $rated ->
+    [zero] دون تقييمات
+    [one] تقييم واحد
+    [two] تقييمين
+    [few] { $rated } تقييمات
+    [many] { $rated } تقييمًا
+   *[other] { $rated } تقييم
+}
+csat-chart-table = المتوسطات اليومية
+column-day = اليوم
+column-average = المتوسط
+column-rated = المحادثات المقيَّمة
+thumbs-title = الملاحظات على الرسائل
+thumbs-up = إعجاب
+thumbs-down = عدم إعجاب
+thumbs-share = { $share } من الرسائل المقيَّمة
+vs-previous = { $delta } مقارنة بالفترة السابقة
+csat-figures-title = استبيان الرضا
+csat-average = متوسط التقييم
+csat-response-rate = معدل الاستجابة
+csat-response-rate-hint = المكتملة ÷ المعروضة
+csat-net-score = النتيجة الصافية
+csat-net-score-hint = الإيجابية ناقص السلبية، كنسبة من التقييمات
+csat-offered = المعروضة
+csat-accepted = المقبولة
+csat-denied = المرفوضة
+csat-completed = المكتملة
+distribution-title = توزيع التقييمات
+distribution-bar = { $score }: { $count ->
+    [zero] لا محادثات
+    [one] محادثة واحدة
+    [two] محادثتان
+    [few] { $count } محادثات
+    [many] { $count } محادثة
+   *[other] { $count } محادثة
+}
+no-value = –
+
+conversations-title = المحادثات
+filter-feedback = ملاحظات العملاء
+filter-all = الكل
+filter-upvote = إيجابية
+filter-downvote = سلبية
+filter-neutral = محايدة
+filter-unknown = غير معروفة
+export-csv = تصدير CSV
+column-conversation = المحادثة
+column-last-activity = آخر نشاط
+column-satisfaction = رضا المستخدم
+column-thumbs = تقييمات الرسائل
+satisfaction-positive = إيجابي
+satisfaction-negative = سلبي
+satisfaction-neutral = محايد
+satisfaction-unknown = غير معروف
+negative-reason = السبب السلبي: { $reason }
+thumbs-counts = 👍 { $up } · 👎 { $down }
+load-more = تحميل المزيد
+conversations-empty = لا توجد محادثات في هذه الفترة تطابق هذا المرشّح.
+conversation-back = العودة إلى القائمة
+user-data = بيانات المستخدم
+csat-score = التقييم
+csat-free-feedback = ملاحظات حرة
+answer-yes = نعم
+answer-no = لا
+messages-title = الرسائل المقيَّمة
+messages-empty = لا توجد رسائل مقيَّمة في هذه المحادثة.
+message-positive = ملاحظة إيجابية من المستخدم
+message-negative = ملاحظة سلبية من المستخدم
+message-question = سؤال العميل
+message-answer = إجابة المساعد
+message-reason = السبب
+message-tags = الوسوم
+
+gaps-title = فجوات المعرفة
+gaps-intro = أسئلة تلقت إجاباتها عدم إعجاب مرة بعد مرة. كل منها معرفة تنقص المساعد.
+gaps-count = { $count ->
+    [zero] لا عدم إعجاب
+    [one] عدم إعجاب واحد
+    [two] عدما إعجاب
+    [few] { $count } مرات عدم إعجاب
+    [many] { $count } مرة عدم إعجاب
+   *[other] { $count } مرة عدم إعجاب
+}
+gaps-latest = آخرها في { $date }
+gaps-examples = سُئل أيضًا بصيغة
+gaps-conversations = المحادثات
+gaps-empty = لم يتلقَّ أي سؤال عدم إعجاب أكثر من مرة في هذه الفترة. لا تُحفظ الأسئلة إلا للمواقع التي تحتفظ بالمقتطفات.
+
+loading = جارٍ التحميل…
+load-failed = تعذّر تحميل هذا: { $reason }

@@ -1,0 +1,109 @@
+# Deutsch. Referenz: locales/en-US/dashboard.ftl (dort stehen die Hinweise für Übersetzer).
+
+dashboard-title = Feedback-Dashboard
+signin-intro = Fügen Sie Schlüssel und Geheimnis Ihrer Website ein. Sie bleiben in diesem Browser-Tab und werden beim Schließen vergessen.
+signin-site-key = Website-Schlüssel
+signin-secret = Website-Geheimnis
+signin-submit = Dashboard öffnen
+signin-wrong = Website-Schlüssel oder Geheimnis sind falsch.
+signout = Abmelden
+signed-in-as = Website { $site }
+
+nav-label = Bereiche des Dashboards
+nav-overview = Übersicht
+nav-conversations = Unterhaltungen
+nav-recommendations = Empfehlungen
+
+period-label = Zeitraum
+period-7 = Letzte 7 Tage
+period-30 = Letzte 30 Tage
+period-90 = Letzte 90 Tage
+period-custom = Eigener Zeitraum
+period-from = Von
+period-to = Bis
+period-apply = Anwenden
+period-time-zone = Tage in { $tz }
+period-range = { $from } – { $to }
+
+overview-title = Übersicht
+csat-chart-title = Kundenzufriedenheit im Zeitverlauf
+csat-chart-caption = Durchschnittliche Kundenzufriedenheit (1–5) pro Tag über alle bewerteten Unterhaltungen.
+csat-chart-empty = In diesem Zeitraum wurde noch keine Unterhaltung bewertet.
+csat-chart-point = { $date }: { $average } aus { $rated ->
+    [one] einer Bewertung
+   *[other] { $rated } Bewertungen
+}
+csat-chart-table = Tagesdurchschnitte
+column-day = Tag
+column-average = Durchschnitt
+column-rated = Bewertete Unterhaltungen
+thumbs-title = Feedback zu Nachrichten
+thumbs-up = Daumen hoch
+thumbs-down = Daumen runter
+thumbs-share = { $share } der bewerteten Nachrichten
+vs-previous = { $delta } ggü. Vorperiode
+csat-figures-title = Zufriedenheitsumfrage
+csat-average = Durchschnittliche Bewertung
+csat-response-rate = Antwortquote
+csat-response-rate-hint = abgeschlossen ÷ angeboten
+csat-net-score = Netto-Wert
+csat-net-score-hint = positiv minus negativ, als Anteil der Bewertungen
+csat-offered = Angeboten
+csat-accepted = Angenommen
+csat-denied = Abgelehnt
+csat-completed = Abgeschlossen
+distribution-title = Verteilung der Bewertungen
+distribution-bar = { $score }: { $count ->
+    [one] eine Unterhaltung
+   *[other] { $count } Unterhaltungen
+}
+no-value = –
+
+conversations-title = Unterhaltungen
+filter-feedback = Kundenfeedback
+filter-all = Alle
+filter-upvote = Positiv bewertet
+filter-downvote = Negativ bewertet
+filter-neutral = Neutral
+filter-unknown = Unbekannt
+export-csv = Als CSV exportieren
+column-conversation = Unterhaltung
+column-last-activity = Letzte Aktivität
+column-satisfaction = Zufriedenheit
+column-thumbs = Daumen je Nachricht
+satisfaction-positive = Positiv
+satisfaction-negative = Negativ
+satisfaction-neutral = Neutral
+satisfaction-unknown = Unbekannt
+negative-reason = Negativer Grund: { $reason }
+thumbs-counts = 👍 { $up } · 👎 { $down }
+load-more = Mehr laden
+conversations-empty = Keine Unterhaltung in diesem Zeitraum passt zu diesem Filter.
+conversation-back = Zurück zur Liste
+user-data = Nutzerdaten
+csat-score = Bewertung
+csat-free-feedback = Freitext-Feedback
+answer-yes = Ja
+answer-no = Nein
+messages-title = Bewertete Nachrichten
+messages-empty = In dieser Unterhaltung wurde keine Nachricht bewertet.
+message-positive = Positives Feedback des Nutzers
+message-negative = Negatives Feedback des Nutzers
+message-question = Frage des Kunden
+message-answer = Antwort des Assistenten
+message-reason = Grund
+message-tags = Schlagwörter
+
+gaps-title = Wissenslücken
+gaps-intro = Kundenfragen, deren Antworten immer wieder negativ bewertet wurden. Jede steht für Wissen, das dem Assistenten fehlt.
+gaps-count = { $count ->
+    [one] einmal Daumen runter
+   *[other] { $count }-mal Daumen runter
+}
+gaps-latest = zuletzt am { $date }
+gaps-examples = Auch gefragt als
+gaps-conversations = Unterhaltungen
+gaps-empty = In diesem Zeitraum wurde keine Frage mehr als einmal negativ bewertet. Fragen werden nur gespeichert, wenn die Website Auszüge aufbewahrt.
+
+loading = Wird geladen …
+load-failed = Das konnte nicht geladen werden: { $reason }

@@ -1,0 +1,112 @@
+# Español. Referencia: locales/en-US/dashboard.ftl (allí están las notas para traductores).
+
+dashboard-title = Panel de opiniones
+signin-intro = Pega la clave y el secreto de tu sitio. Se quedan en esta pestaña y se olvidan al cerrarla.
+signin-site-key = Clave del sitio
+signin-secret = Secreto del sitio
+signin-submit = Abrir el panel
+signin-wrong = La clave o el secreto del sitio no son correctos.
+signout = Cerrar sesión
+signed-in-as = Sitio { $site }
+
+nav-label = Secciones del panel
+nav-overview = Resumen
+nav-conversations = Conversaciones
+nav-recommendations = Recomendaciones
+
+period-label = Periodo
+period-7 = Últimos 7 días
+period-30 = Últimos 30 días
+period-90 = Últimos 90 días
+period-custom = Periodo personalizado
+period-from = Desde
+period-to = Hasta
+period-apply = Aplicar
+period-time-zone = Días en { $tz }
+period-range = { $from } – { $to }
+
+overview-title = Resumen
+csat-chart-title = Satisfacción del cliente a lo largo del tiempo
+csat-chart-caption = Valoración media de satisfacción (1–5) por día en las conversaciones valoradas.
+csat-chart-empty = Aún no hay conversaciones valoradas en este periodo.
+csat-chart-point = { $date }: { $average } de { $rated ->
+    [one] una valoración
+    [many] { $rated } de valoraciones
+   *[other] { $rated } valoraciones
+}
+csat-chart-table = Medias diarias
+column-day = Día
+column-average = Media
+column-rated = Conversaciones valoradas
+thumbs-title = Opiniones sobre mensajes
+thumbs-up = Pulgar arriba
+thumbs-down = Pulgar abajo
+thumbs-share = { $share } de los mensajes valorados
+vs-previous = { $delta } frente al periodo anterior
+csat-figures-title = Encuesta de satisfacción
+csat-average = Valoración media
+csat-response-rate = Tasa de respuesta
+csat-response-rate-hint = completadas ÷ ofrecidas
+csat-net-score = Puntuación neta
+csat-net-score-hint = positivas menos negativas, como parte de las valoradas
+csat-offered = Ofrecidas
+csat-accepted = Aceptadas
+csat-denied = Rechazadas
+csat-completed = Completadas
+distribution-title = Distribución de puntuaciones
+distribution-bar = { $score }: { $count ->
+    [one] una conversación
+    [many] { $count } de conversaciones
+   *[other] { $count } conversaciones
+}
+no-value = –
+
+conversations-title = Conversaciones
+filter-feedback = Opinión del cliente
+filter-all = Todas
+filter-upvote = Positivas
+filter-downvote = Negativas
+filter-neutral = Neutras
+filter-unknown = Desconocidas
+export-csv = Exportar CSV
+column-conversation = Conversación
+column-last-activity = Última actividad
+column-satisfaction = Satisfacción
+column-thumbs = Pulgares por mensaje
+satisfaction-positive = Positiva
+satisfaction-negative = Negativa
+satisfaction-neutral = Neutra
+satisfaction-unknown = Desconocida
+negative-reason = Motivo negativo: { $reason }
+thumbs-counts = 👍 { $up } · 👎 { $down }
+load-more = Cargar más
+conversations-empty = Ninguna conversación de este periodo coincide con este filtro.
+conversation-back = Volver a la lista
+user-data = Datos del usuario
+csat-score = Puntuación
+csat-free-feedback = Comentario libre
+answer-yes = Sí
+answer-no = No
+messages-title = Mensajes valorados
+messages-empty = No hay mensajes valorados en esta conversación.
+message-positive = Opinión positiva del usuario
+message-negative = Opinión negativa del usuario
+message-question = Pregunta del cliente
+message-answer = Respuesta del asistente
+message-reason = Motivo
+message-tags = Etiquetas
+
+gaps-title = Lagunas de conocimiento
+gaps-intro = Preguntas cuyas respuestas recibieron pulgares abajo una y otra vez. Cada una es conocimiento que le falta al asistente.
+gaps-count = { $count ->
+    [one] un pulgar abajo
+    [many] { $count } de pulgares abajo
+   *[other] { $count } pulgares abajo
+}
+gaps-latest = el último el { $date }
+gaps-examples = También preguntada como
+gaps-conversations = Conversaciones
+gaps-empty = En este periodo ninguna pregunta recibió más de un pulgar abajo. Las preguntas solo se guardan en sitios que conservan extractos.
+
+loading = Cargando…
+load-failed = No se pudo cargar: { $reason }

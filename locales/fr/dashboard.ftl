@@ -1,0 +1,112 @@
+# Français. Référence : locales/en-US/dashboard.ftl (les notes pour les traducteurs y figurent).
+
+dashboard-title = Tableau de bord des avis
+signin-intro = Collez la clé et le secret de votre site. Ils restent dans cet onglet et sont oubliés à sa fermeture.
+signin-site-key = Clé du site
+signin-secret = Secret du site
+signin-submit = Ouvrir le tableau de bord
+signin-wrong = La clé ou le secret du site est incorrect.
+signout = Se déconnecter
+signed-in-as = Site { $site }
+
+nav-label = Sections du tableau de bord
+nav-overview = Vue d’ensemble
+nav-conversations = Conversations
+nav-recommendations = Recommandations
+
+period-label = Période
+period-7 = 7 derniers jours
+period-30 = 30 derniers jours
+period-90 = 90 derniers jours
+period-custom = Période personnalisée
+period-from = Du
+period-to = Au
+period-apply = Appliquer
+period-time-zone = Jours en { $tz }
+period-range = { $from } – { $to }
+
+overview-title = Vue d’ensemble
+csat-chart-title = Satisfaction client dans le temps
+csat-chart-caption = Note moyenne de satisfaction (1–5) par jour sur les conversations notées.
+csat-chart-empty = Aucune conversation notée sur cette période pour l’instant.
+csat-chart-point = { $date } : { $average } sur { $rated ->
+    [one] une note
+    [many] { $rated } de notes
+   *[other] { $rated } notes
+}
+csat-chart-table = Moyennes quotidiennes
+column-day = Jour
+column-average = Moyenne
+column-rated = Conversations notées
+thumbs-title = Avis sur les messages
+thumbs-up = Pouce levé
+thumbs-down = Pouce baissé
+thumbs-share = { $share } des messages notés
+vs-previous = { $delta } par rapport à la période précédente
+csat-figures-title = Enquête de satisfaction
+csat-average = Note moyenne
+csat-response-rate = Taux de réponse
+csat-response-rate-hint = terminées ÷ proposées
+csat-net-score = Score net
+csat-net-score-hint = positives moins négatives, en part des notes
+csat-offered = Proposées
+csat-accepted = Acceptées
+csat-denied = Refusées
+csat-completed = Terminées
+distribution-title = Répartition des notes
+distribution-bar = { $score } : { $count ->
+    [one] une conversation
+    [many] { $count } de conversations
+   *[other] { $count } conversations
+}
+no-value = –
+
+conversations-title = Conversations
+filter-feedback = Avis client
+filter-all = Toutes
+filter-upvote = Positives
+filter-downvote = Négatives
+filter-neutral = Neutres
+filter-unknown = Inconnues
+export-csv = Exporter en CSV
+column-conversation = Conversation
+column-last-activity = Dernière activité
+column-satisfaction = Satisfaction
+column-thumbs = Pouces par message
+satisfaction-positive = Positive
+satisfaction-negative = Négative
+satisfaction-neutral = Neutre
+satisfaction-unknown = Inconnue
+negative-reason = Raison négative : { $reason }
+thumbs-counts = 👍 { $up } · 👎 { $down }
+load-more = Afficher plus
+conversations-empty = Aucune conversation de cette période ne correspond à ce filtre.
+conversation-back = Retour à la liste
+user-data = Données utilisateur
+csat-score = Note
+csat-free-feedback = Commentaire libre
+answer-yes = Oui
+answer-no = Non
+messages-title = Messages notés
+messages-empty = Aucun message noté dans cette conversation.
+message-positive = Avis positif de l’utilisateur
+message-negative = Avis négatif de l’utilisateur
+message-question = Question du client
+message-answer = Réponse de l’assistant
+message-reason = Raison
+message-tags = Étiquettes
+
+gaps-title = Lacunes de connaissances
+gaps-intro = Questions dont les réponses ont été notées négativement à plusieurs reprises. Chacune est une connaissance qui manque à l’assistant.
+gaps-count = { $count ->
+    [one] un pouce baissé
+    [many] { $count } de pouces baissés
+   *[other] { $count } pouces baissés
+}
+gaps-latest = dernier le { $date }
+gaps-examples = Aussi posée ainsi
+gaps-conversations = Conversations
+gaps-empty = Aucune question n’a été notée négativement plus d’une fois sur cette période. Les questions ne sont conservées que pour les sites qui gardent des extraits.
+
+loading = Chargement…
+load-failed = Impossible de charger ceci : { $reason }

@@ -1,0 +1,106 @@
+# 日本語。参照: locales/en-US/dashboard.ftl（翻訳者向けの注記があります）。
+
+dashboard-title = フィードバック ダッシュボード
+signin-intro = サイトキーとシークレットを貼り付けてください。このタブの中だけに保存され、タブを閉じると消去されます。
+signin-site-key = サイトキー
+signin-secret = サイトシークレット
+signin-submit = ダッシュボードを開く
+signin-wrong = サイトキーまたはシークレットが正しくありません。
+signout = サインアウト
+signed-in-as = サイト { $site }
+
+nav-label = ダッシュボードのセクション
+nav-overview = 概要
+nav-conversations = 会話
+nav-recommendations = おすすめ
+
+period-label = 期間
+period-7 = 過去7日間
+period-30 = 過去30日間
+period-90 = 過去90日間
+period-custom = 期間を指定
+period-from = 開始日
+period-to = 終了日
+period-apply = 適用
+period-time-zone = { $tz } の日付
+period-range = { $from } – { $to }
+
+overview-title = 概要
+csat-chart-title = 顧客満足度の推移
+csat-chart-caption = 評価された会話における1日ごとの平均顧客満足度（1～5）。
+csat-chart-empty = この期間に評価された会話はまだありません。
+csat-chart-point = { $date }: { $average }（{ $rated ->
+   *[other] { $rated }件の評価
+}）
+csat-chart-table = 日ごとの平均
+column-day = 日付
+column-average = 平均
+column-rated = 評価された会話
+thumbs-title = メッセージへのフィードバック
+thumbs-up = 高評価
+thumbs-down = 低評価
+thumbs-share = 評価されたメッセージの{ $share }
+vs-previous = 前期間比 { $delta }
+csat-figures-title = 満足度アンケート
+csat-average = 平均評価
+csat-response-rate = 回答率
+csat-response-rate-hint = 完了 ÷ 表示
+csat-net-score = ネットスコア
+csat-net-score-hint = 肯定から否定を引いた、評価全体に対する割合
+csat-offered = 表示
+csat-accepted = 回答
+csat-denied = 辞退
+csat-completed = 完了
+distribution-title = 評価の分布
+distribution-bar = { $score }: { $count ->
+   *[other] { $count }件の会話
+}
+no-value = –
+
+conversations-title = 会話
+filter-feedback = お客様の評価
+filter-all = すべて
+filter-upvote = 高評価
+filter-downvote = 低評価
+filter-neutral = 中立
+filter-unknown = 不明
+export-csv = CSVでエクスポート
+column-conversation = 会話
+column-last-activity = 最終アクティビティ
+column-satisfaction = 満足度
+column-thumbs = メッセージの評価
+satisfaction-positive = 肯定的
+satisfaction-negative = 否定的
+satisfaction-neutral = 中立
+satisfaction-unknown = 不明
+negative-reason = 否定的な理由: { $reason }
+thumbs-counts = 👍 { $up } · 👎 { $down }
+load-more = さらに読み込む
+conversations-empty = この期間にこの条件に合う会話はありません。
+conversation-back = 一覧に戻る
+user-data = ユーザーデータ
+csat-score = 評価
+csat-free-feedback = 自由記述
+answer-yes = はい
+answer-no = いいえ
+messages-title = 評価されたメッセージ
+messages-empty = この会話に評価されたメッセージはありません。
+message-positive = ユーザーからの肯定的なフィードバック
+message-negative = ユーザーからの否定的なフィードバック
+message-question = お客様の質問
+message-answer = アシスタントの回答
+message-reason = 理由
+message-tags = タグ
+
+gaps-title = 知識のギャップ
+gaps-intro = 回答が何度も低評価された質問です。それぞれがアシスタントに足りない知識です。
+gaps-count = { $count ->
+   *[other] 低評価 { $count }件
+}
+gaps-latest = 最新: { $date }
+gaps-examples = 別の聞き方
+gaps-conversations = 会話
+gaps-empty = この期間に2回以上低評価された質問はありません。質問は抜粋を保存するサイトでのみ保存されます。
+
+loading = 読み込み中…
+load-failed = 読み込めませんでした: { $reason }

@@ -1,0 +1,109 @@
+# Nederlands. Referentie: locales/en-US/dashboard.ftl (daar staan de aanwijzingen voor vertalers).
+
+dashboard-title = Feedbackdashboard
+signin-intro = Plak de sleutel en het geheim van je site. Ze blijven in dit tabblad en worden vergeten als je het sluit.
+signin-site-key = Sitesleutel
+signin-secret = Sitegeheim
+signin-submit = Dashboard openen
+signin-wrong = De sitesleutel of het geheim klopt niet.
+signout = Afmelden
+signed-in-as = Site { $site }
+
+nav-label = Onderdelen van het dashboard
+nav-overview = Overzicht
+nav-conversations = Gesprekken
+nav-recommendations = Aanbevelingen
+
+period-label = Periode
+period-7 = Laatste 7 dagen
+period-30 = Laatste 30 dagen
+period-90 = Laatste 90 dagen
+period-custom = Eigen periode
+period-from = Van
+period-to = Tot en met
+period-apply = Toepassen
+period-time-zone = Dagen in { $tz }
+period-range = { $from } – { $to }
+
+overview-title = Overzicht
+csat-chart-title = Klanttevredenheid door de tijd
+csat-chart-caption = Gemiddelde klanttevredenheid (1–5) per dag over beoordeelde gesprekken.
+csat-chart-empty = Nog geen beoordeelde gesprekken in deze periode.
+csat-chart-point = { $date }: { $average } uit { $rated ->
+    [one] één beoordeling
+   *[other] { $rated } beoordelingen
+}
+csat-chart-table = Daggemiddelden
+column-day = Dag
+column-average = Gemiddelde
+column-rated = Beoordeelde gesprekken
+thumbs-title = Feedback op berichten
+thumbs-up = Duim omhoog
+thumbs-down = Duim omlaag
+thumbs-share = { $share } van de beoordeelde berichten
+vs-previous = { $delta } t.o.v. vorige periode
+csat-figures-title = Tevredenheidsenquête
+csat-average = Gemiddelde score
+csat-response-rate = Responspercentage
+csat-response-rate-hint = afgerond ÷ aangeboden
+csat-net-score = Nettoscore
+csat-net-score-hint = positief min negatief, als deel van de beoordelingen
+csat-offered = Aangeboden
+csat-accepted = Geaccepteerd
+csat-denied = Geweigerd
+csat-completed = Afgerond
+distribution-title = Verdeling van de scores
+distribution-bar = { $score }: { $count ->
+    [one] één gesprek
+   *[other] { $count } gesprekken
+}
+no-value = –
+
+conversations-title = Gesprekken
+filter-feedback = Klantfeedback
+filter-all = Alle
+filter-upvote = Positief
+filter-downvote = Negatief
+filter-neutral = Neutraal
+filter-unknown = Onbekend
+export-csv = CSV exporteren
+column-conversation = Gesprek
+column-last-activity = Laatste activiteit
+column-satisfaction = Tevredenheid
+column-thumbs = Duimen per bericht
+satisfaction-positive = Positief
+satisfaction-negative = Negatief
+satisfaction-neutral = Neutraal
+satisfaction-unknown = Onbekend
+negative-reason = Negatieve reden: { $reason }
+thumbs-counts = 👍 { $up } · 👎 { $down }
+load-more = Meer laden
+conversations-empty = Geen gesprek in deze periode past bij dit filter.
+conversation-back = Terug naar de lijst
+user-data = Gebruikersgegevens
+csat-score = Score
+csat-free-feedback = Vrije feedback
+answer-yes = Ja
+answer-no = Nee
+messages-title = Beoordeelde berichten
+messages-empty = Geen beoordeelde berichten in dit gesprek.
+message-positive = Positieve feedback van gebruiker
+message-negative = Negatieve feedback van gebruiker
+message-question = Vraag van de klant
+message-answer = Antwoord van de assistent
+message-reason = Reden
+message-tags = Labels
+
+gaps-title = Kennishiaten
+gaps-intro = Vragen waarvan de antwoorden keer op keer een duim omlaag kregen. Elk is kennis die de assistent mist.
+gaps-count = { $count ->
+    [one] één duim omlaag
+   *[other] { $count } duimen omlaag
+}
+gaps-latest = laatst op { $date }
+gaps-examples = Ook gevraagd als
+gaps-conversations = Gesprekken
+gaps-empty = Geen vraag kreeg in deze periode meer dan één duim omlaag. Vragen worden alleen bewaard voor sites die fragmenten bewaren.
+
+loading = Laden…
+load-failed = Dit kon niet worden geladen: { $reason }

@@ -1,0 +1,112 @@
+# Português (Brasil). Referência: locales/en-US/dashboard.ftl (lá estão as notas para tradutores).
+
+dashboard-title = Painel de avaliações
+signin-intro = Cole a chave e o segredo do seu site. Eles ficam nesta aba e são esquecidos quando você a fecha.
+signin-site-key = Chave do site
+signin-secret = Segredo do site
+signin-submit = Abrir o painel
+signin-wrong = A chave ou o segredo do site está errado.
+signout = Sair
+signed-in-as = Site { $site }
+
+nav-label = Seções do painel
+nav-overview = Visão geral
+nav-conversations = Conversas
+nav-recommendations = Recomendações
+
+period-label = Período
+period-7 = Últimos 7 dias
+period-30 = Últimos 30 dias
+period-90 = Últimos 90 dias
+period-custom = Período personalizado
+period-from = De
+period-to = Até
+period-apply = Aplicar
+period-time-zone = Dias em { $tz }
+period-range = { $from } – { $to }
+
+overview-title = Visão geral
+csat-chart-title = Satisfação do cliente ao longo do tempo
+csat-chart-caption = Nota média de satisfação (1–5) por dia nas conversas avaliadas.
+csat-chart-empty = Ainda não há conversas avaliadas neste período.
+csat-chart-point = { $date }: { $average } de { $rated ->
+    [one] uma avaliação
+    [many] { $rated } de avaliações
+   *[other] { $rated } avaliações
+}
+csat-chart-table = Médias diárias
+column-day = Dia
+column-average = Média
+column-rated = Conversas avaliadas
+thumbs-title = Avaliações de mensagens
+thumbs-up = Polegar para cima
+thumbs-down = Polegar para baixo
+thumbs-share = { $share } das mensagens avaliadas
+vs-previous = { $delta } em relação ao período anterior
+csat-figures-title = Pesquisa de satisfação
+csat-average = Nota média
+csat-response-rate = Taxa de resposta
+csat-response-rate-hint = concluídas ÷ oferecidas
+csat-net-score = Pontuação líquida
+csat-net-score-hint = positivas menos negativas, como parte das avaliadas
+csat-offered = Oferecidas
+csat-accepted = Aceitas
+csat-denied = Recusadas
+csat-completed = Concluídas
+distribution-title = Distribuição das notas
+distribution-bar = { $score }: { $count ->
+    [one] uma conversa
+    [many] { $count } de conversas
+   *[other] { $count } conversas
+}
+no-value = –
+
+conversations-title = Conversas
+filter-feedback = Avaliação do cliente
+filter-all = Todas
+filter-upvote = Positivas
+filter-downvote = Negativas
+filter-neutral = Neutras
+filter-unknown = Desconhecidas
+export-csv = Exportar CSV
+column-conversation = Conversa
+column-last-activity = Última atividade
+column-satisfaction = Satisfação
+column-thumbs = Polegares por mensagem
+satisfaction-positive = Positiva
+satisfaction-negative = Negativa
+satisfaction-neutral = Neutra
+satisfaction-unknown = Desconhecida
+negative-reason = Motivo negativo: { $reason }
+thumbs-counts = 👍 { $up } · 👎 { $down }
+load-more = Carregar mais
+conversations-empty = Nenhuma conversa deste período corresponde a este filtro.
+conversation-back = Voltar para a lista
+user-data = Dados do usuário
+csat-score = Nota
+csat-free-feedback = Comentário livre
+answer-yes = Sim
+answer-no = Não
+messages-title = Mensagens avaliadas
+messages-empty = Nenhuma mensagem avaliada nesta conversa.
+message-positive = Avaliação positiva do usuário
+message-negative = Avaliação negativa do usuário
+message-question = Pergunta do cliente
+message-answer = Resposta do assistente
+message-reason = Motivo
+message-tags = Etiquetas
+
+gaps-title = Lacunas de conhecimento
+gaps-intro = Perguntas cujas respostas receberam polegar para baixo várias vezes. Cada uma é um conhecimento que falta ao assistente.
+gaps-count = { $count ->
+    [one] um polegar para baixo
+    [many] { $count } de polegares para baixo
+   *[other] { $count } polegares para baixo
+}
+gaps-latest = o último em { $date }
+gaps-examples = Também perguntada como
+gaps-conversations = Conversas
+gaps-empty = Nenhuma pergunta recebeu mais de um polegar para baixo neste período. As perguntas só são guardadas em sites que mantêm trechos.
+
+loading = Carregando…
+load-failed = Não foi possível carregar: { $reason }
