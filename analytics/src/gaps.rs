@@ -3,7 +3,7 @@
 //! similarity of normalised tokens), and the groups ranked by how often
 //! and how recently they came up.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +33,7 @@ pub struct Downvote {
 /// A question the assistant keeps answering badly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
-    /// The wording closest to all the others in the group.
+    /// The wording asked most often in the group (the latest on a tie).
     pub question: String,
     /// How many 👎 the group has.
     pub count: usize,
@@ -116,25 +116,19 @@ struct Group<'a> {
 
 impl Group<'_> {
     fn into_gap(self) -> Gap {
-        let total_similarity = |tokens: &BTreeSet<String>| -> f64 {
-            self.members
-                .iter()
-                .map(|(_, other)| jaccard(tokens, other))
-                .sum()
-        };
-        // Members are latest first, so ties go to the latest wording.
-        let mut best = 0;
-        let mut best_score = f64::MIN;
-        for (index, (_, tokens)) in self.members.iter().enumerate() {
-            let score = total_similarity(tokens);
-            if score > best_score + 1e-9 {
-                best = index;
-                best_score = score;
-            }
+        // The representative is the wording asked most often (by its topic
+        // words), the latest of those on a tie: linear in the group's size,
+        // which matters on a busy site.
+        let mut counts: HashMap<&BTreeSet<String>, usize> = HashMap::new();
+        for (_, tokens) in &self.members {
+            *counts.entry(tokens).or_default() += 1;
         }
+        let most = counts.values().copied().max().unwrap_or(0);
+        // Members are latest first, so the first with the top count is the latest.
         let question = self
             .members
-            .get(best)
+            .iter()
+            .find(|(_, tokens)| counts.get(tokens).copied() == Some(most))
             .map(|(vote, _)| vote.question.clone())
             .unwrap_or_default();
         let mut conversation_ids: Vec<String> = Vec::new();
@@ -260,6 +254,21 @@ mod tests {
         assert_eq!(sizing.conversation_ids, ["c5", "c4"]);
         // A one-off is not a gap.
         assert!(gaps.iter().all(|gap| !gap.question.contains("PayPal")));
+    }
+
+    #[test]
+    fn the_wording_asked_most_represents_the_gap() {
+        let downvotes = vec![
+            vote("a", "Can I pay by invoice?", 10),
+            vote("b", "invoice payment: can I pay that way?", 20),
+            vote("c", "Can I pay by invoice", 30),
+            vote("d", "Pay by invoice, can I?", 40),
+        ];
+        let gaps = knowledge_gaps(&downvotes, 10);
+        assert_eq!(gaps.len(), 1, "{gaps:#?}");
+        // a, c and d share their topic words; d is the latest of them.
+        assert_eq!(gaps[0].question, "Pay by invoice, can I?");
+        assert_eq!(gaps[0].count, 4);
     }
 
     #[test]

@@ -54,6 +54,26 @@ pub fn layer(base: &str, overlay: &str) -> String {
     serializer::serialize(&base)
 }
 
+/// The value of message `id` when it is plain text (no placeables), as
+/// the widget's loader needs it before Fluent is loaded.
+pub fn plain_text(ftl: &str, id: &str) -> Option<String> {
+    use fluent_syntax::ast::PatternElement;
+    parse(ftl).body.into_iter().find_map(|entry| match entry {
+        Entry::Message(message) if message.id.name == id => {
+            let elements = message.value?.elements;
+            let mut text = String::new();
+            for element in elements {
+                match element {
+                    PatternElement::TextElement { value } => text.push_str(value),
+                    PatternElement::Placeable { .. } => return None,
+                }
+            }
+            Some(text.trim().to_string()).filter(|text| !text.is_empty())
+        }
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +101,17 @@ thanks = Thanks from { -shop }!
         assert!(layered.contains("-shop = Acme\n"), "{layered}");
         assert!(!layered.contains("the shop"), "{layered}");
         assert!(layered.ends_with("new-one = Extra\n"), "{layered}");
+    }
+
+    #[test]
+    fn plain_text_is_read_and_placeables_are_not_guessed() {
+        assert_eq!(plain_text(BASE, "title").as_deref(), Some("How did we do?"));
+        assert_eq!(plain_text(BASE, "thanks"), None);
+        assert_eq!(plain_text(BASE, "missing"), None);
+        assert_eq!(
+            plain_text("multi =\n    first line\n    second\n", "multi").as_deref(),
+            Some("first line\nsecond")
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 pub use diagnostic::{Diagnostic, Severity};
 use inventory::{Inventory, Unit};
-pub use layer::layer;
+pub use layer::{layer, plain_text};
 use unic_langid::LanguageIdentifier;
 
 /// One Fluent file: where it is, which locale it is for, and its text.

@@ -45,6 +45,11 @@ impl Drop for TempDir {
 impl Browser {
     /// Starts Chromium with a new empty profile.
     pub async fn start(stack: &Stack) -> Result<Self> {
+        Self::start_with(&stack.webdriver_url, &stack.chromium).await
+    }
+
+    /// Starts `chromium` through the chromedriver at `webdriver_url`.
+    pub async fn start_with(webdriver_url: &str, chromium: &str) -> Result<Self> {
         let profile = std::env::temp_dir().join(crate::unique("chromium-profile"));
         std::fs::create_dir_all(&profile)?;
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|arg| arg.to_string()).collect();
@@ -52,16 +57,16 @@ impl Browser {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".to_string(),
-            json!({ "binary": stack.chromium, "args": args }),
+            json!({ "binary": chromium, "args": args }),
         );
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
-            .connect(&stack.webdriver_url)
+            .connect(webdriver_url)
             .await
             .context("starting a Chromium session through chromedriver")?;
         Ok(Self {
             client,
-            webdriver_url: stack.webdriver_url.clone(),
+            webdriver_url: webdriver_url.to_string(),
             _profile: TempDir(profile),
         })
     }

@@ -3,15 +3,28 @@
  *
  *   <script src=".../widget.js" data-site="pk_..." data-endpoint="https://..." async></script>
  *
- * It creates the widget's shadow root, defines window.FeedbackBubble (calls
- * made before the app has loaded are queued and replayed), then loads the
- * Leptos/WASM app from next to this file and mounts it.
+ * It paints the bubble at once inside the widget's shadow root and defines
+ * window.FeedbackBubble (calls made before the app has loaded are queued
+ * and replayed). The Leptos/WASM app next to this file loads on intent
+ * (hover, focus, touch, click, or an API call that shows the panel) or
+ * once the page is loaded and the browser idle, unless the shopper asked
+ * to save data. Performance marks: feedback-bubble:bubble and :panel.
  */
 (function () {
   "use strict";
   var script = document.currentScript;
   if (!script || window.FeedbackBubble && window.FeedbackBubble.__loaded) return;
+  var perf = window.performance || {};
+  function mark(name) { if (perf.mark) perf.mark("feedback-bubble:" + name); }
+  function measure(name, from, to) {
+    try { perf.measure("feedback-bubble:" + name, "feedback-bubble:" + from, "feedback-bubble:" + to); } catch (err) {}
+  }
+  function afterPaint(fn) { requestAnimationFrame(function () { requestAnimationFrame(fn); }); }
+  mark("start");
 
+  // The bubble's name before the app has its copy: `bubble-open` of each
+  // locales/<tag>/widget.ftl, filled in by `cargo xtask build-widget`.
+  var LABELS = {/* bubble-open */};
   var base = new URL(".", script.src).href;
   var options = {
     site: script.getAttribute("data-site"),
@@ -22,6 +35,8 @@
   var listeners = {};
   var queue = [];
   var app = null;
+  var loading = null;
+  var clicked = false;
 
   function emit(name, detail) {
     (listeners[name] || []).slice().forEach(function (fn) {
@@ -30,7 +45,11 @@
   }
 
   function call(method, args) {
-    if (!app) { queue.push([method, args]); return; }
+    if (!app) {
+      queue.push([method, args]);
+      if (method === "open" || method === "toggle" || method === "resolve") load();
+      return;
+    }
     try { return app[method].apply(app, args); }
     catch (err) { console.error("FeedbackBubble." + method + ":", err && err.message || err); }
   }
@@ -52,33 +71,98 @@
   };
   window.FeedbackBubble = api;
 
-  // A custom element (no host `div {}` rule matches it) placed by an inline
-  // !important style, which beats any host stylesheet.
+  // A custom element (no host `div {}` rule matches it) placed with
+  // !important inline declarations (set through CSSOM, so a strict CSP
+  // without 'unsafe-inline' allows them), which beat any host stylesheet.
   var host = document.createElement("feedback-bubble");
   host.setAttribute("data-feedback-bubble", "");
   // data-position="left|right" (default right); data-color="#1f6feb" (hex only).
   var left = script.getAttribute("data-position") === "left";
   var color = script.getAttribute("data-color") || "";
   host.setAttribute("data-position", left ? "left" : "right");
-  host.setAttribute("style", "all: initial !important; display: block !important; position: fixed !important;" +
-    " z-index: 2147483000 !important; bottom: 20px !important; " + (left ? "left" : "right") + ": 20px !important;" +
-    (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color) ? " --fb-brand: " + color + ";" : ""));
+  [["all", "initial"], ["display", "block"], ["position", "fixed"], ["z-index", "2147483000"],
+    ["bottom", "20px"], [left ? "left" : "right", "20px"]].forEach(function (pair) {
+    host.style.setProperty(pair[0], pair[1], "important");
+  });
+  if (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color)) host.style.setProperty("--fb-brand", color);
   var root = host.attachShadow({ mode: "open" });
-  (document.body || document.documentElement).appendChild(host);
 
-  import(base + "app.js")
-    .then(function (module) {
-      return module.default({ module_or_path: base + "app_bg.wasm" }).then(function () {
-        return module.mount(root, options, emit);
-      }).then(function (widget) {
+  // The bubble, painted now; the app's own bubble replaces it.
+  var css = ".fb-stub{all:initial;width:56px;height:56px;border-radius:50%;background:var(--fb-brand,#1f6feb);" +
+    "color:#fff;display:grid;place-items:center;box-shadow:0 6px 20px rgba(0,0,0,.2);cursor:pointer}" +
+    ".fb-stub svg{width:26px;height:26px;fill:currentColor}" +
+    ".fb-stub:focus-visible{outline:3px solid var(--fb-brand,#1f6feb);outline-offset:2px}";
+  if (root.adoptedStyleSheets && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    var style = document.createElement("style");
+    style.textContent = css;
+    root.appendChild(style);
+  }
+  function label() {
+    var wanted = [options.locale].concat(navigator.languages || [navigator.language]);
+    for (var i = 0; i < wanted.length; i++) {
+      var tag = wanted[i];
+      if (!tag) continue;
+      if (LABELS[tag]) return LABELS[tag];
+      for (var known in LABELS) if (known.split("-")[0] === tag.split("-")[0]) return LABELS[known];
+    }
+    return LABELS["en-US"] || "";
+  }
+  var stub = document.createElement("button");
+  stub.type = "button";
+  stub.className = "fb-stub";
+  stub.setAttribute("aria-label", label());
+  stub.setAttribute("aria-expanded", "false");
+  stub.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
+    '<path d="M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z"/></svg>';
+  root.appendChild(stub);
+  (document.body || document.documentElement).appendChild(host);
+  afterPaint(function () { mark("bubble-painted"); measure("bubble", "start", "bubble-painted"); });
+
+  function load() {
+    if (loading) return loading;
+    mark("app-requested");
+    loading = import(base + "app.js")
+      .then(function (module) {
+        return module.default({ module_or_path: base + "app_bg.wasm" }).then(function () {
+          return module.mount(root, options, emit);
+        });
+      })
+      .then(function (widget) {
         app = widget;
+        var hadFocus = root.activeElement === stub;
+        root.removeChild(stub);
         var pending = queue;
         queue = [];
         pending.forEach(function (entry) { call(entry[0], entry[1]); });
+        var bubble = root.querySelector(".fb-bubble");
+        if (hadFocus && !clicked && bubble) bubble.focus();
         emit("ready", { conversationId: app.conversationId });
+        if (clicked) afterPaint(function () { mark("panel-ready"); measure("panel", "clicked", "panel-ready"); });
+      })
+      .catch(function (err) {
+        console.error("FeedbackBubble failed to start:", err && err.message || err);
       });
-    })
-    .catch(function (err) {
-      console.error("FeedbackBubble failed to start:", err && err.message || err);
-    });
+    return loading;
+  }
+
+  ["pointerenter", "focus", "touchstart"].forEach(function (type) {
+    stub.addEventListener(type, load, { once: true, passive: true });
+  });
+  stub.addEventListener("click", function () {
+    clicked = true;
+    mark("clicked");
+    call("open", []);
+  });
+  var connection = navigator.connection;
+  if (!(connection && connection.saveData)) {
+    var whenIdle = function () {
+      (window.requestIdleCallback || function (fn) { setTimeout(fn, 1500); })(load, { timeout: 10000 });
+    };
+    if (document.readyState === "complete") whenIdle();
+    else window.addEventListener("load", whenIdle, { once: true });
+  }
 })();

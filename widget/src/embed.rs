@@ -103,6 +103,27 @@ async fn load_localizer(collector: &Collector, requested: &[String]) -> Localize
     Localizer::new(&tag, ftl.as_deref())
 }
 
+/// Adds the widget's styles to the shadow root as a constructed
+/// stylesheet, which a strict CSP (`style-src` without 'unsafe-inline')
+/// allows; a `<style>` element where the browser cannot construct one.
+fn adopt_styles(root: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsError> {
+    if let Ok(sheet) = web_sys::CssStyleSheet::new()
+        && sheet.replace_sync(STYLES).is_ok()
+    {
+        let sheets = root.adopted_style_sheets();
+        sheets.push(&sheet);
+        root.set_adopted_style_sheets(&sheets);
+        return Ok(());
+    }
+    let style = document
+        .create_element("style")
+        .map_err(|_| JsError::new("FeedbackBubble: cannot create a style element"))?;
+    style.set_text_content(Some(STYLES));
+    root.append_child(&style)
+        .map(|_| ())
+        .map_err(|_| JsError::new("FeedbackBubble: cannot attach styles to the shadow root"))
+}
+
 /// Sets the widget root's `lang` and `dir` (never the host page's).
 fn mark_language(root: &HtmlElement, localizer: &Localizer) {
     let _ = root.set_attribute("lang", &localizer.locale());
@@ -255,10 +276,6 @@ pub async fn mount(
     let collector = Collector::new(&options.endpoint, &options.site_key);
     let localizer = load_localizer(&collector, &requested_locales(options.locale)).await;
 
-    let style = document
-        .create_element("style")
-        .map_err(|_| JsError::new("FeedbackBubble: cannot create a style element"))?;
-    style.set_text_content(Some(STYLES));
     let container: HtmlElement = document
         .create_element("div")
         .ok()
@@ -267,8 +284,8 @@ pub async fn mount(
     container.set_class_name("fb-root");
     // lang and dir go on the widget's root only, never on the host's <html>.
     mark_language(&container, &localizer);
-    root.append_child(&style)
-        .and_then(|_| root.append_child(&container))
+    adopt_styles(&root, &document)?;
+    root.append_child(&container)
         .map_err(|_| JsError::new("FeedbackBubble: cannot attach to the shadow root"))?;
 
     // The conversation goes on across reloads until the host resets it.

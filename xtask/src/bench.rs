@@ -1,7 +1,12 @@
-//! `cargo xtask bench [--reads]`: ingest throughput and latency against the
-//! Worker on local workerd with a fresh local D1, at batch sizes 1, 20 and
-//! 100; with `--reads`, also seeds 1,000,000 events and times the Overview
-//! and the conversation list. Prints the numbers BENCHMARKS.md records.
+//! `cargo xtask bench [--reads] [--dashboard]`: ingest throughput and
+//! latency against the Worker on local workerd with a fresh local D1, at
+//! batch sizes 1, 20 and 100; with `--reads`, also seeds 1,000,000 events
+//! and times the Overview, the conversation list and the knowledge gaps;
+//! with `--dashboard`, seeds (600,000 events, about 100,000 conversations,
+//! unless `--reads` seeded more) and times the dashboard itself in headless
+//! Chromium; with `--widget`, times the bubble's paint and the panel
+//! after a click on the demo page from the loader's performance marks.
+//! Prints the numbers BENCHMARKS.md records.
 
 use std::process::Command;
 
@@ -9,9 +14,12 @@ use anyhow::Result;
 use protocol::SiteConfig;
 
 use crate::builds;
-use crate::processes::{free_port, run};
+use std::time::Duration;
+
+use crate::processes::{Background, free_port, http_answers, run, wait_until};
 use crate::repo::Repo;
 use crate::sites;
+use crate::static_site::{PageConfig, StaticSite};
 use crate::tools;
 use crate::worker_dev::{self, D1, Log};
 
@@ -22,8 +30,14 @@ const INGEST_SITES: usize = 20;
 const SECONDS: &str = "15";
 /// Requests in flight at once.
 const CONCURRENCY: &str = "8";
-/// Events seeded for the read benchmarks.
+/// Events seeded for the read benchmarks (six per conversation).
 const SEEDED_EVENTS: &str = "1000000";
+/// Events seeded for the dashboard alone: about 100,000 conversations.
+const DASHBOARD_EVENTS: &str = "600000";
+/// Page loads for the widget's timings.
+const WIDGET_RUNS: &str = "20";
+/// Page loads per dashboard section.
+const DASHBOARD_RUNS: &str = "10";
 
 fn loadgen(repo: &Repo) -> Command {
     let mut cmd = Command::new(repo.path("target/release/loadgen"));
@@ -33,10 +47,30 @@ fn loadgen(repo: &Repo) -> Command {
 
 /// Runs the benchmarks and prints their numbers.
 pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
+    let reads = args.iter().any(|arg| arg == "--reads");
+    let dashboard = args.iter().any(|arg| arg == "--dashboard");
+    let widget = args.iter().any(|arg| arg == "--widget");
     tools::ensure_build_tools(repo)?;
+    if dashboard || widget {
+        tools::ensure_test_tools(repo)?;
+    }
+    if dashboard {
+        builds::dashboard(repo)?;
+    }
+    if widget {
+        builds::widget(repo)?;
+    }
     builds::worker(repo)?;
     run(Command::new("cargo")
-        .args(["build", "--release", "-p", "e2e", "--bin", "loadgen"])
+        .args(["build", "--release", "-p", "e2e"])
+        .args([
+            "--bin",
+            "loadgen",
+            "--bin",
+            "dashboard_timing",
+            "--bin",
+            "widget_timing",
+        ])
         .current_dir(repo.root()))?;
 
     let run_dir = repo.path("target/bench");
@@ -46,7 +80,12 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
     d1.migrate()?;
     let origins = ["https://bench.shop.example".to_string()];
     let ingest_sites = sites::upsert_many(&d1, INGEST_SITES, &origins, &SiteConfig::default())?;
-    let read_site = sites::upsert_many(&d1, 1, &origins, &SiteConfig::default())?;
+    // The read site keeps excerpts, so knowledge gaps have questions to group.
+    let read_config = SiteConfig {
+        store_text: true,
+        ..SiteConfig::default()
+    };
+    let read_site = sites::upsert_many(&d1, 1, &origins, &read_config)?;
     let as_json = |list: &[sites::SiteCredentials]| {
         serde_json::Value::from(
             list.iter()
@@ -78,22 +117,75 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
             .args([batch, SECONDS, CONCURRENCY]))?;
     }
 
-    if args.iter().any(|arg| arg == "--reads") {
-        println!("\nseeding {SEEDED_EVENTS} events into one site (spread over 6 days):");
+    if reads || dashboard {
+        let events = if reads {
+            SEEDED_EVENTS
+        } else {
+            DASHBOARD_EVENTS
+        };
+        println!("\nseeding {events} events into one site (spread over 6 days):");
         run(loadgen(repo)
             .args(["seed", &url])
             .arg(&read_file)
-            .args([SEEDED_EVENTS, CONCURRENCY]))?;
+            .args([events, CONCURRENCY]))?;
         for path in [
             "overview?tz=Europe/Berlin",
             "conversations?limit=50",
             "conversations?limit=50&feedback=downvote",
+            "gaps",
         ] {
             run(loadgen(repo)
                 .args(["read", &url])
                 .arg(&read_file)
                 .args([path, "20"]))?;
         }
+    }
+    if !(dashboard || widget) {
+        return Ok(());
+    }
+    let driver_port = free_port()?;
+    let mut driver = Background::spawn(
+        "chromedriver",
+        Command::new(tools::CHROMEDRIVER)
+            .arg(format!("--port={driver_port}"))
+            .stdout(std::process::Stdio::null()),
+    )?;
+    wait_until(&mut driver, "chromedriver", Duration::from_secs(30), || {
+        http_answers(driver_port, "/status")
+    })?;
+    let webdriver = format!("http://127.0.0.1:{driver_port}");
+    if widget {
+        let page_port = free_port()?;
+        let page_origin = format!("http://127.0.0.1:{page_port}");
+        let shop = sites::upsert(
+            &d1,
+            None,
+            std::slice::from_ref(&page_origin),
+            &SiteConfig::default(),
+        )?;
+        let _page = StaticSite::start(
+            repo,
+            page_port,
+            PageConfig {
+                site_key: shop.key,
+                endpoint: url.clone(),
+            },
+        )?;
+        println!("\nthe widget on the demo page in headless Chromium ({WIDGET_RUNS} loads):");
+        run(Command::new(repo.path("target/release/widget_timing"))
+            .arg(format!("{page_origin}/"))
+            .arg(&webdriver)
+            .arg(tools::CHROMIUM)
+            .arg(WIDGET_RUNS))?;
+    }
+    if dashboard {
+        println!("\nthe dashboard in headless Chromium ({DASHBOARD_RUNS} loads each):");
+        run(Command::new(repo.path("target/release/dashboard_timing"))
+            .arg(&url)
+            .arg(&webdriver)
+            .arg(tools::CHROMIUM)
+            .arg(&read_file)
+            .arg(DASHBOARD_RUNS))?;
     }
     Ok(())
 }

@@ -47,9 +47,31 @@ pub fn widget(repo: &Repo) -> Result<()> {
         .arg("-o")
         .arg(&app_wasm))?;
     let loader = repo.path("widget/loader/widget.js");
-    std::fs::copy(&loader, dist.join("widget.js"))
-        .with_context(|| format!("copying {}", loader.display()))?;
+    let source = std::fs::read_to_string(&loader)
+        .with_context(|| format!("reading {}", loader.display()))?;
+    std::fs::write(dist.join("widget.js"), loader_with_labels(repo, &source)?)?;
     Ok(())
+}
+
+/// The loader with `LABELS` filled in: every locale's `bubble-open`, so
+/// the bubble it paints before the app loads has a name in the shopper's
+/// language.
+fn loader_with_labels(repo: &Repo, source: &str) -> Result<String> {
+    const SLOT: &str = "{/* bubble-open */}";
+    if !source.contains(SLOT) {
+        anyhow::bail!("widget/loader/widget.js lost its {SLOT} slot");
+    }
+    let mut labels = serde_json::Map::new();
+    for entry in std::fs::read_dir(repo.path("locales"))?.flatten() {
+        let tag = entry.file_name().to_string_lossy().into_owned();
+        let Ok(ftl) = std::fs::read_to_string(entry.path().join("widget.ftl")) else {
+            continue;
+        };
+        if let Some(label) = l10n::plain_text(&ftl, "bubble-open") {
+            labels.insert(tag, label.into());
+        }
+    }
+    Ok(source.replace(SLOT, &serde_json::Value::Object(labels).to_string()))
 }
 
 /// Builds the site owners' dashboard into the collector's assets

@@ -54,7 +54,9 @@ pub fn run(repo: &Repo) -> Result<()> {
         app_total,
         verdict(app_total, APP_BUDGET)
     );
-    println!("(the CSS and every locale's Fluent file are compiled into app_bg.wasm)");
+    println!(
+        "(the CSS and the en-US copy are compiled into app_bg.wasm; other locales come from the collector)"
+    );
     Ok(())
 }
 

@@ -62,6 +62,20 @@ fn resolve(repo_root: &Path, widget_dist: &Path, url_path: &str) -> Option<PathB
     }
 }
 
+/// A strong validator for a file's bytes.
+fn etag_of(bytes: &[u8]) -> String {
+    let digest = protocol::secret::hash_secret(&String::from_utf8_lossy(bytes));
+    format!("\"{}\"", digest.get(..32).unwrap_or(&digest))
+}
+
+/// The policy README tells strict sites to use, for a collector at `endpoint`.
+fn strict_policy(endpoint: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
+         style-src 'self'; connect-src 'self' {endpoint}; img-src 'self' data:"
+    )
+}
+
 fn header(name: &str, value: &str) -> Option<Header> {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
@@ -75,6 +89,7 @@ impl StaticSite {
         let root = repo.root().to_path_buf();
         let dist = repo.widget_dist();
         let serving = Arc::clone(&server);
+        let page_config_endpoint = page.endpoint.clone();
         let thread = std::thread::spawn(move || {
             for request in serving.incoming_requests() {
                 let file = resolve(&root, &dist, request.url());
@@ -94,8 +109,26 @@ impl StaticSite {
                     .filter(|tag| protocol::ids::check_locale("locale", tag).is_ok())
                     .map(|tag| format!(" data-locale=\"{tag}\""))
                     .unwrap_or_default();
+                // `/?csp=strict`: the page under the strict policy the README
+                // gives site owners (no 'unsafe-inline' styles for the widget).
+                let strict_csp = request.url().contains("csp=strict");
                 let body = file.as_deref().and_then(|path| std::fs::read(path).ok());
+                let etag = body.as_deref().map(etag_of);
+                let unchanged = etag.as_deref().is_some_and(|etag| {
+                    request
+                        .headers()
+                        .iter()
+                        .any(|h| h.field.equiv("If-None-Match") && h.value.as_str() == etag)
+                });
                 let response = match (file, body) {
+                    (Some(path), Some(_)) if unchanged && !path.ends_with("index.html") => {
+                        let mut response = Response::from_data(Vec::new()).with_status_code(304);
+                        if let Some(header) = etag.as_deref().and_then(|etag| header("ETag", etag))
+                        {
+                            response.add_header(header);
+                        }
+                        response
+                    }
                     (Some(path), Some(mut body)) => {
                         if path.ends_with("index.html") {
                             body = String::from_utf8_lossy(&body)
@@ -112,10 +145,19 @@ impl StaticSite {
                                 )
                                 .into_bytes();
                         }
+                        let page = path.ends_with("index.html");
                         let mut response = Response::from_data(body);
+                        // The page is always fresh; widget files are revalidated
+                        // (a 304 when unchanged), as a shop's server would.
                         let headers = [
                             header("Content-Type", content_type(&path)),
-                            header("Cache-Control", "no-store"),
+                            header("Cache-Control", if page { "no-store" } else { "no-cache" }),
+                            etag.as_deref()
+                                .filter(|_| !page)
+                                .and_then(|etag| header("ETag", etag)),
+                            (page && strict_csp)
+                                .then(|| strict_policy(&page_config_endpoint))
+                                .and_then(|policy| header("Content-Security-Policy", &policy)),
                         ];
                         for header in headers.into_iter().flatten() {
                             response.add_header(header);

@@ -20,6 +20,23 @@ const MAX_SECONDS: u64 = 120;
 const MAX_REQUESTS: u64 = 2_000_000;
 const MAX_CONCURRENCY: usize = 64;
 
+/// Shopper questions that come with thumbs-downs: four topics, each asked
+/// in several ways, for the knowledge-gap grouping to find.
+const QUESTIONS: [&str; 12] = [
+    "How long does delivery to Austria take?",
+    "delivery time to Austria",
+    "When will my order arrive in Austria?",
+    "Do the Trail Runner shoes run small?",
+    "Trail Runner sizing: do they run small or large?",
+    "Are Trail Runner shoes true to size?",
+    "Can I return sale items?",
+    "return policy for sale items",
+    "Is there a return window for sale items?",
+    "Can I pay by invoice?",
+    "invoice payment possible?",
+    "Do you accept payment by invoice?",
+];
+
 fn sites(path: &str) -> Result<Vec<SiteAccess>> {
     let list: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path)?)?;
     list.iter()
@@ -55,7 +72,19 @@ fn events(seed: u64, count: usize, spread_ms: i64) -> Vec<Value> {
             match n % 6 {
                 0..=2 => {
                     let rating = if n.is_multiple_of(7) { "down" } else { "up" };
-                    thumb_event(&id, &conversation, &format!("m{}", n % 6), rating, at)
+                    let mut event =
+                        thumb_event(&id, &conversation, &format!("m{}", n % 6), rating, at);
+                    if rating == "down"
+                        && let Some(question) = QUESTIONS.get((n / 7) as usize % QUESTIONS.len())
+                        && let Some(fields) = event.as_object_mut()
+                    {
+                        // Kept only where the site stores excerpts.
+                        fields.insert(
+                            "question".into(),
+                            json!(format!("{question} (#{})", n % 13)),
+                        );
+                    }
+                    event
                 }
                 3 => csat_event(
                     "csat_offered",

@@ -1,0 +1,94 @@
+//! Times the widget on the demo page in headless Chromium, from the
+//! loader's own performance marks, for `cargo xtask bench --widget`:
+//! `feedback-bubble:bubble` (loader start → bubble painted) on every load,
+//! and `feedback-bubble:panel` (click → panel usable) with a warm cache.
+//!
+//! `widget_timing <page url> <webdriver url> <chromium> <runs>`
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use e2e::browser::Browser;
+use serde_json::json;
+
+/// Keeps the app from loading on idle, so the click measures a cold start
+/// of the app from a warm HTTP cache (the worst a shopper's click sees).
+const SAVE_DATA: &str = "Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });";
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let rank = ((sorted.len().max(1) as f64 - 1.0) * p).round() as usize;
+    sorted.get(rank).copied().unwrap_or(f64::NAN)
+}
+
+async fn measure(browser: &Browser, name: &str) -> Result<f64> {
+    let started = Instant::now();
+    loop {
+        let found = browser
+            .js(
+                "const e = performance.getEntriesByName(arguments[0]); return e.length ? e[0].duration : null;",
+                vec![json!(name)],
+            )
+            .await?;
+        if let Some(ms) = found.as_f64() {
+            return Ok(ms);
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            bail!("no {name} measure after 30 s");
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize| {
+        args.get(i)
+            .map(String::as_str)
+            .context("missing argument (see the file's header)")
+    };
+    let (page, webdriver, chromium) = (arg(0)?, arg(1)?, arg(2)?);
+    if !page.starts_with("http://127.0.0.1:") {
+        bail!("widget_timing only measures a page on loopback, not {page}");
+    }
+    let runs: usize = arg(3)?.parse::<usize>()?.clamp(1, 100);
+    let browser = Browser::start_with(webdriver, chromium).await?;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": SAVE_DATA }),
+        )
+        .await?;
+    // One load to warm the HTTP cache.
+    browser.client.goto(page).await?;
+    let (mut bubble, mut panel) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        browser.client.goto("about:blank").await?;
+        browser.client.goto(page).await?;
+        bubble.push(measure(&browser, "feedback-bubble:bubble").await?);
+        browser
+            .js(
+                "document.querySelector('[data-feedback-bubble]').shadowRoot.querySelector('.fb-stub').click();",
+                vec![],
+            )
+            .await?;
+        panel.push(measure(&browser, "feedback-bubble:panel").await?);
+    }
+    browser.close().await?;
+    for list in [&mut bubble, &mut panel] {
+        list.sort_by(f64::total_cmp);
+    }
+    println!(
+        "bubble painted after the loader ran: p50 {:>5.1} ms, p90 {:>5.1} ms, max {:>5.1} ms (budget 50 ms, {runs} loads)",
+        percentile(&bubble, 0.5),
+        percentile(&bubble, 0.9),
+        bubble.last().copied().unwrap_or(f64::NAN)
+    );
+    println!(
+        "panel usable after the click (warm cache): p50 {:>5.1} ms, p90 {:>5.1} ms, max {:>5.1} ms (budget 300 ms, {runs} clicks)",
+        percentile(&panel, 0.5),
+        percentile(&panel, 0.9),
+        panel.last().copied().unwrap_or(f64::NAN)
+    );
+    Ok(())
+}
