@@ -82,24 +82,7 @@ pub fn is_rtl(locale: &str) -> bool {
 
 /// The best of the dashboard's locales for the owner's `requested` ones.
 pub fn negotiate(requested: &[String], available: &LocaleList) -> String {
-    let available: Vec<LanguageIdentifier> = available
-        .dashboard
-        .iter()
-        .filter_map(|tag| tag.parse().ok())
-        .collect();
-    let requested: Vec<LanguageIdentifier> = requested
-        .iter()
-        .filter_map(|tag| tag.parse().ok())
-        .collect();
-    let default: Option<LanguageIdentifier> = DEFAULT_LOCALE.parse().ok();
-    fluent_langneg::negotiate_languages(
-        &requested,
-        &available,
-        default.as_ref(),
-        fluent_langneg::NegotiationStrategy::Filtering,
-    )
-    .first()
-    .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
+    protocol::locales::negotiate(requested, &available.dashboard)
 }
 
 /// The copy as components see it: reactive, shared by context.

@@ -61,15 +61,9 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
         Ok(cursor) => cursor,
         Err(problem) => return respond::error(ErrorCode::InvalidField, problem),
     };
-    let limit = match query.get("limit").map(str::parse::<u32>) {
-        None => DEFAULT_LIMIT,
-        Some(Ok(limit)) if (1..=MAX_LIMIT).contains(&limit) => limit,
-        Some(_) => {
-            return respond::error(
-                ErrorCode::InvalidField,
-                format!("`limit` must be 1 to {MAX_LIMIT}"),
-            );
-        }
+    let limit = match query.limit(DEFAULT_LIMIT, MAX_LIMIT) {
+        Ok(limit) => limit,
+        Err(error) => return respond::error_body(&error),
     };
     let mut rows = store::conversations::page(
         &db,

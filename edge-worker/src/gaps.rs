@@ -2,7 +2,6 @@
 //! Recommendations → knowledge gaps. The window's thumbs-downs with their
 //! question are grouped by `analytics::knowledge_gaps`.
 
-use protocol::ErrorCode;
 use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
@@ -15,8 +14,8 @@ use crate::store;
 const MAX_DOWNVOTES: u32 = 5_000;
 
 /// Default and largest number of gaps answered.
-const DEFAULT_LIMIT: usize = 20;
-const MAX_LIMIT: usize = 100;
+const DEFAULT_LIMIT: u32 = 20;
+const MAX_LIMIT: u32 = 100;
 
 /// The window's knowledge gaps.
 pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
@@ -30,15 +29,9 @@ pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Respon
         Ok(window) => window,
         Err(error) => return respond::error_body(&error),
     };
-    let limit = match query.get("limit").map(str::parse::<usize>) {
-        None => DEFAULT_LIMIT,
-        Some(Ok(limit)) if (1..=MAX_LIMIT).contains(&limit) => limit,
-        Some(_) => {
-            return respond::error(
-                ErrorCode::InvalidField,
-                format!("`limit` must be 1 to {MAX_LIMIT}"),
-            );
-        }
+    let limit = match query.limit(DEFAULT_LIMIT, MAX_LIMIT) {
+        Ok(limit) => limit,
+        Err(error) => return respond::error_body(&error),
     };
     let downvotes = store::gaps::downvotes(
         &db,
@@ -49,7 +42,7 @@ pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Respon
     .await?;
     respond::json(
         &analytics::GapsReport {
-            gaps: analytics::knowledge_gaps(&downvotes, limit),
+            gaps: analytics::knowledge_gaps(&downvotes, limit as usize),
             considered: downvotes.len(),
             truncated: downvotes.len() >= MAX_DOWNVOTES as usize,
         },

@@ -19,17 +19,20 @@ use crate::respond::{self, Freshness};
 use crate::shipped::Shipped;
 use crate::sites::Site;
 
-/// A strong ETag for `body`.
-fn etag_of(body: &str) -> String {
-    format!("\"{}\"", hash_secret(body).get(..32).unwrap_or_default())
+/// `body` as a public answer with a strong ETag, revalidated on every use.
+fn revalidated(req: &Request, body: String, content_type: &str) -> Result<Response> {
+    let etag = format!("\"{}\"", hash_secret(&body).get(..32).unwrap_or_default());
+    respond::public_cacheable(req, body, content_type, &etag, Freshness::Revalidate)
 }
+
+/// FTL is plain text.
+const FTL: &str = "text/plain; charset=utf-8";
 
 /// `GET /v1/locales`.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let list = Shipped::of(&ctx.env).await?.list();
     let body = serde_json::to_string(&list)?;
-    let etag = etag_of(&body);
-    respond::public_cacheable(&req, body, "application/json", &etag, Freshness::Revalidate)
+    revalidated(&req, body, "application/json")
 }
 
 /// `GET /v1/locales/{locale}?site=`.
@@ -60,14 +63,7 @@ pub async fn get(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
             }
         }
     };
-    let etag = etag_of(&body);
-    respond::public_cacheable(
-        &req,
-        body,
-        "text/plain; charset=utf-8",
-        &etag,
-        Freshness::Revalidate,
-    )
+    revalidated(&req, body, FTL)
 }
 
 /// `GET /v1/locales/{locale}/dashboard`.
@@ -84,12 +80,5 @@ pub async fn get_dashboard(req: Request, ctx: RouteContext<Context>) -> Result<R
         );
     };
     let body = ftl.to_string();
-    let etag = etag_of(&body);
-    respond::public_cacheable(
-        &req,
-        body,
-        "text/plain; charset=utf-8",
-        &etag,
-        Freshness::Revalidate,
-    )
+    revalidated(&req, body, FTL)
 }

@@ -25,6 +25,18 @@ impl Query {
             .filter(|value| !value.is_empty())
     }
 
+    /// `limit`: `default` when absent, else 1 to `max`.
+    pub fn limit(&self, default: u32, max: u32) -> std::result::Result<u32, ErrorBody> {
+        match self.get("limit").map(str::parse::<u32>) {
+            None => Ok(default),
+            Some(Ok(limit)) if (1..=max).contains(&limit) => Ok(limit),
+            Some(_) => Err(ErrorBody::new(
+                ErrorCode::InvalidField,
+                format!("`limit` must be 1 to {max}"),
+            )),
+        }
+    }
+
     /// `from` (or `days`), `to` and `tz` as a window of local days (see
     /// `analytics::Window`); without `tz`, in the site's time zone.
     pub fn window(&self, site: &Site) -> std::result::Result<Window, ErrorBody> {

@@ -47,6 +47,25 @@ impl LocaleList {
     }
 }
 
+/// The best of `available` tags for `requested` ones (most preferred
+/// first), by fluent-langneg's filtering strategy; [`DEFAULT_LOCALE`] when
+/// nothing matches. Malformed tags are skipped.
+pub fn negotiate(requested: &[String], available: &[String]) -> String {
+    use unic_langid::LanguageIdentifier;
+    let parse = |tags: &[String]| -> Vec<LanguageIdentifier> {
+        tags.iter().filter_map(|tag| tag.parse().ok()).collect()
+    };
+    let default: Option<LanguageIdentifier> = DEFAULT_LOCALE.parse().ok();
+    fluent_langneg::negotiate_languages(
+        &parse(requested),
+        &parse(available),
+        default.as_ref(),
+        fluent_langneg::NegotiationStrategy::Filtering,
+    )
+    .first()
+    .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
+}
+
 /// Every shipped Fluent file, as one static asset of the Worker
 /// (`locales/copy.json`): one file, so a new locale is a change to a file
 /// `wrangler dev` already serves, not a new one it would not see.
@@ -71,6 +90,21 @@ impl ShippedCopy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn negotiation_filters_to_the_nearest_and_falls_back_to_the_default() {
+        let available = ["ar", "de", "en-US", "pt-BR"].map(String::from);
+        let pick = |tags: &[&str]| {
+            let requested: Vec<String> = tags.iter().map(|tag| tag.to_string()).collect();
+            negotiate(&requested, &available)
+        };
+        assert_eq!(pick(&["de-AT", "en"]), "de");
+        assert_eq!(pick(&["pt-BR"]), "pt-BR");
+        assert_eq!(pick(&["ar-EG"]), "ar");
+        assert_eq!(pick(&["sv"]), "en-US");
+        assert_eq!(pick(&["not a tag!"]), "en-US");
+        assert_eq!(pick(&[]), "en-US");
+    }
 
     #[test]
     fn the_list_is_sorted_deduplicated_and_always_has_the_default() {

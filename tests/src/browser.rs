@@ -103,6 +103,17 @@ impl Browser {
         Ok(body)
     }
 
+    /// Runs `script` in every page this browser opens from now on, before
+    /// the page's own scripts (to simulate offline, saveData, ...).
+    pub async fn before_each_page(&self, script: &str) -> Result<()> {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Waits for the widget to have rendered `selector` inside its shadow
     /// root, and returns that element.
     pub async fn widget_element(&self, selector: &str) -> Result<Element> {

@@ -42,13 +42,7 @@ async fn in_widget(browser: &Browser, script: &str) -> Value {
 async fn a_shopper_saving_data_gets_the_app_only_when_reaching_for_the_bubble() {
     let stack = Stack::from_env().unwrap();
     let browser = Browser::start(&stack).await.unwrap();
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": SAVE_DATA }),
-        )
-        .await
-        .unwrap();
+    browser.before_each_page(SAVE_DATA).await.unwrap();
     browser
         .client
         .goto(&format!("{}?locale=de", stack.page_url))
@@ -100,13 +94,7 @@ async fn a_shopper_saving_data_gets_the_app_only_when_reaching_for_the_bubble() 
 async fn clicking_the_painted_bubble_opens_the_panel_once_the_app_is_there() {
     let stack = Stack::from_env().unwrap();
     let browser = Browser::start(&stack).await.unwrap();
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": SAVE_DATA }),
-        )
-        .await
-        .unwrap();
+    browser.before_each_page(SAVE_DATA).await.unwrap();
     browser.client.goto(&stack.page_url).await.unwrap();
     // A click goes straight through: no hover first (as with a keyboard or touch).
     in_widget(&browser, "root.querySelector('.fb-stub').click();").await;
@@ -150,12 +138,9 @@ async fn the_widget_works_under_a_strict_content_security_policy() {
     let stack = Stack::from_env().unwrap();
     let browser = Browser::start(&stack).await.unwrap();
     browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": "window.__violations = [];
+        .before_each_page("window.__violations = [];
                 document.addEventListener('securitypolicyviolation', e =>
-                  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '')));" }),
-        )
+                  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '')));")
         .await
         .unwrap();
     browser

@@ -135,13 +135,7 @@ async fn take_collector_offline(browser: &Browser, stack: &Stack) {
          const realBeacon = navigator.sendBeacon.bind(navigator);
          navigator.sendBeacon = (url, data) => hits(url) ? false : realBeacon(url, data);"
     );
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": script }),
-        )
-        .await
-        .unwrap();
+    browser.before_each_page(&script).await.unwrap();
 }
 
 /// Brings the collector back for the current page (later loads would be
@@ -299,13 +293,7 @@ async fn a_429_is_retried_after_the_retry_after_it_names() {
            return realFetch(input, init);
          }};"
     );
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": script }),
-        )
-        .await
-        .unwrap();
+    browser.before_each_page(&script).await.unwrap();
     browser.client.refresh().await.unwrap();
     browser.click(".fb-bubble").await.unwrap();
     browser

@@ -221,24 +221,7 @@ pub fn negotiate(requested: &[String], available: &LocaleList) -> String {
     {
         return first.clone();
     }
-    let available: Vec<LanguageIdentifier> = available
-        .locales
-        .iter()
-        .filter_map(|tag| tag.parse().ok())
-        .collect();
-    let requested: Vec<LanguageIdentifier> = requested
-        .iter()
-        .filter_map(|tag| tag.parse().ok())
-        .collect();
-    let default: Option<LanguageIdentifier> = DEFAULT_LOCALE.parse().ok();
-    fluent_langneg::negotiate_languages(
-        &requested,
-        &available,
-        default.as_ref(),
-        fluent_langneg::NegotiationStrategy::Filtering,
-    )
-    .first()
-    .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
+    protocol::locales::negotiate(requested, &available.locales)
 }
 
 impl Localizer {

@@ -5,7 +5,9 @@
 //! with `--dashboard`, seeds (600,000 events, about 100,000 conversations,
 //! unless `--reads` seeded more) and times the dashboard itself in headless
 //! Chromium; with `--widget`, times the bubble's paint and the panel
-//! after a click on the demo page from the loader's performance marks.
+//! after a click on the demo page from the loader's performance marks;
+//! with `--lighthouse`, Lighthouse's performance score of the demo page
+//! with and without the widget.
 //! Prints the numbers BENCHMARKS.md records.
 
 use std::process::Command;
@@ -14,9 +16,8 @@ use anyhow::Result;
 use protocol::SiteConfig;
 
 use crate::builds;
-use std::time::Duration;
 
-use crate::processes::{Background, free_port, http_answers, run, wait_until};
+use crate::processes::{free_port, run};
 use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PageConfig, StaticSite};
@@ -34,6 +35,8 @@ const CONCURRENCY: &str = "8";
 const SEEDED_EVENTS: &str = "1000000";
 /// Events seeded for the dashboard alone: about 100,000 conversations.
 const DASHBOARD_EVENTS: &str = "600000";
+/// Lighthouse runs per variant of the demo page.
+const LIGHTHOUSE_RUNS: usize = 5;
 /// Page loads for the widget's timings.
 const WIDGET_RUNS: &str = "20";
 /// Page loads per dashboard section.
@@ -50,14 +53,15 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
     let reads = args.iter().any(|arg| arg == "--reads");
     let dashboard = args.iter().any(|arg| arg == "--dashboard");
     let widget = args.iter().any(|arg| arg == "--widget");
+    let lighthouse = args.iter().any(|arg| arg == "--lighthouse");
     tools::ensure_build_tools(repo)?;
-    if dashboard || widget {
+    if dashboard || widget || lighthouse {
         tools::ensure_test_tools(repo)?;
     }
     if dashboard {
         builds::dashboard(repo)?;
     }
-    if widget {
+    if widget || lighthouse {
         builds::widget(repo)?;
     }
     builds::worker(repo)?;
@@ -140,37 +144,38 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
                 .args([path, "20"]))?;
         }
     }
-    if !(dashboard || widget) {
+    if !(dashboard || widget || lighthouse) {
         return Ok(());
     }
-    let driver_port = free_port()?;
-    let mut driver = Background::spawn(
-        "chromedriver",
-        Command::new(tools::CHROMEDRIVER)
-            .arg(format!("--port={driver_port}"))
-            .stdout(std::process::Stdio::null()),
+    let (webdriver, _driver) = tools::start_chromedriver()?;
+    let page_port = free_port()?;
+    let page_origin = format!("http://127.0.0.1:{page_port}");
+    let shop = sites::upsert(
+        &d1,
+        None,
+        std::slice::from_ref(&page_origin),
+        &SiteConfig::default(),
     )?;
-    wait_until(&mut driver, "chromedriver", Duration::from_secs(30), || {
-        http_answers(driver_port, "/status")
-    })?;
-    let webdriver = format!("http://127.0.0.1:{driver_port}");
+    let _page = StaticSite::start(
+        repo,
+        page_port,
+        PageConfig {
+            site_key: shop.key,
+            endpoint: url.clone(),
+        },
+    )?;
+    if lighthouse {
+        println!(
+            "\nLighthouse performance score of the demo page ({LIGHTHOUSE_RUNS} runs each, median):"
+        );
+        let without = lighthouse_score(repo, &run_dir, &format!("{page_origin}/?widget=off"))?;
+        let with = lighthouse_score(repo, &run_dir, &format!("{page_origin}/"))?;
+        println!(
+            "without the widget {without}, with it {with}: {} points (budget: at most 1 point lower)",
+            i64::from(with) - i64::from(without)
+        );
+    }
     if widget {
-        let page_port = free_port()?;
-        let page_origin = format!("http://127.0.0.1:{page_port}");
-        let shop = sites::upsert(
-            &d1,
-            None,
-            std::slice::from_ref(&page_origin),
-            &SiteConfig::default(),
-        )?;
-        let _page = StaticSite::start(
-            repo,
-            page_port,
-            PageConfig {
-                site_key: shop.key,
-                endpoint: url.clone(),
-            },
-        )?;
         println!("\nthe widget on the demo page in headless Chromium ({WIDGET_RUNS} loads):");
         run(Command::new(repo.path("target/release/widget_timing"))
             .arg(format!("{page_origin}/"))
@@ -188,4 +193,30 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
             .arg(DASHBOARD_RUNS))?;
     }
     Ok(())
+}
+
+/// The median Lighthouse performance score (0–100) of `url`, run with
+/// Debian's Chromium (Lighthouse's default mobile profile and throttling).
+fn lighthouse_score(repo: &Repo, run_dir: &std::path::Path, url: &str) -> Result<u32> {
+    let report = run_dir.join("lighthouse.json");
+    let mut scores = Vec::new();
+    for _ in 0..LIGHTHOUSE_RUNS {
+        run(Command::new(repo.node_bin("lighthouse"))
+            .arg(url)
+            .args(["--quiet", "--only-categories=performance", "--output=json"])
+            .arg(format!("--output-path={}", report.display()))
+            .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
+            .env("CHROME_PATH", tools::CHROMIUM))?;
+        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report)?)?;
+        let score = json
+            .pointer("/categories/performance/score")
+            .and_then(serde_json::Value::as_f64)
+            .ok_or_else(|| {
+                anyhow::anyhow!("no performance score in Lighthouse's report for {url}")
+            })?;
+        scores.push((score * 100.0).round() as u32);
+    }
+    scores.sort_unstable();
+    println!("  {url}: {scores:?}");
+    Ok(scores.get(scores.len() / 2).copied().unwrap_or(0))
 }

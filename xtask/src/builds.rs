@@ -23,29 +23,37 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-mutable-globals",
 ];
 
-/// Builds the widget into `dist/widget`: the loader `widget.js` plus the
-/// app (`app.js`, `app_bg.wasm`) it loads on demand.
-pub fn widget(repo: &Repo) -> Result<()> {
+/// Builds the Leptos crate `package` for the browser into `out`:
+/// `{name}.js` and a `wasm-opt -Oz`'d `{name}_bg.wasm`.
+fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()> {
     tools::ensure_build_tools(repo)?;
     run(Command::new("cargo")
-        .args(["build", "--package", "widget", "--lib", "--release"])
+        .args(["build", "--package", package, "--lib", "--release"])
         .args(["--target", "wasm32-unknown-unknown"])
         .current_dir(repo.root()))?;
-    let dist = repo.widget_dist();
-    std::fs::create_dir_all(&dist)?;
-    let wasm = repo.path("target/wasm32-unknown-unknown/release/widget.wasm");
+    std::fs::create_dir_all(out)?;
+    let wasm = repo.path(&format!(
+        "target/wasm32-unknown-unknown/release/{package}.wasm"
+    ));
     run(Command::new(cargo_bin("wasm-bindgen"))
-        .args(["--target", "web", "--no-typescript", "--out-name", "app"])
+        .args(["--target", "web", "--no-typescript", "--out-name", name])
         .arg("--out-dir")
-        .arg(&dist)
+        .arg(out)
         .arg(&wasm))?;
-    let app_wasm = dist.join("app_bg.wasm");
+    let app_wasm = out.join(format!("{name}_bg.wasm"));
     run(Command::new(repo.node_bin("wasm-opt"))
         .arg("-Oz")
         .args(WASM_FEATURES)
         .arg(&app_wasm)
         .arg("-o")
-        .arg(&app_wasm))?;
+        .arg(&app_wasm))
+}
+
+/// Builds the widget into `dist/widget`: the loader `widget.js` plus the
+/// app (`app.js`, `app_bg.wasm`) it loads on demand.
+pub fn widget(repo: &Repo) -> Result<()> {
+    let dist = repo.widget_dist();
+    browser_app(repo, "widget", "app", &dist)?;
     let loader = repo.path("widget/loader/widget.js");
     let source = std::fs::read_to_string(&loader)
         .with_context(|| format!("reading {}", loader.display()))?;
@@ -78,32 +86,8 @@ fn loader_with_labels(repo: &Repo, source: &str) -> Result<String> {
 /// (`dist/collector/dashboard`): `index.html`, `dashboard.css`, and the
 /// Leptos app (`dashboard.js`, `dashboard_bg.wasm`).
 pub fn dashboard(repo: &Repo) -> Result<()> {
-    tools::ensure_build_tools(repo)?;
-    run(Command::new("cargo")
-        .args(["build", "--package", "dashboard", "--lib", "--release"])
-        .args(["--target", "wasm32-unknown-unknown"])
-        .current_dir(repo.root()))?;
     let out = collector_assets::dir(repo).join("dashboard");
-    std::fs::create_dir_all(&out)?;
-    let wasm = repo.path("target/wasm32-unknown-unknown/release/dashboard.wasm");
-    run(Command::new(cargo_bin("wasm-bindgen"))
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            "dashboard",
-        ])
-        .arg("--out-dir")
-        .arg(&out)
-        .arg(&wasm))?;
-    let app_wasm = out.join("dashboard_bg.wasm");
-    run(Command::new(repo.node_bin("wasm-opt"))
-        .arg("-Oz")
-        .args(WASM_FEATURES)
-        .arg(&app_wasm)
-        .arg("-o")
-        .arg(&app_wasm))?;
+    browser_app(repo, "dashboard", "dashboard", &out)?;
     for file in ["index.html", "dashboard.css"] {
         let from = repo.path(&format!("dashboard/{file}"));
         std::fs::copy(&from, out.join(file))

@@ -112,6 +112,8 @@ impl StaticSite {
                 // `/?csp=strict`: the page under the strict policy the README
                 // gives site owners (no 'unsafe-inline' styles for the widget).
                 let strict_csp = request.url().contains("csp=strict");
+                // `/?widget=off`: the page without the widget (to compare with).
+                let widget_off = request.url().contains("widget=off");
                 let body = file.as_deref().and_then(|path| std::fs::read(path).ok());
                 let etag = body.as_deref().map(etag_of);
                 let unchanged = etag.as_deref().is_some_and(|etag| {
@@ -135,6 +137,14 @@ impl StaticSite {
                                 .replace(
                                     &format!("data-site=\"{PAGE_SITE_KEY}\""),
                                     &format!("data-site=\"{site_key}\""),
+                                )
+                                .replace(
+                                    "<script src=\"/widget/widget.js\"",
+                                    if widget_off {
+                                        "<script type=\"text/plain\" src=\"/widget/widget.js\""
+                                    } else {
+                                        "<script src=\"/widget/widget.js\""
+                                    },
                                 )
                                 .replace(
                                     &format!("data-endpoint=\"{PAGE_ENDPOINT}\""),

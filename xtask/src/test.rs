@@ -1,14 +1,13 @@
 //! `cargo xtask test`: every check and every test, as CI runs them.
 
 use std::process::Command;
-use std::time::Duration;
 
 use anyhow::Result;
 use protocol::SiteConfig;
 
 use crate::builds;
 use crate::collector_assets;
-use crate::processes::{Background, free_port, http_answers, run as run_cmd, wait_until};
+use crate::processes::{free_port, run as run_cmd};
 use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PageConfig, StaticSite};
@@ -250,16 +249,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             endpoint: endpoint.clone(),
         },
     )?;
-    let driver_port = free_port()?;
-    let mut driver = Background::spawn(
-        "chromedriver",
-        Command::new(CHROMEDRIVER)
-            .arg(format!("--port={driver_port}"))
-            .stdout(std::process::Stdio::null()),
-    )?;
-    wait_until(&mut driver, "chromedriver", Duration::from_secs(30), || {
-        http_answers(driver_port, "/status")
-    })?;
+    let (webdriver, driver) = tools::start_chromedriver()?;
 
     let artifacts = repo.path("target/e2e/artifacts");
     std::fs::create_dir_all(&artifacts)?;
@@ -277,10 +267,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             .env("E2E_WORKER_URL", &endpoint)
             .env("E2E_PAGE_URL", format!("{page_origin}/"))
             .env("E2E_PAGE_ORIGIN", &page_origin)
-            .env(
-                "E2E_WEBDRIVER_URL",
-                format!("http://127.0.0.1:{driver_port}"),
-            )
+            .env("E2E_WEBDRIVER_URL", &webdriver)
             .env("E2E_CHROMIUM", tools::CHROMIUM)
             .env("E2E_SITE_KEY", &shop.key)
             .env("E2E_SITE_SECRET", &shop.secret)

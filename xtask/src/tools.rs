@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::processes::{output, run, succeeds};
+use crate::processes::{Background, free_port, http_answers, output, run, succeeds, wait_until};
 use crate::repo::{Repo, cargo_bin};
 
 /// The worker-build release matching the `worker` crate in Cargo.toml.
@@ -115,4 +115,23 @@ fn ensure_browser() -> Result<()> {
         bail!("{CHROMEDRIVER} was installed but does not run");
     }
     Ok(())
+}
+
+/// Starts chromedriver on a free port and waits until it answers; its URL
+/// and the process (stopped when dropped).
+pub fn start_chromedriver() -> Result<(String, Background)> {
+    let port = free_port()?;
+    let mut driver = Background::spawn(
+        "chromedriver",
+        Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null()),
+    )?;
+    wait_until(
+        &mut driver,
+        "chromedriver",
+        std::time::Duration::from_secs(30),
+        || http_answers(port, "/status"),
+    )?;
+    Ok((format!("http://127.0.0.1:{port}"), driver))
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use e2e::browser::Browser;
+use e2e::percentile;
 use serde_json::{Value, json};
 
 /// Records every long task (> 50 ms) the page runs, from its first script.
@@ -17,11 +18,6 @@ const LONG_TASKS: &str = "window.__longTasks = [];
     new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push(e.duration)))
       .observe({ type: 'longtask', buffered: true });
   else window.__longTasks = null;";
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let rank = ((sorted.len().max(1) as f64 - 1.0) * p).round() as usize;
-    sorted.get(rank).copied().unwrap_or(f64::NAN)
-}
 
 /// Navigates to `url` and waits until `ready` (a JS expression) is true;
 /// the milliseconds it took and the longest task meanwhile.
@@ -68,12 +64,7 @@ async fn main() -> Result<()> {
     let runs: usize = arg(4)?.parse::<usize>()?.clamp(1, 50);
 
     let browser = Browser::start_with(webdriver, chromium).await?;
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": LONG_TASKS }),
-        )
-        .await?;
+    browser.before_each_page(LONG_TASKS).await?;
     let dashboard = format!("{url}/dashboard/?locale=en-US");
     browser.client.goto(&dashboard).await?;
     browser

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use e2e::{SiteAccess, csat_event, envelope, now_ms, thumb_event};
+use e2e::{SiteAccess, csat_event, envelope, now_ms, percentile, thumb_event};
 use serde_json::{Value, json};
 
 /// Hard caps, whatever the arguments say.
@@ -47,14 +47,6 @@ fn sites(path: &str) -> Result<Vec<SiteAccess>> {
             })
         })
         .collect()
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted.get(rank).copied().unwrap_or(f64::NAN)
 }
 
 /// Events of a plausible conversation mix, `count` of them, spread over the

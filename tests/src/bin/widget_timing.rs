@@ -9,16 +9,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use e2e::browser::Browser;
+use e2e::percentile;
 use serde_json::json;
 
 /// Keeps the app from loading on idle, so the click measures a cold start
 /// of the app from a warm HTTP cache (the worst a shopper's click sees).
 const SAVE_DATA: &str = "Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });";
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let rank = ((sorted.len().max(1) as f64 - 1.0) * p).round() as usize;
-    sorted.get(rank).copied().unwrap_or(f64::NAN)
-}
 
 async fn measure(browser: &Browser, name: &str) -> Result<f64> {
     let started = Instant::now();
@@ -53,12 +49,7 @@ async fn main() -> Result<()> {
     }
     let runs: usize = arg(3)?.parse::<usize>()?.clamp(1, 100);
     let browser = Browser::start_with(webdriver, chromium).await?;
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": SAVE_DATA }),
-        )
-        .await?;
+    browser.before_each_page(SAVE_DATA).await?;
     // One load to warm the HTTP cache.
     browser.client.goto(page).await?;
     let (mut bubble, mut panel) = (Vec::new(), Vec::new());
