@@ -298,6 +298,53 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
         .await
         .unwrap();
 
+    // A custom range of yesterday alone: only A and B were offered then.
+    browser
+        .js(
+            "const s = document.getElementById('period'); s.value = 'custom';
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for field in ["#period-from", "#period-to"] {
+        browser.page_element(field).await.unwrap();
+        browser
+            .js(
+                "const input = document.querySelector(arguments[0]); input.value = arguments[1];
+                 input.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![json!(field), json!(seeded.days.0)],
+            )
+            .await
+            .unwrap();
+    }
+    browser
+        .page_element(".period button[type=submit]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    eventually("the custom range", Duration::from_secs(15), || async {
+        let offered = browser
+            .js("const e = document.querySelector('[data-figure=\"csat-offered\"]'); return e && e.textContent;", vec![])
+            .await?;
+        Ok((offered == json!("2")).then_some(()))
+    })
+    .await
+    .unwrap();
+    assert_eq!(figure(&browser, "csat-average").await, "3.00");
+    assert_eq!(figure(&browser, "thumbs-down").await, "1");
+    // Back to the last 7 days for the rest.
+    browser
+        .js(
+            "const s = document.getElementById('period'); s.value = '7';
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+
     // The inbox, reached with the keyboard: Tab to the Conversations link, Enter.
     let mut reached = false;
     for _ in 0..12 {
