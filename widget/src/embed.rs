@@ -90,10 +90,12 @@ pub struct Widget {
 /// collector's list, fetched with the site's own wording layered in. The
 /// compiled-in en-US stands in for anything the collector does not answer.
 async fn load_localizer(collector: &Collector, requested: &[String]) -> Localizer {
-    let list = collector
-        .locales()
-        .await
-        .unwrap_or_else(|| LocaleList::new([]));
+    let Some(list) = collector.locales().await else {
+        // No collector: no copy either, so no second wait. A pseudo-locale
+        // still works, being made from the compiled-in copy.
+        let tag = negotiate(requested, &LocaleList::new([]));
+        return Localizer::new(&tag, None);
+    };
     let tag = negotiate(requested, &list);
     if !list.has(&tag) {
         // A pseudo-locale, generated from the compiled-in copy.

@@ -43,8 +43,16 @@ pub fn run(repo: &Repo) -> Result<()> {
         &d1,
         Some(PAGE_SITE_KEY),
         &page_origins,
+        // The demo keeps excerpts and offers reason tags, so the dashboard's
+        // knowledge gaps and the 👎 reasons have something to show.
         &SiteConfig {
             shop_name: Some("Demo Outdoor Shop".into()),
+            store_text: true,
+            reason_tags: vec![
+                "wrong_answer".into(),
+                "too_long".into(),
+                "not_relevant".into(),
+            ],
             ..SiteConfig::default()
         },
     )?;
@@ -71,6 +79,7 @@ pub fn run(repo: &Repo) -> Result<()> {
          ┌──────────────────────────────────────────────────────────────\n\
          │ Demo shop:   {page}/\n\
          │ Collector:   {endpoint}  (local workerd, local D1 in edge-worker/.wrangler/state)\n\
+         │ Dashboard:   {endpoint}/dashboard/  (paste the site key and secret below)\n\
          │ Site key:    {key}\n\
          │ Site secret: {secret}   (new each run; only its hash is stored)\n\
          │\n\
