@@ -41,8 +41,9 @@ pub struct Chart {
     pub dots: Vec<Dot>,
     /// Horizontal grid lines: (y, score 1–5).
     pub y_ticks: Vec<(f64, u8)>,
-    /// Day labels: (x, date).
-    pub x_labels: Vec<(f64, String)>,
+    /// Day labels: (x, date, SVG `text-anchor`); the first and last are
+    /// anchored inwards so they stay inside the chart.
+    pub x_labels: Vec<(f64, String, &'static str)>,
 }
 
 fn round(value: f64) -> f64 {
@@ -98,7 +99,14 @@ pub fn layout(days: &[DayPoint], width: f64, height: f64) -> Chart {
         .iter()
         .enumerate()
         .filter(|(index, _)| index % step == 0 || *index + 1 == count)
-        .map(|(index, day)| (round(x_of(index)), day.date.clone()))
+        .map(|(index, day)| {
+            let anchor = match index {
+                0 if count > 1 => "start",
+                _ if index + 1 == count && count > 1 => "end",
+                _ => "middle",
+            };
+            (round(x_of(index)), day.date.clone(), anchor)
+        })
         .collect();
     Chart {
         width,

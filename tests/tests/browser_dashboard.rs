@@ -156,14 +156,7 @@ async fn listed(browser: &Browser) -> Vec<String> {
 }
 
 async fn choose_filter(browser: &Browser, value: &str, expected: &[&String]) {
-    browser
-        .js(
-            "const s = document.getElementById('feedback-filter'); s.value = arguments[0];
-             s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(value)],
-        )
-        .await
-        .unwrap();
+    set_value(browser, "#feedback-filter", value, "change").await;
     let mut want: Vec<String> = expected.iter().map(|id| id.to_string()).collect();
     want.sort();
     eventually(
@@ -175,6 +168,34 @@ async fn choose_filter(browser: &Browser, value: &str, expected: &[&String]) {
             Ok((shown == want).then_some(()))
         },
     )
+    .await
+    .unwrap();
+}
+
+/// Sets a form control's value and fires `event`, as a person's choice would.
+async fn set_value(browser: &Browser, selector: &str, value: &str, event: &str) {
+    browser.page_element(selector).await.unwrap();
+    browser
+        .js(
+            "const control = document.querySelector(arguments[0]); control.value = arguments[1];
+             control.dispatchEvent(new Event(arguments[2], { bubbles: true }));",
+            vec![json!(selector), json!(value), json!(event)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Waits until the figure `name` reads `expected` (a new window has loaded).
+async fn figure_becomes(browser: &Browser, name: &str, expected: &str) {
+    eventually(&format!("{name} to read {expected}"), Duration::from_secs(15), || async {
+        let text = browser
+            .js(
+                "const e = document.querySelector(`[data-figure=\"${arguments[0]}\"]`); return e && e.textContent;",
+                vec![json!(name)],
+            )
+            .await?;
+        Ok((text == json!(expected)).then_some(()))
+    })
     .await
     .unwrap();
 }
@@ -216,23 +237,8 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
 
     // Overview, last 7 days.
     browser.page_element(".cards").await.unwrap();
-    browser
-        .js(
-            "const s = document.getElementById('period'); s.value = '7';
-             s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    // Wait for the 7-day window to be on screen.
-    eventually("the 7-day overview", Duration::from_secs(15), || async {
-        let offered = browser
-            .js("const e = document.querySelector('[data-figure=\"csat-offered\"]'); return e && e.textContent;", vec![])
-            .await?;
-        Ok((offered == json!("4")).then_some(()))
-    })
-    .await
-    .unwrap();
+    set_value(&browser, "#period", "7", "change").await;
+    figure_becomes(&browser, "csat-offered", "4").await;
     // Hand-computed: scores 5, 1, 4 of 4 offers (C dismissed); thumbs 1 up, 2 down.
     assert_eq!(figure(&browser, "csat-average").await, "3.33");
     assert_eq!(figure(&browser, "csat-response-rate").await, "75%");
@@ -299,24 +305,9 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
         .unwrap();
 
     // A custom range of yesterday alone: only A and B were offered then.
-    browser
-        .js(
-            "const s = document.getElementById('period'); s.value = 'custom';
-             s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    set_value(&browser, "#period", "custom", "change").await;
     for field in ["#period-from", "#period-to"] {
-        browser.page_element(field).await.unwrap();
-        browser
-            .js(
-                "const input = document.querySelector(arguments[0]); input.value = arguments[1];
-                 input.dispatchEvent(new Event('input', { bubbles: true }));",
-                vec![json!(field), json!(seeded.days.0)],
-            )
-            .await
-            .unwrap();
+        set_value(&browser, field, &seeded.days.0, "input").await;
     }
     browser
         .page_element(".period button[type=submit]")
@@ -325,25 +316,12 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
         .click()
         .await
         .unwrap();
-    eventually("the custom range", Duration::from_secs(15), || async {
-        let offered = browser
-            .js("const e = document.querySelector('[data-figure=\"csat-offered\"]'); return e && e.textContent;", vec![])
-            .await?;
-        Ok((offered == json!("2")).then_some(()))
-    })
-    .await
-    .unwrap();
+    figure_becomes(&browser, "csat-offered", "2").await;
     assert_eq!(figure(&browser, "csat-average").await, "3.00");
     assert_eq!(figure(&browser, "thumbs-down").await, "1");
     // Back to the last 7 days for the rest.
-    browser
-        .js(
-            "const s = document.getElementById('period'); s.value = '7';
-             s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    set_value(&browser, "#period", "7", "change").await;
+    figure_becomes(&browser, "csat-offered", "4").await;
 
     // The inbox, reached with the keyboard: Tab to the Conversations link, Enter.
     let mut reached = false;

@@ -60,9 +60,9 @@ pub fn CsatChart(
                             on:mouseenter=move |_| hovered.set(Some(for_hover.clone()))></circle>
                     }
                 }).collect_view()}
-                {chart.x_labels.iter().map(|(x, date)| {
+                {chart.x_labels.iter().map(|(x, date, anchor)| {
                     let label = format::day(&i18n.locale(), date);
-                    view! { <text class="tick" x=*x y=HEIGHT - 6.0 text-anchor="middle">{label}</text> }
+                    view! { <text class="tick" x=*x y=HEIGHT - 6.0 text-anchor=*anchor>{label}</text> }
                 }).collect_view()}
             </svg>
             <table class="visually-hidden">
