@@ -97,7 +97,8 @@ pub fn instant(locale: &str, ms: i64, time_zone: Option<&str>) -> String {
         ("dateStyle", "medium".into()),
         ("timeStyle", "short".into()),
     ];
-    if let Some(zone) = time_zone {
+    // An empty or unknown zone would make the browser throw.
+    if let Some(zone) = time_zone.filter(|zone| !zone.is_empty()) {
         pairs.push(("timeZone", zone.into()));
     }
     date.to_locale_string(locale, &options(&pairs)).into()

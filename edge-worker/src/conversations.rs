@@ -85,6 +85,7 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
         &ConversationPage {
             conversations: rows.iter().map(|row| row.summary()).collect(),
             next_cursor,
+            tz: window.tz.name().to_string(),
         },
         200,
     )

@@ -297,6 +297,10 @@ pub struct ConversationPage {
     pub conversations: Vec<ConversationSummary>,
     /// Pass as `cursor` for the next page; `None` on the last page.
     pub next_cursor: Option<String>,
+    /// The IANA time zone the window's days were counted in (the site's,
+    /// unless the request named one), for showing times the same way.
+    #[serde(default)]
+    pub tz: String,
 }
 
 #[cfg(test)]

@@ -246,6 +246,7 @@ async fn the_inbox_filters_by_feedback_and_pages_with_a_stable_cursor() {
                     path.push_str(&format!("&cursor={cursor}"));
                 }
                 let page = get_json(&stack, &site, &path).await;
+                assert_eq!(page["tz"], "UTC", "the site has no zone of its own");
                 for item in page["conversations"].as_array().unwrap() {
                     seen.push((
                         item["conversation_id"].as_str().unwrap().to_string(),
@@ -293,6 +294,9 @@ async fn the_inbox_filters_by_feedback_and_pages_with_a_stable_cursor() {
             "{filter}"
         );
     }
+
+    let zoned = get_json(&stack, &site, "conversations?limit=1&tz=Asia/Tokyo").await;
+    assert_eq!(zoned["tz"], "Asia/Tokyo", "a named zone is the one used");
 
     for bad in [
         "conversations?feedback=liked",

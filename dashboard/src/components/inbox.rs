@@ -62,11 +62,13 @@ pub fn SatisfactionValue(
 fn Row(
     /// The conversation.
     conversation: ConversationSummary,
+    /// The site's time zone, for its last activity.
+    tz: String,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let id = conversation.conversation_id.clone();
     let href = Route::Conversation(id.clone()).href();
-    let last = move || format::instant(&i18n.locale(), conversation.last_at, None);
+    let last = move || format::instant(&i18n.locale(), conversation.last_at, Some(&tz));
     let thumbs = move || {
         let mut args = FluentArgs::new();
         args.set("up", conversation.thumbs_up);
@@ -149,8 +151,7 @@ pub fn Inbox(
         };
         filter.set(chosen);
     };
-    let table = move || {
-        match first.get() {
+    let table = move || match first.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <Failed error/> }.into_any(),
         Some(Ok(page)) if page.conversations.is_empty() => {
@@ -167,8 +168,17 @@ pub fn Inbox(
                     </tr>
                 </thead>
                 <tbody>
-                    {page.conversations.into_iter().map(|conversation| view! { <Row conversation/> }).collect_view()}
-                    {move || more.get().into_iter().map(|conversation| view! { <Row conversation/> }).collect_view()}
+                    {page.conversations.into_iter().map(|conversation| {
+                        let tz = page.tz.clone();
+                        view! { <Row conversation tz/> }
+                    }).collect_view()}
+                    {move || {
+                        let tz = page.tz.clone();
+                        more.get().into_iter().map(|conversation| {
+                            let tz = tz.clone();
+                            view! { <Row conversation tz/> }
+                        }).collect_view()
+                    }}
                 </tbody>
             </table>
             <Show when=move || next.get().is_some()>
@@ -176,7 +186,6 @@ pub fn Inbox(
             </Show>
         }
         .into_any(),
-    }
     };
     view! {
         <h2>{i18n.t("conversations-title")}</h2>
