@@ -23,9 +23,17 @@ struct SiteRow {
 /// changed origin list or setting reaches ingest within this time.
 const CACHE_MS: f64 = 30_000.0;
 
+/// Most (site, origin) pairs remembered per isolate; the map is cleared
+/// when full (a busy isolate sees a handful of shops, not thousands).
+const MAX_ALLOWED_ORIGINS: usize = 1_000;
+
 thread_local! {
     /// Sites ingest looked up recently, with when (a Worker isolate is single-threaded).
     static RECENT: RefCell<HashMap<String, (f64, Site)>> = RefCell::new(HashMap::new());
+    /// (site, origin) pairs found allowed recently, with when. Only
+    /// allowances are remembered, so an origin just added works at once; a
+    /// removed one stops within `CACHE_MS`, like the other settings.
+    static ALLOWED: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
 }
 
 /// A registered site.
@@ -120,13 +128,34 @@ impl Site {
         }
     }
 
-    /// Whether pages from `origin` may send events for this site.
+    /// Whether pages from `origin` may send events for this site (asked of
+    /// D1 at most every `CACHE_MS` per isolate once allowed).
     pub async fn allows_origin(&self, db: &D1Database, origin: &str) -> Result<bool> {
+        let now = Date::now().as_millis() as f64;
+        let pair = (self.site_key.clone(), origin.to_string());
+        let remembered = ALLOWED.with(|allowed| {
+            allowed
+                .borrow()
+                .get(&pair)
+                .is_some_and(|at| now - at < CACHE_MS)
+        });
+        if remembered {
+            return Ok(true);
+        }
         let row = db
             .prepare("SELECT 1 AS found FROM site_origins WHERE site_key = ?1 AND origin = ?2")
             .bind(&[JsValue::from_str(&self.site_key), JsValue::from_str(origin)])?
             .first::<serde_json::Value>(None)
             .await?;
+        if row.is_some() {
+            ALLOWED.with(|allowed| {
+                let mut allowed = allowed.borrow_mut();
+                if allowed.len() >= MAX_ALLOWED_ORIGINS {
+                    allowed.clear();
+                }
+                allowed.insert(pair, now);
+            });
+        }
         Ok(row.is_some())
     }
 
