@@ -28,6 +28,8 @@ pub struct Unit {
     pub references: BTreeSet<String>,
     /// Variant keys of each select that chooses by plural category.
     pub plural_selectors: Vec<BTreeSet<String>>,
+    /// Whether a comment sits directly above it (notes for translators).
+    pub documented: bool,
 }
 
 /// Everything a file defines, by id.
@@ -182,16 +184,18 @@ impl Inventory {
         let mut units: BTreeMap<String, Unit> = BTreeMap::new();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for entry in &resource.body {
-            let (id, value, attributes) = match entry {
+            let (id, value, attributes, documented) = match entry {
                 Entry::Message(message) => (
                     message.id.name.to_string(),
                     message.value.as_ref(),
                     &message.attributes,
+                    message.comment.is_some(),
                 ),
                 Entry::Term(term) => (
                     format!("-{}", term.id.name),
                     Some(&term.value),
                     &term.attributes,
+                    term.comment.is_some(),
                 ),
                 _ => continue,
             };
@@ -241,6 +245,7 @@ impl Inventory {
                     variables: uses.variables,
                     references: uses.references,
                     plural_selectors: uses.plural_selectors,
+                    documented,
                 },
             );
         }

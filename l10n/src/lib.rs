@@ -28,7 +28,8 @@ pub struct Source<'a> {
 /// Checks `translation` against `reference`. Everything the translation
 /// file alone can show (syntax, duplicates, broken references, empty
 /// values, plural categories) is checked too, so checking the reference
-/// against itself validates it.
+/// against itself (same path) validates it, and then also warns about
+/// messages without a comment for translators.
 pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let reference_inventory = Inventory::read(reference, &mut Vec::new());
@@ -150,6 +151,23 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
             (1, 1),
             format!("{:?} is not a locale tag", translation.locale),
         ));
+    }
+    // The reference is what translators read: every message says where it
+    // shows (and any length limit) in a comment right above it.
+    if translation.path == reference.path {
+        for unit in inventory.units.values().filter(|unit| !unit.documented) {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                code: "undocumented",
+                path: translation.path.to_string(),
+                line: unit.line,
+                col: unit.col,
+                message: format!(
+                    "`{}` has no comment right above it telling translators where it shows and how long it may be",
+                    unit.id
+                ),
+            });
+        }
     }
     diagnostics.sort_by(|a, b| (a.line, a.col, a.code).cmp(&(b.line, b.col, b.code)));
     diagnostics

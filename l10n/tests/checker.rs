@@ -184,3 +184,35 @@ fn every_shipped_locale_is_clean_against_en_us() {
     }
     assert!(checked >= 1);
 }
+
+#[test]
+fn the_reference_warns_about_messages_translators_get_no_note_for() {
+    let reference = fixture("reference.ftl");
+    let source = Source {
+        path: "reference.ftl",
+        locale: "en-US",
+        text: &reference,
+    };
+    let diagnostics = check(&source, &source);
+    let undocumented: Vec<(&str, usize)> = found(&diagnostics)
+        .into_iter()
+        .filter(|(code, _)| *code == "undocumented")
+        .collect();
+    // `-brand` has the comment on line 1; the four below have none.
+    assert_eq!(
+        undocumented,
+        [
+            ("undocumented", 3),
+            ("undocumented", 4),
+            ("undocumented", 8),
+            ("undocumented", 10)
+        ]
+    );
+    assert!(diagnostics.iter().all(|d| d.severity == Severity::Warning));
+    // A translation is not asked for notes.
+    assert!(
+        check_fixture("clean.ftl", "de")
+            .iter()
+            .all(|d| d.code != "undocumented")
+    );
+}

@@ -5,7 +5,7 @@
 
 ## Signing in
 
-# Page and window title.
+# Page and window title, and the heading of the sign-in form. Under 30 characters.
 dashboard-title = Feedback dashboard
 # One or two sentences above the sign-in form.
 signin-intro = Paste your site key and secret. They stay in this browser tab and are forgotten when you close it.
@@ -15,7 +15,7 @@ signin-site-key = Site key
 signin-secret = Site secret
 # Button that signs in.
 signin-submit = Open dashboard
-# Shown when the key or the secret is wrong.
+# Shown under the form when the key or the secret is wrong.
 signin-wrong = The site key or secret is wrong.
 # Button in the header that forgets the secret.
 signout = Sign out
@@ -24,35 +24,45 @@ signed-in-as = Site { $site }
 
 ## Navigation
 
-# Accessible name of the row of sections.
+# Accessible name of the row of sections (screen readers).
 nav-label = Dashboard sections
+# Section link: the figures and the chart. One or two words.
 nav-overview = Overview
+# Section link: the inbox. One or two words.
 nav-conversations = Conversations
+# Section link: knowledge gaps. One or two words.
 nav-recommendations = Recommendations
 
 ## The period every section shows
 
 # Label of the period choice.
 period-label = Period
+# Period choice: the last 7 days, today included.
 period-7 = Last 7 days
+# Period choice: the last 30 days.
 period-30 = Last 30 days
+# Period choice: the last 90 days.
 period-90 = Last 90 days
+# Period choice: two dates the owner picks.
 period-custom = Custom range
-# Labels of the custom range's dates.
+# Label of the custom range's first date.
 period-from = From
+# Label of the custom range's last date.
 period-to = To
 # Applies the custom range.
 period-apply = Apply
 # Under the period: the time zone days are counted in. { $tz } is e.g. Europe/Berlin.
 period-time-zone = Days in { $tz }
-# { $from } and { $to } are dates.
+# Under the Overview's heading: the period. { $from } and { $to } are dates.
 period-range = { $from } – { $to }
 
 ## Overview
 
+# Heading of the Overview section.
 overview-title = Overview
-# Heading and caption of the line chart (keep the caption one sentence).
+# Heading of the line chart.
 csat-chart-title = Customer satisfaction over time
+# Under the chart's heading: what it shows. One sentence.
 csat-chart-caption = Average customer satisfaction rating (1–5) per day across rated conversations.
 # Shown instead of the line when nothing was rated in the period.
 csat-chart-empty = No rated conversations in this period yet.
@@ -63,30 +73,43 @@ csat-chart-point = { $date }: { $average } from { $rated ->
 }
 # Caption of the table that repeats the chart's numbers for screen readers.
 csat-chart-table = Daily averages
+# Column of that table: the day.
 column-day = Day
+# Column of that table: the day's average rating.
 column-average = Average
+# Column of that table: how many conversations were rated that day.
 column-rated = Rated conversations
-# The thumbs card.
+# Heading of the thumbs card.
 thumbs-title = Message feedback
+# The card's 👍 count label.
 thumbs-up = Thumbs up
+# The card's 👎 count label.
 thumbs-down = Thumbs down
-# { $share } is a percentage such as 62.5%.
+# Under a count: its share. { $share } is a percentage such as 62.5%.
 thumbs-share = { $share } of rated messages
 # The badge on each count. { $delta } is a signed change such as +3 or −12.
 vs-previous = { $delta } vs previous period
-# The survey card.
+# Heading of the survey card.
 csat-figures-title = Satisfaction survey
+# Figure label: the mean rating, 1 to 5.
 csat-average = Average rating
+# Figure label: completed surveys as a share of those shown.
 csat-response-rate = Response rate
 # Under the response rate: how it is computed.
 csat-response-rate-hint = completed ÷ offered
+# Figure label: positive minus negative ratings.
 csat-net-score = Net score
 # Under the net score: how it is computed.
 csat-net-score-hint = positive minus negative, as a share of rated
+# Figure label (also in a conversation): how often the survey was shown.
 csat-offered = Offered
+# Figure label: surveys answered.
 csat-accepted = Accepted
+# Figure label: surveys closed without an answer.
 csat-denied = Denied
+# Figure label: surveys submitted.
 csat-completed = Completed
+# Heading above the 1–5 bars.
 distribution-title = Score distribution
 # One bar. { $score } is 1 to 5, { $count } how many conversations.
 distribution-bar = { $score }: { $count ->
@@ -98,64 +121,98 @@ no-value = –
 
 ## Conversations inbox
 
+# Heading of the inbox.
 conversations-title = Conversations
-# The filter: its label and choices.
+# Label of the filter (the seed's "Customer feedback").
 filter-feedback = Customer feedback
+# Filter choice: every conversation.
 filter-all = All
+# Filter choice: rated positively (the seed's "Upvote").
 filter-upvote = Upvote
+# Filter choice: rated negatively (the seed's "Downvote").
 filter-downvote = Downvote
+# Filter choice: rated 3 of 5.
 filter-neutral = Neutral
+# Filter choice: not rated (the seed's "Unknown").
 filter-unknown = Unknown
-# Downloads the listed conversations as a spreadsheet.
+# Button that downloads the listed conversations as a spreadsheet.
 export-csv = Export CSV
+# Column: the conversation's id (a link).
 column-conversation = Conversation
+# Column: when it was last active.
 column-last-activity = Last activity
+# Column (and field in a conversation): the shopper's overall verdict.
 column-satisfaction = User's satisfaction
+# Column: how many answers got 👍 and 👎.
 column-thumbs = Message thumbs
+# Satisfaction value: rated 4–5 or 👍.
 satisfaction-positive = Positive
+# Satisfaction value: rated 1–2 or 👎.
 satisfaction-negative = Negative
+# Satisfaction value: rated 3.
 satisfaction-neutral = Neutral
+# Satisfaction value: not rated.
 satisfaction-unknown = Unknown
 # Tooltip of the info icon next to a negative satisfaction. { $reason } is the shopper's text.
 negative-reason = Negative reason: { $reason }
 # Thumbs of a conversation. { $up } and { $down } are counts.
 thumbs-counts = 👍 { $up } · 👎 { $down }
+# Button under the list that shows 50 more.
 load-more = Load more
+# Shown instead of the list when nothing matches.
 conversations-empty = No conversations match this filter in this period.
-# One conversation.
+# Link from one conversation back to the list.
 conversation-back = Back to the list
+# Heading of a conversation's card of CSAT fields (the seed's "User data").
 user-data = User data
+# Field: the rating given, 1 to 5.
 csat-score = Score
+# Field: what the shopper wrote in the survey.
 csat-free-feedback = Free feedback
+# Field value: yes.
 answer-yes = Yes
+# Field value: no.
 answer-no = No
+# Heading above the rated answers of a conversation.
 messages-title = Rated messages
+# Shown when no answer of the conversation was rated.
 messages-empty = No rated messages in this conversation.
-# Badges under a rated assistant message (the seed's wording).
+# Green badge under an answer the shopper gave 👍 (the seed's wording).
 message-positive = Positive feedback by user
+# Amber badge under an answer the shopper gave 👎 (the seed's wording).
 message-negative = Negative feedback by user
+# Label before the shopper's question (an excerpt).
 message-question = Shopper asked
+# Label before the assistant's answer (an excerpt).
 message-answer = Assistant answered
+# Label before the shopper's reason for 👎.
 message-reason = Reason
+# Label before the reason tags the shopper picked.
 message-tags = Tags
 
 ## Recommendations
 
+# Heading of the knowledge gaps.
 gaps-title = Knowledge gaps
+# One or two sentences under the heading.
 gaps-intro = Shopper questions whose answers were thumbed down again and again. Each one is knowledge the assistant is missing.
-# { $count } thumbs-down on this question.
+# How many thumbs-down a question got. { $count } is the number.
 gaps-count = { $count ->
     [one] one thumbs-down
    *[other] { $count } thumbs-down
 }
-# { $date } of the latest one.
+# After the count: when the latest was. { $date } is a date and time.
 gaps-latest = latest on { $date }
+# Label before other ways shoppers asked the same thing.
 gaps-examples = Also asked as
+# Label before the links to the conversations.
 gaps-conversations = Conversations
+# Shown when there is no gap in the period.
 gaps-empty = No question was thumbed down more than once in this period. Questions are only kept for sites that store excerpts.
 
 ## Status
 
+# Shown while a section loads.
 loading = Loading…
-# { $reason } says what went wrong.
+# Shown when a section cannot load. { $reason } says what went wrong.
 load-failed = This could not be loaded: { $reason }

@@ -57,11 +57,15 @@ csat-after-submission = Thank you for your feedback!
 csat-lead-in = Before you go: one quick question about this chat.
 # Survey question: must mention the 1 to 5 scale.
 csat-question = On a scale of 1 to 5, how well was your question answered today?
-# Accessible names of the five choices.
+# Accessible name of choice 1 of the five (read by screen readers, not shown).
 csat-score-1 = 1, very dissatisfied
+# Accessible name of choice 2.
 csat-score-2 = 2, dissatisfied
+# Accessible name of choice 3.
 csat-score-3 = 3, neutral
+# Accessible name of choice 4.
 csat-score-4 = 4, satisfied
+# Accessible name of choice 5.
 csat-score-5 = 5, very satisfied
 # Shown under the five choices: what 1 and 5 mean.
 csat-scale-ends = 1 means very dissatisfied, 5 means very satisfied.
