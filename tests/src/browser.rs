@@ -103,6 +103,18 @@ impl Browser {
         Ok(body)
     }
 
+    /// Opens the demo page with `query` (`?site=...&locale=...`, or empty)
+    /// as a first visit: the widget's storage on the page's origin is
+    /// cleared first (no conversation, no prompt remembered).
+    pub async fn open_demo_fresh(&self, stack: &Stack, query: &str) -> Result<()> {
+        self.client.goto(&stack.page_url).await?;
+        self.js("localStorage.clear();", vec![]).await?;
+        self.client
+            .goto(&format!("{}{query}", stack.page_url))
+            .await?;
+        Ok(())
+    }
+
     /// Runs `script` in every page this browser opens from now on, before
     /// the page's own scripts (to simulate offline, saveData, ...).
     pub async fn before_each_page(&self, script: &str) -> Result<()> {

@@ -48,11 +48,8 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
         );
 
         // Thumbs prompt, on the demo site.
-        browser.client.goto(&stack.page_url).await.unwrap();
-        browser.js("localStorage.clear();", vec![]).await.unwrap();
         browser
-            .client
-            .goto(&format!("{}?locale={locale}", stack.page_url))
+            .open_demo_fresh(&stack, &format!("?locale={locale}"))
             .await
             .unwrap();
         assert_eq!(
@@ -98,13 +95,8 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
         }
 
         // The 1–5 prompt, on the scale5 site.
-        browser.js("localStorage.clear();", vec![]).await.unwrap();
         browser
-            .client
-            .goto(&format!(
-                "{}?site={}&locale={locale}",
-                stack.page_url, scale5.key
-            ))
+            .open_demo_fresh(&stack, &format!("?site={}&locale={locale}", scale5.key))
             .await
             .unwrap();
         browser.widget_element(".fb-bubble").await.unwrap();
@@ -313,14 +305,8 @@ async fn the_shops_name_and_plural_counts_come_out_right_in_each_language() {
         ),
     ];
     for (locale, title, counts) in cases {
-        browser.client.goto(&stack.page_url).await.unwrap();
-        browser.js("localStorage.clear();", vec![]).await.unwrap();
         browser
-            .client
-            .goto(&format!(
-                "{}?site={}&locale={locale}",
-                stack.page_url, site.key
-            ))
+            .open_demo_fresh(&stack, &format!("?site={}&locale={locale}", site.key))
             .await
             .unwrap();
         browser.click(".fb-bubble").await.unwrap();

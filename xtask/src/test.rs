@@ -7,7 +7,7 @@ use protocol::SiteConfig;
 
 use crate::builds;
 use crate::collector_assets;
-use crate::processes::{free_port, run as run_cmd};
+use crate::processes::{free_port, free_port_for_later, run as run_cmd};
 use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PageConfig, StaticSite};
@@ -124,7 +124,8 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
 
     // Sites of their own for tests whose figures or limits must see only
     // their own traffic, some with settings to test.
-    let webhook_port = free_port()?;
+    // The webhook test binds this port minutes from now.
+    let webhook_port = free_port_for_later()?;
     let named = [
         ("overview", SiteConfig::default()),
         ("inbox", SiteConfig::default()),
