@@ -411,6 +411,35 @@ impl Collector {
     }
 }
 
+/// The positional arguments of a measuring binary (`loadgen`,
+/// `dashboard_timing`, `widget_timing`).
+pub struct Args(Vec<String>);
+
+impl Args {
+    /// This process's arguments, without the program name.
+    pub fn from_env() -> Self {
+        Self(std::env::args().skip(1).collect())
+    }
+
+    /// Argument `index`, or an error pointing at the file's header.
+    pub fn get(&self, index: usize) -> Result<&str> {
+        self.0
+            .get(index)
+            .map(String::as_str)
+            .context("missing argument (see the file's header)")
+    }
+
+    /// Argument `index` as a URL on loopback: these tools drive only what
+    /// runs on this machine.
+    pub fn loopback_url(&self, index: usize) -> Result<&str> {
+        let url = self.get(index)?;
+        if !(url.starts_with("http://127.0.0.1:") || url.starts_with("http://localhost:")) {
+            bail!("only a server on loopback is driven or measured, not {url}");
+        }
+        Ok(url)
+    }
+}
+
 /// The `p` quantile (0–1) of `sorted` values, nearest rank; NaN when empty.
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {

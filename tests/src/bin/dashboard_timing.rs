@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use e2e::browser::Browser;
-use e2e::percentile;
+use e2e::{Args, percentile};
 use serde_json::{Value, json};
 
 /// Records every long task (> 50 ms) the page runs, from its first script.
@@ -49,16 +49,9 @@ async fn time(browser: &Browser, url: &str, ready: &str) -> Result<(f64, f64)> {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let arg = |i: usize| {
-        args.get(i)
-            .map(String::as_str)
-            .context("missing argument (see the file's header)")
-    };
-    let (url, webdriver, chromium) = (arg(0)?, arg(1)?, arg(2)?);
-    if !url.starts_with("http://127.0.0.1:") {
-        bail!("dashboard_timing only measures a collector on loopback, not {url}");
-    }
+    let args = Args::from_env();
+    let arg = |i: usize| args.get(i);
+    let (url, webdriver, chromium) = (args.loopback_url(0)?, arg(1)?, arg(2)?);
     let sites: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(arg(3)?)?)?;
     let site = sites.first().context("no site")?;
     let runs: usize = arg(4)?.parse::<usize>()?.clamp(1, 50);

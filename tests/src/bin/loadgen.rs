@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use e2e::{SiteAccess, csat_event, envelope, now_ms, percentile, thumb_event};
+use e2e::{Args, SiteAccess, csat_event, envelope, now_ms, percentile, thumb_event};
 use serde_json::{Value, json};
 
 /// Hard caps, whatever the arguments say.
@@ -178,16 +178,9 @@ async fn drive(
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let arg = |i: usize| {
-        args.get(i)
-            .map(String::as_str)
-            .context("missing argument (see the file's header)")
-    };
-    let url = arg(1)?;
-    if !(url.starts_with("http://127.0.0.1:") || url.starts_with("http://localhost:")) {
-        bail!("loadgen only drives a collector on loopback, not {url}");
-    }
+    let args = Args::from_env();
+    let arg = |i: usize| args.get(i);
+    let url = args.loopback_url(1)?;
     let sites = sites(arg(2)?)?;
     match arg(0)? {
         "ingest" => {

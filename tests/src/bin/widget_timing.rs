@@ -7,9 +7,9 @@
 
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use e2e::browser::Browser;
-use e2e::percentile;
+use e2e::{Args, percentile};
 use serde_json::json;
 
 /// Keeps the app from loading on idle, so the click measures a cold start
@@ -37,16 +37,9 @@ async fn measure(browser: &Browser, name: &str) -> Result<f64> {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let arg = |i: usize| {
-        args.get(i)
-            .map(String::as_str)
-            .context("missing argument (see the file's header)")
-    };
-    let (page, webdriver, chromium) = (arg(0)?, arg(1)?, arg(2)?);
-    if !page.starts_with("http://127.0.0.1:") {
-        bail!("widget_timing only measures a page on loopback, not {page}");
-    }
+    let args = Args::from_env();
+    let arg = |i: usize| args.get(i);
+    let (page, webdriver, chromium) = (args.loopback_url(0)?, arg(1)?, arg(2)?);
     let runs: usize = arg(3)?.parse::<usize>()?.clamp(1, 100);
     let browser = Browser::start_with(webdriver, chromium).await?;
     browser.before_each_page(SAVE_DATA).await?;
