@@ -1,7 +1,6 @@
 //! The conversation the bubble shows: who said what, and the shopper's
 //! thumbs on each assistant message.
 
-use leptos::prelude::*;
 use protocol::Rating;
 use protocol::ids::check_id;
 
@@ -43,7 +42,7 @@ pub struct ChatMessage {
     /// Its text, always rendered as text.
     pub text: String,
     /// The shopper's thumbs on it (assistant messages only).
-    pub rating: RwSignal<Rating>,
+    pub rating: Rating,
 }
 
 /// The messages of one conversation, in order.
@@ -64,9 +63,14 @@ impl Conversation {
         }
     }
 
+    /// The message `id`, to change its rating.
+    pub fn message_mut(&mut self, id: &str) -> Option<&mut ChatMessage> {
+        self.messages.iter_mut().find(|message| message.id == id)
+    }
+
     /// Appends a message, refusing ids that are malformed or already used
     /// (feedback is keyed by message id, so ids must be unique).
-    pub fn add(&mut self, id: &str, role: Role, text: &str) -> Result<(), String> {
+    pub fn add(&mut self, id: &str, role: Role, text: &str) -> Result<&ChatMessage, String> {
         check_id("id", id).map_err(|err| format!("addMessage: {}", err.message))?;
         if self.messages.iter().any(|message| message.id == id) {
             return Err(format!(
@@ -77,9 +81,11 @@ impl Conversation {
             id: id.to_string(),
             role,
             text: text.to_string(),
-            rating: RwSignal::new(Rating::None),
+            rating: Rating::None,
         });
-        Ok(())
+        self.messages
+            .last()
+            .ok_or_else(|| "addMessage: the message was not kept".to_string())
     }
 }
 
@@ -98,10 +104,7 @@ mod tests {
             .map(|m| m.id.as_str())
             .collect();
         assert_eq!(ids, ["m1", "m2"]);
-        assert_eq!(
-            conversation.messages[1].rating.get_untracked(),
-            Rating::None
-        );
+        assert_eq!(conversation.messages[1].rating, Rating::None);
     }
 
     #[test]

@@ -5,20 +5,18 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
 use protocol::LocaleList;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRoot};
+use web_sys::ShadowRoot;
 
+use crate::app::App;
 use crate::collector::Collector;
-use crate::components::app::App;
 use crate::conversation::Role;
 use crate::feedback::FeedbackReporter;
-use crate::host_events::{self, HostEvents};
+use crate::host_events::HostEvents;
 use crate::i18n::{I18n, Localizer, negotiate};
 use crate::ids::random_id;
 use crate::outbox::Outbox;
-use crate::state::WidgetState;
 use crate::storage;
 
 /// The widget's own styles, scoped by the shadow root.
@@ -76,9 +74,7 @@ fn requested_locales(site_choice: Option<String>) -> Vec<String> {
 /// The handle behind `window.FeedbackBubble` once the app has loaded.
 #[wasm_bindgen]
 pub struct Widget {
-    state: WidgetState,
-    i18n: I18n,
-    root: HtmlElement,
+    app: Rc<App>,
     site_key: String,
     collector: Collector,
     /// Counts `setLocale` calls, so a slow answer for an earlier one never
@@ -126,12 +122,6 @@ fn adopt_styles(root: &ShadowRoot, document: &web_sys::Document) -> Result<(), J
         .map_err(|_| JsError::new("FeedbackBubble: cannot attach styles to the shadow root"))
 }
 
-/// Sets the widget root's `lang` and `dir` (never the host page's).
-fn mark_language(root: &HtmlElement, localizer: &Localizer) {
-    let _ = root.set_attribute("lang", &localizer.locale());
-    let _ = root.set_attribute("dir", if localizer.is_rtl() { "rtl" } else { "ltr" });
-}
-
 /// The stored conversation id of `site_key`, or a new one (always new when
 /// `fresh`).
 fn conversation_id(site_key: &str, fresh: bool) -> String {
@@ -149,17 +139,17 @@ fn conversation_id(site_key: &str, fresh: bool) -> String {
 impl Widget {
     /// Opens the panel.
     pub fn open(&self) {
-        self.state.open.set(true);
+        self.app.set_open(true);
     }
 
     /// Closes the panel.
     pub fn close(&self) {
-        self.state.open.set(false);
+        self.app.set_open(false);
     }
 
     /// Opens the panel if closed, closes it if open.
     pub fn toggle(&self) {
-        self.state.open.update(|open| *open = !*open);
+        self.app.toggle();
     }
 
     /// Appends `{id, role: "assistant" | "user", text}` to the conversation.
@@ -175,11 +165,9 @@ impl Widget {
             .ok()
             .and_then(|value| value.as_string())
             .ok_or_else(|| JsError::new("addMessage: `text` must be a string"))?;
-        let mut outcome = Ok(());
-        self.state.conversation.update(|conversation| {
-            outcome = conversation.add(&id, role, &text);
-        });
-        outcome.map_err(|problem| JsError::new(&problem))
+        self.app
+            .add_message(&id, role, &text)
+            .map_err(|problem| JsError::new(&problem))
     }
 
     /// Ends the conversation: adds the optional final `utterance` from the
@@ -187,14 +175,11 @@ impl Widget {
     /// and this conversation has not had it yet.
     pub fn resolve(&self, options: JsValue) -> Result<(), JsError> {
         if let Some(text) = string_field(&options, "utterance") {
-            let id = random_id("m_end_");
-            let mut outcome = Ok(());
-            self.state.conversation.update(|conversation| {
-                outcome = conversation.add(&id, Role::Assistant, &text);
-            });
-            outcome.map_err(|problem| JsError::new(&problem))?;
+            self.app
+                .add_message(&random_id("m_end_"), Role::Assistant, &text)
+                .map_err(|problem| JsError::new(&problem))?;
         }
-        self.state.resolved.set(true);
+        self.app.resolve();
         Ok(())
     }
 
@@ -204,15 +189,14 @@ impl Widget {
     pub fn set_locale(&self, tag: String) {
         let requested = requested_locales(Some(tag));
         let collector = self.collector.clone();
-        let (i18n, root) = (self.i18n, self.root.clone());
+        let app = Rc::clone(&self.app);
         let counter = Rc::clone(&self.locale_requests);
         let this_request = counter.get().wrapping_add(1);
         counter.set(this_request);
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let localizer = load_localizer(&collector, &requested).await;
             if counter.get() == this_request {
-                mark_language(&root, &localizer);
-                i18n.set(localizer);
+                app.set_locale(localizer);
             }
         });
     }
@@ -220,18 +204,13 @@ impl Widget {
     /// Starts a new conversation: no messages, not resolved, a new id (so
     /// the satisfaction prompt may be offered again).
     pub fn reset(&self) {
-        let id = conversation_id(&self.site_key, true);
-        self.state
-            .conversation
-            .set(crate::conversation::Conversation::new(id));
-        self.state.resolved.set(false);
-        self.state.csat.set(None);
+        self.app.reset(conversation_id(&self.site_key, true));
     }
 
     /// The id feedback is filed under.
     #[wasm_bindgen(getter, js_name = conversationId)]
     pub fn conversation_id(&self) -> String {
-        self.state.conversation.with_untracked(|c| c.id.clone())
+        self.app.conversation_id()
     }
 }
 
@@ -278,48 +257,37 @@ pub async fn mount(
     let collector = Collector::new(&options.endpoint, &options.site_key);
     let localizer = load_localizer(&collector, &requested_locales(options.locale)).await;
 
-    let container: HtmlElement = document
+    let container = document
         .create_element("div")
-        .ok()
-        .and_then(|element| element.dyn_into().ok())
-        .ok_or_else(|| JsError::new("FeedbackBubble: cannot create the widget root"))?;
+        .map_err(|_| JsError::new("FeedbackBubble: cannot create the widget root"))?;
     container.set_class_name("fb-root");
-    // lang and dir go on the widget's root only, never on the host's <html>.
-    mark_language(&container, &localizer);
     adopt_styles(&root, &document)?;
     root.append_child(&container)
         .map_err(|_| JsError::new("FeedbackBubble: cannot attach to the shadow root"))?;
 
-    // The conversation goes on across reloads until the host resets it.
-    let state = WidgetState::new(conversation_id(&options.site_key, false));
     let host = HostEvents::new(emit);
     let outbox = Outbox::new(collector.clone());
-    let widget_collector = collector.clone();
     // Whatever an earlier page left undelivered goes now.
     outbox.schedule(std::time::Duration::ZERO);
     watch_page_lifecycle(&outbox);
     let i18n = I18n::new(localizer);
-    let reporter = FeedbackReporter::new(outbox, state.conversation, i18n, host.clone());
-    let root = container.clone();
-    leptos::mount::mount_to(container, move || {
-        // Inside the mount, where Leptos has started its task executor.
-        leptos::task::spawn_local(async move {
+    let reporter = FeedbackReporter::new(outbox, i18n.clone(), host.clone());
+    // The conversation goes on across reloads until the host resets it.
+    let conversation = conversation_id(&options.site_key, false);
+    let app = App::mount(container, i18n, reporter, host, conversation)
+        .map_err(|_| JsError::new("FeedbackBubble: cannot draw the widget"))?;
+    {
+        let (app, collector) = (Rc::clone(&app), collector.clone());
+        wasm_bindgen_futures::spawn_local(async move {
             if let Some(settings) = collector.settings().await {
-                state.settings.set(Some(settings));
+                app.set_settings(settings);
             }
         });
-        provide_context(i18n);
-        provide_context(reporter);
-        host_events::provide(host);
-        view! { <App state/> }
-    })
-    .forget();
+    }
     Ok(Widget {
-        state,
-        i18n,
-        root,
+        app,
         site_key: options.site_key,
-        collector: widget_collector,
+        collector,
         locale_requests: Rc::new(Cell::new(0)),
     })
 }

@@ -3,57 +3,38 @@
 
 use std::rc::Rc;
 
-use leptos::prelude::*;
 use protocol::{
     CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader, EventKind,
     MessageFeedback, Rating,
 };
-use send_wrapper::SendWrapper;
 use serde_json::json;
 
-use crate::conversation::Conversation;
 use crate::csat::CsatOutcome;
 use crate::host_events::HostEvents;
 use crate::i18n::I18n;
 use crate::ids::random_id;
 use crate::outbox::Outbox;
 
-/// Reports the feedback of the current conversation, in the current locale.
+/// Reports feedback on a conversation, in the current locale.
 #[derive(Clone)]
 pub struct FeedbackReporter {
-    outbox: SendWrapper<Rc<Outbox>>,
-    conversation: RwSignal<Conversation>,
+    outbox: Rc<Outbox>,
     i18n: I18n,
     host: HostEvents,
 }
 
 impl FeedbackReporter {
-    /// A reporter for whatever `conversation` and `i18n` hold when it reports.
-    pub fn new(
-        outbox: Rc<Outbox>,
-        conversation: RwSignal<Conversation>,
-        i18n: I18n,
-        host: HostEvents,
-    ) -> Self {
-        Self {
-            outbox: SendWrapper::new(outbox),
-            conversation,
-            i18n,
-            host,
-        }
+    /// A reporter filing into `outbox`, in whatever locale `i18n` holds
+    /// when it reports, telling the host through `host`.
+    pub fn new(outbox: Rc<Outbox>, i18n: I18n, host: HostEvents) -> Self {
+        Self { outbox, i18n, host }
     }
 
-    /// The conversation reported on.
-    pub fn conversation_id(&self) -> String {
-        self.conversation
-            .with_untracked(|conversation| conversation.id.clone())
-    }
-
-    fn send(&self, kind: EventKind, urgent: bool) {
+    fn send(&self, conversation_id: &str, kind: EventKind, urgent: bool) {
         let event = Event {
             header: EventHeader {
                 id: random_id("ev_"),
-                conversation_id: self.conversation_id(),
+                conversation_id: conversation_id.to_string(),
                 at: js_sys::Date::now() as i64,
                 locale: self.i18n.locale(),
             },
@@ -66,6 +47,7 @@ impl FeedbackReporter {
     /// with the shopper's `reason` and `tags` when they gave them.
     pub fn thumb(
         &self,
+        conversation_id: &str,
         message_id: &str,
         rating: Rating,
         reason: Option<String>,
@@ -79,11 +61,11 @@ impl FeedbackReporter {
             question: None,
             answer: None,
         });
-        self.send(kind, true);
+        self.send(conversation_id, kind, true);
         self.host.emit(
             "feedback",
             &json!({
-                "conversationId": self.conversation_id(),
+                "conversationId": conversation_id,
                 "messageId": message_id,
                 "rating": rating.as_str(),
             }),
@@ -91,12 +73,16 @@ impl FeedbackReporter {
     }
 
     /// The satisfaction prompt was shown.
-    pub fn csat_offered(&self, mode: CsatMode) {
-        self.send(EventKind::CsatOffered(CsatOffered { mode }), false);
+    pub fn csat_offered(&self, conversation_id: &str, mode: CsatMode) {
+        self.send(
+            conversation_id,
+            EventKind::CsatOffered(CsatOffered { mode }),
+            false,
+        );
     }
 
     /// The shopper acted on the prompt.
-    pub fn csat(&self, mode: CsatMode, outcome: CsatOutcome) {
+    pub fn csat(&self, conversation_id: &str, mode: CsatMode, outcome: CsatOutcome) {
         match outcome {
             CsatOutcome::Answer {
                 score,
@@ -106,7 +92,7 @@ impl FeedbackReporter {
                 self.host.emit(
                     "csat",
                     &json!({
-                        "conversationId": self.conversation_id(),
+                        "conversationId": conversation_id,
                         "mode": mode.as_str(),
                         "score": score,
                         "comment": comment,
@@ -119,14 +105,18 @@ impl FeedbackReporter {
                     comment,
                     completed,
                 };
-                self.send(EventKind::CsatResponse(answer), true);
+                self.send(conversation_id, EventKind::CsatResponse(answer), true);
             }
             CsatOutcome::Dismissed => {
                 self.host.emit(
                     "csat",
-                    &json!({ "conversationId": self.conversation_id(), "mode": mode.as_str(), "dismissed": true }),
+                    &json!({ "conversationId": conversation_id, "mode": mode.as_str(), "dismissed": true }),
                 );
-                self.send(EventKind::CsatDismissed(CsatDismissed { mode }), true);
+                self.send(
+                    conversation_id,
+                    EventKind::CsatDismissed(CsatDismissed { mode }),
+                    true,
+                );
             }
         }
     }

@@ -1,22 +1,18 @@
 //! Events the widget tells the host page about (`FeedbackBubble.on(...)`).
 
-use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
 /// Calls the loader's `emit(name, detail)`, which runs the host's listeners.
 #[derive(Clone)]
 pub struct HostEvents {
-    emit: SendWrapper<js_sys::Function>,
+    emit: js_sys::Function,
 }
 
 impl HostEvents {
     /// Wraps the loader's emit function.
     pub fn new(emit: js_sys::Function) -> Self {
-        Self {
-            emit: SendWrapper::new(emit),
-        }
+        Self { emit }
     }
 
     /// Tells the host that `name` happened, with `detail` as a plain object.
@@ -27,12 +23,10 @@ impl HostEvents {
             .emit
             .call2(&JsValue::NULL, &JsValue::from_str(name), &detail)
         {
-            leptos::logging::warn!("a FeedbackBubble.on({name:?}) listener threw: {err:?}");
+            web_sys::console::warn_2(
+                &format!("a FeedbackBubble.on({name:?}) listener threw:").into(),
+                &err,
+            );
         }
     }
-}
-
-/// Makes `events` available to components that report to the host.
-pub fn provide(events: HostEvents) {
-    provide_context(events);
 }

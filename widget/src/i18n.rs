@@ -1,11 +1,10 @@
 //! The widget's words, from Fluent files under `locales/`. No text a
 //! shopper sees or hears is written in Rust.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
-use leptos::prelude::*;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use protocol::LocaleList;
 pub use protocol::locales::DEFAULT_LOCALE;
 use unic_langid::LanguageIdentifier;
@@ -205,7 +204,7 @@ fn bundle(tag: &str, source: &str) -> Option<FluentBundle<FluentResource>> {
     // A resource with syntax errors still yields every entry that parsed.
     let resource =
         FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    let mut bundle = FluentBundle::new(vec![langid]);
     bundle.set_transform(pseudo::transform(tag));
     // Only one resource per bundle, so no id can be overridden.
     let _ = bundle.add_resource(resource);
@@ -271,8 +270,14 @@ impl Localizer {
     /// has it. Falls back to the id only if even en-US lacks it, which the
     /// tests rule out.
     pub fn format(&self, msg: Msg, args: Option<&FluentArgs>) -> String {
+        self.format_id(msg.id(), args)
+    }
+
+    /// Like [`Localizer::format`], by message id; the id itself when no
+    /// locale has it.
+    pub fn format_id(&self, id: &str, args: Option<&FluentArgs>) -> String {
         for bundle in &self.bundles {
-            let Some(pattern) = bundle.get_message(msg.id()).and_then(|m| m.value()) else {
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
                 continue;
             };
             let mut errors = Vec::new();
@@ -281,52 +286,44 @@ impl Localizer {
                 return text.into_owned();
             }
         }
-        msg.id().to_string()
+        id.to_string()
     }
 }
 
-/// The localizer as components see it: reactive, so a locale change
-/// re-renders every string.
-#[derive(Clone, Copy)]
-pub struct I18n(RwSignal<Arc<Localizer>>);
+/// The localizer the widget shares: one per page, switched in place by
+/// `setLocale` (the view then re-reads every string, see `view::l10n`).
+#[derive(Clone)]
+pub struct I18n(Rc<RefCell<Localizer>>);
 
 impl I18n {
     /// Wraps `localizer`.
     pub fn new(localizer: Localizer) -> Self {
-        Self(RwSignal::new(Arc::new(localizer)))
+        Self(Rc::new(RefCell::new(localizer)))
     }
 
-    /// A reactive text for `msg`, for use as a view child or attribute.
-    pub fn text(self, msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        move || self.0.with(|localizer| localizer.text(msg))
+    /// The text of the message `id` with `args` filled in.
+    pub fn format_id(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        self.0.borrow().format_id(id, args)
     }
 
-    /// The label of a site's reason tag: the locale's wording where it has
-    /// one, the tag itself otherwise.
-    pub fn tag_label(self, tag: String) -> impl Fn() -> String + Send + Sync + 'static {
-        move || {
-            self.0.with(|localizer| {
-                let mut args = FluentArgs::new();
-                args.set("tag", tag.clone());
-                localizer.format(Msg::ReasonTag, Some(&args))
-            })
-        }
-    }
-
-    /// The text of `msg` with `args` filled in (tracked: call it inside a
-    /// reactive closure).
-    pub fn format(self, msg: Msg, args: &FluentArgs) -> String {
-        self.0.with(|localizer| localizer.format(msg, Some(args)))
+    /// The text of `msg`.
+    pub fn text(&self, msg: Msg) -> String {
+        self.0.borrow().text(msg)
     }
 
     /// Switches every string to `localizer`'s locale.
-    pub fn set(self, localizer: Localizer) {
-        self.0.set(Arc::new(localizer));
+    pub fn set(&self, localizer: Localizer) {
+        *self.0.borrow_mut() = localizer;
     }
 
-    /// The current locale tag (not tracked).
-    pub fn locale(self) -> String {
-        self.0.with_untracked(|localizer| localizer.locale())
+    /// The current locale tag.
+    pub fn locale(&self) -> String {
+        self.0.borrow().locale()
+    }
+
+    /// Whether the current locale is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.0.borrow().is_rtl()
     }
 }
 

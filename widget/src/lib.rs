@@ -1,15 +1,17 @@
 //! The chat bubble shoppers see on a shop's pages.
 //!
 //! - `embed`: the wasm entry the loader calls, and the JS API handle.
-//! - `components/`: the Leptos components (bubble, panel, messages, thumbs).
-//! - `conversation`, `state`: what is shown, as plain types and signals.
+//! - `app`: what the widget shows and what each action changes.
+//! - `view/`: drawing it with plain DOM calls (bubble, panel, messages,
+//!   thumbs, the prompt).
+//! - `conversation`: the messages and their thumbs, as plain types.
 //! - `feedback`, `outbox`, `collector`: where thumbs and CSAT answers go
 //!   (queued in `storage`, delivered to the edge collector).
 //! - `csat`: the satisfaction prompt's steps.
 //! - `i18n`: every visible string, from `locales/*/widget.ftl`.
 
+pub mod app;
 pub mod collector;
-pub mod components;
 pub mod conversation;
 pub mod csat;
 pub mod embed;
@@ -19,5 +21,6 @@ pub mod i18n;
 pub mod ids;
 pub mod outbox;
 pub mod pseudo;
-pub mod state;
 pub mod storage;
+pub mod timers;
+pub mod view;

@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use crate::collector::{Collector, Delivery};
 use crate::storage;
+use crate::timers::Timer;
 
 /// Events per request.
 pub const MAX_BATCH: usize = 20;
@@ -92,13 +93,13 @@ impl Outbox {
             return;
         }
         let outbox = Rc::clone(self);
-        leptos::prelude::set_timeout(
-            move || {
-                outbox.timer_set.set(false);
-                leptos::task::spawn_local(outbox.flush());
-            },
-            delay,
-        );
+        let started = Timer::start(delay, move || {
+            outbox.timer_set.set(false);
+            wasm_bindgen_futures::spawn_local(outbox.flush());
+        });
+        if started.is_none() {
+            self.timer_set.set(false);
+        }
     }
 
     fn backoff(&self) -> Duration {

@@ -4,57 +4,45 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::{Arc, Mutex};
+mod support;
 
-use leptos::prelude::*;
-use protocol::Rating;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-use widget::components::thumbs::Thumbs;
-use widget::i18n::{I18n, Localizer};
+use widget::conversation::Role;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn container() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
-    document.body().unwrap().append_child(&container).unwrap();
-    container
-}
-
-fn button(container: &HtmlElement, rating: &str) -> HtmlElement {
-    container
-        .query_selector(&format!(".fb-thumb[data-rating=\"{rating}\"]"))
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap()
-}
 
 fn pressed(button: &HtmlElement) -> String {
     button.get_attribute("aria-pressed").unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
-async fn thumbs_press_switch_and_clear_and_report_every_change() {
-    let container = container();
-    let rating = RwSignal::new(Rating::None);
-    let reported = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&reported);
-    let _mounted = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(I18n::new(Localizer::reference()));
-        let on_change = Callback::new(move |rating: Rating| sink.lock().unwrap().push(rating));
-        view! { <Thumbs rating on_change/> }
-    });
-    let up = button(&container, "up");
-    let down = button(&container, "down");
+fn thumbs_press_switch_and_clear_and_report_every_change() {
+    let (app, container, told) = support::mounted();
+    app.add_message("m1", Role::Assistant, "We ship to Norway.")
+        .unwrap();
+    app.add_message("m2", Role::User, "Thanks").unwrap();
+    assert!(
+        container
+            .query_selector("[data-message-id=\"m2\"] .fb-thumb")
+            .unwrap()
+            .is_none(),
+        "no thumbs under the shopper's own message"
+    );
+    let up = support::element(
+        &container,
+        "[data-message-id=\"m1\"] .fb-thumb[data-rating=\"up\"]",
+    );
+    let down = support::element(
+        &container,
+        "[data-message-id=\"m1\"] .fb-thumb[data-rating=\"down\"]",
+    );
     assert_eq!(up.get_attribute("aria-label").as_deref(), Some("Helpful"));
     assert_eq!(
         down.get_attribute("aria-label").as_deref(),
         Some("Not helpful")
     );
-    let group = container.query_selector("[role=group]").unwrap().unwrap();
+    let group = support::element(&container, "[role=group]");
     assert_eq!(
         group.get_attribute("aria-label").as_deref(),
         Some("Rate this answer")
@@ -65,29 +53,51 @@ async fn thumbs_press_switch_and_clear_and_report_every_change() {
     );
 
     up.click();
-    leptos::task::tick().await;
     assert_eq!(
         (pressed(&up), pressed(&down)),
         ("true".into(), "false".into())
     );
-
     down.click();
-    leptos::task::tick().await;
     assert_eq!(
         (pressed(&up), pressed(&down)),
         ("false".into(), "true".into())
     );
-
     down.click();
-    leptos::task::tick().await;
     assert_eq!(
         (pressed(&up), pressed(&down)),
         ("false".into(), "false".into())
     );
 
-    assert_eq!(rating.get_untracked(), Rating::None);
+    let ratings: Vec<String> = told
+        .borrow()
+        .iter()
+        .filter(|(name, _)| name == "feedback")
+        .map(|(_, detail)| {
+            let detail: serde_json::Value = serde_json::from_str(detail).unwrap();
+            assert_eq!(detail["messageId"], "m1");
+            detail["rating"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(ratings, ["up", "down", "none"]);
+}
+
+#[wasm_bindgen_test]
+fn the_text_of_a_message_is_never_markup() {
+    let (app, container, _) = support::mounted();
+    app.add_message(
+        "m1",
+        Role::Assistant,
+        "<img src=x onerror=alert(1)><b>bold</b>",
+    )
+    .unwrap();
+    let text = support::element(&container, "[data-message-id=\"m1\"] .fb-text");
     assert_eq!(
-        *reported.lock().unwrap(),
-        vec![Rating::Up, Rating::Down, Rating::None]
+        text.text_content().as_deref(),
+        Some("<img src=x onerror=alert(1)><b>bold</b>")
+    );
+    assert_eq!(text.child_element_count(), 0);
+    assert!(
+        app.add_message("m1", Role::Assistant, "again").is_err(),
+        "ids are unique"
     );
 }
