@@ -4,6 +4,7 @@
 //! validation of per-site copy overrides, so both always agree.
 
 mod diagnostic;
+pub mod format;
 mod inventory;
 mod layer;
 mod plural;

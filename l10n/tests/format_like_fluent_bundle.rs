@@ -1,0 +1,128 @@
+//! The widget's formatter (`l10n::format`) against fluent-bundle: every
+//! message of every shipped locale (widget and dashboard copy), with text
+//! arguments and counts from 0 to 200, must come out the same, plural
+//! forms and Unicode isolation included. fluent-bundle and this test use
+//! the same CLDR rules (intl_pluralrules), so a difference is a difference
+//! in formatting, not in data.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_syntax::ast::Entry;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use l10n::format::{Arg, Args, Locale, Messages};
+use unic_langid::LanguageIdentifier;
+
+fn category(rules: &PluralRules, n: i64) -> String {
+    match rules.select(n).unwrap() {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+    .to_string()
+}
+
+fn compare(tag: &str, ftl: &str) -> usize {
+    let langid: LanguageIdentifier = tag.parse().unwrap();
+    let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL)
+        .or_else(|_| {
+            let language = LanguageIdentifier::from_parts(langid.language, None, None, &[]);
+            PluralRules::create(language, PluralRuleType::CARDINAL)
+        })
+        .unwrap();
+    let plural = |n: i64| category(&rules, n);
+    let locale = Locale {
+        plural: &plural,
+        transform: None,
+    };
+    let messages = Messages::parse(ftl);
+    let mut bundle = FluentBundle::new(vec![langid]);
+    bundle
+        .add_resource(FluentResource::try_new(ftl.to_string()).unwrap())
+        .unwrap();
+    let ids: Vec<String> = fluent_syntax::parser::parse(ftl)
+        .unwrap()
+        .body
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(message) => Some(message.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut compared = 0;
+    for id in &ids {
+        for n in (0..=200).chain([1_000, 1_000_000]) {
+            for text in ["too_long", "wrong_answer", "Café Zoë", "متجر"] {
+                let mut ours = Args::new();
+                let mut theirs = FluentArgs::new();
+                for name in ["count", "n", "days", "total", "score", "shown", "percent"] {
+                    ours.set(name, Arg::Number(n));
+                    theirs.set(name, n);
+                }
+                for name in ["shop", "tag", "zone", "name", "date", "range", "locale"] {
+                    ours.set(name, Arg::Text(text.to_string()));
+                    theirs.set(name, text.to_string());
+                }
+                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                    assert!(!messages.has(id), "{tag} {id}: only we see a value");
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let expected = bundle.format_pattern(pattern, Some(&theirs), &mut errors);
+                let got = messages.format(id, &ours, &locale);
+                if errors.is_empty() {
+                    assert_eq!(
+                        got.as_deref(),
+                        Some(&*expected),
+                        "{tag} {id} n={n} text={text}"
+                    );
+                } else {
+                    assert_eq!(
+                        got, None,
+                        "{tag} {id}: fluent-bundle failed with {errors:?}"
+                    );
+                }
+                compared += 1;
+            }
+        }
+    }
+    compared
+}
+
+#[test]
+fn every_shipped_message_formats_as_fluent_bundle_formats_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
+    let mut compared = 0;
+    let mut files = 0;
+    for entry in std::fs::read_dir(root).unwrap() {
+        let entry = entry.unwrap();
+        let tag = entry.file_name().to_string_lossy().into_owned();
+        for file in ["widget.ftl", "dashboard.ftl"] {
+            if let Ok(ftl) = std::fs::read_to_string(entry.path().join(file)) {
+                compared += compare(&tag, &ftl);
+                files += 1;
+            }
+        }
+    }
+    assert!(files >= 16, "only {files} files found");
+    assert!(compared > 100_000, "only {compared} formats compared");
+}
+
+#[test]
+fn terms_references_and_selectors_format_as_fluent_bundle_formats_them() {
+    let ftl = "-brand = { $case ->\n    [short] Shop\n   *[long] The Shop\n}\n\
+               greeting = Hello from { -brand }!\n\
+               short = { -brand(case: \"short\") } says { greeting }\n\
+               attr = { short } / { with-attr.title }\n\
+               with-attr = x\n    .title = Title { $count }\n\
+               exact = { $count ->\n    [0] nothing\n    [1] exactly one\n    [one] one-ish\n   *[other] { $count } things\n}\n\
+               text-select = { $tag ->\n    [too_long] Too long\n   *[other] { $tag }\n}\n\
+               literal = { \"quoted\" } and { 42 } and { \"\\u00E9\" }\n";
+    assert!(compare("en-US", ftl) > 0);
+    assert!(compare("ar", ftl) > 0);
+    assert!(compare("pl", ftl) > 0);
+}
