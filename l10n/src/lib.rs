@@ -7,7 +7,7 @@ mod diagnostic;
 pub mod format;
 mod inventory;
 mod layer;
-mod plural;
+pub mod plural;
 
 use std::collections::BTreeSet;
 

@@ -17,6 +17,21 @@ fn name(category: PluralCategory) -> &'static str {
 /// Every category name that Fluent's plural selector can use.
 pub const ALL: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
+/// The cardinal plural category of `n` in `locale` (its language's rules
+/// when CLDR has none for the full tag; `other` when it has none at all).
+pub fn category(locale: &LanguageIdentifier, n: i64) -> &'static str {
+    let rules = PluralRules::create(locale.clone(), PluralRuleType::CARDINAL).or_else(|_| {
+        PluralRules::create(
+            LanguageIdentifier::from_parts(locale.language, None, None, &[]),
+            PluralRuleType::CARDINAL,
+        )
+    });
+    rules
+        .ok()
+        .and_then(|rules| rules.select(n).ok())
+        .map_or("other", name)
+}
+
 /// The cardinal categories of `locale`, found by sampling numbers (the
 /// rules have no list of their own); `other` alone when CLDR lacks it.
 pub fn categories(locale: &LanguageIdentifier) -> Vec<&'static str> {

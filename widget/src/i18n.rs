@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use l10n::format::{Args, Locale, Messages};
 use protocol::LocaleList;
 pub use protocol::locales::DEFAULT_LOCALE;
 use unic_langid::LanguageIdentifier;
@@ -196,19 +196,78 @@ impl Msg {
 /// Formats messages for one negotiated locale, falling back message by
 /// message to en-US.
 pub struct Localizer {
-    bundles: Vec<FluentBundle<FluentResource>>,
+    /// The negotiated locale's copy, when there is any.
+    chosen: Option<Copy>,
+    /// The compiled-in en-US copy.
+    fallback: Copy,
 }
 
-fn bundle(tag: &str, source: &str) -> Option<FluentBundle<FluentResource>> {
-    let langid: LanguageIdentifier = tag.parse().ok()?;
-    // A resource with syntax errors still yields every entry that parsed.
-    let resource =
-        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let mut bundle = FluentBundle::new(vec![langid]);
-    bundle.set_transform(pseudo::transform(tag));
-    // Only one resource per bundle, so no id can be overridden.
-    let _ = bundle.add_resource(resource);
-    Some(bundle)
+/// One locale's parsed copy and its plural rules.
+struct Copy {
+    tag: String,
+    messages: Messages,
+    plurals: Plurals,
+    transform: Option<fn(&str) -> std::borrow::Cow<'_, str>>,
+}
+
+impl Copy {
+    fn new(tag: &str, source: &str) -> Self {
+        Self {
+            tag: tag.to_string(),
+            messages: Messages::parse(source),
+            plurals: Plurals::new(tag),
+            transform: pseudo::transform(tag),
+        }
+    }
+
+    fn format(&self, id: &str, args: &Args) -> Option<String> {
+        let plural = |n: i64| self.plurals.category(n);
+        let locale = Locale {
+            plural: &plural,
+            transform: self.transform,
+        };
+        self.messages.format(id, args, &locale)
+    }
+}
+
+/// A locale's plural rules: the browser's own (`Intl.PluralRules`), so
+/// the widget carries no CLDR tables.
+#[cfg(target_arch = "wasm32")]
+struct Plurals(js_sys::Intl::PluralRules);
+
+#[cfg(target_arch = "wasm32")]
+impl Plurals {
+    fn new(tag: &str) -> Self {
+        let tag = if tag.parse::<LanguageIdentifier>().is_ok() {
+            tag
+        } else {
+            DEFAULT_LOCALE
+        };
+        let locales = js_sys::Array::of1(&tag.into());
+        Self(js_sys::Intl::PluralRules::new(
+            &locales,
+            &js_sys::Object::new(),
+        ))
+    }
+
+    fn category(&self, n: i64) -> String {
+        String::from(self.0.select(n as f64))
+    }
+}
+
+/// Natively (the unit tests), the same CLDR rules from intl_pluralrules.
+#[cfg(not(target_arch = "wasm32"))]
+struct Plurals(LanguageIdentifier);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Plurals {
+    fn new(tag: &str) -> Self {
+        Self(tag.parse().unwrap_or_default())
+    }
+
+    fn category(&self, n: i64) -> String {
+        l10n::plural::category(&self.0, n).to_string()
+    }
 }
 
 /// The best of `available` for the shopper's `requested` locales (most
@@ -238,55 +297,48 @@ impl Localizer {
             None if pseudo::transform(tag).is_some() => Some(REFERENCE_FTL),
             None => None,
         };
-        let chosen = source.and_then(|source| bundle(tag, source));
-        let fallback = bundle(DEFAULT_LOCALE, REFERENCE_FTL);
+        let valid = tag.parse::<LanguageIdentifier>().is_ok();
         Self {
-            bundles: chosen.into_iter().chain(fallback).collect(),
+            chosen: source
+                .filter(|_| valid)
+                .map(|source| Copy::new(tag, source)),
+            fallback: Copy::new(DEFAULT_LOCALE, REFERENCE_FTL),
         }
     }
 
     /// The locale tag of the first choice, as sent with events.
     pub fn locale(&self) -> String {
-        self.bundles
-            .first()
-            .and_then(|bundle| bundle.locales.first())
-            .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
+        self.chosen.as_ref().unwrap_or(&self.fallback).tag.clone()
     }
 
     /// Whether the first choice is written right to left.
     pub fn is_rtl(&self) -> bool {
-        self.bundles
-            .first()
-            .and_then(|bundle| bundle.locales.first())
-            .is_some_and(|locale| RTL_LANGUAGES.contains(&locale.language.as_str()))
+        let tag = &self.chosen.as_ref().unwrap_or(&self.fallback).tag;
+        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        RTL_LANGUAGES.contains(&language)
     }
 
     /// The text of `msg`.
     pub fn text(&self, msg: Msg) -> String {
-        self.format(msg, None)
+        self.format(msg, &Args::new())
     }
 
     /// The text of `msg` with `args` filled in, from the first locale that
     /// has it. Falls back to the id only if even en-US lacks it, which the
     /// tests rule out.
-    pub fn format(&self, msg: Msg, args: Option<&FluentArgs>) -> String {
+    pub fn format(&self, msg: Msg, args: &Args) -> String {
         self.format_id(msg.id(), args)
     }
 
     /// Like [`Localizer::format`], by message id; the id itself when no
     /// locale has it.
-    pub fn format_id(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        for bundle in &self.bundles {
-            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-                continue;
-            };
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, args, &mut errors);
-            if errors.is_empty() && !text.trim().is_empty() {
-                return text.into_owned();
-            }
-        }
-        id.to_string()
+    pub fn format_id(&self, id: &str, args: &Args) -> String {
+        self.chosen
+            .iter()
+            .chain([&self.fallback])
+            .filter_map(|copy| copy.format(id, args))
+            .find(|text| !text.trim().is_empty())
+            .unwrap_or_else(|| id.to_string())
     }
 }
 
@@ -302,7 +354,7 @@ impl I18n {
     }
 
     /// The text of the message `id` with `args` filled in.
-    pub fn format_id(&self, id: &str, args: Option<&FluentArgs>) -> String {
+    pub fn format_id(&self, id: &str, args: &Args) -> String {
         self.0.borrow().format_id(id, args)
     }
 
@@ -329,13 +381,15 @@ impl I18n {
 
 #[cfg(test)]
 mod tests {
+    use l10n::format::Arg;
+
     use super::*;
 
-    fn args() -> FluentArgs<'static> {
-        let mut args = FluentArgs::new();
-        args.set("tag", "too_long");
-        args.set("shop", "Demo Outdoor Shop");
-        args.set("count", 3);
+    fn args() -> Args {
+        let mut args = Args::new();
+        args.set("tag", Arg::Text("too_long".into()));
+        args.set("shop", Arg::Text("Demo Outdoor Shop".into()));
+        args.set("count", Arg::Number(3));
         args
     }
 
@@ -343,18 +397,18 @@ mod tests {
     fn counts_pick_the_plural_form_and_names_are_placed() {
         let localizer = Localizer::reference();
         let left = |count: i64| {
-            let mut args = FluentArgs::new();
-            args.set("count", count);
-            localizer.format(Msg::CharactersLeft, Some(&args))
+            let mut args = Args::new();
+            args.set("count", Arg::Number(count));
+            localizer.format(Msg::CharactersLeft, &args)
         };
         // Fluent isolates every placeable (FSI … PDI) so right-to-left
         // text around it stays in order.
         assert_eq!(left(1), "\u{2068}1\u{2069} character left");
         assert_eq!(left(25), "\u{2068}25\u{2069} characters left");
-        let mut args = FluentArgs::new();
-        args.set("shop", "Café Zoë");
+        let mut args = Args::new();
+        args.set("shop", Arg::Text("Café Zoë".into()));
         assert_eq!(
-            localizer.format(Msg::PanelTitleShop, Some(&args)),
+            localizer.format(Msg::PanelTitleShop, &args),
             "Chat with \u{2068}Café Zoë\u{2069}"
         );
     }
@@ -363,7 +417,7 @@ mod tests {
     fn the_reference_locale_defines_every_message_the_widget_uses() {
         let localizer = Localizer::reference();
         for msg in Msg::ALL {
-            let text = localizer.format(msg, Some(&args()));
+            let text = localizer.format(msg, &args());
             assert_ne!(text, msg.id(), "en-US lacks {}", msg.id());
             assert!(!text.trim().is_empty(), "{} is empty", msg.id());
         }
@@ -437,9 +491,9 @@ mod tests {
     fn reason_tags_have_labels_and_unknown_ones_show_as_they_are() {
         let localizer = Localizer::reference();
         let label = |tag: &str| {
-            let mut args = FluentArgs::new();
-            args.set("tag", tag.to_string());
-            localizer.format(Msg::ReasonTag, Some(&args))
+            let mut args = Args::new();
+            args.set("tag", Arg::Text(tag.to_string()));
+            localizer.format(Msg::ReasonTag, &args)
         };
         assert_eq!(label("too_long"), "Too long");
         assert!(label("sizing").contains("sizing"));
@@ -455,13 +509,11 @@ mod tests {
             let entry = entry?;
             let tag = entry.file_name().to_string_lossy().into_owned();
             let ftl = std::fs::read_to_string(entry.path().join("widget.ftl"))?;
-            let only_this = Localizer {
-                bundles: bundle(&tag, &ftl).into_iter().collect(),
-            };
+            let only_this = Copy::new(&tag, &ftl);
             for msg in Msg::ALL {
-                assert_ne!(
-                    only_this.format(msg, Some(&args())),
-                    msg.id(),
+                let text = only_this.format(msg.id(), &args());
+                assert!(
+                    text.is_some_and(|text| !text.trim().is_empty()),
                     "{tag} lacks {}",
                     msg.id()
                 );
@@ -470,17 +522,5 @@ mod tests {
         }
         assert!(seen >= 8, "only {seen} locales found");
         Ok(())
-    }
-
-    #[test]
-    fn a_broken_resource_keeps_the_entries_that_parse() {
-        let bundle = bundle(
-            "en-US",
-            "good = Fine\nbroken = { ! }\nalso-good = Also fine\n",
-        )
-        .unwrap();
-        assert!(bundle.get_message("good").is_some());
-        assert!(bundle.get_message("also-good").is_some());
-        assert!(bundle.get_message("broken").is_none());
     }
 }

@@ -2,7 +2,7 @@
 //! names its message in a `data-l10n-*` attribute (and its arguments in
 //! `data-l10n-args`), so a locale switch re-reads every string in place.
 
-use fluent_bundle::FluentArgs;
+use l10n::format::{Arg, Args};
 use serde_json::Value;
 use web_sys::Element;
 
@@ -46,15 +46,16 @@ impl Slot {
 }
 
 /// Fluent arguments from a JSON object (numbers select plural forms).
-fn fluent_args(args: &Value) -> FluentArgs<'static> {
-    let mut fluent = FluentArgs::new();
+fn fluent_args(args: &Value) -> Args {
+    let mut fluent = Args::new();
     if let Value::Object(map) = args {
         for (name, value) in map {
-            match value {
-                Value::Number(number) => fluent.set(name.clone(), number.as_f64().unwrap_or(0.0)),
-                Value::String(text) => fluent.set(name.clone(), text.clone()),
-                other => fluent.set(name.clone(), other.to_string()),
-            }
+            let value = match value {
+                Value::Number(number) => Arg::Number(number.as_i64().unwrap_or_default()),
+                Value::String(text) => Arg::Text(text.clone()),
+                other => Arg::Text(other.to_string()),
+            };
+            fluent.set(name.clone(), value);
         }
     }
     fluent
@@ -79,8 +80,9 @@ fn apply(element: &Element, i18n: &I18n, slot: Slot) {
     let args = element
         .get_attribute("data-l10n-args")
         .and_then(|json| serde_json::from_str::<Value>(&json).ok())
-        .map(|args| fluent_args(&args));
-    slot.fill(element, &i18n.format_id(&id, args.as_ref()));
+        .map(|args| fluent_args(&args))
+        .unwrap_or_default();
+    slot.fill(element, &i18n.format_id(&id, &args));
 }
 
 /// Re-reads every localized string under `root` (after a locale switch).
