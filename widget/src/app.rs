@@ -7,7 +7,6 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use protocol::{Rating, WidgetConfig};
-use serde_json::json;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
@@ -145,8 +144,7 @@ impl App {
         if open && let Some(input) = find(&self.parts.panel, "#fb-input") {
             focus(&input);
         }
-        self.host
-            .emit(if open { "open" } else { "close" }, &json!({}));
+        self.host.emit(if open { "open" } else { "close" }, &[]);
     }
 
     /// Opens the panel if closed, closes it if open.
@@ -380,7 +378,11 @@ impl App {
         let conversation_id = self.conversation_id();
         self.host.emit(
             "send",
-            &json!({ "conversationId": conversation_id, "messageId": id, "text": text }),
+            &[
+                ("conversationId", conversation_id.into()),
+                ("messageId", id.into()),
+                ("text", text.into()),
+            ],
         );
     }
 

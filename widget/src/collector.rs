@@ -1,9 +1,12 @@
 //! The edge collector as the widget sees it: where feedback is sent
 //! (`POST /v1/events`) and where settings and copy come from.
 
-use gloo_net::http::Request;
-use protocol::{IngestReport, LocaleList, WidgetConfig};
-use serde_json::{Value, json};
+use protocol::{LocaleList, WidgetConfig};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestInit, Response};
+
+use crate::answers;
 
 /// How long the widget waits for its settings or copy before going on
 /// without them.
@@ -35,45 +38,47 @@ impl Collector {
         format!("{}/v1/events", self.endpoint)
     }
 
-    /// The request body for `events` (already JSON), stamped with the
-    /// client's clock now.
-    fn body(&self, events: &[Value]) -> String {
-        json!({
-            "site_key": self.site_key,
-            "sent_at": js_sys::Date::now() as i64,
-            "events": events,
-        })
-        .to_string()
+    /// The request body for `events` (each already JSON), stamped with
+    /// the client's clock now.
+    fn body(&self, events: &[String]) -> String {
+        let site_key = serde_json::to_string(&self.site_key).unwrap_or_default();
+        format!(
+            "{{\"site_key\":{site_key},\"sent_at\":{},\"events\":[{}]}}",
+            js_sys::Date::now() as i64,
+            events.join(",")
+        )
     }
 
-    /// Sends `events` as `text/plain` (a CORS-simple request: no preflight,
-    /// and what `sendBeacon` sends too) and says what became of them.
-    pub async fn deliver(&self, events: &[Value]) -> Delivery {
-        let request = Request::post(&self.events_url())
-            .header("Content-Type", "text/plain;charset=UTF-8")
-            .body(self.body(events));
-        let response = match request {
-            Ok(request) => request.send().await,
-            Err(err) => return Delivery::Refused(err.to_string()),
-        };
-        let response = match response {
+    /// Sends `events` (each already JSON) as `text/plain` (a CORS-simple
+    /// request: no preflight, and what `sendBeacon` sends too) and says
+    /// what became of them.
+    pub async fn deliver(&self, events: &[String]) -> Delivery {
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&JsValue::from_str(&self.body(events)));
+        let headers = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &headers,
+            &"Content-Type".into(),
+            &"text/plain;charset=UTF-8".into(),
+        );
+        init.set_headers(&headers);
+        let response = match fetch(&self.events_url(), &init).await {
             Ok(response) => response,
-            Err(err) => return Delivery::Failed(format!("could not reach the collector: {err}")),
+            Err(err) => {
+                let err = err.as_string().unwrap_or_else(|| "network error".into());
+                return Delivery::Failed(format!("could not reach the collector: {err}"));
+            }
         };
         let status = response.status();
         match status {
             200..=299 => {
-                if let Ok(report) = response.json::<IngestReport>().await {
-                    for rejection in report.rejected {
-                        web_sys::console::warn_1(
-                            &format!(
-                                "FeedbackBubble: event refused ({}): {}",
-                                rejection.code.as_str(),
-                                rejection.message
-                            )
-                            .into(),
-                        );
-                    }
+                let report = text(&response).await.as_deref().and_then(answers::parse);
+                for (code, message) in report.as_ref().map(answers::rejections).unwrap_or_default()
+                {
+                    web_sys::console::warn_1(
+                        &format!("FeedbackBubble: event refused ({code}): {message}").into(),
+                    );
                 }
                 Delivery::Stored
             }
@@ -81,20 +86,22 @@ impl Collector {
                 let seconds = response
                     .headers()
                     .get("Retry-After")
+                    .ok()
+                    .flatten()
                     .and_then(|value| value.trim().parse().ok())
                     .unwrap_or(30);
                 Delivery::RetryAfter(seconds)
             }
             408 | 500..=599 => Delivery::Failed(format!("the collector answered {status}")),
             _ => {
-                let detail = response.text().await.unwrap_or_default();
+                let detail = text(&response).await.unwrap_or_default();
                 Delivery::Refused(format!("{status}: {detail}"))
             }
         }
     }
 
     /// Hands `events` to `navigator.sendBeacon`; whether the browser took them.
-    pub fn beacon(&self, events: &[Value]) -> bool {
+    pub fn beacon(&self, events: &[String]) -> bool {
         web_sys::window().is_some_and(|window| {
             window
                 .navigator()
@@ -103,34 +110,54 @@ impl Collector {
         })
     }
 
-    /// A GET that gives up after [`READ_TIMEOUT_MS`], so a slow collector
-    /// never holds the widget back for long.
-    async fn get(&self, path: &str) -> Option<gloo_net::http::Response> {
-        let signal = web_sys::AbortSignal::timeout_with_u32(READ_TIMEOUT_MS);
-        let response = Request::get(&format!("{}{path}", self.endpoint))
-            .abort_signal(Some(&signal))
-            .send()
+    /// A GET answered with 2xx, giving up after [`READ_TIMEOUT_MS`] so a
+    /// slow collector never holds the widget back for long: its body.
+    async fn get(&self, path: &str) -> Option<String> {
+        let init = RequestInit::new();
+        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+            READ_TIMEOUT_MS,
+        )));
+        let response = fetch(&format!("{}{path}", self.endpoint), &init)
             .await
             .ok()?;
-        response.ok().then_some(response)
+        if !response.ok() {
+            return None;
+        }
+        text(&response).await
     }
 
     /// The locales the collector ships copy for.
     pub async fn locales(&self) -> Option<LocaleList> {
-        self.get("/v1/locales").await?.json().await.ok()
+        answers::locale_list(&answers::parse(&self.get("/v1/locales").await?)?)
     }
 
     /// The copy (FTL) for `locale`, with this site's own wording layered in.
     pub async fn copy(&self, locale: &str) -> Option<String> {
-        let path = format!("/v1/locales/{locale}?site={}", self.site_key);
-        self.get(&path).await?.text().await.ok()
+        self.get(&format!("/v1/locales/{locale}?site={}", self.site_key))
+            .await
     }
 
     /// The site's widget settings, if the collector answers.
     pub async fn settings(&self) -> Option<WidgetConfig> {
         let path = format!("/v1/sites/{}/config", self.site_key);
-        self.get(&path).await?.json::<WidgetConfig>().await.ok()
+        answers::widget_config(&answers::parse(&self.get(&path).await?)?)
     }
+}
+
+/// `fetch(url, init)`, resolved to the response (any status).
+async fn fetch(url: &str, init: &RequestInit) -> Result<Response, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await?
+        .dyn_into()
+}
+
+/// The body of `response` as text.
+async fn text(response: &Response) -> Option<String> {
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// What became of a batch.

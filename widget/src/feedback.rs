@@ -7,7 +7,7 @@ use protocol::{
     CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader, EventKind,
     MessageFeedback, Rating,
 };
-use serde_json::json;
+use wasm_bindgen::JsValue;
 
 use crate::csat::CsatOutcome;
 use crate::host_events::HostEvents;
@@ -64,11 +64,11 @@ impl FeedbackReporter {
         self.send(conversation_id, kind, true);
         self.host.emit(
             "feedback",
-            &json!({
-                "conversationId": conversation_id,
-                "messageId": message_id,
-                "rating": rating.as_str(),
-            }),
+            &[
+                ("conversationId", conversation_id.into()),
+                ("messageId", message_id.into()),
+                ("rating", rating.as_str().into()),
+            ],
         );
     }
 
@@ -91,13 +91,16 @@ impl FeedbackReporter {
             } => {
                 self.host.emit(
                     "csat",
-                    &json!({
-                        "conversationId": conversation_id,
-                        "mode": mode.as_str(),
-                        "score": score,
-                        "comment": comment,
-                        "completed": completed,
-                    }),
+                    &[
+                        ("conversationId", conversation_id.into()),
+                        ("mode", mode.as_str().into()),
+                        ("score", score.into()),
+                        (
+                            "comment",
+                            comment.as_deref().map_or(JsValue::NULL, JsValue::from),
+                        ),
+                        ("completed", completed.into()),
+                    ],
                 );
                 let answer = CsatResponse {
                     mode,
@@ -110,7 +113,11 @@ impl FeedbackReporter {
             CsatOutcome::Dismissed => {
                 self.host.emit(
                     "csat",
-                    &json!({ "conversationId": conversation_id, "mode": mode.as_str(), "dismissed": true }),
+                    &[
+                        ("conversationId", conversation_id.into()),
+                        ("mode", mode.as_str().into()),
+                        ("dismissed", true.into()),
+                    ],
                 );
                 self.send(
                     conversation_id,

@@ -1,7 +1,15 @@
 //! Events the widget tells the host page about (`FeedbackBubble.on(...)`).
 
-use serde_json::Value;
 use wasm_bindgen::JsValue;
+
+/// A plain JS object with `fields`, as the host's listeners receive it.
+pub fn detail(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
 
 /// Calls the loader's `emit(name, detail)`, which runs the host's listeners.
 #[derive(Clone)]
@@ -15,13 +23,12 @@ impl HostEvents {
         Self { emit }
     }
 
-    /// Tells the host that `name` happened, with `detail` as a plain object.
-    pub fn emit(&self, name: &str, detail: &Value) {
-        let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+    /// Tells the host that `name` happened, with `fields` as the detail.
+    pub fn emit(&self, name: &str, fields: &[(&str, JsValue)]) {
         // A throwing host listener must not break the widget.
         if let Err(err) = self
             .emit
-            .call2(&JsValue::NULL, &JsValue::from_str(name), &detail)
+            .call2(&JsValue::NULL, &JsValue::from_str(name), &detail(fields))
         {
             web_sys::console::warn_2(
                 &format!("a FeedbackBubble.on({name:?}) listener threw:").into(),

@@ -10,6 +10,7 @@
 //! - `csat`: the satisfaction prompt's steps.
 //! - `i18n`: every visible string, from `locales/*/widget.ftl`.
 
+pub mod answers;
 pub mod app;
 pub mod collector;
 pub mod conversation;

@@ -13,7 +13,6 @@ use std::time::Duration;
 
 use protocol::Event;
 use protocol::limits::MAX_BODY_BYTES;
-use serde_json::Value;
 
 use crate::collector::{Collector, Delivery};
 use crate::storage;
@@ -27,6 +26,16 @@ pub const MAX_WAITING: usize = 500;
 const FLUSH_DELAY: Duration = Duration::from_millis(800);
 /// Longest wait between retries.
 const MAX_BACKOFF_MS: f64 = 60_000.0;
+
+/// The stored events that are still JSON objects (another script on the
+/// page could have written over one), ready to be joined into a request.
+fn still_json<'a>(stored: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    stored
+        .into_iter()
+        .filter(|json| js_sys::JSON::parse(json).is_ok_and(|value| value.is_object()))
+        .cloned()
+        .collect()
+}
 
 /// The queue of one site's events on this browser.
 pub struct Outbox {
@@ -119,11 +128,13 @@ impl Outbox {
             if batch.is_empty() {
                 break;
             }
-            let events: Vec<Value> = batch
-                .iter()
-                .filter_map(|(_, json)| serde_json::from_str(json).ok())
-                .collect();
+            let events = still_json(batch.iter().map(|(_, json)| json));
             let remove_batch = || batch.iter().for_each(|(key, _)| storage::remove(key));
+            if events.is_empty() {
+                warn(&format!("{} unreadable stored events dropped", batch.len()));
+                remove_batch();
+                continue;
+            }
             match self.collector.deliver(&events).await {
                 Delivery::Stored => {
                     self.failures.set(0);
@@ -172,10 +183,7 @@ impl Outbox {
             }
             taken.push((key, json));
         }
-        let events: Vec<Value> = taken
-            .iter()
-            .filter_map(|(_, json)| serde_json::from_str(json).ok())
-            .collect();
+        let events = still_json(taken.iter().map(|(_, json)| *json));
         if self.collector.beacon(&events) {
             for (key, _) in taken {
                 storage::remove(key);

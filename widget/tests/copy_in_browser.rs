@@ -79,3 +79,79 @@ fn a_locale_switch_rewords_the_mounted_widget_in_place() {
             .starts_with('\u{202E}')
     );
 }
+
+/// Every shipped widget copy, as the collector serves it.
+const SHIPPED: [(&str, &str); 8] = [
+    ("ar", include_str!("../../locales/ar/widget.ftl")),
+    ("de", include_str!("../../locales/de/widget.ftl")),
+    ("en-US", include_str!("../../locales/en-US/widget.ftl")),
+    ("es", include_str!("../../locales/es/widget.ftl")),
+    ("fr", include_str!("../../locales/fr/widget.ftl")),
+    ("ja", include_str!("../../locales/ja/widget.ftl")),
+    ("nl", include_str!("../../locales/nl/widget.ftl")),
+    ("pt-BR", include_str!("../../locales/pt-BR/widget.ftl")),
+];
+
+/// "N characters left" for `n` in `tag` with the plural `rule`.
+fn characters_left(ftl: &str, n: i64, rule: &dyn Fn(i64) -> String) -> Option<String> {
+    use l10n::format::{Arg, Args, Locale, Messages};
+    let mut args = Args::new();
+    args.set("count", Arg::Number(n));
+    let locale = Locale {
+        plural: rule,
+        transform: None,
+    };
+    Messages::parse(ftl).format("characters-left", &args, &locale)
+}
+
+/// The widget's counter text for `n` in `tag`, with the browser's rules.
+fn in_browser(tag: &str, ftl: &str, n: i64) -> String {
+    use l10n::format::{Arg, Args};
+    let mut args = Args::new();
+    args.set("count", Arg::Number(n));
+    Localizer::new(tag, Some(ftl)).format(widget::i18n::Msg::CharactersLeft, &args)
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_plural_rules_pick_the_forms_cldr_picks() {
+    for (tag, ftl) in SHIPPED {
+        let langid = tag.parse().unwrap();
+        let cldr = |n: i64| l10n::plural::category(&langid, n).to_string();
+        // Below 100, where intl_pluralrules 7.0.2 (fluent-bundle's rules)
+        // follows CLDR for every shipped language.
+        for n in 0..100 {
+            assert_eq!(
+                Some(in_browser(tag, ftl, n)),
+                characters_left(ftl, n, &cldr),
+                "{tag} n={n}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn arabic_counts_above_a_hundred_take_cldrs_forms() {
+    // CLDR's Arabic cardinal rule, as the spec writes it. intl_pluralrules
+    // 7.0.2 tests `i` where CLDR says `n % 100`, so fluent-bundle calls 103
+    // "other"; the browser says "few", as CLDR does.
+    let arabic = |n: i64| {
+        match (n, n % 100) {
+            (0, _) => "zero",
+            (1, _) => "one",
+            (2, _) => "two",
+            (_, 3..=10) => "few",
+            (_, 11..=99) => "many",
+            _ => "other",
+        }
+        .to_string()
+    };
+    let (tag, ftl) = SHIPPED[0];
+    for n in [100, 101, 102, 103, 110, 111, 199, 1_000, 1_003, 1_011] {
+        assert_eq!(
+            Some(in_browser(tag, ftl, n)),
+            characters_left(ftl, n, &arabic),
+            "ar n={n}"
+        );
+    }
+    assert_ne!(in_browser(tag, ftl, 103), in_browser(tag, ftl, 100));
+}

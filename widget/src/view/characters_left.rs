@@ -1,6 +1,6 @@
 //! How many more characters a comment box takes, once it is nearly full.
 
-use serde_json::json;
+use l10n::format::Arg;
 use web_sys::Element;
 
 use crate::i18n::{I18n, Msg};
@@ -32,7 +32,7 @@ pub fn update(textarea: &Element, text: &str, i18n: &I18n) {
             i18n,
             Slot::Text,
             Msg::CharactersLeft,
-            &json!({ "count": left }),
+            ("count", Arg::Number(left as i64)),
         ),
         None if left < SHOW_BELOW => {
             if let Ok(counter) = h("p", &[("class", "fb-chars-left")]) {
@@ -41,7 +41,7 @@ pub fn update(textarea: &Element, text: &str, i18n: &I18n) {
                     i18n,
                     Slot::Text,
                     Msg::CharactersLeft,
-                    &json!({ "count": left }),
+                    ("count", Arg::Number(left as i64)),
                 );
                 let _ = textarea.after_with_node_1(&counter);
             }

@@ -1,9 +1,8 @@
 //! Localized elements, the way Fluent's DOM bindings do it: each element
-//! names its message in a `data-l10n-*` attribute (and its arguments in
-//! `data-l10n-args`), so a locale switch re-reads every string in place.
+//! names its message in a `data-l10n-*` attribute (and its argument in
+//! `data-l10n-arg`), so a locale switch re-reads every string in place.
 
 use l10n::format::{Arg, Args};
-use serde_json::Value;
 use web_sys::Element;
 
 use crate::i18n::{I18n, Msg};
@@ -45,44 +44,51 @@ impl Slot {
     }
 }
 
-/// Fluent arguments from a JSON object (numbers select plural forms).
-fn fluent_args(args: &Value) -> Args {
-    let mut fluent = Args::new();
-    if let Value::Object(map) = args {
-        for (name, value) in map {
-            let value = match value {
-                Value::Number(number) => Arg::Number(number.as_i64().unwrap_or_default()),
-                Value::String(text) => Arg::Text(text.clone()),
-                other => Arg::Text(other.to_string()),
-            };
-            fluent.set(name.clone(), value);
-        }
-    }
-    fluent
-}
-
 /// Fills `slot` of `element` with `msg`, remembering it for a locale switch.
 pub fn localize(element: &Element, i18n: &I18n, slot: Slot, msg: Msg) {
     let _ = element.set_attribute(slot.marker(), msg.id());
     apply(element, i18n, slot);
 }
 
-/// Like [`localize`], with `args` (a JSON object) filled in.
-pub fn localize_with(element: &Element, i18n: &I18n, slot: Slot, msg: Msg, args: &Value) {
-    let _ = element.set_attribute("data-l10n-args", &args.to_string());
+/// Like [`localize`], with the argument `name` set to `value` (kept as
+/// `data-l10n-arg`, `data-l10n-number` or `data-l10n-text`).
+pub fn localize_with(
+    element: &Element,
+    i18n: &I18n,
+    slot: Slot,
+    msg: Msg,
+    (name, value): (&str, Arg),
+) {
+    let _ = element.set_attribute("data-l10n-arg", name);
+    let (kind, text) = match value {
+        Arg::Number(number) => ("data-l10n-number", number.to_string()),
+        Arg::Text(text) => ("data-l10n-text-arg", text),
+    };
+    let _ = element.set_attribute(kind, &text);
     localize(element, i18n, slot, msg);
+}
+
+/// The argument [`localize_with`] kept on `element`.
+fn kept_args(element: &Element) -> Args {
+    let mut args = Args::new();
+    if let Some(name) = element.get_attribute("data-l10n-arg") {
+        if let Some(number) = element
+            .get_attribute("data-l10n-number")
+            .and_then(|n| n.parse().ok())
+        {
+            args.set(name, Arg::Number(number));
+        } else if let Some(text) = element.get_attribute("data-l10n-text-arg") {
+            args.set(name, Arg::Text(text));
+        }
+    }
+    args
 }
 
 fn apply(element: &Element, i18n: &I18n, slot: Slot) {
     let Some(id) = element.get_attribute(slot.marker()) else {
         return;
     };
-    let args = element
-        .get_attribute("data-l10n-args")
-        .and_then(|json| serde_json::from_str::<Value>(&json).ok())
-        .map(|args| fluent_args(&args))
-        .unwrap_or_default();
-    slot.fill(element, &i18n.format_id(&id, &args));
+    slot.fill(element, &i18n.format_id(&id, &kept_args(element)));
 }
 
 /// Re-reads every localized string under `root` (after a locale switch).

@@ -1,7 +1,7 @@
 //! The chat panel that opens from the bubble: header, conversation, the
 //! satisfaction prompt while it shows, and the message box.
 
-use serde_json::json;
+use l10n::format::Arg;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, KeyboardEvent, Node};
 
@@ -57,7 +57,7 @@ pub fn show_title(title: &Element, i18n: &I18n, shop: Option<&str>) {
             i18n,
             Slot::Text,
             Msg::PanelTitleShop,
-            &json!({ "shop": shop }),
+            ("shop", Arg::Text(shop.to_string())),
         ),
         None => localize(title, i18n, Slot::Text, Msg::PanelTitle),
     }

@@ -1,8 +1,8 @@
 //! Why a 👎: the site's reason tags plus an optional comment. Shown only
 //! when the site offers tags; skipping keeps the plain 👎.
 
+use l10n::format::Arg;
 use protocol::text::MAX_COMMENT_CHARS;
-use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlTextAreaElement};
 
@@ -33,7 +33,7 @@ pub fn render(i18n: &I18n, tags: &[String]) -> Result<Element, JsValue> {
             i18n,
             Slot::Text,
             Msg::ReasonTag,
-            &json!({ "tag": tag }),
+            ("tag", Arg::Text(tag.clone())),
         );
         append(&group, &[&button]);
     }

@@ -1,0 +1,88 @@
+//! The widget reads the collector's JSON with the browser's `JSON.parse`;
+//! these tests feed it exactly what the protocol's serde writes (as the
+//! Worker does), so the reader and the wire types cannot drift apart.
+#![allow(clippy::unwrap_used)]
+#![cfg(target_arch = "wasm32")]
+
+use protocol::{CsatMode, LocaleList, WidgetConfig};
+use wasm_bindgen_test::*;
+use widget::answers;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn config(mode: CsatMode, idle: Option<u32>, shop: Option<&str>) -> WidgetConfig {
+    WidgetConfig {
+        csat_enabled: idle.is_some(),
+        csat_mode: mode,
+        reason_tags: vec!["too_long".into(), "wrong \"answer\"".into()],
+        idle_end_seconds: idle,
+        store_text: shop.is_none(),
+        shop_name: shop.map(str::to_string),
+    }
+}
+
+#[wasm_bindgen_test]
+fn site_settings_read_back_as_the_protocol_wrote_them() {
+    for written in [
+        config(CsatMode::Thumbs, None, None),
+        config(CsatMode::Scale5, Some(600), Some("Café Zoë & Co. ✓")),
+    ] {
+        let json = serde_json::to_string(&written).unwrap();
+        let read = answers::widget_config(&answers::parse(&json).unwrap());
+        assert_eq!(read.as_ref(), Some(&written), "{json}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn malformed_settings_are_refused_not_guessed() {
+    for json in [
+        r#"{"csat_enabled":true,"reason_tags":[],"store_text":false}"#,
+        r#"{"csat_enabled":"yes","csat_mode":"thumbs","reason_tags":[],"store_text":false}"#,
+        r#"{"csat_enabled":true,"csat_mode":"stars","reason_tags":[],"store_text":false}"#,
+        r#"{"csat_enabled":true,"csat_mode":"thumbs","reason_tags":[1],"store_text":false}"#,
+        r#"{"csat_enabled":true,"csat_mode":"thumbs","reason_tags":[],"store_text":false,"idle_end_seconds":-5}"#,
+        r#"[]"#,
+    ] {
+        let read = answers::parse(json).and_then(|answer| answers::widget_config(&answer));
+        assert_eq!(read, None, "{json}");
+    }
+    assert!(answers::parse("{not json").is_none());
+}
+
+#[wasm_bindgen_test]
+fn the_locale_list_reads_back_as_the_protocol_wrote_it() {
+    let mut written = LocaleList::new(["de".to_string(), "ar".to_string(), "en-US".to_string()]);
+    written.dashboard = vec!["de".into(), "en-US".into()];
+    let json = serde_json::to_string(&written).unwrap();
+    assert_eq!(
+        answers::locale_list(&answers::parse(&json).unwrap()),
+        Some(written)
+    );
+    let older = r#"{"default":"en-US","locales":["en-US"]}"#;
+    assert_eq!(
+        answers::locale_list(&answers::parse(older).unwrap()).map(|list| list.dashboard),
+        Some(Vec::new())
+    );
+}
+
+#[wasm_bindgen_test]
+fn refused_events_are_read_for_the_console() {
+    let report = protocol::IngestReport {
+        accepted: 1,
+        duplicates: 0,
+        rejected: vec![protocol::Rejection {
+            index: 1,
+            code: protocol::ErrorCode::InvalidField,
+            field: "rating".into(),
+            message: "rating must be up, down or none".into(),
+        }],
+    };
+    let json = serde_json::to_string(&report).unwrap();
+    assert_eq!(
+        answers::rejections(&answers::parse(&json).unwrap()),
+        [(
+            "invalid_field".to_string(),
+            "rating must be up, down or none".to_string()
+        )]
+    );
+}
