@@ -1,6 +1,6 @@
 //! Building the widget's elements with plain DOM calls. The widget is a
 //! dozen elements; a framework would cost more bytes than it saves lines
-//! (see README, "Why the widget has no UI framework").
+//! (README, "Choices worth knowing").
 
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
