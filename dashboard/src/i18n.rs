@@ -4,8 +4,7 @@
 
 use std::sync::Arc;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use l10n::format::{Arg, Args, Catalog, Localized};
 use leptos::prelude::*;
 use protocol::LocaleList;
 use protocol::locales::DEFAULT_LOCALE;
@@ -14,30 +13,21 @@ use unic_langid::LanguageIdentifier;
 /// The reference copy.
 const REFERENCE_FTL: &str = include_str!("../../locales/en-US/dashboard.ftl");
 
-fn bundle(tag: &str, source: &str) -> Option<FluentBundle<FluentResource>> {
-    let langid: LanguageIdentifier = tag.parse().ok()?;
-    let resource =
-        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    let _ = bundle.add_resource(resource);
-    Some(bundle)
-}
-
-/// The messages of one locale, falling back to en-US message by message.
-pub struct Messages {
-    bundles: Vec<FluentBundle<FluentResource>>,
-}
+/// The messages of one locale, falling back to en-US message by message
+/// (formatted by `l10n::format`, plural forms from the browser's
+/// `Intl.PluralRules`, as in the widget).
+pub struct Messages(Localized);
 
 impl Messages {
     /// `tag`'s copy from `ftl`, over the compiled-in en-US.
     pub fn new(tag: &str, ftl: Option<&str>) -> Self {
-        let chosen = ftl.and_then(|ftl| bundle(tag, ftl));
-        Self {
-            bundles: chosen
-                .into_iter()
-                .chain(bundle(DEFAULT_LOCALE, REFERENCE_FTL))
-                .collect(),
-        }
+        let chosen = ftl
+            .filter(|_| tag.parse::<LanguageIdentifier>().is_ok())
+            .map(|ftl| Catalog::new(tag, ftl));
+        Self(Localized::new(
+            chosen,
+            Catalog::new(DEFAULT_LOCALE, REFERENCE_FTL),
+        ))
     }
 
     /// en-US alone.
@@ -47,27 +37,24 @@ impl Messages {
 
     /// The locale of the first choice.
     pub fn locale(&self) -> String {
-        self.bundles
-            .first()
-            .and_then(|bundle| bundle.locales.first())
-            .map_or_else(|| DEFAULT_LOCALE.to_string(), ToString::to_string)
+        self.0.locale().to_string()
     }
 
     /// The text of message `id`; the id itself only if even en-US lacks
     /// it, which a test rules out.
-    pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        for bundle in &self.bundles {
-            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-                continue;
-            };
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, args, &mut errors);
-            if errors.is_empty() && !text.trim().is_empty() {
-                return text.into_owned();
-            }
-        }
-        id.to_string()
+    pub fn format(&self, id: &str, args: &Args) -> String {
+        self.0.format(id, args)
     }
+}
+
+/// A count as a message argument (selects plural forms).
+pub fn count<N: TryInto<i64>>(n: N) -> Arg {
+    Arg::Number(n.try_into().unwrap_or(i64::MAX))
+}
+
+/// Text as a message argument.
+pub fn text(value: impl Into<String>) -> Arg {
+    Arg::Text(value.into())
 }
 
 /// Languages written right to left.
@@ -102,12 +89,12 @@ impl I18n {
 
     /// The text of `id` (tracked).
     pub fn text(self, id: &str) -> String {
-        self.0.with(|copy| copy.format(id, None))
+        self.0.with(|copy| copy.format(id, &Args::new()))
     }
 
     /// The text of `id` with `args` (tracked).
-    pub fn format(self, id: &str, args: &FluentArgs) -> String {
-        self.0.with(|copy| copy.format(id, Some(args)))
+    pub fn format(self, id: &str, args: &Args) -> String {
+        self.0.with(|copy| copy.format(id, args))
     }
 
     /// The locale in use (tracked), for numbers and dates.
@@ -203,17 +190,17 @@ mod tests {
         let copy = Messages::reference();
         let ids = ids_in_source();
         assert!(ids.len() > 40, "found only {} ids", ids.len());
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         for name in [
             "tz", "from", "to", "date", "average", "share", "delta", "reason", "site",
         ] {
-            args.set(name, "x");
+            args.set(name, Arg::Text("x".into()));
         }
         for name in ["rated", "count", "score", "up", "down"] {
-            args.set(name, 2);
+            args.set(name, Arg::Number(2));
         }
         for id in ids {
-            assert_ne!(copy.format(&id, Some(&args)), id, "en-US lacks {id}");
+            assert_ne!(copy.format(&id, &args), id, "en-US lacks {id}");
         }
     }
 
@@ -226,8 +213,11 @@ mod tests {
     #[test]
     fn a_missing_translation_falls_back_to_english() {
         let copy = Messages::new("de", Some("nav-overview = Übersicht\n"));
-        assert_eq!(copy.format("nav-overview", None), "Übersicht");
-        assert_eq!(copy.format("nav-conversations", None), "Conversations");
+        assert_eq!(copy.format("nav-overview", &Args::new()), "Übersicht");
+        assert_eq!(
+            copy.format("nav-conversations", &Args::new()),
+            "Conversations"
+        );
         assert_eq!(copy.locale(), "de");
     }
 

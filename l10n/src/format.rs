@@ -320,6 +320,124 @@ impl Scope<'_> {
     }
 }
 
+/// One locale's messages with its plural rules (and, for a pseudo-locale,
+/// the transform of its text).
+pub struct Catalog {
+    tag: String,
+    messages: Messages,
+    plurals: PluralRules,
+    transform: Option<fn(&str) -> Cow<'_, str>>,
+}
+
+impl Catalog {
+    /// `tag`'s messages from `source`.
+    pub fn new(tag: &str, source: &str) -> Self {
+        Self {
+            tag: tag.to_string(),
+            messages: Messages::parse(source),
+            plurals: PluralRules::new(tag),
+            transform: None,
+        }
+    }
+
+    /// The same, with `transform` applied to every literal text.
+    pub fn with_transform(self, transform: Option<fn(&str) -> Cow<'_, str>>) -> Self {
+        Self { transform, ..self }
+    }
+
+    /// The locale tag.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// Message `id` with `args`; `None` when missing, broken or blank.
+    pub fn format(&self, id: &str, args: &Args) -> Option<String> {
+        let plural = |n: i64| self.plurals.category(n);
+        let locale = Locale {
+            plural: &plural,
+            transform: self.transform,
+        };
+        self.messages
+            .format(id, args, &locale)
+            .filter(|text| !text.trim().is_empty())
+    }
+}
+
+/// Copy in a negotiated locale over the reference locale's, falling back
+/// message by message (never an id on screen while the reference has it).
+pub struct Localized {
+    chosen: Option<Catalog>,
+    reference: Catalog,
+}
+
+impl Localized {
+    /// `chosen` (when there is one) over `reference`.
+    pub fn new(chosen: Option<Catalog>, reference: Catalog) -> Self {
+        Self { chosen, reference }
+    }
+
+    /// The locale of the first choice.
+    pub fn locale(&self) -> &str {
+        self.chosen.as_ref().unwrap_or(&self.reference).tag()
+    }
+
+    /// Message `id` with `args` from the first catalog that has it; the id
+    /// itself when none does.
+    pub fn format(&self, id: &str, args: &Args) -> String {
+        self.chosen
+            .iter()
+            .chain([&self.reference])
+            .find_map(|catalog| catalog.format(id, args))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// A locale's cardinal plural rules. In the browser they are the browser's
+/// own (`Intl.PluralRules`), so no CLDR tables travel with the app.
+#[cfg(target_arch = "wasm32")]
+pub struct PluralRules(js_sys::Intl::PluralRules);
+
+#[cfg(target_arch = "wasm32")]
+impl PluralRules {
+    /// The rules of `tag` (en-US's when `tag` is not a language tag).
+    pub fn new(tag: &str) -> Self {
+        let tag = if tag.parse::<unic_langid::LanguageIdentifier>().is_ok() {
+            tag
+        } else {
+            "en-US"
+        };
+        let locales = js_sys::Array::of1(&tag.into());
+        Self(js_sys::Intl::PluralRules::new(
+            &locales,
+            &js_sys::Object::new(),
+        ))
+    }
+
+    /// The category of `n`: `"zero"`, `"one"`, `"two"`, `"few"`, `"many"`
+    /// or `"other"`.
+    pub fn category(&self, n: i64) -> String {
+        String::from(self.0.select(n as f64))
+    }
+}
+
+/// A locale's cardinal plural rules; natively, CLDR's from intl_pluralrules.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct PluralRules(unic_langid::LanguageIdentifier);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl PluralRules {
+    /// The rules of `tag` (the root rules when `tag` is not a language tag).
+    pub fn new(tag: &str) -> Self {
+        Self(tag.parse().unwrap_or_default())
+    }
+
+    /// The category of `n`: `"zero"`, `"one"`, `"two"`, `"few"`, `"many"`
+    /// or `"other"`.
+    pub fn category(&self, n: i64) -> String {
+        crate::plural::category(&self.0, n).to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +503,24 @@ mod tests {
         assert_eq!(format(ftl, "m", &none), None);
         assert_eq!(format(ftl, "self", &none), None);
         assert_eq!(format(ftl, "missing", &none), None);
+    }
+
+    #[test]
+    fn a_locale_falls_back_to_the_reference_message_by_message() {
+        let reference = Catalog::new("en-US", "a = A\nb = B\nc = { $n } things\n");
+        let german = Catalog::new("de", "a = Ä\nb =\n    { \"\" }\nc = { NUMBER($n) }\n");
+        let copy = Localized::new(Some(german), reference);
+        assert_eq!(copy.locale(), "de");
+        assert_eq!(copy.format("a", &Args::new()), "Ä");
+        assert_eq!(copy.format("b", &Args::new()), "B", "blank is no text");
+        let mut args = Args::new();
+        args.set("n", Arg::Number(2));
+        assert_eq!(
+            copy.format("c", &args),
+            "\u{2068}2\u{2069} things",
+            "broken falls back"
+        );
+        assert_eq!(copy.format("nowhere", &args), "nowhere");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use l10n::format::{Args, Locale, Messages};
+use l10n::format::{Args, Catalog, Localized};
 use protocol::LocaleList;
 pub use protocol::locales::DEFAULT_LOCALE;
 use unic_langid::LanguageIdentifier;
@@ -195,79 +195,11 @@ impl Msg {
 
 /// Formats messages for one negotiated locale, falling back message by
 /// message to en-US.
-pub struct Localizer {
-    /// The negotiated locale's copy, when there is any.
-    chosen: Option<Copy>,
-    /// The compiled-in en-US copy.
-    fallback: Copy,
-}
+pub struct Localizer(Localized);
 
-/// One locale's parsed copy and its plural rules.
-struct Copy {
-    tag: String,
-    messages: Messages,
-    plurals: Plurals,
-    transform: Option<fn(&str) -> std::borrow::Cow<'_, str>>,
-}
-
-impl Copy {
-    fn new(tag: &str, source: &str) -> Self {
-        Self {
-            tag: tag.to_string(),
-            messages: Messages::parse(source),
-            plurals: Plurals::new(tag),
-            transform: pseudo::transform(tag),
-        }
-    }
-
-    fn format(&self, id: &str, args: &Args) -> Option<String> {
-        let plural = |n: i64| self.plurals.category(n);
-        let locale = Locale {
-            plural: &plural,
-            transform: self.transform,
-        };
-        self.messages.format(id, args, &locale)
-    }
-}
-
-/// A locale's plural rules: the browser's own (`Intl.PluralRules`), so
-/// the widget carries no CLDR tables.
-#[cfg(target_arch = "wasm32")]
-struct Plurals(js_sys::Intl::PluralRules);
-
-#[cfg(target_arch = "wasm32")]
-impl Plurals {
-    fn new(tag: &str) -> Self {
-        let tag = if tag.parse::<LanguageIdentifier>().is_ok() {
-            tag
-        } else {
-            DEFAULT_LOCALE
-        };
-        let locales = js_sys::Array::of1(&tag.into());
-        Self(js_sys::Intl::PluralRules::new(
-            &locales,
-            &js_sys::Object::new(),
-        ))
-    }
-
-    fn category(&self, n: i64) -> String {
-        String::from(self.0.select(n as f64))
-    }
-}
-
-/// Natively (the unit tests), the same CLDR rules from intl_pluralrules.
-#[cfg(not(target_arch = "wasm32"))]
-struct Plurals(LanguageIdentifier);
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Plurals {
-    fn new(tag: &str) -> Self {
-        Self(tag.parse().unwrap_or_default())
-    }
-
-    fn category(&self, n: i64) -> String {
-        l10n::plural::category(&self.0, n).to_string()
-    }
+/// `tag`'s copy from `source`, a pseudo-locale's transform included.
+fn catalog(tag: &str, source: &str) -> Catalog {
+    Catalog::new(tag, source).with_transform(pseudo::transform(tag))
 }
 
 /// The best of `available` for the shopper's `requested` locales (most
@@ -297,24 +229,23 @@ impl Localizer {
             None if pseudo::transform(tag).is_some() => Some(REFERENCE_FTL),
             None => None,
         };
-        let valid = tag.parse::<LanguageIdentifier>().is_ok();
-        Self {
-            chosen: source
-                .filter(|_| valid)
-                .map(|source| Copy::new(tag, source)),
-            fallback: Copy::new(DEFAULT_LOCALE, REFERENCE_FTL),
-        }
+        let chosen = source
+            .filter(|_| tag.parse::<LanguageIdentifier>().is_ok())
+            .map(|source| catalog(tag, source));
+        Self(Localized::new(
+            chosen,
+            catalog(DEFAULT_LOCALE, REFERENCE_FTL),
+        ))
     }
 
     /// The locale tag of the first choice, as sent with events.
     pub fn locale(&self) -> String {
-        self.chosen.as_ref().unwrap_or(&self.fallback).tag.clone()
+        self.0.locale().to_string()
     }
 
     /// Whether the first choice is written right to left.
     pub fn is_rtl(&self) -> bool {
-        let tag = &self.chosen.as_ref().unwrap_or(&self.fallback).tag;
-        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        let language = self.0.locale().split(['-', '_']).next().unwrap_or_default();
         RTL_LANGUAGES.contains(&language)
     }
 
@@ -333,12 +264,7 @@ impl Localizer {
     /// Like [`Localizer::format`], by message id; the id itself when no
     /// locale has it.
     pub fn format_id(&self, id: &str, args: &Args) -> String {
-        self.chosen
-            .iter()
-            .chain([&self.fallback])
-            .filter_map(|copy| copy.format(id, args))
-            .find(|text| !text.trim().is_empty())
-            .unwrap_or_else(|| id.to_string())
+        self.0.format(id, args)
     }
 }
 
@@ -509,7 +435,7 @@ mod tests {
             let entry = entry?;
             let tag = entry.file_name().to_string_lossy().into_owned();
             let ftl = std::fs::read_to_string(entry.path().join("widget.ftl"))?;
-            let only_this = Copy::new(&tag, &ftl);
+            let only_this = catalog(&tag, &ftl);
             for msg in Msg::ALL {
                 let text = only_this.format(msg.id(), &args());
                 assert!(

@@ -74,10 +74,11 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     step("unit tests (native)");
     run_cmd(cargo(repo).args(["test", "--workspace", "--exclude", "e2e"]))?;
 
-    step("widget component tests (wasm32 in headless Chromium)");
+    step("widget and dashboard component tests (wasm32 in headless Chromium)");
     run_cmd(
         cargo(repo)
-            .args(["test", "-p", "widget", "--target", "wasm32-unknown-unknown"])
+            .args(["test", "-p", "widget", "-p", "dashboard"])
+            .args(["--target", "wasm32-unknown-unknown"])
             .env("CHROMEDRIVER", CHROMEDRIVER)
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     )?;

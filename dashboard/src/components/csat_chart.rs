@@ -3,12 +3,12 @@
 //! table for screen readers.
 
 use analytics::DayPoint;
-use fluent_bundle::FluentArgs;
+use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::chart::{self, Dot};
 use crate::format;
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 260.0;
@@ -24,10 +24,10 @@ pub fn CsatChart(
     let hovered = RwSignal::new(None::<Dot>);
     let describe = move |dot: &Dot| {
         let locale = i18n.locale();
-        let mut args = FluentArgs::new();
-        args.set("date", format::day(&locale, &dot.date));
-        args.set("average", format::average(&locale, dot.average));
-        args.set("rated", dot.rated);
+        let mut args = Args::new();
+        args.set("date", i18n::text(format::day(&locale, &dot.date)));
+        args.set("average", i18n::text(format::average(&locale, dot.average)));
+        args.set("rated", i18n::count(dot.rated));
         i18n.format("csat-chart-point", &args)
     };
     let readout = move || hovered.get().map(|dot| describe(&dot));

@@ -2,13 +2,13 @@
 //! again, most frequent first, with the conversations they came up in.
 
 use analytics::Gap;
-use fluent_bundle::FluentArgs;
+use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::Api;
 use crate::components::status::{Failed, Loading};
 use crate::format;
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 use crate::route::Route;
 
 /// One gap.
@@ -20,10 +20,13 @@ fn GapCard(
     let i18n = expect_context::<I18n>();
     let (count, latest_at) = (gap.count, gap.latest_at);
     let summary = move || {
-        let mut counted = FluentArgs::new();
-        counted.set("count", count);
-        let mut latest = FluentArgs::new();
-        latest.set("date", format::instant(&i18n.locale(), latest_at, None));
+        let mut counted = Args::new();
+        counted.set("count", i18n::count(count));
+        let mut latest = Args::new();
+        latest.set(
+            "date",
+            i18n::text(format::instant(&i18n.locale(), latest_at, None)),
+        );
         format!(
             "{} · {}",
             i18n.format("gaps-count", &counted),

@@ -2,14 +2,14 @@
 //! Downvote, Unknown, …) and the period, a page at a time, exportable as
 //! CSV.
 
-use fluent_bundle::FluentArgs;
+use l10n::format::Args;
 use leptos::prelude::*;
 use protocol::{ConversationSummary, FeedbackFilter, Satisfaction};
 
 use crate::api::{Api, ApiError};
 use crate::components::status::{Failed, Loading};
 use crate::format;
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 use crate::period::Period;
 use crate::route::Route;
 
@@ -39,8 +39,8 @@ pub fn SatisfactionValue(
     let i18n = expect_context::<I18n>();
     let reason = comment.filter(|_| satisfaction == Satisfaction::Negative);
     let tip = move |reason: String| {
-        let mut args = FluentArgs::new();
-        args.set("reason", reason);
+        let mut args = Args::new();
+        args.set("reason", i18n::text(reason));
         i18n.format("negative-reason", &args)
     };
     view! {
@@ -70,9 +70,9 @@ fn Row(
     let href = Route::Conversation(id.clone()).href();
     let last = move || format::instant(&i18n.locale(), conversation.last_at, Some(&tz));
     let thumbs = move || {
-        let mut args = FluentArgs::new();
-        args.set("up", conversation.thumbs_up);
-        args.set("down", conversation.thumbs_down);
+        let mut args = Args::new();
+        args.set("up", i18n::count(conversation.thumbs_up));
+        args.set("down", i18n::count(conversation.thumbs_down));
         i18n.format("thumbs-counts", &args)
     };
     let shown = id.clone();

@@ -1,7 +1,7 @@
 //! Analyze → Overview: the CSAT chart, message feedback and the survey's
 //! figures for the period, in the site's time zone.
 
-use fluent_bundle::FluentArgs;
+use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::Api;
@@ -10,7 +10,7 @@ use crate::components::status::{Failed, Loading};
 use crate::components::survey_card::SurveyCard;
 use crate::components::thumbs_card::ThumbsCard;
 use crate::format;
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 use crate::period::Period;
 
 /// The Overview for `period`.
@@ -31,11 +31,14 @@ pub fn OverviewPage(
         Some(Err(error)) => view! { <Failed error/> }.into_any(),
         Some(Ok(overview)) => {
             let locale = i18n.locale();
-            let mut range = FluentArgs::new();
-            range.set("from", format::day(&locale, &overview.current.from));
-            range.set("to", format::day(&locale, &overview.current.to));
-            let mut zone = FluentArgs::new();
-            zone.set("tz", overview.tz.clone());
+            let mut range = Args::new();
+            range.set(
+                "from",
+                i18n::text(format::day(&locale, &overview.current.from)),
+            );
+            range.set("to", i18n::text(format::day(&locale, &overview.current.to)));
+            let mut zone = Args::new();
+            zone.set("tz", i18n::text(overview.tz.clone()));
             view! {
                 <p class="window">
                     <span data-figure="window">{i18n.format("period-range", &range)}</span>

@@ -1,7 +1,7 @@
 //! The signed-in page: header, the sections' navigation, the period, and
 //! the section the address names.
 
-use fluent_bundle::FluentArgs;
+use l10n::format::Args;
 use leptos::prelude::*;
 use protocol::FeedbackFilter;
 use wasm_bindgen::prelude::*;
@@ -12,7 +12,7 @@ use crate::components::gaps_page::GapsPage;
 use crate::components::inbox::Inbox;
 use crate::components::overview_page::OverviewPage;
 use crate::components::period_picker::PeriodPicker;
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 use crate::period::Period;
 use crate::route::Route;
 
@@ -42,8 +42,8 @@ pub fn Shell(
     let filter = RwSignal::new(None::<FeedbackFilter>);
     let site = api.site_key().to_string();
     let signed_in_as = move || {
-        let mut args = FluentArgs::new();
-        args.set("site", site.clone());
+        let mut args = Args::new();
+        args.set("site", i18n::text(site.clone()));
         i18n.format("signed-in-as", &args)
     };
     let tab = move |target: Route, label: fn(I18n) -> String| {

@@ -1,10 +1,11 @@
 //! The sign-in form: the site key and secret, checked against the
 //! collector before the dashboard opens.
 
+use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 use crate::period::Period;
 use crate::session::Credentials;
 
@@ -36,8 +37,8 @@ pub fn SignIn(
                 Ok(_) => on_signed_in.run(credentials),
                 Err(ApiError::WrongSecret) => problem.set(Some(i18n.text("signin-wrong"))),
                 Err(other) => {
-                    let mut args = fluent_bundle::FluentArgs::new();
-                    args.set("reason", other.to_string());
+                    let mut args = Args::new();
+                    args.set("reason", i18n::text(other.to_string()));
                     problem.set(Some(i18n.format("load-failed", &args)));
                 }
             }

@@ -1,10 +1,10 @@
 //! What a section shows while its numbers load, or when they cannot.
 
-use fluent_bundle::FluentArgs;
+use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 
 /// "Loading…", announced politely.
 #[component]
@@ -21,8 +21,8 @@ pub fn Failed(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let text = move || {
-        let mut args = FluentArgs::new();
-        args.set("reason", error.to_string());
+        let mut args = Args::new();
+        args.set("reason", i18n::text(error.to_string()));
         i18n.format("load-failed", &args)
     };
     view! { <p class="status problem" role="alert">{text}</p> }

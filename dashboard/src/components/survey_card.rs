@@ -2,11 +2,11 @@
 //! the prompt's counts and the 1–5 distribution.
 
 use analytics::CsatFigures;
-use fluent_bundle::FluentArgs;
+use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::format;
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 
 /// One named figure.
 #[component]
@@ -49,9 +49,9 @@ pub fn SurveyCard(
         .map(|(&count, score)| {
             let width = format!("width: {}%", count * 100 / most);
             let label = move || {
-                let mut args = FluentArgs::new();
-                args.set("score", score);
-                args.set("count", count);
+                let mut args = Args::new();
+                args.set("score", i18n::count(score));
+                args.set("count", i18n::count(count));
                 i18n.format("distribution-bar", &args)
             };
             view! {

@@ -2,11 +2,11 @@
 //! the change against the previous period.
 
 use analytics::{Deltas, ThumbsFigures};
-use fluent_bundle::FluentArgs;
+use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::format;
-use crate::i18n::I18n;
+use crate::i18n::{self, I18n};
 
 /// One side of the card.
 #[component]
@@ -30,15 +30,15 @@ fn ThumbCount(
         share.map_or_else(
             || i18n.text("no-value"),
             |share| {
-                let mut args = FluentArgs::new();
-                args.set("share", format::percent(&locale(), share));
+                let mut args = Args::new();
+                args.set("share", i18n::text(format::percent(&locale(), share)));
                 i18n.format("thumbs-share", &args)
             },
         )
     };
     let delta_text = move || {
-        let mut args = FluentArgs::new();
-        args.set("delta", format::signed(delta));
+        let mut args = Args::new();
+        args.set("delta", i18n::text(format::signed(delta)));
         i18n.format("vs-previous", &args)
     };
     view! {
