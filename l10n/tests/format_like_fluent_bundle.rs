@@ -10,37 +10,18 @@ use std::path::Path;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use fluent_syntax::ast::Entry;
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use l10n::format::{Arg, Args, Locale, Messages};
 use unic_langid::LanguageIdentifier;
 
-fn category(rules: &PluralRules, n: i64) -> String {
-    match rules.select(n).unwrap() {
-        PluralCategory::ZERO => "zero",
-        PluralCategory::ONE => "one",
-        PluralCategory::TWO => "two",
-        PluralCategory::FEW => "few",
-        PluralCategory::MANY => "many",
-        PluralCategory::OTHER => "other",
-    }
-    .to_string()
-}
-
 fn compare(tag: &str, ftl: &str) -> usize {
     let langid: LanguageIdentifier = tag.parse().unwrap();
-    let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL)
-        .or_else(|_| {
-            let language = LanguageIdentifier::from_parts(langid.language, None, None, &[]);
-            PluralRules::create(language, PluralRuleType::CARDINAL)
-        })
-        .unwrap();
-    let plural = |n: i64| category(&rules, n);
+    let plural = |n: i64| l10n::plural::category(&langid, n).to_string();
     let locale = Locale {
         plural: &plural,
         transform: None,
     };
     let messages = Messages::parse(ftl);
-    let mut bundle = FluentBundle::new(vec![langid]);
+    let mut bundle = FluentBundle::new(vec![langid.clone()]);
     bundle
         .add_resource(FluentResource::try_new(ftl.to_string()).unwrap())
         .unwrap();

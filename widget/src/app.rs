@@ -22,7 +22,7 @@ use crate::timers::Timer;
 use crate::view::dom::{append, find, focus, set_attrs};
 use crate::view::panel::PanelParts;
 use crate::view::{
-    bubble, characters_left, composer, csat_prompt, l10n, message_list, panel, reason_form, thumbs,
+    bubble, comment_box, composer, csat_prompt, l10n, message_list, panel, reason_form, thumbs,
 };
 
 /// What the widget shows.
@@ -429,7 +429,7 @@ impl App {
             .target()
             .and_then(|target| target.dyn_into::<HtmlTextAreaElement>().ok())
         {
-            characters_left::update(&textarea, &textarea.value(), &self.i18n);
+            comment_box::update(&textarea, &textarea.value(), &self.i18n);
         }
     }
 

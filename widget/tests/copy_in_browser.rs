@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use widget::conversation::Role;
 use widget::i18n::{I18n, Localizer};
-use widget::view::characters_left;
+use widget::view::comment_box;
 use widget::view::dom::h;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -35,7 +35,7 @@ fn the_counter_appears_near_the_limit_and_picks_the_plural_form() {
     let textarea = h("textarea", &[]).unwrap();
     container.append_child(&textarea).unwrap();
     let i18n = I18n::new(Localizer::reference());
-    let show = |text: &str| characters_left::update(&textarea, text, &i18n);
+    let show = |text: &str| comment_box::update(&textarea, text, &i18n);
     show("");
     assert_eq!(counter(&container), None, "hidden while the box has room");
     show(&"x".repeat(901));

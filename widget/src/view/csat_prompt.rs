@@ -3,13 +3,13 @@
 //! Each step of `CsatFlow` draws the whole section anew.
 
 use protocol::CsatMode;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlTextAreaElement};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
 
 use crate::csat::{CsatFlow, CsatStep};
 use crate::i18n::{I18n, Msg};
-use crate::view::characters_left::COMMENT_MAX_CHARS;
-use crate::view::dom::{append, find, h, h_text};
+use crate::view::comment_box;
+use crate::view::dom::{append, h, h_text};
 use crate::view::icons::Icon;
 use crate::view::l10n::{Slot, localize};
 
@@ -152,14 +152,7 @@ fn comment(i18n: &I18n, mode: CsatMode) -> Result<Element, JsValue> {
         ),
     };
     let form = h("form", &[("class", "fb-csat-comment")])?;
-    let textarea = h(
-        "textarea",
-        &[
-            ("id", "fb-csat-comment"),
-            ("rows", "3"),
-            ("maxlength", &COMMENT_MAX_CHARS.to_string()),
-        ],
-    )?;
+    let textarea = comment_box::render(&[("id", "fb-csat-comment"), ("rows", "3")])?;
     localize(&textarea, i18n, Slot::Placeholder, placeholder);
     append(
         &form,
@@ -184,8 +177,5 @@ fn comment(i18n: &I18n, mode: CsatMode) -> Result<Element, JsValue> {
 
 /// The comment typed on the comment step.
 pub fn comment_text(section: &Element) -> String {
-    find(section, "#fb-csat-comment")
-        .and_then(|comment| comment.dyn_into::<HtmlTextAreaElement>().ok())
-        .map(|comment| comment.value())
-        .unwrap_or_default()
+    comment_box::typed(section, "#fb-csat-comment")
 }

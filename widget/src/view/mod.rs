@@ -2,7 +2,7 @@
 //! part and updates it; `crate::app` decides when.
 
 pub mod bubble;
-pub mod characters_left;
+pub mod comment_box;
 pub mod composer;
 pub mod csat_prompt;
 pub mod dom;

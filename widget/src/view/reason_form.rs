@@ -3,12 +3,12 @@
 
 use l10n::format::Arg;
 use protocol::text::MAX_COMMENT_CHARS;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlTextAreaElement};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
 
 use crate::i18n::{I18n, Msg};
-use crate::view::characters_left::COMMENT_MAX_CHARS;
-use crate::view::dom::{append, find, find_all, flag, h, set_attrs};
+use crate::view::comment_box;
+use crate::view::dom::{append, find_all, flag, h, set_attrs};
 use crate::view::l10n::{Slot, localize, localize_with};
 
 /// Tag toggles, a comment box, Send and Skip, for `tags`.
@@ -37,14 +37,7 @@ pub fn render(i18n: &I18n, tags: &[String]) -> Result<Element, JsValue> {
         );
         append(&group, &[&button]);
     }
-    let comment = h(
-        "textarea",
-        &[
-            ("class", "fb-reason-comment"),
-            ("rows", "2"),
-            ("maxlength", &COMMENT_MAX_CHARS.to_string()),
-        ],
-    )?;
+    let comment = comment_box::render(&[("class", "fb-reason-comment"), ("rows", "2")])?;
     localize(&comment, i18n, Slot::AriaLabel, Msg::ReasonCommentLabel);
     localize(
         &comment,
@@ -74,10 +67,7 @@ pub fn answer(form: &Element) -> (Vec<String>, Option<String>) {
         .iter()
         .filter_map(|button| button.get_attribute("data-tag"))
         .collect();
-    let text: String = find(form, ".fb-reason-comment")
-        .and_then(|comment| comment.dyn_into::<HtmlTextAreaElement>().ok())
-        .map(|comment| comment.value())
-        .unwrap_or_default()
+    let text: String = comment_box::typed(form, ".fb-reason-comment")
         .trim()
         .chars()
         .take(MAX_COMMENT_CHARS)

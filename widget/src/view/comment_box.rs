@@ -1,10 +1,12 @@
-//! How many more characters a comment box takes, once it is nearly full.
+//! The comment boxes (after a 👎, in the satisfaction prompt): at most
+//! [`COMMENT_MAX_CHARS`], and how many more they take once nearly full.
 
 use l10n::format::Arg;
-use web_sys::Element;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlTextAreaElement};
 
 use crate::i18n::{I18n, Msg};
-use crate::view::dom::h;
+use crate::view::dom::{find, h, set_attrs};
 use crate::view::l10n::{Slot, localize_with};
 
 /// The `maxlength` of the widget's comment boxes.
@@ -16,6 +18,21 @@ const SHOW_BELOW: usize = 100;
 /// Characters left in a box, counted as `maxlength` counts them (UTF-16).
 pub fn characters_left(text: &str, limit: usize) -> usize {
     limit.saturating_sub(text.encode_utf16().count())
+}
+
+/// A comment box with `attrs`, taking at most [`COMMENT_MAX_CHARS`].
+pub fn render(attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let textarea = h("textarea", attrs)?;
+    set_attrs(&textarea, &[("maxlength", &COMMENT_MAX_CHARS.to_string())]);
+    Ok(textarea)
+}
+
+/// What was typed into the comment box under `root` matching `selector`.
+pub fn typed(root: &Element, selector: &str) -> String {
+    find(root, selector)
+        .and_then(|comment| comment.dyn_into::<HtmlTextAreaElement>().ok())
+        .map(|comment| comment.value())
+        .unwrap_or_default()
 }
 
 /// Shows "12 characters left" (in the locale's plural form) right after
