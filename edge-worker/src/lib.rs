@@ -4,7 +4,8 @@
 //! Routes:
 //! - `GET /v1/health`: `{"ok": true}` once the Worker is up.
 //! - `POST /v1/events` (and its CORS preflight): feedback ingest, see [`ingest`].
-//! - `GET /v1/locales`, `GET /v1/locales/{locale}?site=`: the widget's copy, see [`locales`].
+//! - `GET /v1/locales`, `GET /v1/locales/{locale}?site=`,
+//!   `GET /v1/locales/best?want=&site=`: the widget's copy, see [`locales`].
 //! - `GET /v1/sites/{site_key}/config`: the widget's settings, see [`config`].
 //! - `GET|PUT /v1/sites/{site_key}/copy/{locale}`: the site's own wording, see [`copy`].
 //! - `GET /v1/sites/{site_key}/overview`: CSAT and thumbs figures, see [`overview`].
@@ -46,6 +47,7 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         .post_async("/v1/events", ingest::post_events)
         .options_async("/v1/events", ingest::preflight)
         .get_async("/v1/locales", locales::list)
+        .get_async("/v1/locales/best", locales::best)
         .get_async("/v1/locales/:locale", locales::get)
         .get_async("/v1/locales/:locale/dashboard", locales::get_dashboard)
         .get_async("/v1/sites/:site_key/config", config::get_config)

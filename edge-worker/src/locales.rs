@@ -4,12 +4,19 @@
 //! - `GET /v1/locales/{locale}?site=pk_...`: the locale's shipped FTL with
 //!   the site's overrides (`PUT /v1/sites/{key}/copy/{locale}`) layered on
 //!   top, message by message. Without `site`, the shipped FTL.
+//! - `GET /v1/locales/best?want=de-AT,en&site=pk_...`: what the widget
+//!   asks for, in one request: the copy of the shipped locale that best
+//!   matches the shopper's languages (most preferred first; fluent-langneg's
+//!   filtering, en-US when nothing matches), layered like the above, with
+//!   the chosen tag in `Content-Language`.
 //! - `GET /v1/locales/{locale}/dashboard`: the site owners' dashboard's FTL.
 //!
-//! Both are public and answered with an ETag; the copy is revalidated on
+//! All are public and answered with an ETag; the copy is revalidated on
 //! every load (`no-cache`), so an edit shows on the shopper's next page.
 
 use protocol::ErrorCode;
+use protocol::ids::check_locale;
+use protocol::locales::negotiate;
 use protocol::secret::hash_secret;
 use worker::{Context, Request, Response, Result, RouteContext};
 
@@ -28,11 +35,36 @@ fn revalidated(req: &Request, body: String, content_type: &str) -> Result<Respon
 /// FTL is plain text.
 const FTL: &str = "text/plain; charset=utf-8";
 
+/// Languages of `want` considered at most (a browser sends a handful).
+const MAX_WANTED: usize = 12;
+
 /// `GET /v1/locales`.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let list = Shipped::of(&ctx.env).await?.list();
     let body = serde_json::to_string(&list)?;
     revalidated(&req, body, "application/json")
+}
+
+/// The widget's copy `base` (shipped for `locale`), with the overrides of
+/// the site named by `query`'s `site` layered on; the refusal to answer
+/// instead when there is no such site.
+async fn for_site(
+    ctx: &RouteContext<Context>,
+    query: &Query,
+    locale: &str,
+    base: String,
+) -> Result<std::result::Result<String, Response>> {
+    let Some(site_key) = query.get("site") else {
+        return Ok(Ok(base));
+    };
+    let db = ctx.d1(crate::DB)?;
+    if Site::find(&db, site_key).await?.is_none() {
+        return respond::error(ErrorCode::UnknownSite, "no site has this key").map(Err);
+    }
+    Ok(Ok(match stored_override(&db, site_key, locale).await? {
+        Some(overlay) => l10n::layer(&base, &overlay),
+        None => base,
+    }))
 }
 
 /// `GET /v1/locales/{locale}?site=`.
@@ -48,22 +80,43 @@ pub async fn get(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
             ),
         );
     };
-    let base = base.to_string();
     let query = Query::of(&req)?;
-    let body = match query.get("site") {
-        None => base,
-        Some(site_key) => {
-            let db = ctx.d1(crate::DB)?;
-            if Site::find(&db, site_key).await?.is_none() {
-                return respond::error(ErrorCode::UnknownSite, "no site has this key");
-            }
-            match stored_override(&db, site_key, &locale).await? {
-                Some(overlay) => l10n::layer(&base, &overlay),
-                None => base,
-            }
-        }
+    match for_site(&ctx, &query, &locale, base.to_string()).await? {
+        Ok(body) => revalidated(&req, body, FTL),
+        Err(refusal) => Ok(refusal),
+    }
+}
+
+/// `GET /v1/locales/best?want=&site=`.
+pub async fn best(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let shipped = Shipped::of(&ctx.env).await?;
+    let query = Query::of(&req)?;
+    // Tags that are not tags are skipped, as in the browser's own list.
+    let want: Vec<String> = query
+        .get("want")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|tag| check_locale("want", tag).is_ok())
+        .take(MAX_WANTED)
+        .map(str::to_string)
+        .collect();
+    let list = shipped.list();
+    let locale = negotiate(&want, &list.locales);
+    let Some(base) = shipped.widget_ftl(&locale) else {
+        return respond::error(
+            ErrorCode::UnknownLocale,
+            format!("the collector ships no copy for its default locale {locale:?}"),
+        );
     };
-    revalidated(&req, body, FTL)
+    match for_site(&ctx, &query, &locale, base.to_string()).await? {
+        Ok(body) => {
+            let mut response = revalidated(&req, body, FTL)?;
+            response.headers_mut().set("Content-Language", &locale)?;
+            Ok(response)
+        }
+        Err(refusal) => Ok(refusal),
+    }
 }
 
 /// `GET /v1/locales/{locale}/dashboard`.

@@ -1,7 +1,7 @@
 //! The widget's copy at run time: `GET /v1/locales` lists what is shipped,
 //! `GET /v1/locales/{locale}?site=` serves a locale's FTL with the site's
-//! overrides layered on top, both with ETags, and bad requests get clear
-//! refusals.
+//! overrides layered on top, `GET /v1/locales/best?want=` picks the locale
+//! too, all with ETags, and bad requests get clear refusals.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
@@ -162,4 +162,73 @@ async fn the_dashboards_copy_is_served_for_the_locales_it_is_translated_into() {
     assert_eq!(missing.status(), 404);
     let body: Value = missing.json().await.unwrap();
     assert_eq!(body["code"], "unknown_locale");
+}
+
+#[tokio::test]
+async fn the_best_copy_for_a_shoppers_languages_comes_in_one_request() {
+    let stack = Stack::from_env().unwrap();
+    let best = |query: &str| format!("{}/v1/locales/best?{query}", stack.worker_url);
+    // Negotiated as fluent-langneg filters, en-US when nothing matches;
+    // what is not a tag is skipped.
+    for (want, expected) in [
+        ("de-AT,en", "de"),
+        ("pt-BR", "pt-BR"),
+        ("ar-EG", "ar"),
+        ("sv,ja", "ja"),
+        ("sv", "en-US"),
+        ("not%20a%20tag!,fr", "fr"),
+        ("", "en-US"),
+    ] {
+        let response = get(&best(&format!("want={want}")), None).await;
+        assert_eq!(response.status(), 200, "{want}");
+        let headers = response.headers().clone();
+        assert_eq!(headers["content-language"], expected, "{want}");
+        assert_eq!(headers["access-control-allow-origin"], "*");
+        assert_eq!(headers["cache-control"], "public, no-cache");
+        assert_eq!(
+            response.text().await.unwrap(),
+            shipped(&stack, expected),
+            "{want}"
+        );
+        // Revalidation keeps the chosen locale in view.
+        let etag = headers["etag"].to_str().unwrap();
+        let again = get(&best(&format!("want={want}")), Some(etag)).await;
+        assert_eq!(again.status(), 304, "{want}");
+        assert_eq!(again.headers()["content-language"], expected, "{want}");
+    }
+    assert_eq!(
+        get(&best(""), None).await.headers()["content-language"],
+        "en-US",
+        "no want at all"
+    );
+
+    // The site's own wording is layered in, for that site only.
+    let site = &stack.other_site;
+    let response = http_client()
+        .put(format!(
+            "{}/v1/sites/{}/copy/ja",
+            stack.worker_url, site.key
+        ))
+        .bearer_auth(&site.secret)
+        .body("csat-title = いかがでしたか？\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let theirs = get(&best(&format!("want=ja-JP&site={}", site.key)), None).await;
+    assert_eq!(theirs.headers()["content-language"], "ja");
+    assert!(
+        theirs
+            .text()
+            .await
+            .unwrap()
+            .contains("\ncsat-title = いかがでしたか？\n")
+    );
+    let others = get(&best(&format!("want=ja-JP&site={}", stack.site.key)), None).await;
+    assert_eq!(others.text().await.unwrap(), shipped(&stack, "ja"));
+
+    let unknown = get(&best("want=de&site=pk_nobody"), None).await;
+    assert_eq!(unknown.status(), 401);
+    let body: Value = unknown.json().await.unwrap();
+    assert_eq!(body["code"], "unknown_site");
 }

@@ -4,7 +4,7 @@
 //! out of the widget's bytes. A browser test reads what the protocol's own
 //! serde writes, so the two cannot drift apart.
 
-use protocol::{CsatMode, LocaleList, WidgetConfig};
+use protocol::{CsatMode, WidgetConfig};
 use wasm_bindgen::JsValue;
 
 fn field(object: &JsValue, name: &str) -> JsValue {
@@ -61,20 +61,6 @@ pub fn widget_config(answer: &JsValue) -> Option<WidgetConfig> {
             None
         } else {
             Some(shop_name.as_string()?)
-        },
-    })
-}
-
-/// `GET /v1/locales`.
-pub fn locale_list(answer: &JsValue) -> Option<LocaleList> {
-    let dashboard = field(answer, "dashboard");
-    Some(LocaleList {
-        default: text(answer, "default")?,
-        locales: texts(&field(answer, "locales"))?,
-        dashboard: if dashboard.is_undefined() {
-            Vec::new()
-        } else {
-            texts(&dashboard)?
         },
     })
 }

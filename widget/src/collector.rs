@@ -1,7 +1,8 @@
 //! The edge collector as the widget sees it: where feedback is sent
 //! (`POST /v1/events`) and where settings and copy come from.
 
-use protocol::{LocaleList, WidgetConfig};
+use protocol::WidgetConfig;
+use protocol::ids::check_locale;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestInit, Response};
@@ -111,8 +112,8 @@ impl Collector {
     }
 
     /// A GET answered with 2xx, giving up after [`READ_TIMEOUT_MS`] so a
-    /// slow collector never holds the widget back for long: its body.
-    async fn get(&self, path: &str) -> Option<String> {
+    /// slow collector never holds the widget back for long.
+    async fn get(&self, path: &str) -> Option<Response> {
         let init = RequestInit::new();
         init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
             READ_TIMEOUT_MS,
@@ -120,27 +121,35 @@ impl Collector {
         let response = fetch(&format!("{}{path}", self.endpoint), &init)
             .await
             .ok()?;
-        if !response.ok() {
-            return None;
-        }
-        text(&response).await
+        response.ok().then_some(response)
     }
 
-    /// The locales the collector ships copy for.
-    pub async fn locales(&self) -> Option<LocaleList> {
-        answers::locale_list(&answers::parse(&self.get("/v1/locales").await?)?)
-    }
-
-    /// The copy (FTL) for `locale`, with this site's own wording layered in.
-    pub async fn copy(&self, locale: &str) -> Option<String> {
-        self.get(&format!("/v1/locales/{locale}?site={}", self.site_key))
-            .await
+    /// The copy (FTL) of the shipped locale that best matches `requested`
+    /// (most preferred first), with this site's own wording layered in,
+    /// and that locale's tag.
+    pub async fn best_copy(&self, requested: &[String]) -> Option<(String, String)> {
+        // Only well-formed tags, so nothing in them needs escaping.
+        let want: Vec<&str> = requested
+            .iter()
+            .map(String::as_str)
+            .filter(|tag| check_locale("want", tag).is_ok())
+            .collect();
+        let path = format!(
+            "/v1/locales/best?want={}&site={}",
+            want.join(","),
+            self.site_key
+        );
+        let response = self.get(&path).await?;
+        let tag = response.headers().get("Content-Language").ok().flatten()?;
+        check_locale("Content-Language", &tag).ok()?;
+        Some((tag, text(&response).await?))
     }
 
     /// The site's widget settings, if the collector answers.
     pub async fn settings(&self) -> Option<WidgetConfig> {
         let path = format!("/v1/sites/{}/config", self.site_key);
-        answers::widget_config(&answers::parse(&self.get(&path).await?)?)
+        let response = self.get(&path).await?;
+        answers::widget_config(&answers::parse(&text(&response).await?)?)
     }
 }
 

@@ -5,7 +5,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use protocol::LocaleList;
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
@@ -14,9 +13,10 @@ use crate::collector::Collector;
 use crate::conversation::Role;
 use crate::feedback::FeedbackReporter;
 use crate::host_events::HostEvents;
-use crate::i18n::{I18n, Localizer, negotiate};
+use crate::i18n::{I18n, Localizer};
 use crate::ids::random_id;
 use crate::outbox::Outbox;
+use crate::pseudo;
 use crate::storage;
 
 /// The widget's own styles, scoped by the shadow root.
@@ -82,23 +82,19 @@ pub struct Widget {
     locale_requests: Rc<Cell<u32>>,
 }
 
-/// The copy for the shopper's `requested` locales: negotiated against the
-/// collector's list, fetched with the site's own wording layered in. The
-/// compiled-in en-US stands in for anything the collector does not answer.
+/// The copy for the shopper's `requested` locales, in one request: the
+/// collector negotiates against what it ships and layers the site's own
+/// wording in. A pseudo-locale asked for first is made from the
+/// compiled-in en-US, which also stands in when the collector does not
+/// answer.
 async fn load_localizer(collector: &Collector, requested: &[String]) -> Localizer {
-    let Some(list) = collector.locales().await else {
-        // No collector: no copy either, so no second wait. A pseudo-locale
-        // still works, being made from the compiled-in copy.
-        let tag = negotiate(requested, &LocaleList::new([]));
-        return Localizer::new(&tag, None);
-    };
-    let tag = negotiate(requested, &list);
-    if !list.has(&tag) {
-        // A pseudo-locale, generated from the compiled-in copy.
-        return Localizer::new(&tag, None);
+    if let Some(pseudo) = pseudo::asked_first(requested) {
+        return Localizer::new(pseudo, None);
     }
-    let ftl = collector.copy(&tag).await;
-    Localizer::new(&tag, ftl.as_deref())
+    match collector.best_copy(requested).await {
+        Some((tag, ftl)) => Localizer::new(&tag, Some(&ftl)),
+        None => Localizer::reference(),
+    }
 }
 
 /// Adds the widget's styles to the shadow root as a constructed

@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use l10n::format::{Args, Catalog, Localized};
-use protocol::LocaleList;
 pub use protocol::locales::DEFAULT_LOCALE;
 use unic_langid::LanguageIdentifier;
 
@@ -202,18 +201,6 @@ fn catalog(tag: &str, source: &str) -> Catalog {
     Catalog::new(tag, source).with_transform(pseudo::transform(tag))
 }
 
-/// The best of `available` for the shopper's `requested` locales (most
-/// preferred first), by fluent-langneg's filtering, else en-US. A
-/// pseudo-locale is only ever chosen when asked for first, by its exact tag.
-pub fn negotiate(requested: &[String], available: &LocaleList) -> String {
-    if let Some(first) = requested.first()
-        && pseudo::transform(first).is_some()
-    {
-        return first.clone();
-    }
-    protocol::locales::negotiate(requested, &available.locales)
-}
-
 impl Localizer {
     /// The compiled-in en-US copy alone.
     pub fn reference() -> Self {
@@ -349,37 +336,17 @@ mod tests {
         }
     }
 
-    fn shipped(tags: &[&str]) -> LocaleList {
-        LocaleList::new(tags.iter().map(|tag| tag.to_string()))
-    }
-
-    #[test]
-    fn shoppers_get_their_language_or_the_nearest_one() {
-        let available = shipped(&["ar", "de", "en-US", "ja", "pt-BR"]);
-        let pick = |tags: &[&str]| {
-            let requested: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
-            negotiate(&requested, &available)
-        };
-        assert_eq!(pick(&["de-AT", "en"]), "de");
-        assert_eq!(pick(&["pt-BR"]), "pt-BR");
-        assert_eq!(pick(&["ar-EG"]), "ar");
-        assert_eq!(pick(&["sv", "ja"]), "ja");
-        assert_eq!(pick(&["sv"]), "en-US");
-        assert_eq!(pick(&[]), "en-US");
-        assert_eq!(pick(&["not a tag!"]), "en-US");
-    }
-
     #[test]
     fn pseudo_locales_only_when_asked_for_first_and_exactly() {
-        let available = shipped(&["en-US", "de"]);
         let pick = |tags: &[&str]| {
             let requested: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
-            negotiate(&requested, &available)
+            pseudo::asked_first(&requested).map(str::to_string)
         };
-        assert_eq!(pick(&["en-XA"]), "en-XA");
-        assert_eq!(pick(&["ar-XB", "de"]), "ar-XB");
-        assert_eq!(pick(&["en-GB"]), "en-US");
-        assert_eq!(pick(&["de", "en-XA"]), "de");
+        assert_eq!(pick(&["en-XA"]).as_deref(), Some("en-XA"));
+        assert_eq!(pick(&["ar-XB", "de"]).as_deref(), Some("ar-XB"));
+        assert_eq!(pick(&["en-GB"]), None);
+        assert_eq!(pick(&["de", "en-XA"]), None);
+        assert_eq!(pick(&[]), None);
     }
 
     #[test]

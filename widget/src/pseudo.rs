@@ -26,6 +26,15 @@ pub fn transform(tag: &str) -> Option<fn(&str) -> Cow<'_, str>> {
     }
 }
 
+/// The pseudo-locale the shopper asked for, if any: only ever when asked
+/// for first, by its exact tag (never negotiated towards).
+pub fn asked_first(requested: &[String]) -> Option<&str> {
+    requested
+        .first()
+        .map(String::as_str)
+        .filter(|tag| transform(tag).is_some())
+}
+
 const PLAIN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const ACCENTED_LETTERS: &str = "ȧƀƈḓḗƒɠħīĵķŀḿƞǿƥɋřşŧŭṽẇẋẏẑȦƁƇḒḖƑƓĦĪĴĶĿḾȠǾƤɊŘŞŦŬṼẆẊẎẐ";
 const FLIPPED_LETTERS: &str = "ɐqɔpǝɟƃɥıɾʞʅɯuodbɹsʇnʌʍxʎz∀ԐↃᗡƎℲ⅁HIſӼ⅂WNOԀÒᴚS⊥∩ɅMX⅄Z";

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 #![cfg(target_arch = "wasm32")]
 
-use protocol::{CsatMode, LocaleList, WidgetConfig};
+use protocol::{CsatMode, WidgetConfig};
 use wasm_bindgen_test::*;
 use widget::answers;
 
@@ -47,22 +47,6 @@ fn malformed_settings_are_refused_not_guessed() {
         assert_eq!(read, None, "{json}");
     }
     assert!(answers::parse("{not json").is_none());
-}
-
-#[wasm_bindgen_test]
-fn the_locale_list_reads_back_as_the_protocol_wrote_it() {
-    let mut written = LocaleList::new(["de".to_string(), "ar".to_string(), "en-US".to_string()]);
-    written.dashboard = vec!["de".into(), "en-US".into()];
-    let json = serde_json::to_string(&written).unwrap();
-    assert_eq!(
-        answers::locale_list(&answers::parse(&json).unwrap()),
-        Some(written)
-    );
-    let older = r#"{"default":"en-US","locales":["en-US"]}"#;
-    assert_eq!(
-        answers::locale_list(&answers::parse(older).unwrap()).map(|list| list.dashboard),
-        Some(Vec::new())
-    );
 }
 
 #[wasm_bindgen_test]
