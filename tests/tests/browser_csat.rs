@@ -251,3 +251,79 @@ async fn a_quiet_conversation_ends_by_itself_after_the_sites_idle_time() {
     .await;
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn on_the_scale_arrow_keys_move_and_enter_answers() {
+    use fantoccini::key::Key;
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("scale5").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}?site={}", stack.page_url, site.key))
+        .await
+        .unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
+    resolve(&browser).await;
+    let group = browser
+        .widget_element("[role=\"radiogroup\"]")
+        .await
+        .unwrap();
+    let radios = group
+        .find_all(Locator::Css("input[type=\"radio\"]"))
+        .await
+        .unwrap();
+    let checked = || async {
+        let mut checked = Vec::new();
+        for radio in &radios {
+            checked.push(radio.prop("checked").await.unwrap().as_deref() == Some("true"));
+        }
+        checked
+    };
+
+    // Four steps right from the first score, then one back: the selection
+    // moves and nothing is answered yet.
+    let right = Key::Right.to_string();
+    radios[0]
+        .send_keys(&format!("{right}{right}{right}{right}{}", Key::Left))
+        .await
+        .unwrap();
+    assert_eq!(checked().await, [false, false, false, true, false]);
+    let answered = browser
+        .js(
+            "return document.querySelector('[data-feedback-bubble]').shadowRoot
+               .querySelector('.fb-csat-comment') !== null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(answered, Value::Bool(false), "arrows do not answer");
+    // Right from the last score wraps to the first, as radio groups do.
+    radios[3]
+        .send_keys(&format!("{right}{right}"))
+        .await
+        .unwrap();
+    assert_eq!(checked().await, [true, false, false, false, false]);
+    radios[0].send_keys(&Key::Left.to_string()).await.unwrap();
+    assert_eq!(checked().await, [false, false, false, false, true]);
+
+    // Enter answers with the score in focus and moves on to the comment.
+    radios[4].send_keys(&Key::Enter.to_string()).await.unwrap();
+    browser.widget_element("#fb-csat-comment").await.unwrap();
+    let focused = browser
+        .js(
+            "const a = document.querySelector('[data-feedback-bubble]').shadowRoot.activeElement;
+             return a ? a.id : null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, "fb-csat-comment", "focus moves to the comment box");
+    browser.click(".fb-csat-submit").await.unwrap();
+    let stored = stored_csat(&stack, &site, &conversation, |csat| {
+        csat["CSAT_COMPLETED"] == true
+    })
+    .await;
+    assert_eq!(stored["csat"]["CSAT_SCORE"], 5);
+    browser.close().await.unwrap();
+}

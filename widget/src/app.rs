@@ -447,7 +447,9 @@ impl App {
         }
     }
 
-    /// Keyboard: Esc closes the panel; Tab and Shift+Tab stay inside it.
+    /// Keyboard: Esc closes the panel; Tab and Shift+Tab stay inside it;
+    /// on the 1–5 scale the arrow keys move between scores without
+    /// answering, and Enter or Space answers with the score in focus.
     fn on_keydown(self: &Rc<Self>, event: &Event) {
         let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
             return;
@@ -455,11 +457,38 @@ impl App {
         if closest(event, ".fb-panel").is_none() {
             return;
         }
-        if event.key() == "Escape" {
+        let key = event.key();
+        if key == "Escape" {
             event.prevent_default();
             self.close_to_bubble();
-        } else if event.key() == "Tab" {
+        } else if key == "Tab" {
             panel::keep_focus_inside(&self.parts.panel, event);
+        } else if let Some(score) = event
+            .target()
+            .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+            .filter(|input| input.name() == "fb-csat-score")
+        {
+            let rtl = self.i18n.is_rtl();
+            let step = match key.as_str() {
+                "ArrowDown" => 1,
+                "ArrowUp" => -1,
+                "ArrowRight" if rtl => -1,
+                "ArrowRight" => 1,
+                "ArrowLeft" if rtl => 1,
+                "ArrowLeft" => -1,
+                "Enter" | " " => {
+                    event.prevent_default();
+                    if let Ok(score) = score.value().parse() {
+                        self.csat_step(|flow| flow.pick(score));
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            // The browser would check the next score and fire `change`,
+            // which answers: move the selection here instead, quietly.
+            event.prevent_default();
+            csat_prompt::move_choice(&score, step);
         }
     }
 

@@ -3,13 +3,13 @@
 //! Each step of `CsatFlow` draws the whole section anew.
 
 use protocol::CsatMode;
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlInputElement};
 
 use crate::csat::{CsatFlow, CsatStep};
 use crate::i18n::{I18n, Msg};
 use crate::view::comment_box;
-use crate::view::dom::{append, h, h_text};
+use crate::view::dom::{append, find_all, focus, h, h_text};
 use crate::view::icons::Icon;
 use crate::view::l10n::{Slot, localize};
 
@@ -173,6 +173,30 @@ fn comment(i18n: &I18n, mode: CsatMode) -> Result<Element, JsValue> {
         ],
     );
     Ok(form)
+}
+
+/// Moves the selection on the 1–5 scale `step` places from `from`
+/// (wrapping around, as radio groups do), without answering.
+pub fn move_choice(from: &HtmlInputElement, step: i32) {
+    let Some(group) = from.closest(".fb-csat-scale").ok().flatten() else {
+        return;
+    };
+    let choices: Vec<HtmlInputElement> = find_all(&group, "input[type=\"radio\"]")
+        .into_iter()
+        .filter_map(|input| input.dyn_into().ok())
+        .collect();
+    let Some(at) = choices.iter().position(|choice| choice == from) else {
+        return;
+    };
+    let count = choices.len() as i32;
+    let next = (at as i32 + step).rem_euclid(count);
+    if let Some(next) = usize::try_from(next)
+        .ok()
+        .and_then(|next| choices.get(next))
+    {
+        next.set_checked(true);
+        focus(next);
+    }
 }
 
 /// The comment typed on the comment step.
