@@ -8,6 +8,7 @@ use std::time::Duration;
 use e2e::browser::Browser;
 use e2e::{SiteAccess, Stack, eventually};
 use fantoccini::Locator;
+use fantoccini::elements::Element;
 use serde_json::Value;
 
 async fn resolve(browser: &Browser) {
@@ -35,6 +36,35 @@ async fn stored_csat(
     })
     .await
     .unwrap()
+}
+
+/// The demo page of the site named `name` in a fresh browser: the site,
+/// the browser and the widget's conversation.
+async fn open_site(stack: &Stack, name: &str) -> (SiteAccess, Browser, String) {
+    let site = stack.named_site(name).unwrap();
+    let browser = Browser::start(stack).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}?site={}", stack.page_url, site.key))
+        .await
+        .unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
+    (site, browser, conversation)
+}
+
+/// The 1–5 prompt on the scale5 site, resolved in a fresh browser: the
+/// site, the browser, the conversation and the prompt's five radios.
+async fn scale_prompt(stack: &Stack) -> (SiteAccess, Browser, String, Vec<Element>) {
+    let (site, browser, conversation) = open_site(stack, "scale5").await;
+    resolve(&browser).await;
+    let radios = browser
+        .widget_element("[role=\"radiogroup\"]")
+        .await
+        .unwrap()
+        .find_all(Locator::Css("input[type=\"radio\"]"))
+        .await
+        .unwrap();
+    (site, browser, conversation, radios)
 }
 
 async fn text_of(browser: &Browser, selector: &str) -> String {
@@ -135,15 +165,7 @@ async fn thumbs_down_asks_why_thanks_and_is_offered_once_per_conversation() {
 #[tokio::test]
 async fn the_one_to_five_scale_spells_out_its_ends_and_takes_a_comment() {
     let stack = Stack::from_env().unwrap();
-    let site = stack.named_site("scale5").unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser
-        .client
-        .goto(&format!("{}?site={}", stack.page_url, site.key))
-        .await
-        .unwrap();
-    let conversation = browser.demo_conversation_id().await.unwrap();
-    resolve(&browser).await;
+    let (site, browser, conversation, radios) = scale_prompt(&stack).await;
 
     assert!(
         text_of(&browser, ".fb-csat-lead")
@@ -155,14 +177,6 @@ async fn the_one_to_five_scale_spells_out_its_ends_and_takes_a_comment() {
         text_of(&browser, ".fb-csat-scale-ends").await,
         "1 means very dissatisfied, 5 means very satisfied."
     );
-    let group = browser
-        .widget_element("[role=\"radiogroup\"]")
-        .await
-        .unwrap();
-    let radios = group
-        .find_all(Locator::Css("input[type=\"radio\"]"))
-        .await
-        .unwrap();
     assert_eq!(radios.len(), 5);
     assert_eq!(
         radios[0].attr("aria-label").await.unwrap().as_deref(),
@@ -172,8 +186,9 @@ async fn the_one_to_five_scale_spells_out_its_ends_and_takes_a_comment() {
         radios[4].attr("aria-label").await.unwrap().as_deref(),
         Some("5, very satisfied")
     );
-    let labels = group.find_all(Locator::Css("label")).await.unwrap();
-    labels[3].click().await.unwrap();
+    // A pointer on the fourth score's label answers at once.
+    let label = radios[3].find(Locator::XPath("..")).await.unwrap();
+    label.click().await.unwrap();
 
     let comment = browser.widget_element("#fb-csat-comment").await.unwrap();
     comment.send_keys("Quick and friendly").await.unwrap();
@@ -219,14 +234,8 @@ async fn closing_the_prompt_unanswered_is_recorded_as_denied() {
 #[tokio::test]
 async fn a_quiet_conversation_ends_by_itself_after_the_sites_idle_time() {
     let stack = Stack::from_env().unwrap();
-    let site = stack.named_site("idle").unwrap(); // idle_end_seconds = 10
-    let browser = Browser::start(&stack).await.unwrap();
-    browser
-        .client
-        .goto(&format!("{}?site={}", stack.page_url, site.key))
-        .await
-        .unwrap();
-    let conversation = browser.demo_conversation_id().await.unwrap();
+    // idle_end_seconds = 10
+    let (site, browser, conversation) = open_site(&stack, "idle").await;
     let host = browser
         .client
         .find(Locator::Css("[data-feedback-bubble]"))
@@ -256,23 +265,7 @@ async fn a_quiet_conversation_ends_by_itself_after_the_sites_idle_time() {
 async fn on_the_scale_arrow_keys_move_and_enter_answers() {
     use fantoccini::key::Key;
     let stack = Stack::from_env().unwrap();
-    let site = stack.named_site("scale5").unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser
-        .client
-        .goto(&format!("{}?site={}", stack.page_url, site.key))
-        .await
-        .unwrap();
-    let conversation = browser.demo_conversation_id().await.unwrap();
-    resolve(&browser).await;
-    let group = browser
-        .widget_element("[role=\"radiogroup\"]")
-        .await
-        .unwrap();
-    let radios = group
-        .find_all(Locator::Css("input[type=\"radio\"]"))
-        .await
-        .unwrap();
+    let (site, browser, conversation, radios) = scale_prompt(&stack).await;
     let checked = || async {
         let mut checked = Vec::new();
         for radio in &radios {
