@@ -5,7 +5,7 @@
  *
  * It paints the bubble at once inside the widget's shadow root and defines
  * window.FeedbackBubble (calls made before the app has loaded are queued
- * and replayed). The Leptos/WASM app next to this file loads on intent
+ * and replayed). The wasm app next to this file loads on intent
  * (hover, focus, touch, click, or an API call that shows the panel) or
  * once the page is loaded and the browser idle, unless the shopper asked
  * to save data. Performance marks: feedback-bubble:bubble and :panel.

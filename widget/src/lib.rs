@@ -6,7 +6,8 @@
 //!   thumbs, the prompt).
 //! - `conversation`: the messages and their thumbs, as plain types.
 //! - `feedback`, `outbox`, `collector`: where thumbs and CSAT answers go
-//!   (queued in `storage`, delivered to the edge collector).
+//!   (queued in `storage`, delivered to the edge collector); `answers`:
+//!   reading what the collector says back; `timers`: `setTimeout`.
 //! - `csat`: the satisfaction prompt's steps.
 //! - `i18n`: every visible string, from `locales/*/widget.ftl`.
 
