@@ -8,7 +8,6 @@ use l10n::format::{Arg, Args, Catalog, Localized};
 use leptos::prelude::*;
 use protocol::LocaleList;
 use protocol::locales::DEFAULT_LOCALE;
-use unic_langid::LanguageIdentifier;
 
 /// The reference copy.
 const REFERENCE_FTL: &str = include_str!("../../locales/en-US/dashboard.ftl");
@@ -21,9 +20,7 @@ pub struct Messages(Localized);
 impl Messages {
     /// `tag`'s copy from `ftl`, over the compiled-in en-US.
     pub fn new(tag: &str, ftl: Option<&str>) -> Self {
-        let chosen = ftl
-            .filter(|_| tag.parse::<LanguageIdentifier>().is_ok())
-            .map(|ftl| Catalog::new(tag, ftl));
+        let chosen = ftl.and_then(|ftl| Catalog::of(tag, ftl));
         Self(Localized::new(
             chosen,
             Catalog::new(DEFAULT_LOCALE, REFERENCE_FTL),
@@ -57,15 +54,8 @@ pub fn text(value: impl Into<String>) -> Arg {
     Arg::Text(value.into())
 }
 
-/// Languages written right to left.
-const RTL_LANGUAGES: [&str; 5] = ["ar", "fa", "he", "ur", "yi"];
-
 /// Whether `locale` is written right to left.
-pub fn is_rtl(locale: &str) -> bool {
-    locale
-        .parse::<LanguageIdentifier>()
-        .is_ok_and(|id| RTL_LANGUAGES.contains(&id.language.as_str()))
-}
+pub use l10n::format::is_rtl;
 
 /// The best of the dashboard's locales for the owner's `requested` ones.
 pub fn negotiate(requested: &[String], available: &LocaleList) -> String {

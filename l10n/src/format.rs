@@ -329,8 +329,25 @@ pub struct Catalog {
     transform: Option<fn(&str) -> Cow<'_, str>>,
 }
 
+/// Languages written right to left.
+const RTL_LANGUAGES: [&str; 5] = ["ar", "fa", "he", "ur", "yi"];
+
+/// Whether `tag` names a language written right to left (`false` for
+/// what is not a language tag).
+pub fn is_rtl(tag: &str) -> bool {
+    tag.parse::<unic_langid::LanguageIdentifier>()
+        .is_ok_and(|id| RTL_LANGUAGES.contains(&id.language.as_str()))
+}
+
 impl Catalog {
-    /// `tag`'s messages from `source`.
+    /// `tag`'s messages from `source`, if `tag` is a language tag.
+    pub fn of(tag: &str, source: &str) -> Option<Self> {
+        tag.parse::<unic_langid::LanguageIdentifier>()
+            .is_ok()
+            .then(|| Self::new(tag, source))
+    }
+
+    /// `tag`'s messages from `source` (`tag` is one of the app's own).
     pub fn new(tag: &str, source: &str) -> Self {
         Self {
             tag: tag.to_string(),
@@ -379,6 +396,11 @@ impl Localized {
     /// The locale of the first choice.
     pub fn locale(&self) -> &str {
         self.chosen.as_ref().unwrap_or(&self.reference).tag()
+    }
+
+    /// Whether the first choice is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        is_rtl(self.locale())
     }
 
     /// Message `id` with `args` from the first catalog that has it; the id
@@ -521,6 +543,15 @@ mod tests {
             "broken falls back"
         );
         assert_eq!(copy.format("nowhere", &args), "nowhere");
+    }
+
+    #[test]
+    fn right_to_left_languages_and_tags_that_are_not_tags() {
+        assert!(is_rtl("ar") && is_rtl("ar-EG") && is_rtl("ar-XB") && is_rtl("he"));
+        assert!(!is_rtl("de") && !is_rtl("en-XA") && !is_rtl("not a tag!"));
+        assert!(Catalog::of("not a tag!", "a = A\n").is_none());
+        let arabic = Localized::new(Catalog::of("ar", "a = أ\n"), Catalog::new("en-US", ""));
+        assert!(arabic.is_rtl());
     }
 
     #[test]

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use l10n::format::{Args, Catalog, Localized};
 pub use protocol::locales::DEFAULT_LOCALE;
-use unic_langid::LanguageIdentifier;
 
 use crate::pseudo;
 
@@ -14,9 +13,6 @@ use crate::pseudo;
 /// has words, even when the collector cannot be reached. Every other
 /// locale comes from the collector (`GET /v1/locales/{locale}`).
 const REFERENCE_FTL: &str = include_str!("../../locales/en-US/widget.ftl");
-
-/// Languages written right to left.
-const RTL_LANGUAGES: [&str; 5] = ["ar", "fa", "he", "ur", "yi"];
 
 /// Every message id the widget uses. A test checks that the reference
 /// locale defines each one, so the last fallback never shows an id.
@@ -196,9 +192,10 @@ impl Msg {
 /// message to en-US.
 pub struct Localizer(Localized);
 
-/// `tag`'s copy from `source`, a pseudo-locale's transform included.
-fn catalog(tag: &str, source: &str) -> Catalog {
-    Catalog::new(tag, source).with_transform(pseudo::transform(tag))
+/// `tag`'s copy from `source`, a pseudo-locale's transform included;
+/// `None` when `tag` is not a language tag.
+fn catalog(tag: &str, source: &str) -> Option<Catalog> {
+    Catalog::of(tag, source).map(|catalog| catalog.with_transform(pseudo::transform(tag)))
 }
 
 impl Localizer {
@@ -216,12 +213,10 @@ impl Localizer {
             None if pseudo::transform(tag).is_some() => Some(REFERENCE_FTL),
             None => None,
         };
-        let chosen = source
-            .filter(|_| tag.parse::<LanguageIdentifier>().is_ok())
-            .map(|source| catalog(tag, source));
+        let chosen = source.and_then(|source| catalog(tag, source));
         Self(Localized::new(
             chosen,
-            catalog(DEFAULT_LOCALE, REFERENCE_FTL),
+            Catalog::new(DEFAULT_LOCALE, REFERENCE_FTL),
         ))
     }
 
@@ -232,8 +227,7 @@ impl Localizer {
 
     /// Whether the first choice is written right to left.
     pub fn is_rtl(&self) -> bool {
-        let language = self.0.locale().split(['-', '_']).next().unwrap_or_default();
-        RTL_LANGUAGES.contains(&language)
+        self.0.is_rtl()
     }
 
     /// The text of `msg`.
@@ -402,7 +396,7 @@ mod tests {
             let entry = entry?;
             let tag = entry.file_name().to_string_lossy().into_owned();
             let ftl = std::fs::read_to_string(entry.path().join("widget.ftl"))?;
-            let only_this = catalog(&tag, &ftl);
+            let only_this = catalog(&tag, &ftl).unwrap();
             for msg in Msg::ALL {
                 let text = only_this.format(msg.id(), &args());
                 assert!(
