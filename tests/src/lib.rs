@@ -353,6 +353,23 @@ impl Collector {
         Ok((status, response.text().await?))
     }
 
+    /// `PUT /v1/sites/{key}/copy/{locale}`: `site_key`'s own wording `ftl`,
+    /// sent with `secret`.
+    pub async fn put_copy(
+        &self,
+        site_key: &str,
+        secret: &str,
+        locale: &str,
+        ftl: &str,
+    ) -> Result<Answer> {
+        let request = self
+            .http
+            .put(format!("{}/v1/sites/{site_key}/copy/{locale}", self.base))
+            .bearer_auth(secret)
+            .body(ftl.to_string());
+        answer(request.send().await?).await
+    }
+
     /// `DELETE /v1/sites/{key}/conversations/{id}` with `site`'s secret.
     pub async fn erase(&self, site: &SiteAccess, conversation_id: &str) -> Result<Answer> {
         let request = self

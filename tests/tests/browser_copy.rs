@@ -15,18 +15,12 @@ async fn put_copy(
     locale: &str,
     ftl: &str,
 ) -> (u16, Value) {
-    let response = http_client()
-        .put(format!(
-            "{}/v1/sites/{}/copy/{locale}",
-            stack.worker_url, site.key
-        ))
-        .bearer_auth(secret)
-        .body(ftl.to_string())
-        .send()
+    let answer = stack
+        .collector()
+        .put_copy(&site.key, secret, locale, ftl)
         .await
         .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+    (answer.status, answer.body)
 }
 
 async fn get_copy(stack: &Stack, site: &SiteAccess, locale: &str) -> String {

@@ -77,36 +77,31 @@ async fn unknown_locales_and_sites_are_refused_clearly() {
     assert_eq!(body["code"], "unknown_site");
 
     // Overrides only for locales that are shipped.
-    let response = http_client()
-        .put(format!(
-            "{}/v1/sites/{}/copy/zz",
-            stack.worker_url, stack.other_site.key
-        ))
-        .bearer_auth(&stack.other_site.secret)
-        .body("csat-title = Zz\n")
-        .send()
+    let site = &stack.other_site;
+    let refused = stack
+        .collector()
+        .put_copy(&site.key, &site.secret, "zz", "csat-title = Zz\n")
         .await
         .unwrap();
-    assert_eq!(response.status(), 404);
-    let body: Value = response.json().await.unwrap();
-    assert_eq!(body["code"], "unknown_locale");
+    assert_eq!(refused.status, 404);
+    assert_eq!(refused.code(), "unknown_locale");
 }
 
 #[tokio::test]
 async fn a_sites_overrides_are_layered_over_the_shipped_copy_for_that_site_only() {
     let stack = Stack::from_env().unwrap();
     let site = &stack.other_site;
-    let response = http_client()
-        .put(format!(
-            "{}/v1/sites/{}/copy/de",
-            stack.worker_url, site.key
-        ))
-        .bearer_auth(&site.secret)
-        .body("csat-title = Wie war's bei uns?\n")
-        .send()
+    let stored = stack
+        .collector()
+        .put_copy(
+            &site.key,
+            &site.secret,
+            "de",
+            "csat-title = Wie war's bei uns?\n",
+        )
         .await
         .unwrap();
-    assert_eq!(response.status(), 200);
+    assert_eq!(stored.status, 200, "{}", stored.body);
 
     let url = format!("{}/v1/locales/de?site={}", stack.worker_url, site.key);
     let response = get(&url, None).await;
@@ -204,17 +199,17 @@ async fn the_best_copy_for_a_shoppers_languages_comes_in_one_request() {
 
     // The site's own wording is layered in, for that site only.
     let site = &stack.other_site;
-    let response = http_client()
-        .put(format!(
-            "{}/v1/sites/{}/copy/ja",
-            stack.worker_url, site.key
-        ))
-        .bearer_auth(&site.secret)
-        .body("csat-title = いかがでしたか？\n")
-        .send()
+    let stored = stack
+        .collector()
+        .put_copy(
+            &site.key,
+            &site.secret,
+            "ja",
+            "csat-title = いかがでしたか？\n",
+        )
         .await
         .unwrap();
-    assert_eq!(response.status(), 200);
+    assert_eq!(stored.status, 200, "{}", stored.body);
     let theirs = get(&best(&format!("want=ja-JP&site={}", site.key)), None).await;
     assert_eq!(theirs.headers()["content-language"], "ja");
     assert!(
