@@ -18,6 +18,7 @@ use protocol::{ErrorBody, ErrorCode};
 use serde::{Deserialize, Serialize};
 use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext};
 
+use crate::body;
 use crate::respond::{self, Freshness};
 use crate::shipped::Shipped;
 use crate::sites::Site;
@@ -72,10 +73,18 @@ pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Re
             ))
         })?
         .to_string();
-    let ftl = req.text().await?;
-    if ftl.len() > MAX_BODY_BYTES {
-        return respond::error(ErrorCode::PayloadTooLarge, "copy is limited to 64 KiB");
-    }
+    let Some(body) = body::read_capped(&mut req).await? else {
+        return respond::error(
+            ErrorCode::PayloadTooLarge,
+            format!("copy is limited to {MAX_BODY_BYTES} bytes"),
+        );
+    };
+    let Ok(ftl) = String::from_utf8(body) else {
+        return respond::error(
+            ErrorCode::InvalidCopy,
+            "the copy is not UTF-8 text; save the file as UTF-8 and send it again",
+        );
+    };
     let path = format!("copy/{locale}.ftl");
     let problems: Vec<String> = check(
         &Source {

@@ -1,10 +1,10 @@
 //! `POST /v1/events`: where the widget's feedback arrives.
 
-use futures_util::StreamExt;
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::{ErrorBody, ErrorCode, parse_envelope};
 use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext};
 
+use crate::body;
 use crate::cors;
 use crate::ingest_queue;
 use crate::rate_limits;
@@ -12,27 +12,6 @@ use crate::respond;
 use crate::sites::Site;
 use crate::store;
 use crate::webhook;
-
-/// Reads the body, stopping as soon as it exceeds the limit so an oversize
-/// request costs no more memory than the limit itself. `None` when too large.
-async fn read_capped_body(req: &mut Request) -> Result<Option<Vec<u8>>> {
-    let declared = req
-        .headers()
-        .get("Content-Length")?
-        .and_then(|value| value.trim().parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
-        return Ok(None);
-    }
-    let mut body = Vec::with_capacity(declared.unwrap_or(0));
-    let mut stream = req.stream()?;
-    while let Some(chunk) = stream.next().await {
-        body.extend_from_slice(&chunk?);
-        if body.len() > MAX_BODY_BYTES {
-            return Ok(None);
-        }
-    }
-    Ok(Some(body))
-}
 
 /// A refusal answered before the site is known: the browser may read it
 /// only when some site allows the page's origin.
@@ -54,7 +33,7 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     let origin = cors::request_origin(&req)?;
     let origin = origin.as_deref();
 
-    let Some(body) = read_capped_body(&mut req).await? else {
+    let Some(body) = body::read_capped(&mut req).await? else {
         let error = ErrorBody::new(
             ErrorCode::PayloadTooLarge,
             format!(

@@ -14,6 +14,7 @@
 //! - `GET /v1/sites/{site_key}/export`: CSV or NDJSON, see [`export`].
 //! - `GET /v1/sites/{site_key}/gaps`: knowledge gaps, see [`gaps`].
 
+mod body;
 mod config;
 mod conversations;
 mod copy;

@@ -77,10 +77,13 @@ enum Value {
 
 impl Messages {
     /// Parses `source`, keeping every entry that parses (a broken entry
-    /// loses only itself, as with fluent-bundle).
+    /// loses only itself, as with fluent-bundle). Entries nested too deep
+    /// to parse safely or holding control characters are left out first
+    /// (see `guard`), so stored copy can never overflow the stack.
     pub fn parse(source: &str) -> Self {
-        let resource = fluent_syntax::parser::parse_runtime(source.to_string())
-            .unwrap_or_else(|(partial, _)| partial);
+        let source = crate::guard::blank_unsafe(source).into_owned();
+        let resource =
+            fluent_syntax::parser::parse_runtime(source).unwrap_or_else(|(partial, _)| partial);
         Self { resource }
     }
 
@@ -552,6 +555,18 @@ mod tests {
         assert!(Catalog::of("not a tag!", "a = A\n").is_none());
         let arabic = Localized::new(Catalog::of("ar", "a = أ\n"), Catalog::new("en-US", ""));
         assert!(arabic.is_rtl());
+    }
+
+    #[test]
+    fn an_entry_nested_too_deep_loses_only_itself() {
+        let ftl = format!(
+            "good = Fine\ndeep = {}x{}\nalso-good = Also fine\n",
+            "{ ".repeat(50_000),
+            " }".repeat(50_000)
+        );
+        let messages = Messages::parse(&ftl);
+        assert!(messages.has("good") && messages.has("also-good"));
+        assert!(!messages.has("deep"));
     }
 
     #[test]

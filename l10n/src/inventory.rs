@@ -10,6 +10,7 @@ use fluent_syntax::ast::{
 
 use crate::Source;
 use crate::diagnostic::{Diagnostic, Severity, position};
+use crate::guard::{self, Hazard, MAX_NESTING};
 use crate::plural;
 
 /// One message or term (terms keep their leading `-`).
@@ -160,20 +161,41 @@ impl Inventory {
             col,
             message,
         };
-        let resource = match fluent_syntax::parser::parse(source.text) {
+        for finding in guard::findings(source.text) {
+            let (code, message) = match finding.hazard {
+                Hazard::TooDeep => (
+                    "too-deep",
+                    format!(
+                        "placeables or arguments nest deeper than {MAX_NESTING} here; no message needs that many, so this one is not read"
+                    ),
+                ),
+                Hazard::Control(c) => (
+                    "control-character",
+                    format!(
+                        "U+{:04X}, a control character, is not allowed in copy; delete it",
+                        u32::from(c)
+                    ),
+                ),
+            };
+            diagnostics.push(error(code, position(source.text, finding.offset), message));
+        }
+        // Entries with a hazard are left out before parsing: the parser
+        // recurses once per level of nesting.
+        let text = guard::blank_unsafe(source.text);
+        let resource = match fluent_syntax::parser::parse(text.as_ref()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 for problem in errors {
                     diagnostics.push(error(
                         "syntax",
-                        position(source.text, problem.pos.start),
+                        position(&text, problem.pos.start),
                         problem.kind.to_string(),
                     ));
                 }
                 resource
             }
         };
-        let lines = definition_lines(source.text);
+        let lines = definition_lines(&text);
         let line_of = |id: &str, occurrence: usize| {
             lines
                 .get(id)

@@ -6,8 +6,10 @@ use fluent_syntax::ast::{Entry, Resource};
 use fluent_syntax::parser;
 use fluent_syntax::serializer;
 
+use crate::guard;
+
 /// The id of a message or term (terms keep their leading `-`).
-fn entry_id(entry: &Entry<&str>) -> Option<String> {
+fn entry_id(entry: &Entry<String>) -> Option<String> {
     match entry {
         Entry::Message(message) => Some(message.id.name.to_string()),
         Entry::Term(term) => Some(format!("-{}", term.id.name)),
@@ -15,8 +17,10 @@ fn entry_id(entry: &Entry<&str>) -> Option<String> {
     }
 }
 
-/// Parses what can be parsed; broken entries are dropped, never served.
-fn parse(text: &str) -> Resource<&str> {
+/// Parses what can be parsed; broken entries, and entries nested too deep
+/// or holding control characters (see `guard`), are dropped, never served.
+fn parse(text: &str) -> Resource<String> {
+    let text = guard::blank_unsafe(text).into_owned();
     parser::parse(text).unwrap_or_else(|(partial, _)| partial)
 }
 
@@ -64,7 +68,7 @@ pub fn plain_text(ftl: &str, id: &str) -> Option<String> {
             let mut text = String::new();
             for element in elements {
                 match element {
-                    PatternElement::TextElement { value } => text.push_str(value),
+                    PatternElement::TextElement { value } => text.push_str(&value),
                     PatternElement::Placeable { .. } => return None,
                 }
             }
@@ -117,6 +121,16 @@ thanks = Thanks from { -shop }!
     #[test]
     fn an_empty_overlay_gives_the_base_back() {
         assert_eq!(layer(BASE, ""), BASE);
+    }
+
+    #[test]
+    fn overlay_entries_nested_too_deep_or_with_control_characters_are_not_served() {
+        let deep = format!("title = {}x{}\n", "{ ".repeat(5_000), " }".repeat(5_000));
+        let layered = layer(BASE, &format!("{deep}up = Fine\nthanks = Bye\u{0}\n"));
+        assert_eq!(
+            layered,
+            "# Where it shows.\ntitle = How did we do?\nup = Fine\n-shop = the shop\nthanks = Thanks from { -shop }!\n"
+        );
     }
 
     #[test]

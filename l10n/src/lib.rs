@@ -5,6 +5,7 @@
 
 mod diagnostic;
 pub mod format;
+pub mod guard;
 mod inventory;
 mod layer;
 pub mod plural;

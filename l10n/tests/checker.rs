@@ -1,7 +1,7 @@
 //! The checker against one broken fixture per diagnostic, and against every
 //! shipped locale (which must be clean).
 // A failed unwrap in a test is a failed test, which is what it should be.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use std::path::Path;
 
@@ -214,5 +214,80 @@ fn the_reference_warns_about_messages_translators_get_no_note_for() {
         check_fixture("clean.ftl", "de")
             .iter()
             .all(|d| d.code != "undocumented")
+    );
+}
+
+/// Checks `text` as a German translation of the fixtures' reference.
+fn check_text(text: &str) -> Vec<Diagnostic> {
+    let reference = fixture("reference.ftl");
+    check(
+        &Source {
+            path: "reference.ftl",
+            locale: "en-US",
+            text: &reference,
+        },
+        &Source {
+            path: "copy.ftl",
+            locale: "de",
+            text,
+        },
+    )
+}
+
+#[test]
+fn nesting_no_message_needs_is_refused_at_its_place_before_parsing() {
+    // 5,000 levels overflowed the parser's stack; 2,000 were accepted.
+    for depth in [l10n::guard::MAX_NESTING + 1, 2_000, 5_000, 200_000] {
+        let text = format!(
+            "greeting = Hallo\nfarewell = {}$name{}\n",
+            "{ ".repeat(depth),
+            " }".repeat(depth)
+        );
+        let diagnostics = check_text(&text);
+        let deep = diagnostics
+            .iter()
+            .find(|d| d.code == "too-deep")
+            .unwrap_or_else(|| panic!("{depth}: {diagnostics:?}"));
+        let col = "farewell = ".len() + 2 * l10n::guard::MAX_NESTING + 1;
+        assert_eq!(
+            deep.to_string(),
+            format!(
+                "copy.ftl:2:{col}: error[too-deep]: placeables or arguments nest deeper than {} here; no message needs that many, so this one is not read",
+                l10n::guard::MAX_NESTING
+            )
+        );
+    }
+    let at_the_limit = format!(
+        "farewell = {}$name{}\n",
+        "{ ".repeat(l10n::guard::MAX_NESTING),
+        " }".repeat(l10n::guard::MAX_NESTING)
+    );
+    assert!(
+        !check_text(&at_the_limit)
+            .iter()
+            .any(|d| d.code == "too-deep")
+    );
+}
+
+#[test]
+fn control_characters_are_refused_where_they_are() {
+    let diagnostics = check_text("greeting = Hal\u{0}lo\nfarewell = Tschüs\u{1b}[0m { $name }\n");
+    let control: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.code == "control-character")
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        control,
+        [
+            "copy.ftl:1:15: error[control-character]: U+0000, a control character, is not allowed in copy; delete it",
+            "copy.ftl:2:18: error[control-character]: U+001B, a control character, is not allowed in copy; delete it",
+        ]
+    );
+    // Tabs and CRLF line ends are text.
+    assert!(
+        !check_text("greeting = Hal\tlo\r\n")
+            .iter()
+            .any(|d| d.code == "control-character")
     );
 }

@@ -95,6 +95,39 @@ impl Stack {
         })
     }
 
+    /// Writes `ftl` straight into the local D1 as `site_key`'s own wording
+    /// for `locale`, past the collector's checks: what an older collector
+    /// may have stored. Through `wrangler d1 execute`, as `cargo xtask site`
+    /// does; `ftl` is quoted as an SQL string literal.
+    pub fn store_copy_unchecked(&self, site_key: &str, locale: &str, ftl: &str) -> Result<()> {
+        let quote = |text: &str| format!("'{}'", text.replace('\'', "''"));
+        let sql = format!(
+            "INSERT INTO site_copy (site_key, locale, ftl, updated_at) VALUES ({}, {}, {}, 0) \
+             ON CONFLICT (site_key, locale) DO UPDATE SET ftl = excluded.ftl",
+            quote(site_key),
+            quote(locale),
+            quote(ftl)
+        );
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let output = std::process::Command::new(root.join("node_modules/.bin/wrangler"))
+            .args(["d1", "execute", "DB", "--local", "--persist-to"])
+            .arg(var("E2E_STATE_DIR")?)
+            .args(["--command", &sql])
+            .current_dir(root.join("edge-worker"))
+            .env("WRANGLER_SEND_METRICS", "false")
+            .env("CI", "true")
+            .output()
+            .context("wrangler runs")?;
+        if !output.status.success() {
+            bail!(
+                "wrangler d1 execute failed: {}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        Ok(())
+    }
+
     /// An HTTP client for the collector.
     pub fn collector(&self) -> Collector {
         Collector {

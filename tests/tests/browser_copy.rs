@@ -117,3 +117,43 @@ async fn a_sites_copy_is_checked_stored_and_shown_over_the_shipped_one() {
     );
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_bubble_works_whatever_wording_is_stored() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("stored_copy").unwrap();
+    // What a collector without the nesting check stored: from then on every
+    // shopper's widget trapped and the panel stayed empty.
+    let deep = format!(
+        "csat-title = {}\"Deep\"{}\ncsat-thumb-up = Yes!\n",
+        "{ ".repeat(2_000),
+        " }".repeat(2_000)
+    );
+    stack
+        .store_copy_unchecked(&site.key, "en-US", &deep)
+        .unwrap();
+
+    let browser = Browser::start(&stack).await.unwrap();
+    browser
+        .open_demo_fresh(&stack, &format!("?site={}&locale=en-US", site.key))
+        .await
+        .unwrap();
+    browser.widget_element(".fb-bubble").await.unwrap();
+    browser.click_page("demo-resolve").await.unwrap();
+    let title = browser.widget_element(".fb-csat-title").await.unwrap();
+    assert_eq!(
+        title.text().await.unwrap(),
+        "How was this conversation?",
+        "the shipped title stands in for the broken one"
+    );
+    let up = browser
+        .widget_element(".fb-csat-choice[data-score=\"5\"]")
+        .await
+        .unwrap();
+    assert_eq!(
+        up.attr("aria-label").await.unwrap().as_deref(),
+        Some("Yes!"),
+        "the site's other wording stays"
+    );
+    browser.close().await.unwrap();
+}

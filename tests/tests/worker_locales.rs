@@ -3,7 +3,7 @@
 //! overrides layered on top, `GET /v1/locales/best?want=` picks the locale
 //! too, all with ETags, and bad requests get clear refusals.
 // A failed unwrap in a test is a failed test, which is what it should be.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use e2e::{Stack, http_client};
 use serde_json::Value;
@@ -226,4 +226,158 @@ async fn the_best_copy_for_a_shoppers_languages_comes_in_one_request() {
     assert_eq!(unknown.status(), 401);
     let body: Value = unknown.json().await.unwrap();
     assert_eq!(body["code"], "unknown_site");
+}
+
+/// `csat-title` with its text inside `depth` nested placeables.
+fn nested_title(depth: usize) -> String {
+    format!(
+        "csat-title = {}\"Deep\"{}\n",
+        "{ ".repeat(depth),
+        " }".repeat(depth)
+    )
+}
+
+#[tokio::test]
+async fn wording_nested_too_deep_or_with_control_characters_is_refused_at_its_place() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("stored_copy").unwrap();
+    let collector = stack.collector();
+    let good = "csat-title = How was it?\n";
+    let stored = collector
+        .put_copy(&site.key, &site.secret, "en-US", good)
+        .await
+        .unwrap();
+    assert_eq!(stored.status, 200, "{}", stored.body);
+
+    // 2,000 levels used to be stored (and then broke every shopper's
+    // widget); 5,000 overflowed the parser's stack in the Worker (500).
+    for depth in [2_000, 5_000] {
+        let refused = collector
+            .put_copy(&site.key, &site.secret, "en-US", &nested_title(depth))
+            .await
+            .unwrap();
+        assert_eq!(refused.status, 422, "{depth}: {}", refused.body);
+        assert_eq!(refused.code(), "invalid_copy");
+        let diagnostics = refused.body["diagnostics"].to_string();
+        assert!(
+            diagnostics.contains("copy/en-US.ftl:1:") && diagnostics.contains("error[too-deep]"),
+            "{depth}: {diagnostics}"
+        );
+    }
+    let refused = collector
+        .put_copy(
+            &site.key,
+            &site.secret,
+            "en-US",
+            "csat-thumb-up = Yes\ncsat-thumb-down = N\u{0}o\n",
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body["diagnostics"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("copy/en-US.ftl:2:20: error[control-character]: U+0000"),
+        "{}",
+        refused.body
+    );
+
+    let kept = get(
+        &format!("{}/v1/sites/{}/copy/en-US", stack.worker_url, site.key),
+        None,
+    )
+    .await;
+    assert_eq!(
+        kept.text().await.unwrap(),
+        good,
+        "nothing refused is stored"
+    );
+}
+
+#[tokio::test]
+async fn wording_stored_before_the_checks_falls_back_to_the_shipped_copy_message_by_message() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("stored_copy").unwrap();
+    stack
+        .store_copy_unchecked(
+            &site.key,
+            "de",
+            &format!(
+                "{}csat-thumb-up = Jawohl\ncsat-thumb-down = Nein\u{7}\ncsat-submit = Absenden!\n",
+                nested_title(5_000)
+            ),
+        )
+        .unwrap();
+    for path in [
+        format!("/v1/locales/de?site={}", site.key),
+        format!("/v1/locales/best?want=de&site={}", site.key),
+    ] {
+        let response = get(&format!("{}{path}", stack.worker_url), None).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let layered = response.text().await.unwrap();
+        let shipped = shipped(&stack, "de");
+        let line = |id: &str| {
+            shipped
+                .lines()
+                .find(|line| line.starts_with(&format!("{id} =")))
+                .unwrap()
+                .to_string()
+        };
+        assert!(layered.contains(&line("csat-title")), "{path}: {layered}");
+        assert!(
+            layered.contains(&line("csat-thumb-down")),
+            "{path}: {layered}"
+        );
+        assert!(
+            layered.contains("\ncsat-thumb-up = Jawohl\n"),
+            "{path}: {layered}"
+        );
+        assert!(layered.contains("\ncsat-submit = Absenden!\n"), "{path}");
+        assert!(!layered.contains("Deep") && !layered.contains('\u{7}'));
+    }
+}
+
+#[tokio::test]
+async fn a_wording_upload_is_refused_as_soon_as_it_passes_the_limit() {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("stored_copy").unwrap();
+    let host = stack.worker_url.trim_start_matches("http://").to_string();
+    let stream = tokio::net::TcpStream::connect(&host).await.unwrap();
+    let (reader, mut writer) = stream.into_split();
+    let head = format!(
+        "PUT /v1/sites/{}/copy/en-US HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n",
+        site.key, site.secret
+    );
+    // A body that has passed the limit but not ended: read whole before
+    // its size is checked, it would never be answered. (wrangler's local
+    // proxy answers 503 when it is still passing on a body the Worker has
+    // stopped reading, so the sender pauses instead of sending forever.)
+    let (hold, held) = tokio::sync::oneshot::channel::<()>();
+    let sender = tokio::spawn(async move {
+        let text = "# ".to_string() + &"x".repeat(4_093) + "\n";
+        let chunk = format!("{:x}\r\n{text}\r\n", text.len());
+        writer.write_all(head.as_bytes()).await?;
+        for _ in 0..20 {
+            writer.write_all(chunk.as_bytes()).await?;
+        }
+        writer.flush().await?;
+        // The connection stays open, the body unfinished, until the test ends.
+        let _ = held.await;
+        Ok::<_, std::io::Error>(writer)
+    });
+    let mut status = String::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        BufReader::new(reader).read_line(&mut status),
+    )
+    .await
+    .expect("an answer while the body is still unfinished")
+    .unwrap();
+    let _ = hold.send(());
+    sender.await.unwrap().unwrap();
+    assert!(status.starts_with("HTTP/1.1 413"), "{status}");
 }

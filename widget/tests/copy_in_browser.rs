@@ -10,7 +10,7 @@ mod support;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use widget::conversation::Role;
-use widget::i18n::{I18n, Localizer};
+use widget::i18n::{I18n, Localizer, Msg};
 use widget::view::comment_box;
 use widget::view::dom::h;
 
@@ -80,6 +80,26 @@ fn a_locale_switch_rewords_the_mounted_widget_in_place() {
     );
 }
 
+#[wasm_bindgen_test]
+fn copy_nested_thousands_deep_loses_only_its_own_messages() {
+    // 2,000 levels used to overflow the widget's stack ("memory access out
+    // of bounds") and leave the panel empty for every shopper.
+    let deep = |depth: usize| {
+        format!(
+            "message-feedback-up = Jawohl\nmessage-feedback-down = {}\"Tief\"{}\nreason-send = Ab\u{0}\nreason-skip = Weiter\n",
+            "{ ".repeat(depth),
+            " }".repeat(depth)
+        )
+    };
+    for depth in [2_000, 20_000] {
+        let copy = Localizer::new("de", Some(&deep(depth)));
+        assert_eq!(copy.text(Msg::FeedbackUp), "Jawohl");
+        assert_eq!(copy.text(Msg::FeedbackDown), "Not helpful", "{depth}");
+        assert_eq!(copy.text(Msg::ReasonSend), "Send", "control characters");
+        assert_eq!(copy.text(Msg::ReasonSkip), "Weiter");
+    }
+}
+
 /// Every shipped widget copy, as the collector serves it.
 const SHIPPED: [(&str, &str); 8] = [
     ("ar", include_str!("../../locales/ar/widget.ftl")),
@@ -109,7 +129,7 @@ fn in_browser(tag: &str, ftl: &str, n: i64) -> String {
     use l10n::format::{Arg, Args};
     let mut args = Args::new();
     args.set("count", Arg::Number(n));
-    Localizer::new(tag, Some(ftl)).format(widget::i18n::Msg::CharactersLeft, &args)
+    Localizer::new(tag, Some(ftl)).format(Msg::CharactersLeft, &args)
 }
 
 #[wasm_bindgen_test]

@@ -191,6 +191,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             },
         ),
         ("copy", SiteConfig::default()),
+        ("stored_copy", SiteConfig::default()),
         (
             "shop_name",
             SiteConfig {
