@@ -490,6 +490,14 @@ impl Args {
     }
 }
 
+/// Prints one figure for `cargo xtask bench` to collect, on a line of its
+/// own: `figure<TAB>name<TAB>value<TAB>unit`. The xtask compares figures of
+/// the same name across rounds and revisions; the unit says which way is
+/// better (`ms` and `bytes` lower, `events/s` and `points` higher).
+pub fn figure(name: &str, value: f64, unit: &str) {
+    println!("figure\t{name}\t{value}\t{unit}");
+}
+
 /// The `p` quantile (0–1) of `sorted` values, nearest rank; NaN when empty.
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {

@@ -1,25 +1,44 @@
-//! `cargo xtask bench [--reads] [--dashboard]`: ingest throughput and
-//! latency against the Worker on local workerd with a fresh local D1, at
-//! batch sizes 1, 20 and 100; with `--reads`, also seeds 1,000,000 events
-//! and times the Overview, the conversation list and the knowledge gaps;
-//! with `--dashboard`, seeds (600,000 events, about 100,000 conversations,
-//! unless `--reads` seeded more) and times the dashboard itself in headless
-//! Chromium; with `--widget`, times the bubble's paint and the panel
-//! after a click on the demo page from the loader's performance marks;
-//! with `--lighthouse`, Lighthouse's performance score of the demo page
-//! with and without the widget.
-//! Prints the numbers BENCHMARKS.md records.
+//! `cargo xtask bench [--ingest] [--reads] [--dashboard] [--widget]
+//! [--lighthouse] [--size] [--against REV] [--rounds N]`: the project's
+//! speed and size, measured on this machine against the Worker on local
+//! workerd with a fresh local D1.
+//!
+//! - `--ingest` (the default when nothing else is selected): ingest
+//!   throughput and p99 at batch sizes 1, 20 and 100.
+//! - `--reads`: seeds 1,000,000 events and times the Overview, the
+//!   conversation list and the knowledge gaps.
+//! - `--dashboard`: seeds (600,000 events, about 100,000 conversations,
+//!   unless `--reads` seeded more) and times the dashboard itself in
+//!   headless Chromium, with its longest main-thread task.
+//! - `--widget`: the bubble's paint and the panel after a click on the demo
+//!   page, from the loader's performance marks.
+//! - `--lighthouse`: Lighthouse's performance score of the demo page with
+//!   and without the widget.
+//! - `--size`: the widget's download, brotli 11.
+//!
+//! Every selected benchmark runs in rounds (`--rounds`, 3 by default) and
+//! the summary gives each figure's median and range. With `--against REV`
+//! the same benchmarks also run against REV, built in a scratch checkout
+//! (see `against`) with its own Worker, database and page, interleaved
+//! round by round (old, new; then new, old; ...), and the summary gives
+//! both medians and the ratio new/old with the range of the per-round
+//! ratios: a claim of faster or slower rests on that ratio. A benchmark
+//! that meets an error fails the whole run; no figure is printed over data
+//! that was not all there.
 
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
 use protocol::SiteConfig;
 
+use crate::against;
 use crate::builds;
-
-use crate::processes::{free_port, run};
+use crate::figures::{self, Figures};
+use crate::processes::{Background, free_port, run};
 use crate::repo::Repo;
 use crate::sites;
+use crate::size;
 use crate::static_site::{PageConfig, StaticSite};
 use crate::tools;
 use crate::worker_dev::{self, D1, Log};
@@ -27,60 +46,154 @@ use crate::worker_dev::{self, D1, Log};
 /// Sites the ingest load is spread over, so the per-site rate limit (1000
 /// requests per 10 s) does not cap what is measured: the collector itself.
 const INGEST_SITES: usize = 20;
-/// Seconds each batch size is driven for.
-const SECONDS: &str = "15";
+/// Seconds each batch size is driven for, per round.
+const INGEST_SECONDS: &str = "10";
 /// Requests in flight at once.
 const CONCURRENCY: &str = "8";
 /// Events seeded for the read benchmarks (six per conversation).
 const SEEDED_EVENTS: &str = "1000000";
 /// Events seeded for the dashboard alone: about 100,000 conversations.
 const DASHBOARD_EVENTS: &str = "600000";
-/// Lighthouse runs per variant of the demo page.
-const LIGHTHOUSE_RUNS: usize = 5;
-/// Page loads for the widget's timings.
-const WIDGET_RUNS: &str = "20";
-/// Page loads per dashboard section.
-const DASHBOARD_RUNS: &str = "10";
+/// Requests per read route, per round.
+const READ_REQUESTS: &str = "20";
+/// The read routes timed.
+const READ_PATHS: [&str; 4] = [
+    "overview?tz=Europe/Berlin",
+    "conversations?limit=50",
+    "conversations?limit=50&feedback=downvote",
+    "gaps",
+];
+/// Page loads for the widget's timings, per round.
+const WIDGET_LOADS: &str = "10";
+/// Page loads per dashboard section, per round.
+const DASHBOARD_LOADS: &str = "4";
+/// Rounds when `--rounds` is not given.
+const DEFAULT_ROUNDS: usize = 3;
+/// At most this many rounds.
+const MAX_ROUNDS: usize = 20;
 
-fn loadgen(repo: &Repo) -> Command {
-    let mut cmd = Command::new(repo.path("target/release/loadgen"));
-    cmd.current_dir(repo.root());
-    cmd
+/// Every flag, for the help text and for refusing typos.
+pub const FLAGS: &str =
+    "--ingest --reads --dashboard --widget --lighthouse --size --against REV --rounds N";
+
+/// What to measure, and how.
+struct Options {
+    ingest: bool,
+    reads: bool,
+    dashboard: bool,
+    widget: bool,
+    lighthouse: bool,
+    size: bool,
+    against: Option<String>,
+    rounds: usize,
 }
 
-/// Runs the benchmarks and prints their numbers.
-pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
-    let reads = args.iter().any(|arg| arg == "--reads");
-    let dashboard = args.iter().any(|arg| arg == "--dashboard");
-    let widget = args.iter().any(|arg| arg == "--widget");
-    let lighthouse = args.iter().any(|arg| arg == "--lighthouse");
-    tools::ensure_build_tools(repo)?;
-    if dashboard || widget || lighthouse {
-        tools::ensure_test_tools(repo)?;
+impl Options {
+    fn parse(args: &[String]) -> Result<Self> {
+        let mut options = Self {
+            ingest: false,
+            reads: false,
+            dashboard: false,
+            widget: false,
+            lighthouse: false,
+            size: false,
+            against: None,
+            rounds: DEFAULT_ROUNDS,
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--ingest" => options.ingest = true,
+                "--reads" => options.reads = true,
+                "--dashboard" => options.dashboard = true,
+                "--widget" => options.widget = true,
+                "--lighthouse" => options.lighthouse = true,
+                "--size" => options.size = true,
+                "--against" => {
+                    options.against = Some(
+                        args.next()
+                            .context("--against needs a git revision (HEAD~1, a commit, a tag)")?
+                            .clone(),
+                    );
+                }
+                "--rounds" => {
+                    let rounds = args.next().context("--rounds needs a number")?;
+                    options.rounds = rounds
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=MAX_ROUNDS).contains(n))
+                        .with_context(|| {
+                            format!("--rounds takes 1 to {MAX_ROUNDS}, not {rounds:?}")
+                        })?;
+                }
+                other => bail!("unknown flag {other:?}; bench takes {FLAGS}"),
+            }
+        }
+        if !(options.reads
+            || options.dashboard
+            || options.widget
+            || options.lighthouse
+            || options.size)
+        {
+            options.ingest = true;
+        }
+        Ok(options)
     }
-    if dashboard {
-        builds::dashboard(repo)?;
-    }
-    if widget || lighthouse {
-        builds::widget(repo)?;
-    }
-    builds::worker(repo)?;
-    run(Command::new("cargo")
-        .args(["build", "--release", "-p", "e2e"])
-        .args([
-            "--bin",
-            "loadgen",
-            "--bin",
-            "dashboard_timing",
-            "--bin",
-            "widget_timing",
-        ])
-        .current_dir(repo.root()))?;
 
-    let run_dir = repo.path("target/bench");
-    let _ = std::fs::remove_dir_all(&run_dir);
-    std::fs::create_dir_all(&run_dir)?;
-    let d1 = D1::new(repo, run_dir.join("state"));
+    fn browser(&self) -> bool {
+        self.dashboard || self.widget || self.lighthouse
+    }
+
+    fn page(&self) -> bool {
+        self.widget || self.lighthouse
+    }
+
+    fn needs_worker(&self) -> bool {
+        self.ingest || self.reads || self.browser()
+    }
+
+    /// The builds a revision needs, by their `cargo xtask` names.
+    fn builds(&self) -> Vec<&'static str> {
+        let mut builds = Vec::new();
+        if self.page() || self.size {
+            builds.push("build-widget");
+        }
+        if self.dashboard {
+            builds.push("build-dashboard");
+        }
+        if self.needs_worker() {
+            builds.push("build-worker");
+        }
+        builds
+    }
+}
+
+/// One revision's collector (and demo page) running for the benchmarks.
+struct Stack {
+    label: String,
+    url: String,
+    ingest_file: PathBuf,
+    read_file: PathBuf,
+    page_origin: String,
+    // Held for their lifetime: dropping them stops the page and the Worker.
+    _page: Option<StaticSite>,
+    _worker: Background,
+}
+
+fn as_json(list: &[sites::SiteCredentials]) -> String {
+    serde_json::Value::from(
+        list.iter()
+            .map(|site| serde_json::json!({"key": site.key, "secret": site.secret}))
+            .collect::<Vec<_>>(),
+    )
+    .to_string()
+}
+
+/// Starts `repo`'s Worker on a fresh local D1 in `dir`, with the sites the
+/// benchmarks use and, when `page`, the demo page on an origin of its own.
+fn start_stack(repo: &Repo, label: &str, dir: &Path, page: bool) -> Result<Stack> {
+    std::fs::create_dir_all(dir)?;
+    let d1 = D1::new(repo, dir.join("state"));
     d1.migrate()?;
     let origins = ["https://bench.shop.example".to_string()];
     let ingest_sites = sites::upsert_many(&d1, INGEST_SITES, &origins, &SiteConfig::default())?;
@@ -90,133 +203,340 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
         ..SiteConfig::default()
     };
     let read_site = sites::upsert_many(&d1, 1, &origins, &read_config)?;
-    let as_json = |list: &[sites::SiteCredentials]| {
-        serde_json::Value::from(
-            list.iter()
-                .map(|site| serde_json::json!({"key": site.key, "secret": site.secret}))
-                .collect::<Vec<_>>(),
-        )
-        .to_string()
-    };
-    let ingest_file = run_dir.join("ingest-sites.json");
-    let read_file = run_dir.join("read-site.json");
+    let ingest_file = dir.join("ingest-sites.json");
+    let read_file = dir.join("read-site.json");
     std::fs::write(&ingest_file, as_json(&ingest_sites))?;
     std::fs::write(&read_file, as_json(&read_site))?;
 
     let port = free_port()?;
     let url = format!("http://127.0.0.1:{port}");
-    let _worker = worker_dev::start(
-        repo,
-        &d1,
-        port,
-        Log::File(run_dir.join("wrangler.log")),
-        &[],
-    )?;
-
-    println!("\ningest, {CONCURRENCY} requests in flight, {SECONDS} s per batch size:");
-    for batch in ["1", "20", "100"] {
-        run(loadgen(repo)
-            .args(["ingest", &url])
-            .arg(&ingest_file)
-            .args([batch, SECONDS, CONCURRENCY]))?;
-    }
-
-    if reads || dashboard {
-        let events = if reads {
-            SEEDED_EVENTS
-        } else {
-            DASHBOARD_EVENTS
-        };
-        println!("\nseeding {events} events into one site (spread over 6 days):");
-        run(loadgen(repo)
-            .args(["seed", &url])
-            .arg(&read_file)
-            .args([events, CONCURRENCY]))?;
-        for path in [
-            "overview?tz=Europe/Berlin",
-            "conversations?limit=50",
-            "conversations?limit=50&feedback=downvote",
-            "gaps",
-        ] {
-            run(loadgen(repo)
-                .args(["read", &url])
-                .arg(&read_file)
-                .args([path, "20"]))?;
-        }
-    }
-    if !(dashboard || widget || lighthouse) {
-        return Ok(());
-    }
-    let (webdriver, _driver) = tools::start_chromedriver()?;
+    let worker = worker_dev::start(repo, &d1, port, Log::File(dir.join("wrangler.log")), &[])?;
     let page_port = free_port()?;
     let page_origin = format!("http://127.0.0.1:{page_port}");
-    let shop = sites::upsert(
-        &d1,
-        None,
-        std::slice::from_ref(&page_origin),
-        &SiteConfig::default(),
-    )?;
-    let _page = StaticSite::start(
-        repo,
-        page_port,
-        PageConfig {
-            site_key: shop.key,
-            endpoint: url.clone(),
-        },
-    )?;
-    if lighthouse {
-        println!(
-            "\nLighthouse performance score of the demo page ({LIGHTHOUSE_RUNS} runs each, median):"
-        );
-        let without = lighthouse_score(repo, &run_dir, &format!("{page_origin}/?widget=off"))?;
-        let with = lighthouse_score(repo, &run_dir, &format!("{page_origin}/"))?;
-        println!(
-            "without the widget {without}, with it {with}: {} points (budget: at most 1 point lower)",
-            i64::from(with) - i64::from(without)
+    let page = if page {
+        let shop = sites::upsert(
+            &d1,
+            None,
+            std::slice::from_ref(&page_origin),
+            &SiteConfig::default(),
+        )?;
+        Some(StaticSite::start(
+            repo,
+            page_port,
+            PageConfig {
+                site_key: shop.key,
+                endpoint: url.clone(),
+            },
+        )?)
+    } else {
+        None
+    };
+    Ok(Stack {
+        label: label.to_string(),
+        url,
+        ingest_file,
+        read_file,
+        page_origin,
+        _page: page,
+        _worker: worker,
+    })
+}
+
+/// One measurement, run once per side per round.
+#[derive(Clone, Copy)]
+enum Measure {
+    Ingest(&'static str),
+    Read(&'static str),
+    Widget,
+    Dashboard,
+    Lighthouse,
+}
+
+/// A measuring binary of the e2e crate (the same binaries measure every
+/// revision, so only the code under test differs).
+fn measuring(repo: &Repo, name: &str) -> Command {
+    let mut cmd = Command::new(repo.path(&format!("target/release/{name}")));
+    cmd.current_dir(repo.root());
+    cmd
+}
+
+/// Runs `cmd`, shows its prose prefixed with `label`, and returns its
+/// figures; fails when it fails.
+fn collect(label: &str, cmd: &mut Command) -> Result<Vec<(String, f64, String)>> {
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("could not start {:?}", cmd.get_program()))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (figures, prose) = figures::parse(&stdout);
+    for line in prose {
+        println!("  [{label}] {line}");
+    }
+    if !out.status.success() {
+        bail!(
+            "[{label}] {:?} failed ({}); no figures are kept from it",
+            cmd.get_program(),
+            out.status
         );
     }
-    if widget {
-        println!("\nthe widget on the demo page in headless Chromium ({WIDGET_RUNS} loads):");
-        run(Command::new(repo.path("target/release/widget_timing"))
-            .arg(format!("{page_origin}/"))
-            .arg(&webdriver)
-            .arg(tools::CHROMIUM)
-            .arg(WIDGET_RUNS))?;
+    Ok(figures)
+}
+
+fn measure(
+    repo: &Repo,
+    what: Measure,
+    stack: &Stack,
+    webdriver: &str,
+) -> Result<Vec<(String, f64, String)>> {
+    let label = &stack.label;
+    match what {
+        Measure::Ingest(batch) => collect(
+            label,
+            measuring(repo, "loadgen")
+                .args(["ingest", &stack.url])
+                .arg(&stack.ingest_file)
+                .args([batch, INGEST_SECONDS, CONCURRENCY]),
+        ),
+        Measure::Read(path) => collect(
+            label,
+            measuring(repo, "loadgen")
+                .args(["read", &stack.url])
+                .arg(&stack.read_file)
+                .args([path, READ_REQUESTS]),
+        ),
+        Measure::Widget => collect(
+            label,
+            measuring(repo, "widget_timing")
+                .arg(format!("{}/", stack.page_origin))
+                .arg(webdriver)
+                .arg(tools::CHROMIUM)
+                .arg(WIDGET_LOADS),
+        ),
+        Measure::Dashboard => collect(
+            label,
+            measuring(repo, "dashboard_timing")
+                .arg(&stack.url)
+                .arg(webdriver)
+                .arg(tools::CHROMIUM)
+                .arg(&stack.read_file)
+                .arg(DASHBOARD_LOADS),
+        ),
+        Measure::Lighthouse => {
+            let dir = repo.path("target/bench");
+            let without =
+                lighthouse_score(repo, &dir, &format!("{}/?widget=off", stack.page_origin))?;
+            let with = lighthouse_score(repo, &dir, &format!("{}/", stack.page_origin))?;
+            println!(
+                "  [{label}] Lighthouse performance: without the widget {without}, with it {with} (budget: at most 1 point lower)"
+            );
+            Ok(vec![
+                (
+                    "Lighthouse without the widget".into(),
+                    f64::from(without),
+                    "points".into(),
+                ),
+                (
+                    "Lighthouse with the widget".into(),
+                    f64::from(with),
+                    "points".into(),
+                ),
+                (
+                    "Lighthouse points the widget costs".into(),
+                    f64::from(without) - f64::from(with),
+                    "points lost".into(),
+                ),
+            ])
+        }
     }
-    if dashboard {
-        println!("\nthe dashboard in headless Chromium ({DASHBOARD_RUNS} loads each):");
-        run(Command::new(repo.path("target/release/dashboard_timing"))
-            .arg(&url)
-            .arg(&webdriver)
-            .arg(tools::CHROMIUM)
-            .arg(&read_file)
-            .arg(DASHBOARD_RUNS))?;
+}
+
+/// Runs the benchmarks and prints their numbers.
+pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
+    let options = Options::parse(args)?;
+    tools::ensure_build_tools(repo)?;
+    if options.browser() {
+        tools::ensure_test_tools(repo)?;
+    }
+    if options.page() || options.size {
+        builds::widget(repo)?;
+    }
+    if options.dashboard {
+        builds::dashboard(repo)?;
+    }
+    if options.needs_worker() {
+        builds::worker(repo)?;
+        run(Command::new("cargo")
+            .args(["build", "--release", "-p", "e2e"])
+            .args([
+                "--bin",
+                "loadgen",
+                "--bin",
+                "dashboard_timing",
+                "--bin",
+                "widget_timing",
+            ])
+            .current_dir(repo.root()))?;
+    }
+    // Side 0 is the old revision when there is one; the last is this checkout.
+    let mut sides: Vec<(String, Repo)> = Vec::new();
+    if let Some(rev) = &options.against {
+        let old = against::prepare(repo, rev, &options.builds())?;
+        sides.push((format!("old {}", old.short), old.repo));
+    }
+    sides.push((format!("new {}", against::head(repo)), repo.clone()));
+    let mut figures = Figures::default();
+
+    if options.size {
+        for (side, (label, side_repo)) in sides.iter().enumerate() {
+            println!("\nthe widget's download, {label}:");
+            for (name, value) in size::measure(side_repo)? {
+                figures.add(side, 0, &format!("size {name}"), value as f64, "bytes");
+            }
+        }
+    }
+
+    if options.needs_worker() {
+        let run_dir = repo.path("target/bench");
+        let _ = std::fs::remove_dir_all(&run_dir);
+        let mut stacks = Vec::new();
+        for (label, side_repo) in &sides {
+            let dir = run_dir.join(label.split(' ').next().unwrap_or("side"));
+            stacks.push(start_stack(side_repo, label, &dir, options.page())?);
+        }
+        measure_rounds(repo, &options, &stacks, &mut figures)?;
+    }
+
+    let rounds = options.rounds;
+    match sides.as_slice() {
+        [(old, _), (new, _)] => figures.print_against(old, new, rounds),
+        [(label, _)] => figures.print_single(label, rounds),
+        _ => {}
     }
     Ok(())
 }
 
-/// The median Lighthouse performance score (0–100) of `url`, run with
-/// Debian's Chromium (Lighthouse's default mobile profile and throttling).
-fn lighthouse_score(repo: &Repo, run_dir: &std::path::Path, url: &str) -> Result<u32> {
-    let report = run_dir.join("lighthouse.json");
-    let mut scores = Vec::new();
-    for _ in 0..LIGHTHOUSE_RUNS {
-        run(Command::new(repo.node_bin("lighthouse"))
-            .arg(url)
-            .args(["--quiet", "--only-categories=performance", "--output=json"])
-            .arg(format!("--output-path={}", report.display()))
-            .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
-            .env("CHROME_PATH", tools::CHROMIUM))?;
-        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report)?)?;
-        let score = json
-            .pointer("/categories/performance/score")
-            .and_then(serde_json::Value::as_f64)
-            .ok_or_else(|| {
-                anyhow::anyhow!("no performance score in Lighthouse's report for {url}")
-            })?;
-        scores.push((score * 100.0).round() as u32);
+/// Seeds what the reads need, then runs every selected measurement round
+/// by round, alternating which revision goes first.
+fn measure_rounds(
+    repo: &Repo,
+    options: &Options,
+    stacks: &[Stack],
+    figures: &mut Figures,
+) -> Result<()> {
+    if options.reads || options.dashboard {
+        let events = if options.reads {
+            SEEDED_EVENTS
+        } else {
+            DASHBOARD_EVENTS
+        };
+        for stack in stacks {
+            println!(
+                "\nseeding {events} events into one site (spread over 6 days), {}:",
+                stack.label
+            );
+            collect(
+                &stack.label,
+                measuring(repo, "loadgen")
+                    .args(["seed", &stack.url])
+                    .arg(&stack.read_file)
+                    .args([events, CONCURRENCY]),
+            )?;
+        }
     }
-    scores.sort_unstable();
-    println!("  {url}: {scores:?}");
-    Ok(scores.get(scores.len() / 2).copied().unwrap_or(0))
+    let mut plan = Vec::new();
+    if options.ingest {
+        plan.extend(["1", "20", "100"].map(Measure::Ingest));
+    }
+    if options.reads {
+        plan.extend(READ_PATHS.map(Measure::Read));
+    }
+    if options.widget {
+        plan.push(Measure::Widget);
+    }
+    if options.dashboard {
+        plan.push(Measure::Dashboard);
+    }
+    if options.lighthouse {
+        plan.push(Measure::Lighthouse);
+    }
+    let (webdriver, _driver) = if options.browser() {
+        let (url, driver) = tools::start_chromedriver()?;
+        (url, Some(driver))
+    } else {
+        (String::new(), None)
+    };
+    for round in 0..options.rounds {
+        println!("\nround {} of {}:", round + 1, options.rounds);
+        let mut order: Vec<usize> = (0..stacks.len()).collect();
+        if round % 2 == 1 {
+            order.reverse();
+        }
+        for what in &plan {
+            for side in &order {
+                let Some(stack) = stacks.get(*side) else {
+                    continue;
+                };
+                for (name, value, unit) in measure(repo, *what, stack, &webdriver)? {
+                    figures.add(*side, round, &name, value, &unit);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lighthouse's performance score (0–100) of `url` in one run, with
+/// Debian's Chromium (Lighthouse's default mobile profile and throttling).
+fn lighthouse_score(repo: &Repo, dir: &Path, url: &str) -> Result<u32> {
+    let report = dir.join("lighthouse.json");
+    run(Command::new(repo.node_bin("lighthouse"))
+        .arg(url)
+        .args(["--quiet", "--only-categories=performance", "--output=json"])
+        .arg(format!("--output-path={}", report.display()))
+        .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage")
+        .env("CHROME_PATH", tools::CHROMIUM))?;
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report)?)?;
+    let score = json
+        .pointer("/categories/performance/score")
+        .and_then(serde_json::Value::as_f64)
+        .ok_or_else(|| anyhow::anyhow!("no performance score in Lighthouse's report for {url}"))?;
+    Ok((score * 100.0).round() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Options> {
+        Options::parse(&args.iter().map(|arg| arg.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn ingest_is_the_default_and_flags_select() {
+        let plain = parse(&[]).unwrap_or_else(|err| unreachable!("{err}"));
+        assert!(plain.ingest && !plain.reads && plain.against.is_none());
+        assert_eq!(plain.rounds, DEFAULT_ROUNDS);
+        let reads = parse(&["--reads", "--against", "HEAD~1", "--rounds", "5"])
+            .unwrap_or_else(|err| unreachable!("{err}"));
+        assert!(reads.reads && !reads.ingest);
+        assert_eq!(reads.against.as_deref(), Some("HEAD~1"));
+        assert_eq!(reads.rounds, 5);
+        assert_eq!(reads.builds(), ["build-worker"]);
+    }
+
+    #[test]
+    fn typos_and_missing_values_are_refused_clearly() {
+        for (args, says) in [
+            (&["--read"][..], "unknown flag \"--read\""),
+            (&["--against"][..], "--against needs a git revision"),
+            (&["--rounds", "0"][..], "--rounds takes 1 to 20"),
+            (&["--rounds", "many"][..], "--rounds takes 1 to 20"),
+        ] {
+            let err = parse(args)
+                .err()
+                .map(|err| err.to_string())
+                .unwrap_or_default();
+            assert!(err.contains(says), "{args:?}: {err}");
+        }
+    }
 }

@@ -1,10 +1,12 @@
 //! `cargo xtask <command>`: the project's automation, in Rust so it runs the
 //! same on every machine. See the README for what each command does.
 
+mod against;
 mod bench;
 mod builds;
 mod collector_assets;
 mod demo;
+mod figures;
 mod locales;
 mod processes;
 mod repo;
@@ -25,7 +27,12 @@ commands:
                  serve the demo shop page and print its URL (Ctrl-C stops it all)
   test           install what is missing, then run every check and test
                  (--e2e-only [FILTER]: just the end-to-end tests matching FILTER)
-  bench          ingest throughput against local workerd (--reads: also 1M-event reads)
+  bench          speed and size on this machine, in rounds, against local workerd:
+                 --ingest (the default) ingest throughput; --reads 1M-event reads;
+                 --dashboard the dashboard in Chromium; --widget bubble and panel timings;
+                 --lighthouse the demo page's score; --size the widget's download;
+                 --against REV the same for git revision REV, interleaved, with ratios;
+                 --rounds N (default 3)
   locales check  every locale's Fluent file against en-US (compiler-style diagnostics)
   size           the widget's files, raw and brotli, against the budgets
   site           manage sites (add, list, rotate-secret, set, copy); `cargo xtask site` for help
@@ -51,5 +58,18 @@ fn main() -> Result<()> {
             Ok(())
         }
         Some(other) => bail!("unknown command {other:?}\n\n{USAGE}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_help_names_every_flag_of_bench() {
+        for flag in crate::bench::FLAGS
+            .split(' ')
+            .filter(|word| word.starts_with("--"))
+        {
+            assert!(super::USAGE.contains(flag), "{flag} is not in the help");
+        }
     }
 }

@@ -20,6 +20,11 @@ impl Repo {
         Ok(Self { root })
     }
 
+    /// The checkout at `root` (another revision's, see `against`).
+    pub fn at(root: PathBuf) -> Self {
+        Self { root }
+    }
+
     /// A path relative to the workspace root.
     pub fn path(&self, relative: &str) -> PathBuf {
         self.root.join(relative)

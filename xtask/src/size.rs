@@ -1,6 +1,7 @@
 //! `cargo xtask size`: what the widget costs a shopper's browser, file by
 //! file, raw and brotli-compressed (quality 11, as a CDN serves it), against
-//! the budgets (loader ≤ 3 KB, app ≤ 80 KB brotli).
+//! the budgets (loader ≤ 3 KB; app goal ≤ 100 KB, ceiling 130 KB, brotli).
+//! `cargo xtask bench --size` prints the same for two revisions side by side.
 
 use std::io::Write;
 
@@ -11,8 +12,10 @@ use crate::repo::Repo;
 
 /// Loader budget, brotli bytes.
 const LOADER_BUDGET: usize = 3 * 1024;
-/// App budget (wasm + js + css, Fluent included), brotli bytes.
-const APP_BUDGET: usize = 80 * 1024;
+/// What the app (wasm + js + css, Fluent included) aims for, brotli bytes.
+const APP_GOAL: usize = 100 * 1024;
+/// What the app must not exceed, brotli bytes.
+const APP_CEILING: usize = 130 * 1024;
 
 fn brotli_size(bytes: &[u8]) -> Result<usize> {
     let mut out = Vec::new();
@@ -26,17 +29,24 @@ fn brotli_size(bytes: &[u8]) -> Result<usize> {
 /// Builds the widget and prints its sizes.
 pub fn run(repo: &Repo) -> Result<()> {
     builds::widget(repo)?;
+    measure(repo)?;
+    Ok(())
+}
+
+/// Prints the sizes of `repo`'s built widget (`dist/widget`) and returns
+/// the brotli bytes of the loader and of the app.
+pub fn measure(repo: &Repo) -> Result<Vec<(&'static str, usize)>> {
     let dist = repo.widget_dist();
     let mut app_total = 0;
+    let mut loader = 0;
     println!("\n{:<14} {:>10} {:>10}", "file", "raw", "brotli");
     for name in ["widget.js", "app.js", "app_bg.wasm"] {
-        let bytes = std::fs::read(dist.join(name)).with_context(|| format!("reading {name}"))?;
+        let bytes = std::fs::read(dist.join(name))
+            .with_context(|| format!("reading {}", dist.join(name).display()))?;
         let compressed = brotli_size(&bytes)?;
-        if name != "widget.js" {
-            app_total += compressed;
-        }
         println!("{name:<14} {:>10} {:>10}", bytes.len(), compressed);
         if name == "widget.js" {
+            loader = compressed;
             println!(
                 "{:<14} {:>21}",
                 "",
@@ -45,19 +55,26 @@ pub fn run(repo: &Repo) -> Result<()> {
                     verdict(compressed, LOADER_BUDGET)
                 )
             );
+        } else {
+            app_total += compressed;
         }
     }
+    let goal = if app_total <= APP_GOAL {
+        "within the goal".to_string()
+    } else {
+        format!("{} over the goal of {APP_GOAL}", app_total - APP_GOAL)
+    };
     println!(
-        "{:<14} {:>10} {:>10}   app budget {APP_BUDGET}: {}",
+        "{:<14} {:>10} {:>10}   app ceiling {APP_CEILING}: {} ({goal})",
         "app total",
         "",
         app_total,
-        verdict(app_total, APP_BUDGET)
+        verdict(app_total, APP_CEILING)
     );
     println!(
         "(the CSS and the en-US copy are compiled into app_bg.wasm; other locales come from the collector)"
     );
-    Ok(())
+    Ok(vec![("loader, brotli", loader), ("app, brotli", app_total)])
 }
 
 fn verdict(size: usize, budget: usize) -> String {

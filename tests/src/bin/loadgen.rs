@@ -1,7 +1,10 @@
 //! Bounded load generator for the collector on loopback, used by
 //! `cargo xtask bench`. It only ever talks to the URL it is given (the
 //! local Worker), stops after its duration or request cap, and prints what
-//! it measured.
+//! it measured, its error count included. It exits non-zero when any
+//! request failed for good, so no figure is ever taken over data that is
+//! not all there: seeding retries a failed request (with backoff) and
+//! reports the retries; ingest measures without retrying and fails.
 //!
 //! `loadgen ingest <url> <sites.json> <batch> <seconds> <concurrency>`
 //! `loadgen seed <url> <sites.json> <events> <concurrency>`
@@ -12,13 +15,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use e2e::{Args, SiteAccess, csat_event, envelope, now_ms, percentile, thumb_event};
+use e2e::{Args, SiteAccess, csat_event, envelope, figure, now_ms, percentile, thumb_event};
 use serde_json::{Value, json};
 
 /// Hard caps, whatever the arguments say.
 const MAX_SECONDS: u64 = 120;
 const MAX_REQUESTS: u64 = 2_000_000;
 const MAX_CONCURRENCY: usize = 64;
+/// Attempts at one seeding request before the seeding fails.
+const SEED_ATTEMPTS: u32 = 6;
 
 /// Shopper questions that come with thumbs-downs: four topics, each asked
 /// in several ways, for the knowledge-gap grouping to find.
@@ -107,19 +112,51 @@ fn events(seed: u64, count: usize, spread_ms: i64) -> Vec<Value> {
 struct Totals {
     latencies_ms: Vec<f64>,
     events: u64,
+    /// Requests that failed on every attempt.
     errors: u64,
+    /// Attempts beyond the first.
+    retries: u64,
     elapsed: Duration,
 }
 
-async fn drive(
-    url: &str,
-    sites: &[SiteAccess],
+impl Totals {
+    /// An error when any request failed for good.
+    fn complete(&self) -> Result<()> {
+        if self.errors > 0 {
+            bail!(
+                "{} requests failed; no figure is taken over data that is not all there",
+                self.errors
+            );
+        }
+        Ok(())
+    }
+}
+
+/// How one run drives the collector.
+struct Load {
+    /// Events per request.
     batch: usize,
+    /// Stop sending after this long.
     deadline: Duration,
+    /// Stop after this many requests.
     request_cap: u64,
+    /// Requests in flight at once.
     concurrency: usize,
+    /// Event times spread over this many milliseconds before now.
     spread_ms: i64,
-) -> Result<Totals> {
+    /// Attempts per request (1: no retries).
+    attempts: u32,
+}
+
+async fn drive(url: &str, sites: &[SiteAccess], load: Load) -> Result<Totals> {
+    let Load {
+        batch,
+        deadline,
+        request_cap,
+        concurrency,
+        spread_ms,
+        attempts,
+    } = load;
     let http = reqwest::Client::new();
     let counter = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
@@ -131,7 +168,7 @@ async fn drive(
         let url = format!("{url}/v1/events");
         workers.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
-            let (mut sent_events, mut errors) = (0u64, 0u64);
+            let (mut sent_events, mut errors, mut retries) = (0u64, 0u64, 0u64);
             loop {
                 let n = counter.fetch_add(1, Ordering::Relaxed);
                 if n >= request_cap || started.elapsed() >= deadline {
@@ -142,34 +179,48 @@ async fn drive(
                 };
                 let body =
                     envelope(&site.key, events(n * batch as u64, batch, spread_ms)).to_string();
-                let sent = Instant::now();
-                let outcome = http
-                    .post(&url)
-                    .header("Content-Type", "text/plain")
-                    .bearer_auth(&site.secret)
-                    .body(body)
-                    .send()
-                    .await;
-                latencies.push(sent.elapsed().as_secs_f64() * 1000.0);
-                match outcome {
-                    Ok(response) if response.status().is_success() => sent_events += batch as u64,
-                    _ => errors += 1,
+                let mut delivered = false;
+                for attempt in 0..attempts.max(1) {
+                    if attempt > 0 {
+                        retries += 1;
+                        tokio::time::sleep(Duration::from_millis(250 << attempt.min(5))).await;
+                    }
+                    let sent = Instant::now();
+                    let outcome = http
+                        .post(&url)
+                        .header("Content-Type", "text/plain")
+                        .bearer_auth(&site.secret)
+                        .body(body.clone())
+                        .send()
+                        .await;
+                    latencies.push(sent.elapsed().as_secs_f64() * 1000.0);
+                    if outcome.is_ok_and(|response| response.status().is_success()) {
+                        delivered = true;
+                        break;
+                    }
+                }
+                if delivered {
+                    sent_events += batch as u64;
+                } else {
+                    errors += 1;
                 }
             }
-            (latencies, sent_events, errors)
+            (latencies, sent_events, errors, retries)
         }));
     }
     let mut totals = Totals {
         latencies_ms: Vec::new(),
         events: 0,
         errors: 0,
+        retries: 0,
         elapsed: Duration::ZERO,
     };
     for worker in workers {
-        let (latencies, sent, errors) = worker.await?;
+        let (latencies, sent, errors, retries) = worker.await?;
         totals.latencies_ms.extend(latencies);
         totals.events += sent;
         totals.errors += errors;
+        totals.retries += retries;
     }
     totals.elapsed = started.elapsed();
     totals.latencies_ms.sort_by(f64::total_cmp);
@@ -190,22 +241,34 @@ async fn main() -> Result<()> {
             let totals = drive(
                 url,
                 &sites,
-                batch,
-                Duration::from_secs(seconds),
-                MAX_REQUESTS,
-                concurrency,
-                3_600_000,
+                Load {
+                    batch,
+                    deadline: Duration::from_secs(seconds),
+                    request_cap: MAX_REQUESTS,
+                    concurrency,
+                    spread_ms: 3_600_000,
+                    attempts: 1,
+                },
             )
             .await?;
-            println!(
-                "batch {batch:>3}: {:>7.0} events/s, {:>6.0} requests/s, p50 {:>6.1} ms, p99 {:>6.1} ms, {} requests, {} errors",
-                totals.events as f64 / totals.elapsed.as_secs_f64(),
-                totals.latencies_ms.len() as f64 / totals.elapsed.as_secs_f64(),
+            let events_per_second = totals.events as f64 / totals.elapsed.as_secs_f64();
+            let (p50, p99) = (
                 percentile(&totals.latencies_ms, 0.5),
                 percentile(&totals.latencies_ms, 0.99),
+            );
+            println!(
+                "batch {batch:>3}: {events_per_second:>7.0} events/s, {:>6.0} requests/s, p50 {p50:>6.1} ms, p99 {p99:>6.1} ms, {} requests, {} errors",
+                totals.latencies_ms.len() as f64 / totals.elapsed.as_secs_f64(),
                 totals.latencies_ms.len(),
                 totals.errors
             );
+            totals.complete()?;
+            figure(
+                &format!("ingest batch {batch}"),
+                events_per_second,
+                "events/s",
+            );
+            figure(&format!("ingest batch {batch} p99"), p99, "ms");
         }
         "seed" => {
             let total: u64 = arg(3)?.parse()?;
@@ -215,20 +278,25 @@ async fn main() -> Result<()> {
             let totals = drive(
                 url,
                 &sites,
-                batch,
-                Duration::from_secs(3_600),
-                requests,
-                concurrency,
-                6 * 86_400_000,
+                Load {
+                    batch,
+                    deadline: Duration::from_secs(3_600),
+                    request_cap: requests,
+                    concurrency,
+                    spread_ms: 6 * 86_400_000,
+                    attempts: SEED_ATTEMPTS,
+                },
             )
             .await?;
             println!(
-                "seeded {} events in {:.0} s ({:.0} events/s), {} errors",
+                "seeded {} events in {:.0} s ({:.0} events/s), {} retries, {} errors",
                 totals.events,
                 totals.elapsed.as_secs_f64(),
                 totals.events as f64 / totals.elapsed.as_secs_f64(),
+                totals.retries,
                 totals.errors
             );
+            totals.complete()?;
         }
         "read" => {
             let path = arg(3)?;
@@ -251,11 +319,10 @@ async fn main() -> Result<()> {
                 }
             }
             latencies.sort_by(f64::total_cmp);
-            println!(
-                "{path}: p50 {:.1} ms, p99 {:.1} ms over {count} requests",
-                percentile(&latencies, 0.5),
-                percentile(&latencies, 0.99)
-            );
+            let (p50, p99) = (percentile(&latencies, 0.5), percentile(&latencies, 0.99));
+            println!("{path}: p50 {p50:.1} ms, p99 {p99:.1} ms over {count} requests, 0 errors");
+            figure(&format!("{path} p50"), p50, "ms");
+            figure(&format!("{path} p99"), p99, "ms");
         }
         other => bail!("unknown mode {other:?}"),
     }

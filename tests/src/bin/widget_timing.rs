@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 use e2e::browser::Browser;
-use e2e::{Args, percentile};
+use e2e::{Args, figure, percentile};
 use serde_json::json;
 
 /// Keeps the app from loading on idle, so the click measures a cold start
@@ -74,5 +74,9 @@ async fn main() -> Result<()> {
         percentile(&panel, 0.9),
         panel.last().copied().unwrap_or(f64::NAN)
     );
+    figure("bubble p50", percentile(&bubble, 0.5), "ms");
+    figure("bubble p90", percentile(&bubble, 0.9), "ms");
+    figure("panel p50", percentile(&panel, 0.5), "ms");
+    figure("panel p90", percentile(&panel, 0.9), "ms");
     Ok(())
 }
