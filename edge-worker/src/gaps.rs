@@ -33,18 +33,21 @@ pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Respon
         Ok(limit) => limit,
         Err(error) => return respond::error_body(&error),
     };
-    let downvotes = store::gaps::downvotes(
+    // One more than is considered, to tell "exactly the limit" from "more".
+    let mut downvotes = store::gaps::downvotes(
         &db,
         &site.site_key,
         (window.from_ms, window.to_ms),
-        MAX_DOWNVOTES,
+        MAX_DOWNVOTES + 1,
     )
     .await?;
+    let truncated = downvotes.len() > MAX_DOWNVOTES as usize;
+    downvotes.truncate(MAX_DOWNVOTES as usize);
     respond::json(
         &analytics::GapsReport {
             gaps: analytics::knowledge_gaps(&downvotes, limit as usize),
             considered: downvotes.len(),
-            truncated: downvotes.len() >= MAX_DOWNVOTES as usize,
+            truncated,
         },
         200,
     )

@@ -80,3 +80,50 @@ async fn repeated_thumbs_down_on_similar_questions_surface_as_one_gap() {
         .unwrap();
     assert_eq!(status, 401, "another site's secret reads nothing");
 }
+
+#[tokio::test]
+async fn the_answer_says_truncated_only_when_more_thumbs_downs_exist_than_were_read() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("gaps_limit").unwrap();
+    let collector = stack.collector();
+    let now = now_ms();
+    let questions = [
+        "How long does delivery take to Austria?",
+        "Can I pay by invoice?",
+        "Do the Trail Runners run small?",
+    ];
+    // Exactly as many as one answer reads (5,000), in batches of 100.
+    for batch in 0..50 {
+        let events = (0..100)
+            .map(|i| {
+                let n = batch * 100 + i;
+                rated(
+                    &unique("c"),
+                    "down",
+                    questions[n % questions.len()],
+                    now - 60_000 - n as i64,
+                )
+            })
+            .collect();
+        collector.send_all(&site, events).await.unwrap();
+    }
+    let gaps = || async {
+        let (status, body) = collector.owner_get(&site, "gaps").await.unwrap();
+        assert_eq!(status, 200, "{body}");
+        serde_json::from_str::<Value>(&body).unwrap()
+    };
+    let exactly = gaps().await;
+    assert_eq!(exactly["considered"], 5_000);
+    assert_eq!(exactly["truncated"], false, "none left unread");
+
+    collector
+        .send_all(
+            &site,
+            vec![rated(&unique("c"), "down", questions[0], now - 1_000)],
+        )
+        .await
+        .unwrap();
+    let one_more = gaps().await;
+    assert_eq!(one_more["considered"], 5_000);
+    assert_eq!(one_more["truncated"], true, "one left unread");
+}

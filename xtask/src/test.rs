@@ -140,6 +140,13 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             },
         ),
         (
+            "gaps_limit",
+            SiteConfig {
+                store_text: true,
+                ..SiteConfig::default()
+            },
+        ),
+        (
             "dashboard",
             SiteConfig {
                 store_text: true,
