@@ -135,3 +135,44 @@ pub fn start_chromedriver() -> Result<(String, Background)> {
     )?;
     Ok((format!("http://127.0.0.1:{port}"), driver))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    fn read(name: &str) -> Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(name);
+        std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or(Value::Null)
+    }
+
+    /// npm asks that every dependency's install script be allowed or denied
+    /// in `package.json` (`allowScripts`), and warns on every install until
+    /// it is. esbuild's and workerd's fetch the native binaries wrangler
+    /// runs; sharp's (image resizing in miniflare) is nothing we use.
+    #[test]
+    fn every_install_script_in_the_lock_is_allowed_or_denied() {
+        let lock = read("package-lock.json");
+        let allowed = read("package.json")["allowScripts"].clone();
+        let packages = lock["packages"].as_object().cloned().unwrap_or_default();
+        let mut with_scripts = 0;
+        for (path, package) in &packages {
+            if package["hasInstallScript"] != Value::Bool(true) {
+                continue;
+            }
+            with_scripts += 1;
+            let name = path.rsplit("node_modules/").next().unwrap_or(path);
+            let version = package["version"].as_str().unwrap_or_default();
+            let pinned = format!("{name}@{version}");
+            assert!(
+                allowed.get(&pinned).is_some() || allowed.get(name).is_some(),
+                "{pinned} has an install script that package.json's allowScripts does not mention"
+            );
+        }
+        assert!(with_scripts > 0, "the lock lists no install scripts at all");
+    }
+}
