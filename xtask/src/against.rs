@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::processes::{output, run};
 use crate::repo::Repo;
@@ -50,8 +50,8 @@ pub fn head(repo: &Repo) -> String {
 }
 
 /// Checks `rev` out under `target/against/` (reusing the checkout when it
-/// is still there) with this checkout's npm tools, and builds what the
-/// selected benchmarks need with that revision's own `cargo xtask`.
+/// is still there) and builds what the selected benchmarks need with that
+/// revision's own `cargo xtask`.
 pub fn prepare(repo: &Repo, rev: &str, builds: &[&str]) -> Result<Revision> {
     let sha = resolve(repo, rev)?;
     let short: String = sha.chars().take(10).collect();
@@ -79,35 +79,14 @@ pub fn prepare(repo: &Repo, rev: &str, builds: &[&str]) -> Result<Revision> {
             .current_dir(repo.root()))?;
     }
     let other = Repo::at(dir.clone());
-    share_node_modules(repo, &other)?;
     for build in builds {
-        // The revision builds itself, as its own CI would.
+        // The revision builds itself, as its own CI would, installing its
+        // own npm tools (wrangler, wasm-opt) into its checkout. (They are
+        // not linked from this checkout: its `npm ci` would empty ours.)
         run(Command::new("cargo")
             .args(["xtask", build])
             .current_dir(&dir)
             .env_remove("CARGO_TARGET_DIR"))?;
     }
     Ok(Revision { repo: other, short })
-}
-
-/// The npm tools (wrangler, wasm-opt, lighthouse): linked from this
-/// checkout when both lock the same versions, else installed there.
-fn share_node_modules(repo: &Repo, other: &Repo) -> Result<()> {
-    let link = other.path("node_modules");
-    if link.exists() {
-        return Ok(());
-    }
-    let lock = |r: &Repo| std::fs::read(r.path("package-lock.json")).unwrap_or_default();
-    if lock(repo) == lock(other) {
-        std::os::unix::fs::symlink(repo.path("node_modules"), &link)
-            .with_context(|| format!("linking {}", link.display()))?;
-        return Ok(());
-    }
-    run(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(other.root()))?;
-    if !link.exists() {
-        bail!("npm ci in {} left no node_modules", other.root().display());
-    }
-    Ok(())
 }

@@ -120,7 +120,7 @@ impl Figures {
     /// new/old of the medians, with the range of the per-round ratios.
     pub fn print_against(&self, old: &str, new: &str, rounds: usize) {
         println!(
-            "\nnew {new} against old {old}, interleaved, {rounds} rounds: medians, new/old and its per-round range"
+            "\n{new} against {old}, interleaved, {rounds} rounds: medians, new/old and its per-round range"
         );
         println!(
             "  {:<44} {:>9} {:>9}  {:<9} {:>7}  rounds",
