@@ -16,21 +16,22 @@ fn fixture(name: &str) -> String {
     .unwrap()
 }
 
-fn check_fixture(name: &str, locale: &str) -> Vec<Diagnostic> {
+/// Checks `text`, shown as `path`, as a `locale` translation of the
+/// fixtures' reference.
+fn check_as(path: &str, locale: &str, text: &str) -> Vec<Diagnostic> {
     let reference = fixture("reference.ftl");
-    let text = fixture(name);
     check(
         &Source {
             path: "reference.ftl",
             locale: "en-US",
             text: &reference,
         },
-        &Source {
-            path: name,
-            locale,
-            text: &text,
-        },
+        &Source { path, locale, text },
     )
+}
+
+fn check_fixture(name: &str, locale: &str) -> Vec<Diagnostic> {
+    check_as(name, locale, &fixture(name))
 }
 
 /// `(code, line)` of each diagnostic.
@@ -219,19 +220,7 @@ fn the_reference_warns_about_messages_translators_get_no_note_for() {
 
 /// Checks `text` as a German translation of the fixtures' reference.
 fn check_text(text: &str) -> Vec<Diagnostic> {
-    let reference = fixture("reference.ftl");
-    check(
-        &Source {
-            path: "reference.ftl",
-            locale: "en-US",
-            text: &reference,
-        },
-        &Source {
-            path: "copy.ftl",
-            locale: "de",
-            text,
-        },
-    )
+    check_as("copy.ftl", "de", text)
 }
 
 #[test]

@@ -37,6 +37,22 @@ async fn get_copy(stack: &Stack, site: &SiteAccess, locale: &str) -> String {
         .unwrap()
 }
 
+/// Ends the demo conversation on the open page and reads the satisfaction
+/// prompt's title and the name of its 👍.
+async fn prompt_title_and_up_label(browser: &Browser) -> (String, Option<String>) {
+    browser.widget_element(".fb-bubble").await.unwrap();
+    browser.click_page("demo-resolve").await.unwrap();
+    let title = browser.widget_element(".fb-csat-title").await.unwrap();
+    let up = browser
+        .widget_element(".fb-csat-choice[data-score=\"5\"]")
+        .await
+        .unwrap();
+    (
+        title.text().await.unwrap(),
+        up.attr("aria-label").await.unwrap(),
+    )
+}
+
 #[tokio::test]
 async fn a_sites_copy_is_checked_stored_and_shown_over_the_shipped_one() {
     let stack = Stack::from_env().unwrap();
@@ -102,19 +118,9 @@ async fn a_sites_copy_is_checked_stored_and_shown_over_the_shipped_one() {
         .goto(&format!("{}?site={}", stack.page_url, site.key))
         .await
         .unwrap();
-    browser.widget_element(".fb-bubble").await.unwrap();
-    browser.click_page("demo-resolve").await.unwrap();
-    let title = browser.widget_element(".fb-csat-title").await.unwrap();
-    assert_eq!(title.text().await.unwrap(), "How did we do today?");
-    let up = browser
-        .widget_element(".fb-csat-choice[data-score=\"5\"]")
-        .await
-        .unwrap();
-    assert_eq!(
-        up.attr("aria-label").await.unwrap().as_deref(),
-        Some("Good"),
-        "the rest stays shipped"
-    );
+    let (title, up) = prompt_title_and_up_label(&browser).await;
+    assert_eq!(title, "How did we do today?");
+    assert_eq!(up.as_deref(), Some("Good"), "the rest stays shipped");
     browser.close().await.unwrap();
 }
 
@@ -138,20 +144,13 @@ async fn the_bubble_works_whatever_wording_is_stored() {
         .open_demo_fresh(&stack, &format!("?site={}&locale=en-US", site.key))
         .await
         .unwrap();
-    browser.widget_element(".fb-bubble").await.unwrap();
-    browser.click_page("demo-resolve").await.unwrap();
-    let title = browser.widget_element(".fb-csat-title").await.unwrap();
+    let (title, up) = prompt_title_and_up_label(&browser).await;
     assert_eq!(
-        title.text().await.unwrap(),
-        "How was this conversation?",
+        title, "How was this conversation?",
         "the shipped title stands in for the broken one"
     );
-    let up = browser
-        .widget_element(".fb-csat-choice[data-score=\"5\"]")
-        .await
-        .unwrap();
     assert_eq!(
-        up.attr("aria-label").await.unwrap().as_deref(),
+        up.as_deref(),
         Some("Yes!"),
         "the site's other wording stays"
     );
