@@ -1,22 +1,45 @@
 //! Cross-origin rules: the widget runs on the shop's pages, the collector
 //! on its own origin. A response names exactly the one origin it allows.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Headers, Request, Response, Result};
+use worker::{D1Database, Date, Headers, Request, Response, Result};
+
+use crate::recent::Recent;
 
 /// The request's `Origin` header, if it has one.
 pub fn request_origin(req: &Request) -> Result<Option<String>> {
     req.headers().get("Origin")
 }
 
+/// How long an isolate reuses what it learnt of an origin.
+const KNOWN_CACHE_MS: f64 = 10_000.0;
+
+thread_local! {
+    /// Origins asked about recently: whether some site allows them.
+    static KNOWN: RefCell<Recent<String, bool>> = RefCell::new(Recent::new(1_000));
+}
+
 /// Whether any site allows `origin` (used before the site is known:
 /// preflights and envelope errors carry no site key we can trust yet).
+/// Remembered per isolate for a few seconds, so a flood of refusals costs
+/// no database read per request.
 pub async fn origin_known(db: &D1Database, origin: &str) -> Result<bool> {
+    let now = Date::now().as_millis() as f64;
+    if let Some(known) = KNOWN.with(|known| known.borrow().get(&origin.to_string(), now)) {
+        return Ok(known);
+    }
     let row = db
         .prepare("SELECT 1 AS found FROM site_origins WHERE origin = ?1 LIMIT 1")
         .bind(&[JsValue::from_str(origin)])?
         .first::<serde_json::Value>(None)
         .await?;
+    KNOWN.with(|known| {
+        known
+            .borrow_mut()
+            .put(origin.to_string(), row.is_some(), now + KNOWN_CACHE_MS);
+    });
     Ok(row.is_some())
 }
 

@@ -18,13 +18,13 @@ use crate::webhook;
 async fn refuse_early(
     db: &D1Database,
     origin: Option<&str>,
-    error: &ErrorBody,
+    refusal: Response,
 ) -> Result<Response> {
     let readable = match origin {
         Some(origin) if cors::origin_known(db, origin).await? => Some(origin),
         _ => None,
     };
-    cors::allow(respond::error_body(error)?, readable)
+    cors::allow(refusal, readable)
 }
 
 /// Validates and stores a batch of events (see `protocol::envelope`).
@@ -40,19 +40,35 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
                 "the body is larger than {MAX_BODY_BYTES} bytes; send fewer events per request"
             ),
         );
-        return refuse_early(&db, origin, &error).await;
+        return refuse_early(&db, origin, respond::error_body(&error)?).await;
     };
     let now = Date::now().as_millis() as i64;
     let parsed = match parse_envelope(&body, now) {
         Ok(parsed) => parsed,
-        Err(error) => return refuse_early(&db, origin, &error).await,
+        Err(error) => return refuse_early(&db, origin, respond::error_body(&error)?).await,
     };
+    // A browser's own budget first: a flooding client is refused before it
+    // costs the site's budget or a database read.
+    let client = rate_limits::client(&req)?;
+    if origin.is_some()
+        && let Some(limited) =
+            rate_limits::check_client(&ctx, client.as_deref(), &parsed.site_key).await?
+    {
+        return refuse_early(&db, origin, limited).await;
+    }
     let Some(site) = Site::find_recent(&db, &parsed.site_key).await? else {
+        // Unknown keys cost a client its budget, with or without `Origin`.
+        if origin.is_none()
+            && let Some(limited) =
+                rate_limits::check_client(&ctx, client.as_deref(), "unknown-site").await?
+        {
+            return Ok(limited);
+        }
         let error = ErrorBody::new(
             ErrorCode::UnknownSite,
             format!("no site has the key {:?}", parsed.site_key),
         );
-        return refuse_early(&db, origin, &error).await;
+        return refuse_early(&db, origin, respond::error_body(&error)?).await;
     };
     match origin {
         Some(origin) if !site.allows_origin(&db, origin).await? => {
@@ -70,7 +86,7 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
         }
         _ => {}
     }
-    if let Some(limited) = rate_limits::check(&ctx, &req, &site.site_key, origin.is_some()).await? {
+    if let Some(limited) = rate_limits::check_site(&ctx, &site.site_key).await? {
         return cors::allow(limited, origin);
     }
 

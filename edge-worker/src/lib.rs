@@ -27,6 +27,7 @@ mod locales;
 mod overview;
 mod query;
 mod rate_limits;
+mod recent;
 mod respond;
 mod retention;
 mod shipped;

@@ -1,6 +1,11 @@
 //! Rate limits on ingest (Cloudflare's Rate Limiting binding, which
-//! wrangler dev runs locally too): one budget per site, and one per client
-//! of a site for requests from browsers.
+//! wrangler dev runs locally too): one budget per client of a site for
+//! requests from browsers, checked first, so a flooding client is refused
+//! before it costs the site or the database anything; then one budget per
+//! site. Clients are their connecting IP, IPv6 clients their /64 (one
+//! household or phone gets a whole /64).
+
+use std::net::IpAddr;
 
 use protocol::ErrorCode;
 use worker::{Context, Request, Response, Result, RouteContext, console_warn};
@@ -35,33 +40,80 @@ fn too_many(retry_after: u32, message: &str) -> Result<Response> {
     Ok(response)
 }
 
-/// `None` when the request may proceed, else the 429 to answer with.
-/// `from_browser` requests (with an `Origin`) also count against their
-/// client's budget; the client is the connecting IP Cloudflare reports.
-pub async fn check(
+/// The client a connecting IP counts as: an IPv4 address as it is, an IPv6
+/// address by its /64 (so one client cannot spread over its own prefix);
+/// `None` for what is not an address.
+pub fn client_key(ip: &str) -> Option<String> {
+    match ip.trim().parse::<IpAddr>().ok()? {
+        IpAddr::V4(v4) => Some(v4.to_string()),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => Some(v4.to_string()),
+            None => {
+                let [a, b, c, d, ..] = v6.segments();
+                Some(format!("{a:x}:{b:x}:{c:x}:{d:x}::/64"))
+            }
+        },
+    }
+}
+
+/// The request's client (Cloudflare always sets `CF-Connecting-IP`; only
+/// local development lacks it, where every browser is the developer's own).
+pub fn client(req: &Request) -> Result<Option<String>> {
+    Ok(req
+        .headers()
+        .get("CF-Connecting-IP")?
+        .as_deref()
+        .and_then(client_key))
+}
+
+/// `None` when `client` may send another request about `scope` (a site key
+/// as the envelope names it), else the 429 to answer with.
+pub async fn check_client(
     ctx: &RouteContext<Context>,
-    req: &Request,
-    site_key: &str,
-    from_browser: bool,
+    client: Option<&str>,
+    scope: &str,
 ) -> Result<Option<Response>> {
-    if !allowed(ctx, SITE_LIMITER, site_key.to_string()).await? {
-        return too_many(
-            SITE_PERIOD_SECONDS,
-            "this site is sending too many requests; retry after the indicated seconds",
-        )
-        .map(Some);
+    let Some(client) = client else {
+        return Ok(None);
+    };
+    if allowed(ctx, CLIENT_LIMITER, format!("{scope}|{client}")).await? {
+        return Ok(None);
     }
-    // Cloudflare always sets CF-Connecting-IP; only local development lacks
-    // it, where every browser is the developer's own.
-    let client = req.headers().get("CF-Connecting-IP")?;
-    if let (true, Some(client)) = (from_browser, client)
-        && !allowed(ctx, CLIENT_LIMITER, format!("{site_key}|{client}")).await?
-    {
-        return too_many(
-            CLIENT_PERIOD_SECONDS,
-            "this browser is sending too much feedback; retry after the indicated seconds",
-        )
-        .map(Some);
+    too_many(
+        CLIENT_PERIOD_SECONDS,
+        "this browser is sending too much feedback; retry after the indicated seconds",
+    )
+    .map(Some)
+}
+
+/// `None` when the site may send another request, else the 429.
+pub async fn check_site(ctx: &RouteContext<Context>, site_key: &str) -> Result<Option<Response>> {
+    if allowed(ctx, SITE_LIMITER, site_key.to_string()).await? {
+        return Ok(None);
     }
-    Ok(None)
+    too_many(
+        SITE_PERIOD_SECONDS,
+        "this site is sending too many requests; retry after the indicated seconds",
+    )
+    .map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv4_clients_are_their_address_and_ipv6_clients_their_64() {
+        assert_eq!(client_key("203.0.113.9").as_deref(), Some("203.0.113.9"));
+        let one = client_key("2001:db8:1:2:aaaa::1");
+        assert_eq!(one.as_deref(), Some("2001:db8:1:2::/64"));
+        assert_eq!(client_key("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"), one);
+        assert_ne!(client_key("2001:db8:1:3::1"), one);
+        assert_eq!(
+            client_key("::ffff:203.0.113.9").as_deref(),
+            Some("203.0.113.9")
+        );
+        assert_eq!(client_key("not an address"), None);
+        assert_eq!(client_key(""), None);
+    }
 }

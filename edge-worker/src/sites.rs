@@ -4,12 +4,12 @@
 use protocol::secret::{bearer_token, secret_matches};
 use protocol::{ErrorCode, SiteConfig};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext, console_error};
 
+use crate::recent::Recent;
 use crate::respond;
 
 #[derive(Deserialize)]
@@ -23,17 +23,26 @@ struct SiteRow {
 /// changed origin list or setting reaches ingest within this time.
 const CACHE_MS: f64 = 30_000.0;
 
-/// Most (site, origin) pairs remembered per isolate; the map is cleared
-/// when full (a busy isolate sees a handful of shops, not thousands).
-const MAX_ALLOWED_ORIGINS: usize = 1_000;
+/// How long a refusal is reused (an unknown site key, an origin a site does
+/// not allow), so a flood of them costs no database read per request; a
+/// site or origin added meanwhile works after at most this long.
+const REFUSAL_CACHE_MS: f64 = 10_000.0;
+
+/// Most sites, and (site, origin) pairs, remembered per isolate (a busy
+/// isolate sees a handful of shops, not thousands).
+const MAX_REMEMBERED: usize = 1_000;
 
 thread_local! {
-    /// Sites ingest looked up recently, with when (a Worker isolate is single-threaded).
-    static RECENT: RefCell<HashMap<String, (f64, Site)>> = RefCell::new(HashMap::new());
-    /// (site, origin) pairs found allowed recently, with when. Only
-    /// allowances are remembered, so an origin just added works at once; a
-    /// removed one stops within `CACHE_MS`, like the other settings.
-    static ALLOWED: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
+    /// Site keys ingest looked up recently: the site, or `None` for a key
+    /// no site has.
+    static RECENT: RefCell<Recent<String, Option<Site>>> = RefCell::new(Recent::new(MAX_REMEMBERED));
+    /// (site, origin) pairs checked recently: allowed or not.
+    static ALLOWED: RefCell<Recent<(String, String), bool>> = RefCell::new(Recent::new(MAX_REMEMBERED));
+}
+
+/// Until when an answer is reused: refusals for less long.
+fn reuse_until(now: f64, refused: bool) -> f64 {
+    now + if refused { REFUSAL_CACHE_MS } else { CACHE_MS }
 }
 
 /// A registered site.
@@ -80,30 +89,21 @@ impl Site {
     }
 
     /// [`Site::find`] through a short per-isolate cache, for the ingest hot
-    /// path (read routes always look up afresh).
+    /// path (read routes always look up afresh). Unknown keys are
+    /// remembered too.
     pub async fn find_recent(db: &D1Database, site_key: &str) -> Result<Option<Site>> {
         let now = Date::now().as_millis() as f64;
-        let cached = RECENT.with(|recent| {
-            recent
-                .borrow()
-                .get(site_key)
-                .filter(|(at, _)| now - at < CACHE_MS)
-                .map(|(_, site)| site.clone())
-        });
-        if cached.is_some() {
-            return Ok(cached);
+        if let Some(known) = RECENT.with(|recent| recent.borrow().get(&site_key.to_string(), now)) {
+            return Ok(known);
         }
         let site = Site::find(db, site_key).await?;
-        if let Some(site) = &site {
-            RECENT.with(|recent| {
-                let mut recent = recent.borrow_mut();
-                // Bounded: an isolate serving many sites starts over.
-                if recent.len() > 1_000 {
-                    recent.clear();
-                }
-                recent.insert(site_key.to_string(), (now, site.clone()));
-            });
-        }
+        RECENT.with(|recent| {
+            recent.borrow_mut().put(
+                site_key.to_string(),
+                site.clone(),
+                reuse_until(now, site.is_none()),
+            );
+        });
         Ok(site)
     }
 
@@ -129,34 +129,26 @@ impl Site {
     }
 
     /// Whether pages from `origin` may send events for this site (asked of
-    /// D1 at most every `CACHE_MS` per isolate once allowed).
+    /// D1 at most every `CACHE_MS` per isolate once allowed, every
+    /// `REFUSAL_CACHE_MS` while refused).
     pub async fn allows_origin(&self, db: &D1Database, origin: &str) -> Result<bool> {
         let now = Date::now().as_millis() as f64;
         let pair = (self.site_key.clone(), origin.to_string());
-        let remembered = ALLOWED.with(|allowed| {
-            allowed
-                .borrow()
-                .get(&pair)
-                .is_some_and(|at| now - at < CACHE_MS)
-        });
-        if remembered {
-            return Ok(true);
+        if let Some(allowed) = ALLOWED.with(|allowed| allowed.borrow().get(&pair, now)) {
+            return Ok(allowed);
         }
         let row = db
             .prepare("SELECT 1 AS found FROM site_origins WHERE site_key = ?1 AND origin = ?2")
             .bind(&[JsValue::from_str(&self.site_key), JsValue::from_str(origin)])?
             .first::<serde_json::Value>(None)
             .await?;
-        if row.is_some() {
-            ALLOWED.with(|allowed| {
-                let mut allowed = allowed.borrow_mut();
-                if allowed.len() >= MAX_ALLOWED_ORIGINS {
-                    allowed.clear();
-                }
-                allowed.insert(pair, now);
-            });
-        }
-        Ok(row.is_some())
+        let allows = row.is_some();
+        ALLOWED.with(|allowed| {
+            allowed
+                .borrow_mut()
+                .put(pair, allows, reuse_until(now, !allows));
+        });
+        Ok(allows)
     }
 
     /// The key webhook bodies are signed with (see `protocol::secret::sign_webhook`).

@@ -2,7 +2,7 @@
 //! several origins, dedup under concurrent resends, client clock skew,
 //! rate limits per site and per client, and the retention sweep.
 // A failed unwrap in a test is a failed test, which is what it should be.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use std::time::Duration;
 
@@ -224,6 +224,154 @@ async fn one_noisy_browser_is_limited_while_other_browsers_are_not() {
     assert_eq!(
         status, 200,
         "another browser of the same site is unaffected"
+    );
+}
+
+/// Sends an empty batch for `site_key` as a browser at `ip` on `origin`
+/// (`None`: server to server, without a secret); the status.
+async fn send_as(
+    http: &reqwest::Client,
+    stack: &Stack,
+    site_key: &str,
+    origin: Option<&str>,
+    ip: &str,
+) -> u16 {
+    let mut request = http
+        .post(format!("{}/v1/events", stack.worker_url))
+        .header("CF-Connecting-IP", ip)
+        .header("Content-Type", "text/plain")
+        .body(envelope(site_key, vec![]).to_string());
+    if let Some(origin) = origin {
+        request = request.header("Origin", origin);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
+
+/// Sends as `ip` until one answer is a 429 (at most `cap` requests); how
+/// many were sent.
+async fn until_limited(
+    http: &reqwest::Client,
+    stack: &Stack,
+    site_key: &str,
+    origin: Option<&str>,
+    ip: &str,
+    cap: usize,
+) -> usize {
+    let mut sent = 0;
+    while sent < cap {
+        let answers: Vec<u16> = stream::iter(0..25)
+            .map(|_| send_as(http, stack, site_key, origin, ip))
+            .buffer_unordered(8)
+            .collect()
+            .await;
+        sent += answers.len();
+        if answers.contains(&429) {
+            return sent;
+        }
+    }
+    panic!("{sent} requests from {ip} were never limited");
+}
+
+#[tokio::test]
+async fn one_flooding_browser_does_not_lock_the_other_shoppers_of_its_site_out() {
+    let stack = stack();
+    let site = stack.named_site("flood").unwrap();
+    let origin = "https://flood.shop.example";
+    let http = reqwest::Client::new();
+    let flooding = std::sync::atomic::AtomicBool::new(true);
+    // One browser sends 3,000 requests as fast as it can: far past its own
+    // 120 a minute, and, counted against the site, past the site's 1,000
+    // per 10 s.
+    let flood = async {
+        let answers: Vec<u16> = stream::iter(0..3_000)
+            .map(|_| send_as(&http, &stack, &site.key, Some(origin), "203.0.113.50"))
+            .buffer_unordered(32)
+            .collect()
+            .await;
+        flooding.store(false, std::sync::atomic::Ordering::Relaxed);
+        answers
+    };
+    // Meanwhile another shopper of the same site keeps sending.
+    let shopper = async {
+        let mut answers = Vec::new();
+        while flooding.load(std::sync::atomic::Ordering::Relaxed) {
+            answers.push(send_as(&http, &stack, &site.key, Some(origin), "203.0.113.51").await);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        answers
+    };
+    let (flood, shopper) = tokio::join!(flood, shopper);
+    let refused = flood.iter().filter(|status| **status == 429).count();
+    assert!(
+        refused > 2_000,
+        "the flood was refused only {refused} times out of 3,000"
+    );
+    assert!(
+        shopper.len() >= 5,
+        "the other shopper sent only {} requests during the flood",
+        shopper.len()
+    );
+    assert!(
+        shopper.iter().all(|status| *status == 200),
+        "the other shopper was refused during the flood: {shopper:?}"
+    );
+    let server = stack
+        .collector()
+        .post_raw(
+            envelope(&site.key, vec![]).to_string(),
+            None,
+            Some(&site.secret),
+        )
+        .await
+        .unwrap();
+    assert_eq!(server.status, 200, "the site's own server: {}", server.body);
+}
+
+#[tokio::test]
+async fn an_ipv6_browser_counts_by_its_64_and_unknown_keys_are_limited_too() {
+    let stack = stack();
+    let site = stack.named_site("client_v6").unwrap();
+    let origin = "https://client-v6.shop.example";
+    let http = reqwest::Client::new();
+    until_limited(
+        &http,
+        &stack,
+        &site.key,
+        Some(origin),
+        "2001:db8:0:1::1",
+        1_000,
+    )
+    .await;
+    assert_eq!(
+        send_as(
+            &http,
+            &stack,
+            &site.key,
+            Some(origin),
+            "2001:db8:0:1:ffff::2"
+        )
+        .await,
+        429,
+        "another address in the same /64 is the same client"
+    );
+    assert_eq!(
+        send_as(&http, &stack, &site.key, Some(origin), "2001:db8:0:2::1").await,
+        200,
+        "the next /64 is another client"
+    );
+
+    // A key no site has, sent without Origin: refused (401), and a client
+    // that keeps trying is limited like any other.
+    let nobody = "pk_nobody_floods_this";
+    assert_eq!(
+        send_as(&http, &stack, nobody, None, "203.0.113.60").await,
+        401
+    );
+    until_limited(&http, &stack, nobody, None, "203.0.113.60", 1_000).await;
+    assert_eq!(
+        send_as(&http, &stack, nobody, None, "203.0.113.61").await,
+        401,
+        "other clients still get the plain refusal"
     );
 }
 

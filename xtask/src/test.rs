@@ -155,6 +155,8 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             },
         ),
         ("client_burst", SiteConfig::default()),
+        ("flood", SiteConfig::default()),
+        ("client_v6", SiteConfig::default()),
         (
             "webhook",
             SiteConfig {
