@@ -104,8 +104,9 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         other => other,
     };
     // Infrastructure faults (D1 unreachable, ...) still get a JSON body.
-    answer.or_else(|err| {
+    let answer = answer.or_else(|err| {
         console_error!("internal error: {err}");
         respond::error(ErrorCode::Internal, "the collector failed; try again later")
-    })
+    })?;
+    respond::secured(answer)
 }

@@ -211,6 +211,15 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
     let site = stack.named_site("dashboard").unwrap();
     let seeded = seed(&stack, &site).await;
     let browser = Browser::start(&stack).await.unwrap();
+    // Whatever the dashboard's Content-Security-Policy blocks is recorded.
+    browser
+        .before_each_page(
+            "window.__blocked = [];
+             document.addEventListener('securitypolicyviolation',
+               e => window.__blocked.push(e.violatedDirective + ' ' + e.blockedURI));",
+        )
+        .await
+        .unwrap();
 
     // Sign in with the keyboard only.
     browser
@@ -278,6 +287,13 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
             "5: one conversation"
         ])
     );
+    // The bars are drawn through CSSOM, which the policy allows (a `style`
+    // attribute would be blocked and draw nothing).
+    let widths = browser
+        .js("return [...document.querySelectorAll('.distribution .bar')].map(bar => bar.style.width);", vec![])
+        .await
+        .unwrap();
+    assert_eq!(widths, json!(["100%", "0%", "0%", "100%", "100%"]));
     // The chart: yesterday (5 and 1) and today (4).
     let dots = browser
         .js("return [...document.querySelectorAll('circle.dot')].map(c => [c.dataset.date, c.dataset.average]);", vec![])
@@ -373,6 +389,9 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
     browser
         .js(
             "window.__downloads = [];
+             window.__blobs = {};
+             const createObjectURL = URL.createObjectURL;
+             URL.createObjectURL = blob => { const url = createObjectURL(blob); window.__blobs[url] = blob; return url; };
              HTMLAnchorElement.prototype.click = function () { window.__downloads.push({ href: this.href, name: this.download }); };
              URL.revokeObjectURL = function () {};",
             vec![],
@@ -400,7 +419,9 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
     );
     let csv = browser
         .js(
-            "return fetch(arguments[0]).then(r => r.text());",
+            // The file as the shopper's browser saves it (the page's policy
+            // lets it fetch only its own origin, so the blob is read directly).
+            "return window.__blobs[arguments[0]].text();",
             vec![download["href"].clone()],
         )
         .await
@@ -485,6 +506,39 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
         let text = browser.page_text(".problem").await?;
         Ok((text == "The site key or secret is wrong.").then_some(()))
     })
+    .await
+    .unwrap();
+    // Every section was shown under the policy without it blocking anything
+    // (the recorder itself is in place: it is an empty list, not missing).
+    let blocked = browser
+        .js("return window.__blocked;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        blocked,
+        json!([]),
+        "the Content-Security-Policy blocked these"
+    );
+    // Positive control: an inline style is blocked, and the recorder sees it.
+    browser
+        .js("document.body.setAttribute('style', 'color: red');", vec![])
+        .await
+        .unwrap();
+    eventually(
+        "the blocked inline style",
+        Duration::from_secs(10),
+        || async {
+            let blocked = browser.js("return window.__blocked;", vec![]).await?;
+            let seen = blocked.as_array().is_some_and(|list| {
+                list.len() == 1
+                    && list[0]
+                        .as_str()
+                        .unwrap_or_default()
+                        .starts_with("style-src")
+            });
+            Ok(seen.then_some(()))
+        },
+    )
     .await
     .unwrap();
     browser.close().await.unwrap();

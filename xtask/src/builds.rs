@@ -88,7 +88,7 @@ fn loader_with_labels(repo: &Repo, source: &str) -> Result<String> {
 pub fn dashboard(repo: &Repo) -> Result<()> {
     let out = collector_assets::dir(repo).join("dashboard");
     browser_app(repo, "dashboard", "dashboard", &out)?;
-    for file in ["index.html", "dashboard.css"] {
+    for file in ["index.html", "start.js", "dashboard.css"] {
         let from = repo.path(&format!("dashboard/{file}"));
         std::fs::copy(&from, out.join(file))
             .with_context(|| format!("copying {}", from.display()))?;

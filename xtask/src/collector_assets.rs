@@ -30,10 +30,16 @@ fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
     Ok(true)
 }
 
-/// Puts `locales/<tag>/*.ftl` into the assets (`locales/copy.json`).
+/// Puts `locales/<tag>/*.ftl` into the assets (`locales/copy.json`), with
+/// the security headers the assets are served with (`edge-worker/_headers`).
 /// Whether anything changed.
 pub fn sync_locales(repo: &Repo) -> Result<bool> {
-    copy_locales(&repo.path("locales"), &dir(repo).join("locales"))
+    let headers = write_if_changed(
+        &dir(repo).join("_headers"),
+        &std::fs::read(repo.path("edge-worker/_headers"))
+            .context("reading edge-worker/_headers")?,
+    )?;
+    Ok(copy_locales(&repo.path("locales"), &dir(repo).join("locales"))? || headers)
 }
 
 /// Reads the locale folders of `source` (those with a `widget.ftl`) into

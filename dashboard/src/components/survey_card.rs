@@ -47,7 +47,7 @@ pub fn SurveyCard(
         .iter()
         .zip(1u8..)
         .map(|(&count, score)| {
-            let width = format!("width: {}%", count * 100 / most);
+            let width = format!("{}%", count * 100 / most);
             let label = move || {
                 let mut args = Args::new();
                 args.set("score", i18n::count(score));
@@ -57,7 +57,7 @@ pub fn SurveyCard(
             view! {
                 <li data-score=score>
                     <span class="bar-label">{label}</span>
-                    <span class="bar" style=width></span>
+                    <span class="bar" style:width=width></span>
                 </li>
             }
         })
