@@ -3,6 +3,7 @@
 //! similarity of normalised tokens), and the groups ranked by how often
 //! and how recently they came up.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
@@ -70,33 +71,44 @@ fn unspaced(c: char) -> bool {
     matches!(u32::from(c), 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
 
+/// The topic words of `lower` (a lower-cased question), sorted and without
+/// repeats; borrowed from it except CJK character pairs.
+fn topic_words(lower: &str) -> Vec<Cow<'_, str>> {
+    let mut found: Vec<Cow<'_, str>> = Vec::new();
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().any(unspaced) {
+            let chars: Vec<char> = word.chars().collect();
+            for pair in chars.windows(2) {
+                found.push(Cow::Owned(pair.iter().collect()));
+            }
+            if chars.len() == 1 {
+                found.push(Cow::Borrowed(word));
+            }
+            continue;
+        }
+        let length = word.chars().count();
+        if length < 3 || STOP_WORDS.contains(&word) {
+            continue;
+        }
+        let word = match word.strip_suffix('s') {
+            Some(stem) if length > 3 && !stem.ends_with('s') => stem,
+            _ => word,
+        };
+        found.push(Cow::Borrowed(word));
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// The question's topic words: lower-cased, split on anything that is not
 /// a letter or digit, short and stop words dropped, a plural `s` trimmed;
 /// runs of CJK characters become overlapping character pairs.
 pub fn tokens(question: &str) -> BTreeSet<String> {
-    let lower = question.to_lowercase();
-    let mut found = BTreeSet::new();
-    for word in lower.split(|c: char| !c.is_alphanumeric()) {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.iter().any(|&c| unspaced(c)) {
-            for pair in chars.windows(2) {
-                found.insert(pair.iter().collect());
-            }
-            if chars.len() == 1 {
-                found.insert(word.to_string());
-            }
-            continue;
-        }
-        if chars.len() < 3 || STOP_WORDS.contains(&word) {
-            continue;
-        }
-        let word = match word.strip_suffix('s') {
-            Some(stem) if chars.len() > 3 && !stem.ends_with('s') => stem,
-            _ => word,
-        };
-        found.insert(word.to_string());
-    }
-    found
+    topic_words(&question.to_lowercase())
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
 }
 
 /// |a ∩ b| / |a ∪ b|; 0 for two empty sets.
@@ -108,10 +120,63 @@ pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     a.intersection(b).count() as f64 / union as f64
 }
 
+/// Topic words of one question that grouping looks at, at most (the first
+/// in alphabetical order): bounds the work one long question costs.
+pub const MAX_TOKENS: usize = 32;
+
+/// Characters of a question read for its topic words, at most.
+pub const MAX_QUESTION_CHARS: usize = 200;
+
+/// Groups read per word of a question when looking for its group (the
+/// oldest first): bounds the work one question costs when a word is in
+/// very many groups.
+const MAX_POSTINGS_READ: usize = 64;
+
+/// A question's topic words as ids, ascending.
+type Words = Vec<u32>;
+
+/// |a ∩ b| / |a ∪ b| of two ascending id lists; 0 for two empty ones.
+fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64
+    }
+}
+
+/// How many of a set's words, rarest first, any set at least [`SIMILARITY`]
+/// like it must share one of (prefix filtering: two sets that similar have
+/// a word in common among the first `n - ceil(t·n) + 1` of each, in any one
+/// order both use).
+fn prefix_len(words: usize) -> usize {
+    words + 1 - (SIMILARITY * words as f64).ceil() as usize
+}
+
+/// The fewest words two sets of `a` and `b` words must share to be at
+/// least [`SIMILARITY`] alike: |a∩b| / (a + b − |a∩b|) ≥ t ⇔ |a∩b| ≥
+/// t / (1 + t) · (a + b).
+fn overlap_needed(a: usize, b: usize) -> usize {
+    // Less a hair, so a whole number is not pushed up by rounding.
+    (SIMILARITY / (1.0 + SIMILARITY) * (a + b) as f64 - 1e-9).ceil() as usize
+}
+
 struct Group<'a> {
-    /// The first (latest) member's tokens: what newcomers are compared to.
-    seed: BTreeSet<String>,
-    members: Vec<(&'a Downvote, BTreeSet<String>)>,
+    /// The first (latest) member's words: what newcomers are compared to.
+    seed: Words,
+    members: Vec<(&'a Downvote, Words)>,
 }
 
 impl Group<'_> {
@@ -119,16 +184,16 @@ impl Group<'_> {
         // The representative is the wording asked most often (by its topic
         // words), the latest of those on a tie: linear in the group's size,
         // which matters on a busy site.
-        let mut counts: HashMap<&BTreeSet<String>, usize> = HashMap::new();
-        for (_, tokens) in &self.members {
-            *counts.entry(tokens).or_default() += 1;
+        let mut counts: HashMap<&[u32], usize> = HashMap::new();
+        for (_, words) in &self.members {
+            *counts.entry(words.as_slice()).or_default() += 1;
         }
         let most = counts.values().copied().max().unwrap_or(0);
         // Members are latest first, so the first with the top count is the latest.
         let question = self
             .members
             .iter()
-            .find(|(_, tokens)| counts.get(tokens).copied() == Some(most))
+            .find(|(_, words)| counts.get(words.as_slice()).copied() == Some(most))
             .map(|(vote, _)| vote.question.clone())
             .unwrap_or_default();
         let mut conversation_ids: Vec<String> = Vec::new();
@@ -159,24 +224,106 @@ impl Group<'_> {
 
 /// The gaps in `downvotes`, most frequent first (then most recent), at
 /// most `limit`. Questions with no topic words are left out.
+///
+/// Each question, latest first, joins the oldest group whose first
+/// question is at least [`SIMILARITY`] like it, or starts a group. The
+/// groups that could be that similar are found through an index from words
+/// to groups, probed with the question's rarest words only (which is
+/// enough: see `prefix_len`), and most are ruled out by counting shared
+/// words before any comparison, so distinct questions cost about the same
+/// each however many came before, not a comparison with every group.
 pub fn knowledge_gaps(downvotes: &[Downvote], limit: usize) -> Vec<Gap> {
     let mut latest_first: Vec<&Downvote> = downvotes.iter().collect();
     latest_first.sort_by_key(|vote| std::cmp::Reverse(vote.at));
+    // Words as ids, numbered rarest first across all questions, so each
+    // question's ascending ids are its words rarest first.
+    // Only the start of a long question is read: that is where its topic is.
+    let lowered: Vec<String> = latest_first
+        .iter()
+        .map(|vote| {
+            let end = vote
+                .question
+                .char_indices()
+                .nth(MAX_QUESTION_CHARS)
+                .map_or(vote.question.len(), |(at, _)| at);
+            vote.question.get(..end).unwrap_or_default().to_lowercase()
+        })
+        .collect();
+    let texts: Vec<Vec<Cow<str>>> = lowered
+        .iter()
+        .map(|lower| {
+            let mut words = topic_words(lower);
+            words.truncate(MAX_TOKENS);
+            words
+        })
+        .collect();
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    for word in texts.iter().flatten() {
+        *frequency.entry(word.as_ref()).or_default() += 1;
+    }
+    let mut by_rarity: Vec<(&str, usize)> = frequency.into_iter().collect();
+    by_rarity.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
+    let ids: HashMap<&str, u32> = by_rarity
+        .iter()
+        .zip(0u32..)
+        .map(|((word, _), id)| (*word, id))
+        .collect();
+
     let mut groups: Vec<Group> = Vec::new();
-    for vote in latest_first {
-        let words = tokens(&vote.question);
+    // Word id → the groups whose first question has it, oldest first.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); by_rarity.len()];
+    // Each group's first question's number of words, kept apart so that
+    // ruling a candidate out reads no more than this.
+    let mut seed_sizes: Vec<usize> = Vec::new();
+    let mut candidates: Vec<u32> = Vec::new();
+    for (vote, text) in latest_first.into_iter().zip(&texts) {
+        let mut words: Words = text
+            .iter()
+            .filter_map(|word| ids.get(word.as_ref()).copied())
+            .collect();
         if words.is_empty() {
             continue;
         }
-        match groups
-            .iter_mut()
-            .find(|group| jaccard(&group.seed, &words) >= SIMILARITY)
-        {
+        words.sort_unstable();
+        let prefix = words.get(..prefix_len(words.len())).unwrap_or(&words);
+        candidates.clear();
+        for word in prefix {
+            if let Some(list) = postings.get(*word as usize) {
+                candidates.extend(list.iter().take(MAX_POSTINGS_READ));
+            }
+        }
+        candidates.sort_unstable();
+        // Each candidate with how many of this question's rarest words its
+        // first question has: the words after those can add at most their
+        // number, so a candidate that cannot reach the overlap the
+        // threshold needs is ruled out without comparing.
+        let rest = words.len() - prefix.len();
+        let joined = candidates
+            .chunk_by(|a, b| a == b)
+            .filter_map(|run| Some((*run.first()?, run.len())))
+            .find(|&(group, shared)| {
+                let size = seed_sizes.get(group as usize).copied().unwrap_or(0);
+                shared + rest >= overlap_needed(words.len(), size)
+                    && groups
+                        .get(group as usize)
+                        .is_some_and(|group| similarity(&group.seed, &words) >= SIMILARITY)
+            })
+            .map(|(group, _)| group);
+        match joined.and_then(|group| groups.get_mut(group as usize)) {
             Some(group) => group.members.push((vote, words)),
-            None => groups.push(Group {
-                seed: words.clone(),
-                members: vec![(vote, words)],
-            }),
+            None => {
+                let id = groups.len() as u32;
+                for word in &words {
+                    if let Some(list) = postings.get_mut(*word as usize) {
+                        list.push(id);
+                    }
+                }
+                seed_sizes.push(words.len());
+                groups.push(Group {
+                    seed: words.clone(),
+                    members: vec![(vote, words)],
+                });
+            }
         }
     }
     let mut gaps: Vec<Gap> = groups
@@ -191,6 +338,8 @@ pub fn knowledge_gaps(downvotes: &[Downvote], limit: usize) -> Vec<Gap> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::indexing_slicing, clippy::panic)]
+
     use super::*;
 
     fn vote(conversation: &str, question: &str, at: i64) -> Downvote {
@@ -254,6 +403,79 @@ mod tests {
         assert_eq!(sizing.conversation_ids, ["c5", "c4"]);
         // A one-off is not a gap.
         assert!(gaps.iter().all(|gap| !gap.question.contains("PayPal")));
+    }
+
+    /// Grouping as first written: every question compared with every
+    /// group's first question, in order (quadratic, but plainly right).
+    fn groups_by_scanning(downvotes: &[Downvote]) -> Vec<Vec<String>> {
+        let mut latest_first: Vec<&Downvote> = downvotes.iter().collect();
+        latest_first.sort_by_key(|vote| std::cmp::Reverse(vote.at));
+        let mut groups: Vec<(BTreeSet<String>, Vec<String>)> = Vec::new();
+        for vote in latest_first {
+            let words = tokens(&vote.question);
+            if words.is_empty() {
+                continue;
+            }
+            match groups
+                .iter_mut()
+                .find(|(seed, _)| jaccard(seed, &words) >= SIMILARITY)
+            {
+                Some((_, members)) => members.push(vote.conversation_id.clone()),
+                None => groups.push((words, vec![vote.conversation_id.clone()])),
+            }
+        }
+        groups.into_iter().map(|(_, members)| members).collect()
+    }
+
+    #[test]
+    fn the_index_groups_exactly_as_comparing_with_every_group_does() {
+        // Questions around 40 topics of 4 words each, with words left out
+        // and others added, so many pairs sit near the threshold.
+        let vocabulary: Vec<String> = (0..300).map(|i| format!("word{i:03}x")).collect();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for round in 0..20 {
+            let topics: Vec<Vec<usize>> = (0..40)
+                .map(|_| (0..4).map(|_| next(vocabulary.len())).collect())
+                .collect();
+            let downvotes: Vec<Downvote> = (0..400)
+                .map(|i| {
+                    let topic = &topics[next(topics.len())];
+                    let mut words: Vec<&str> = topic
+                        .iter()
+                        .filter(|_| next(5) > 0)
+                        .map(|&w| vocabulary[w].as_str())
+                        .collect();
+                    for _ in 0..next(3) {
+                        words.push(&vocabulary[next(vocabulary.len())]);
+                    }
+                    vote(
+                        &format!("r{round}c{i}"),
+                        &words.join(" "),
+                        next(1_000_000) as i64,
+                    )
+                })
+                .collect();
+            let expected: Vec<Vec<String>> = groups_by_scanning(&downvotes)
+                .into_iter()
+                .filter(|members| members.len() >= MIN_COUNT)
+                .collect();
+            let gaps = knowledge_gaps(&downvotes, usize::MAX);
+            assert!(!gaps.is_empty(), "round {round}: some questions group");
+            assert_eq!(gaps.len(), expected.len(), "round {round}");
+            for gap in &gaps {
+                let members = expected
+                    .iter()
+                    .find(|members| members.first() == gap.conversation_ids.first())
+                    .unwrap_or_else(|| panic!("round {round}: no group starts like {gap:?}"));
+                assert_eq!(gap.count, members.len(), "round {round}");
+            }
+        }
     }
 
     #[test]
