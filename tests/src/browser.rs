@@ -90,7 +90,7 @@ impl Browser {
             .await?
             .context("no WebDriver session")?;
         let url = format!("{}/session/{session}/goog/cdp/execute", self.webdriver_url);
-        let response = reqwest::Client::new()
+        let response = crate::http_client()
             .post(url)
             .json(&json!({ "cmd": command, "params": params }))
             .send()

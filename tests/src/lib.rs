@@ -235,11 +235,15 @@ impl Answer {
     }
 }
 
-/// An HTTP client that drops idle connections quickly: wrangler's local
-/// proxy closes them after a few seconds, and reusing one it has just
-/// closed fails the request.
+/// The HTTP client every test and measuring binary uses. It drops idle
+/// connections quickly (wrangler's local proxy closes them after a few
+/// seconds, and reusing one it has just closed fails the request), and it
+/// gives up on a request after a minute, so a request that never ends
+/// fails its test instead of hanging the run.
 pub fn http_client() -> reqwest::Client {
     reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(10))
+        .timeout(std::time::Duration::from_secs(60))
         .pool_idle_timeout(std::time::Duration::from_secs(1))
         .build()
         .unwrap_or_default()

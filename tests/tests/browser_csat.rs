@@ -147,17 +147,39 @@ async fn thumbs_down_asks_why_thanks_and_is_offered_once_per_conversation() {
     // A reload continues the same conversation, which has had its prompt.
     browser.client.refresh().await.unwrap();
     assert_eq!(browser.demo_conversation_id().await.unwrap(), conversation);
+    // How long a prompt takes to show, measured on a conversation that
+    // has not had one yet (a new one, after this check): the wait below
+    // uses the same window, so it would have seen a prompt that came back.
+    let prompt_shown_within = |window: Duration| {
+        let browser = &browser;
+        async move {
+            eventually("the prompt", window, || async {
+                let host = browser
+                    .client
+                    .find(Locator::Css("[data-feedback-bubble]"))
+                    .await?;
+                let root = host.shadow_root().await?;
+                Ok(root.find(Locator::Css(".fb-csat")).await.ok())
+            })
+            .await
+            .is_ok()
+        }
+    };
+    let window = Duration::from_millis(1_500);
     resolve(&browser).await;
-    tokio::time::sleep(Duration::from_millis(1_500)).await;
-    let host = browser
-        .client
-        .find(Locator::Css("[data-feedback-bubble]"))
+    assert!(
+        !prompt_shown_within(window).await,
+        "the prompt came back after a reload"
+    );
+    // Control: a new conversation gets its prompt within the same window.
+    browser
+        .js("window.FeedbackBubble.reset();", vec![])
         .await
         .unwrap();
-    let root = host.shadow_root().await.unwrap();
+    resolve(&browser).await;
     assert!(
-        root.find(Locator::Css(".fb-csat")).await.is_err(),
-        "the prompt came back after a reload"
+        prompt_shown_within(window).await,
+        "a new conversation's prompt shows within {window:?}"
     );
     browser.close().await.unwrap();
 }
@@ -241,18 +263,21 @@ async fn a_quiet_conversation_ends_by_itself_after_the_sites_idle_time() {
         .find(Locator::Css("[data-feedback-bubble]"))
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_secs(5)).await;
-    let root = host.shadow_root().await.unwrap();
-    assert!(
-        root.find(Locator::Css(".fb-csat")).await.is_err(),
-        "not before the idle time"
-    );
-    let prompt = eventually("the idle prompt", Duration::from_secs(15), || async {
+    // The conversation's last activity was before this point (opening the
+    // page), so the prompt may not show less than the idle time after it,
+    // less the few seconds opening the page may have taken.
+    let watching = std::time::Instant::now();
+    let prompt = eventually("the idle prompt", Duration::from_secs(25), || async {
         let root = host.shadow_root().await?;
         Ok(root.find(Locator::Css(".fb-csat-title")).await.ok())
     })
     .await
     .unwrap();
+    let waited = watching.elapsed();
+    assert!(
+        waited >= Duration::from_secs(7),
+        "the prompt showed {waited:?} after the page was quiet, before the idle time (10 s)"
+    );
     assert_eq!(prompt.text().await.unwrap(), "How was this conversation?");
     stored_csat(&stack, &site, &conversation, |csat| {
         csat["CSAT_OFFERED"] == true

@@ -165,13 +165,20 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
         .click("[data-message-id=\"m1\"] .fb-thumb[data-rating=\"up\"]")
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(1_500)).await;
     let waiting = "return Object.keys(localStorage).filter(k => k.startsWith('feedback-bubble:outbox:')).length;";
-    assert_eq!(
-        browser.js(waiting, vec![]).await.unwrap(),
-        json!(1),
-        "queued while offline"
-    );
+    let queued = |count: u64| {
+        let browser = &browser;
+        async move {
+            eventually(
+                &format!("{count} queued"),
+                Duration::from_secs(10),
+                || async { Ok((browser.js(waiting, vec![]).await? == json!(count)).then_some(())) },
+            )
+            .await
+            .unwrap();
+        }
+    };
+    queued(1).await; // while offline
 
     // Reload while still offline, and rate another answer.
     browser.client.refresh().await.unwrap();
@@ -180,12 +187,7 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
         .click("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"down\"]")
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(1_500)).await;
-    assert_eq!(
-        browser.js(waiting, vec![]).await.unwrap(),
-        json!(2),
-        "nothing lost across the reload"
-    );
+    queued(2).await; // nothing lost across the reload
     let collector = stack.collector();
     assert!(
         collector

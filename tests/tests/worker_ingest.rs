@@ -346,7 +346,7 @@ async fn preflights_are_answered_only_for_allowed_origins() {
 #[tokio::test]
 async fn unknown_routes_and_methods_get_json_errors() {
     let stack = stack();
-    let http = reqwest::Client::new();
+    let http = e2e::http_client();
     let missing = http
         .get(format!("{}/v1/nothing-here", stack.worker_url))
         .send()
@@ -417,7 +417,7 @@ async fn json_bodies_are_taken_like_text_plain_ones() {
     let stack = stack();
     let conversation = unique("c");
     let body = one_thumb(&stack.site.key, &conversation, "down");
-    let answer = reqwest::Client::new()
+    let answer = e2e::http_client()
         .post(format!("{}/v1/events", stack.worker_url))
         .header("Origin", &stack.page_origin)
         .json(&body)

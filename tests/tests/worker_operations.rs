@@ -176,7 +176,7 @@ async fn one_noisy_browser_is_limited_while_other_browsers_are_not() {
     let stack = stack();
     let site = stack.named_site("client_burst").unwrap();
     let origin = "https://client-burst.shop.example";
-    let http = reqwest::Client::new();
+    let http = e2e::http_client();
     let send = |ip: &'static str| {
         let http = http.clone();
         let url = format!("{}/v1/events", stack.worker_url);
@@ -277,7 +277,7 @@ async fn one_flooding_browser_does_not_lock_the_other_shoppers_of_its_site_out()
     let stack = stack();
     let site = stack.named_site("flood").unwrap();
     let origin = "https://flood.shop.example";
-    let http = reqwest::Client::new();
+    let http = e2e::http_client();
     let flooding = std::sync::atomic::AtomicBool::new(true);
     // One browser sends 3,000 requests as fast as it can: far past its own
     // 120 a minute, and, counted against the site, past the site's 1,000
@@ -332,7 +332,7 @@ async fn an_ipv6_browser_counts_by_its_64_and_unknown_keys_are_limited_too() {
     let stack = stack();
     let site = stack.named_site("client_v6").unwrap();
     let origin = "https://client-v6.shop.example";
-    let http = reqwest::Client::new();
+    let http = e2e::http_client();
     until_limited(
         &http,
         &stack,

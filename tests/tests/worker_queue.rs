@@ -6,9 +6,7 @@
 
 use std::time::Duration;
 
-use e2e::{
-    Collector, SiteAccess, csat_event, envelope, eventually, now_ms, one_thumb, thumb_event, unique,
-};
+use e2e::{Collector, SiteAccess, csat_event, envelope, eventually, now_ms, thumb_event, unique};
 use serde_json::{Value, json};
 
 fn queue_stack() -> (Collector, SiteAccess) {
@@ -73,23 +71,23 @@ async fn queued_events_reach_d1_and_a_resend_is_stored_once() {
     .unwrap();
     assert_eq!(detail["messages"][0]["rating"], "down");
 
-    // The same event id again, claiming another rating: the first write stands.
+    // The same event id again, claiming another rating: the first write
+    // stands. A marker in the same request (one queue message, written in
+    // one go) shows when the consumer has handled the resend, whatever
+    // order the queue delivers messages in.
+    let marker = unique("c");
     let resent = envelope(
         &site.key,
-        vec![thumb_event(&event_id, &conversation, "m1", "up", now + 5)],
+        vec![
+            thumb_event(&event_id, &conversation, "m1", "up", now + 5),
+            thumb_event(&unique("ev"), &marker, "m1", "up", now + 5),
+        ],
     );
     let answer = collector
         .post_raw(resent.to_string(), None, Some(&site.secret))
         .await
         .unwrap();
     assert_eq!(answer.status, 202);
-    // A marker sent after the resend shows when the consumer has passed it.
-    let marker = unique("c");
-    let after = one_thumb(&site.key, &marker, "up");
-    collector
-        .post_raw(after.to_string(), None, Some(&site.secret))
-        .await
-        .unwrap();
     eventually(
         "the consumer to pass the resend",
         Duration::from_secs(20),

@@ -433,7 +433,7 @@ async fn export_round_trips_through_a_csv_parser_and_erasure_removes_everything(
 async fn every_site_owner_route_needs_this_sites_secret() {
     let stack = stack();
     let site = stack.named_site("inbox").unwrap();
-    let http = reqwest::Client::new();
+    let http = e2e::http_client();
     let base = format!("{}/v1/sites/{}", stack.worker_url, site.key);
     let routes = [
         (reqwest::Method::GET, format!("{base}/overview")),

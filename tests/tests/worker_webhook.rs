@@ -80,8 +80,9 @@ async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
         )
         .await
         .unwrap();
-    let nothing = tokio::time::timeout(Duration::from_secs(2), receive(&listener)).await;
-    assert!(nothing.is_err(), "a 👍 must not reach the webhook");
+    // Nothing is waited for here: had the 👍 been posted, its webhook would
+    // be sent before the next request's and be the first one received
+    // below, whose events must then be exactly the 👎 and the low CSAT.
 
     let down_id = unique("ev");
     let low_id = unique("ev");

@@ -460,7 +460,7 @@ fn measure_rounds(
         plan.push(Measure::Lighthouse);
     }
     let (webdriver, _driver) = if options.browser() {
-        let (url, driver) = tools::start_chromedriver()?;
+        let (url, driver) = tools::start_chromedriver(None)?;
         (url, Some(driver))
     } else {
         (String::new(), None)

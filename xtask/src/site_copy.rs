@@ -21,6 +21,8 @@ fn agent() -> ureq::Agent {
     ureq::Agent::new_with_config(
         ureq::Agent::config_builder()
             .http_status_as_error(false)
+            // A collector that never answers is reported, not waited on.
+            .timeout_global(Some(std::time::Duration::from_secs(60)))
             .build(),
     )
 }

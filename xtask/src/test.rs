@@ -261,7 +261,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             endpoint: endpoint.clone(),
         },
     )?;
-    let (webdriver, driver) = tools::start_chromedriver()?;
+    let (webdriver, driver) = tools::start_chromedriver(Some(&run_dir.join("chromedriver.log")))?;
 
     let artifacts = repo.path("target/e2e/artifacts");
     std::fs::create_dir_all(&artifacts)?;
@@ -303,7 +303,29 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     drop((_page, driver, _worker, _queue_worker));
     match &result {
         Ok(()) => std::fs::remove_dir_all(&run_dir)?,
-        Err(_) => eprintln!("wrangler's log: {}", run_dir.join("wrangler.log").display()),
+        Err(_) => keep_logs(&run_dir, &artifacts)?,
     }
     result
+}
+
+/// After a failure: the Worker's and the browser's logs, copied where the
+/// screenshots are (`target/e2e/artifacts/logs-<run>`), and their path.
+fn keep_logs(run_dir: &std::path::Path, artifacts: &std::path::Path) -> Result<()> {
+    let run = run_dir
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kept = artifacts.join(format!("logs-{run}"));
+    std::fs::create_dir_all(&kept)?;
+    for log in ["wrangler.log", "wrangler-queue.log", "chromedriver.log"] {
+        let from = run_dir.join(log);
+        if from.is_file() {
+            std::fs::copy(&from, kept.join(log))?;
+        }
+    }
+    eprintln!(
+        "the end-to-end tests failed; the Worker's and the browser's logs are in {}",
+        kept.display()
+    );
+    Ok(())
 }

@@ -119,14 +119,16 @@ fn ensure_browser() -> Result<()> {
 
 /// Starts chromedriver on a free port and waits until it answers; its URL
 /// and the process (stopped when dropped).
-pub fn start_chromedriver() -> Result<(String, Background)> {
+pub fn start_chromedriver(log: Option<&std::path::Path>) -> Result<(String, Background)> {
     let port = free_port()?;
-    let mut driver = Background::spawn(
-        "chromedriver",
-        Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(std::process::Stdio::null()),
-    )?;
+    let mut command = Command::new(CHROMEDRIVER);
+    command
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null());
+    if let Some(log) = log {
+        command.arg(format!("--log-path={}", log.display()));
+    }
+    let mut driver = Background::spawn("chromedriver", &mut command)?;
     wait_until(
         &mut driver,
         "chromedriver",

@@ -157,7 +157,7 @@ async fn drive(url: &str, sites: &[SiteAccess], load: Load) -> Result<Totals> {
         spread_ms,
         attempts,
     } = load;
-    let http = reqwest::Client::new();
+    let http = e2e::http_client();
     let counter = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
     let mut workers = Vec::new();
@@ -301,7 +301,7 @@ async fn main() -> Result<()> {
         "read" => {
             let path = arg(3)?;
             let count: usize = arg(4)?.parse::<usize>()?.min(1_000);
-            let http = reqwest::Client::new();
+            let http = e2e::http_client();
             let site = sites.first().context("no site")?;
             let mut latencies = Vec::new();
             for _ in 0..count {
