@@ -78,7 +78,14 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
             )?;
             return cors::allow(response, None);
         }
-        None if !site.is_authorized(&req)? => {
+        // The secret is checked against the database on every request, not
+        // the cached site, so a rotated secret stops working at once.
+        None if !Site::find(&db, &site.site_key)
+            .await?
+            .map(|fresh| fresh.is_authorized(&req))
+            .transpose()?
+            .unwrap_or(false) =>
+        {
             return respond::error(
                 ErrorCode::Unauthorized,
                 "a request without an Origin header must carry the site's secret as a bearer token",

@@ -11,7 +11,7 @@
 
 use std::process::{Command, Output};
 
-use e2e::{SiteAccess, Stack};
+use e2e::{SiteAccess, Stack, envelope};
 
 fn site_cli(args: &[&str]) -> Output {
     let state = std::env::var("E2E_STATE_DIR").unwrap();
@@ -92,12 +92,32 @@ async fn sites_are_added_set_listed_and_rotated_from_the_command_line() {
     let listed = site_cli(&["list"]);
     assert!(String::from_utf8_lossy(&listed.stdout).contains(&site.key));
 
+    // Server-to-server ingest with the secret (the Worker now remembers the
+    // site for a while).
+    let ingest = |secret: String| {
+        let collector = &collector;
+        let body = envelope(&site.key, vec![]).to_string();
+        async move {
+            collector
+                .post_raw(body, None, Some(&secret))
+                .await
+                .unwrap()
+                .status
+        }
+    };
+    assert_eq!(ingest(site.secret.clone()).await, 200);
     let rotated = site_cli(&["rotate-secret", &site.key]);
     assert!(rotated.status.success());
     let new_secret = printed(&rotated, "site secret:");
     assert_ne!(new_secret, site.secret);
     let old = collector.owner_get(&site, "overview").await.unwrap();
     assert_eq!(old.0, 401, "the old secret no longer reads");
+    assert_eq!(
+        ingest(site.secret.clone()).await,
+        401,
+        "the old secret no longer sends, at once"
+    );
+    assert_eq!(ingest(new_secret.clone()).await, 200);
     let new = SiteAccess {
         key: site.key.clone(),
         secret: new_secret,
