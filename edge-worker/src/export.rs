@@ -1,11 +1,13 @@
 //! `GET /v1/sites/{site_key}/export?format=csv|ndjson&from=&to=&tz=&feedback=`:
 //! one record per conversation active in the window (and matching the
 //! inbox's `feedback` filter, when given), streamed page by page so
-//! a large export never sits in memory.
+//! a large export never sits in memory, in conversation id order so that
+//! conversations updated during the export are neither skipped nor
+//! repeated.
 
 use analytics::csv::{field, record, text_field};
 use analytics::iso_utc;
-use protocol::{ConversationRow, Cursor, ErrorCode, FeedbackFilter};
+use protocol::{ConversationRow, ErrorCode, FeedbackFilter};
 use worker::{Context, D1Database, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
@@ -71,7 +73,8 @@ struct Pages {
     bounds: (i64, i64),
     filter: Option<FeedbackFilter>,
     format: Format,
-    cursor: Option<Cursor>,
+    /// The last conversation id sent.
+    after: Option<String>,
     started: bool,
     done: bool,
 }
@@ -85,17 +88,17 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
         chunk.push_str(&record(CSV_HEADER));
     }
     pages.started = true;
-    let rows = store::conversations::page(
+    let rows = store::conversations::export_page(
         &pages.db,
         &pages.site_key,
         pages.bounds,
         pages.filter,
-        pages.cursor.as_ref(),
+        pages.after.as_deref(),
         PAGE,
     )
     .await?;
     pages.done = rows.len() < PAGE as usize;
-    pages.cursor = rows.last().map(Cursor::after);
+    pages.after = rows.last().map(|row| row.conversation_id.clone());
     for row in &rows {
         match pages.format {
             Format::Csv => chunk.push_str(&csv_record(row)),
@@ -148,7 +151,7 @@ pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response
         bounds: (window.from_ms, window.to_ms),
         filter,
         format,
-        cursor: None,
+        after: None,
         started: false,
         done: false,
     };

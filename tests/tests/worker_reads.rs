@@ -310,6 +310,85 @@ async fn the_inbox_filters_by_feedback_and_pages_with_a_stable_cursor() {
 }
 
 #[tokio::test]
+async fn conversations_updated_during_an_export_are_exported_exactly_once() {
+    let stack = stack();
+    let site = stack.named_site("export_live").unwrap();
+    let collector = stack.collector();
+    let now = e2e::now_ms();
+    // Far more than the stream holds in its buffers, so the export is still
+    // running when the conversations change.
+    let conversations: Vec<String> = (0..12_000).map(|_| unique("x")).collect();
+    for (batch, chunk) in conversations.chunks(100).enumerate() {
+        let events = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, conversation)| {
+                let age = (batch * 100 + i) as i64 * 1_000;
+                thumb_event(&unique("ev"), conversation, "m1", "up", now - 60_000 - age)
+            })
+            .collect();
+        collector.send_all(&site, events).await.unwrap();
+    }
+
+    // While the export streams, the oldest conversations (last in activity
+    // order) keep becoming the latest active, a few at a time.
+    let exporting = std::sync::atomic::AtomicBool::new(true);
+    let export = async {
+        let body = e2e::http_client()
+            .get(format!(
+                "{}/v1/sites/{}/export?format=ndjson",
+                stack.worker_url, site.key
+            ))
+            .bearer_auth(&site.secret)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        exporting.store(false, std::sync::atomic::Ordering::Relaxed);
+        body
+    };
+    let update = async {
+        let mut updated = 0;
+        for chunk in conversations.iter().rev().collect::<Vec<_>>().chunks(10) {
+            if !exporting.load(std::sync::atomic::Ordering::Relaxed) {
+                break;
+            }
+            let events = chunk
+                .iter()
+                .map(|conversation| {
+                    thumb_event(&unique("ev"), conversation, "m2", "down", e2e::now_ms())
+                })
+                .collect();
+            collector.send_all(&site, events).await.unwrap();
+            updated += chunk.len();
+        }
+        updated
+    };
+    let (body, updated) = tokio::join!(export, update);
+    assert!(updated > 0, "nothing changed while the export ran");
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for line in body.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        *seen
+            .entry(record["conversation_id"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    let missing = conversations
+        .iter()
+        .filter(|c| !seen.contains_key(*c))
+        .count();
+    let repeated = seen.values().filter(|count| **count > 1).count();
+    assert_eq!(
+        (missing, repeated),
+        (0, 0),
+        "of {} conversations, {missing} were skipped and {repeated} repeated",
+        conversations.len()
+    );
+}
+
+#[tokio::test]
 async fn export_round_trips_through_a_csv_parser_and_erasure_removes_everything() {
     let stack = stack();
     let site = stack.named_site("export").unwrap();

@@ -131,6 +131,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("overview", SiteConfig::default()),
         ("inbox", SiteConfig::default()),
         ("export", SiteConfig::default()),
+        ("export_live", SiteConfig::default()),
         ("burst", SiteConfig::default()),
         (
             "gaps",

@@ -112,6 +112,40 @@ pub async fn page(
         .results::<ConversationRow>()
 }
 
+/// Up to `limit` conversations last active in `[from_ms, to_ms)`, in
+/// conversation id order, after the id `after`: the export's pages. The
+/// order is by what never changes, so a conversation updated while an
+/// export runs is neither skipped nor repeated. (The `+` keeps SQLite on
+/// the primary key, which gives that order, rather than the activity
+/// index.)
+pub async fn export_page(
+    db: &D1Database,
+    site_key: &str,
+    (from_ms, to_ms): (i64, i64),
+    filter: Option<FeedbackFilter>,
+    after: Option<&str>,
+    limit: u32,
+) -> Result<Vec<ConversationRow>> {
+    let sql = format!(
+        "SELECT {CONVERSATION_COLUMNS} FROM conversations \
+         WHERE site_key = ?1 AND (?4 IS NULL OR conversation_id > ?4) \
+           AND +last_at >= ?2 AND +last_at < ?3 {filter} \
+         ORDER BY conversation_id LIMIT ?5",
+        filter = filter_sql(filter)
+    );
+    db.prepare(sql)
+        .bind(&[
+            text(site_key),
+            millis(from_ms),
+            millis(to_ms),
+            opt_text(after),
+            int(limit),
+        ])?
+        .all()
+        .await?
+        .results::<ConversationRow>()
+}
+
 /// Deletes everything stored about one conversation; whether it existed.
 pub async fn erase(db: &D1Database, site_key: &str, conversation_id: &str) -> Result<bool> {
     let statement = |sql: &str| {
