@@ -132,6 +132,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("inbox", SiteConfig::default()),
         ("export", SiteConfig::default()),
         ("export_live", SiteConfig::default()),
+        ("hostile", SiteConfig::default()),
         ("burst", SiteConfig::default()),
         (
             "gaps",
