@@ -26,6 +26,9 @@ pub enum Hazard {
     /// A C0 control character other than tab, line feed and the carriage
     /// return of a CRLF line end.
     Control(char),
+    /// A line that starts a new message (at column 0) while a `{` or `(`
+    /// above it is still open.
+    Unclosed,
 }
 
 /// One hazard: what it is and the byte offset of its character.
@@ -77,7 +80,19 @@ fn scan(text: &str) -> Scan {
     let (mut skipping, mut comment, mut string, mut escaped) = (false, false, false, false);
     for (at, &byte) in bytes.iter().enumerate() {
         let line_start = at == 0 || bytes.get(at - 1) == Some(&b'\n');
-        if line_start && starts_entry(byte) && (levels.is_empty() || skipping) {
+        if line_start && starts_entry(byte) {
+            // The parser may start a new entry here (it does after an
+            // error in the one before), so the count starts afresh too. An
+            // entry still open here could instead be read on across this
+            // line by the parser, in another context than the fresh one:
+            // it is left out whole, so the parser can only start afresh.
+            if !levels.is_empty() && !skipping {
+                found.findings.push(Finding {
+                    hazard: Hazard::Unclosed,
+                    offset: at,
+                });
+                skipping = true;
+            }
             if skipping {
                 found.unsafe_entries.push(entry_start..at);
             }
@@ -155,6 +170,19 @@ pub fn findings(text: &str) -> Vec<Finding> {
     scan(text).findings
 }
 
+/// The entry left open where an [`Hazard::Unclosed`] was found at `offset`:
+/// it holds no other hazard and no line where the parser could start
+/// another entry, so parsing it alone is safe (and says what is wrong in
+/// the parser's words).
+/// Returns its byte offset with its text.
+pub fn unclosed_entry(text: &str, offset: usize) -> Option<(usize, &str)> {
+    let entry = scan(text)
+        .unsafe_entries
+        .into_iter()
+        .find(|entry| entry.end == offset)?;
+    Some((entry.start, text.get(entry)?))
+}
+
 /// `text` with every entry that holds a hazard blanked out (its bytes but
 /// line feeds turned into spaces), so what remains parses safely, each
 /// other entry as before and at the same line and column. Borrowed when
@@ -218,11 +246,18 @@ mod tests {
 
     #[test]
     fn call_arguments_nest_too_even_across_lines() {
-        // Inside a placeable the parser reads on across lines that start
-        // at column 0, so they must not reset the count.
+        // Inside a placeable the parser reads on across lines that start at
+        // column 0; such an entry is left out whole, and what follows is
+        // read afresh, as the parser reads it after an error.
         let text = format!("a = {{\n{}$x{}\n}}\n", "F(\n".repeat(20), ")".repeat(20));
         assert_eq!(
             findings(&text).first().map(|found| found.hazard),
+            Some(Hazard::Unclosed)
+        );
+        assert_eq!(findings(&blank_unsafe(&text)), Vec::new());
+        let deep = format!("a = {{ {}$x{} }}\n", "F(".repeat(20), ")".repeat(20));
+        assert_eq!(
+            findings(&deep).first().map(|found| found.hazard),
             Some(Hazard::TooDeep)
         );
         // Parentheses in text are text, in and out of variants.
@@ -292,6 +327,31 @@ mod tests {
                 .any(|found| found.hazard == Hazard::TooDeep)
         );
         assert!(blank_unsafe(&text).trim().is_empty());
+    }
+
+    #[test]
+    fn an_entry_left_open_cannot_hide_the_next_ones_nesting() {
+        // The parser gives up on `a` at `b` and reads `b` afresh, where the
+        // quote is text and every brace a placeable.
+        for open in ["a = { $x\n", "a = { F(\nx = y\n", "a = { \"x\n"] {
+            let text = format!("{open}b = \"{}\n", "{".repeat(5_000));
+            let found: Vec<Hazard> = findings(&text).iter().map(|f| f.hazard).collect();
+            assert!(found.contains(&Hazard::TooDeep), "{open:?}: {found:?}");
+            let blanked = blank_unsafe(&text);
+            assert!(!blanked.contains("{{"), "{open:?}");
+            assert_eq!(findings(&blanked), Vec::new(), "{open:?}");
+        }
+        // A line that only continues a placeable (indented) is no new entry.
+        assert_eq!(findings("a = {\n    $x\n}\n"), Vec::new());
+        let text = "a = { $x\nb = B\n";
+        assert_eq!(
+            findings(text),
+            vec![Finding {
+                hazard: Hazard::Unclosed,
+                offset: text.find('b').unwrap_or(0)
+            }]
+        );
+        assert_eq!(blank_unsafe(text).trim(), "b = B");
     }
 
     #[test]

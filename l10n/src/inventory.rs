@@ -169,6 +169,10 @@ impl Inventory {
                         "placeables or arguments nest deeper than {MAX_NESTING} here; no message needs that many, so this one is not read"
                     ),
                 ),
+                Hazard::Unclosed => (
+                    "unclosed",
+                    "a `{` or `(` above is still open where this line starts a new message; close it, or indent this line if it continues the placeable".to_string(),
+                ),
                 Hazard::Control(c) => (
                     "control-character",
                     format!(
@@ -177,6 +181,20 @@ impl Inventory {
                     ),
                 ),
             };
+            if finding.hazard == Hazard::Unclosed
+                && let Some((start, entry)) = guard::unclosed_entry(source.text, finding.offset)
+                && let Err((_, errors)) = fluent_syntax::parser::parse(entry)
+            {
+                // What the parser says of the open entry, where it says it.
+                for problem in errors {
+                    diagnostics.push(error(
+                        "syntax",
+                        position(source.text, start + problem.pos.start),
+                        problem.kind.to_string(),
+                    ));
+                }
+                continue;
+            }
             diagnostics.push(error(code, position(source.text, finding.offset), message));
         }
         // Entries with a hazard are left out before parsing: the parser

@@ -259,6 +259,26 @@ fn nesting_no_message_needs_is_refused_at_its_place_before_parsing() {
 }
 
 #[test]
+fn an_entry_left_open_does_not_hide_the_next_ones_nesting() {
+    // The parser gives up on `greeting` at `farewell` and reads it afresh:
+    // the quote is text there, and every brace a placeable.
+    let text = format!("greeting = {{ $name\nfarewell = \"{}\n", "{".repeat(5_000));
+    let diagnostics = check_text(&text);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code == "too-deep" && d.line == 2),
+        "{diagnostics:?}"
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code == "syntax" && d.line == 2),
+        "the open entry gets the parser's words: {diagnostics:?}"
+    );
+}
+
+#[test]
 fn control_characters_are_refused_where_they_are() {
     let diagnostics = check_text("greeting = Hal\u{0}lo\nfarewell = Tschüs\u{1b}[0m { $name }\n");
     let control: Vec<String> = diagnostics
