@@ -127,9 +127,10 @@ pub const MAX_TOKENS: usize = 32;
 /// Characters of a question read for its topic words, at most.
 pub const MAX_QUESTION_CHARS: usize = 200;
 
-/// Groups read per word of a question when looking for its group (the
-/// oldest first): bounds the work one question costs when a word is in
-/// very many groups.
+/// Groups read per word of a question when looking for its group, half
+/// the oldest and half the newest: bounds the work one question costs when
+/// a word is in very many groups, and still finds a recent group of a
+/// short, common question.
 const MAX_POSTINGS_READ: usize = 64;
 
 /// A question's topic words as ids, ascending.
@@ -289,7 +290,13 @@ pub fn knowledge_gaps(downvotes: &[Downvote], limit: usize) -> Vec<Gap> {
         candidates.clear();
         for word in prefix {
             if let Some(list) = postings.get(*word as usize) {
-                candidates.extend(list.iter().take(MAX_POSTINGS_READ));
+                if list.len() <= MAX_POSTINGS_READ {
+                    candidates.extend(list);
+                } else {
+                    let half = MAX_POSTINGS_READ / 2;
+                    candidates.extend(list.iter().take(half));
+                    candidates.extend(list.iter().rev().take(half));
+                }
             }
         }
         candidates.sort_unstable();
@@ -476,6 +483,28 @@ mod tests {
                 assert_eq!(gap.count, members.len(), "round {round}");
             }
         }
+    }
+
+    #[test]
+    fn a_short_common_question_still_finds_its_group_behind_many_others() {
+        // 100 groups hold "refund" before the bare question first comes up.
+        let mut downvotes: Vec<Downvote> = (0..100)
+            .map(|i| {
+                vote(
+                    &format!("o{i}"),
+                    &format!("refund topic{i:03}x extra{i:03}y"),
+                    10_000 - i,
+                )
+            })
+            .collect();
+        downvotes.push(vote("late1", "refund?", 100));
+        downvotes.push(vote("late2", "Refund!", 50));
+        let gaps = knowledge_gaps(&downvotes, 10);
+        assert!(
+            gaps.iter()
+                .any(|gap| gap.count == 2 && gap.conversation_ids == ["late1", "late2"]),
+            "{gaps:#?}"
+        );
     }
 
     #[test]
