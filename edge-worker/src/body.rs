@@ -16,7 +16,10 @@ pub async fn read_capped(req: &mut Request) -> Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     let mut body = Vec::with_capacity(declared.unwrap_or(0));
-    let mut stream = req.stream()?;
+    // A request without a body has no stream: it is an empty body.
+    let Ok(mut stream) = req.stream() else {
+        return Ok(Some(Vec::new()));
+    };
     while let Some(chunk) = stream.next().await {
         body.extend_from_slice(&chunk?);
         if body.len() > MAX_BODY_BYTES {

@@ -242,6 +242,12 @@ async fn wording_nested_too_deep_or_with_control_characters_is_refused_at_its_pl
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("stored_copy").unwrap();
     let collector = stack.collector();
+    // An empty body is an empty copy (no wording of the site's own), not a 500.
+    let empty = collector
+        .put_copy(&site.key, &site.secret, "en-US", "")
+        .await
+        .unwrap();
+    assert_eq!(empty.status, 200, "{}", empty.body);
     let good = "csat-title = How was it?\n";
     let stored = collector
         .put_copy(&site.key, &site.secret, "en-US", good)
