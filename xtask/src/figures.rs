@@ -146,6 +146,17 @@ impl Figures {
             let old_median = median(&mut self.values(name, 0));
             let new_median = median(&mut self.values(name, 1));
             let (lo, hi) = range(&ratios);
+            if old_median == 0.0 || ratios.is_empty() {
+                // No ratio to a zero (e.g. no Lighthouse points lost).
+                println!(
+                    "  {name:<44} {:>9} {:>9}  {unit:<9} {:>7}  ({})",
+                    number(old_median),
+                    number(new_median),
+                    "n/a",
+                    better(unit)
+                );
+                continue;
+            }
             println!(
                 "  {name:<44} {:>9} {:>9}  {unit:<9} {:>6.2}×  {:.2}–{:.2}× ({})",
                 number(old_median),
