@@ -50,6 +50,9 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     // A browser's own budget first: a flooding client is refused before it
     // costs the site's budget or a database read.
     let client = rate_limits::client(&req)?;
+    if let Some(limited) = rate_limits::refused_unknown_flooder(client.as_deref())? {
+        return refuse_early(&db, origin, limited).await;
+    }
     if origin.is_some()
         && let Some(limited) =
             rate_limits::check_client(&ctx, client.as_deref(), &parsed.site_key).await?
@@ -57,12 +60,10 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
         return refuse_early(&db, origin, limited).await;
     }
     let Some(site) = Site::find_recent(&db, &parsed.site_key).await? else {
-        // Unknown keys cost a client its budget, with or without `Origin`.
-        if origin.is_none()
-            && let Some(limited) =
-                rate_limits::check_client(&ctx, client.as_deref(), "unknown-site").await?
-        {
-            return Ok(limited);
+        // Unknown keys cost a client a budget of their own, with or without
+        // `Origin`, whatever key each request names.
+        if let Some(limited) = rate_limits::charge_unknown_site(&ctx, client.as_deref()).await? {
+            return refuse_early(&db, origin, limited).await;
         }
         let error = ErrorBody::new(
             ErrorCode::UnknownSite,

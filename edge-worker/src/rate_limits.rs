@@ -5,11 +5,13 @@
 //! site. Clients are their connecting IP, IPv6 clients their /64 (one
 //! household or phone gets a whole /64).
 
+use std::cell::RefCell;
 use std::net::IpAddr;
 
 use protocol::ErrorCode;
-use worker::{Context, Request, Response, Result, RouteContext, console_warn};
+use worker::{Context, Date, Request, Response, Result, RouteContext, console_warn};
 
+use crate::recent::Recent;
 use crate::respond;
 
 /// Binding limiting each site key (see `wrangler.toml`).
@@ -84,6 +86,60 @@ pub async fn check_client(
         "this browser is sending too much feedback; retry after the indicated seconds",
     )
     .map(Some)
+}
+
+/// How long an isolate refuses, without asking anything, a client that ran
+/// out of budget for keys no site has: the limiter's period.
+const UNKNOWN_FLOOD_MS: f64 = CLIENT_PERIOD_SECONDS as f64 * 1000.0;
+
+thread_local! {
+    /// Clients that ran out of budget for unknown site keys, until when.
+    static UNKNOWN_FLOODERS: RefCell<Recent<String, ()>> = RefCell::new(Recent::new(10_000));
+}
+
+/// The 429 for a client that keeps sending keys no site has.
+fn unknown_flood() -> Result<Response> {
+    too_many(
+        CLIENT_PERIOD_SECONDS,
+        "this browser keeps sending site keys that do not exist; retry after the indicated seconds",
+    )
+}
+
+/// `Some(429)` at once, without any lookup, for a client that recently ran
+/// out of budget for unknown site keys (each new key would otherwise cost a
+/// database read and come with a fresh per-key budget).
+pub fn refused_unknown_flooder(client: Option<&str>) -> Result<Option<Response>> {
+    let now = Date::now().as_millis() as f64;
+    let flooding = client.is_some_and(|client| {
+        UNKNOWN_FLOODERS.with(|known| known.borrow().get(&client.to_string(), now).is_some())
+    });
+    if flooding {
+        unknown_flood().map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// Charges `client` for a request with a key no site has; `Some(429)` once
+/// its budget for those is spent (and the client is then refused at once
+/// for the limiter's period).
+pub async fn charge_unknown_site(
+    ctx: &RouteContext<Context>,
+    client: Option<&str>,
+) -> Result<Option<Response>> {
+    let Some(client) = client else {
+        return Ok(None);
+    };
+    if allowed(ctx, CLIENT_LIMITER, format!("unknown-site|{client}")).await? {
+        return Ok(None);
+    }
+    let now = Date::now().as_millis() as f64;
+    UNKNOWN_FLOODERS.with(|known| {
+        known
+            .borrow_mut()
+            .put(client.to_string(), (), now + UNKNOWN_FLOOD_MS);
+    });
+    unknown_flood().map(Some)
 }
 
 /// `None` when the site may send another request, else the 429.

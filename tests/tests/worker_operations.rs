@@ -373,6 +373,23 @@ async fn an_ipv6_browser_counts_by_its_64_and_unknown_keys_are_limited_too() {
         401,
         "other clients still get the plain refusal"
     );
+
+    // From a page, with a new made-up key each time: still one budget.
+    let mut statuses = Vec::new();
+    while !statuses.contains(&429) && statuses.len() < 1_000 {
+        let key = unique("pk_made_up");
+        statuses.push(send_as(&http, &stack, &key, Some(origin), "203.0.113.62").await);
+    }
+    assert!(
+        statuses.contains(&429),
+        "{} made-up keys from one browser were never limited",
+        statuses.len()
+    );
+    assert!(
+        statuses.len() > 100,
+        "limited after {} requests",
+        statuses.len()
+    );
 }
 
 #[tokio::test]
