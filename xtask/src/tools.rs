@@ -156,6 +156,9 @@ mod tests {
     /// in `package.json` (`allowScripts`), and warns on every install until
     /// it is. esbuild's and workerd's fetch the native binaries wrangler
     /// runs; sharp's (image resizing in miniflare) is nothing we use.
+    /// Entries are by name, as `npm install-scripts approve` writes them for
+    /// this lock (its entries have no `resolved` URL to pin a version to);
+    /// `npm install-scripts ls` then lists nothing.
     #[test]
     fn every_install_script_in_the_lock_is_allowed_or_denied() {
         let lock = read("package-lock.json");
