@@ -1,6 +1,7 @@
 //! `POST /v1/events`: where the widget's feedback arrives.
 
 use protocol::limits::MAX_BODY_BYTES;
+use protocol::secret::{bearer_token, hash_secret};
 use protocol::{ErrorBody, ErrorCode, parse_envelope};
 use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext};
 
@@ -11,6 +12,7 @@ use crate::rate_limits;
 use crate::respond;
 use crate::sites::Site;
 use crate::store;
+use crate::store::ingest::Sender;
 use crate::webhook;
 
 /// A refusal answered before the site is known: the browser may read it
@@ -25,6 +27,14 @@ async fn refuse_early(
         _ => None,
     };
     cors::allow(refusal, readable)
+}
+
+/// The 401 for a server request without the site's current secret.
+fn unauthorized() -> Result<Response> {
+    respond::error(
+        ErrorCode::Unauthorized,
+        "a request without an Origin header must carry the site's secret as a bearer token",
+    )
 }
 
 /// Validates and stores a batch of events (see `protocol::envelope`).
@@ -71,7 +81,11 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
         );
         return refuse_early(&db, origin, respond::error_body(&error)?).await;
     };
-    match origin {
+    // A page must come from an allowed origin; a server (no `Origin`) must
+    // show the site's secret, which the write below checks in its own
+    // transaction (so a rotated secret stops working at once).
+    let presented_hash;
+    let sender = match origin {
         Some(origin) if !site.allows_origin(&db, origin).await? => {
             let response = respond::error(
                 ErrorCode::OriginNotAllowed,
@@ -79,21 +93,18 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
             )?;
             return cors::allow(response, None);
         }
-        // The secret is checked against the database on every request, not
-        // the cached site, so a rotated secret stops working at once.
-        None if !Site::find(&db, &site.site_key)
-            .await?
-            .map(|fresh| fresh.is_authorized(&req))
-            .transpose()?
-            .unwrap_or(false) =>
-        {
-            return respond::error(
-                ErrorCode::Unauthorized,
-                "a request without an Origin header must carry the site's secret as a bearer token",
-            );
+        Some(_) => Sender::Page,
+        None => {
+            let header = req.headers().get("Authorization")?;
+            let Some(token) = header.as_deref().and_then(bearer_token) else {
+                return unauthorized();
+            };
+            presented_hash = hash_secret(token);
+            Sender::Server {
+                secret_hash: &presented_hash,
+            }
         }
-        _ => {}
-    }
+    };
     if let Some(limited) = rate_limits::check_site(&ctx, &site.site_key).await? {
         return cors::allow(limited, origin);
     }
@@ -108,10 +119,24 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     }
     rejected.sort_by_key(|rejection| rejection.index);
     if ingest_queue::enabled(&ctx) {
+        // Queued events are written later, so a server's secret is read now.
+        if let Sender::Server { .. } = sender
+            && !Site::find(&db, &site.site_key)
+                .await?
+                .map(|fresh| fresh.is_authorized(&req))
+                .transpose()?
+                .unwrap_or(false)
+        {
+            return unauthorized();
+        }
         let report = ingest_queue::enqueue(&ctx, &site.site_key, admitted, rejected).await?;
         return cors::allow(respond::json(&report, 202)?, origin);
     }
-    let saved = store::ingest::save_events(&db, &site.site_key, admitted, rejected, now).await?;
+    let Some(saved) =
+        store::ingest::save_events(&db, &site.site_key, sender, admitted, rejected, now).await?
+    else {
+        return unauthorized();
+    };
     webhook::notify(&ctx.data, &site, &saved.stored);
     cors::allow(respond::json(&saved.report, 200)?, origin)
 }

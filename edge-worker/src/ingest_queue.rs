@@ -86,7 +86,19 @@ pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
             console_warn!("dropping queued events of deleted site {site_key}");
             continue;
         };
-        let saved = store::ingest::save_events(&db, &site_key, events, Vec::new(), now).await?;
+        // A server's secret was checked when its request was queued.
+        let Some(saved) = store::ingest::save_events(
+            &db,
+            &site_key,
+            store::ingest::Sender::Page,
+            events,
+            Vec::new(),
+            now,
+        )
+        .await?
+        else {
+            continue;
+        };
         if let Some(delivery) = webhook::delivery(&site, &saved.stored) {
             delivery.await;
         }

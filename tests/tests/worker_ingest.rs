@@ -167,17 +167,28 @@ async fn server_to_server_requests_need_the_site_secret() {
         .await
         .unwrap();
     assert_eq!(wrong.status, 401);
-    assert!(
-        collector
-            .stored_nothing(&stack.site, &conversation)
-            .await
-            .unwrap()
-    );
+    // Not even the conversation's row: the secret is checked inside the
+    // write's own transaction, before anything is created.
+    let read = collector
+        .conversation(&stack.site.key, Some(&stack.site.secret), &conversation)
+        .await
+        .unwrap();
+    assert_eq!((read.status, read.code()), (404, "not_found"));
+    // A batch whose every event is refused still needs the secret.
+    let mut invalid = thumb_event(&unique("ev"), &conversation, "m1", "meh", now_ms());
+    invalid["type"] = "no_such_type".into();
+    let refused_only = envelope(&stack.site.key, vec![invalid]).to_string();
+    let wrong = collector
+        .post_raw(refused_only, None, Some(&stack.other_site.secret))
+        .await
+        .unwrap();
+    assert_eq!(wrong.status, 401, "{}", wrong.body);
     let signed = collector
         .post_raw(body, None, Some(&stack.site.secret))
         .await
         .unwrap();
     assert_eq!(signed.status, 200, "{}", signed.body);
+    assert_eq!(signed.body["accepted"], 1, "{}", signed.body);
     assert_eq!(
         collector.ratings(&stack.site, &conversation).await.unwrap(),
         vec![("m1".to_string(), "up".to_string())]

@@ -6,15 +6,68 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use protocol::csat::check_amend_window;
 use protocol::{CSAT_AMEND_WINDOW_MS, Event, EventKind, IngestReport, Rejection};
 use serde::Deserialize;
+use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Result};
 
 use super::{int, millis, opt_text, text};
 
+/// Who sent a batch, and so what its writes must check.
+#[derive(Clone, Copy)]
+pub enum Sender<'a> {
+    /// A page from an origin the site allows (checked before the batch).
+    Page,
+    /// A server without `Origin`: the hex SHA-256 of the bearer token it
+    /// showed. The batch checks it against the site's stored hash inside its
+    /// own transaction, so a rotated secret stops writes at once at no extra
+    /// database read. (Equality on the hashes: timing can reveal at most how
+    /// much of the guess's SHA-256 matches, which says nothing of the secret.)
+    Server {
+        /// `protocol::secret::hash_secret` of the presented token.
+        secret_hash: &'a str,
+    },
+}
+
+impl Sender<'_> {
+    /// The guard's parameter: NULL for pages, the presented hash for servers.
+    fn guard_param(self) -> JsValue {
+        match self {
+            Sender::Page => JsValue::NULL,
+            Sender::Server { secret_hash } => text(secret_hash),
+        }
+    }
+}
+
+/// The condition every row-creating write carries: the sender is a page, or
+/// `?{param}` is the site's (`?1`) current secret hash.
+fn sender_may_write(param: usize) -> String {
+    format!(
+        "(?{param} IS NULL OR EXISTS \
+         (SELECT 1 FROM sites WHERE site_key = ?1 AND secret_hash = ?{param}))"
+    )
+}
+
+/// Whether a server's presented hash (`?2`) is the site's (`?1`) secret,
+/// read in the same transaction as the guarded writes.
+const SECRET_STILL_VALID: &str =
+    "SELECT EXISTS (SELECT 1 FROM sites WHERE site_key = ?1 AND secret_hash = ?2) AS valid";
+
+#[derive(Deserialize)]
+struct Valid {
+    valid: i64,
+}
+
 /// Inserts an event once; a second insert of the same id changes nothing.
-const INSERT_EVENT: &str = "INSERT INTO events \
-     (site_key, event_id, type, conversation_id, at, received_at, locale, body) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
-     ON CONFLICT (site_key, event_id) DO NOTHING";
+/// Every other write of the event checks that this insert stored it
+/// (`SAME_EVENT`), so guarding it and the conversation rows guards them all.
+fn insert_event() -> String {
+    format!(
+        "INSERT INTO events \
+           (site_key, event_id, type, conversation_id, at, received_at, locale, body) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE {} \
+         ON CONFLICT (site_key, event_id) DO NOTHING",
+        sender_may_write(9)
+    )
+}
 
 /// Type-specific writes apply only when the stored event with this id is
 /// this very event (`?1` site, `?2` event id, `?3` body), so a reused id
@@ -22,32 +75,27 @@ const INSERT_EVENT: &str = "INSERT INTO events \
 const SAME_EVENT: &str =
     "EXISTS (SELECT 1 FROM events WHERE site_key = ?1 AND event_id = ?2 AND body = ?3)";
 
-/// Conversations created or widened by one statement (4 parameters each;
-/// D1 binds at most 100 per statement).
+/// Conversations created or widened by one statement (4 parameters each,
+/// plus the site and the sender's guard; D1 binds at most 100 per statement).
 const TOUCH_ROWS: usize = 24;
 
 /// Creates conversations on their first event and widens their time spans,
 /// `rows` of them at once: `(conversation, first_at, last_at, locale)` per
-/// row, with the site bound once as `?1`.
+/// row, with the site bound once as `?1` and the sender's guard last.
 fn touch_conversations(rows: usize) -> String {
     let values: Vec<String> = (0..rows)
         .map(|row| {
             let base = 2 + row * 4;
-            format!(
-                "(?1, ?{}, ?{}, ?{}, ?{})",
-                base,
-                base + 1,
-                base + 2,
-                base + 3
-            )
+            format!("(?{}, ?{}, ?{}, ?{})", base, base + 1, base + 2, base + 3)
         })
         .collect();
     format!(
         "INSERT INTO conversations (site_key, conversation_id, first_at, last_at, locale) \
-         VALUES {} \
+         SELECT ?1, column1, column2, column3, column4 FROM (VALUES {}) WHERE {} \
          ON CONFLICT (site_key, conversation_id) DO UPDATE SET \
            first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)",
-        values.join(", ")
+        values.join(", "),
+        sender_may_write(2 + rows * 4)
     )
 }
 
@@ -216,16 +264,26 @@ pub struct Saved {
     pub stored: Vec<Event>,
 }
 
-/// Stores validated events for `site_key` and reports how many were new.
+/// Stores validated events for `site_key` and reports how many were new;
+/// `None`, with nothing written, when a server's secret is not (or no
+/// longer) the site's.
 pub async fn save_events(
     db: &D1Database,
     site_key: &str,
+    sender: Sender<'_>,
     events: Vec<(usize, Event)>,
     mut rejected: Vec<Rejection>,
     received_at: i64,
-) -> Result<Saved> {
+) -> Result<Option<Saved>> {
     let events = enforce_csat_lock(db, site_key, events, &mut rejected).await?;
-    let mut statements: Vec<D1PreparedStatement> = Vec::with_capacity(events.len() * 2 + 8);
+    let mut statements: Vec<D1PreparedStatement> = Vec::with_capacity(events.len() * 2 + 9);
+    // A server's secret is read first, in the batch's own transaction.
+    if let Sender::Server { secret_hash } = sender {
+        statements.push(
+            db.prepare(SECRET_STILL_VALID)
+                .bind(&[text(site_key), text(secret_hash)])?,
+        );
+    }
     // Conversations first: the type-specific statements update their rows.
     let spans: Vec<_> = spans(&events).into_iter().collect();
     for chunk in spans.chunks(TOUCH_ROWS) {
@@ -238,6 +296,7 @@ pub async fn save_events(
                 text(locale),
             ]);
         }
+        params.push(sender.guard_param());
         statements.push(db.prepare(touch_conversations(chunk.len())).bind(&params)?);
     }
     let mut insert_positions = Vec::with_capacity(events.len());
@@ -246,7 +305,7 @@ pub async fn save_events(
         let header = &event.header;
         let body = serde_json::to_string(event)?;
         insert_positions.push(statements.len());
-        statements.push(db.prepare(INSERT_EVENT).bind(&[
+        statements.push(db.prepare(insert_event()).bind(&[
             text(site_key),
             text(&header.id),
             text(event.kind.type_name()),
@@ -255,6 +314,7 @@ pub async fn save_events(
             millis(received_at),
             text(&header.locale),
             text(&body),
+            sender.guard_param(),
         ])?);
         // ?1 site, ?2 event id, ?3 body, ?4 conversation: shared by every statement
         // below; ?5 on are the type's own (for CSAT: ?5 at, ?6 mode, ...).
@@ -312,9 +372,18 @@ pub async fn save_events(
     };
     let mut stored = Vec::new();
     if statements.is_empty() {
-        return Ok(Saved { report, stored });
+        return Ok(Some(Saved { report, stored }));
     }
     let results = db.batch(statements).await?;
+    if matches!(sender, Sender::Server { .. }) {
+        let valid = match results.first() {
+            Some(result) => result.results::<Valid>()?,
+            None => Vec::new(),
+        };
+        if valid.first().is_none_or(|row| row.valid != 1) {
+            return Ok(None);
+        }
+    }
     for (position, (_, event)) in insert_positions.into_iter().zip(events) {
         let inserted = results
             .get(position)
@@ -330,5 +399,5 @@ pub async fn save_events(
             report.duplicates += 1;
         }
     }
-    Ok(Saved { report, stored })
+    Ok(Some(Saved { report, stored }))
 }
