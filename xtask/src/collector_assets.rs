@@ -32,13 +32,15 @@ fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
 
 /// Puts `locales/<tag>/*.ftl` into the assets (`locales/copy.json`), with
 /// the security headers the assets are served with (`edge-worker/_headers`).
-/// Whether anything changed.
+/// Whether anything changed. (A revision from before the headers file, as
+/// `bench --against` may serve, has none to copy.)
 pub fn sync_locales(repo: &Repo) -> Result<bool> {
-    let headers = write_if_changed(
-        &dir(repo).join("_headers"),
-        &std::fs::read(repo.path("edge-worker/_headers"))
-            .context("reading edge-worker/_headers")?,
-    )?;
+    let source = repo.path("edge-worker/_headers");
+    let headers = source.is_file()
+        && write_if_changed(
+            &dir(repo).join("_headers"),
+            &std::fs::read(&source).context("reading edge-worker/_headers")?,
+        )?;
     Ok(copy_locales(&repo.path("locales"), &dir(repo).join("locales"))? || headers)
 }
 
