@@ -43,6 +43,9 @@ pub struct ChatMessage {
     pub text: String,
     /// The shopper's thumbs on it (assistant messages only).
     pub rating: Rating,
+    /// Whether the reason form shows under it (after a 👎, when the site
+    /// offers reason tags).
+    pub asking_reason: bool,
 }
 
 /// The messages of one conversation, in order.
@@ -63,9 +66,33 @@ impl Conversation {
         }
     }
 
-    /// The message `id`, to change its rating.
-    pub fn message_mut(&mut self, id: &str) -> Option<&mut ChatMessage> {
-        self.messages.iter_mut().find(|message| message.id == id)
+    /// The message `id`.
+    pub fn message(&self, id: &str) -> Option<&ChatMessage> {
+        self.messages.iter().find(|message| message.id == id)
+    }
+
+    /// A 👍/👎 (`clicked`) on the assistant message `id`: clicking one
+    /// presses it, the pressed one again clears it, the other switches
+    /// (`Rating::after_click`). A 👎 asks why when `reasons_offered`;
+    /// anything else stops asking. The new rating, or `None` when there is
+    /// no such assistant message.
+    pub fn rate(&mut self, id: &str, clicked: Rating, reasons_offered: bool) -> Option<Rating> {
+        let message = self
+            .messages
+            .iter_mut()
+            .find(|message| message.id == id && message.role == Role::Assistant)?;
+        message.rating = message.rating.after_click(clicked);
+        message.asking_reason = message.rating == Rating::Down && reasons_offered;
+        Some(message.rating)
+    }
+
+    /// Closes the reason form under message `id` (sent or skipped); whether
+    /// it was open.
+    pub fn close_reason(&mut self, id: &str) -> bool {
+        self.messages
+            .iter_mut()
+            .find(|message| message.id == id)
+            .is_some_and(|message| std::mem::take(&mut message.asking_reason))
     }
 
     /// Appends a message, refusing ids that are malformed or already used
@@ -82,6 +109,7 @@ impl Conversation {
             role,
             text: text.to_string(),
             rating: Rating::None,
+            asking_reason: false,
         });
         self.messages
             .last()
@@ -116,6 +144,48 @@ mod tests {
         let malformed = conversation.add("m 2", Role::Assistant, "c").unwrap_err();
         assert!(malformed.contains("id"), "{malformed}");
         assert_eq!(conversation.messages.len(), 1);
+    }
+
+    #[test]
+    fn thumbs_press_switch_and_clear_and_a_down_asks_why_if_reasons_are_offered() {
+        let mut conversation = Conversation::new("c_1".into());
+        conversation.add("m1", Role::Assistant, "a").unwrap();
+        conversation.add("m2", Role::User, "b").unwrap();
+        let asking = |c: &Conversation| c.message("m1").unwrap().asking_reason;
+        assert_eq!(conversation.rate("m1", Rating::Up, true), Some(Rating::Up));
+        assert!(!asking(&conversation));
+        assert_eq!(
+            conversation.rate("m1", Rating::Down, true),
+            Some(Rating::Down)
+        );
+        assert!(asking(&conversation), "a 👎 asks why");
+        assert_eq!(
+            conversation.rate("m1", Rating::Down, true),
+            Some(Rating::None)
+        );
+        assert!(!asking(&conversation), "clearing it stops asking");
+        assert_eq!(
+            conversation.rate("m1", Rating::Down, false),
+            Some(Rating::Down)
+        );
+        assert!(!asking(&conversation), "no reasons offered, none asked");
+        assert_eq!(
+            conversation.rate("m2", Rating::Up, true),
+            None,
+            "the shopper's own"
+        );
+        assert_eq!(conversation.rate("m9", Rating::Up, true), None);
+    }
+
+    #[test]
+    fn a_reason_form_closes_once() {
+        let mut conversation = Conversation::new("c_1".into());
+        conversation.add("m1", Role::Assistant, "a").unwrap();
+        assert!(!conversation.close_reason("m1"), "never opened");
+        conversation.rate("m1", Rating::Down, true);
+        assert!(conversation.close_reason("m1"));
+        assert!(!conversation.close_reason("m1"));
+        assert_eq!(conversation.message("m1").unwrap().rating, Rating::Down);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
-use crate::app::App;
+use crate::actions::Actions;
 use crate::collector::Collector;
 use crate::conversation::Role;
 use crate::feedback::FeedbackReporter;
@@ -18,6 +18,7 @@ use crate::ids::random_id;
 use crate::outbox::Outbox;
 use crate::pseudo;
 use crate::storage;
+use crate::view;
 
 /// The widget's own styles, scoped by the shadow root.
 const STYLES: &str = include_str!("widget.css");
@@ -74,7 +75,7 @@ fn requested_locales(site_choice: Option<String>) -> Vec<String> {
 /// The handle behind `window.FeedbackBubble` once the app has loaded.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Rc<App>,
+    actions: Actions,
     site_key: String,
     collector: Collector,
     /// Counts `setLocale` calls, so a slow answer for an earlier one never
@@ -135,17 +136,17 @@ fn conversation_id(site_key: &str, fresh: bool) -> String {
 impl Widget {
     /// Opens the panel.
     pub fn open(&self) {
-        self.app.set_open(true);
+        self.actions.set_open(true);
     }
 
     /// Closes the panel.
     pub fn close(&self) {
-        self.app.set_open(false);
+        self.actions.set_open(false);
     }
 
     /// Opens the panel if closed, closes it if open.
     pub fn toggle(&self) {
-        self.app.toggle();
+        self.actions.toggle();
     }
 
     /// Appends `{id, role: "assistant" | "user", text}` to the conversation.
@@ -161,7 +162,7 @@ impl Widget {
             .ok()
             .and_then(|value| value.as_string())
             .ok_or_else(|| JsError::new("addMessage: `text` must be a string"))?;
-        self.app
+        self.actions
             .add_message(&id, role, &text)
             .map_err(|problem| JsError::new(&problem))
     }
@@ -171,11 +172,11 @@ impl Widget {
     /// and this conversation has not had it yet.
     pub fn resolve(&self, options: JsValue) -> Result<(), JsError> {
         if let Some(text) = string_field(&options, "utterance") {
-            self.app
+            self.actions
                 .add_message(&random_id("m_end_"), Role::Assistant, &text)
                 .map_err(|problem| JsError::new(&problem))?;
         }
-        self.app.resolve();
+        self.actions.resolve();
         Ok(())
     }
 
@@ -185,14 +186,14 @@ impl Widget {
     pub fn set_locale(&self, tag: String) {
         let requested = requested_locales(Some(tag));
         let collector = self.collector.clone();
-        let app = Rc::clone(&self.app);
+        let actions = self.actions;
         let counter = Rc::clone(&self.locale_requests);
         let this_request = counter.get().wrapping_add(1);
         counter.set(this_request);
         wasm_bindgen_futures::spawn_local(async move {
             let localizer = load_localizer(&collector, &requested).await;
             if counter.get() == this_request {
-                app.set_locale(localizer);
+                actions.set_locale(localizer);
             }
         });
     }
@@ -200,13 +201,13 @@ impl Widget {
     /// Starts a new conversation: no messages, not resolved, a new id (so
     /// the satisfaction prompt may be offered again).
     pub fn reset(&self) {
-        self.app.reset(conversation_id(&self.site_key, true));
+        self.actions.reset(conversation_id(&self.site_key, true));
     }
 
     /// The id feedback is filed under.
     #[wasm_bindgen(getter, js_name = conversationId)]
     pub fn conversation_id(&self) -> String {
-        self.app.conversation_id()
+        self.actions.conversation_id()
     }
 }
 
@@ -253,9 +254,11 @@ pub async fn mount(
     let collector = Collector::new(&options.endpoint, &options.site_key);
     let localizer = load_localizer(&collector, &requested_locales(options.locale)).await;
 
-    let container = document
+    let container: web_sys::HtmlElement = document
         .create_element("div")
-        .map_err(|_| JsError::new("FeedbackBubble: cannot create the widget root"))?;
+        .ok()
+        .and_then(|element| element.dyn_into().ok())
+        .ok_or_else(|| JsError::new("FeedbackBubble: cannot create the widget root"))?;
     container.set_class_name("fb-root");
     adopt_styles(&root, &document)?;
     root.append_child(&container)
@@ -267,21 +270,21 @@ pub async fn mount(
     outbox.schedule(std::time::Duration::ZERO);
     watch_page_lifecycle(&outbox);
     let i18n = I18n::new(localizer);
-    let reporter = FeedbackReporter::new(outbox, i18n.clone(), host.clone());
+    let reporter = FeedbackReporter::new(outbox, i18n, host.clone());
     // The conversation goes on across reloads until the host resets it.
     let conversation = conversation_id(&options.site_key, false);
-    let app = App::mount(container, i18n, reporter, host, conversation)
-        .map_err(|_| JsError::new("FeedbackBubble: cannot draw the widget"))?;
+    let actions = Actions::new(container.clone().into(), i18n, reporter, host, conversation);
+    view::mount(container, actions, i18n);
     {
-        let (app, collector) = (Rc::clone(&app), collector.clone());
+        let collector = collector.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(settings) = collector.settings().await {
-                app.set_settings(settings);
+                actions.set_settings(settings);
             }
         });
     }
     Ok(Widget {
-        app,
+        actions,
         site_key: options.site_key,
         collector,
         locale_requests: Rc::new(Cell::new(0)),

@@ -36,7 +36,7 @@ impl FeedbackReporter {
                 id: random_id("ev_"),
                 conversation_id: conversation_id.to_string(),
                 at: js_sys::Date::now() as i64,
-                locale: self.i18n.locale(),
+                locale: self.i18n.locale_now(),
             },
             kind,
         };

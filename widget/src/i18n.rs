@@ -1,10 +1,10 @@
 //! The widget's words, from Fluent files under `locales/`. No text a
 //! shopper sees or hears is written in Rust.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use l10n::format::{Args, Catalog, Localized};
+use leptos::prelude::{RwSignal, Set, With, WithUntracked};
 pub use protocol::locales::DEFAULT_LOCALE;
 
 use crate::pseudo;
@@ -249,40 +249,56 @@ impl Localizer {
     }
 }
 
-/// The localizer the widget shares: one per page, switched in place by
-/// `setLocale` (the view then re-reads every string, see `view::l10n`).
-#[derive(Clone)]
-pub struct I18n(Rc<RefCell<Localizer>>);
+/// The copy as the widget's components see it: one localizer per page,
+/// reactive, switched in place by `setLocale` (every string that read it
+/// is re-read).
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Arc<Localizer>>);
 
 impl I18n {
     /// Wraps `localizer`.
     pub fn new(localizer: Localizer) -> Self {
-        Self(Rc::new(RefCell::new(localizer)))
+        Self(RwSignal::new(Arc::new(localizer)))
     }
 
-    /// The text of the message `id` with `args` filled in.
-    pub fn format_id(&self, id: &str, args: &Args) -> String {
-        self.0.borrow().format_id(id, args)
+    /// A reactive text of `msg`, for a view child or attribute.
+    pub fn t(self, msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.text(msg)
     }
 
-    /// The text of `msg`.
-    pub fn text(&self, msg: Msg) -> String {
-        self.0.borrow().text(msg)
+    /// The text of `msg` (tracked).
+    pub fn text(self, msg: Msg) -> String {
+        self.0.with(|localizer| localizer.text(msg))
+    }
+
+    /// The text of `msg` with `args` filled in (tracked).
+    pub fn format(self, msg: Msg, args: &Args) -> String {
+        self.0.with(|localizer| localizer.format(msg, args))
     }
 
     /// Switches every string to `localizer`'s locale.
-    pub fn set(&self, localizer: Localizer) {
-        *self.0.borrow_mut() = localizer;
+    pub fn set(self, localizer: Localizer) {
+        self.0.set(Arc::new(localizer));
     }
 
-    /// The current locale tag.
-    pub fn locale(&self) -> String {
-        self.0.borrow().locale()
+    /// The current locale tag (tracked).
+    pub fn locale(self) -> String {
+        self.0.with(|localizer| localizer.locale())
     }
 
-    /// Whether the current locale is written right to left.
-    pub fn is_rtl(&self) -> bool {
-        self.0.borrow().is_rtl()
+    /// The current locale tag, as events are filed under (untracked).
+    pub fn locale_now(self) -> String {
+        self.0.with_untracked(|localizer| localizer.locale())
+    }
+
+    /// Whether the current locale is written right to left (tracked).
+    pub fn is_rtl(self) -> bool {
+        self.0.with(|localizer| localizer.is_rtl())
+    }
+
+    /// Whether it is right to left now (untracked, for key handling).
+    pub fn is_rtl_now(self) -> bool {
+        self.0.with_untracked(|localizer| localizer.is_rtl())
     }
 }
 

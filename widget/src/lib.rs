@@ -1,9 +1,11 @@
 //! The chat bubble shoppers see on a shop's pages.
 //!
 //! - `embed`: the wasm entry the loader calls, and the JS API handle.
-//! - `app`: what the widget shows and what each action changes.
-//! - `view/`: drawing it with plain DOM calls (bubble, panel, messages,
-//!   thumbs, the prompt).
+//! - `app`: what the widget shows and what each action changes (plain
+//!   Rust, tested natively); `actions`: applying those changes to the live
+//!   widget and reporting them.
+//! - `view/`: the Leptos components (bubble, panel, messages, thumbs, the
+//!   reason form, the prompt, the composer).
 //! - `conversation`: the messages and their thumbs, as plain types.
 //! - `feedback`, `outbox`, `collector`: where thumbs and CSAT answers go
 //!   (queued in `storage`, delivered to the edge collector); `answers`:
@@ -11,6 +13,7 @@
 //! - `csat`: the satisfaction prompt's steps.
 //! - `i18n`: every visible string, from `locales/*/widget.ftl`.
 
+pub mod actions;
 pub mod answers;
 pub mod app;
 pub mod collector;

@@ -7,12 +7,13 @@
 
 mod support;
 
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
 use widget::conversation::Role;
 use widget::i18n::{I18n, Localizer, Msg};
-use widget::view::comment_box;
-use widget::view::dom::h;
+use widget::view::comment_box::CommentBox;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -30,32 +31,58 @@ fn counter(container: &HtmlElement) -> Option<String> {
 }
 
 #[wasm_bindgen_test]
-fn the_counter_appears_near_the_limit_and_picks_the_plural_form() {
+async fn the_counter_appears_near_the_limit_and_picks_the_plural_form() {
     let container = support::container();
-    let textarea = h("textarea", &[]).unwrap();
-    container.append_child(&textarea).unwrap();
+    let text = RwSignal::new(String::new());
     let i18n = I18n::new(Localizer::reference());
-    let show = |text: &str| comment_box::update(&textarea, text, &i18n);
-    show("");
+    leptos::mount::mount_to(container.clone(), move || {
+        provide_context(i18n);
+        view! {
+            <CommentBox
+                text=text
+                id=None
+                class="box"
+                rows="2"
+                label=None
+                placeholder=Msg::CsatCommentPlaceholder
+            />
+        }
+    })
+    .forget();
+    let textarea: HtmlTextAreaElement = support::element(&container, "textarea").unchecked_into();
+    // As the shopper types: the box's own `input` event.
+    let typed = |value: &str| {
+        textarea.set_value(value);
+        textarea
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    };
+    typed("");
+    support::settle().await;
     assert_eq!(counter(&container), None, "hidden while the box has room");
-    show(&"x".repeat(901));
+    typed(&"x".repeat(901));
+    support::settle().await;
     assert_eq!(counter(&container).as_deref(), Some("99 characters left"));
-    show(&"x".repeat(999));
+    typed(&"x".repeat(999));
+    support::settle().await;
     assert_eq!(counter(&container).as_deref(), Some("1 character left"));
-    show(&"👍".repeat(500));
+    typed(&"👍".repeat(500));
+    support::settle().await;
     assert_eq!(
         counter(&container).as_deref(),
         Some("0 characters left"),
         "UTF-16, like maxlength"
     );
-    show("");
+    typed("");
+    support::settle().await;
     assert_eq!(counter(&container), None);
 }
 
 #[wasm_bindgen_test]
-fn a_locale_switch_rewords_the_mounted_widget_in_place() {
+async fn a_locale_switch_rewords_the_mounted_widget_in_place() {
     let (app, container, _) = support::mounted();
     app.add_message("m1", Role::Assistant, "Hello").unwrap();
+    support::settle().await;
     let up = || {
         support::element(&container, ".fb-thumb[data-rating=\"up\"]").get_attribute("aria-label")
     };
@@ -65,11 +92,14 @@ fn a_locale_switch_rewords_the_mounted_widget_in_place() {
         "de",
         Some("message-feedback-up = Hilfreich\n"),
     ));
+    support::settle().await;
     assert_eq!(up().as_deref(), Some("Hilfreich"));
     assert_eq!(container.get_attribute("lang").as_deref(), Some("de"));
     app.set_locale(Localizer::new(widget::pseudo::ACCENTED, None));
+    support::settle().await;
     assert_eq!(up().as_deref(), Some("Ħḗḗŀƥƒŭŭŀ"));
     app.set_locale(Localizer::new(widget::pseudo::BIDI, None));
+    support::settle().await;
     assert_eq!(root().as_deref(), Some("rtl"));
     let bubble = support::element(&container, ".fb-bubble");
     assert!(

@@ -17,11 +17,12 @@ fn pressed(button: &HtmlElement) -> String {
 }
 
 #[wasm_bindgen_test]
-fn thumbs_press_switch_and_clear_and_report_every_change() {
+async fn thumbs_press_switch_and_clear_and_report_every_change() {
     let (app, container, told) = support::mounted();
     app.add_message("m1", Role::Assistant, "We ship to Norway.")
         .unwrap();
     app.add_message("m2", Role::User, "Thanks").unwrap();
+    support::settle().await;
     assert!(
         container
             .query_selector("[data-message-id=\"m2\"] .fb-thumb")
@@ -53,16 +54,19 @@ fn thumbs_press_switch_and_clear_and_report_every_change() {
     );
 
     up.click();
+    support::settle().await;
     assert_eq!(
         (pressed(&up), pressed(&down)),
         ("true".into(), "false".into())
     );
     down.click();
+    support::settle().await;
     assert_eq!(
         (pressed(&up), pressed(&down)),
         ("false".into(), "true".into())
     );
     down.click();
+    support::settle().await;
     assert_eq!(
         (pressed(&up), pressed(&down)),
         ("false".into(), "false".into())
@@ -82,7 +86,7 @@ fn thumbs_press_switch_and_clear_and_report_every_change() {
 }
 
 #[wasm_bindgen_test]
-fn the_text_of_a_message_is_never_markup() {
+async fn the_text_of_a_message_is_never_markup() {
     let (app, container, _) = support::mounted();
     app.add_message(
         "m1",
@@ -90,6 +94,7 @@ fn the_text_of_a_message_is_never_markup() {
         "<img src=x onerror=alert(1)><b>bold</b>",
     )
     .unwrap();
+    support::settle().await;
     let text = support::element(&container, "[data-message-id=\"m1\"] .fb-text");
     assert_eq!(
         text.text_content().as_deref(),

@@ -1,99 +1,144 @@
 //! The satisfaction prompt: offered once per conversation when it resolves
-//! and the site enables it; each step redrawn and reported.
+//! and the site enables it; each step, and the keys of the 1–5 scale.
 
+use protocol::CsatMode;
+
+use super::State;
 use crate::csat::{CsatFlow, CsatOutcome, CsatStep};
-use crate::storage;
-use crate::view::csat_prompt;
-use crate::view::dom::{find, focus};
 
-use super::App;
-
-impl App {
-    /// Offers the satisfaction prompt once the conversation has resolved
-    /// and the site's settings say so, once per conversation (remembered
-    /// across reloads).
-    pub(super) fn offer_csat_if_due(&self) {
-        let offer = {
-            let mut state = self.state.borrow_mut();
-            let mode = match &state.settings {
-                Some(settings) if state.resolved && settings.csat_enabled => settings.csat_mode,
-                _ => return,
-            };
-            let offered_key = format!("csat-offered:{}", state.conversation.id);
-            if storage::get(&offered_key).is_some() {
-                return;
-            }
-            storage::set(&offered_key, "1");
-            state.csat = Some(CsatFlow::offered(mode));
-            (state.conversation.id.clone(), mode)
-        };
-        self.show_csat();
-        self.set_open(true);
-        self.reporter.csat_offered(&offer.0, offer.1);
+impl State {
+    /// The mode to offer the prompt in, when it is due: the conversation
+    /// resolved, the site enables the prompt, and none shows yet. (Whether
+    /// this conversation had it already is remembered by the caller, across
+    /// reloads.)
+    pub fn csat_due(&self) -> Option<CsatMode> {
+        let settings = self.settings.as_ref()?;
+        (self.resolved && settings.csat_enabled && self.csat.is_none())
+            .then_some(settings.csat_mode)
     }
 
-    /// Draws the prompt at its current step (removes it when there is none).
-    pub(super) fn show_csat(&self) {
-        let section = self
-            .state
-            .borrow()
-            .csat
-            .as_ref()
-            .map(|flow| csat_prompt::render(&self.i18n, flow));
-        let old = find(&self.parts.panel, ".fb-csat");
-        match (section, old) {
-            (Some(Ok(section)), Some(old)) => {
-                let _ = old.replace_with_with_node_1(&section);
-            }
-            (Some(Ok(section)), None) => {
-                let _ = self.parts.composer.before_with_node_1(&section);
-            }
-            (None, Some(old)) => old.remove(),
-            _ => {}
-        }
+    /// Shows the prompt in `mode`, opening the panel; whether the panel
+    /// was closed.
+    pub fn offer_csat(&mut self, mode: CsatMode) -> bool {
+        self.csat = Some(CsatFlow::offered(mode));
+        self.set_open(true)
     }
 
-    /// Applies a step of the prompt (`change` returns what to report),
-    /// redraws it and moves focus onto the new step.
-    pub(super) fn csat_step(&self, change: impl FnOnce(&mut CsatFlow) -> Option<CsatOutcome>) {
-        let report = {
-            let mut state = self.state.borrow_mut();
-            let conversation_id = state.conversation.id.clone();
-            let Some(flow) = state.csat.as_mut() else {
-                return;
-            };
-            change(flow).map(|outcome| (conversation_id, flow.mode, outcome, flow.step))
-        };
-        let Some((conversation_id, mode, outcome, step)) = report else {
-            return;
-        };
-        self.show_csat();
-        let next = match step {
-            CsatStep::Comment { .. } => "#fb-csat-comment",
-            _ => ".fb-csat-close",
-        };
-        if let Some(control) = find(&self.parts.panel, next) {
-            focus(&control);
-        }
-        self.reporter.csat(&conversation_id, mode, outcome);
+    /// Applies a step of the prompt (`change` says what to report): the
+    /// mode, what to report and the step it led to.
+    pub fn csat_step(
+        &mut self,
+        change: impl FnOnce(&mut CsatFlow) -> Option<CsatOutcome>,
+    ) -> Option<(CsatMode, CsatOutcome, CsatStep)> {
+        let flow = self.csat.as_mut()?;
+        change(flow).map(|outcome| (flow.mode, outcome, flow.step))
     }
 
-    /// Closes the prompt, reporting a dismissal if it was unanswered.
-    pub(super) fn close_csat(&self) {
-        let report = {
-            let mut state = self.state.borrow_mut();
-            let conversation_id = state.conversation.id.clone();
-            state.csat.take().and_then(|flow| {
-                flow.close()
-                    .map(|outcome| (conversation_id, flow.mode, outcome))
-            })
-        };
-        self.show_csat();
-        if let Some(input) = find(&self.parts.panel, "#fb-input") {
-            focus(&input);
-        }
-        if let Some((conversation_id, mode, outcome)) = report {
-            self.reporter.csat(&conversation_id, mode, outcome);
-        }
+    /// Closes the prompt: the mode and a dismissal if it was unanswered.
+    pub fn close_csat(&mut self) -> Option<(CsatMode, CsatOutcome)> {
+        let flow = self.csat.take()?;
+        flow.close().map(|outcome| (flow.mode, outcome))
+    }
+}
+
+/// What a key does on the 1–5 scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScaleKey {
+    /// Enter or Space: answer with the score in focus.
+    Answer,
+    /// An arrow: move this many places (wrapping, as radio groups do)
+    /// without answering.
+    Move(i8),
+}
+
+/// What `key` does on the scale (`rtl`: the arrows follow the reading
+/// direction); `None` for keys the scale leaves alone.
+pub fn scale_key(key: &str, rtl: bool) -> Option<ScaleKey> {
+    let step = match key {
+        "Enter" | " " => return Some(ScaleKey::Answer),
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        "ArrowRight" if rtl => -1,
+        "ArrowRight" => 1,
+        "ArrowLeft" if rtl => 1,
+        "ArrowLeft" => -1,
+        _ => return None,
+    };
+    Some(ScaleKey::Move(step))
+}
+
+/// The score `step` places from `score` on the 1–5 scale, wrapping around.
+pub fn next_score(score: u8, step: i8) -> u8 {
+    let at = i16::from(score.clamp(1, 5)) - 1 + i16::from(step);
+    // rem_euclid(5) is 0..=4, so the sum is 1..=5.
+    u8::try_from(at.rem_euclid(5)).map_or(1, |at| at + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conversation::Role;
+    use protocol::WidgetConfig;
+
+    fn resolved(csat_enabled: bool) -> State {
+        let mut state = State::new("c_1".into());
+        state.add_message("m1", Role::Assistant, "Done!").unwrap();
+        state.settings = Some(WidgetConfig {
+            csat_enabled,
+            csat_mode: CsatMode::Scale5,
+            reason_tags: Vec::new(),
+            idle_end_seconds: None,
+            store_text: false,
+            shop_name: None,
+        });
+        state
+    }
+
+    #[test]
+    fn the_prompt_is_due_once_resolved_if_the_site_enables_it() {
+        let mut state = resolved(true);
+        assert_eq!(state.csat_due(), None, "not resolved yet");
+        state.resolve();
+        assert_eq!(state.csat_due(), Some(CsatMode::Scale5));
+        assert!(state.offer_csat(CsatMode::Scale5), "it opens the panel");
+        assert_eq!(state.csat_due(), None, "it shows already");
+        let mut disabled = resolved(false);
+        disabled.resolve();
+        assert_eq!(disabled.csat_due(), None);
+    }
+
+    #[test]
+    fn steps_report_what_they_change_and_closing_unanswered_dismisses() {
+        let mut state = resolved(true);
+        assert_eq!(state.csat_step(|flow| flow.pick(4)), None, "no prompt");
+        state.offer_csat(CsatMode::Scale5);
+        let (mode, outcome, step) = state.csat_step(|flow| flow.pick(4)).unwrap();
+        assert_eq!(
+            (mode, step),
+            (CsatMode::Scale5, CsatStep::Comment { score: 4 })
+        );
+        assert!(matches!(outcome, CsatOutcome::Answer { score: 4, .. }));
+        assert_eq!(state.close_csat(), None, "answered: no dismissal");
+        assert_eq!(state.csat, None);
+        state.offer_csat(CsatMode::Thumbs);
+        assert_eq!(
+            state.close_csat(),
+            Some((CsatMode::Thumbs, CsatOutcome::Dismissed))
+        );
+    }
+
+    #[test]
+    fn arrows_move_with_the_reading_direction_and_wrap() {
+        assert_eq!(scale_key("ArrowRight", false), Some(ScaleKey::Move(1)));
+        assert_eq!(scale_key("ArrowRight", true), Some(ScaleKey::Move(-1)));
+        assert_eq!(scale_key("ArrowLeft", true), Some(ScaleKey::Move(1)));
+        assert_eq!(scale_key("ArrowDown", true), Some(ScaleKey::Move(1)));
+        assert_eq!(scale_key(" ", false), Some(ScaleKey::Answer));
+        assert_eq!(scale_key("Enter", true), Some(ScaleKey::Answer));
+        assert_eq!(scale_key("a", false), None);
+        assert_eq!(next_score(5, 1), 1);
+        assert_eq!(next_score(1, -1), 5);
+        assert_eq!(next_score(3, 1), 4);
+        assert_eq!(next_score(9, 0), 5, "out of range clamps");
     }
 }

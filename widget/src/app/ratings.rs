@@ -1,73 +1,108 @@
-//! 👍/👎 under an assistant message, and the reason asked after a 👎 when
-//! the site offers reason tags.
+//! 👍/👎 under an assistant message (`Conversation::rate`), and the reason
+//! asked after a 👎 when the site offers reason tags.
 
 use protocol::Rating;
-use web_sys::Element;
+use protocol::text::MAX_COMMENT_CHARS;
 
-use super::App;
-use crate::view::dom::{append, find};
-use crate::view::{reason_form, thumbs};
+use super::State;
 
-impl App {
-    /// A 👍/👎 was clicked under a message.
-    pub(super) fn thumb(&self, button: &Element) {
-        let Some(node) = button.closest(".fb-message").ok().flatten() else {
-            return;
-        };
-        let (Some(message_id), Some(clicked)) = (
-            node.get_attribute("data-message-id"),
-            button
-                .get_attribute("data-rating")
-                .as_deref()
-                .and_then(Rating::parse),
-        ) else {
-            return;
-        };
-        let (conversation_id, rating, tags) = {
-            let mut state = self.state.borrow_mut();
-            let tags = state
-                .settings
-                .as_ref()
-                .map(|settings| settings.reason_tags.clone())
-                .unwrap_or_default();
-            let Some(message) = state.conversation.message_mut(&message_id) else {
-                return;
-            };
-            message.rating = message.rating.after_click(clicked);
-            let rating = message.rating;
-            (state.conversation.id.clone(), rating, tags)
-        };
-        if let Some(group) = find(&node, ".fb-thumbs") {
-            thumbs::show(&group, rating);
-        }
-        // A 👎 asks why when the site offers reasons; anything else stops asking.
-        let form = find(&node, ".fb-reason");
-        match (rating == Rating::Down && !tags.is_empty(), form) {
-            (true, None) => {
-                if let Ok(form) = reason_form::render(&self.i18n, &tags) {
-                    append(&node, &[&form]);
-                }
+impl State {
+    /// A 👍/👎 clicked under message `id`: the new rating (a 👎 opens the
+    /// reason form when the site offers tags), `None` if there is no such
+    /// assistant message.
+    pub fn rate(&mut self, id: &str, clicked: Rating) -> Option<Rating> {
+        let reasons_offered = !self.reason_tags().is_empty();
+        self.conversation.rate(id, clicked, reasons_offered)
+    }
+}
+
+/// The reason being given after a 👎: which of the offered tags are picked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReasonDraft {
+    picked: Vec<String>,
+}
+
+impl ReasonDraft {
+    /// Picks `tag`, or unpicks it.
+    pub fn toggle(&mut self, tag: &str) {
+        match self.picked.iter().position(|picked| picked == tag) {
+            Some(at) => {
+                self.picked.remove(at);
             }
-            (false, Some(form)) => form.remove(),
-            _ => {}
+            None => self.picked.push(tag.to_string()),
         }
-        self.reporter
-            .thumb(&conversation_id, &message_id, rating, None, Vec::new());
     }
 
-    /// The shopper said why (or skipped, with `send` false).
-    pub(super) fn reason(&self, form: &Element, send: bool) {
-        let message_id = form
-            .closest(".fb-message")
-            .ok()
-            .flatten()
-            .and_then(|node| node.get_attribute("data-message-id"));
-        if let (true, Some(message_id)) = (send, message_id) {
-            let (tags, reason) = reason_form::answer(form);
-            let conversation_id = self.conversation_id();
-            self.reporter
-                .thumb(&conversation_id, &message_id, Rating::Down, reason, tags);
-        }
-        form.remove();
+    /// Whether `tag` is picked.
+    pub fn is_picked(&self, tag: &str) -> bool {
+        self.picked.iter().any(|picked| picked == tag)
+    }
+
+    /// What to send: the picked tags in the order `offered` lists them, and
+    /// the comment trimmed and cut to the limit (`None` when empty).
+    pub fn answer(&self, offered: &[String], comment: &str) -> (Vec<String>, Option<String>) {
+        let tags = offered
+            .iter()
+            .filter(|tag| self.is_picked(tag))
+            .cloned()
+            .collect();
+        let text: String = comment.trim().chars().take(MAX_COMMENT_CHARS).collect();
+        (tags, (!text.is_empty()).then_some(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conversation::Role;
+    use protocol::{CsatMode, WidgetConfig};
+
+    #[test]
+    fn a_down_asks_why_only_when_the_site_offers_tags() {
+        let mut state = State::new("c_1".into());
+        state.add_message("m1", Role::Assistant, "a").unwrap();
+        assert_eq!(state.rate("m1", Rating::Down), Some(Rating::Down));
+        assert!(
+            !state.conversation.messages[0].asking_reason,
+            "no settings yet"
+        );
+        state.settings = Some(WidgetConfig {
+            csat_enabled: false,
+            csat_mode: CsatMode::Thumbs,
+            reason_tags: vec!["too_long".into()],
+            idle_end_seconds: None,
+            store_text: false,
+            shop_name: None,
+        });
+        assert_eq!(state.rate("m1", Rating::Up), Some(Rating::Up));
+        assert_eq!(state.rate("m1", Rating::Down), Some(Rating::Down));
+        assert!(state.conversation.messages[0].asking_reason);
+    }
+
+    #[test]
+    fn picked_tags_go_in_the_offered_order_with_the_comment_trimmed() {
+        let offered: Vec<String> = ["wrong", "too_long", "rude"].map(String::from).to_vec();
+        let mut draft = ReasonDraft::default();
+        draft.toggle("rude");
+        draft.toggle("wrong");
+        draft.toggle("too_long");
+        draft.toggle("too_long");
+        assert!(draft.is_picked("rude") && !draft.is_picked("too_long"));
+        assert_eq!(
+            draft.answer(&offered, "  Not what I asked \n"),
+            (
+                vec!["wrong".to_string(), "rude".to_string()],
+                Some("Not what I asked".to_string())
+            )
+        );
+        assert_eq!(
+            ReasonDraft::default().answer(&offered, "   "),
+            (vec![], None)
+        );
+        let (_, long) = draft.answer(&offered, &"é".repeat(MAX_COMMENT_CHARS + 5));
+        assert_eq!(
+            long.map(|text| text.chars().count()),
+            Some(MAX_COMMENT_CHARS)
+        );
     }
 }

@@ -1,28 +1,29 @@
 //! The round button in the page corner: opens and closes the panel.
 
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use leptos::prelude::*;
 
-use crate::i18n::{I18n, Msg};
-use crate::view::dom::{append, flag, h, set_attrs};
+use crate::actions::Actions;
+use crate::i18n::Msg;
+use crate::view::flag;
 use crate::view::icons::Icon;
-use crate::view::l10n::{Slot, localize};
+use crate::view::l10n::use_i18n;
 
-/// The bubble, closed.
-pub fn render(i18n: &I18n) -> Result<Element, JsValue> {
-    let bubble = h("button", &[("type", "button"), ("class", "fb-bubble")])?;
-    append(&bubble, &[&Icon::Chat.render()?]);
-    show_open(&bubble, i18n, false);
-    Ok(bubble)
-}
-
-/// Names the bubble for what a click does next.
-pub fn show_open(bubble: &Element, i18n: &I18n, open: bool) {
-    set_attrs(bubble, &[("aria-expanded", flag(open))]);
-    let name = if open {
-        Msg::BubbleClose
-    } else {
-        Msg::BubbleOpen
-    };
-    localize(bubble, i18n, Slot::AriaLabel, name);
+/// The bubble, named for what a click does next.
+#[component]
+pub fn Bubble() -> impl IntoView {
+    let actions = expect_context::<Actions>();
+    let i18n = use_i18n();
+    let open = move || actions.with(|state| state.open);
+    view! {
+        <button
+            type="button"
+            class="fb-bubble"
+            aria-expanded=move || flag(open())
+            aria-label=move || i18n.text(if open() { Msg::BubbleClose } else { Msg::BubbleOpen })
+            on:click=move |_| actions.toggle()
+        >
+            {Icon::Chat.view()}
+        </button>
+    }
+    .into_any()
 }

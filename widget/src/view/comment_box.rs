@@ -2,12 +2,10 @@
 //! [`COMMENT_MAX_CHARS`], and how many more they take once nearly full.
 
 use l10n::format::Arg;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlTextAreaElement};
+use leptos::prelude::*;
 
-use crate::i18n::{I18n, Msg};
-use crate::view::dom::{find, h, set_attrs};
-use crate::view::l10n::{Slot, localize_with};
+use crate::i18n::Msg;
+use crate::view::l10n::{use_i18n, with_arg};
 
 /// The `maxlength` of the widget's comment boxes.
 pub const COMMENT_MAX_CHARS: usize = 1000;
@@ -20,51 +18,43 @@ pub fn characters_left(text: &str, limit: usize) -> usize {
     limit.saturating_sub(text.encode_utf16().count())
 }
 
-/// A comment box with `attrs`, taking at most [`COMMENT_MAX_CHARS`].
-pub fn render(attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
-    let textarea = h("textarea", attrs)?;
-    set_attrs(&textarea, &[("maxlength", &COMMENT_MAX_CHARS.to_string())]);
-    Ok(textarea)
-}
-
-/// What was typed into the comment box under `root` matching `selector`.
-pub fn typed(root: &Element, selector: &str) -> String {
-    find(root, selector)
-        .and_then(|comment| comment.dyn_into::<HtmlTextAreaElement>().ok())
-        .map(|comment| comment.value())
-        .unwrap_or_default()
-}
-
-/// Shows "12 characters left" (in the locale's plural form) right after
-/// `textarea` holding `text`, or removes it while the box has room.
-pub fn update(textarea: &Element, text: &str, i18n: &I18n) {
-    let left = characters_left(text, COMMENT_MAX_CHARS);
-    let counter = textarea
-        .next_element_sibling()
-        .filter(|next| next.class_name() == "fb-chars-left");
-    match counter {
-        Some(counter) if left >= SHOW_BELOW => counter.remove(),
-        Some(counter) => localize_with(
-            &counter,
-            i18n,
-            Slot::Text,
-            Msg::CharactersLeft,
-            ("count", Arg::Number(left as i64)),
-        ),
-        None if left < SHOW_BELOW => {
-            if let Ok(counter) = h("p", &[("class", "fb-chars-left")]) {
-                localize_with(
-                    &counter,
-                    i18n,
-                    Slot::Text,
-                    Msg::CharactersLeft,
-                    ("count", Arg::Number(left as i64)),
-                );
-                let _ = textarea.after_with_node_1(&counter);
-            }
-        }
-        None => {}
+/// A comment box, and "12 characters left" (in the locale's plural form)
+/// right after it while it is nearly full.
+#[component]
+pub fn CommentBox(
+    /// What is typed, kept for whoever submits it.
+    text: RwSignal<String>,
+    /// The box's id, when a `<label for>` names it.
+    id: Option<&'static str>,
+    /// Its class.
+    class: &'static str,
+    /// Its height in lines.
+    rows: &'static str,
+    /// Its accessible name, when no `<label>` gives one.
+    label: Option<Msg>,
+    /// Its placeholder.
+    placeholder: Msg,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let left = Memo::new(move |_| text.with(|text| characters_left(text, COMMENT_MAX_CHARS)));
+    let nearly_full = Memo::new(move |_| left.get() < SHOW_BELOW);
+    let counter = move || {
+        let count = i64::try_from(left.get()).unwrap_or(i64::MAX);
+        with_arg(i18n, Msg::CharactersLeft, "count", Arg::Number(count))
+    };
+    view! {
+        <textarea
+            id=id
+            class=class
+            rows=rows
+            maxlength="1000"
+            aria-label=move || label.map(|label| i18n.text(label))
+            placeholder=i18n.t(placeholder)
+            on:input=move |event| text.set(event_target_value(&event))
+        ></textarea>
+        {move || nearly_full.get().then(|| view! { <p class="fb-chars-left">{counter}</p> })}
     }
+    .into_any()
 }
 
 #[cfg(test)]
@@ -77,5 +67,10 @@ mod tests {
         assert_eq!(characters_left("héllo", 10), 5);
         assert_eq!(characters_left("👍", 10), 8, "an emoji is two UTF-16 units");
         assert_eq!(characters_left("too long for it", 5), 0);
+    }
+
+    #[test]
+    fn the_maxlength_attribute_is_the_limit() {
+        assert_eq!(COMMENT_MAX_CHARS.to_string(), "1000");
     }
 }

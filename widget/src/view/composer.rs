@@ -2,35 +2,44 @@
 //! the host's chat engine (the `send` event), which answers with
 //! `addMessage`.
 
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use leptos::html::Input;
+use leptos::prelude::*;
+use web_sys::SubmitEvent;
 
-use crate::i18n::{I18n, Msg};
-use crate::view::dom::{append, h};
+use crate::actions::Actions;
+use crate::i18n::Msg;
 use crate::view::icons::Icon;
-use crate::view::l10n::{Slot, localize};
+use crate::view::l10n::use_i18n;
 
 /// The message box and its send button.
-pub fn render(i18n: &I18n) -> Result<Element, JsValue> {
-    let form = h("form", &[("class", "fb-composer")])?;
-    let label = h(
-        "label",
-        &[("for", "fb-input"), ("class", "fb-visually-hidden")],
-    )?;
-    localize(&label, i18n, Slot::Text, Msg::ComposerLabel);
-    let input = h(
-        "input",
-        &[
-            ("id", "fb-input"),
-            ("type", "text"),
-            ("autocomplete", "off"),
-            ("maxlength", "2000"),
-        ],
-    )?;
-    localize(&input, i18n, Slot::Placeholder, Msg::ComposerPlaceholder);
-    let send = h("button", &[("type", "submit"), ("class", "fb-send")])?;
-    localize(&send, i18n, Slot::AriaLabel, Msg::ComposerSend);
-    append(&send, &[&Icon::Send.render()?]);
-    append(&form, &[&label, &input, &send]);
-    Ok(form)
+#[component]
+pub fn Composer() -> impl IntoView {
+    let actions = expect_context::<Actions>();
+    let i18n = use_i18n();
+    let input = NodeRef::<Input>::new();
+    let send = move |event: SubmitEvent| {
+        event.prevent_default();
+        if let Some(input) = input.get_untracked()
+            && actions.send_typed(&input.value())
+        {
+            input.set_value("");
+        }
+    };
+    view! {
+        <form class="fb-composer" on:submit=send>
+            <label for="fb-input" class="fb-visually-hidden">{i18n.t(Msg::ComposerLabel)}</label>
+            <input
+                id="fb-input"
+                type="text"
+                autocomplete="off"
+                maxlength="2000"
+                placeholder=i18n.t(Msg::ComposerPlaceholder)
+                node_ref=input
+            />
+            <button type="submit" class="fb-send" aria-label=i18n.t(Msg::ComposerSend)>
+                {Icon::Send.view()}
+            </button>
+        </form>
+    }
+    .into_any()
 }

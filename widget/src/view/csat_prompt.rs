@@ -2,143 +2,156 @@
 //! negative reason (thumbs mode), or a 1–5 scale with an optional comment.
 //! Each step of `CsatFlow` draws the whole section anew.
 
+use leptos::prelude::*;
 use protocol::CsatMode;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlInputElement};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, KeyboardEvent, SubmitEvent};
 
+use crate::actions::Actions;
+use crate::app::{ScaleKey, next_score, scale_key};
 use crate::csat::{CsatFlow, CsatStep};
 use crate::i18n::{I18n, Msg};
-use crate::view::comment_box;
-use crate::view::dom::{append, find_all, focus, h, h_text};
+use crate::view::comment_box::CommentBox;
 use crate::view::icons::Icon;
-use crate::view::l10n::{Slot, localize};
+use crate::view::l10n::use_i18n;
 
-/// An element showing `msg` as its text.
-fn text(tag: &str, attrs: &[(&str, &str)], i18n: &I18n, msg: Msg) -> Result<Element, JsValue> {
-    let element = h(tag, attrs)?;
-    localize(&element, i18n, Slot::Text, msg);
-    Ok(element)
-}
+/// The scale's scores: value, the radio's selector, its accessible name.
+const SCORES: [(u8, &str, &str, Msg); 5] = [
+    (1, "1", "input[value=\"1\"]", Msg::CsatScore1),
+    (2, "2", "input[value=\"2\"]", Msg::CsatScore2),
+    (3, "3", "input[value=\"3\"]", Msg::CsatScore3),
+    (4, "4", "input[value=\"4\"]", Msg::CsatScore4),
+    (5, "5", "input[value=\"5\"]", Msg::CsatScore5),
+];
 
 /// The prompt at `flow`'s step.
-pub fn render(i18n: &I18n, flow: &CsatFlow) -> Result<Element, JsValue> {
-    let section = h(
-        "section",
-        &[("class", "fb-csat"), ("aria-labelledby", "fb-csat-title")],
-    )?;
-    let close = h("button", &[("type", "button"), ("class", "fb-csat-close")])?;
-    localize(&close, i18n, Slot::AriaLabel, Msg::CsatClose);
-    append(&close, &[&Icon::Close.render()?]);
-    append(&section, &[&close]);
-    match (flow.step, flow.mode) {
-        (CsatStep::Asking, CsatMode::Thumbs) => asking_thumbs(&section, i18n)?,
-        (CsatStep::Asking, CsatMode::Scale5) => asking_scale(&section, i18n)?,
-        (CsatStep::Comment { .. }, mode) => append(&section, &[&comment(i18n, mode)?]),
-        (CsatStep::Thanks, _) => append(
-            &section,
-            &[&text(
-                "p",
-                &[
-                    ("id", "fb-csat-title"),
-                    ("class", "fb-csat-thanks"),
-                    ("role", "status"),
-                ],
-                i18n,
-                Msg::CsatAfterSubmission,
-            )?],
-        ),
+#[component]
+pub fn CsatPrompt(
+    /// The prompt's mode and step.
+    flow: CsatFlow,
+) -> impl IntoView {
+    let actions = expect_context::<Actions>();
+    let i18n = use_i18n();
+    let body = match (flow.step, flow.mode) {
+        (CsatStep::Asking, CsatMode::Thumbs) => asking_thumbs(actions, i18n),
+        (CsatStep::Asking, CsatMode::Scale5) => asking_scale(actions, i18n),
+        (CsatStep::Comment { .. }, mode) => comment(actions, i18n, mode),
+        (CsatStep::Thanks, _) => view! {
+            <p id="fb-csat-title" class="fb-csat-thanks" role="status">
+                {i18n.t(Msg::CsatAfterSubmission)}
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="fb-csat" aria-labelledby="fb-csat-title">
+            <button
+                type="button"
+                class="fb-csat-close"
+                aria-label=i18n.t(Msg::CsatClose)
+                on:click=move |_| actions.close_csat()
+            >
+                {Icon::Close.view()}
+            </button>
+            {body}
+        </section>
     }
-    Ok(section)
+    .into_any()
 }
 
-fn title(i18n: &I18n, msg: Msg) -> Result<Element, JsValue> {
-    text(
-        "h3",
-        &[("id", "fb-csat-title"), ("class", "fb-csat-title")],
-        i18n,
-        msg,
-    )
+fn title(i18n: I18n, msg: Msg) -> AnyView {
+    view! { <h3 id="fb-csat-title" class="fb-csat-title">{i18n.t(msg)}</h3> }.into_any()
 }
 
-fn asking_thumbs(section: &Element, i18n: &I18n) -> Result<(), JsValue> {
-    let group = h(
-        "div",
-        &[
-            ("class", "fb-csat-thumbs"),
-            ("role", "group"),
-            ("aria-labelledby", "fb-csat-title"),
-        ],
-    )?;
-    for (score, name, icon) in [
-        ("5", Msg::CsatThumbUp, Icon::ThumbUp),
-        ("1", Msg::CsatThumbDown, Icon::ThumbDown),
-    ] {
-        let button = h(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "fb-csat-choice"),
-                ("data-score", score),
-            ],
-        )?;
-        localize(&button, i18n, Slot::AriaLabel, name);
-        append(&button, &[&icon.render()?]);
-        append(&group, &[&button]);
+fn asking_thumbs(actions: Actions, i18n: I18n) -> AnyView {
+    let choice = move |score: u8, data: &'static str, name: Msg, icon: Icon| {
+        view! {
+            <button
+                type="button"
+                class="fb-csat-choice"
+                data-score=data
+                aria-label=i18n.t(name)
+                on:click=move |_| actions.csat_pick(score)
+            >
+                {icon.view()}
+            </button>
+        }
+    };
+    view! {
+        {title(i18n, Msg::CsatTitle)}
+        <div class="fb-csat-thumbs" role="group" aria-labelledby="fb-csat-title">
+            {choice(5, "5", Msg::CsatThumbUp, Icon::ThumbUp)}
+            {choice(1, "1", Msg::CsatThumbDown, Icon::ThumbDown)}
+        </div>
     }
-    append(section, &[&title(i18n, Msg::CsatTitle)?, &group]);
-    Ok(())
+    .into_any()
 }
 
-fn asking_scale(section: &Element, i18n: &I18n) -> Result<(), JsValue> {
-    let group = h(
-        "div",
-        &[
-            ("class", "fb-csat-scale"),
-            ("role", "radiogroup"),
-            ("aria-labelledby", "fb-csat-title"),
-        ],
-    )?;
-    for (score, meaning) in [
-        ("1", Msg::CsatScore1),
-        ("2", Msg::CsatScore2),
-        ("3", Msg::CsatScore3),
-        ("4", Msg::CsatScore4),
-        ("5", Msg::CsatScore5),
-    ] {
-        let choice = h("label", &[("class", "fb-csat-scale-choice")])?;
-        let input = h(
-            "input",
-            &[
-                ("type", "radio"),
-                ("name", "fb-csat-score"),
-                ("value", score),
-            ],
-        )?;
-        localize(&input, i18n, Slot::AriaLabel, meaning);
-        append(
-            &choice,
-            &[&input, &h_text("span", &[("aria-hidden", "true")], score)?],
-        );
-        append(&group, &[&choice]);
+/// The 1–5 scale: a radio group of real inputs. Picking one (a click, or
+/// Enter or Space on the one in focus) answers; the arrow keys move between
+/// scores without answering.
+fn asking_scale(actions: Actions, i18n: I18n) -> AnyView {
+    let choices = SCORES
+        .into_iter()
+        .map(|(score, value, _, meaning)| {
+            view! {
+                <label class="fb-csat-scale-choice">
+                    <input
+                        type="radio"
+                        name="fb-csat-score"
+                        value=value
+                        aria-label=i18n.t(meaning)
+                        on:change=move |_| actions.csat_pick(score)
+                        on:keydown=move |event: KeyboardEvent| on_scale_key(actions, i18n, &event, score)
+                    />
+                    <span aria-hidden="true">{value}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="fb-csat-lead">{i18n.t(Msg::CsatLeadIn)}</p>
+        {title(i18n, Msg::CsatQuestion)}
+        <div class="fb-csat-scale" role="radiogroup" aria-labelledby="fb-csat-title">
+            {choices}
+        </div>
+        <p class="fb-csat-scale-ends">{i18n.t(Msg::CsatScaleEnds)}</p>
     }
-    append(
-        section,
-        &[
-            &text("p", &[("class", "fb-csat-lead")], i18n, Msg::CsatLeadIn)?,
-            &title(i18n, Msg::CsatQuestion)?,
-            &group,
-            &text(
-                "p",
-                &[("class", "fb-csat-scale-ends")],
-                i18n,
-                Msg::CsatScaleEnds,
-            )?,
-        ],
-    );
-    Ok(())
+    .into_any()
 }
 
-fn comment(i18n: &I18n, mode: CsatMode) -> Result<Element, JsValue> {
+/// Enter or Space answers with `score`; an arrow checks and focuses the
+/// next score quietly (the browser would check it and fire `change`, which
+/// answers).
+fn on_scale_key(actions: Actions, i18n: I18n, event: &KeyboardEvent, score: u8) {
+    match scale_key(&event.key(), i18n.is_rtl_now()) {
+        Some(ScaleKey::Answer) => {
+            event.prevent_default();
+            actions.csat_pick(score);
+        }
+        Some(ScaleKey::Move(step)) => {
+            event.prevent_default();
+            let next = next_score(score, step);
+            let selector = SCORES
+                .iter()
+                .find(|(value, ..)| *value == next)
+                .map_or(SCORES[0].2, |(_, _, selector, _)| selector);
+            if let Some(input) = event
+                .current_target()
+                .and_then(|target| target.dyn_into::<Element>().ok())
+                .and_then(|input| input.closest(".fb-csat-scale").ok().flatten())
+                .and_then(|group| group.query_selector(selector).ok().flatten())
+                .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
+            {
+                input.set_checked(true);
+                let _ = input.focus();
+            }
+        }
+        None => {}
+    }
+}
+
+fn comment(actions: Actions, i18n: I18n, mode: CsatMode) -> AnyView {
     let (label, placeholder, button) = match mode {
         CsatMode::Thumbs => (
             Msg::CsatNegativeReason,
@@ -151,55 +164,24 @@ fn comment(i18n: &I18n, mode: CsatMode) -> Result<Element, JsValue> {
             Msg::CsatSubmit,
         ),
     };
-    let form = h("form", &[("class", "fb-csat-comment")])?;
-    let textarea = comment_box::render(&[("id", "fb-csat-comment"), ("rows", "3")])?;
-    localize(&textarea, i18n, Slot::Placeholder, placeholder);
-    append(
-        &form,
-        &[
-            &text(
-                "label",
-                &[("for", "fb-csat-comment"), ("class", "fb-csat-title")],
-                i18n,
-                label,
-            )?,
-            &textarea,
-            &text(
-                "button",
-                &[("type", "submit"), ("class", "fb-csat-submit")],
-                i18n,
-                button,
-            )?,
-        ],
-    );
-    Ok(form)
-}
-
-/// Moves the selection on the 1–5 scale `step` places from `from`
-/// (wrapping around, as radio groups do), without answering.
-pub fn move_choice(from: &HtmlInputElement, step: i32) {
-    let Some(group) = from.closest(".fb-csat-scale").ok().flatten() else {
-        return;
+    let text = RwSignal::new(String::new());
+    let submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        text.with_untracked(|text| actions.csat_submit(text));
     };
-    let choices: Vec<HtmlInputElement> = find_all(&group, "input[type=\"radio\"]")
-        .into_iter()
-        .filter_map(|input| input.dyn_into().ok())
-        .collect();
-    let Some(at) = choices.iter().position(|choice| choice == from) else {
-        return;
-    };
-    let count = choices.len() as i32;
-    let next = (at as i32 + step).rem_euclid(count);
-    if let Some(next) = usize::try_from(next)
-        .ok()
-        .and_then(|next| choices.get(next))
-    {
-        next.set_checked(true);
-        focus(next);
+    view! {
+        <form class="fb-csat-comment" on:submit=submit>
+            <label for="fb-csat-comment" class="fb-csat-title">{i18n.t(label)}</label>
+            <CommentBox
+                text=text
+                id=Some("fb-csat-comment")
+                class="fb-csat-comment-box"
+                rows="3"
+                label=None
+                placeholder=placeholder
+            />
+            <button type="submit" class="fb-csat-submit">{i18n.t(button)}</button>
+        </form>
     }
-}
-
-/// The comment typed on the comment step.
-pub fn comment_text(section: &Element) -> String {
-    comment_box::typed(section, "#fb-csat-comment")
+    .into_any()
 }

@@ -1,80 +1,89 @@
-//! The conversation in the panel: messages as text, thumbs under the
-//! assistant's.
+//! The conversation in the panel: messages as text, thumbs (and the
+//! reason form after a 👎) under the assistant's.
 
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use leptos::prelude::*;
 
-use crate::conversation::{ChatMessage, Role};
-use crate::i18n::{I18n, Msg};
-use crate::view::dom::{append, find, find_all, h, h_text};
-use crate::view::l10n::{Slot, localize};
-use crate::view::thumbs;
+use crate::actions::Actions;
+use crate::conversation::Role;
+use crate::i18n::Msg;
+use crate::view::l10n::use_i18n;
+use crate::view::reason_form::ReasonForm;
+use crate::view::thumbs::Thumbs;
+
+/// One row of the list: `(conversation, message id, role, text)`. Keyed by
+/// conversation and id, so a new conversation that reuses an id gets a new
+/// row.
+type Row = (String, String, Role, String);
 
 /// The message log, announced politely to screen readers as it grows.
-pub fn render(i18n: &I18n) -> Result<Element, JsValue> {
-    let log = h(
-        "div",
-        &[
-            ("class", "fb-log"),
-            ("role", "log"),
-            ("aria-live", "polite"),
-        ],
-    )?;
-    localize(&log, i18n, Slot::AriaLabel, Msg::PanelMessages);
-    show_empty(&log, i18n)?;
-    Ok(log)
+#[component]
+pub fn MessageList() -> impl IntoView {
+    let actions = expect_context::<Actions>();
+    let i18n = use_i18n();
+    let empty = Memo::new(move |_| actions.with(|state| state.conversation.messages.is_empty()));
+    let rows = move || {
+        actions.with(|state| {
+            let conversation = &state.conversation;
+            conversation
+                .messages
+                .iter()
+                .map(|message| {
+                    (
+                        conversation.id.clone(),
+                        message.id.clone(),
+                        message.role,
+                        message.text.clone(),
+                    )
+                })
+                .collect::<Vec<Row>>()
+        })
+    };
+    view! {
+        <div class="fb-log" role="log" aria-live="polite" aria-label=i18n.t(Msg::PanelMessages)>
+            {move || empty.get().then(|| view! { <p class="fb-empty">{i18n.t(Msg::PanelEmpty)}</p> })}
+            <For
+                each=rows
+                key=|(conversation, id, _, _)| (conversation.clone(), id.clone())
+                children=move |(_, id, role, text)| message(actions, id, role, text)
+            />
+        </div>
+    }
+    .into_any()
 }
 
-/// Empties the log and says so.
-pub fn clear(log: &Element, i18n: &I18n) -> Result<(), JsValue> {
-    for message in find_all(log, ".fb-message") {
-        message.remove();
-    }
-    show_empty(log, i18n)
-}
-
-fn show_empty(log: &Element, i18n: &I18n) -> Result<(), JsValue> {
-    if find(log, ".fb-empty").is_none() {
-        let empty = h("p", &[("class", "fb-empty")])?;
-        localize(&empty, i18n, Slot::Text, Msg::PanelEmpty);
-        append(log, &[&empty]);
-    }
-    Ok(())
-}
-
-/// Adds `message` at the end of the log.
-pub fn push(log: &Element, i18n: &I18n, message: &ChatMessage) -> Result<(), JsValue> {
-    if let Some(empty) = find(log, ".fb-empty") {
-        empty.remove();
-    }
-    let is_assistant = message.role == Role::Assistant;
-    let from = if is_assistant {
+/// A message. Its text, from the host or the shopper, is always a text
+/// node, never HTML; `dir="auto"` reads it in its own script's direction,
+/// whatever the widget's locale.
+fn message(actions: Actions, id: String, role: Role, text: String) -> AnyView {
+    let assistant = role == Role::Assistant;
+    let class = if assistant {
         "fb-message fb-from-assistant"
     } else {
         "fb-message fb-from-user"
     };
-    let node = h(
-        "div",
-        &[
-            ("class", from),
-            ("data-role", message.role.as_str()),
-            ("data-message-id", &message.id),
-        ],
-    )?;
-    // Text from the host or the shopper is always a text node, never HTML.
-    // dir="auto": each message reads in its own script's direction,
-    // whatever the widget's locale.
-    append(
-        &node,
-        &[&h_text(
-            "p",
-            &[("class", "fb-text"), ("dir", "auto")],
-            &message.text,
-        )?],
-    );
-    if is_assistant {
-        append(&node, &[&thumbs::render(i18n, message.rating)?]);
+    let under = assistant.then(|| {
+        let asking = Memo::new({
+            let id = id.clone();
+            move |_| {
+                actions.with(|state| {
+                    state
+                        .conversation
+                        .message(&id)
+                        .is_some_and(|message| message.asking_reason)
+                })
+            }
+        });
+        let reason_id = id.clone();
+        view! {
+            <Thumbs message_id=id.clone()/>
+            {move || asking.get().then(|| view! { <ReasonForm message_id=reason_id.clone()/> })}
+        }
+    });
+    view! {
+        <div class=class data-role=role.as_str() data-message-id=id>
+            <p class="fb-text" dir="auto">{text}</p>
+            {under}
+        </div>
     }
-    append(log, &[&node]);
-    Ok(())
+    .into_any()
 }

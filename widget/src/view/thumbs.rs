@@ -1,44 +1,54 @@
 //! 👍/👎 under an assistant message: a pair of toggle buttons. Clicking one
 //! presses it, clicking the pressed one again clears it, clicking the other
-//! switches (`Rating::after_click`).
+//! switches (`Conversation::rate`).
 
+use leptos::prelude::*;
 use protocol::Rating;
-use wasm_bindgen::JsValue;
-use web_sys::Element;
 
-use crate::i18n::{I18n, Msg};
-use crate::view::dom::{append, find_all, flag, h, set_attrs};
+use crate::actions::Actions;
+use crate::i18n::Msg;
+use crate::view::flag;
 use crate::view::icons::Icon;
-use crate::view::l10n::{Slot, localize};
+use crate::view::l10n::use_i18n;
 
-/// The pair, showing `rating`.
-pub fn render(i18n: &I18n, rating: Rating) -> Result<Element, JsValue> {
-    let group = h("div", &[("class", "fb-thumbs"), ("role", "group")])?;
-    localize(&group, i18n, Slot::AriaLabel, Msg::FeedbackGroup);
-    for (value, name, icon) in [
-        (Rating::Up, Msg::FeedbackUp, Icon::ThumbUp),
-        (Rating::Down, Msg::FeedbackDown, Icon::ThumbDown),
-    ] {
-        let button = h(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "fb-thumb"),
-                ("data-rating", value.as_str()),
-            ],
-        )?;
-        localize(&button, i18n, Slot::AriaLabel, name);
-        append(&button, &[&icon.render()?]);
-        append(&group, &[&button]);
+/// The pair under one message.
+#[component]
+pub fn Thumbs(
+    /// The message they rate.
+    message_id: String,
+) -> impl IntoView {
+    let actions = expect_context::<Actions>();
+    let i18n = use_i18n();
+    let rating = Memo::new({
+        let id = message_id.clone();
+        move |_| {
+            actions.with(|state| {
+                state
+                    .conversation
+                    .message(&id)
+                    .map_or(Rating::None, |message| message.rating)
+            })
+        }
+    });
+    let thumb = move |value: Rating, name: Msg, icon: Icon, id: String| {
+        view! {
+            <button
+                type="button"
+                class="fb-thumb"
+                data-rating=value.as_str()
+                aria-pressed=move || flag(rating.get() == value)
+                aria-label=i18n.t(name)
+                on:click=move |_| actions.thumb(&id, value)
+            >
+                {icon.view()}
+            </button>
+        }
+    };
+    view! {
+        <div class="fb-thumbs" role="group" aria-label=i18n.t(Msg::FeedbackGroup)>
+            {thumb(Rating::Up, Msg::FeedbackUp, Icon::ThumbUp, message_id.clone())}
+            {thumb(Rating::Down, Msg::FeedbackDown, Icon::ThumbDown, message_id)}
+        </div>
     }
-    show(&group, rating);
-    Ok(group)
-}
-
-/// Presses the button of `rating` (neither for `Rating::None`).
-pub fn show(group: &Element, rating: Rating) {
-    for button in find_all(group, ".fb-thumb") {
-        let pressed = button.get_attribute("data-rating").as_deref() == Some(rating.as_str());
-        set_attrs(&button, &[("aria-pressed", flag(pressed))]);
-    }
+    .into_any()
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
-use widget::app::App;
+use widget::actions::Actions;
 use widget::collector::Collector;
 use widget::feedback::FeedbackReporter;
 use widget::host_events::HostEvents;
@@ -35,9 +35,16 @@ pub fn element(root: &Element, selector: &str) -> HtmlElement {
 /// What the widget told the host: `(event name, detail as JSON)`.
 pub type Told = Rc<RefCell<Vec<(String, String)>>>;
 
+/// Lets the view catch up with the state (Leptos redraws in a task of
+/// its own, queued before this one).
+pub async fn settle() {
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+}
+
 /// The widget mounted into a fresh container, in en-US, and every event
 /// it tells the host.
-pub fn mounted() -> (Rc<App>, HtmlElement, Told) {
+pub fn mounted() -> (Actions, HtmlElement, Told) {
     let container = container();
     let told = Rc::new(RefCell::new(Vec::new()));
     let sink = Rc::clone(&told);
@@ -53,14 +60,14 @@ pub fn mounted() -> (Rc<App>, HtmlElement, Told) {
     let host = HostEvents::new(emit);
     let i18n = I18n::new(Localizer::reference());
     let outbox = Outbox::new(Collector::new("http://127.0.0.1:9", "pk_browser_test"));
-    let reporter = FeedbackReporter::new(outbox, i18n.clone(), host.clone());
-    let app = App::mount(
+    let reporter = FeedbackReporter::new(outbox, i18n, host.clone());
+    let actions = Actions::new(
         container.clone().into(),
         i18n,
         reporter,
         host,
         "c_browser_test".into(),
-    )
-    .unwrap();
-    (app, container, told)
+    );
+    widget::view::mount(container.clone(), actions, i18n);
+    (actions, container, told)
 }
