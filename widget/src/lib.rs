@@ -29,3 +29,6 @@ pub mod pseudo;
 pub mod storage;
 pub mod timers;
 pub mod view;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests;

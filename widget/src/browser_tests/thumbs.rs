@@ -1,16 +1,12 @@
-//! Component tests in headless Chromium (`cargo xtask test` runs them with
-//! wasm-bindgen-test-runner and chromedriver).
+//! Thumbs under a message in the mounted widget: pressed, switched,
+//! cleared and reported; a message's text is never markup.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-#![cfg(target_arch = "wasm32")]
 
-mod support;
-
+use super::support;
+use crate::conversation::Role;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
-use widget::conversation::Role;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn pressed(button: &HtmlElement) -> String {
     button.get_attribute("aria-pressed").unwrap_or_default()

@@ -3,19 +3,15 @@
 //! switch rewording the mounted widget in place.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used)]
-#![cfg(target_arch = "wasm32")]
 
-mod support;
-
+use super::support;
+use crate::conversation::Role;
+use crate::i18n::{I18n, Localizer, Msg};
+use crate::view::comment_box::CommentBox;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
-use widget::conversation::Role;
-use widget::i18n::{I18n, Localizer, Msg};
-use widget::view::comment_box::CommentBox;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// The counter's text without Fluent's isolation marks, `None` when hidden.
 fn counter(container: &HtmlElement) -> Option<String> {
@@ -95,10 +91,10 @@ async fn a_locale_switch_rewords_the_mounted_widget_in_place() {
     support::settle().await;
     assert_eq!(up().as_deref(), Some("Hilfreich"));
     assert_eq!(container.get_attribute("lang").as_deref(), Some("de"));
-    app.set_locale(Localizer::new(widget::pseudo::ACCENTED, None));
+    app.set_locale(Localizer::new(crate::pseudo::ACCENTED, None));
     support::settle().await;
     assert_eq!(up().as_deref(), Some("Ħḗḗŀƥƒŭŭŀ"));
-    app.set_locale(Localizer::new(widget::pseudo::BIDI, None));
+    app.set_locale(Localizer::new(crate::pseudo::BIDI, None));
     support::settle().await;
     assert_eq!(root().as_deref(), Some("rtl"));
     let bubble = support::element(&container, ".fb-bubble");
@@ -132,14 +128,14 @@ fn copy_nested_thousands_deep_loses_only_its_own_messages() {
 
 /// Every shipped widget copy, as the collector serves it.
 const SHIPPED: [(&str, &str); 8] = [
-    ("ar", include_str!("../../locales/ar/widget.ftl")),
-    ("de", include_str!("../../locales/de/widget.ftl")),
-    ("en-US", include_str!("../../locales/en-US/widget.ftl")),
-    ("es", include_str!("../../locales/es/widget.ftl")),
-    ("fr", include_str!("../../locales/fr/widget.ftl")),
-    ("ja", include_str!("../../locales/ja/widget.ftl")),
-    ("nl", include_str!("../../locales/nl/widget.ftl")),
-    ("pt-BR", include_str!("../../locales/pt-BR/widget.ftl")),
+    ("ar", include_str!("../../../locales/ar/widget.ftl")),
+    ("de", include_str!("../../../locales/de/widget.ftl")),
+    ("en-US", include_str!("../../../locales/en-US/widget.ftl")),
+    ("es", include_str!("../../../locales/es/widget.ftl")),
+    ("fr", include_str!("../../../locales/fr/widget.ftl")),
+    ("ja", include_str!("../../../locales/ja/widget.ftl")),
+    ("nl", include_str!("../../../locales/nl/widget.ftl")),
+    ("pt-BR", include_str!("../../../locales/pt-BR/widget.ftl")),
 ];
 
 /// "N characters left" for `n` in `tag` with the plural `rule`.

@@ -5,15 +5,15 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::actions::Actions;
+use crate::collector::Collector;
+use crate::feedback::FeedbackReporter;
+use crate::host_events::HostEvents;
+use crate::i18n::{I18n, Localizer};
+use crate::outbox::Outbox;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
-use widget::actions::Actions;
-use widget::collector::Collector;
-use widget::feedback::FeedbackReporter;
-use widget::host_events::HostEvents;
-use widget::i18n::{I18n, Localizer};
-use widget::outbox::Outbox;
 
 /// A fresh `<div>` in the page's body.
 pub fn container() -> HtmlElement {
@@ -68,6 +68,6 @@ pub fn mounted() -> (Actions, HtmlElement, Told) {
         host,
         "c_browser_test".into(),
     );
-    widget::view::mount(container.clone(), actions, i18n);
+    crate::view::mount(container.clone(), actions, i18n);
     (actions, container, told)
 }

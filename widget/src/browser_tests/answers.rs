@@ -2,13 +2,10 @@
 //! these tests feed it exactly what the protocol's serde writes (as the
 //! Worker does), so the reader and the wire types cannot drift apart.
 #![allow(clippy::unwrap_used)]
-#![cfg(target_arch = "wasm32")]
 
+use crate::answers;
 use protocol::{CsatMode, WidgetConfig};
 use wasm_bindgen_test::*;
-use widget::answers;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn config(mode: CsatMode, idle: Option<u32>, shop: Option<&str>) -> WidgetConfig {
     WidgetConfig {
