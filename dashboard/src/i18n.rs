@@ -2,10 +2,7 @@
 //! in as the last fallback, the owner's language fetched from the
 //! collector, message by message fallback (never an id on screen).
 
-use std::sync::Arc;
-
 use l10n::format::{Arg, Args, Catalog, Localized};
-use leptos::prelude::*;
 use protocol::LocaleList;
 use protocol::locales::DEFAULT_LOCALE;
 
@@ -42,6 +39,11 @@ impl Messages {
     pub fn format(&self, id: &str, args: &Args) -> String {
         self.0.format(id, args)
     }
+
+    /// The copy, for the shared reactive handle.
+    pub fn into_localized(self) -> Localized {
+        self.0
+    }
 }
 
 /// A count as a message argument (selects plural forms).
@@ -62,41 +64,9 @@ pub fn negotiate(requested: &[String], available: &LocaleList) -> String {
     protocol::locales::negotiate(requested, &available.dashboard)
 }
 
-/// The copy as components see it: reactive, shared by context.
-#[derive(Clone, Copy)]
-pub struct I18n(RwSignal<Arc<Messages>>);
-
-impl I18n {
-    /// Wraps `copy`.
-    pub fn new(copy: Messages) -> Self {
-        Self(RwSignal::new(Arc::new(copy)))
-    }
-
-    /// A reactive text for message `id`, for a view child or attribute.
-    pub fn t(self, id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        move || self.text(id)
-    }
-
-    /// The text of `id` (tracked).
-    pub fn text(self, id: &str) -> String {
-        self.0.with(|copy| copy.format(id, &Args::new()))
-    }
-
-    /// The text of `id` with `args` (tracked).
-    pub fn format(self, id: &str, args: &Args) -> String {
-        self.0.with(|copy| copy.format(id, args))
-    }
-
-    /// The locale in use (tracked), for numbers and dates.
-    pub fn locale(self) -> String {
-        self.0.with(|copy| copy.locale())
-    }
-
-    /// Switches to `copy`.
-    pub fn set(self, copy: Messages) {
-        self.0.set(Arc::new(copy));
-    }
-}
+/// The copy as components see it: reactive, shared by context (the same
+/// handle the widget uses).
+pub use l10n::reactive::LiveCopy as I18n;
 
 /// The owner's languages: `?locale=` first, then the browser's.
 pub fn requested_locales() -> Vec<String> {

@@ -9,6 +9,8 @@ pub mod guard;
 mod inventory;
 mod layer;
 pub mod plural;
+#[cfg(feature = "reactive")]
+pub mod reactive;
 
 use std::collections::BTreeSet;
 

@@ -1,10 +1,8 @@
 //! The widget's words, from Fluent files under `locales/`. No text a
 //! shopper sees or hears is written in Rust.
 
-use std::sync::Arc;
-
 use l10n::format::{Args, Catalog, Localized};
-use leptos::prelude::{RwSignal, Set, With, WithUntracked};
+use l10n::reactive::LiveCopy;
 pub use protocol::locales::DEFAULT_LOCALE;
 
 use crate::pseudo;
@@ -249,56 +247,56 @@ impl Localizer {
     }
 }
 
-/// The copy as the widget's components see it: one localizer per page,
-/// reactive, switched in place by `setLocale` (every string that read it
-/// is re-read).
+/// The copy as the widget's components see it: the reactive handle the
+/// dashboard uses too (`l10n::reactive::LiveCopy`), read by [`Msg`].
+/// One per page, switched in place by `setLocale`.
 #[derive(Clone, Copy)]
-pub struct I18n(RwSignal<Arc<Localizer>>);
+pub struct I18n(LiveCopy);
 
 impl I18n {
     /// Wraps `localizer`.
     pub fn new(localizer: Localizer) -> Self {
-        Self(RwSignal::new(Arc::new(localizer)))
+        Self(LiveCopy::new(localizer.0))
     }
 
     /// A reactive text of `msg`, for a view child or attribute.
     pub fn t(self, msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        move || self.text(msg)
+        self.0.t(msg.id())
     }
 
     /// The text of `msg` (tracked).
     pub fn text(self, msg: Msg) -> String {
-        self.0.with(|localizer| localizer.text(msg))
+        self.0.text(msg.id())
     }
 
     /// The text of `msg` with `args` filled in (tracked).
     pub fn format(self, msg: Msg, args: &Args) -> String {
-        self.0.with(|localizer| localizer.format(msg, args))
+        self.0.format(msg.id(), args)
     }
 
     /// Switches every string to `localizer`'s locale.
     pub fn set(self, localizer: Localizer) {
-        self.0.set(Arc::new(localizer));
+        self.0.set(localizer.0);
     }
 
     /// The current locale tag (tracked).
     pub fn locale(self) -> String {
-        self.0.with(|localizer| localizer.locale())
+        self.0.locale()
     }
 
     /// The current locale tag, as events are filed under (untracked).
     pub fn locale_now(self) -> String {
-        self.0.with_untracked(|localizer| localizer.locale())
+        self.0.locale_now()
     }
 
     /// Whether the current locale is written right to left (tracked).
     pub fn is_rtl(self) -> bool {
-        self.0.with(|localizer| localizer.is_rtl())
+        self.0.is_rtl()
     }
 
     /// Whether it is right to left now (untracked, for key handling).
     pub fn is_rtl_now(self) -> bool {
-        self.0.with_untracked(|localizer| localizer.is_rtl())
+        self.0.is_rtl_now()
     }
 }
 

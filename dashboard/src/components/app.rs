@@ -12,11 +12,11 @@ use crate::session::Credentials;
 /// Signs in, then shows the dashboard for that site.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n::new(Messages::reference());
+    let i18n = I18n::new(Messages::reference().into_localized());
     provide_context(i18n);
     leptos::task::spawn_local(async move {
         let copy = i18n::load(&i18n::requested_locales()).await;
-        i18n.set(copy);
+        i18n.set(copy.into_localized());
     });
     // The page's own title and language follow the copy.
     Effect::new(move |_| {
