@@ -1,11 +1,9 @@
 //! The edge collector as the widget sees it: where feedback is sent
 //! (`POST /v1/events`) and where settings and copy come from.
 
+use gloo_net::http::{Request, Response};
 use protocol::WidgetConfig;
 use protocol::ids::check_locale;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestInit, Response};
 
 use crate::answers;
 
@@ -54,27 +52,28 @@ impl Collector {
     /// request: no preflight, and what `sendBeacon` sends too) and says
     /// what became of them.
     pub async fn deliver(&self, events: &[String]) -> Delivery {
-        let init = RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&JsValue::from_str(&self.body(events)));
-        let headers = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(
-            &headers,
-            &"Content-Type".into(),
-            &"text/plain;charset=UTF-8".into(),
-        );
-        init.set_headers(&headers);
-        let response = match fetch(&self.events_url(), &init).await {
+        let sent = match Request::post(&self.events_url())
+            .header("Content-Type", "text/plain;charset=UTF-8")
+            .body(self.body(events))
+        {
+            Ok(request) => request.send().await,
+            Err(err) => Err(err),
+        };
+        let response = match sent {
             Ok(response) => response,
             Err(err) => {
-                let err = err.as_string().unwrap_or_else(|| "network error".into());
                 return Delivery::Failed(format!("could not reach the collector: {err}"));
             }
         };
         let status = response.status();
         match status {
             200..=299 => {
-                let report = text(&response).await.as_deref().and_then(answers::parse);
+                let report = response
+                    .text()
+                    .await
+                    .ok()
+                    .as_deref()
+                    .and_then(answers::parse);
                 for (code, message) in report.as_ref().map(answers::rejections).unwrap_or_default()
                 {
                     web_sys::console::warn_1(
@@ -87,15 +86,13 @@ impl Collector {
                 let seconds = response
                     .headers()
                     .get("Retry-After")
-                    .ok()
-                    .flatten()
                     .and_then(|value| value.trim().parse().ok())
                     .unwrap_or(30);
                 Delivery::RetryAfter(seconds)
             }
             408 | 500..=599 => Delivery::Failed(format!("the collector answered {status}")),
             _ => {
-                let detail = text(&response).await.unwrap_or_default();
+                let detail = response.text().await.unwrap_or_default();
                 Delivery::Refused(format!("{status}: {detail}"))
             }
         }
@@ -114,11 +111,10 @@ impl Collector {
     /// A GET answered with 2xx, giving up after [`READ_TIMEOUT_MS`] so a
     /// slow collector never holds the widget back for long.
     async fn get(&self, path: &str) -> Option<Response> {
-        let init = RequestInit::new();
-        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
-            READ_TIMEOUT_MS,
-        )));
-        let response = fetch(&format!("{}{path}", self.endpoint), &init)
+        let timeout = web_sys::AbortSignal::timeout_with_u32(READ_TIMEOUT_MS);
+        let response = Request::get(&format!("{}{path}", self.endpoint))
+            .abort_signal(Some(&timeout))
+            .send()
             .await
             .ok()?;
         response.ok().then_some(response)
@@ -140,33 +136,17 @@ impl Collector {
             self.site_key
         );
         let response = self.get(&path).await?;
-        let tag = response.headers().get("Content-Language").ok().flatten()?;
+        let tag = response.headers().get("Content-Language")?;
         check_locale("Content-Language", &tag).ok()?;
-        Some((tag, text(&response).await?))
+        Some((tag, response.text().await.ok()?))
     }
 
     /// The site's widget settings, if the collector answers.
     pub async fn settings(&self) -> Option<WidgetConfig> {
         let path = format!("/v1/sites/{}/config", self.site_key);
         let response = self.get(&path).await?;
-        answers::widget_config(&answers::parse(&text(&response).await?)?)
+        answers::widget_config(&answers::parse(&response.text().await.ok()?)?)
     }
-}
-
-/// `fetch(url, init)`, resolved to the response (any status).
-async fn fetch(url: &str, init: &RequestInit) -> Result<Response, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    JsFuture::from(window.fetch_with_str_and_init(url, init))
-        .await?
-        .dyn_into()
-}
-
-/// The body of `response` as text.
-async fn text(response: &Response) -> Option<String> {
-    JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
 }
 
 /// What became of a batch.
