@@ -18,9 +18,10 @@ impl Messages {
     /// `tag`'s copy from `ftl`, over the compiled-in en-US.
     pub fn new(tag: &str, ftl: Option<&str>) -> Self {
         let chosen = ftl.and_then(|ftl| Catalog::of(tag, ftl));
-        Self(Localized::new(
+        Self(Localized::over_reference(
             chosen,
-            Catalog::new(DEFAULT_LOCALE, REFERENCE_FTL),
+            DEFAULT_LOCALE,
+            REFERENCE_FTL,
         ))
     }
 

@@ -7,6 +7,7 @@
 //! functions); a test formats every shipped message both ways and compares.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use fluent_syntax::ast::{
     CallArguments, Entry, Expression, InlineExpression, Pattern, PatternElement, Resource,
@@ -387,18 +388,47 @@ impl Catalog {
 /// message by message (never an id on screen while the reference has it).
 pub struct Localized {
     chosen: Option<Catalog>,
-    reference: Catalog,
+    reference_tag: String,
+    /// The reference's FTL, parsed the first time a message is missing
+    /// from `chosen` (or at once when there is no `chosen`).
+    reference_source: &'static str,
+    reference: OnceLock<Catalog>,
 }
 
 impl Localized {
     /// `chosen` (when there is one) over `reference`.
     pub fn new(chosen: Option<Catalog>, reference: Catalog) -> Self {
-        Self { chosen, reference }
+        let reference_tag = reference.tag.clone();
+        Self {
+            chosen,
+            reference_tag,
+            reference_source: "",
+            reference: OnceLock::from(reference),
+        }
+    }
+
+    /// `chosen` over the reference copy `source` in `tag`, which is parsed
+    /// only once a message is missing from `chosen`: a page showing a
+    /// complete locale never spends the time.
+    pub fn over_reference(chosen: Option<Catalog>, tag: &str, source: &'static str) -> Self {
+        Self {
+            chosen,
+            reference_tag: tag.to_string(),
+            reference_source: source,
+            reference: OnceLock::new(),
+        }
+    }
+
+    fn reference(&self) -> &Catalog {
+        self.reference
+            .get_or_init(|| Catalog::new(&self.reference_tag, self.reference_source))
     }
 
     /// The locale of the first choice.
     pub fn locale(&self) -> &str {
-        self.chosen.as_ref().unwrap_or(&self.reference).tag()
+        self.chosen
+            .as_ref()
+            .map_or(self.reference_tag.as_str(), Catalog::tag)
     }
 
     /// Whether the first choice is written right to left.
@@ -410,9 +440,9 @@ impl Localized {
     /// itself when none does.
     pub fn format(&self, id: &str, args: &Args) -> String {
         self.chosen
-            .iter()
-            .chain([&self.reference])
-            .find_map(|catalog| catalog.format(id, args))
+            .as_ref()
+            .and_then(|catalog| catalog.format(id, args))
+            .or_else(|| self.reference().format(id, args))
             .unwrap_or_else(|| id.to_string())
     }
 }

@@ -18,7 +18,9 @@ use crate::ids::random_id;
 use crate::outbox::Outbox;
 use crate::pseudo;
 use crate::storage;
+use crate::timers;
 use crate::view;
+use leptos::prelude::Set;
 
 /// The widget's own styles, scoped by the shadow root.
 const STYLES: &str = include_str!("widget.css");
@@ -253,6 +255,7 @@ pub async fn mount(
         .ok_or_else(|| JsError::new("FeedbackBubble: no document to mount into"))?;
     let collector = Collector::new(&options.endpoint, &options.site_key);
     let localizer = load_localizer(&collector, &requested_locales(options.locale)).await;
+    timers::next_task().await;
 
     let container: web_sys::HtmlElement = document
         .create_element("div")
@@ -274,7 +277,14 @@ pub async fn mount(
     // The conversation goes on across reloads until the host resets it.
     let conversation = conversation_id(&options.site_key, false);
     let actions = Actions::new(container.clone().into(), i18n, reporter, host, conversation);
-    view::mount(container, actions, i18n);
+    // The app's start is split into short main-thread tasks (the copy
+    // parsed, the services set up, the bubble drawn, the panel drawn), so
+    // none of them holds up the host page (Lighthouse's Total Blocking
+    // Time).
+    timers::next_task().await;
+    let panel = view::mount(container, actions, i18n);
+    timers::next_task().await;
+    panel.set(true);
     {
         let collector = collector.clone();
         wasm_bindgen_futures::spawn_local(async move {

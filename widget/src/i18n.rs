@@ -212,9 +212,10 @@ impl Localizer {
             None => None,
         };
         let chosen = source.and_then(|source| catalog(tag, source));
-        Self(Localized::new(
+        Self(Localized::over_reference(
             chosen,
-            Catalog::new(DEFAULT_LOCALE, REFERENCE_FTL),
+            DEFAULT_LOCALE,
+            REFERENCE_FTL,
         ))
     }
 

@@ -29,3 +29,15 @@ impl Timer {
         }
     }
 }
+
+/// Lets the browser run its own work (input, rendering) before going on:
+/// resolves in a later task, so what comes before and after this await
+/// are separate main-thread tasks, each short.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

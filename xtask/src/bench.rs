@@ -323,13 +323,24 @@ fn measure(
         ),
         Measure::Lighthouse => {
             let dir = repo.path("target/bench");
-            let without =
+            let (without, without_tbt) =
                 lighthouse_score(repo, &dir, &format!("{}/?widget=off", stack.page_origin))?;
-            let with = lighthouse_score(repo, &dir, &format!("{}/", stack.page_origin))?;
+            let (with, with_tbt) =
+                lighthouse_score(repo, &dir, &format!("{}/", stack.page_origin))?;
             println!(
-                "  [{label}] Lighthouse performance: without the widget {without}, with it {with} (budget: at most 1 point lower)"
+                "  [{label}] Lighthouse performance: without the widget {without} (TBT {without_tbt:.0} ms), with it {with} (TBT {with_tbt:.0} ms) (budget: at most 1 point lower, TBT 0)"
             );
             Ok(vec![
+                (
+                    "Lighthouse TBT without the widget".into(),
+                    without_tbt,
+                    "ms".into(),
+                ),
+                (
+                    "Lighthouse TBT with the widget".into(),
+                    with_tbt,
+                    "ms".into(),
+                ),
                 (
                     "Lighthouse without the widget".into(),
                     f64::from(without),
@@ -485,9 +496,10 @@ fn measure_rounds(
     Ok(())
 }
 
-/// Lighthouse's performance score (0–100) of `url` in one run, with
-/// Debian's Chromium (Lighthouse's default mobile profile and throttling).
-fn lighthouse_score(repo: &Repo, dir: &Path, url: &str) -> Result<u32> {
+/// Lighthouse's performance score (0–100) of `url` in one run and its
+/// Total Blocking Time (ms), with Debian's Chromium (Lighthouse's default
+/// mobile profile and throttling).
+fn lighthouse_score(repo: &Repo, dir: &Path, url: &str) -> Result<(u32, f64)> {
     let report = dir.join("lighthouse.json");
     run(Command::new(repo.node_bin("lighthouse"))
         .arg(url)
@@ -500,7 +512,13 @@ fn lighthouse_score(repo: &Repo, dir: &Path, url: &str) -> Result<u32> {
         .pointer("/categories/performance/score")
         .and_then(serde_json::Value::as_f64)
         .ok_or_else(|| anyhow::anyhow!("no performance score in Lighthouse's report for {url}"))?;
-    Ok((score * 100.0).round() as u32)
+    let blocking = json
+        .pointer("/audits/total-blocking-time/numericValue")
+        .and_then(serde_json::Value::as_f64)
+        .ok_or_else(|| {
+            anyhow::anyhow!("no Total Blocking Time in Lighthouse's report for {url}")
+        })?;
+    Ok(((score * 100.0).round() as u32, blocking))
 }
 
 #[cfg(test)]

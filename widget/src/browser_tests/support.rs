@@ -11,6 +11,7 @@ use crate::feedback::FeedbackReporter;
 use crate::host_events::HostEvents;
 use crate::i18n::{I18n, Localizer};
 use crate::outbox::Outbox;
+use leptos::prelude::Set;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
@@ -68,6 +69,6 @@ pub fn mounted() -> (Actions, HtmlElement, Told) {
         host,
         "c_browser_test".into(),
     );
-    crate::view::mount(container.clone(), actions, i18n);
+    crate::view::mount(container.clone(), actions, i18n).set(true);
     (actions, container, told)
 }

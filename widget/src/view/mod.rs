@@ -26,18 +26,22 @@ pub fn flag(on: bool) -> &'static str {
     if on { "true" } else { "false" }
 }
 
-/// Draws the widget into `root` (the panel, then the bubble) for as long as
-/// the page lives, with `actions` and `i18n` shared by context.
-pub fn mount(root: HtmlElement, actions: Actions, i18n: I18n) {
+/// Draws the widget into `root` for as long as the page lives, with
+/// `actions` and `i18n` shared by context: the bubble at once, the panel
+/// (hidden until opened) once the returned switch is set, so the caller
+/// can draw it in a task of its own.
+pub fn mount(root: HtmlElement, actions: Actions, i18n: I18n) -> RwSignal<bool> {
     let marked = root.clone();
+    let panel = RwSignal::new(false);
     leptos::mount::mount_to(root, move || {
         provide_context(actions);
         provide_context(i18n);
         l10n::mark_language(marked, i18n);
         view! {
-            <Panel/>
+            {move || panel.get().then(|| view! { <Panel/> })}
             <Bubble/>
         }
     })
     .forget();
+    panel
 }
