@@ -29,7 +29,10 @@
   var options = {
     site: script.getAttribute("data-site"),
     endpoint: script.getAttribute("data-endpoint"),
-    locale: script.getAttribute("data-locale")
+    locale: script.getAttribute("data-locale"),
+    // Whether the shopper clicked the bubble and waits for the panel: the
+    // app then starts in one go instead of in short tasks.
+    waiting: function () { return clicked; }
   };
 
   var listeners = {};

@@ -38,6 +38,8 @@ struct Options {
     site_key: String,
     endpoint: String,
     locale: Option<String>,
+    /// `waiting()`: whether the shopper clicked and waits for the panel.
+    waiting: Option<js_sys::Function>,
 }
 
 impl Options {
@@ -61,7 +63,25 @@ impl Options {
             site_key,
             endpoint,
             locale: string_field(options, "locale"),
+            waiting: js_sys::Reflect::get(options, &JsValue::from_str("waiting"))
+                .ok()
+                .and_then(|waiting| waiting.dyn_into().ok()),
         })
+    }
+
+    /// Lets the browser run between two steps of the app's start, so no
+    /// step is a long task on the host page (Lighthouse's Total Blocking
+    /// Time) — unless the shopper clicked and waits for the panel.
+    async fn pause(&self) {
+        let waiting = self
+            .waiting
+            .as_ref()
+            .and_then(|waiting| waiting.call0(&JsValue::NULL).ok())
+            .and_then(|answer| answer.as_bool())
+            .unwrap_or(false);
+        if !waiting {
+            timers::next_task().await;
+        }
     }
 }
 
@@ -254,8 +274,8 @@ pub async fn mount(
         .and_then(|window| window.document())
         .ok_or_else(|| JsError::new("FeedbackBubble: no document to mount into"))?;
     let collector = Collector::new(&options.endpoint, &options.site_key);
-    let localizer = load_localizer(&collector, &requested_locales(options.locale)).await;
-    timers::next_task().await;
+    let localizer = load_localizer(&collector, &requested_locales(options.locale.clone())).await;
+    options.pause().await;
 
     let container: web_sys::HtmlElement = document
         .create_element("div")
@@ -277,13 +297,11 @@ pub async fn mount(
     // The conversation goes on across reloads until the host resets it.
     let conversation = conversation_id(&options.site_key, false);
     let actions = Actions::new(container.clone().into(), i18n, reporter, host, conversation);
-    // The app's start is split into short main-thread tasks (the copy
-    // parsed, the services set up, the bubble drawn, the panel drawn), so
-    // none of them holds up the host page (Lighthouse's Total Blocking
-    // Time).
-    timers::next_task().await;
+    // The start is split into short main-thread tasks (the copy parsed,
+    // the services set up, the bubble drawn, the panel drawn).
+    options.pause().await;
     let panel = view::mount(container, actions, i18n);
-    timers::next_task().await;
+    options.pause().await;
     panel.set(true);
     {
         let collector = collector.clone();

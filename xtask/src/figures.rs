@@ -132,17 +132,7 @@ impl Figures {
                 .get(name)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            let ratios: Vec<f64> = (0..rounds)
-                .filter_map(|round| {
-                    let at = |side: usize| {
-                        samples
-                            .iter()
-                            .find(|sample| sample.side == side && sample.round == round)
-                            .map(|sample| sample.value)
-                    };
-                    Some(at(1)? / at(0)?)
-                })
-                .collect();
+            let ratios = round_ratios(samples, rounds);
             let old_median = median(&mut self.values(name, 0));
             let new_median = median(&mut self.values(name, 1));
             let (lo, hi) = range(&ratios);
@@ -170,9 +160,39 @@ impl Figures {
     }
 }
 
+/// new/old of each round that measured both sides; rounds whose old
+/// figure is 0 have no ratio (0 ms of blocking time, say) and are left out.
+fn round_ratios(samples: &[Sample], rounds: usize) -> Vec<f64> {
+    (0..rounds)
+        .filter_map(|round| {
+            let at = |side: usize| {
+                samples
+                    .iter()
+                    .find(|sample| sample.side == side && sample.round == round)
+                    .map(|sample| sample.value)
+            };
+            let old = at(0).filter(|old| *old != 0.0)?;
+            Some(at(1)? / old)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounds_with_a_zero_old_figure_have_no_ratio() {
+        let sample = |side, round, value| Sample { side, round, value };
+        let samples = [
+            sample(0, 0, 10.0),
+            sample(1, 0, 4.0),
+            sample(0, 1, 0.0),
+            sample(1, 1, 20.0),
+            sample(0, 2, 5.0),
+        ];
+        assert_eq!(round_ratios(&samples, 3), vec![0.4]);
+    }
 
     #[test]
     fn figure_lines_are_read_and_prose_is_kept() {

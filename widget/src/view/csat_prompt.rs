@@ -11,6 +11,7 @@ use crate::actions::Actions;
 use crate::app::{ScaleKey, next_score, scale_key};
 use crate::csat::{CsatFlow, CsatStep};
 use crate::i18n::{I18n, Msg};
+use crate::view::close_button;
 use crate::view::comment_box::CommentBox;
 use crate::view::icons::Icon;
 use crate::view::l10n::use_i18n;
@@ -45,14 +46,7 @@ pub fn CsatPrompt(
     };
     view! {
         <section class="fb-csat" aria-labelledby="fb-csat-title">
-            <button
-                type="button"
-                class="fb-csat-close"
-                aria-label=i18n.t(Msg::CsatClose)
-                on:click=move |_| actions.close_csat()
-            >
-                {Icon::Close.view()}
-            </button>
+            {close_button(actions, "fb-csat-close", Msg::CsatClose, Actions::close_csat)}
             {body}
         </section>
     }

@@ -7,6 +7,7 @@ use crate::actions::Actions;
 use crate::conversation::Role;
 use crate::i18n::Msg;
 use crate::view::l10n::use_i18n;
+use crate::view::message_memo;
 use crate::view::reason_form::ReasonForm;
 use crate::view::thumbs::Thumbs;
 
@@ -62,17 +63,7 @@ fn message(actions: Actions, id: String, role: Role, text: String) -> AnyView {
         "fb-message fb-from-user"
     };
     let under = assistant.then(|| {
-        let asking = Memo::new({
-            let id = id.clone();
-            move |_| {
-                actions.with(|state| {
-                    state
-                        .conversation
-                        .message(&id)
-                        .is_some_and(|message| message.asking_reason)
-                })
-            }
-        });
+        let asking = message_memo(actions, id.clone(), |message| message.asking_reason, false);
         let reason_id = id.clone();
         view! {
             <Thumbs message_id=id.clone()/>

@@ -17,13 +17,52 @@ use leptos::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::actions::Actions;
-use crate::i18n::I18n;
+use crate::conversation::ChatMessage;
+use crate::i18n::{I18n, Msg};
 use bubble::Bubble;
+use icons::Icon;
 use panel::Panel;
 
 /// `"true"` or `"false"`, as ARIA state attributes spell them.
 pub fn flag(on: bool) -> &'static str {
     if on { "true" } else { "false" }
+}
+
+/// A button with the ✕ icon, named `label`, that runs `close`.
+pub fn close_button(
+    actions: Actions,
+    class: &'static str,
+    label: Msg,
+    close: fn(Actions),
+) -> AnyView {
+    let i18n = l10n::use_i18n();
+    view! {
+        <button type="button" class=class aria-label=i18n.t(label) on:click=move |_| close(actions)>
+            {Icon::Close.view()}
+        </button>
+    }
+    .into_any()
+}
+
+/// What `read` says of message `id` (`missing` once it is gone), as a memo:
+/// a view that shows it is redrawn only when that changes.
+pub fn message_memo<T>(
+    actions: Actions,
+    id: String,
+    read: fn(&ChatMessage) -> T,
+    missing: T,
+) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        actions.with(|state| {
+            state
+                .conversation
+                .message(&id)
+                .map_or_else(|| missing.clone(), read)
+        })
+    })
 }
 
 /// Draws the widget into `root` for as long as the page lives, with

@@ -8,9 +8,9 @@ use web_sys::{Element, KeyboardEvent, Node};
 
 use crate::actions::Actions;
 use crate::i18n::Msg;
+use crate::view::close_button;
 use crate::view::composer::Composer;
 use crate::view::csat_prompt::CsatPrompt;
-use crate::view::icons::Icon;
 use crate::view::l10n::{use_i18n, with_arg};
 use crate::view::message_list::MessageList;
 
@@ -37,14 +37,7 @@ pub fn Panel() -> impl IntoView {
         >
             <div class="fb-header">
                 <h2 id="fb-title" class="fb-title">{title}</h2>
-                <button
-                    type="button"
-                    class="fb-close"
-                    aria-label=i18n.t(Msg::PanelClose)
-                    on:click=move |_| actions.close_to_bubble()
-                >
-                    {Icon::Close.view()}
-                </button>
+                {close_button(actions, "fb-close", Msg::PanelClose, Actions::close_to_bubble)}
             </div>
             <MessageList/>
             {move || csat.get().map(|flow| view! { <CsatPrompt flow=flow/> })}

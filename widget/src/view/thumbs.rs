@@ -7,9 +7,9 @@ use protocol::Rating;
 
 use crate::actions::Actions;
 use crate::i18n::Msg;
-use crate::view::flag;
 use crate::view::icons::Icon;
 use crate::view::l10n::use_i18n;
+use crate::view::{flag, message_memo};
 
 /// The pair under one message.
 #[component]
@@ -19,17 +19,12 @@ pub fn Thumbs(
 ) -> impl IntoView {
     let actions = expect_context::<Actions>();
     let i18n = use_i18n();
-    let rating = Memo::new({
-        let id = message_id.clone();
-        move |_| {
-            actions.with(|state| {
-                state
-                    .conversation
-                    .message(&id)
-                    .map_or(Rating::None, |message| message.rating)
-            })
-        }
-    });
+    let rating = message_memo(
+        actions,
+        message_id.clone(),
+        |message| message.rating,
+        Rating::None,
+    );
     let thumb = move |value: Rating, name: Msg, icon: Icon, id: String| {
         view! {
             <button
