@@ -1,8 +1,12 @@
 //! The daily retention sweep (cron trigger): deletes what is older than
 //! each site's `retention_days`. Conversations go whole (with their thumbs
-//! and CSAT) once their latest activity is older; raw events go by time.
+//! and CSAT) once their latest activity is older; raw events go by time;
+//! thumbs and events whose conversation is gone go too, so no shopper text
+//! outlives its conversation. A site whose stored settings cannot be read
+//! is skipped and reported, and the others are still swept.
 
-use worker::{D1Database, Date, Result};
+use serde::Deserialize;
+use worker::{D1Database, Date, Result, console_error};
 
 use crate::store::millis;
 
@@ -10,37 +14,85 @@ use crate::store::millis;
 const CHUNK: u32 = 5_000;
 /// Statements per table per sweep; the next day's sweep continues.
 const MAX_ROUNDS: u32 = 40;
+/// Skipped sites reported per sweep.
+const MAX_REPORTED: u32 = 100;
 
-const DAY_MS: &str = "86400000";
+/// Each site's retention in days from its stored settings (alias `s`):
+/// 365 when unset; `NULL`, which skips the site, when the settings are not
+/// a JSON object or `retention_days` is not a whole number of days in the
+/// range `SiteConfig` allows. (`CASE` stops at the first match, so
+/// `json_type` never meets text that is not JSON.)
+const RETENTION_DAYS: &str = "CASE \
+       WHEN json_valid(s.config) = 0 THEN NULL \
+       WHEN json_type(s.config) IS NOT 'object' THEN NULL \
+       WHEN json_type(s.config, '$.retention_days') IS NULL THEN 365 \
+       WHEN json_type(s.config, '$.retention_days') = 'integer' \
+         AND json_extract(s.config, '$.retention_days') BETWEEN 1 AND 3650 \
+         THEN json_extract(s.config, '$.retention_days') \
+     END";
 
-fn cutoff(alias: &str) -> String {
-    format!("?1 - coalesce(json_extract({alias}.config, '$.retention_days'), 365) * {DAY_MS}")
+/// Per site, the time (`?1` is now) before which its data goes: `NULL`
+/// for skipped sites, and every comparison with it is then false.
+fn kept() -> String {
+    format!(
+        "WITH kept AS (SELECT s.site_key, ?1 - ({RETENTION_DAYS}) * 86400000 AS cutoff FROM sites s)"
+    )
 }
 
 fn statements() -> [String; 3] {
-    let sites = "JOIN sites s ON s.site_key = x.site_key";
+    let kept = kept();
     [
+        // Thumbs (with their reasons and excerpts) whose conversation
+        // expired or is gone.
         format!(
-            "DELETE FROM message_ratings WHERE rowid IN (SELECT m.rowid FROM message_ratings m \
-             JOIN conversations x ON x.site_key = m.site_key AND x.conversation_id = m.conversation_id \
-             {sites} WHERE x.last_at < {} LIMIT {CHUNK})",
-            cutoff("s")
+            "{kept} DELETE FROM message_ratings WHERE rowid IN (SELECT m.rowid FROM message_ratings m \
+             JOIN kept k ON k.site_key = m.site_key \
+             WHERE k.cutoff IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conversations x \
+               WHERE x.site_key = m.site_key AND x.conversation_id = m.conversation_id \
+                 AND x.last_at >= k.cutoff) \
+             LIMIT {CHUNK})"
         ),
         format!(
-            "DELETE FROM conversations WHERE rowid IN (SELECT x.rowid FROM conversations x {sites} \
-             WHERE x.last_at < {} LIMIT {CHUNK})",
-            cutoff("s")
+            "{kept} DELETE FROM conversations WHERE rowid IN (SELECT x.rowid FROM conversations x \
+             JOIN kept k ON k.site_key = x.site_key WHERE x.last_at < k.cutoff LIMIT {CHUNK})"
         ),
+        // Raw events by their own time, and any whose conversation is gone.
         format!(
-            "DELETE FROM events WHERE rowid IN (SELECT x.rowid FROM events x {sites} \
-             WHERE x.at < {} LIMIT {CHUNK})",
-            cutoff("s")
+            "{kept} DELETE FROM events WHERE rowid IN (SELECT e.rowid FROM events e \
+             JOIN kept k ON k.site_key = e.site_key \
+             WHERE k.cutoff IS NOT NULL AND (e.at < k.cutoff OR NOT EXISTS (SELECT 1 FROM \
+               conversations x WHERE x.site_key = e.site_key AND x.conversation_id = e.conversation_id)) \
+             LIMIT {CHUNK})"
         ),
     ]
 }
 
+#[derive(Deserialize)]
+struct Skipped {
+    site_key: String,
+}
+
+/// Reports the sites the sweep skips.
+async fn report_skipped(db: &D1Database) -> Result<()> {
+    let skipped = db
+        .prepare(format!(
+            "SELECT s.site_key FROM sites s WHERE ({RETENTION_DAYS}) IS NULL LIMIT {MAX_REPORTED}"
+        ))
+        .all()
+        .await?
+        .results::<Skipped>()?;
+    for site in skipped {
+        console_error!(
+            "retention sweep: skipped site {}: its stored settings are not JSON or retention_days is not 1 to 3650 days",
+            site.site_key
+        );
+    }
+    Ok(())
+}
+
 /// Runs one sweep; returns how many rows it deleted.
 pub async fn sweep(db: &D1Database) -> Result<usize> {
+    report_skipped(db).await?;
     let now = Date::now().as_millis() as i64;
     let mut deleted = 0;
     for sql in statements() {

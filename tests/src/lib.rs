@@ -100,19 +100,26 @@ impl Stack {
     /// may have stored. Through `wrangler d1 execute`, as `cargo xtask site`
     /// does; `ftl` is quoted as an SQL string literal.
     pub fn store_copy_unchecked(&self, site_key: &str, locale: &str, ftl: &str) -> Result<()> {
-        let quote = |text: &str| format!("'{}'", text.replace('\'', "''"));
         let sql = format!(
             "INSERT INTO site_copy (site_key, locale, ftl, updated_at) VALUES ({}, {}, {}, 0) \
              ON CONFLICT (site_key, locale) DO UPDATE SET ftl = excluded.ftl",
-            quote(site_key),
-            quote(locale),
-            quote(ftl)
+            sql_text(site_key),
+            sql_text(locale),
+            sql_text(ftl)
         );
+        self.d1_execute(&sql).map(|_| ())
+    }
+
+    /// Runs `sql` (one or more statements) on the running collector's local
+    /// D1 through `wrangler d1 execute`, past every check of the Worker: to
+    /// plant what an older collector or a hand edit may have left, and to
+    /// count what is stored. The rows of the last statement.
+    pub fn d1_execute(&self, sql: &str) -> Result<Vec<Value>> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let output = std::process::Command::new(root.join("node_modules/.bin/wrangler"))
-            .args(["d1", "execute", "DB", "--local", "--persist-to"])
+            .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
             .arg(var("E2E_STATE_DIR")?)
-            .args(["--command", &sql])
+            .args(["--command", sql])
             .current_dir(root.join("edge-worker"))
             .env("WRANGLER_SEND_METRICS", "false")
             .env("CI", "true")
@@ -125,7 +132,18 @@ impl Stack {
                 String::from_utf8_lossy(&output.stderr)
             );
         }
-        Ok(())
+        let answers: Vec<Value> = serde_json::from_slice(&output.stdout).with_context(|| {
+            format!(
+                "wrangler's answer: {}",
+                String::from_utf8_lossy(&output.stdout)
+            )
+        })?;
+        Ok(answers
+            .last()
+            .and_then(|answer| answer.get("results"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default())
     }
 
     /// An HTTP client for the collector.
@@ -233,6 +251,11 @@ impl Answer {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|value| value.to_str().ok())
     }
+}
+
+/// `text` as an SQL string literal (for [`Stack::d1_execute`]).
+pub fn sql_text(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
 }
 
 /// The HTTP client every test and measuring binary uses. It drops idle

@@ -1,12 +1,13 @@
 //! The collector's operational rules on workerd with local D1: CORS with
 //! several origins, dedup under concurrent resends, client clock skew,
-//! rate limits per site and per client, and the retention sweep.
+//! rate limits per site and per client (the retention sweep is in
+//! `worker_retention.rs`).
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use std::time::Duration;
 
-use e2e::{Stack, envelope, eventually, now_ms, one_thumb, thumb_event, unique};
+use e2e::{Stack, envelope, now_ms, one_thumb, thumb_event, unique};
 use futures_util::{StreamExt, stream};
 use serde_json::json;
 
@@ -390,50 +391,4 @@ async fn an_ipv6_browser_counts_by_its_64_and_unknown_keys_are_limited_too() {
         "limited after {} requests",
         statuses.len()
     );
-}
-
-#[tokio::test]
-async fn the_retention_sweep_deletes_conversations_older_than_the_sites_retention() {
-    let stack = stack();
-    let site = stack.named_site("retention").unwrap(); // retention_days = 1
-    let collector = stack.collector();
-    let (old, recent) = (unique("old"), unique("recent"));
-    collector
-        .send_all(
-            &site,
-            vec![
-                thumb_event(&unique("ev"), &old, "m1", "down", now_ms() - 2 * DAY),
-                thumb_event(&unique("ev"), &recent, "m1", "up", now_ms() - 60_000),
-            ],
-        )
-        .await
-        .unwrap();
-    let read = |conversation: String| {
-        let collector = stack.collector();
-        let site = site.clone();
-        async move {
-            collector
-                .conversation(&site.key, Some(&site.secret), &conversation)
-                .await
-                .unwrap()
-                .status
-        }
-    };
-    assert_eq!(read(old.clone()).await, 200);
-
-    let trigger = reqwest::get(format!("{}/__scheduled?cron=17+3+*+*+*", stack.worker_url))
-        .await
-        .unwrap();
-    assert!(trigger.status().is_success(), "{}", trigger.status());
-    let gone = eventually(
-        "the old conversation to be swept",
-        Duration::from_secs(10),
-        || {
-            let read = read(old.clone());
-            async move { Ok((read.await == 404).then_some(())) }
-        },
-    )
-    .await;
-    assert!(gone.is_ok(), "{gone:?}");
-    assert_eq!(read(recent).await, 200, "recent feedback stays");
 }
