@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use e2e::browser::Browser;
-use e2e::{Stack, eventually};
+use e2e::{Stack, eventually, now_ms, thumb_event, unique};
 use fantoccini::Locator;
 use fantoccini::key::Key;
 use serde_json::{Value, json};
@@ -354,5 +354,144 @@ async fn the_snippet_can_put_the_bubble_on_the_left_in_the_shops_colour() {
         .await
         .unwrap();
     assert_eq!(placed, json!([20, "rgb(179, 38, 30)"]));
+    browser.close().await.unwrap();
+}
+
+/// The number of events waiting in the page's outbox.
+const WAITING: &str =
+    "return Object.keys(localStorage).filter(k => k.startsWith('feedback-bubble:outbox:')).length;";
+
+#[tokio::test]
+async fn events_too_large_for_one_request_go_in_several_and_none_is_dropped() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    // Twenty 👎 with 1,000-character reasons in four-byte characters (about
+    // 4 KB each, 80 KB together) wait from an earlier visit: more than one
+    // request may carry (64 KB), fewer than one batch counts (20).
+    let conversation = unique("c_big");
+    let now = now_ms();
+    let planted: Vec<(String, String)> = (0..20)
+        .map(|n| {
+            let id = unique("ev");
+            let mut event = thumb_event(&id, &conversation, &format!("m{n}"), "down", now + n);
+            event["reason"] = json!("👎".repeat(1_000));
+            (
+                format!(
+                    "feedback-bubble:outbox:{}:{:015}:{id}",
+                    stack.site.key,
+                    now + n
+                ),
+                event.to_string(),
+            )
+        })
+        .collect();
+    assert!(planted.iter().map(|(_, json)| json.len()).sum::<usize>() > 64 * 1024);
+    browser
+        .client
+        .goto(&format!("{}?widget=off", stack.page_url))
+        .await
+        .unwrap();
+    browser
+        .js(
+            "for (const [key, json] of arguments[0]) localStorage.setItem(key, json);",
+            vec![json!(planted)],
+        )
+        .await
+        .unwrap();
+
+    // The widget's first flush sends them all.
+    browser.client.goto(&stack.page_url).await.unwrap();
+    browser.widget_element(".fb-bubble").await.unwrap();
+    let collector = stack.collector();
+    let stored = eventually(
+        "twenty thumbs to arrive",
+        Duration::from_secs(30),
+        || async {
+            let ratings = collector.ratings(&stack.site, &conversation).await?;
+            Ok((ratings.len() == 20).then_some(ratings))
+        },
+    )
+    .await;
+    assert!(
+        stored.is_ok(),
+        "{stored:?}; still waiting: {}",
+        browser.js(WAITING, vec![]).await.unwrap()
+    );
+    eventually("the outbox to empty", Duration::from_secs(10), || async {
+        Ok((browser.js(WAITING, vec![]).await? == json!(0)).then_some(()))
+    })
+    .await
+    .unwrap();
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_beaconed_event_stays_queued_until_a_later_page_has_resent_it() {
+    let stack = Stack::from_env().unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    browser.client.goto(&stack.page_url).await.unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
+    // `fetch` to the collector fails from the next load on; `sendBeacon`
+    // still reaches it.
+    let port = stack.worker_url.rsplit(':').next().unwrap();
+    browser
+        .before_each_page(&format!(
+            "if (!location.search.includes('fetch=on')) {{
+               const realFetch = window.fetch.bind(window);
+               window.fetch = (input, init) =>
+                 String(input && input.url ? input.url : input).includes(':{port}/')
+                   ? Promise.reject(new TypeError('Failed to fetch'))
+                   : realFetch(input, init);
+             }}"
+        ))
+        .await
+        .unwrap();
+    browser.client.refresh().await.unwrap();
+    browser.click(".fb-bubble").await.unwrap();
+    browser
+        .click("[data-message-id=\"m1\"] .fb-thumb[data-rating=\"up\"]")
+        .await
+        .unwrap();
+    eventually(
+        "the thumb to be queued",
+        Duration::from_secs(10),
+        || async { Ok((browser.js(WAITING, vec![]).await? == json!(1)).then_some(())) },
+    )
+    .await
+    .unwrap();
+
+    // Leaving the page hands it to sendBeacon, which delivers it...
+    browser
+        .client
+        .goto(&format!("{}?widget=off", stack.page_url))
+        .await
+        .unwrap();
+    let collector = stack.collector();
+    let up = vec![("m1".to_string(), "up".to_string())];
+    eventually("the beacon to arrive", Duration::from_secs(10), || async {
+        let ratings = collector.ratings(&stack.site, &conversation).await?;
+        Ok((ratings == up).then_some(()))
+    })
+    .await
+    .unwrap();
+    // ...but nobody told the page so: the event is still queued.
+    assert_eq!(browser.js(WAITING, vec![]).await.unwrap(), json!(1));
+
+    // The next page with the widget (and a working fetch) sends it again;
+    // the collector keeps it once, and the queue empties.
+    browser
+        .client
+        .goto(&format!("{}?fetch=on", stack.page_url))
+        .await
+        .unwrap();
+    eventually("the outbox to empty", Duration::from_secs(10), || async {
+        Ok((browser.js(WAITING, vec![]).await? == json!(0)).then_some(()))
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        collector.ratings(&stack.site, &conversation).await.unwrap(),
+        up
+    );
     browser.close().await.unwrap();
 }

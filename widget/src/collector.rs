@@ -48,6 +48,12 @@ impl Collector {
         )
     }
 
+    /// The bytes of a request's envelope around its events (the events
+    /// and the commas between them come on top).
+    pub fn envelope_bytes(&self) -> usize {
+        self.body(&[]).len()
+    }
+
     /// Sends `events` (each already JSON) as `text/plain` (a CORS-simple
     /// request: no preflight, and what `sendBeacon` sends too) and says
     /// what became of them.

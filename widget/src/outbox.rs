@@ -1,11 +1,13 @@
 //! Nothing lost: every event waits in storage until the collector has it.
-//! Events are flushed in batches of at most 20, after a short pause or at
-//! once after a click; network failures and 5xx are retried with
-//! exponential backoff and jitter, a 429 waits for its `Retry-After`, a
-//! permanent 4xx is dropped with a console warning. On `pagehide` what is
-//! left goes by `sendBeacon`. Each event is stored under its own key, so
-//! two tabs never overwrite each other's queue; a resend is harmless
-//! because the collector stores an event id once.
+//! Events are flushed in batches of at most 20 that fit the collector's
+//! body limit, after a short pause or at once after a click; network
+//! failures and 5xx are retried with exponential backoff and jitter, a 429
+//! waits for its `Retry-After`, a permanent 4xx is dropped with a console
+//! warning. On `pagehide` what is left also goes by `sendBeacon`, and
+//! stays stored: the browser never says whether a beacon arrived, so the
+//! next page's flush sends it again. Each event is stored under its own
+//! key, so two tabs never overwrite each other's queue; a resend is
+//! harmless because the collector stores an event id once.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -35,6 +37,30 @@ fn still_json<'a>(stored: impl IntoIterator<Item = &'a String>) -> Vec<String> {
         .filter(|json| js_sys::JSON::parse(json).is_ok_and(|value| value.is_object()))
         .cloned()
         .collect()
+}
+
+/// How many of `waiting` (oldest first, as `(key, json)`) go in the next
+/// request: at most `max_events`, and no more than fit in `max_bytes`
+/// with the envelope's own `overhead` bytes. Never 0 while something
+/// waits, so an event too large on its own is tried alone (and refused
+/// alone) instead of holding up the queue.
+pub fn batch_len(
+    waiting: &[(String, String)],
+    overhead: usize,
+    max_events: usize,
+    max_bytes: usize,
+) -> usize {
+    let mut size = overhead;
+    let mut taken = 0;
+    for (_, json) in waiting.iter().take(max_events) {
+        // Events are joined with a comma.
+        size += json.len() + usize::from(taken > 0);
+        if size > max_bytes && taken > 0 {
+            break;
+        }
+        taken += 1;
+    }
+    taken
 }
 
 /// The queue of one site's events on this browser.
@@ -124,7 +150,13 @@ impl Outbox {
             return;
         }
         loop {
-            let batch: Vec<(String, String)> = self.waiting().into_iter().take(MAX_BATCH).collect();
+            let mut batch = self.waiting();
+            batch.truncate(batch_len(
+                &batch,
+                self.collector.envelope_bytes(),
+                MAX_BATCH,
+                MAX_BODY_BYTES,
+            ));
             if batch.is_empty() {
                 break;
             }
@@ -164,30 +196,52 @@ impl Outbox {
         self.in_flight.set(false);
     }
 
-    /// On `pagehide`: hands what waits to `sendBeacon` (within the body
-    /// limit); keeps whatever the browser would not take.
+    /// On `pagehide`: hands what waits to `sendBeacon` (as much as fits
+    /// the body limit). It all stays stored until a flush hears that the
+    /// collector has it: a beacon may never arrive.
     pub fn beacon(&self) {
-        let waiting = self.waiting();
-        if waiting.is_empty() {
-            return;
+        let mut waiting = self.waiting();
+        waiting.truncate(batch_len(
+            &waiting,
+            self.collector.envelope_bytes(),
+            protocol::limits::MAX_EVENTS_PER_REQUEST,
+            MAX_BODY_BYTES,
+        ));
+        let events = still_json(waiting.iter().map(|(_, json)| json));
+        if !events.is_empty() {
+            self.collector.beacon(&events);
         }
-        let mut taken = Vec::new();
-        let mut size = 200; // the envelope around the events
-        for (key, json) in waiting
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn waiting(sizes: &[usize]) -> Vec<(String, String)> {
+        sizes
             .iter()
-            .take(protocol::limits::MAX_EVENTS_PER_REQUEST)
-        {
-            size += json.len() + 1;
-            if size > MAX_BODY_BYTES {
-                break;
-            }
-            taken.push((key, json));
-        }
-        let events = still_json(taken.iter().map(|(_, json)| *json));
-        if self.collector.beacon(&events) {
-            for (key, _) in taken {
-                storage::remove(key);
-            }
-        }
+            .enumerate()
+            .map(|(at, size)| (format!("k{at}"), "x".repeat(*size)))
+            .collect()
+    }
+
+    #[test]
+    fn batches_fit_the_body_limit_as_well_as_the_count() {
+        // 100 bytes of envelope, events joined by commas: 100 + 300 + 1 + 300
+        // = 701 fits in 701, a third does not.
+        assert_eq!(batch_len(&waiting(&[300, 300, 300]), 100, 20, 701), 2);
+        assert_eq!(batch_len(&waiting(&[300, 300, 300]), 100, 20, 700), 1);
+        assert_eq!(
+            batch_len(&waiting(&[10; 50]), 100, 20, 65_536),
+            20,
+            "the count"
+        );
+        assert_eq!(batch_len(&waiting(&[]), 100, 20, 65_536), 0);
+    }
+
+    #[test]
+    fn an_event_too_large_alone_is_still_tried_alone() {
+        assert_eq!(batch_len(&waiting(&[5_000, 10]), 100, 20, 1_000), 1);
     }
 }
