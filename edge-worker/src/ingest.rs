@@ -129,7 +129,7 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
         {
             return unauthorized();
         }
-        let report = ingest_queue::enqueue(&ctx, &site.site_key, admitted, rejected).await?;
+        let report = ingest_queue::enqueue(&ctx, &site.site_key, admitted, rejected, now).await?;
         return cors::allow(respond::json(&report, 202)?, origin);
     }
     let Some(saved) =

@@ -26,6 +26,10 @@ pub struct QueuedBatch {
     /// clock). Text, because queue messages cross into JavaScript, where
     /// JSON objects would become `Map`s and lose their keys.
     pub events: String,
+    /// When the collector received the request (unix ms); CSAT answers are
+    /// judged by it. Absent in messages queued by an older Worker.
+    #[serde(default)]
+    pub received_at: Option<i64>,
 }
 
 /// Whether this deployment ingests through the queue (`INGEST_MODE`).
@@ -41,6 +45,7 @@ pub async fn enqueue<D>(
     site_key: &str,
     events: Vec<(usize, Event)>,
     rejected: Vec<protocol::Rejection>,
+    received_at: i64,
 ) -> Result<IngestReport> {
     let accepted = events.len();
     if accepted > 0 {
@@ -51,6 +56,7 @@ pub async fn enqueue<D>(
             .send(QueuedBatch {
                 site_key: site_key.to_string(),
                 events,
+                received_at: Some(received_at),
             })
             .await?;
     }
@@ -66,10 +72,16 @@ pub async fn enqueue<D>(
 /// idempotent by event id).
 pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
     let db = env.d1(crate::DB)?;
-    let mut by_site: BTreeMap<String, Vec<(usize, Event)>> = BTreeMap::new();
+    let now = worker::Date::now().as_millis() as i64;
+    // Per site: the events, and the latest time one of their requests was
+    // received. The requests merged into one write were received within
+    // the queue's batch timeout of each other; judging their CSAT answers
+    // by the latest of those times never lets a late amendment in.
+    let mut by_site: BTreeMap<String, (Vec<(usize, Event)>, i64)> = BTreeMap::new();
     for message in batch.messages()? {
         let queued = message.into_body();
-        let events = by_site.entry(queued.site_key).or_default();
+        let (events, received_at) = by_site.entry(queued.site_key).or_insert((Vec::new(), 0));
+        *received_at = (*received_at).max(queued.received_at.unwrap_or(now));
         let values: Vec<Value> = serde_json::from_str(&queued.events)?;
         for value in &values {
             match Event::from_json(value) {
@@ -80,8 +92,7 @@ pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
             }
         }
     }
-    let now = worker::Date::now().as_millis() as i64;
-    for (site_key, events) in by_site {
+    for (site_key, (events, received_at)) in by_site {
         let Some(site) = Site::find(&db, &site_key).await? else {
             console_warn!("dropping queued events of deleted site {site_key}");
             continue;
@@ -93,7 +104,7 @@ pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
             store::ingest::Sender::Page,
             events,
             Vec::new(),
-            now,
+            received_at,
         )
         .await?
         else {

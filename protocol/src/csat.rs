@@ -83,8 +83,9 @@ impl Satisfaction {
     }
 }
 
-/// Whether an answer given at `at` may still change a conversation whose
-/// first CSAT answer was given at `first_answered_at` (both server time).
+/// Whether an answer the collector receives at `at` may still change a
+/// conversation whose first CSAT answer it received at `first_answered_at`
+/// (both the collector's clock: the shopper's clock decides nothing here).
 pub fn check_amend_window(first_answered_at: Option<i64>, at: i64) -> Result<(), FieldError> {
     match first_answered_at {
         Some(first) if at > first.saturating_add(CSAT_AMEND_WINDOW_MS) => Err(FieldError::new(

@@ -4,7 +4,7 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use e2e::{Stack, csat_event, envelope, now_ms, thumb_event, unique};
+use e2e::{Stack, csat_event, envelope, now_ms, sql_text, thumb_event, unique};
 use serde_json::{Value, json};
 
 const MINUTE: i64 = 60_000;
@@ -99,36 +99,49 @@ async fn a_dismissed_prompt_is_denied() {
     assert_eq!(detail["satisfaction"], "unknown");
 }
 
+/// A `csat_response` envelope for `conversation` with event time `at`.
+fn answer(stack: &Stack, conversation: &str, at: i64, score: u8, comment: &str) -> Value {
+    envelope(
+        &stack.site.key,
+        vec![csat_event(
+            "csat_response",
+            &unique("ev"),
+            conversation,
+            at,
+            json!({"mode": "scale5", "score": score, "comment": comment}),
+        )],
+    )
+}
+
+/// Moves the moment the collector received `conversation`'s first answer
+/// `minutes` further into the past, as if that much time had gone by.
+fn let_time_pass(stack: &Stack, conversation: &str, minutes: i64) {
+    stack
+        .d1_execute(&format!(
+            "UPDATE conversations SET csat_answered_at = csat_answered_at - {} \
+             WHERE site_key = {} AND conversation_id = {}",
+            minutes * MINUTE,
+            sql_text(&stack.site.key),
+            sql_text(conversation)
+        ))
+        .unwrap();
+}
+
 #[tokio::test]
 async fn an_answer_can_be_amended_for_thirty_minutes_then_it_is_locked() {
     let stack = stack();
     let collector = stack.collector();
     let conversation = unique("c");
-    let first_at = now_ms() - 40 * MINUTE;
-    let respond = |at: i64, score: u8, comment: &str| {
-        envelope(
-            &stack.site.key,
-            vec![csat_event(
-                "csat_response",
-                &unique("ev"),
-                &conversation,
-                at,
-                json!({"mode": "scale5", "score": score, "comment": comment}),
-            )],
-        )
+    let send = |score: u8, comment: &str| {
+        let body = answer(&stack, &conversation, now_ms(), score, comment);
+        let collector = &collector;
+        let origin = stack.page_origin.clone();
+        async move { collector.post(&body, &origin).await.unwrap() }
     };
-    let first = collector
-        .post(&respond(first_at, 2, ""), &stack.page_origin)
-        .await
-        .unwrap();
+    let first = send(2, "").await;
     assert_eq!(first.body["accepted"], 1, "{}", first.body);
-    let amended = collector
-        .post(
-            &respond(first_at + 29 * MINUTE, 4, "Sorted in the end"),
-            &stack.page_origin,
-        )
-        .await
-        .unwrap();
+    let_time_pass(&stack, &conversation, 29);
+    let amended = send(4, "Sorted in the end").await;
     assert_eq!(amended.body["accepted"], 1, "{}", amended.body);
     let detail_after_amend = detail(&stack, &conversation).await;
     assert_eq!(detail_after_amend["csat"]["CSAT_SCORE"], 4);
@@ -137,13 +150,8 @@ async fn an_answer_can_be_amended_for_thirty_minutes_then_it_is_locked() {
         "Sorted in the end"
     );
 
-    let late = collector
-        .post(
-            &respond(first_at + 31 * MINUTE, 1, "changed my mind"),
-            &stack.page_origin,
-        )
-        .await
-        .unwrap();
+    let_time_pass(&stack, &conversation, 2);
+    let late = send(1, "changed my mind").await;
     assert_eq!(late.status, 200);
     assert_eq!(late.body["accepted"], 0);
     assert_eq!(late.body["rejected"][0]["code"], "csat_locked");
@@ -152,32 +160,77 @@ async fn an_answer_can_be_amended_for_thirty_minutes_then_it_is_locked() {
 }
 
 #[tokio::test]
-async fn an_older_answer_arriving_late_does_not_replace_a_newer_one() {
+async fn a_backdated_amendment_is_judged_by_when_it_arrives() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    let first = collector
+        .post(
+            &answer(&stack, &conversation, now_ms(), 2, ""),
+            &stack.page_origin,
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.body["accepted"], 1, "{}", first.body);
+    let_time_pass(&stack, &conversation, 31);
+    // The event claims to come from a minute after the first answer; it
+    // arrives 31 minutes after it.
+    let backdated = answer(&stack, &conversation, now_ms() - 30 * MINUTE, 5, "all good");
+    let late = collector
+        .post(&backdated, &stack.page_origin)
+        .await
+        .unwrap();
+    assert_eq!(late.body["accepted"], 0, "{}", late.body);
+    assert_eq!(late.body["rejected"][0]["code"], "csat_locked");
+    assert_eq!(detail(&stack, &conversation).await["csat"]["CSAT_SCORE"], 2);
+}
+
+#[tokio::test]
+async fn the_answer_received_last_is_kept_whatever_its_clock_says() {
     let stack = stack();
     let collector = stack.collector();
     let conversation = unique("c");
     let now = now_ms();
-    let answer = |at: i64, score: u8| {
-        envelope(
-            &stack.site.key,
-            vec![csat_event(
+    collector
+        .post(
+            &answer(&stack, &conversation, now, 5, ""),
+            &stack.page_origin,
+        )
+        .await
+        .unwrap();
+    // Received later, though its clock says it came first.
+    collector
+        .post(
+            &answer(&stack, &conversation, now - 10_000, 1, ""),
+            &stack.page_origin,
+        )
+        .await
+        .unwrap();
+    assert_eq!(detail(&stack, &conversation).await["csat"]["CSAT_SCORE"], 1);
+    // Within one request, all received at once, the event times order them.
+    let other = unique("c");
+    let both = envelope(
+        &stack.site.key,
+        vec![
+            csat_event(
                 "csat_response",
                 &unique("ev"),
-                &conversation,
-                at,
-                json!({"mode": "thumbs", "score": score}),
-            )],
-        )
-    };
-    collector
-        .post(&answer(now, 5), &stack.page_origin)
-        .await
-        .unwrap();
-    collector
-        .post(&answer(now - 10_000, 1), &stack.page_origin)
-        .await
-        .unwrap();
-    assert_eq!(detail(&stack, &conversation).await["csat"]["CSAT_SCORE"], 5);
+                &other,
+                now,
+                json!({"mode": "scale5", "score": 4}),
+            ),
+            csat_event(
+                "csat_response",
+                &unique("ev"),
+                &other,
+                now - 10_000,
+                json!({"mode": "scale5", "score": 3}),
+            ),
+        ],
+    );
+    let stored = collector.post(&both, &stack.page_origin).await.unwrap();
+    assert_eq!(stored.body["accepted"], 2, "{}", stored.body);
+    assert_eq!(detail(&stack, &other).await["csat"]["CSAT_SCORE"], 4);
 }
 
 #[tokio::test]

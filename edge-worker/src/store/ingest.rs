@@ -151,25 +151,30 @@ fn csat_dismissed() -> String {
     )
 }
 
-/// Records an answer: the first one opens the 30-minute amend window (and
-/// implies an offer); the answer's content is stored if it is the latest by
-/// event time. Every SET expression reads the row as it was before the
-/// update, so the window and the "latest" test see the same state. Each
-/// answer is the whole answer so far (score and comment).
+/// Records an answer (`?10` is when the collector received it): the first
+/// one received opens the 30-minute amend window (and implies an offer);
+/// the answer's content is stored if it is the latest received (within
+/// one request, the latest by event time, then by event id). The shopper's
+/// clock (`?5`, the event time) decides neither; it is kept for reporting.
+/// Every SET expression reads the row as it was before the update, so the
+/// window and the "latest" test see the same state. Each answer is the
+/// whole answer so far (score and comment).
 fn csat_answer() -> String {
-    let newer = "(csat_at IS NULL OR ?5 > csat_at OR (?5 = csat_at AND ?2 > csat_event_id))";
+    let newer = "(csat_received_at IS NULL OR ?10 > csat_received_at \
+        OR (?10 = csat_received_at AND (?5 > csat_at OR (?5 = csat_at AND ?2 > csat_event_id))))";
     format!(
         "UPDATE conversations SET \
-           csat_answered_at = min(coalesce(csat_answered_at, ?5), ?5), \
+           csat_answered_at = min(coalesce(csat_answered_at, ?10), ?10), \
            csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
            csat_mode = CASE WHEN {newer} THEN ?6 ELSE csat_mode END, \
            csat_score = CASE WHEN {newer} THEN ?7 ELSE csat_score END, \
            csat_comment = CASE WHEN {newer} THEN ?8 ELSE csat_comment END, \
            csat_completed = max(csat_completed, ?9), \
            csat_event_id = CASE WHEN {newer} THEN ?2 ELSE csat_event_id END, \
-           csat_at = CASE WHEN {newer} THEN ?5 ELSE csat_at END \
+           csat_at = CASE WHEN {newer} THEN ?5 ELSE csat_at END, \
+           csat_received_at = CASE WHEN {newer} THEN ?10 ELSE csat_received_at END \
          WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
-           AND (csat_answered_at IS NULL OR ?5 <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})"
+           AND (csat_answered_at IS NULL OR ?10 <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})"
     )
 }
 
@@ -187,7 +192,8 @@ struct FirstAnswer {
     csat_answered_at: Option<i64>,
 }
 
-/// When each conversation in the batch was first answered, before the batch.
+/// When the collector received each batch conversation's first answer,
+/// before the batch.
 async fn first_answers(
     db: &D1Database,
     site_key: &str,
@@ -217,35 +223,27 @@ async fn first_answers(
         .collect())
 }
 
-/// Refuses CSAT answers whose amend window has closed, keeping the rest.
-/// Works through the batch in event-time order so a batch that holds a
-/// first answer and its amendments judges them like separate requests.
+/// Refuses CSAT answers received after their conversation's amend window
+/// closed (30 minutes after the collector received its first answer),
+/// keeping the rest. Every answer of one request is received at the same
+/// `received_at`, so they stand or fall together.
 async fn enforce_csat_lock(
     db: &D1Database,
     site_key: &str,
     events: Vec<(usize, Event)>,
     rejected: &mut Vec<Rejection>,
+    received_at: i64,
 ) -> Result<Vec<(usize, Event)>> {
-    let mut first = first_answers(db, site_key, &events).await?;
-    let mut answers: Vec<&(usize, Event)> = events
-        .iter()
-        .filter(|(_, event)| matches!(event.kind, EventKind::CsatResponse(_)))
-        .collect();
-    answers.sort_by_key(|(_, event)| event.header.at);
+    let first = first_answers(db, site_key, &events).await?;
     let mut locked = BTreeSet::new();
-    for (index, event) in answers {
+    for (index, event) in &events {
+        if !matches!(event.kind, EventKind::CsatResponse(_)) {
+            continue;
+        }
         let conversation = &event.header.conversation_id;
-        match check_amend_window(first.get(conversation).copied(), event.header.at) {
-            Ok(()) => {
-                first
-                    .entry(conversation.clone())
-                    .and_modify(|at| *at = (*at).min(event.header.at))
-                    .or_insert(event.header.at);
-            }
-            Err(err) => {
-                locked.insert(*index);
-                rejected.push(err.at_index(*index));
-            }
+        if let Err(err) = check_amend_window(first.get(conversation).copied(), received_at) {
+            locked.insert(*index);
+            rejected.push(err.at_index(*index));
         }
     }
     rejected.sort_by_key(|rejection| rejection.index);
@@ -275,7 +273,7 @@ pub async fn save_events(
     mut rejected: Vec<Rejection>,
     received_at: i64,
 ) -> Result<Option<Saved>> {
-    let events = enforce_csat_lock(db, site_key, events, &mut rejected).await?;
+    let events = enforce_csat_lock(db, site_key, events, &mut rejected, received_at).await?;
     let mut statements: Vec<D1PreparedStatement> = Vec::with_capacity(events.len() * 2 + 9);
     // A server's secret is read first, in the batch's own transaction.
     if let Sender::Server { secret_hash } = sender {
@@ -354,6 +352,7 @@ pub async fn save_events(
                     int(u32::from(answer.score)),
                     opt_text(answer.comment.as_deref()),
                     int(u32::from(answer.completed)),
+                    millis(received_at),
                 ]);
                 statements.push(db.prepare(csat_answer()).bind(&params)?);
             }
