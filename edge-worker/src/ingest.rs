@@ -137,7 +137,13 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     else {
         return unauthorized();
     };
-    webhook::notify(&ctx.data, &site, &saved.stored);
+    let local_webhooks = ctx.var("LOCAL_WEBHOOKS").ok().map(|var| var.to_string());
+    webhook::notify(
+        &ctx.data,
+        &site,
+        &saved.stored,
+        webhook::loopback_allowed(local_webhooks),
+    );
     cors::allow(respond::json(&saved.report, 200)?, origin)
 }
 

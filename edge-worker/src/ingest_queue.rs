@@ -110,7 +110,12 @@ pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
         else {
             continue;
         };
-        if let Some(delivery) = webhook::delivery(&site, &saved.stored) {
+        let local_webhooks = env.var("LOCAL_WEBHOOKS").ok().map(|var| var.to_string());
+        if let Some(delivery) = webhook::delivery(
+            &site,
+            &saved.stored,
+            webhook::loopback_allowed(local_webhooks),
+        ) {
             delivery.await;
         }
     }

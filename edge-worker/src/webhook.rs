@@ -3,6 +3,7 @@
 //! gone out (`waitUntil`), signed so the receiver can trust it.
 
 use protocol::secret::{SIGNATURE_HEADER, sign_webhook};
+use protocol::webhook_url::check_webhook_url;
 use protocol::{Event, EventKind, Rating};
 use std::future::Future;
 
@@ -33,10 +34,26 @@ async fn deliver(url: String, signature: String, body: String) -> worker::Result
     Ok(Fetch::Request(request).send().await?.status_code())
 }
 
-/// The POST for `stored`'s negative events, if the site has a webhook and
-/// there are any; run it with [`Context::wait_until`] or await it.
-pub fn delivery(site: &Site, stored: &[Event]) -> Option<impl Future<Output = ()> + 'static> {
+/// Whether this deployment may call webhooks on this machine: only a
+/// local collector started with `--var LOCAL_WEBHOOKS:allowed` (`cargo
+/// xtask demo` and the tests).
+pub fn loopback_allowed(var: Option<String>) -> bool {
+    var.as_deref() == Some("allowed")
+}
+
+/// The POST for `stored`'s negative events, if the site has a webhook this
+/// deployment may call and there are any; run it with
+/// [`Context::wait_until`] or await it.
+pub fn delivery(
+    site: &Site,
+    stored: &[Event],
+    loopback_allowed: bool,
+) -> Option<impl Future<Output = ()> + 'static> {
     let url = site.config.webhook_url.clone()?;
+    if let Err(problem) = check_webhook_url(&url, loopback_allowed) {
+        console_warn!("site {}: {problem}; not called", site.site_key);
+        return None;
+    }
     let negative: Vec<&Event> = stored.iter().filter(|event| is_negative(event)).collect();
     if negative.is_empty() {
         return None;
@@ -53,8 +70,8 @@ pub fn delivery(site: &Site, stored: &[Event]) -> Option<impl Future<Output = ()
 }
 
 /// Schedules the webhook POST after the response has gone out.
-pub fn notify(ctx: &Context, site: &Site, stored: &[Event]) {
-    if let Some(delivery) = delivery(site, stored) {
+pub fn notify(ctx: &Context, site: &Site, stored: &[Event], loopback_allowed: bool) {
+    if let Some(delivery) = delivery(site, stored, loopback_allowed) {
         ctx.wait_until(delivery);
     }
 }

@@ -14,6 +14,7 @@ pub mod repair;
 pub mod secret;
 pub mod site_config;
 pub mod text;
+pub mod webhook_url;
 
 pub use conversation::{
     ConversationDetail, ConversationPage, ConversationRow, ConversationSummary, CsatMetrics,

@@ -85,20 +85,11 @@ impl WidgetConfig {
     }
 }
 
+/// A webhook URL as stored settings may hold it: `https://` to a public
+/// host, or to this machine (which only a local collector calls, see
+/// `webhook_url`); never a private, link-local or metadata address.
 fn check_webhook(url: &str) -> Result<(), String> {
-    let local = ["http://127.0.0.1", "http://localhost"]
-        .iter()
-        .any(|prefix| url.starts_with(prefix));
-    let rest = url.strip_prefix("https://").unwrap_or(url);
-    if !(url.starts_with("https://") || local)
-        || rest.is_empty()
-        || url.chars().any(char::is_whitespace)
-    {
-        return Err(format!(
-            "webhook_url must be an https:// URL (http:// only for 127.0.0.1 or localhost), not {url:?}"
-        ));
-    }
-    Ok(())
+    crate::webhook_url::check_webhook_url(url, true)
 }
 
 /// Longest shop name, in characters.

@@ -114,17 +114,31 @@ impl Stack {
     /// D1 through `wrangler d1 execute`, past every check of the Worker: to
     /// plant what an older collector or a hand edit may have left, and to
     /// count what is stored. The rows of the last statement.
+    ///
+    /// The running Worker writes the same SQLite file, so a write that
+    /// finds it busy (`SQLITE_BUSY`) is tried again, up to ten times.
     pub fn d1_execute(&self, sql: &str) -> Result<Vec<Value>> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let output = std::process::Command::new(root.join("node_modules/.bin/wrangler"))
-            .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
-            .arg(var("E2E_STATE_DIR")?)
-            .args(["--command", sql])
-            .current_dir(root.join("edge-worker"))
-            .env("WRANGLER_SEND_METRICS", "false")
-            .env("CI", "true")
-            .output()
-            .context("wrangler runs")?;
+        let run = || {
+            std::process::Command::new(root.join("node_modules/.bin/wrangler"))
+                .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
+                .arg(var("E2E_STATE_DIR")?)
+                .args(["--command", sql])
+                .current_dir(root.join("edge-worker"))
+                .env("WRANGLER_SEND_METRICS", "false")
+                .env("CI", "true")
+                .output()
+                .context("wrangler runs")
+        };
+        let mut output = run()?;
+        for attempt in 1..10u64 {
+            let busy = String::from_utf8_lossy(&output.stdout).contains("SQLITE_BUSY");
+            if output.status.success() || !busy {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100 * attempt));
+            output = run()?;
+        }
         if !output.status.success() {
             bail!(
                 "wrangler d1 execute failed: {}{}",

@@ -201,6 +201,16 @@ fn setting(assignment: &str) -> Result<(String, serde_json::Value)> {
 }
 
 /// `config` with `assignments` applied, checked.
+/// A webhook to this machine is for the local collector only (`cargo xtask
+/// demo`, the tests); a deployed collector would refuse to call it.
+fn check_webhook_target(config: &SiteConfig, remote: bool) -> Result<()> {
+    match &config.webhook_url {
+        Some(url) => protocol::webhook_url::check_webhook_url(url, !remote)
+            .map_err(|problem| anyhow!(problem)),
+        None => Ok(()),
+    }
+}
+
 fn apply_settings(config: &str, assignments: &[String]) -> Result<SiteConfig> {
     let mut document: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(config).unwrap_or_default();
@@ -327,6 +337,7 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
             }
             d1.migrate()?;
             let config = apply_settings("{}", assignments)?;
+            check_webhook_target(&config, remote)?;
             print_secret(&upsert(&d1, key.as_deref(), &origins, &config)?);
         }
         Some((command, [])) if command == "list" => {
@@ -347,6 +358,7 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
         Some((command, [site_key, assignments @ ..])) if command == "set" => {
             let site = find(&d1, site_key)?;
             let config = apply_settings(&site.config, assignments)?;
+            check_webhook_target(&config, remote)?;
             let mut sql = format!(
                 "UPDATE sites SET config = {}, config_updated_at = {} WHERE site_key = {};",
                 literal(&serde_json::to_string(&config)?),
@@ -419,6 +431,14 @@ mod tests {
         assert!(apply_settings("{}", &["time_zone=Europe/Berlin".into()]).is_ok());
         assert!(apply_settings("{}", &["time_zone=Mars/Olympus".into()]).is_err());
         assert!(apply_settings("{}", &["colour=red".into()]).is_err());
+        let local_hook = apply_settings("{}", &["webhook_url=http://127.0.0.1:9000/hook".into()])
+            .unwrap_or_else(|err| unreachable!("{err}"));
+        assert!(
+            check_webhook_target(&local_hook, false).is_ok(),
+            "the local D1"
+        );
+        assert!(check_webhook_target(&local_hook, true).is_err(), "--remote");
+        assert!(apply_settings("{}", &["webhook_url=https://169.254.169.254/".into()]).is_err());
         assert!(apply_settings("{}", &["no-equals-sign".into()]).is_err());
     }
 

@@ -126,6 +126,9 @@ pub fn start(repo: &Repo, d1: &D1, port: u16, log: Log, extra: &[&str]) -> Resul
         .arg("--persist-to")
         .arg(state)
         .arg("--show-interactive-dev-session=false")
+        // This local collector may call webhooks on this machine (the
+        // tests' receiver); a deployed one never does.
+        .args(["--var", "LOCAL_WEBHOOKS:allowed"])
         .args(extra)
         .stdin(Stdio::null());
     if let Log::File(path) = &log {
