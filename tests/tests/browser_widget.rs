@@ -11,6 +11,21 @@ use fantoccini::Locator;
 use fantoccini::key::Key;
 use serde_json::{Value, json};
 
+/// The number of events waiting in the page's outbox.
+const WAITING: &str =
+    "return Object.keys(localStorage).filter(k => k.startsWith('feedback-bubble:outbox:')).length;";
+
+/// Waits until the page's outbox holds `count` events.
+async fn outbox_holds(browser: &Browser, count: u64) {
+    eventually(
+        &format!("the outbox to hold {count}"),
+        Duration::from_secs(10),
+        || async { Ok((browser.js(WAITING, vec![]).await? == json!(count)).then_some(())) },
+    )
+    .await
+    .unwrap();
+}
+
 /// The id of the element focused inside the widget's shadow root.
 async fn focused(browser: &Browser) -> Value {
     browser
@@ -165,20 +180,7 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
         .click("[data-message-id=\"m1\"] .fb-thumb[data-rating=\"up\"]")
         .await
         .unwrap();
-    let waiting = "return Object.keys(localStorage).filter(k => k.startsWith('feedback-bubble:outbox:')).length;";
-    let queued = |count: u64| {
-        let browser = &browser;
-        async move {
-            eventually(
-                &format!("{count} queued"),
-                Duration::from_secs(10),
-                || async { Ok((browser.js(waiting, vec![]).await? == json!(count)).then_some(())) },
-            )
-            .await
-            .unwrap();
-        }
-    };
-    queued(1).await; // while offline
+    outbox_holds(&browser, 1).await; // while offline
 
     // Reload while still offline, and rate another answer.
     browser.client.refresh().await.unwrap();
@@ -187,7 +189,7 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
         .click("[data-message-id=\"m3\"] .fb-thumb[data-rating=\"down\"]")
         .await
         .unwrap();
-    queued(2).await; // nothing lost across the reload
+    outbox_holds(&browser, 2).await; // nothing lost across the reload
     let collector = stack.collector();
     assert!(
         collector
@@ -212,11 +214,7 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
             ("m3".to_string(), "down".to_string())
         ]
     );
-    eventually("the outbox to empty", Duration::from_secs(10), || async {
-        Ok((browser.js(waiting, vec![]).await? == json!(0)).then_some(()))
-    })
-    .await
-    .unwrap();
+    outbox_holds(&browser, 0).await;
     browser.close().await.unwrap();
 }
 
@@ -357,10 +355,6 @@ async fn the_snippet_can_put_the_bubble_on_the_left_in_the_shops_colour() {
     browser.close().await.unwrap();
 }
 
-/// The number of events waiting in the page's outbox.
-const WAITING: &str =
-    "return Object.keys(localStorage).filter(k => k.startsWith('feedback-bubble:outbox:')).length;";
-
 #[tokio::test]
 async fn events_too_large_for_one_request_go_in_several_and_none_is_dropped() {
     let stack = Stack::from_env().unwrap();
@@ -417,11 +411,7 @@ async fn events_too_large_for_one_request_go_in_several_and_none_is_dropped() {
         "{stored:?}; still waiting: {}",
         browser.js(WAITING, vec![]).await.unwrap()
     );
-    eventually("the outbox to empty", Duration::from_secs(10), || async {
-        Ok((browser.js(WAITING, vec![]).await? == json!(0)).then_some(()))
-    })
-    .await
-    .unwrap();
+    outbox_holds(&browser, 0).await;
     browser.close().await.unwrap();
 }
 
@@ -452,13 +442,7 @@ async fn a_beaconed_event_stays_queued_until_a_later_page_has_resent_it() {
         .click("[data-message-id=\"m1\"] .fb-thumb[data-rating=\"up\"]")
         .await
         .unwrap();
-    eventually(
-        "the thumb to be queued",
-        Duration::from_secs(10),
-        || async { Ok((browser.js(WAITING, vec![]).await? == json!(1)).then_some(())) },
-    )
-    .await
-    .unwrap();
+    outbox_holds(&browser, 1).await;
 
     // Leaving the page hands it to sendBeacon, which delivers it...
     browser
@@ -484,11 +468,7 @@ async fn a_beaconed_event_stays_queued_until_a_later_page_has_resent_it() {
         .goto(&format!("{}?fetch=on", stack.page_url))
         .await
         .unwrap();
-    eventually("the outbox to empty", Duration::from_secs(10), || async {
-        Ok((browser.js(WAITING, vec![]).await? == json!(0)).then_some(()))
-    })
-    .await
-    .unwrap();
+    outbox_holds(&browser, 0).await;
     assert_eq!(
         collector.ratings(&stack.site, &conversation).await.unwrap(),
         up
