@@ -82,8 +82,8 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
         return refuse_early(&db, origin, respond::error_body(&error)?).await;
     };
     // A page must come from an allowed origin; a server (no `Origin`) must
-    // show the site's secret, which the write below checks in its own
-    // transaction (so a rotated secret stops working at once).
+    // show the site's secret, which the write below checks again in its
+    // own transaction (so a secret rotated away stops writes at once).
     let presented_hash;
     let sender = match origin {
         Some(origin) if !site.allows_origin(&db, origin).await? => {
@@ -99,6 +99,16 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
             let Some(token) = header.as_deref().and_then(bearer_token) else {
                 return unauthorized();
             };
+            // A wrong secret is refused before it costs the site's budget:
+            // checked against the remembered site, then afresh (a secret
+            // rotated in the last 30 s), which costs a read only then.
+            if !site.secret_is(token)
+                && !Site::find(&db, &site.site_key)
+                    .await?
+                    .is_some_and(|fresh| fresh.secret_is(token))
+            {
+                return unauthorized();
+            }
             presented_hash = hash_secret(token);
             Sender::Server {
                 secret_hash: &presented_hash,

@@ -156,6 +156,11 @@ impl Site {
         &self.secret_hash
     }
 
+    /// Whether `token` is this site's secret.
+    pub fn secret_is(&self, token: &str) -> bool {
+        secret_matches(token, &self.secret_hash)
+    }
+
     /// Whether the request carries this site's secret as a bearer token.
     pub fn is_authorized(&self, req: &Request) -> Result<bool> {
         let header = req.headers().get("Authorization")?;

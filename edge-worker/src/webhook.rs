@@ -27,9 +27,12 @@ async fn deliver(url: String, signature: String, body: String) -> worker::Result
     headers.set("Content-Type", "application/json")?;
     headers.set(SIGNATURE_HEADER, &signature)?;
     let mut init = RequestInit::new();
+    // A redirect is not followed: it could lead from the checked public
+    // host to one the check refuses (a 3xx counts as a failed delivery).
     init.with_method(Method::Post)
         .with_headers(headers)
-        .with_body(Some(JsValue::from_str(&body)));
+        .with_body(Some(JsValue::from_str(&body)))
+        .with_redirect(worker::RequestRedirect::Manual);
     let request = Request::new_with_init(&url, &init)?;
     Ok(Fetch::Request(request).send().await?.status_code())
 }

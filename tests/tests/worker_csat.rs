@@ -377,3 +377,21 @@ async fn the_widget_config_is_public_and_revalidates_with_its_etag() {
         .unwrap();
     assert_eq!((unknown.status, unknown.code()), (401, "unknown_site"));
 }
+
+#[tokio::test]
+async fn a_resent_answer_does_not_undo_a_later_one() {
+    let stack = stack();
+    let collector = stack.collector();
+    let conversation = unique("c");
+    // The outbox resends what it is not sure arrived (a beacon, a lost
+    // answer): the same event, received again later.
+    let first = answer(&stack, &conversation, now_ms(), 2, "slow");
+    collector.post(&first, &stack.page_origin).await.unwrap();
+    let amended = answer(&stack, &conversation, now_ms(), 4, "sorted");
+    collector.post(&amended, &stack.page_origin).await.unwrap();
+    let resent = collector.post(&first, &stack.page_origin).await.unwrap();
+    assert_eq!(resent.body["duplicates"], 1, "{}", resent.body);
+    let detail = detail(&stack, &conversation).await;
+    assert_eq!(detail["csat"]["CSAT_SCORE"], 4);
+    assert_eq!(detail["csat"]["CSAT_FREE_FEEDBACK"], "sorted");
+}

@@ -298,11 +298,12 @@ pub async fn mount(
     let conversation = conversation_id(&options.site_key, false);
     let actions = Actions::new(container.clone().into(), i18n, reporter, host, conversation);
     // The start is split into short main-thread tasks (the copy parsed,
-    // the services set up, the bubble drawn, the panel drawn).
+    // the services set up, the panel drawn, the bubble drawn); the loader
+    // swaps its stub for the bubble in the last one.
     options.pause().await;
-    let panel = view::mount(container, actions, i18n);
+    let bubble = view::mount(container, actions, i18n);
     options.pause().await;
-    panel.set(true);
+    bubble.set(true);
     {
         let collector = collector.clone();
         wasm_bindgen_futures::spawn_local(async move {

@@ -151,8 +151,9 @@ fn csat_dismissed() -> String {
     )
 }
 
-/// Records an answer (`?10` is when the collector received it): the first
-/// one received opens the 30-minute amend window (and implies an offer);
+/// Records an answer, judged by when the collector first received it (its
+/// `events` row, written earlier in the same batch): the first one
+/// received opens the 30-minute amend window (and implies an offer);
 /// the answer's content is stored if it is the latest received (within
 /// one request, the latest by event time, then by event id). The shopper's
 /// clock (`?5`, the event time) decides neither; it is kept for reporting.
@@ -160,11 +161,17 @@ fn csat_dismissed() -> String {
 /// window and the "latest" test see the same state. Each answer is the
 /// whole answer so far (score and comment).
 fn csat_answer() -> String {
-    let newer = "(csat_received_at IS NULL OR ?10 > csat_received_at \
-        OR (?10 = csat_received_at AND (?5 > csat_at OR (?5 = csat_at AND ?2 > csat_event_id))))";
+    // When the collector first received this very event: a resend of an
+    // answer stored long ago keeps its own time, so it can neither
+    // outrank a later amendment nor reopen the window.
+    let received = "(SELECT received_at FROM events WHERE site_key = ?1 AND event_id = ?2)";
+    let newer = format!(
+        "(csat_received_at IS NULL OR {received} > csat_received_at \
+         OR ({received} = csat_received_at AND (?5 > csat_at OR (?5 = csat_at AND ?2 > csat_event_id))))"
+    );
     format!(
         "UPDATE conversations SET \
-           csat_answered_at = min(coalesce(csat_answered_at, ?10), ?10), \
+           csat_answered_at = min(coalesce(csat_answered_at, {received}), {received}), \
            csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
            csat_mode = CASE WHEN {newer} THEN ?6 ELSE csat_mode END, \
            csat_score = CASE WHEN {newer} THEN ?7 ELSE csat_score END, \
@@ -172,9 +179,9 @@ fn csat_answer() -> String {
            csat_completed = max(csat_completed, ?9), \
            csat_event_id = CASE WHEN {newer} THEN ?2 ELSE csat_event_id END, \
            csat_at = CASE WHEN {newer} THEN ?5 ELSE csat_at END, \
-           csat_received_at = CASE WHEN {newer} THEN ?10 ELSE csat_received_at END \
+           csat_received_at = CASE WHEN {newer} THEN {received} ELSE csat_received_at END \
          WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
-           AND (csat_answered_at IS NULL OR ?10 <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})"
+           AND (csat_answered_at IS NULL OR {received} <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})"
     )
 }
 
@@ -352,7 +359,6 @@ pub async fn save_events(
                     int(u32::from(answer.score)),
                     opt_text(answer.comment.as_deref()),
                     int(u32::from(answer.completed)),
-                    millis(received_at),
                 ]);
                 statements.push(db.prepare(csat_answer()).bind(&params)?);
             }

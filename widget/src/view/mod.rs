@@ -66,21 +66,22 @@ where
 }
 
 /// Draws the widget into `root` for as long as the page lives, with
-/// `actions` and `i18n` shared by context: the bubble at once, the panel
-/// (hidden until opened) once the returned switch is set, so the caller
-/// can draw it in a task of its own.
+/// `actions` and `i18n` shared by context: the panel (hidden until opened)
+/// at once, the bubble once the returned switch is set. The caller sets it
+/// in a later task, and last: the loader's stub bubble is taken away in
+/// that same task, so no frame ever shows two bubbles.
 pub fn mount(root: HtmlElement, actions: Actions, i18n: I18n) -> RwSignal<bool> {
     let marked = root.clone();
-    let panel = RwSignal::new(false);
+    let bubble = RwSignal::new(false);
     leptos::mount::mount_to(root, move || {
         provide_context(actions);
         provide_context(i18n);
         l10n::mark_language(marked, i18n);
         view! {
-            {move || panel.get().then(|| view! { <Panel/> })}
-            <Bubble/>
+            <Panel/>
+            {move || bubble.get().then(|| view! { <Bubble/> })}
         }
     })
     .forget();
-    panel
+    bubble
 }
