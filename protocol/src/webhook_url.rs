@@ -234,9 +234,20 @@ fn ipv6_kind(address: Ipv6Addr) -> HostKind {
     if segments[0] == 0x64 && segments[1] == 0xff9b && segments[2..6] == [0, 0, 0, 0] {
         return ipv4_kind(embedded(address));
     }
+    // 6to4 (2002:a.b.c.d::/48) carries one in its second and third groups;
+    // one that is not public is never a host to call (not even this one).
+    if segments[0] == 0x2002 {
+        let [_, _, a, b, c, d, ..] = address.octets();
+        return match ipv4_kind(Ipv4Addr::new(a, b, c, d)) {
+            HostKind::Public => HostKind::Public,
+            HostKind::Loopback | HostKind::Private => HostKind::Private,
+        };
+    }
     let first = segments[0];
     let private = (first & 0xfe00) == 0xfc00 // unique-local, fd00:ec2::254 among them
         || (first & 0xffc0) == 0xfe80 // link-local
+        || (first & 0xffc0) == 0xfec0 // site-local (deprecated, still routed inside networks)
+        || (first == 0x2001 && segments[1] == 0) // Teredo: a tunnel to a hidden IPv4 host
         || (first & 0xff00) == 0xff00 // multicast
         || (first == 0x2001 && segments[1] == 0x0db8); // documentation
     if private {
@@ -263,6 +274,7 @@ mod tests {
             "HTTPS://Hooks.Example.COM./x",
             "https://8.8.8.8/hook",
             "https://[2606:4700::1111]/hook",
+            "https://[2002:808:808::1]/hook",
             "https://xn--bcher-kva.example/",
         ] {
             assert_eq!(check_webhook_url(url, false), Ok(()), "{url}");
@@ -319,6 +331,10 @@ mod tests {
             "https://[::ffff:10.0.0.1]/",
             "https://[::ffff:169.254.169.254]/",
             "https://[64:ff9b::a9fe:a9fe]/",
+            "https://[fec0::1]/",
+            "https://[2002:a9fe:a9fe::1]/",
+            "https://[2002:7f00:1::1]/",
+            "https://[2001:0:4136:e378::1]/",
             "https://metadata.google.internal/computeMetadata/v1/",
             "https://printer.local/",
             "https://router/",
