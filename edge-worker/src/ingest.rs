@@ -147,13 +147,10 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     else {
         return unauthorized();
     };
-    let local_webhooks = ctx.var("LOCAL_WEBHOOKS").ok().map(|var| var.to_string());
-    webhook::notify(
-        &ctx.data,
-        &site,
-        &saved.stored,
-        webhook::loopback_allowed(local_webhooks),
-    );
+    if let Some(delivery) = webhook::Delivery::of(&site, &saved.stored, now) {
+        let queue = ctx.env.queue(webhook::QUEUE);
+        ctx.data.wait_until(webhook::enqueue(queue, delivery));
+    }
     cors::allow(respond::json(&saved.report, 200)?, origin)
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use protocol::{Event, IngestReport};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use worker::{Env, MessageBatch, Result, RouteContext, console_warn};
+use worker::{Env, Message, MessageBatch, Result, RouteContext, console_warn};
 
 use crate::sites::Site;
 use crate::store;
@@ -70,7 +70,7 @@ pub async fn enqueue<D>(
 /// The consumer: writes queued requests, one D1 batch per site. A failure
 /// returns an error, so the Queue retries the whole batch (writes are
 /// idempotent by event id).
-pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
+pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
     let db = env.d1(crate::DB)?;
     let now = worker::Date::now().as_millis() as i64;
     // Per site: the events, and the latest time one of their requests was
@@ -78,8 +78,8 @@ pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
     // the queue's batch timeout of each other; judging their CSAT answers
     // by the latest of those times never lets a late amendment in.
     let mut by_site: BTreeMap<String, (Vec<(usize, Event)>, i64)> = BTreeMap::new();
-    for message in batch.messages()? {
-        let queued = message.into_body();
+    for raw in batch.raw_iter() {
+        let queued = Message::<QueuedBatch>::try_from(raw)?.into_body();
         let (events, received_at) = by_site.entry(queued.site_key).or_insert((Vec::new(), 0));
         *received_at = (*received_at).max(queued.received_at.unwrap_or(now));
         let values: Vec<Value> = serde_json::from_str(&queued.events)?;
@@ -110,13 +110,8 @@ pub async fn consume(batch: MessageBatch<QueuedBatch>, env: Env) -> Result<()> {
         else {
             continue;
         };
-        let local_webhooks = env.var("LOCAL_WEBHOOKS").ok().map(|var| var.to_string());
-        if let Some(delivery) = webhook::delivery(
-            &site,
-            &saved.stored,
-            webhook::loopback_allowed(local_webhooks),
-        ) {
-            delivery.await;
+        if let Some(delivery) = webhook::Delivery::of(&site, &saved.stored, now) {
+            webhook::enqueue(env.queue(webhook::QUEUE), delivery).await;
         }
     }
     batch.ack_all();

@@ -13,6 +13,11 @@
 //!   the inbox, one conversation, erasure, see [`conversations`].
 //! - `GET /v1/sites/{site_key}/export`: CSV or NDJSON, see [`export`].
 //! - `GET /v1/sites/{site_key}/gaps`: knowledge gaps, see [`gaps`].
+//! - `GET /v1/sites/{site_key}/webhook/failures`: webhook deliveries that
+//!   failed every retry, see [`webhook::dead_letters`].
+//!
+//! Queues: webhook deliveries and their dead letters, see [`webhook`];
+//! ingest with `--env queue`, see [`ingest_queue`].
 
 mod body;
 mod config;
@@ -67,18 +72,27 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         )
         .get_async("/v1/sites/:site_key/export", export::export)
         .get_async("/v1/sites/:site_key/gaps", gaps::get_gaps)
+        .get_async(
+            "/v1/sites/:site_key/webhook/failures",
+            webhook::dead_letters::list,
+        )
         .or_else_any_method("/*path", |_, _| {
             respond::error(ErrorCode::NotFound, "no such route")
         })
 }
 
+/// The Worker consumes three queues: webhook deliveries, the deliveries
+/// that failed every retry, and (with `--env queue`) ingest.
 #[event(queue)]
-async fn queue(
-    batch: worker::MessageBatch<ingest_queue::QueuedBatch>,
-    env: Env,
-    _ctx: Context,
-) -> Result<()> {
-    ingest_queue::consume(batch, env).await
+async fn queue(batch: worker::MessageBatch<()>, env: Env, _ctx: Context) -> Result<()> {
+    let queue = batch.queue();
+    if webhook::is_dead_letter_queue(&queue) {
+        webhook::dead_letters::consume(batch, env).await
+    } else if webhook::is_delivery_queue(&queue) {
+        webhook::deliver::consume(batch, env).await
+    } else {
+        ingest_queue::consume(batch, env).await
+    }
 }
 
 #[event(scheduled)]

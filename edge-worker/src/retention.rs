@@ -2,7 +2,8 @@
 //! each site's `retention_days`. Conversations go whole (with their thumbs
 //! and CSAT) once their latest activity is older; raw events go by time;
 //! thumbs and events whose conversation is gone go too, so no shopper text
-//! outlives its conversation. A site whose stored settings cannot be read
+//! outlives its conversation; records of failed webhook deliveries go by
+//! when they failed. A site whose stored settings cannot be read
 //! is skipped and reported, and the others are still swept.
 
 use serde::Deserialize;
@@ -39,7 +40,7 @@ fn kept() -> String {
     )
 }
 
-fn statements() -> [String; 3] {
+fn statements() -> [String; 4] {
     let kept = kept();
     [
         // Thumbs (with their reasons and excerpts) whose conversation
@@ -63,6 +64,13 @@ fn statements() -> [String; 3] {
              WHERE k.cutoff IS NOT NULL AND (e.at < k.cutoff OR NOT EXISTS (SELECT 1 FROM \
                conversations x WHERE x.site_key = e.site_key AND x.conversation_id = e.conversation_id)) \
              LIMIT {CHUNK})"
+        ),
+        // Records of failed webhook deliveries, by when they failed, and
+        // those of sites that are gone.
+        format!(
+            "{kept} DELETE FROM webhook_failures WHERE rowid IN (SELECT w.rowid FROM webhook_failures w \
+             LEFT JOIN kept k ON k.site_key = w.site_key \
+             WHERE k.site_key IS NULL OR w.failed_at < k.cutoff LIMIT {CHUNK})"
         ),
     ]
 }

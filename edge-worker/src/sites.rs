@@ -17,6 +17,7 @@ struct SiteRow {
     site_key: String,
     secret_hash: String,
     config: String,
+    webhook_secret: Option<String>,
 }
 
 /// How long ingest may reuse a site it looked up (per Worker isolate): a
@@ -54,6 +55,8 @@ pub struct Site {
     secret_hash: String,
     /// The owner's settings.
     pub config: SiteConfig,
+    /// What webhook bodies are signed with (`whsec_...`).
+    webhook_secret: Option<String>,
 }
 
 impl Site {
@@ -69,7 +72,7 @@ impl Site {
     /// Looks a site up by its public key.
     pub async fn find(db: &D1Database, site_key: &str) -> Result<Option<Site>> {
         let row = db
-            .prepare("SELECT site_key, secret_hash, config FROM sites WHERE site_key = ?1")
+            .prepare("SELECT site_key, secret_hash, config, webhook_secret FROM sites WHERE site_key = ?1")
             .bind(&[JsValue::from_str(site_key)])?
             .first::<SiteRow>(None)
             .await?;
@@ -84,6 +87,7 @@ impl Site {
                 site_key: row.site_key,
                 secret_hash: row.secret_hash,
                 config,
+                webhook_secret: row.webhook_secret,
             }
         }))
     }
@@ -151,9 +155,13 @@ impl Site {
         Ok(allows)
     }
 
-    /// The key webhook bodies are signed with (see `protocol::secret::sign_webhook`).
-    pub fn webhook_key(&self) -> &str {
-        &self.secret_hash
+    /// The secret webhook bodies are signed with (see
+    /// `protocol::secret::sign_webhook`); every site has one since
+    /// migration 0006.
+    pub fn webhook_secret(&self) -> Option<&str> {
+        self.webhook_secret
+            .as_deref()
+            .filter(|secret| !secret.is_empty())
     }
 
     /// Whether `token` is this site's secret.

@@ -14,6 +14,7 @@ pub mod repair;
 pub mod secret;
 pub mod site_config;
 pub mod text;
+pub mod webhook;
 pub mod webhook_url;
 
 pub use conversation::{
@@ -29,3 +30,4 @@ pub use event::{
 pub use locales::{LocaleList, ShippedCopy};
 pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
 pub use site_config::{SiteConfig, WidgetConfig};
+pub use webhook::{EventId, WebhookBody, WebhookFailure, WebhookFailures};

@@ -21,6 +21,15 @@ pub struct SiteAccess {
     pub secret: String,
 }
 
+/// Where a named site's webhook is received, and how it is signed.
+#[derive(Debug, Clone)]
+pub struct WebhookReceiver {
+    /// The port on 127.0.0.1 its webhook URL names.
+    pub port: u16,
+    /// The site's webhook signing secret (`whsec_...`).
+    pub signing_secret: String,
+}
+
 /// Where the running stack is.
 #[derive(Debug, Clone)]
 pub struct Stack {
@@ -92,6 +101,30 @@ impl Stack {
         Ok(SiteAccess {
             key: field("key")?,
             secret: field("secret")?,
+        })
+    }
+
+    /// The webhook receiver reserved for the named site `name`: the port
+    /// its webhook URL points at on 127.0.0.1, and the secret its bodies
+    /// are signed with.
+    pub fn webhook_receiver(&self, name: &str) -> Result<WebhookReceiver> {
+        let site = self
+            .named_sites
+            .get(name)
+            .with_context(|| format!("no site named {name} in E2E_SITES"))?;
+        let port = site
+            .get("webhook_port")
+            .and_then(Value::as_u64)
+            .and_then(|port| u16::try_from(port).ok())
+            .with_context(|| format!("site {name} has no webhook receiver"))?;
+        let signing_secret = site
+            .get("webhook_secret")
+            .and_then(Value::as_str)
+            .with_context(|| format!("site {name} has no webhook secret"))?
+            .to_string();
+        Ok(WebhookReceiver {
+            port,
+            signing_secret,
         })
     }
 

@@ -130,6 +130,27 @@ async fn the_sweep_leaves_no_orphan_and_no_text_and_skips_sites_it_cannot_read()
     plant(&stack, &site.key, &expired, old, false);
     plant(&stack, &site.key, &orphaned, now, true);
     plant(&stack, &site.key, &kept, now - 60_000, false);
+    // Records of webhook deliveries that failed, long ago and just now.
+    let (failed_long_ago, failed_now) = (unique("ev_failed_old"), unique("ev_failed_new"));
+    stack
+        .d1_execute(&format!(
+            "INSERT INTO webhook_failures (site_key, queued_at, failed_at, event_ids) VALUES \
+             ({site}, {old}, {old}, {long_ago}), ({site}, {now}, {now}, {just_now})",
+            site = sql_text(&site.key),
+            long_ago = sql_text(&format!("[\"{failed_long_ago}\"]")),
+            just_now = sql_text(&format!("[\"{failed_now}\"]")),
+        ))
+        .unwrap();
+    let failures_of = |event: &str| {
+        stack
+            .d1_execute(&format!(
+                "SELECT count(*) AS n FROM webhook_failures WHERE event_ids LIKE {}",
+                sql_text(&format!("%{event}%"))
+            ))
+            .unwrap()[0]["n"]
+            .as_i64()
+            .unwrap()
+    };
 
     // Two sites whose stored settings an older collector or a hand edit
     // broke: not JSON at all, and `retention_days` as text (which SQL
@@ -156,7 +177,8 @@ async fn the_sweep_leaves_no_orphan_and_no_text_and_skips_sites_it_cannot_read()
     sweep(&stack).await;
     let swept = eventually("the sweep to finish", Duration::from_secs(20), || {
         let done = left_of(&stack, &site.key, &expired) == [0, 0, 0, 0]
-            && left_of(&stack, &site.key, &orphaned) == [0, 0, 0, 0];
+            && left_of(&stack, &site.key, &orphaned) == [0, 0, 0, 0]
+            && failures_of(&failed_long_ago) == 0;
         async move { Ok(done.then_some(())) }
     })
     .await;
@@ -171,6 +193,7 @@ async fn the_sweep_leaves_no_orphan_and_no_text_and_skips_sites_it_cannot_read()
         [1, 1, 1, 3],
         "recent feedback stays, text and all"
     );
+    assert_eq!(failures_of(&failed_now), 1, "a recent failure stays");
     for (key, conversation) in &broken {
         assert_eq!(
             left_of(&stack, key, conversation),

@@ -1,15 +1,20 @@
-//! Negative feedback reaches the site's webhook after the response, signed
-//! with HMAC-SHA256; a local receiver on loopback checks the signature.
+//! Negative feedback reaches the site's webhook through a queue, signed
+//! with the site's webhook secret (`t=…,v1=…`); local receivers on loopback
+//! check the signature, hang, or fail. The Worker runs with a 1.5 s
+//! timeout per POST and retries 1 s apart (`xtask/src/test.rs`).
 // A failed unwrap in a test is a failed test, which is what it should be.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::time::Duration;
 
 use e2e::{Stack, csat_event, now_ms, thumb_event, unique};
-use protocol::secret::{SIGNATURE_HEADER, hash_secret, sign_webhook};
+use protocol::secret::{
+    SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS, WebhookRefusal, hash_secret, verify_webhook,
+};
+use protocol::{EventId, WebhookBody, WebhookFailures};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 
 /// One HTTP request as the receiver saw it.
 struct Received {
@@ -26,7 +31,9 @@ impl Received {
     }
 }
 
-async fn receive(listener: &TcpListener) -> Received {
+/// Accepts the next connection and reads one request from it; the
+/// connection stays open, unanswered, until [`answer`] or a drop.
+async fn accept_request(listener: &TcpListener) -> (TcpStream, Received) {
     let (mut socket, _) = listener.accept().await.unwrap();
     let mut data = Vec::new();
     let mut buffer = [0u8; 4096];
@@ -55,19 +62,91 @@ async fn receive(listener: &TcpListener) -> Received {
         assert!(read > 0);
         body.extend_from_slice(&buffer[..read]);
     }
+    (socket, Received { headers, body })
+}
+
+/// Answers a request with `status` and no body, and closes.
+async fn answer(mut socket: TcpStream, status: &str) {
     socket
-        .write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+        .write_all(
+            format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
         .await
         .unwrap();
-    Received { headers, body }
+}
+
+/// One request, answered 204.
+async fn receive(listener: &TcpListener) -> Received {
+    let (socket, received) = accept_request(listener).await;
+    answer(socket, "204 No Content").await;
+    received
+}
+
+/// Whether `received` is signed with `secret`, by the receiver's check.
+fn verify(received: &Received, secret: &str) -> Result<(), WebhookRefusal> {
+    verify_webhook(
+        secret,
+        received.header(SIGNATURE_HEADER).unwrap_or(""),
+        &received.body,
+        now_ms() / 1_000,
+        WEBHOOK_TOLERANCE_SECONDS,
+    )
+}
+
+/// Runs the README's `verify-webhook.mjs` block in Node on each case
+/// (secret, header, body, now in seconds); what it answered for each.
+fn readme_verifier(cases: &[(&str, &str, &[u8], i64)]) -> Vec<bool> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let (_, after_marker) = readme
+        .split_once("<!-- verify-webhook.mjs")
+        .expect("the README's verifying example has moved");
+    let (_, block) = after_marker.split_once("```js\n").unwrap();
+    let (module, _) = block.split_once("```").unwrap();
+    let dir = std::env::temp_dir().join(unique("verify-webhook"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("verify-webhook.mjs"), module).unwrap();
+    std::fs::write(
+        dir.join("run.mjs"),
+        "import { verifyFeedbackWebhook } from './verify-webhook.mjs';\n\
+         const cases = JSON.parse(process.argv[2]);\n\
+         console.log(JSON.stringify(cases.map(([secret, header, body, now]) =>\n\
+           verifyFeedbackWebhook(secret, header, Buffer.from(body), now))));\n",
+    )
+    .unwrap();
+    let cases: Vec<Value> = cases
+        .iter()
+        .map(|(secret, header, body, now)| json!([secret, header, body, now]))
+        .collect();
+    let output = std::process::Command::new("node")
+        .arg(dir.join("run.mjs"))
+        .arg(Value::from(cases).to_string())
+        .output()
+        .expect("node runs the README's example");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        output.status.success(),
+        "the README's example failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The ids of the events a webhook body carries.
+fn event_ids(body: &[u8]) -> Vec<String> {
+    let body: WebhookBody<EventId> = serde_json::from_slice(body).unwrap();
+    body.events.into_iter().map(|event| event.id).collect()
 }
 
 #[tokio::test]
 async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("webhook").unwrap();
-    let port: u16 = std::env::var("E2E_WEBHOOK_PORT").unwrap().parse().unwrap();
-    let listener = TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+    let receiver = stack.webhook_receiver("webhook").unwrap();
+    let listener = TcpListener::bind(("127.0.0.1", receiver.port))
+        .await
+        .unwrap();
     let conversation = unique("c");
     let now = now_ms();
 
@@ -114,19 +193,179 @@ async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
         .await
         .expect("the webhook was not called");
 
-    let expected = sign_webhook(&hash_secret(&site.secret), &received.body);
-    assert_eq!(received.header(SIGNATURE_HEADER), Some(expected.as_str()));
+    // Signed with the site's own webhook secret, over the time and the
+    // body; not with the site secret's hash, as it once was.
+    assert_eq!(verify(&received, &receiver.signing_secret), Ok(()));
+    assert_eq!(
+        verify(&received, &hash_secret(&site.secret)),
+        Err(WebhookRefusal::Mismatch)
+    );
     let payload: Value = serde_json::from_slice(&received.body).unwrap();
     assert_eq!(payload["site_key"], site.key.as_str());
-    let ids: Vec<_> = payload["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(ids, vec![down_id, low_id]);
-    assert_ne!(
-        received.header(SIGNATURE_HEADER),
-        Some(sign_webhook(&hash_secret("sk_someone_else"), &received.body).as_str())
+    assert_eq!(event_ids(&received.body), vec![down_id, low_id]);
+
+    // The README's Node example accepts this delivery, and refuses it
+    // tampered with, replayed later, re-dated, or under another secret.
+    let secret = receiver.signing_secret.as_str();
+    let header = received.header(SIGNATURE_HEADER).unwrap();
+    let body = received.body.as_slice();
+    let now = now_ms() / 1_000;
+    let mut tampered = body.to_vec();
+    tampered[body.len() / 2] ^= 1;
+    let (time, signature) = header.split_once(",v1=").unwrap();
+    let sent_at: i64 = time.trim_start_matches("t=").parse().unwrap();
+    let redated = format!("t={now_plus},v1={signature}", now_plus = sent_at + 400);
+    assert_eq!(
+        readme_verifier(&[
+            (secret, header, body, now),
+            (secret, header, body, sent_at + 299),
+            (secret, header, &tampered, now),
+            (secret, header, body, sent_at + 301),
+            (secret, &redated, body, sent_at + 400),
+            ("whsec_someone_else", header, body, now),
+            (secret, "", body, now),
+        ]),
+        [true, true, false, false, false, false, false]
     );
+}
+
+/// Sends one 👎 to `site` server to server; its event id.
+async fn send_thumbs_down(stack: &Stack, site: &e2e::SiteAccess, conversation: &str) -> String {
+    let id = unique("ev");
+    stack
+        .collector()
+        .send_all(
+            site,
+            vec![thumb_event(&id, conversation, "m1", "down", now_ms())],
+        )
+        .await
+        .unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_receiver_that_hangs_is_abandoned_and_tried_again_while_the_feedback_is_already_stored() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("webhook_slow").unwrap();
+    let receiver = stack.webhook_receiver("webhook_slow").unwrap();
+    let listener = TcpListener::bind(("127.0.0.1", receiver.port))
+        .await
+        .unwrap();
+    let conversation = unique("c");
+    let down_id = send_thumbs_down(&stack, &site, &conversation).await;
+
+    // The first POST arrives and is not answered.
+    let (mut hanging, first) =
+        tokio::time::timeout(Duration::from_secs(15), accept_request(&listener))
+            .await
+            .expect("the webhook was not called");
+    let first_arrived = std::time::Instant::now();
+    // Meanwhile the 👎 is stored and the owner can read it.
+    assert_eq!(
+        stack
+            .collector()
+            .ratings(&site, &conversation)
+            .await
+            .unwrap(),
+        vec![("m1".to_string(), "down".to_string())]
+    );
+
+    // The collector gives up on it: it closes the connection.
+    let mut rest = [0u8; 64];
+    let closed = tokio::time::timeout(Duration::from_secs(10), hanging.read(&mut rest))
+        .await
+        .expect("the collector kept waiting on a receiver that never answers");
+    assert!(
+        matches!(closed, Ok(0) | Err(_)),
+        "the collector sent more on the abandoned connection: {closed:?}"
+    );
+    // And tries again, with the same body, signed afresh.
+    let second = tokio::time::timeout(Duration::from_secs(15), receive(&listener))
+        .await
+        .expect("the webhook was not tried again");
+    assert!(
+        first_arrived.elapsed() >= Duration::from_millis(1_400),
+        "the retry came before the first POST's 1.5 s timeout and 1 s backoff"
+    );
+    assert_eq!(second.body, first.body);
+    assert_eq!(event_ids(&second.body), vec![down_id]);
+    assert_eq!(verify(&first, &receiver.signing_secret), Ok(()));
+    assert_eq!(verify(&second, &receiver.signing_secret), Ok(()));
+}
+
+#[tokio::test]
+async fn a_receiver_that_keeps_failing_is_retried_with_backoff_then_recorded_for_the_owner() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("webhook_down").unwrap();
+    let receiver = stack.webhook_receiver("webhook_down").unwrap();
+    let listener = TcpListener::bind(("127.0.0.1", receiver.port))
+        .await
+        .unwrap();
+    // Every POST gets a 500; the receiver notes when each one came.
+    let (arrivals_tx, mut arrivals) = tokio::sync::mpsc::unbounded_channel();
+    let failing = tokio::spawn(async move {
+        loop {
+            let (socket, received) = accept_request(&listener).await;
+            answer(socket, "500 Internal Server Error").await;
+            if arrivals_tx
+                .send((std::time::Instant::now(), received.body))
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    let conversation = unique("c");
+    let down_id = send_thumbs_down(&stack, &site, &conversation).await;
+
+    let collector = stack.collector();
+    let failures = e2e::eventually(
+        "the failed delivery to be recorded",
+        Duration::from_secs(120),
+        || async {
+            let (status, body) = collector.owner_get(&site, "webhook/failures").await?;
+            anyhow::ensure!(status == 200, "webhook/failures answered {status}: {body}");
+            let failures: WebhookFailures = serde_json::from_str(&body)?;
+            Ok((!failures.failures.is_empty()).then_some(failures))
+        },
+    )
+    .await
+    .unwrap();
+    failing.abort();
+
+    let mut times = Vec::new();
+    while let Ok((at, body)) = arrivals.try_recv() {
+        assert_eq!(event_ids(&body), vec![down_id.clone()]);
+        times.push(at);
+    }
+    // The first try and the 12 retries `wrangler.toml` allows, each after
+    // the 1 s backoff the tests configure.
+    assert_eq!(times.len(), 13, "tries before the dead-letter queue");
+    for pair in times.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= Duration::from_millis(900),
+            "a retry came {:?} after the try before it",
+            pair[1] - pair[0]
+        );
+    }
+    assert_eq!(failures.failures.len(), 1);
+    let failure = &failures.failures[0];
+    assert_eq!(failure.event_ids, vec![down_id]);
+    assert!(failure.failed_at >= failure.queued_at);
+    // The feedback itself was never at risk.
+    assert_eq!(
+        collector.ratings(&site, &conversation).await.unwrap(),
+        vec![("m1".to_string(), "down".to_string())]
+    );
+    // Only the owner reads the failures.
+    let other = stack.named_site("webhook").unwrap();
+    let stranger = e2e::SiteAccess {
+        key: site.key.clone(),
+        secret: other.secret,
+    };
+    let (status, _) = collector
+        .owner_get(&stranger, "webhook/failures")
+        .await
+        .unwrap();
+    assert_eq!(status, 401);
 }

@@ -128,15 +128,20 @@ pub fn free_port() -> Result<u16> {
     Ok(listener.local_addr()?.port())
 }
 
-/// A free port below Linux's ephemeral range (32768 and up), for a server
-/// that a test starts long after the port is chosen: an ephemeral port may
+/// `count` free ports below Linux's ephemeral range (32768 and up), for
+/// servers that tests start long after the ports are chosen: an ephemeral port may
 /// meanwhile become the local end of some outgoing connection.
-pub fn free_port_for_later() -> Result<u16> {
+pub fn free_ports_for_later(count: usize) -> Result<Vec<u16>> {
     let start = 20_000 + (std::process::id() % 10_000) as u16;
-    (start..32_000)
+    let ports: Vec<u16> = (start..32_000)
         .chain(20_000..start)
-        .find(|port| std::net::TcpListener::bind(("127.0.0.1", *port)).is_ok())
-        .ok_or_else(|| anyhow::anyhow!("no free port between 20000 and 32000"))
+        .filter(|port| std::net::TcpListener::bind(("127.0.0.1", *port)).is_ok())
+        .take(count)
+        .collect();
+    if ports.len() < count {
+        anyhow::bail!("not {count} free ports between 20000 and 32000");
+    }
+    Ok(ports)
 }
 
 /// Whether an HTTP server answers at `127.0.0.1:port` (any status counts).

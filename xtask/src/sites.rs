@@ -15,12 +15,15 @@ use crate::site_copy::{self, CopyTarget};
 use crate::static_site::PAGE_ENDPOINT;
 use crate::worker_dev::{D1, Target};
 
-/// A site's key and its secret in clear (shown once, never stored).
+/// A site's key and its secrets in clear.
 pub struct SiteCredentials {
     /// Public key, embedded in the shop's page.
     pub key: String,
-    /// Secret for the read API; only its hash is stored.
+    /// Secret for the read API; only its hash is stored (shown once).
     pub secret: String,
+    /// What its webhook bodies are signed with; stored in clear, because
+    /// signing needs it (`site webhook-secret` shows it again).
+    pub webhook_secret: String,
 }
 
 /// Lower-case letters and digits; 32 symbols, so a random byte maps evenly.
@@ -69,9 +72,38 @@ pub fn upsert(
     origins: &[String],
     config: &SiteConfig,
 ) -> Result<SiteCredentials> {
-    let (site, sql) = upsert_sql(key, origins, config)?;
+    let (mut site, sql) = upsert_sql(key, origins, config)?;
     d1.execute(&sql)?;
+    if key.is_some() {
+        // An existing site keeps its webhook signing secret.
+        site.webhook_secret = webhook_secret(d1, &site.key)?;
+    }
     Ok(site)
+}
+
+/// The site's webhook signing secret.
+fn webhook_secret(d1: &D1, key: &str) -> Result<String> {
+    check_id("site key", key).map_err(|err| anyhow!("{}", err.message))?;
+    d1.query(&format!(
+        "SELECT webhook_secret FROM sites WHERE site_key = {}",
+        literal(key)
+    ))?
+    .first()
+    .and_then(|row| row.get("webhook_secret"))
+    .and_then(|secret| secret.as_str())
+    .map(str::to_string)
+    .ok_or_else(|| anyhow!("no site {key:?} (see `cargo xtask site list`)"))
+}
+
+/// Gives the site a new webhook signing secret and returns it.
+fn rotate_webhook_secret(d1: &D1, key: &str) -> Result<String> {
+    let secret = random_token("whsec_", 40)?;
+    d1.execute(&format!(
+        "UPDATE sites SET webhook_secret = {} WHERE site_key = {};",
+        literal(&secret),
+        literal(key)
+    ))?;
+    Ok(secret)
 }
 
 /// Creates `count` new sites with the same origins and config, in one go.
@@ -106,18 +138,27 @@ fn upsert_sql(
     }
     config.validate().map_err(|problem| anyhow!(problem))?;
     let secret = random_token("sk_", 40)?;
+    let webhook_secret = random_token("whsec_", 40)?;
     let mut sql = format!(
-        "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at) \
-         VALUES ({key}, {hash}, {now}, {config}, {now}) \
+        "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at, webhook_secret) \
+         VALUES ({key}, {hash}, {now}, {config}, {now}, {webhook}) \
          ON CONFLICT (site_key) DO UPDATE SET secret_hash = excluded.secret_hash, \
            config = excluded.config, config_updated_at = excluded.config_updated_at;",
         key = literal(&key),
         hash = literal(&hash_secret(&secret)),
+        webhook = literal(&webhook_secret),
         now = now_ms()?,
         config = literal(&serde_json::to_string(config)?),
     );
     sql.push_str(&origins_sql(&key, origins)?);
-    Ok((SiteCredentials { key, secret }, sql))
+    Ok((
+        SiteCredentials {
+            key,
+            secret,
+            webhook_secret,
+        },
+        sql,
+    ))
 }
 
 fn now_ms() -> Result<u128> {
@@ -233,6 +274,9 @@ const SITE_USAGE: &str = "usage: cargo xtask site <command> [--remote]
   add --origin URL [--origin URL ...] [--key pk_...] [setting=value ...]
   list
   rotate-secret pk_...
+  webhook-secret pk_... [--rotate]
+      print the secret webhook bodies are signed with (README: Verifying
+      a webhook); --rotate replaces it first
   set pk_... [--origin URL ...] setting=value ...
   copy pk_... LOCALE [FILE.ftl] [--endpoint URL] [--secret sk_...]
       with FILE: store the site's own wording for LOCALE (checked by the
@@ -252,13 +296,16 @@ Without --remote it manages the local D1 that `cargo xtask demo` uses
 /// `cargo xtask site ...`.
 pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     let remote = args.iter().any(|arg| arg == "--remote");
+    let rotate = args.iter().any(|arg| arg == "--rotate");
     let mut origins = Vec::new();
     let mut key = None;
     let mut state: Option<String> = None;
     let mut endpoint: Option<String> = None;
     let mut secret: Option<String> = std::env::var("FEEDBACK_SITE_SECRET").ok();
     let mut words = Vec::new();
-    let mut rest = args.iter().filter(|arg| *arg != "--remote");
+    let mut rest = args
+        .iter()
+        .filter(|arg| *arg != "--remote" && *arg != "--rotate");
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--origin" => origins.push(
@@ -305,8 +352,8 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     let d1 = D1::at(repo, target);
     let print_secret = |site: &SiteCredentials| {
         println!(
-            "site key:    {}\nsite secret: {}   (shown once; only its hash is stored)",
-            site.key, site.secret
+            "site key:       {}\nsite secret:    {}   (shown once; only its hash is stored)\nwebhook secret: {}   (signs webhook bodies; `site webhook-secret` shows it again)",
+            site.key, site.secret, site.webhook_secret
         );
     };
     match words.split_first() {
@@ -354,6 +401,15 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
             let site = find(&d1, site_key)?;
             let config = apply_settings(&site.config, &[])?;
             print_secret(&upsert(&d1, Some(&site.key), &site.origins, &config)?);
+        }
+        Some((command, [site_key])) if command == "webhook-secret" => {
+            let site = find(&d1, site_key)?;
+            let secret = if rotate {
+                rotate_webhook_secret(&d1, &site.key)?
+            } else {
+                webhook_secret(&d1, &site.key)?
+            };
+            println!("{secret}");
         }
         Some((command, [site_key, assignments @ ..])) if command == "set" => {
             let site = find(&d1, site_key)?;

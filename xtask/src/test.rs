@@ -7,7 +7,7 @@ use protocol::SiteConfig;
 
 use crate::builds;
 use crate::collector_assets;
-use crate::processes::{free_port, free_port_for_later, run as run_cmd};
+use crate::processes::{free_port, free_ports_for_later, run as run_cmd};
 use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PageConfig, StaticSite};
@@ -125,8 +125,24 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
 
     // Sites of their own for tests whose figures or limits must see only
     // their own traffic, some with settings to test.
-    // The webhook test binds this port minutes from now.
-    let webhook_port = free_port_for_later()?;
+    // The webhook tests bind these ports minutes from now: one receiver
+    // that answers, one that hangs first, one that always fails.
+    let receivers: [(&str, u16); 3] = match free_ports_for_later(3)?[..] {
+        [hook, slow, down] => [
+            ("webhook", hook),
+            ("webhook_slow", slow),
+            ("webhook_down", down),
+        ],
+        _ => anyhow::bail!("three ports were asked for"),
+    };
+    let receiver_port = |site: &str| {
+        receivers
+            .iter()
+            .find(|(name, _)| *name == site)
+            .map(|(_, port)| *port)
+    };
+    let webhook_url =
+        |site: &str| receiver_port(site).map(|port| format!("http://127.0.0.1:{port}/hook"));
     let named = [
         ("overview", SiteConfig::default()),
         ("inbox", SiteConfig::default()),
@@ -162,7 +178,21 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         (
             "webhook",
             SiteConfig {
-                webhook_url: Some(format!("http://127.0.0.1:{webhook_port}/hook")),
+                webhook_url: webhook_url("webhook"),
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "webhook_slow",
+            SiteConfig {
+                webhook_url: webhook_url("webhook_slow"),
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "webhook_down",
+            SiteConfig {
+                webhook_url: webhook_url("webhook_down"),
                 ..SiteConfig::default()
             },
         ),
@@ -181,7 +211,12 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         let site = sites::upsert(&d1, None, &origins, &config)?;
         named_sites.insert(
             name.to_string(),
-            serde_json::json!({ "key": site.key, "secret": site.secret }),
+            serde_json::json!({
+                "key": site.key,
+                "secret": site.secret,
+                "webhook_secret": site.webhook_secret,
+                "webhook_port": receiver_port(name),
+            }),
         );
     }
 
@@ -235,7 +270,17 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         &d1,
         worker_port,
         Log::File(run_dir.join("wrangler.log")),
-        &["--test-scheduled", "--assets", &assets_arg],
+        &[
+            "--test-scheduled",
+            "--assets",
+            &assets_arg,
+            // Webhook retries a second apart, and a POST abandoned after
+            // 1.5 s, so the tests see retries and the dead-letter queue.
+            "--var",
+            "WEBHOOK_BACKOFF_SECONDS:1,1",
+            "--var",
+            "WEBHOOK_TIMEOUT_MS:1500",
+        ],
     )?;
     // The same Worker with ingest behind a Queue, on a database of its own.
     let queue_d1 = D1::new(repo, run_dir.join("state-queue"));
@@ -291,7 +336,6 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
                 "E2E_SITES",
                 serde_json::Value::Object(named_sites).to_string(),
             )
-            .env("E2E_WEBHOOK_PORT", webhook_port.to_string())
             .env("E2E_STATE_DIR", run_dir.join("state"))
             .env("E2E_LOCALES_DIR", &locales)
             .env(

@@ -4,6 +4,7 @@ pub mod conversations;
 pub mod gaps;
 pub mod ingest;
 pub mod overview;
+pub mod webhook_failures;
 
 use wasm_bindgen::JsValue;
 

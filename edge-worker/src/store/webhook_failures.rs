@@ -1,0 +1,59 @@
+//! `webhook_failures`: deliveries that failed every retry, per site.
+
+use protocol::WebhookFailure;
+use serde::Deserialize;
+use worker::{D1Database, Result};
+
+use super::{int, millis, text};
+
+/// Records a failed delivery of `event_ids`.
+pub async fn record(
+    db: &D1Database,
+    site_key: &str,
+    queued_at: i64,
+    failed_at: i64,
+    event_ids: &[String],
+) -> Result<()> {
+    db.prepare(
+        "INSERT INTO webhook_failures (site_key, queued_at, failed_at, event_ids) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )
+    .bind(&[
+        text(site_key),
+        millis(queued_at),
+        millis(failed_at),
+        text(&serde_json::to_string(event_ids)?),
+    ])?
+    .run()
+    .await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct Row {
+    queued_at: i64,
+    failed_at: i64,
+    event_ids: String,
+}
+
+/// The site's latest `limit` failures, newest first.
+pub async fn latest(db: &D1Database, site_key: &str, limit: u32) -> Result<Vec<WebhookFailure>> {
+    let rows = db
+        .prepare(
+            "SELECT queued_at, failed_at, event_ids FROM webhook_failures \
+             WHERE site_key = ?1 ORDER BY failed_at DESC LIMIT ?2",
+        )
+        .bind(&[text(site_key), int(limit)])?
+        .all()
+        .await?
+        .results::<Row>()?;
+    Ok(rows
+        .into_iter()
+        .map(|row| WebhookFailure {
+            queued_at: row.queued_at,
+            failed_at: row.failed_at,
+            // Written by `record` from a list of strings.
+            event_ids: serde_json::from_str(&row.event_ids).unwrap_or_default(),
+        })
+        .collect())
+}

@@ -1,0 +1,72 @@
+//! Deliveries that failed every retry. The dead-letter queue's consumer
+//! records which events each one carried (ids only, no shopper text), and
+//! `GET /v1/sites/{site_key}/webhook/failures` (bearer secret) lists the
+//! latest, so the owner learns what their webhook missed.
+
+use protocol::{EventId, WebhookBody, WebhookFailures};
+use worker::{
+    Context, Date, Env, Message, MessageBatch, MessageExt, Request, Response, Result, RouteContext,
+    console_error, console_warn,
+};
+
+use super::Delivery;
+use crate::respond;
+use crate::sites::Site;
+use crate::store;
+
+/// Failures listed per request.
+const LISTED: u32 = 100;
+
+/// Records a batch from the dead-letter queue. A message whose record
+/// could not be written is retried.
+pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
+    let db = env.d1(crate::DB)?;
+    let now = Date::now().as_millis() as i64;
+    for raw in batch.raw_iter() {
+        let message = match Message::<Delivery>::try_from(raw) {
+            Ok(message) => message,
+            Err(err) => {
+                console_warn!("dropping an unreadable dead letter: {err}");
+                continue;
+            }
+        };
+        let delivery = message.body();
+        // The body was built by this Worker from `WebhookBody`.
+        let event_ids: Vec<String> = serde_json::from_str::<WebhookBody<EventId>>(&delivery.body)
+            .map(|body| body.events.into_iter().map(|event| event.id).collect())
+            .unwrap_or_default();
+        console_error!(
+            "site {}: the webhook failed every retry; {} events not delivered",
+            delivery.site_key,
+            event_ids.len()
+        );
+        match store::webhook_failures::record(
+            &db,
+            &delivery.site_key,
+            delivery.queued_at,
+            now,
+            &event_ids,
+        )
+        .await
+        {
+            Ok(()) => message.ack(),
+            Err(err) => {
+                console_error!("a failed webhook delivery could not be recorded: {err}");
+                message.retry();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `GET /v1/sites/{site_key}/webhook/failures`: the latest deliveries that
+/// failed every retry, newest first.
+pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = ctx.d1(crate::DB)?;
+    let site = match Site::authorize(&db, &req, &ctx).await? {
+        Ok(site) => site,
+        Err(refusal) => return Ok(refusal),
+    };
+    let failures = store::webhook_failures::latest(&db, &site.site_key, LISTED).await?;
+    respond::json(&WebhookFailures { failures }, 200)
+}

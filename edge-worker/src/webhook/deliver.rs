@@ -1,0 +1,156 @@
+//! The delivery queue's consumer: POSTs each queued delivery to its site's
+//! webhook, signed at send time (`t=…,v1=…`), abandons a POST that takes
+//! longer than the timeout, and retries a failed one after a backoff. A
+//! redirect is not followed: it could lead from the checked public host to
+//! one the check refuses, so a 3xx counts as a failure.
+
+use std::collections::BTreeMap;
+use std::pin::pin;
+use std::time::Duration;
+
+use futures_util::future::{Either, select};
+use protocol::secret::{SIGNATURE_HEADER, sign_webhook};
+use protocol::webhook_url::check_webhook_url;
+use wasm_bindgen::JsValue;
+use worker::{
+    AbortController, D1Database, Date, Delay, Env, Fetch, Headers, Message, MessageBatch,
+    MessageExt, Method, QueueRetryOptionsBuilder, Request, RequestInit, console_warn,
+};
+
+use super::Delivery;
+use super::retry::RetryPolicy;
+use crate::sites::Site;
+
+/// What one try came to.
+enum Outcome {
+    /// The receiver answered 2xx.
+    Delivered,
+    /// Nothing to send any more: the site, its webhook or its signing
+    /// secret is gone, or the URL is one this deployment may not call.
+    Dropped(String),
+    /// Worth another try later.
+    Failed(String),
+}
+
+/// POSTs `body` to `url`; the receiver's status, or why there is none.
+async fn post(url: &str, signature: &str, body: &str, timeout_ms: u32) -> Result<u16, String> {
+    let headers = Headers::new();
+    let mut init = RequestInit::new();
+    let request = headers
+        .set("Content-Type", "application/json")
+        .and_then(|()| headers.set(SIGNATURE_HEADER, signature))
+        .and_then(|()| {
+            init.with_method(Method::Post)
+                .with_headers(headers)
+                .with_body(Some(JsValue::from_str(body)))
+                .with_redirect(worker::RequestRedirect::Manual);
+            Request::new_with_init(url, &init)
+        })
+        .map_err(|err| err.to_string())?;
+    let controller = AbortController::default();
+    let signal = controller.signal();
+    let fetch = Fetch::Request(request);
+    let sending = pin!(fetch.send_with_signal(&signal));
+    let timer = pin!(Delay::from(Duration::from_millis(u64::from(timeout_ms))));
+    match select(sending, timer).await {
+        Either::Left((answer, _)) => answer
+            .map(|response| response.status_code())
+            .map_err(|err| err.to_string()),
+        Either::Right(((), _)) => {
+            controller.abort();
+            Err(format!("no answer within {timeout_ms} ms"))
+        }
+    }
+}
+
+/// The sites this batch's deliveries belong to, each looked up once, afresh.
+#[derive(Default)]
+struct Sites(BTreeMap<String, Option<Site>>);
+
+impl Sites {
+    async fn get(&mut self, db: &D1Database, key: &str) -> worker::Result<Option<&Site>> {
+        if !self.0.contains_key(key) {
+            let site = Site::find(db, key).await?;
+            self.0.insert(key.to_string(), site);
+        }
+        Ok(self.0.get(key).and_then(Option::as_ref))
+    }
+}
+
+/// One try of `delivery`.
+async fn attempt(
+    db: &D1Database,
+    sites: &mut Sites,
+    delivery: &Delivery,
+    policy: RetryPolicy,
+    loopback_allowed: bool,
+) -> Outcome {
+    let site = match sites.get(db, &delivery.site_key).await {
+        Ok(Some(site)) => site,
+        Ok(None) => return Outcome::Dropped("the site is gone".into()),
+        Err(err) => return Outcome::Failed(format!("the site could not be read: {err}")),
+    };
+    let Some(url) = site.config.webhook_url.as_deref() else {
+        return Outcome::Dropped("the site has no webhook any more".into());
+    };
+    if let Err(problem) = check_webhook_url(url, loopback_allowed) {
+        return Outcome::Dropped(format!("{problem}; not called"));
+    }
+    let Some(secret) = site.webhook_secret() else {
+        return Outcome::Dropped("the site has no webhook signing secret".into());
+    };
+    let now_seconds = (Date::now().as_millis() / 1_000) as i64;
+    let signature = sign_webhook(secret, now_seconds, delivery.body.as_bytes());
+    match post(url, &signature, &delivery.body, policy.timeout_ms).await {
+        Ok(status) if (200..300).contains(&status) => Outcome::Delivered,
+        Ok(status) => Outcome::Failed(format!("{url} answered {status}")),
+        Err(err) => Outcome::Failed(format!("{url}: {err}")),
+    }
+}
+
+/// Delivers a batch from the delivery queue. Each message is acknowledged
+/// or retried on its own; the queue moves one that failed every retry
+/// (`max_retries` in `wrangler.toml`) to the dead-letter queue.
+pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> worker::Result<()> {
+    let db = env.d1(crate::DB)?;
+    let var = |name: &str| env.var(name).ok().map(|var| var.to_string());
+    let policy = RetryPolicy::from_vars(
+        var("WEBHOOK_BACKOFF_SECONDS").as_deref(),
+        var("WEBHOOK_TIMEOUT_MS").as_deref(),
+    );
+    let loopback_allowed = super::loopback_allowed(var("LOCAL_WEBHOOKS"));
+    let mut sites = Sites::default();
+    for raw in batch.raw_iter() {
+        let message = match Message::<Delivery>::try_from(raw) {
+            Ok(message) => message,
+            // Queued by this Worker, so only across a change of the
+            // message's shape; acknowledged with the batch, loudly.
+            Err(err) => {
+                console_warn!("dropping an unreadable webhook delivery: {err}");
+                continue;
+            }
+        };
+        let delivery = message.body();
+        match attempt(&db, &mut sites, delivery, policy, loopback_allowed).await {
+            Outcome::Delivered => message.ack(),
+            Outcome::Dropped(why) => {
+                console_warn!("site {}: webhook dropped: {why}", delivery.site_key);
+                message.ack();
+            }
+            Outcome::Failed(why) => {
+                let age_ms = Date::now().as_millis() as i64 - delivery.queued_at;
+                let delay = policy.delay_seconds(age_ms);
+                console_warn!(
+                    "site {}: webhook failed ({why}); retrying in {delay} s",
+                    delivery.site_key
+                );
+                message.retry_with_options(
+                    &QueueRetryOptionsBuilder::new()
+                        .with_delay_seconds(delay)
+                        .build(),
+                );
+            }
+        }
+    }
+    Ok(())
+}
