@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
 use fantoccini::elements::Element;
+use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
@@ -59,11 +60,24 @@ impl Browser {
             "goog:chromeOptions".to_string(),
             json!({ "binary": chromium, "args": args }),
         );
-        let client = ClientBuilder::new(HttpConnector::new())
+        let mut connector = HttpConnector::new();
+        connector.set_connect_timeout(Some(Duration::from_secs(10)));
+        let client = ClientBuilder::new(connector)
             .capabilities(capabilities)
             .connect(webdriver_url)
             .await
             .context("starting a Chromium session through chromedriver")?;
+        // No WebDriver command waits without end: a script or a page load
+        // that hangs fails its test instead (implicit waits stay off; the
+        // tests wait with `eventually`).
+        client
+            .update_timeouts(TimeoutConfiguration::new(
+                Some(Duration::from_secs(30)),
+                Some(Duration::from_secs(60)),
+                Some(Duration::ZERO),
+            ))
+            .await
+            .context("setting the WebDriver timeouts")?;
         Ok(Self {
             client,
             webdriver_url: webdriver_url.to_string(),

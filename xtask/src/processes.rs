@@ -21,6 +21,29 @@ pub fn run(cmd: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// Runs `cmd` like [`run`], but stops it (and every process it started)
+/// if it is still running after `limit`, and fails saying so: a test that
+/// hangs ends the run with a message instead of holding it forever.
+pub fn run_within(cmd: &mut Command, limit: Duration) -> Result<()> {
+    let started = Instant::now();
+    let mut running = Background::spawn(&describe(cmd), cmd)?;
+    loop {
+        if let Some(status) = running.child.try_wait()? {
+            if !status.success() {
+                bail!("{} failed ({status})", running.name);
+            }
+            return Ok(());
+        }
+        if started.elapsed() > limit {
+            let name = running.name.clone();
+            // Dropping it stops its whole process group.
+            drop(running);
+            bail!("{name} did not finish within {limit:?}; stopped");
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
 /// Runs `cmd` and returns its standard output; fails on a non-zero exit.
 pub fn output(cmd: &mut Command) -> Result<String> {
     let out = cmd
@@ -158,4 +181,42 @@ pub fn http_answers(port: u16, path: &str) -> bool {
     }
     let mut head = [0u8; 12];
     stream.read_exact(&mut head).is_ok() && head.starts_with(b"HTTP/1.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_past_its_limit_is_stopped_with_its_children() {
+        let marker = std::env::temp_dir().join(format!("run-within-{}", std::process::id()));
+        let _ = std::fs::remove_file(&marker);
+        // A shell whose child writes the marker after 2 s.
+        let script = format!("(sleep 2; touch {}) & wait", marker.display());
+        let shell = || {
+            let mut cmd = Command::new("sh");
+            cmd.args(["-c", &script]);
+            cmd
+        };
+        // Positive control: given the time, the child does write it.
+        assert!(run_within(&mut shell(), Duration::from_secs(20)).is_ok());
+        assert!(marker.exists(), "the script does not write its marker");
+        let _ = std::fs::remove_file(&marker);
+
+        let started = Instant::now();
+        match run_within(&mut shell(), Duration::from_millis(300)) {
+            Ok(()) => panic!("a command past its limit passed"),
+            Err(err) => assert!(err.to_string().contains("did not finish within"), "{err}"),
+        }
+        assert!(started.elapsed() < Duration::from_secs(2));
+        // Twice as long as the control needed: its child went with it.
+        std::thread::sleep(Duration::from_secs(4));
+        assert!(!marker.exists(), "a child of the stopped command ran on");
+    }
+
+    #[test]
+    fn a_command_within_its_limit_passes_or_fails_by_its_status() {
+        assert!(run_within(&mut Command::new("true"), Duration::from_secs(10)).is_ok());
+        assert!(run_within(&mut Command::new("false"), Duration::from_secs(10)).is_err());
+    }
 }

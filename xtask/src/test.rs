@@ -1,13 +1,14 @@
 //! `cargo xtask test`: every check and every test, as CI runs them.
 
 use std::process::Command;
+use std::time::Duration;
 
 use anyhow::Result;
 use protocol::SiteConfig;
 
 use crate::builds;
 use crate::collector_assets;
-use crate::processes::{free_port, free_ports_for_later, run as run_cmd};
+use crate::processes::{free_port, free_ports_for_later, run as run_cmd, run_within};
 use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PageConfig, StaticSite};
@@ -312,7 +313,9 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
 
     let artifacts = repo.path("target/e2e/artifacts");
     std::fs::create_dir_all(&artifacts)?;
-    let result = run_cmd(
+    // A full run takes about 3 minutes here; a hang ends at this limit,
+    // and the logs are kept as for any failure.
+    let result = run_within(
         cargo(repo)
             .args([
                 "test",
@@ -345,6 +348,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             .env("E2E_QUEUE_SITE_KEY", &queue_site.key)
             .env("E2E_QUEUE_SITE_SECRET", &queue_site.secret)
             .env("E2E_ARTIFACTS", &artifacts),
+        Duration::from_secs(30 * 60),
     );
     drop((_page, driver, _worker, _queue_worker));
     match &result {
