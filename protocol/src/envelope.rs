@@ -13,25 +13,40 @@ use crate::limits::{MAX_AGE_MS, MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST, MAX_FUTU
 use crate::rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
 use crate::repair::repair_body;
 
-/// What the widget sends.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Envelope {
+/// The request body, as the widget, its beacon and the tests write it and
+/// as the collector reads it. Events stay raw JSON text here: the sender
+/// has them as text already, and the reader checks each on its own.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Envelope<'a> {
     /// The site's public key (`pk_...`).
-    pub site_key: String,
+    #[serde(borrow)]
+    pub site_key: Cow<'a, str>,
     /// The client's clock when it sent the batch, unix milliseconds.
     pub sent_at: i64,
     /// The events, oldest first.
-    pub events: Vec<Event>,
+    #[serde(borrow)]
+    pub events: Vec<&'a RawValue>,
 }
 
-/// The envelope as read, before each event is checked on its own.
-#[derive(Deserialize)]
-struct RawEnvelope<'a> {
-    #[serde(borrow)]
-    site_key: Cow<'a, str>,
-    sent_at: i64,
-    #[serde(borrow)]
-    events: Vec<&'a RawValue>,
+impl<'a> Envelope<'a> {
+    /// The envelope of `events`, each already JSON text (as [`Event`]s are
+    /// kept while they wait); a text that is not JSON is left out.
+    pub fn of_json(site_key: &'a str, sent_at: i64, events: &'a [String]) -> Self {
+        Envelope {
+            site_key: Cow::Borrowed(site_key),
+            sent_at,
+            events: events
+                .iter()
+                .filter_map(|json| serde_json::from_str::<&RawValue>(json).ok())
+                .collect(),
+        }
+    }
+
+    /// The request body.
+    pub fn to_body(&self) -> String {
+        // Text keys and values that are JSON already: this cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// A request body split into what may be stored and what was refused.
@@ -82,13 +97,13 @@ fn check_time_window(at: i64, now_ms: i64) -> Result<(), FieldError> {
 }
 
 /// Reads the envelope's shape, leaving each event as raw JSON text.
-fn read_envelope(body: &[u8]) -> Result<RawEnvelope<'_>, ErrorBody> {
+fn read_envelope(body: &[u8]) -> Result<Envelope<'_>, ErrorBody> {
     // The plain parse is the fast path; a failure is read again to name the field.
-    if let Ok(raw) = serde_json::from_slice::<RawEnvelope<'_>>(body) {
+    if let Ok(raw) = serde_json::from_slice::<Envelope<'_>>(body) {
         return Ok(raw);
     }
     let mut reader = serde_json::Deserializer::from_slice(body);
-    let raw: RawEnvelope<'_> = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
+    let raw: Envelope<'_> = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         if !inner.is_data() {
@@ -193,27 +208,31 @@ mod tests {
     }
 
     fn body(events: Vec<Value>) -> Vec<u8> {
-        serde_json::to_vec(&json!({"site_key": "pk_demo", "sent_at": NOW, "events": events}))
-            .unwrap()
+        let texts: Vec<String> = events.iter().map(Value::to_string).collect();
+        Envelope::of_json("pk_demo", NOW, &texts)
+            .to_body()
+            .into_bytes()
     }
 
     #[test]
-    fn what_the_widget_sends_is_what_the_collector_accepts() {
+    fn an_envelope_of_event_texts_reads_back_as_those_events() {
         let header = EventHeader {
             id: "ev_1".into(),
             conversation_id: "c_1".into(),
             at: NOW - 5,
             locale: "de".into(),
         };
-        let sent = Envelope {
-            site_key: "pk_demo".into(),
-            sent_at: NOW,
-            events: vec![Event::message_feedback(header, "m_9".into(), Rating::Up)],
-        };
-        let parsed = parse_envelope(&serde_json::to_vec(&sent).unwrap(), NOW).unwrap();
+        let sent = vec![Event::message_feedback(header, "m_9".into(), Rating::Up)];
+        let texts: Vec<String> = sent
+            .iter()
+            .map(|event| serde_json::to_string(event).unwrap())
+            .chain(["{not json".to_string()])
+            .collect();
+        let body = Envelope::of_json("pk_demo", NOW, &texts).to_body();
+        let parsed = parse_envelope(body.as_bytes(), NOW).unwrap();
         assert_eq!(parsed.site_key, "pk_demo");
         let events: Vec<Event> = parsed.events.into_iter().map(|(_, event)| event).collect();
-        assert_eq!(events, sent.events);
+        assert_eq!(events, sent, "the text that is not JSON is left out");
         assert!(parsed.rejected.is_empty());
     }
 

@@ -10,7 +10,7 @@ use crate::csat::CsatMode;
 use crate::ids::{check_id, check_locale};
 use crate::rejection::{ErrorCode, FieldError};
 use crate::repair::repair_lone_surrogates;
-use crate::text::{self, MAX_COMMENT_CHARS, MAX_EXCERPT_CHARS};
+use crate::text::{self, MAX_COMMENT_UTF16, MAX_EXCERPT_UTF16};
 
 /// A shopper's verdict on one assistant message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -231,10 +231,10 @@ impl MessageFeedback {
     /// Checks ids and tags, cleans and bounds the texts.
     fn normalized(mut self) -> Result<Self, FieldError> {
         check_id("message_id", &self.message_id)?;
-        self.reason = text::clean_optional("reason", self.reason.as_deref(), MAX_COMMENT_CHARS)?;
+        self.reason = text::clean_optional("reason", self.reason.as_deref(), MAX_COMMENT_UTF16)?;
         self.question =
-            text::clean_optional("question", self.question.as_deref(), MAX_EXCERPT_CHARS)?;
-        self.answer = text::clean_optional("answer", self.answer.as_deref(), MAX_EXCERPT_CHARS)?;
+            text::clean_optional("question", self.question.as_deref(), MAX_EXCERPT_UTF16)?;
+        self.answer = text::clean_optional("answer", self.answer.as_deref(), MAX_EXCERPT_UTF16)?;
         if self.tags.len() > MAX_TAGS {
             return Err(FieldError::new(
                 ErrorCode::TooLong,
@@ -268,7 +268,7 @@ impl CsatResponse {
                 "thumbs mode sends 5 for 👍 and 1 for 👎",
             ));
         }
-        self.comment = text::clean_optional("comment", self.comment.as_deref(), MAX_COMMENT_CHARS)?;
+        self.comment = text::clean_optional("comment", self.comment.as_deref(), MAX_COMMENT_UTF16)?;
         Ok(self)
     }
 }
@@ -606,10 +606,10 @@ mod tests {
         assert_eq!(feedback.tags, ["too_long", "wrong_answer"]);
 
         let mut value = thumbs("down");
-        value["reason"] = json!("x".repeat(crate::text::MAX_COMMENT_CHARS + 1));
+        value["reason"] = json!("x".repeat(crate::text::MAX_COMMENT_UTF16 + 1));
         assert_eq!(Event::from_json(&value).unwrap_err().field, "reason");
         let mut value = thumbs("down");
-        value["answer"] = json!("x".repeat(crate::text::MAX_EXCERPT_CHARS + 1));
+        value["answer"] = json!("x".repeat(crate::text::MAX_EXCERPT_UTF16 + 1));
         assert_eq!(Event::from_json(&value).unwrap_err().field, "answer");
         let mut value = thumbs("down");
         value["tags"] = json!((0..=MAX_TAGS).map(|i| format!("t{i}")).collect::<Vec<_>>());

@@ -272,9 +272,13 @@ pub fn one_thumb(site_key: &str, conversation: &str, rating: &str) -> Value {
     )
 }
 
-/// A request body carrying `events` for `site_key`, sent now.
+/// A request body carrying `events` for `site_key`, sent now, written by
+/// `protocol::Envelope` as the widget writes it (as a `Value`, so a test
+/// may still bend it).
 pub fn envelope(site_key: &str, events: Vec<Value>) -> Value {
-    json!({ "site_key": site_key, "sent_at": now_ms(), "events": events })
+    let texts: Vec<String> = events.iter().map(Value::to_string).collect();
+    let body = protocol::Envelope::of_json(site_key, now_ms(), &texts).to_body();
+    serde_json::from_str(&body).unwrap_or(Value::Null)
 }
 
 /// A status code and the JSON body (or `Value::Null` when there is none).

@@ -2,8 +2,8 @@
 //! (`POST /v1/events`) and where settings and copy come from.
 
 use gloo_net::http::{Request, Response};
-use protocol::WidgetConfig;
 use protocol::ids::check_locale;
+use protocol::{Envelope, WidgetConfig};
 
 use crate::answers;
 
@@ -38,14 +38,14 @@ impl Collector {
     }
 
     /// The request body for `events` (each already JSON), stamped with
-    /// the client's clock now.
+    /// the client's clock at `sent_at`.
+    pub fn body_at(&self, events: &[String], sent_at: i64) -> String {
+        Envelope::of_json(&self.site_key, sent_at, events).to_body()
+    }
+
+    /// The request body for `events`, stamped with the client's clock now.
     fn body(&self, events: &[String]) -> String {
-        let site_key = serde_json::to_string(&self.site_key).unwrap_or_default();
-        format!(
-            "{{\"site_key\":{site_key},\"sent_at\":{},\"events\":[{}]}}",
-            js_sys::Date::now() as i64,
-            events.join(",")
-        )
+        self.body_at(events, js_sys::Date::now() as i64)
     }
 
     /// The bytes of a request's envelope around its events (the events

@@ -2,7 +2,7 @@
 //! shows, and what each action sends.
 
 use protocol::CsatMode;
-use protocol::text::{MAX_COMMENT_CHARS, clean};
+use protocol::text::{MAX_COMMENT_UTF16, clean, truncate_utf16};
 
 /// Which screen of the prompt shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,7 @@ impl CsatFlow {
         let CsatStep::Comment { score } = self.step else {
             return None;
         };
-        let comment: String = clean(comment).chars().take(MAX_COMMENT_CHARS).collect();
+        let comment = truncate_utf16(&clean(comment), MAX_COMMENT_UTF16).to_string();
         self.step = CsatStep::Thanks;
         Some(CsatOutcome::Answer {
             score,
@@ -177,10 +177,11 @@ mod tests {
         let Some(CsatOutcome::Answer {
             comment: Some(comment),
             ..
-        }) = flow.submit(&"x".repeat(MAX_COMMENT_CHARS + 50))
+        }) = flow.submit(&"👍".repeat(MAX_COMMENT_UTF16))
         else {
             unreachable!()
         };
-        assert_eq!(comment.chars().count(), MAX_COMMENT_CHARS);
+        // Emoji count 2 units each, as in the browser's `maxlength`.
+        assert_eq!(comment, "👍".repeat(MAX_COMMENT_UTF16 / 2));
     }
 }

@@ -39,6 +39,11 @@ fn still_json<'a>(stored: impl IntoIterator<Item = &'a String>) -> Vec<String> {
         .collect()
 }
 
+/// An event as it waits in storage and goes into a request's `events`.
+pub fn encode(event: &Event) -> Option<String> {
+    serde_json::to_string(event).ok()
+}
+
 /// How many of `waiting` (oldest first, as `(key, json)`) go in the next
 /// request: at most `max_events`, and no more than fit in `max_bytes`
 /// with the envelope's own `overhead` bytes. Never 0 while something
@@ -91,7 +96,7 @@ impl Outbox {
 
     /// Stores `event` and schedules a flush (at once when `urgent`).
     pub fn push(self: &Rc<Self>, event: &Event, urgent: bool) {
-        let Ok(json) = serde_json::to_string(event) else {
+        let Some(json) = encode(event) else {
             return;
         };
         // Keys sort by time, then id: a flush sends the oldest first.
@@ -217,6 +222,10 @@ impl Outbox {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use protocol::{
+        CsatDismissed, CsatMode, CsatOffered, CsatResponse, EventHeader, EventKind,
+        MessageFeedback, Rating,
+    };
 
     fn waiting(sizes: &[usize]) -> Vec<(String, String)> {
         sizes
@@ -238,6 +247,71 @@ mod tests {
             "the count"
         );
         assert_eq!(batch_len(&waiting(&[]), 100, 20, 65_536), 0);
+    }
+
+    #[test]
+    fn what_the_widget_sends_is_what_the_collector_accepts() {
+        let sent_at = 1_750_000_000_000;
+        let header = |id: &str| EventHeader {
+            id: id.into(),
+            conversation_id: "c_1".into(),
+            at: sent_at - 1_000,
+            locale: "de".into(),
+        };
+        let events = vec![
+            Event {
+                header: header("ev_1"),
+                kind: EventKind::MessageFeedback(MessageFeedback {
+                    message_id: "m_1".into(),
+                    rating: Rating::Down,
+                    reason: Some("Zu lang, \"ehrlich\"\n🙃".into()),
+                    tags: vec!["too_long".into()],
+                    question: None,
+                    answer: None,
+                }),
+            },
+            Event {
+                header: header("ev_2"),
+                kind: EventKind::CsatOffered(CsatOffered {
+                    mode: CsatMode::Scale5,
+                }),
+            },
+            Event {
+                header: header("ev_3"),
+                kind: EventKind::CsatResponse(CsatResponse {
+                    mode: CsatMode::Scale5,
+                    score: 2,
+                    comment: Some("naja".into()),
+                    completed: true,
+                }),
+            },
+            Event {
+                header: header("ev_4"),
+                kind: EventKind::CsatDismissed(CsatDismissed {
+                    mode: CsatMode::Thumbs,
+                }),
+            },
+        ];
+        // Encoded as the outbox stores them, wrapped as the collector
+        // client sends them.
+        let texts: Vec<String> = events.iter().filter_map(encode).collect();
+        let collector = Collector::new("https://collector.example/", "pk_demo");
+        let body = collector.body_at(&texts, sent_at);
+        let parsed = protocol::parse_envelope(body.as_bytes(), sent_at).unwrap();
+        assert_eq!(parsed.site_key, "pk_demo");
+        assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
+        let received: Vec<Event> = parsed.events.into_iter().map(|(_, event)| event).collect();
+        assert_eq!(received, events);
+
+        // Batches are sized by the body's real length.
+        let waiting: Vec<(String, String)> = texts
+            .iter()
+            .enumerate()
+            .map(|(index, json)| (format!("k{index}"), json.clone()))
+            .collect();
+        let overhead = collector.body_at(&[], sent_at).len();
+        assert_eq!(batch_len(&waiting, overhead, 20, body.len()), 4);
+        assert_eq!(batch_len(&waiting, overhead, 20, body.len() - 1), 3);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! asked after a 👎 when the site offers reason tags.
 
 use protocol::Rating;
-use protocol::text::MAX_COMMENT_CHARS;
+use protocol::text::{MAX_COMMENT_UTF16, truncate_utf16};
 
 use super::State;
 
@@ -46,7 +46,7 @@ impl ReasonDraft {
             .filter(|tag| self.is_picked(tag))
             .cloned()
             .collect();
-        let text: String = comment.trim().chars().take(MAX_COMMENT_CHARS).collect();
+        let text = truncate_utf16(comment.trim(), MAX_COMMENT_UTF16).to_string();
         (tags, (!text.is_empty()).then_some(text))
     }
 }
@@ -99,10 +99,11 @@ mod tests {
             ReasonDraft::default().answer(&offered, "   "),
             (vec![], None)
         );
-        let (_, long) = draft.answer(&offered, &"é".repeat(MAX_COMMENT_CHARS + 5));
-        assert_eq!(
-            long.map(|text| text.chars().count()),
-            Some(MAX_COMMENT_CHARS)
-        );
+        let (_, long) = draft.answer(&offered, &"é".repeat(MAX_COMMENT_UTF16 + 5));
+        assert_eq!(long, Some("é".repeat(MAX_COMMENT_UTF16)));
+        // An emoji that would cross the limit goes whole.
+        let edge = format!("{}👍", "x".repeat(MAX_COMMENT_UTF16 - 1));
+        let (_, cut) = draft.answer(&offered, &edge);
+        assert_eq!(cut, Some("x".repeat(MAX_COMMENT_UTF16 - 1)));
     }
 }

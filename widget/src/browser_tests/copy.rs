@@ -46,7 +46,11 @@ async fn the_counter_appears_near_the_limit_and_picks_the_plural_form() {
     })
     .forget();
     let textarea: HtmlTextAreaElement = support::element(&container, "textarea").unchecked_into();
-    assert_eq!(textarea.max_length(), 1000, "the comment limit");
+    assert_eq!(
+        usize::try_from(textarea.max_length()).ok(),
+        Some(protocol::text::MAX_COMMENT_UTF16),
+        "the collector's comment limit, in the unit maxlength counts"
+    );
     // As the shopper types: the box's own `input` event.
     let typed = |value: &str| {
         textarea.set_value(value);

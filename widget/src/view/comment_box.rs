@@ -1,21 +1,20 @@
 //! The comment boxes (after a 👎, in the satisfaction prompt): at most
-//! [`COMMENT_MAX_CHARS`], and how many more they take once nearly full.
+//! [`MAX_COMMENT_UTF16`] (the collector's limit, in the unit `maxlength`
+//! counts), and how many more they take once nearly full.
 
 use l10n::format::Arg;
 use leptos::prelude::*;
+use protocol::text::{MAX_COMMENT_UTF16, utf16_len};
 
 use crate::i18n::Msg;
 use crate::view::l10n::{use_i18n, with_arg};
-
-/// The `maxlength` of the widget's comment boxes.
-pub const COMMENT_MAX_CHARS: usize = 1000;
 
 /// The counter shows once fewer than this many characters are left.
 const SHOW_BELOW: usize = 100;
 
 /// Characters left in a box, counted as `maxlength` counts them (UTF-16).
 pub fn characters_left(text: &str, limit: usize) -> usize {
-    limit.saturating_sub(text.encode_utf16().count())
+    limit.saturating_sub(utf16_len(text))
 }
 
 /// A comment box, and "12 characters left" (in the locale's plural form)
@@ -36,7 +35,7 @@ pub fn CommentBox(
     placeholder: Msg,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let left = Memo::new(move |_| text.with(|text| characters_left(text, COMMENT_MAX_CHARS)));
+    let left = Memo::new(move |_| text.with(|text| characters_left(text, MAX_COMMENT_UTF16)));
     let nearly_full = Memo::new(move |_| left.get() < SHOW_BELOW);
     let counter = move || {
         let count = i64::try_from(left.get()).unwrap_or(i64::MAX);
@@ -47,7 +46,7 @@ pub fn CommentBox(
             id=id
             class=class
             rows=rows
-            maxlength=COMMENT_MAX_CHARS
+            maxlength=MAX_COMMENT_UTF16
             aria-label=move || label.map(|label| i18n.text(label))
             placeholder=i18n.t(placeholder)
             on:input=move |event| text.set(event_target_value(&event))

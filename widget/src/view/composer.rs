@@ -4,6 +4,8 @@
 
 use leptos::html::Input;
 use leptos::prelude::*;
+// A message may become a question excerpt: no longer than one is kept.
+use protocol::text::MAX_EXCERPT_UTF16;
 use web_sys::SubmitEvent;
 
 use crate::actions::Actions;
@@ -32,7 +34,7 @@ pub fn Composer() -> impl IntoView {
                 id="fb-input"
                 type="text"
                 autocomplete="off"
-                maxlength="2000"
+                maxlength=MAX_EXCERPT_UTF16
                 placeholder=i18n.t(Msg::ComposerPlaceholder)
                 node_ref=input
             />
