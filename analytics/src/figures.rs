@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// CSAT counts for conversations offered the prompt in a window.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub struct CsatTotals {
     /// Prompts shown.
     pub offered: u64,
@@ -77,7 +77,7 @@ impl CsatTotals {
 }
 
 /// Messages currently 👍 and 👎 among those rated in a window.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub struct ThumbsTotals {
     /// 👍 count.
     pub up: u64,

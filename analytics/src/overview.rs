@@ -10,7 +10,7 @@ use crate::figures::{CsatFigures, CsatTotals, ThumbsFigures, ThumbsTotals};
 use crate::window::Window;
 
 /// Rated conversations in one 15-minute bucket (see [`crate::BUCKET_MS`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct ScoreBucket {
     /// Bucket start, unix ms (a multiple of the bucket size).
     pub start_ms: i64,
@@ -18,6 +18,27 @@ pub struct ScoreBucket {
     pub rated: u64,
     /// Sum of their scores.
     pub score_sum: u64,
+}
+
+/// One period's counts, as the store reads them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PeriodCounts {
+    /// CSAT counts of the conversations offered the prompt in it.
+    pub csat: CsatTotals,
+    /// Thumbs given in it.
+    pub thumbs: ThumbsTotals,
+}
+
+/// Everything the Overview is computed from: a window's counts and its
+/// rated conversations per bucket, and the previous period's counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OverviewCounts {
+    /// The window.
+    pub current: PeriodCounts,
+    /// Rated conversations per 15 minutes in the window.
+    pub buckets: Vec<ScoreBucket>,
+    /// The period of the same length before it.
+    pub previous: PeriodCounts,
 }
 
 /// One day of "Customer satisfaction over time".
@@ -125,16 +146,15 @@ fn period(window: &Window, csat: &CsatTotals, thumbs: &ThumbsTotals) -> PeriodFi
     }
 }
 
-/// Assembles the Overview from the aggregates of `window` and of
+/// Assembles the Overview from the counts of `window` and of
 /// `window.previous()`.
-pub fn overview(
-    window: &Window,
-    current: (&CsatTotals, &ThumbsTotals, &[ScoreBucket]),
-    previous: (&CsatTotals, &ThumbsTotals),
-) -> Overview {
-    let (csat, thumbs, buckets) = current;
-    let current = period(window, csat, thumbs);
-    let previous = period(&window.previous(), previous.0, previous.1);
+pub fn overview(window: &Window, counts: &OverviewCounts) -> Overview {
+    let current = period(window, &counts.current.csat, &counts.current.thumbs);
+    let previous = period(
+        &window.previous(),
+        &counts.previous.csat,
+        &counts.previous.thumbs,
+    );
     let deltas = Deltas {
         csat_average: difference(current.csat.average, previous.csat.average),
         response_rate: difference(current.csat.response_rate, previous.csat.response_rate),
@@ -146,7 +166,7 @@ pub fn overview(
     };
     Overview {
         tz: window.tz.name().to_string(),
-        daily: daily_average(window, buckets),
+        daily: daily_average(window, &counts.buckets),
         current,
         previous,
         deltas,
@@ -221,8 +241,10 @@ mod tests {
         let thumbs = ThumbsTotals { up: 6, down: 2 };
         let report = overview(
             &window,
-            (&csat, &thumbs, &[]),
-            (&CsatTotals::default(), &ThumbsTotals::default()),
+            &OverviewCounts {
+                current: PeriodCounts { csat, thumbs },
+                ..OverviewCounts::default()
+            },
         );
         assert_eq!(report.current.csat.average, Some(4.5));
         assert_eq!(report.previous.from, "2026-11-01");
@@ -253,8 +275,17 @@ mod tests {
         };
         let report = overview(
             &window,
-            (&now, &ThumbsTotals { up: 1, down: 3 }, &[]),
-            (&before, &ThumbsTotals { up: 2, down: 2 }),
+            &OverviewCounts {
+                current: PeriodCounts {
+                    csat: now,
+                    thumbs: ThumbsTotals { up: 1, down: 3 },
+                },
+                buckets: Vec::new(),
+                previous: PeriodCounts {
+                    csat: before,
+                    thumbs: ThumbsTotals { up: 2, down: 2 },
+                },
+            },
         );
         assert_eq!(report.deltas.csat_average, Some(5.0 - 3.0));
         assert_eq!(report.deltas.response_rate, Some(0.5 - 0.2));

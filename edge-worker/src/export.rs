@@ -7,7 +7,7 @@
 
 use analytics::csv::{field, record, text_field};
 use analytics::iso_utc;
-use protocol::{ConversationRow, ErrorCode, FeedbackFilter};
+use protocol::{ConversationRow, ErrorCode, ExportRow, FeedbackFilter};
 use worker::{Context, D1Database, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
@@ -18,53 +18,51 @@ use crate::store;
 /// Conversations read from D1 per streamed chunk.
 const PAGE: u32 = 500;
 
-const CSV_HEADER: [&str; 14] = [
-    "conversation_id",
-    "first_at",
-    "last_at",
-    "locale",
-    "satisfaction",
-    "csat_mode",
-    "CSAT_OFFERED",
-    "CSAT_ACCEPTED",
-    "CSAT_DENIED",
-    "CSAT_SCORE",
-    "CSAT_FREE_FEEDBACK",
-    "CSAT_COMPLETED",
-    "thumbs_up",
-    "thumbs_down",
-];
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Csv,
     Ndjson,
 }
 
-fn csv_record(row: &ConversationRow) -> String {
-    let export = row.export();
-    let flag = |value: bool| if value { "true" } else { "false" };
-    record([
-        field(&export.conversation_id),
-        field(&iso_utc(export.first_at)),
-        field(&iso_utc(export.last_at)),
-        field(&export.locale),
-        field(export.satisfaction.as_str()),
-        field(export.csat_mode.map_or("", |mode| mode.as_str())),
-        field(flag(export.csat.offered)),
-        field(flag(export.csat.accepted)),
-        field(flag(export.csat.denied)),
-        field(
-            &export
-                .csat
-                .score
-                .map_or_else(String::new, |score| score.to_string()),
+/// A conversation's CSV cells, each under its column's name (a test holds
+/// the names to [`ExportRow::CSV_HEADER`]): times in ISO 8601 UTC, the
+/// shopper's comment guarded against spreadsheet formulas.
+fn csv_cells(export: &ExportRow) -> [(&'static str, String); 14] {
+    let flag = |value: bool| field(if value { "true" } else { "false" });
+    let csat = &export.csat;
+    [
+        ("conversation_id", field(&export.conversation_id)),
+        ("first_at", field(&iso_utc(export.first_at))),
+        ("last_at", field(&iso_utc(export.last_at))),
+        ("locale", field(&export.locale)),
+        ("satisfaction", field(export.satisfaction.as_str())),
+        (
+            "csat_mode",
+            field(export.csat_mode.map_or("", |mode| mode.as_str())),
         ),
-        text_field(export.csat.free_feedback.as_deref().unwrap_or("")),
-        field(flag(export.csat.completed)),
-        field(&export.thumbs_up.to_string()),
-        field(&export.thumbs_down.to_string()),
-    ])
+        ("CSAT_OFFERED", flag(csat.offered)),
+        ("CSAT_ACCEPTED", flag(csat.accepted)),
+        ("CSAT_DENIED", flag(csat.denied)),
+        (
+            "CSAT_SCORE",
+            field(
+                &csat
+                    .score
+                    .map_or_else(String::new, |score| score.to_string()),
+            ),
+        ),
+        (
+            "CSAT_FREE_FEEDBACK",
+            text_field(csat.free_feedback.as_deref().unwrap_or("")),
+        ),
+        ("CSAT_COMPLETED", flag(csat.completed)),
+        ("thumbs_up", field(&export.thumbs_up.to_string())),
+        ("thumbs_down", field(&export.thumbs_down.to_string())),
+    ]
+}
+
+fn csv_record(row: &ConversationRow) -> String {
+    record(csv_cells(&row.export()).map(|(_, cell)| cell))
 }
 
 struct Pages {
@@ -85,7 +83,7 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
     }
     let mut chunk = String::new();
     if !pages.started && pages.format == Format::Csv {
-        chunk.push_str(&record(CSV_HEADER));
+        chunk.push_str(&record(ExportRow::CSV_HEADER));
     }
     pages.started = true;
     let rows = store::conversations::export_page(
@@ -164,4 +162,32 @@ pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response
         &format!("attachment; filename=\"{filename}\""),
     )?;
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cells_follow_the_header() {
+        let row: ConversationRow = serde_json::from_value(serde_json::json!({
+            "conversation_id": "c_1", "first_at": 0, "last_at": 1, "locale": "de",
+            "csat_mode": "scale5", "csat_offered_at": 0, "csat_dismissed_at": null,
+            "csat_score": 2, "csat_comment": "=cmd", "csat_completed": 1,
+            "thumbs_up": 3, "thumbs_down": 4,
+        }))
+        .map_err(|err| err.to_string())
+        .unwrap_or_else(|err| panic!("{err}"));
+        let cells = csv_cells(&row.export());
+        assert_eq!(cells.clone().map(|(name, _)| name), ExportRow::CSV_HEADER);
+        let cell = |name: &str| {
+            cells
+                .iter()
+                .find(|(column, _)| *column == name)
+                .map(|(_, cell)| cell.as_str())
+        };
+        assert_eq!(cell("CSAT_SCORE"), Some("2"));
+        assert_eq!(cell("CSAT_FREE_FEEDBACK"), Some("'=cmd"));
+        assert_eq!(cell("thumbs_down"), Some("4"));
+    }
 }

@@ -19,11 +19,6 @@ pub async fn get_overview(req: Request, ctx: RouteContext<Context>) -> Result<Re
         Ok(window) => window,
         Err(error) => return respond::error_body(&error),
     };
-    let data = store::overview::read(&db, &site.site_key, &window).await?;
-    let report = analytics::overview(
-        &window,
-        (&data.csat, &data.thumbs, &data.buckets),
-        (&data.previous_csat, &data.previous_thumbs),
-    );
-    respond::json(&report, 200)
+    let counts = store::overview::read(&db, &site.site_key, &window).await?;
+    respond::json(&analytics::overview(&window, &counts), 200)
 }

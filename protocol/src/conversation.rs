@@ -3,31 +3,20 @@
 use serde::{Deserialize, Serialize};
 
 use crate::csat::{CsatMode, Satisfaction};
-use crate::event::Rating;
+use crate::event::MessageFeedback;
 
-/// The current thumbs state of one assistant message.
+/// The current thumbs state of one assistant message: the latest
+/// [`MessageFeedback`] on it (its fields flattened into one JSON object),
+/// with when and in which locale it was given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageRating {
-    /// The rated assistant message.
-    pub message_id: String,
-    /// Its current rating (the latest by event time).
-    pub rating: Rating,
+    /// The message, its rating, and the reason, tags and excerpts given.
+    #[serde(flatten)]
+    pub feedback: MessageFeedback,
     /// When that rating was given, unix milliseconds on the server clock.
     pub at: i64,
     /// The locale the shopper saw.
     pub locale: String,
-    /// The shopper's reason, if any.
-    #[serde(default)]
-    pub reason: Option<String>,
-    /// Reason tags, if any.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// The question excerpt (only when the site stores text).
-    #[serde(default)]
-    pub question: Option<String>,
-    /// The answer excerpt (only when the site stores text).
-    #[serde(default)]
-    pub answer: Option<String>,
 }
 
 /// A conversation's CSAT, under the names the PolyAI article uses.
@@ -195,6 +184,27 @@ pub struct ExportRow {
     pub thumbs_down: u32,
 }
 
+impl ExportRow {
+    /// The CSV export's columns: the NDJSON export's keys, in order (a
+    /// test holds them to the serde names above).
+    pub const CSV_HEADER: [&'static str; 14] = [
+        "conversation_id",
+        "first_at",
+        "last_at",
+        "locale",
+        "satisfaction",
+        "csat_mode",
+        "CSAT_OFFERED",
+        "CSAT_ACCEPTED",
+        "CSAT_DENIED",
+        "CSAT_SCORE",
+        "CSAT_FREE_FEEDBACK",
+        "CSAT_COMPLETED",
+        "thumbs_up",
+        "thumbs_down",
+    ];
+}
+
 /// One entry of `GET /v1/sites/{site_key}/conversations`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConversationSummary {
@@ -306,6 +316,69 @@ pub struct ConversationPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_csv_header_is_the_ndjson_keys_in_order() {
+        let row = ExportRow {
+            conversation_id: "c_1".into(),
+            first_at: 1,
+            last_at: 2,
+            locale: "de".into(),
+            satisfaction: Satisfaction::Unknown,
+            csat_mode: None,
+            csat: CsatMetrics {
+                offered: false,
+                accepted: false,
+                denied: false,
+                score: None,
+                free_feedback: None,
+                completed: false,
+            },
+            thumbs_up: 0,
+            thumbs_down: 0,
+        };
+        let json = serde_json::to_string(&row).unwrap();
+        let keys: Vec<&str> =
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&json)
+                .unwrap()
+                .keys()
+                .map(|key| {
+                    ExportRow::CSV_HEADER
+                        .iter()
+                        .find(|name| *name == key)
+                        .copied()
+                        .unwrap_or("")
+                })
+                .collect();
+        assert_eq!(keys.len(), ExportRow::CSV_HEADER.len(), "{json}");
+        assert!(!keys.contains(&""), "a key the header lacks: {json}");
+        // In the order serde writes them.
+        let positions: Vec<usize> = ExportRow::CSV_HEADER
+            .iter()
+            .map(|name| json.find(&format!("\"{name}\":")).unwrap())
+            .collect();
+        assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{json}");
+    }
+
+    #[test]
+    fn a_message_rating_is_one_flat_object_as_the_store_writes_it() {
+        // What `json_object(...)` in the store gives for a stored thumb.
+        let stored = r#"{"message_id":"m_1","rating":"down","at":5,"locale":"de",
+            "reason":null,"tags":["too_long"],"question":"Wo?","answer":null}"#;
+        let rating: MessageRating = serde_json::from_str(stored).unwrap();
+        assert_eq!(rating.feedback.message_id, "m_1");
+        assert_eq!(rating.feedback.rating, crate::Rating::Down);
+        assert_eq!(rating.feedback.tags, ["too_long"]);
+        assert_eq!(rating.feedback.question.as_deref(), Some("Wo?"));
+        assert_eq!((rating.at, rating.locale.as_str()), (5, "de"));
+        let written = serde_json::to_value(&rating).unwrap();
+        assert_eq!(written["message_id"], "m_1");
+        assert_eq!(written["rating"], "down");
+        assert_eq!(
+            serde_json::from_value::<MessageRating>(written).unwrap(),
+            rating
+        );
+    }
 
     fn row() -> ConversationRow {
         ConversationRow {

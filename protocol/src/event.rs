@@ -128,38 +128,54 @@ pub struct CsatDismissed {
     pub mode: CsatMode,
 }
 
-/// What happened, by event `type`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum EventKind {
-    /// `message_feedback`: a thumb under an assistant message.
-    MessageFeedback(MessageFeedback),
-    /// `csat_offered`: the satisfaction prompt was shown.
-    CsatOffered(CsatOffered),
-    /// `csat_response`: the shopper rated the conversation.
-    CsatResponse(CsatResponse),
-    /// `csat_dismissed`: the prompt was closed unanswered.
-    CsatDismissed(CsatDismissed),
+/// Declares the event types once: [`EventKind`] with its serde tags,
+/// [`EVENT_TYPES`], [`EventKind::type_name`] and the reading of each type's
+/// fields all come from this one list.
+macro_rules! event_types {
+    ($($(#[doc = $doc:literal])* $name:literal => $variant:ident($body:ident),)+) => {
+        /// What happened, by event `type`.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+        #[serde(tag = "type")]
+        pub enum EventKind {
+            $(
+                $(#[doc = $doc])*
+                #[serde(rename = $name)]
+                $variant($body),
+            )+
+        }
+
+        /// Every event type, as named on the wire.
+        pub const EVENT_TYPES: &[&str] = &[$($name),+];
+
+        impl EventKind {
+            /// The `type` tag on the wire.
+            pub fn type_name(&self) -> &'static str {
+                match self {
+                    $(Self::$variant(_) => $name,)+
+                }
+            }
+
+            /// The type-specific part of an event of type `name`, read
+            /// from `wire`; `None` for a type no one declared.
+            fn from_wire(name: &str, wire: WireEvent<'_>) -> Option<Result<Self, FieldError>> {
+                match name {
+                    $($name => Some($body::from_wire(wire).map(Self::$variant)),)+
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
-/// Every event type, as named on the wire.
-pub const EVENT_TYPES: [&str; 4] = [
-    "message_feedback",
-    "csat_offered",
-    "csat_response",
-    "csat_dismissed",
-];
-
-impl EventKind {
-    /// The `type` tag on the wire.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Self::MessageFeedback(_) => "message_feedback",
-            Self::CsatOffered(_) => "csat_offered",
-            Self::CsatResponse(_) => "csat_response",
-            Self::CsatDismissed(_) => "csat_dismissed",
-        }
-    }
+event_types! {
+    /// `message_feedback`: a thumb under an assistant message.
+    "message_feedback" => MessageFeedback(MessageFeedback),
+    /// `csat_offered`: the satisfaction prompt was shown.
+    "csat_offered" => CsatOffered(CsatOffered),
+    /// `csat_response`: the shopper rated the conversation.
+    "csat_response" => CsatResponse(CsatResponse),
+    /// `csat_dismissed`: the prompt was closed unanswered.
+    "csat_dismissed" => CsatDismissed(CsatDismissed),
 }
 
 /// One feedback event: the common header plus its type-specific body,
@@ -323,23 +339,27 @@ impl Event {
             .and_then(Self::from_wire)
     }
 
-    fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
-        let type_name = required(wire.kind, "type")?;
-        if !EVENT_TYPES.contains(&type_name.as_ref()) {
-            return Err(FieldError::new(
+    fn from_wire(mut wire: WireEvent<'_>) -> Result<Self, FieldError> {
+        let type_name = required(wire.kind.take(), "type")?;
+        let unknown_type = || {
+            FieldError::new(
                 ErrorCode::UnknownEventType,
                 "type",
                 format!(
                     "unknown event type {type_name:?}; expected one of {}",
                     EVENT_TYPES.join(", ")
                 ),
-            ));
+            )
+        };
+        // An unknown type is named before any missing field.
+        if !EVENT_TYPES.contains(&type_name.as_ref()) {
+            return Err(unknown_type());
         }
         let header = EventHeader {
-            id: required(wire.id, "id")?.into_owned(),
-            conversation_id: required(wire.conversation_id, "conversation_id")?.into_owned(),
+            id: required(wire.id.take(), "id")?.into_owned(),
+            conversation_id: required(wire.conversation_id.take(), "conversation_id")?.into_owned(),
             at: required(wire.at, "at")?,
-            locale: required(wire.locale, "locale")?.into_owned(),
+            locale: required(wire.locale.take(), "locale")?.into_owned(),
         };
         check_id("id", &header.id)?;
         check_id("conversation_id", &header.conversation_id)?;
@@ -351,40 +371,55 @@ impl Event {
                 "`at` must be a positive unix time in milliseconds",
             ));
         }
-        let kind = match type_name.as_ref() {
-            "message_feedback" => EventKind::MessageFeedback(
-                MessageFeedback {
-                    message_id: required(wire.message_id, "message_id")?.into_owned(),
-                    rating: required(wire.rating, "rating")?,
-                    reason: owned(wire.reason),
-                    tags: wire
-                        .tags
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(Cow::into_owned)
-                        .collect(),
-                    question: owned(wire.question),
-                    answer: owned(wire.answer),
-                }
-                .normalized()?,
-            ),
-            "csat_offered" => EventKind::CsatOffered(CsatOffered {
-                mode: required(wire.mode, "mode")?,
-            }),
-            "csat_response" => EventKind::CsatResponse(
-                CsatResponse {
-                    mode: required(wire.mode, "mode")?,
-                    score: required(wire.score, "score")?,
-                    comment: owned(wire.comment),
-                    completed: wire.completed.unwrap_or(true),
-                }
-                .normalized()?,
-            ),
-            _ => EventKind::CsatDismissed(CsatDismissed {
-                mode: required(wire.mode, "mode")?,
-            }),
-        };
+        let kind = EventKind::from_wire(&type_name, wire).ok_or_else(unknown_type)??;
         Ok(Self { header, kind })
+    }
+}
+
+impl MessageFeedback {
+    fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
+        MessageFeedback {
+            message_id: required(wire.message_id, "message_id")?.into_owned(),
+            rating: required(wire.rating, "rating")?,
+            reason: owned(wire.reason),
+            tags: wire
+                .tags
+                .unwrap_or_default()
+                .into_iter()
+                .map(Cow::into_owned)
+                .collect(),
+            question: owned(wire.question),
+            answer: owned(wire.answer),
+        }
+        .normalized()
+    }
+}
+
+impl CsatOffered {
+    fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
+        Ok(CsatOffered {
+            mode: required(wire.mode, "mode")?,
+        })
+    }
+}
+
+impl CsatResponse {
+    fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
+        CsatResponse {
+            mode: required(wire.mode, "mode")?,
+            score: required(wire.score, "score")?,
+            comment: owned(wire.comment),
+            completed: wire.completed.unwrap_or(true),
+        }
+        .normalized()
+    }
+}
+
+impl CsatDismissed {
+    fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
+        Ok(CsatDismissed {
+            mode: required(wire.mode, "mode")?,
+        })
     }
 }
 
@@ -407,6 +442,43 @@ mod tests {
         assert_eq!(Rating::Up.after_click(Rating::Up), Rating::None);
         assert_eq!(Rating::Up.after_click(Rating::Down), Rating::Down);
         assert_eq!(Rating::Down.after_click(Rating::Down), Rating::None);
+    }
+
+    #[test]
+    fn every_event_type_reads_back_under_the_name_it_is_written_with() {
+        let header = EventHeader {
+            id: "ev_1".into(),
+            conversation_id: "c_1".into(),
+            at: 1_700_000_000_000,
+            locale: "en-US".into(),
+        };
+        let kinds = [
+            Event::message_feedback(header.clone(), "m_1".into(), Rating::Up).kind,
+            EventKind::CsatOffered(CsatOffered {
+                mode: CsatMode::Thumbs,
+            }),
+            EventKind::CsatResponse(CsatResponse {
+                mode: CsatMode::Scale5,
+                score: 4,
+                comment: None,
+                completed: true,
+            }),
+            EventKind::CsatDismissed(CsatDismissed {
+                mode: CsatMode::Scale5,
+            }),
+        ];
+        let mut names = Vec::new();
+        for kind in kinds {
+            let event = Event {
+                header: header.clone(),
+                kind,
+            };
+            let json = serde_json::to_value(&event).unwrap();
+            assert_eq!(json["type"], event.kind.type_name());
+            assert_eq!(Event::from_json(&json).unwrap(), event);
+            names.push(event.kind.type_name());
+        }
+        assert_eq!(names, EVENT_TYPES);
     }
 
     #[test]

@@ -17,23 +17,24 @@ fn RatedMessage(
     rating: MessageRating,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let (class, label, icon) = match rating.rating {
+    let feedback = rating.feedback;
+    let (class, label, icon) = match feedback.rating {
         Rating::Up => ("badge positive", "message-positive", "👍"),
         _ => ("badge negative", "message-negative", "👎"),
     };
-    let tags = (!rating.tags.is_empty()).then(|| rating.tags.join(", "));
+    let tags = (!feedback.tags.is_empty()).then(|| feedback.tags.join(", "));
     view! {
-        <article class="rated" data-message=rating.message_id.clone()>
-            {rating.question.map(|question| view! {
+        <article class="rated" data-message=feedback.message_id.clone()>
+            {feedback.question.map(|question| view! {
                 <p class="excerpt"><strong>{i18n.t("message-question")}</strong>" "{question}</p>
             })}
-            {rating.answer.map(|answer| view! {
+            {feedback.answer.map(|answer| view! {
                 <p class="excerpt"><strong>{i18n.t("message-answer")}</strong>" "{answer}</p>
             })}
-            <span class=class data-rating=rating.rating.as_str()>
+            <span class=class data-rating=feedback.rating.as_str()>
                 <span aria-hidden="true">{icon}</span>" "{move || i18n.text(label)}
             </span>
-            {rating.reason.map(|reason| view! {
+            {feedback.reason.map(|reason| view! {
                 <p class="reason"><strong>{i18n.t("message-reason")}</strong>" "{reason}</p>
             })}
             {tags.map(|tags| view! {
@@ -62,7 +63,7 @@ fn Detail(
     let rated: Vec<MessageRating> = detail
         .messages
         .into_iter()
-        .filter(|message| message.rating != Rating::None)
+        .filter(|message| message.feedback.rating != Rating::None)
         .collect();
     let empty = rated.is_empty();
     view! {

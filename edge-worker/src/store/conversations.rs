@@ -1,6 +1,6 @@
 //! Reading conversations for the site owner.
 
-use protocol::{ConversationRow, Cursor, FeedbackFilter, MessageRating, Rating};
+use protocol::{ConversationRow, Cursor, FeedbackFilter, MessageRating};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Result};
@@ -27,16 +27,15 @@ pub async fn find(
     .await
 }
 
+/// One stored thumb as a [`MessageRating`] in JSON: the columns of
+/// `message_ratings` under the protocol's names, read in one piece.
+const RATING_JSON: &str = "json_object('message_id', message_id, 'rating', rating, \
+     'at', at, 'locale', locale, 'reason', reason, 'tags', json(tags), \
+     'question', question, 'answer', answer)";
+
 #[derive(Deserialize)]
-struct RatingRow {
-    message_id: String,
-    rating: Rating,
-    at: i64,
-    locale: String,
-    reason: Option<String>,
-    tags: String,
-    question: Option<String>,
-    answer: Option<String>,
+struct JsonRow {
+    json: String,
 }
 
 /// The current thumbs of every rated message in one conversation, oldest first.
@@ -46,29 +45,19 @@ pub async fn ratings(
     conversation_id: &str,
 ) -> Result<Vec<MessageRating>> {
     let rows = db
-        .prepare(
-            "SELECT message_id, rating, at, locale, reason, tags, question, answer \
-             FROM message_ratings WHERE site_key = ?1 AND conversation_id = ?2 \
-             ORDER BY at, message_id",
-        )
+        .prepare(format!(
+            "SELECT {RATING_JSON} AS json FROM message_ratings \
+             WHERE site_key = ?1 AND conversation_id = ?2 ORDER BY at, message_id"
+        ))
         .bind(&[text(site_key), text(conversation_id)])?
         .all()
         .await?
-        .results::<RatingRow>()?;
-    Ok(rows
-        .into_iter()
-        .map(|row| MessageRating {
-            message_id: row.message_id,
-            rating: row.rating,
-            at: row.at,
-            locale: row.locale,
-            reason: row.reason,
-            // Written by us from a Vec<String>; an unreadable value reads as no tags.
-            tags: serde_json::from_str(&row.tags).unwrap_or_default(),
-            question: row.question,
-            answer: row.answer,
-        })
-        .collect())
+        .results::<JsonRow>()?;
+    // Written by ingest from checked events: a row that does not read is
+    // a fault, not shopper input.
+    rows.iter()
+        .map(|row| serde_json::from_str(&row.json).map_err(worker::Error::from))
+        .collect()
 }
 
 fn filter_sql(filter: Option<FeedbackFilter>) -> &'static str {

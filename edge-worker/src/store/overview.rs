@@ -1,19 +1,20 @@
 //! The aggregates behind the Overview, read in one D1 batch.
 
-use analytics::{BUCKET_MS, CsatTotals, ScoreBucket, ThumbsTotals, Window};
+use analytics::{BUCKET_MS, CsatTotals, OverviewCounts, PeriodCounts, ScoreBucket, Window};
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, D1Result, Result};
 
 use super::{millis, text};
 
-/// CSAT counts of conversations offered the prompt in `[?2, ?3)`.
-const CSAT_TOTALS: &str = "SELECT count(*) AS offered, \
-       coalesce(sum(csat_score IS NOT NULL), 0) AS accepted, \
-       coalesce(sum(csat_dismissed_at IS NOT NULL AND csat_score IS NULL), 0) AS denied, \
-       coalesce(sum(csat_completed), 0) AS completed, \
-       coalesce(sum(csat_score = 1), 0) AS s1, coalesce(sum(csat_score = 2), 0) AS s2, \
-       coalesce(sum(csat_score = 3), 0) AS s3, coalesce(sum(csat_score = 4), 0) AS s4, \
-       coalesce(sum(csat_score = 5), 0) AS s5 \
+/// CSAT counts of conversations offered the prompt in `[?2, ?3)`, as an
+/// [`CsatTotals`] in JSON (its score distribution is an array).
+const CSAT_TOTALS: &str = "SELECT json_object('offered', count(*), \
+       'accepted', coalesce(sum(csat_score IS NOT NULL), 0), \
+       'denied', coalesce(sum(csat_dismissed_at IS NOT NULL AND csat_score IS NULL), 0), \
+       'completed', coalesce(sum(csat_completed), 0), \
+       'distribution', json_array(coalesce(sum(csat_score = 1), 0), \
+         coalesce(sum(csat_score = 2), 0), coalesce(sum(csat_score = 3), 0), \
+         coalesce(sum(csat_score = 4), 0), coalesce(sum(csat_score = 5), 0))) AS json \
      FROM conversations WHERE site_key = ?1 AND csat_offered_at >= ?2 AND csat_offered_at < ?3";
 
 /// Messages whose current thumb was given in `[?2, ?3)`.
@@ -31,44 +32,10 @@ fn score_buckets_sql() -> String {
     )
 }
 
+/// A row that is one JSON value.
 #[derive(Deserialize)]
-struct CsatRow {
-    offered: u64,
-    accepted: u64,
-    denied: u64,
-    completed: u64,
-    s1: u64,
-    s2: u64,
-    s3: u64,
-    s4: u64,
-    s5: u64,
-}
-
-#[derive(Deserialize)]
-struct ThumbsRow {
-    up: u64,
-    down: u64,
-}
-
-#[derive(Deserialize)]
-struct BucketRow {
-    start_ms: i64,
-    rated: u64,
-    score_sum: u64,
-}
-
-/// Everything the Overview needs for a window and the period before it.
-pub struct OverviewData {
-    /// CSAT counts in the window.
-    pub csat: CsatTotals,
-    /// Thumbs in the window.
-    pub thumbs: ThumbsTotals,
-    /// Rated conversations per 15 minutes in the window.
-    pub buckets: Vec<ScoreBucket>,
-    /// CSAT counts in the previous period.
-    pub previous_csat: CsatTotals,
-    /// Thumbs in the previous period.
-    pub previous_thumbs: ThumbsTotals,
+struct JsonRow {
+    json: String,
 }
 
 fn bounded(
@@ -88,25 +55,15 @@ fn first<T: for<'a> Deserialize<'a>>(result: Option<&D1Result>) -> Result<Option
     })
 }
 
-fn csat(row: Option<CsatRow>) -> CsatTotals {
-    row.map_or_else(CsatTotals::default, |row| CsatTotals {
-        offered: row.offered,
-        accepted: row.accepted,
-        denied: row.denied,
-        completed: row.completed,
-        distribution: [row.s1, row.s2, row.s3, row.s4, row.s5],
-    })
+fn csat(row: Option<JsonRow>) -> Result<CsatTotals> {
+    match row {
+        Some(row) => Ok(serde_json::from_str(&row.json)?),
+        None => Ok(CsatTotals::default()),
+    }
 }
 
-fn thumbs(row: Option<ThumbsRow>) -> ThumbsTotals {
-    row.map_or_else(ThumbsTotals::default, |row| ThumbsTotals {
-        up: row.up,
-        down: row.down,
-    })
-}
-
-/// Reads the window's and the previous period's aggregates.
-pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<OverviewData> {
+/// Reads the window's and the previous period's counts.
+pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<OverviewCounts> {
     let previous = window.previous();
     let results = db
         .batch(vec![
@@ -118,21 +75,18 @@ pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<Ov
         ])
         .await?;
     let buckets = match results.get(2) {
-        Some(result) => result.results::<BucketRow>()?,
+        Some(result) => result.results::<ScoreBucket>()?,
         None => Vec::new(),
     };
-    Ok(OverviewData {
-        csat: csat(first(results.first())?),
-        thumbs: thumbs(first(results.get(1))?),
-        buckets: buckets
-            .into_iter()
-            .map(|row| ScoreBucket {
-                start_ms: row.start_ms,
-                rated: row.rated,
-                score_sum: row.score_sum,
-            })
-            .collect(),
-        previous_csat: csat(first(results.get(3))?),
-        previous_thumbs: thumbs(first(results.get(4))?),
+    Ok(OverviewCounts {
+        current: PeriodCounts {
+            csat: csat(first(results.first())?)?,
+            thumbs: first(results.get(1))?.unwrap_or_default(),
+        },
+        buckets,
+        previous: PeriodCounts {
+            csat: csat(first(results.get(3))?)?,
+            thumbs: first(results.get(4))?.unwrap_or_default(),
+        },
     })
 }
