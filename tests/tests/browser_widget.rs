@@ -9,6 +9,7 @@ use e2e::browser::Browser;
 use e2e::{Stack, eventually, now_ms, thumb_event, unique};
 use fantoccini::Locator;
 use fantoccini::key::Key;
+use protocol::text::{MAX_COMMENT_UTF16, MAX_EXCERPT_UTF16};
 use serde_json::{Value, json};
 
 /// The number of events waiting in the page's outbox.
@@ -359,16 +360,19 @@ async fn the_snippet_can_put_the_bubble_on_the_left_in_the_shops_colour() {
 async fn events_too_large_for_one_request_go_in_several_and_none_is_dropped() {
     let stack = Stack::from_env().unwrap();
     let browser = Browser::start(&stack).await.unwrap();
-    // Twenty 👎 with 1,000-character reasons in four-byte characters (about
-    // 4 KB each, 80 KB together) wait from an earlier visit: more than one
-    // request may carry (64 KB), fewer than one batch counts (20).
+    // Twenty 👎 whose reason and excerpts are at their limits in four-byte
+    // characters (500 and 1,000 emoji: 1,000 and 2,000 UTF-16 units, about
+    // 10 KB an event, 200 KB together) wait from an earlier visit: more
+    // than one request may carry (64 KB), fewer than one batch counts (20).
     let conversation = unique("c_big");
     let now = now_ms();
     let planted: Vec<(String, String)> = (0..20)
         .map(|n| {
             let id = unique("ev");
             let mut event = thumb_event(&id, &conversation, &format!("m{n}"), "down", now + n);
-            event["reason"] = json!("👎".repeat(1_000));
+            event["reason"] = json!("👎".repeat(MAX_COMMENT_UTF16 / 2));
+            event["question"] = json!("🤔".repeat(MAX_EXCERPT_UTF16 / 2));
+            event["answer"] = json!("📦".repeat(MAX_EXCERPT_UTF16 / 2));
             (
                 format!(
                     "feedback-bubble:outbox:{}:{:015}:{id}",
@@ -411,6 +415,14 @@ async fn events_too_large_for_one_request_go_in_several_and_none_is_dropped() {
         "{stored:?}; still waiting: {}",
         browser.js(WAITING, vec![]).await.unwrap()
     );
+    // Kept whole: the limits are counted as the browser counts them.
+    let detail = collector
+        .conversation(&stack.site.key, Some(&stack.site.secret), &conversation)
+        .await
+        .unwrap();
+    let first = &detail.body["messages"][0];
+    assert_eq!(first["reason"], json!("👎".repeat(MAX_COMMENT_UTF16 / 2)));
+    assert_eq!(first["answer"], json!("📦".repeat(MAX_EXCERPT_UTF16 / 2)));
     outbox_holds(&browser, 0).await;
     browser.close().await.unwrap();
 }
