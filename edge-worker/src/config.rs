@@ -6,10 +6,11 @@ use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::respond::{self, Freshness};
 use crate::sites::Site;
+use crate::store;
 
 /// The widget's part of the site's settings.
 pub async fn get_config(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     let site = match ctx.param("site_key") {
         Some(key) => Site::find(&db, key).await?,
         None => None,

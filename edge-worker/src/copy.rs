@@ -15,14 +15,14 @@ use protocol::limits::MAX_BODY_BYTES;
 use protocol::locales::DEFAULT_LOCALE;
 use protocol::secret::hash_secret;
 use protocol::{ErrorBody, ErrorCode};
-use serde::{Deserialize, Serialize};
-use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext};
+use serde::Serialize;
+use worker::{Context, Date, Request, Response, Result, RouteContext};
 
 use crate::body;
 use crate::respond::{self, Freshness};
 use crate::shipped::Shipped;
 use crate::sites::Site;
-use crate::store::{millis, text};
+use crate::store;
 
 /// Checker findings that do not apply to an override: it may change just a
 /// few messages.
@@ -35,11 +35,6 @@ struct Refusal {
     diagnostics: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct CopyRow {
-    ftl: String,
-}
-
 fn locale_param(ctx: &RouteContext<Context>) -> std::result::Result<String, ErrorBody> {
     let locale = ctx.param("locale").cloned().unwrap_or_default();
     check_locale("locale", &locale)
@@ -49,7 +44,7 @@ fn locale_param(ctx: &RouteContext<Context>) -> std::result::Result<String, Erro
 
 /// Stores a site's copy for one locale, if the checker accepts it.
 pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,
         Err(refusal) => return Ok(refusal),
@@ -115,18 +110,8 @@ pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Re
             422,
         );
     }
-    db.prepare(
-        "INSERT INTO site_copy (site_key, locale, ftl, updated_at) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (site_key, locale) DO UPDATE SET ftl = excluded.ftl, updated_at = excluded.updated_at",
-    )
-    .bind(&[
-        text(&site.site_key),
-        text(&locale),
-        text(&ftl),
-        millis(Date::now().as_millis() as i64),
-    ])?
-    .run()
-    .await?;
+    let now = Date::now().as_millis() as i64;
+    store::copy::save(&db, &site.site_key, &locale, &ftl, now).await?;
     respond::json(
         &serde_json::json!({ "locale": locale, "stored": true }),
         200,
@@ -135,7 +120,7 @@ pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Re
 
 /// A site's copy for one locale (public: the widget reads it).
 pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     let locale = match locale_param(&ctx) {
         Ok(locale) => locale,
         Err(error) => return respond::error_body(&error),
@@ -144,7 +129,7 @@ pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Respon
     if Site::find(&db, &site_key).await?.is_none() {
         return respond::error(ErrorCode::UnknownSite, "no site has this key");
     }
-    let ftl = stored_override(&db, &site_key, &locale)
+    let ftl = store::copy::find(&db, &site_key, &locale)
         .await?
         .unwrap_or_default();
     let etag = format!("\"{}\"", hash_secret(&ftl).get(..32).unwrap_or_default());
@@ -155,18 +140,4 @@ pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Respon
         &etag,
         Freshness::Revalidate,
     )
-}
-
-/// The copy `site_key` stored for `locale`, if any.
-pub async fn stored_override(
-    db: &D1Database,
-    site_key: &str,
-    locale: &str,
-) -> Result<Option<String>> {
-    Ok(db
-        .prepare("SELECT ftl FROM site_copy WHERE site_key = ?1 AND locale = ?2")
-        .bind(&[text(site_key), text(locale)])?
-        .first::<CopyRow>(None)
-        .await?
-        .map(|row| row.ftl))
 }

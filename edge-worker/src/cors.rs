@@ -3,10 +3,10 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsValue;
 use worker::{D1Database, Date, Headers, Request, Response, Result};
 
 use crate::recent::Recent;
+use crate::store;
 
 /// The request's `Origin` header, if it has one.
 pub fn request_origin(req: &Request) -> Result<Option<String>> {
@@ -30,17 +30,13 @@ pub async fn origin_known(db: &D1Database, origin: &str) -> Result<bool> {
     if let Some(known) = KNOWN.with(|known| known.borrow().get(&origin.to_string(), now)) {
         return Ok(known);
     }
-    let row = db
-        .prepare("SELECT 1 AS found FROM site_origins WHERE origin = ?1 LIMIT 1")
-        .bind(&[JsValue::from_str(origin)])?
-        .first::<serde_json::Value>(None)
-        .await?;
+    let found = store::sites::origin_known(db, origin).await?;
     KNOWN.with(|known| {
         known
             .borrow_mut()
-            .put(origin.to_string(), row.is_some(), now + KNOWN_CACHE_MS);
+            .put(origin.to_string(), found, now + KNOWN_CACHE_MS);
     });
-    Ok(row.is_some())
+    Ok(found)
 }
 
 /// Lets `origin` read `response`. Always varies by origin, so caches never

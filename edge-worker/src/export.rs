@@ -111,7 +111,7 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
 
 /// Streams the window's conversations as CSV (RFC 4180) or NDJSON.
 pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,
         Err(refusal) => return Ok(refusal),

@@ -19,7 +19,7 @@ const MAX_LIMIT: u32 = 100;
 
 /// The window's knowledge gaps.
 pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,
         Err(refusal) => return Ok(refusal),

@@ -39,7 +39,7 @@ fn unauthorized() -> Result<Response> {
 
 /// Validates and stores a batch of events (see `protocol::envelope`).
 pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     let origin = cors::request_origin(&req)?;
     let origin = origin.as_deref();
 
@@ -156,7 +156,7 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
 
 /// Answers the CORS preflight browsers send before a JSON `POST`.
 pub async fn preflight(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     match cors::request_origin(&req)? {
         Some(origin) if cors::origin_known(&db, &origin).await? => cors::preflight_ok(&origin),
         _ => cors::allow(

@@ -71,7 +71,7 @@ pub async fn enqueue<D>(
 /// returns an error, so the Queue retries the whole batch (writes are
 /// idempotent by event id).
 pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
-    let db = env.d1(crate::DB)?;
+    let db = store::database(&env)?;
     let now = worker::Date::now().as_millis() as i64;
     // Per site: the events, and the latest time one of their requests was
     // received. The requests merged into one write were received within

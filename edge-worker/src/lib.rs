@@ -34,7 +34,6 @@ mod query;
 mod rate_limits;
 mod recent;
 mod respond;
-mod retention;
 mod shipped;
 mod sites;
 mod store;
@@ -42,9 +41,6 @@ mod webhook;
 
 use protocol::ErrorCode;
 use worker::{Context, Env, Request, Response, Result, Router, console_error, event};
-
-/// The D1 binding name in `wrangler.toml`.
-const DB: &str = "DB";
 
 fn router<'a>(ctx: Context) -> Router<'a, Context> {
     Router::with_data(ctx)
@@ -97,9 +93,9 @@ async fn queue(batch: worker::MessageBatch<()>, env: Env, _ctx: Context) -> Resu
 
 #[event(scheduled)]
 async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
-    match env.d1(DB) {
+    match store::database(&env) {
         Ok(db) => {
-            if let Err(err) = retention::sweep(&db).await {
+            if let Err(err) = store::retention::sweep(&db).await {
                 console_error!("retention sweep failed: {err}");
             }
         }

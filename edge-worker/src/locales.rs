@@ -20,11 +20,11 @@ use protocol::locales::negotiate;
 use protocol::secret::hash_secret;
 use worker::{Context, Request, Response, Result, RouteContext};
 
-use crate::copy::stored_override;
 use crate::query::Query;
 use crate::respond::{self, Freshness};
 use crate::shipped::Shipped;
 use crate::sites::Site;
+use crate::store;
 
 /// `body` as a public answer with a strong ETag, revalidated on every use.
 fn revalidated(req: &Request, body: String, content_type: &str) -> Result<Response> {
@@ -57,11 +57,11 @@ async fn for_site(
     let Some(site_key) = query.get("site") else {
         return Ok(Ok(base));
     };
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     if Site::find(&db, site_key).await?.is_none() {
         return respond::error(ErrorCode::UnknownSite, "no site has this key").map(Err);
     }
-    Ok(Ok(match stored_override(&db, site_key, locale).await? {
+    Ok(Ok(match store::copy::find(&db, site_key, locale).await? {
         Some(overlay) => l10n::layer(&base, &overlay),
         None => base,
     }))

@@ -10,7 +10,7 @@ use crate::store;
 
 /// CSAT, thumbs, the daily series and deltas (see `analytics::Overview`).
 pub async fn get_overview(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,
         Err(refusal) => return Ok(refusal),

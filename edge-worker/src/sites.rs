@@ -5,20 +5,11 @@ use protocol::secret::{bearer_token, secret_matches};
 use protocol::{ErrorCode, SiteConfig};
 use std::cell::RefCell;
 
-use serde::Deserialize;
-use wasm_bindgen::JsValue;
 use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext, console_error};
 
 use crate::recent::Recent;
 use crate::respond;
-
-#[derive(Deserialize)]
-struct SiteRow {
-    site_key: String,
-    secret_hash: String,
-    config: String,
-    webhook_secret: Option<String>,
-}
+use crate::store;
 
 /// How long ingest may reuse a site it looked up (per Worker isolate): a
 /// changed origin list or setting reaches ingest within this time.
@@ -71,11 +62,7 @@ impl Site {
 
     /// Looks a site up by its public key.
     pub async fn find(db: &D1Database, site_key: &str) -> Result<Option<Site>> {
-        let row = db
-            .prepare("SELECT site_key, secret_hash, config, webhook_secret FROM sites WHERE site_key = ?1")
-            .bind(&[JsValue::from_str(site_key)])?
-            .first::<SiteRow>(None)
-            .await?;
+        let row = store::sites::find(db, site_key).await?;
         Ok(row.map(|row| {
             // Configs are validated when written; an unreadable one (edited by
             // hand) falls back to the defaults, which store no text.
@@ -141,12 +128,7 @@ impl Site {
         if let Some(allowed) = ALLOWED.with(|allowed| allowed.borrow().get(&pair, now)) {
             return Ok(allowed);
         }
-        let row = db
-            .prepare("SELECT 1 AS found FROM site_origins WHERE site_key = ?1 AND origin = ?2")
-            .bind(&[JsValue::from_str(&self.site_key), JsValue::from_str(origin)])?
-            .first::<serde_json::Value>(None)
-            .await?;
-        let allows = row.is_some();
+        let allows = store::sites::allows_origin(db, &self.site_key, origin).await?;
         ALLOWED.with(|allowed| {
             allowed
                 .borrow_mut()

@@ -1,12 +1,26 @@
-//! D1 reads and writes. Every value is a bound parameter.
+//! Every D1 read and write, and the only place that opens the database.
+//! Every value is a bound parameter.
 
 pub mod conversations;
+pub mod copy;
 pub mod gaps;
 pub mod ingest;
 pub mod overview;
+pub mod retention;
+pub mod sites;
 pub mod webhook_failures;
 
 use wasm_bindgen::JsValue;
+use worker::{D1Database, Env};
+
+/// The D1 binding name in `wrangler.toml`.
+const DB: &str = "DB";
+
+/// The database, from the Worker's bindings (a route's `ctx.env`, or the
+/// `env` of a queue or cron handler).
+pub fn database(env: &Env) -> worker::Result<D1Database> {
+    env.d1(DB)
+}
 
 /// A text parameter.
 pub fn text(value: &str) -> JsValue {

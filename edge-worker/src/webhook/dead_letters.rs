@@ -20,7 +20,7 @@ const LISTED: u32 = 100;
 /// Records a batch from the dead-letter queue. A message whose record
 /// could not be written is retried.
 pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
-    let db = env.d1(crate::DB)?;
+    let db = store::database(&env)?;
     let now = Date::now().as_millis() as i64;
     for raw in batch.raw_iter() {
         let message = match Message::<Delivery>::try_from(raw) {
@@ -62,7 +62,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
 /// `GET /v1/sites/{site_key}/webhook/failures`: the latest deliveries that
 /// failed every retry, newest first.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = ctx.d1(crate::DB)?;
+    let db = store::database(&ctx.env)?;
     let site = match Site::authorize(&db, &req, &ctx).await? {
         Ok(site) => site,
         Err(refusal) => return Ok(refusal),

@@ -20,6 +20,7 @@ use worker::{
 use super::Delivery;
 use super::retry::RetryPolicy;
 use crate::sites::Site;
+use crate::store;
 
 /// What one try came to.
 enum Outcome {
@@ -112,7 +113,7 @@ async fn attempt(
 /// or retried on its own; the queue moves one that failed every retry
 /// (`max_retries` in `wrangler.toml`) to the dead-letter queue.
 pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> worker::Result<()> {
-    let db = env.d1(crate::DB)?;
+    let db = store::database(&env)?;
     let var = |name: &str| env.var(name).ok().map(|var| var.to_string());
     let policy = RetryPolicy::from_vars(
         var("WEBHOOK_BACKOFF_SECONDS").as_deref(),

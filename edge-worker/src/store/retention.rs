@@ -9,7 +9,7 @@
 use serde::Deserialize;
 use worker::{D1Database, Date, Result, console_error};
 
-use crate::store::millis;
+use super::millis;
 
 /// Rows deleted per statement, so one sweep never holds the writer long.
 const CHUNK: u32 = 5_000;
