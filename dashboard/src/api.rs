@@ -1,11 +1,18 @@
 //! The collector's read API, as the dashboard calls it: same origin (the
 //! collector serves the dashboard), the site secret as a bearer token.
+//! Every model the API answers with is named here, so the components take
+//! them from this one place: the Overview and the gaps from `analytics`
+//! (where they are computed), conversations from `protocol::read_api`.
 
 use std::fmt;
 
-use analytics::{GapsReport, Overview};
+pub use analytics::{CsatFigures, DayPoint, Deltas, Gap, GapsReport, Overview, ThumbsFigures};
 use gloo_net::http::{Request, Response};
-use protocol::{ConversationDetail, ConversationPage, ErrorBody, FeedbackFilter};
+use protocol::ErrorBody;
+pub use protocol::{
+    ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, LocaleList,
+    MessageRating, Rating, Satisfaction,
+};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 

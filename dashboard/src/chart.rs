@@ -1,7 +1,7 @@
 //! Where the CSAT line chart's lines and dots go: pure geometry, so it is
 //! tested natively and the component only draws.
 
-use analytics::DayPoint;
+use crate::api::DayPoint;
 
 /// Space around the plot for the axis labels.
 const LEFT: f64 = 28.0;

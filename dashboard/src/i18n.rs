@@ -2,8 +2,8 @@
 //! in as the last fallback, the owner's language fetched from the
 //! collector, message by message fallback (never an id on screen).
 
+use crate::api::LocaleList;
 use l10n::format::{Arg, Args, Catalog, Localized};
-use protocol::LocaleList;
 use protocol::locales::DEFAULT_LOCALE;
 
 /// The reference copy.

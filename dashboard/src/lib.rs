@@ -7,8 +7,8 @@
 pub mod api;
 pub mod chart;
 pub mod components;
-pub mod format;
 pub mod i18n;
+pub mod intl;
 pub mod period;
 pub mod route;
 pub mod session;

@@ -1,7 +1,7 @@
 //! The period every section shows: the last 7, 30 or 90 days, or a custom
 //! range of dates; counted in the site's time zone by the collector.
 
-use protocol::FeedbackFilter;
+use crate::api::FeedbackFilter;
 
 /// A window of days.
 #[derive(Debug, Clone, PartialEq, Eq)]

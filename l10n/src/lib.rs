@@ -1,7 +1,15 @@
-//! Checks a locale's Fluent file against the reference (en-US) and says
-//! what is wrong the way a compiler does: `file:line:col: error[code]: ...`.
-//! The same checks serve `cargo xtask locales check` and the collector's
-//! validation of per-site copy overrides, so both always agree.
+//! Fluent for the whole product, in two halves that share one parser:
+//! - the checker (this module): a locale's file against the reference
+//!   (en-US), with diagnostics the way a compiler gives them
+//!   (`file:line:col: error[code]: ...`), for `cargo xtask locales check`
+//!   and for the collector's check of a site's own wording, so both agree;
+//! - the formatter ([`format`](mod@format)), which the widget and the dashboard resolve
+//!   their strings with at run time, with plural rules from [`plural`]
+//!   (the browser's `Intl.PluralRules` in wasm), and `reactive` (feature
+//!   `reactive`), the reactive handle both UIs share.
+//!
+//! [`guard`] finds what copy may not hold before it is parsed, and
+//! [`layer`] lays a site's wording over the shipped copy.
 
 mod diagnostic;
 pub mod format;

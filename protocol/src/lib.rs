@@ -1,14 +1,16 @@
-//! The feedback protocol shared by the widget (which sends) and the edge
-//! collector (which validates and stores): wire types, their validation and
-//! the limits both sides respect. Pure Rust, no web or worker dependencies.
+//! The contract between the widget, the collector and the dashboard: what
+//! the widget sends (events, the envelope) and how it is validated, the
+//! limits both sides keep, the site owner's read API about conversations
+//! (`read_api`), site settings, secrets and webhooks. Pure Rust, no web or
+//! worker dependencies, tested with plain `#[test]`s.
 
-pub mod conversation;
 pub mod csat;
 pub mod envelope;
 pub mod event;
 pub mod ids;
 pub mod limits;
 pub mod locales;
+pub mod read_api;
 pub mod rejection;
 pub mod repair;
 pub mod secret;
@@ -17,10 +19,6 @@ pub mod text;
 pub mod webhook;
 pub mod webhook_url;
 
-pub use conversation::{
-    ConversationDetail, ConversationPage, ConversationRow, ConversationSummary, CsatMetrics,
-    Cursor, ExportRow, FeedbackFilter, MessageRating,
-};
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};
 pub use event::{
@@ -28,6 +26,10 @@ pub use event::{
     Rating,
 };
 pub use locales::{LocaleList, ShippedCopy};
+pub use read_api::{
+    ConversationDetail, ConversationPage, ConversationRow, ConversationSummary, CsatMetrics,
+    Cursor, ExportRow, FeedbackFilter, MessageRating,
+};
 pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
 pub use site_config::{SiteConfig, WidgetConfig};
 pub use webhook::{EventId, WebhookBody, WebhookFailure, WebhookFailures};

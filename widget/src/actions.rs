@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::app::State;
-use crate::conversation::Role;
+use crate::chat::Role;
 use crate::csat::{CsatFlow, CsatOutcome, CsatStep};
 use crate::feedback::FeedbackReporter;
 use crate::host_events::HostEvents;
@@ -105,7 +105,7 @@ impl Actions {
 
     /// The conversation feedback is filed under.
     pub fn conversation_id(self) -> String {
-        self.with_now(|state| state.conversation.id.clone())
+        self.with_now(|state| state.chat.id.clone())
     }
 
     /// Opens or closes the panel; tells the host when that changes it. An
@@ -214,7 +214,7 @@ impl Actions {
     pub fn reason(self, message_id: &str, answer: Option<(Vec<String>, Option<String>)>) {
         let was_open = self
             .state
-            .try_update(|state| state.conversation.close_reason(message_id))
+            .try_update(|state| state.chat.close_reason(message_id))
             .unwrap_or(false);
         if let (true, Some((tags, reason))) = (was_open, answer) {
             let conversation_id = self.conversation_id();

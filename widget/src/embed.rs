@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
 use crate::actions::Actions;
+use crate::chat::Role;
 use crate::collector::Collector;
-use crate::conversation::Role;
 use crate::feedback::FeedbackReporter;
 use crate::host_events::HostEvents;
 use crate::i18n::{I18n, Localizer};

@@ -16,8 +16,8 @@
 pub mod actions;
 pub mod answers;
 pub mod app;
+pub mod chat;
 pub mod collector;
-pub mod conversation;
 pub mod csat;
 pub mod embed;
 pub mod feedback;

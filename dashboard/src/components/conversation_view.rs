@@ -1,8 +1,8 @@
 //! One conversation: the User data card with its CSAT fields, and each
 //! rated assistant message with its badge, excerpt, reason and tags.
 
+use crate::api::{ConversationDetail, MessageRating, Rating};
 use leptos::prelude::*;
-use protocol::{ConversationDetail, MessageRating, Rating};
 
 use crate::api::Api;
 use crate::components::inbox::SatisfactionValue;

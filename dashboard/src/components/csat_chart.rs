@@ -2,13 +2,13 @@
 //! line, with the hovered day's value read out, and the same numbers as a
 //! table for screen readers.
 
-use analytics::DayPoint;
+use crate::api::DayPoint;
 use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::chart::{self, Dot};
-use crate::format;
 use crate::i18n::{self, I18n};
+use crate::intl;
 
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 260.0;
@@ -25,8 +25,8 @@ pub fn CsatChart(
     let describe = move |dot: &Dot| {
         let locale = i18n.locale();
         let mut args = Args::new();
-        args.set("date", i18n::text(format::day(&locale, &dot.date)));
-        args.set("average", i18n::text(format::average(&locale, dot.average)));
+        args.set("date", i18n::text(intl::day(&locale, &dot.date)));
+        args.set("average", i18n::text(intl::average(&locale, dot.average)));
         args.set("rated", i18n::count(dot.rated));
         i18n.format("csat-chart-point", &args)
     };
@@ -61,7 +61,7 @@ pub fn CsatChart(
                     }
                 }).collect_view()}
                 {chart.x_labels.iter().map(|(x, date, anchor)| {
-                    let label = format::day(&i18n.locale(), date);
+                    let label = intl::day(&i18n.locale(), date);
                     view! { <text class="tick" x=*x y=HEIGHT - 6.0 text-anchor=*anchor>{label}</text> }
                 }).collect_view()}
             </svg>
@@ -79,8 +79,8 @@ pub fn CsatChart(
                         let locale = i18n.locale();
                         view! {
                             <tr>
-                                <td>{format::day(&locale, &dot.date)}</td>
-                                <td>{format::average(&locale, dot.average)}</td>
+                                <td>{intl::day(&locale, &dot.date)}</td>
+                                <td>{intl::average(&locale, dot.average)}</td>
                                 <td>{dot.rated}</td>
                             </tr>
                         }

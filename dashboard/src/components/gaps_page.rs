@@ -1,14 +1,14 @@
 //! Recommendations → knowledge gaps: questions thumbed down again and
 //! again, most frequent first, with the conversations they came up in.
 
-use analytics::Gap;
+use crate::api::Gap;
 use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::Api;
 use crate::components::status::{Failed, Loading};
-use crate::format;
 use crate::i18n::{self, I18n};
+use crate::intl;
 use crate::route::Route;
 
 /// One gap.
@@ -25,7 +25,7 @@ fn GapCard(
         let mut latest = Args::new();
         latest.set(
             "date",
-            i18n::text(format::instant(&i18n.locale(), latest_at, None)),
+            i18n::text(intl::instant(&i18n.locale(), latest_at, None)),
         );
         format!(
             "{} · {}",

@@ -2,14 +2,14 @@
 //! Downvote, Unknown, …) and the period, a page at a time, exportable as
 //! CSV.
 
+use crate::api::{ConversationSummary, FeedbackFilter, Satisfaction};
 use l10n::format::Args;
 use leptos::prelude::*;
-use protocol::{ConversationSummary, FeedbackFilter, Satisfaction};
 
 use crate::api::{Api, ApiError};
 use crate::components::status::{Failed, Loading};
-use crate::format;
 use crate::i18n::{self, I18n};
+use crate::intl;
 use crate::period::Period;
 use crate::route::Route;
 
@@ -68,7 +68,7 @@ fn Row(
     let i18n = expect_context::<I18n>();
     let id = conversation.conversation_id.clone();
     let href = Route::Conversation(id.clone()).href();
-    let last = move || format::instant(&i18n.locale(), conversation.last_at, Some(&tz));
+    let last = move || intl::instant(&i18n.locale(), conversation.last_at, Some(&tz));
     let thumbs = move || {
         let mut args = Args::new();
         args.set("up", i18n::count(conversation.thumbs_up));

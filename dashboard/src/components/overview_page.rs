@@ -9,8 +9,8 @@ use crate::components::csat_chart::CsatChart;
 use crate::components::status::{Failed, Loading};
 use crate::components::survey_card::SurveyCard;
 use crate::components::thumbs_card::ThumbsCard;
-use crate::format;
 use crate::i18n::{self, I18n};
+use crate::intl;
 use crate::period::Period;
 
 /// The Overview for `period`.
@@ -34,9 +34,9 @@ pub fn OverviewPage(
             let mut range = Args::new();
             range.set(
                 "from",
-                i18n::text(format::day(&locale, &overview.current.from)),
+                i18n::text(intl::day(&locale, &overview.current.from)),
             );
-            range.set("to", i18n::text(format::day(&locale, &overview.current.to)));
+            range.set("to", i18n::text(intl::day(&locale, &overview.current.to)));
             let mut zone = Args::new();
             zone.set("tz", i18n::text(overview.tz.clone()));
             view! {

@@ -1,9 +1,9 @@
 //! The signed-in page: header, the sections' navigation, the period, and
 //! the section the address names.
 
+use crate::api::FeedbackFilter;
 use l10n::format::Args;
 use leptos::prelude::*;
-use protocol::FeedbackFilter;
 use wasm_bindgen::prelude::*;
 
 use crate::api::Api;

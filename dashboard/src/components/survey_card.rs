@@ -1,12 +1,12 @@
 //! The satisfaction survey's figures: average, response rate, net score,
 //! the prompt's counts and the 1–5 distribution.
 
-use analytics::CsatFigures;
+use crate::api::CsatFigures;
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::format;
 use crate::i18n::{self, I18n};
+use crate::intl;
 
 /// One named figure.
 #[component]
@@ -40,7 +40,7 @@ pub fn SurveyCard(
     let locale = move || i18n.locale();
     let or_dash = move |value: Option<String>| value.unwrap_or_else(|| i18n.text("no-value"));
     let (average, response_rate, net_score) = (csat.average, csat.response_rate, csat.net_score);
-    let counted = move |value: u64| Signal::derive(move || format::count(&locale(), value));
+    let counted = move |value: u64| Signal::derive(move || intl::count(&locale(), value));
     let most = csat.distribution.iter().copied().max().unwrap_or(0).max(1);
     let bars = csat
         .distribution
@@ -67,12 +67,12 @@ pub fn SurveyCard(
             <h3 id="survey-title">{i18n.t("csat-figures-title")}</h3>
             <dl class="figures">
                 <Figure name="csat-average" label=Signal::derive(i18n.t("csat-average"))
-                    value=Signal::derive(move || or_dash(average.map(|v| format::average(&locale(), v))))/>
+                    value=Signal::derive(move || or_dash(average.map(|v| intl::average(&locale(), v))))/>
                 <Figure name="csat-response-rate" label=Signal::derive(i18n.t("csat-response-rate"))
-                    value=Signal::derive(move || or_dash(response_rate.map(|v| format::percent(&locale(), v))))
+                    value=Signal::derive(move || or_dash(response_rate.map(|v| intl::percent(&locale(), v))))
                     hint=Signal::derive(i18n.t("csat-response-rate-hint"))/>
                 <Figure name="csat-net-score" label=Signal::derive(i18n.t("csat-net-score"))
-                    value=Signal::derive(move || or_dash(net_score.map(|v| format::percent(&locale(), v))))
+                    value=Signal::derive(move || or_dash(net_score.map(|v| intl::percent(&locale(), v))))
                     hint=Signal::derive(i18n.t("csat-net-score-hint"))/>
                 <Figure name="csat-offered" label=Signal::derive(i18n.t("csat-offered")) value=counted(csat.offered)/>
                 <Figure name="csat-accepted" label=Signal::derive(i18n.t("csat-accepted")) value=counted(csat.accepted)/>

@@ -1,12 +1,12 @@
 //! "Message feedback": thumbs up and down for the period, their shares and
 //! the change against the previous period.
 
-use analytics::{Deltas, ThumbsFigures};
+use crate::api::{Deltas, ThumbsFigures};
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::format;
 use crate::i18n::{self, I18n};
+use crate::intl;
 
 /// One side of the card.
 #[component]
@@ -31,22 +31,22 @@ fn ThumbCount(
             || i18n.text("no-value"),
             |share| {
                 let mut args = Args::new();
-                args.set("share", i18n::text(format::percent(&locale(), share)));
+                args.set("share", i18n::text(intl::percent(&locale(), share)));
                 i18n.format("thumbs-share", &args)
             },
         )
     };
     let delta_text = move || {
         let mut args = Args::new();
-        args.set("delta", i18n::text(format::signed(delta)));
+        args.set("delta", i18n::text(intl::signed(delta)));
         i18n.format("vs-previous", &args)
     };
     view! {
         <div class=format!("thumb {side}")>
             <span class="label">{if side == "up" { "👍 " } else { "👎 " }}{move || label.get()}</span>
-            <span class="figure" data-figure=format!("thumbs-{side}")>{move || format::count(&locale(), count)}</span>
+            <span class="figure" data-figure=format!("thumbs-{side}")>{move || intl::count(&locale(), count)}</span>
             <span class="share" data-figure=format!("thumbs-{side}-share")>{share_text}</span>
-            <span class=format!("badge {}", format::trend(delta, more_is_better))
+            <span class=format!("badge {}", intl::trend(delta, more_is_better))
                 data-figure=format!("thumbs-{side}-delta")>{delta_text}</span>
         </div>
     }

@@ -15,7 +15,7 @@ pub use ratings::ReasonDraft;
 
 use protocol::WidgetConfig;
 
-use crate::conversation::{Conversation, Role};
+use crate::chat::{Chat, Role};
 use crate::csat::CsatFlow;
 
 /// What the widget shows.
@@ -24,7 +24,7 @@ pub struct State {
     /// Whether the panel is open.
     pub open: bool,
     /// The messages and their thumbs.
-    pub conversation: Conversation,
+    pub chat: Chat,
     /// The site's settings, once the collector has answered.
     pub settings: Option<WidgetConfig>,
     /// The host said the conversation is over (`resolve()`), or it idled out.
@@ -38,7 +38,7 @@ impl State {
     pub fn new(conversation_id: String) -> Self {
         Self {
             open: false,
-            conversation: Conversation::new(conversation_id),
+            chat: Chat::new(conversation_id),
             settings: None,
             resolved: false,
             csat: None,
@@ -52,7 +52,7 @@ impl State {
 
     /// Appends a message (refusing malformed or reused ids, with the reason).
     pub fn add_message(&mut self, id: &str, role: Role, text: &str) -> Result<(), String> {
-        self.conversation.add(id, role, text).map(|_| ())
+        self.chat.add(id, role, text).map(|_| ())
     }
 
     /// The conversation is over.
@@ -62,7 +62,7 @@ impl State {
 
     /// Starts conversation `id` afresh: no messages, not resolved, no prompt.
     pub fn reset(&mut self, id: String) {
-        self.conversation = Conversation::new(id);
+        self.chat = Chat::new(id);
         self.resolved = false;
         self.csat = None;
     }
@@ -84,7 +84,7 @@ impl State {
     /// site's idle auto-end, once something was said and until it resolved.
     pub fn idle_end_seconds(&self) -> Option<u32> {
         let seconds = self.settings.as_ref()?.idle_end_seconds?;
-        (!self.conversation.messages.is_empty() && !self.resolved).then_some(seconds)
+        (!self.chat.messages.is_empty() && !self.resolved).then_some(seconds)
     }
 }
 

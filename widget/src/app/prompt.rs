@@ -77,7 +77,7 @@ pub fn next_score(score: u8, step: i8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::conversation::Role;
+    use crate::chat::Role;
     use protocol::WidgetConfig;
 
     fn resolved(csat_enabled: bool) -> State {

@@ -1,4 +1,4 @@
-//! 👍/👎 under an assistant message (`Conversation::rate`), and the reason
+//! 👍/👎 under an assistant message (`Chat::rate`), and the reason
 //! asked after a 👎 when the site offers reason tags.
 
 use protocol::Rating;
@@ -12,7 +12,7 @@ impl State {
     /// assistant message.
     pub fn rate(&mut self, id: &str, clicked: Rating) -> Option<Rating> {
         let reasons_offered = !self.reason_tags().is_empty();
-        self.conversation.rate(id, clicked, reasons_offered)
+        self.chat.rate(id, clicked, reasons_offered)
     }
 }
 
@@ -54,7 +54,7 @@ impl ReasonDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::conversation::Role;
+    use crate::chat::Role;
     use protocol::{CsatMode, WidgetConfig};
 
     #[test]
@@ -62,10 +62,7 @@ mod tests {
         let mut state = State::new("c_1".into());
         state.add_message("m1", Role::Assistant, "a").unwrap();
         assert_eq!(state.rate("m1", Rating::Down), Some(Rating::Down));
-        assert!(
-            !state.conversation.messages[0].asking_reason,
-            "no settings yet"
-        );
+        assert!(!state.chat.messages[0].asking_reason, "no settings yet");
         state.settings = Some(WidgetConfig {
             csat_enabled: false,
             csat_mode: CsatMode::Thumbs,
@@ -76,7 +73,7 @@ mod tests {
         });
         assert_eq!(state.rate("m1", Rating::Up), Some(Rating::Up));
         assert_eq!(state.rate("m1", Rating::Down), Some(Rating::Down));
-        assert!(state.conversation.messages[0].asking_reason);
+        assert!(state.chat.messages[0].asking_reason);
     }
 
     #[test]

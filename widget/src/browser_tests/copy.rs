@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::support;
-use crate::conversation::Role;
+use crate::chat::Role;
 use crate::i18n::{I18n, Localizer, Msg};
 use crate::view::comment_box::CommentBox;
 use leptos::prelude::*;

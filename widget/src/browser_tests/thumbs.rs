@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use super::support;
-use crate::conversation::Role;
+use crate::chat::Role;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 

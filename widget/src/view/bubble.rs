@@ -6,7 +6,7 @@ use crate::actions::Actions;
 use crate::i18n::Msg;
 use crate::view::flag;
 use crate::view::icons::Icon;
-use crate::view::l10n::use_i18n;
+use crate::view::strings::use_i18n;
 
 /// The bubble, named for what a click does next.
 #[component]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use protocol::text::{MAX_COMMENT_UTF16, utf16_len};
 
 use crate::i18n::Msg;
-use crate::view::l10n::{use_i18n, with_arg};
+use crate::view::strings::{use_i18n, with_arg};
 
 /// The counter shows once fewer than this many characters are left.
 const SHOW_BELOW: usize = 100;

@@ -11,7 +11,7 @@ use web_sys::SubmitEvent;
 use crate::actions::Actions;
 use crate::i18n::Msg;
 use crate::view::icons::Icon;
-use crate::view::l10n::use_i18n;
+use crate::view::strings::use_i18n;
 
 /// The message box and its send button.
 #[component]

@@ -14,7 +14,7 @@ use crate::i18n::{I18n, Msg};
 use crate::view::close_button;
 use crate::view::comment_box::CommentBox;
 use crate::view::icons::Icon;
-use crate::view::l10n::use_i18n;
+use crate::view::strings::use_i18n;
 
 /// The scale's scores: value, the radio's selector, its accessible name.
 const SCORES: [(u8, &str, &str, Msg); 5] = [

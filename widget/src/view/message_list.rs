@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use crate::actions::Actions;
-use crate::conversation::Role;
+use crate::chat::Role;
 use crate::i18n::Msg;
-use crate::view::l10n::use_i18n;
 use crate::view::message_memo;
 use crate::view::reason_form::ReasonForm;
+use crate::view::strings::use_i18n;
 use crate::view::thumbs::Thumbs;
 
 /// One row of the list: `(conversation, message id, role, text)`. Keyed by
@@ -21,10 +21,10 @@ type Row = (String, String, Role, String);
 pub fn MessageList() -> impl IntoView {
     let actions = expect_context::<Actions>();
     let i18n = use_i18n();
-    let empty = Memo::new(move |_| actions.with(|state| state.conversation.messages.is_empty()));
+    let empty = Memo::new(move |_| actions.with(|state| state.chat.messages.is_empty()));
     let rows = move || {
         actions.with(|state| {
-            let conversation = &state.conversation;
+            let conversation = &state.chat;
             conversation
                 .messages
                 .iter()

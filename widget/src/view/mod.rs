@@ -7,17 +7,17 @@ pub mod comment_box;
 pub mod composer;
 pub mod csat_prompt;
 pub mod icons;
-pub mod l10n;
 pub mod message_list;
 pub mod panel;
 pub mod reason_form;
+pub mod strings;
 pub mod thumbs;
 
 use leptos::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::actions::Actions;
-use crate::conversation::ChatMessage;
+use crate::chat::ChatMessage;
 use crate::i18n::{I18n, Msg};
 use bubble::Bubble;
 use icons::Icon;
@@ -35,7 +35,7 @@ pub fn close_button(
     label: Msg,
     close: fn(Actions),
 ) -> AnyView {
-    let i18n = l10n::use_i18n();
+    let i18n = strings::use_i18n();
     view! {
         <button type="button" class=class aria-label=i18n.t(label) on:click=move |_| close(actions)>
             {Icon::Close.view()}
@@ -58,7 +58,7 @@ where
     Memo::new(move |_| {
         actions.with(|state| {
             state
-                .conversation
+                .chat
                 .message(&id)
                 .map_or_else(|| missing.clone(), read)
         })
@@ -76,7 +76,7 @@ pub fn mount(root: HtmlElement, actions: Actions, i18n: I18n) -> RwSignal<bool> 
     leptos::mount::mount_to(root, move || {
         provide_context(actions);
         provide_context(i18n);
-        l10n::mark_language(marked, i18n);
+        strings::mark_language(marked, i18n);
         view! {
             <Panel/>
             {move || bubble.get().then(|| view! { <Bubble/> })}

@@ -11,8 +11,8 @@ use crate::i18n::Msg;
 use crate::view::close_button;
 use crate::view::composer::Composer;
 use crate::view::csat_prompt::CsatPrompt;
-use crate::view::l10n::{use_i18n, with_arg};
 use crate::view::message_list::MessageList;
+use crate::view::strings::{use_i18n, with_arg};
 
 /// The panel: a dialog, hidden while closed. Esc closes it, and Tab stays
 /// inside it. Its heading is a plain `div`, not a `<header>`, which would

@@ -10,7 +10,7 @@ use crate::app::ReasonDraft;
 use crate::i18n::Msg;
 use crate::view::comment_box::CommentBox;
 use crate::view::flag;
-use crate::view::l10n::{use_i18n, with_arg};
+use crate::view::strings::{use_i18n, with_arg};
 
 /// Tag toggles, a comment box, Send and Skip, under one message.
 #[component]

@@ -8,7 +8,7 @@ use protocol::Rating;
 use crate::actions::Actions;
 use crate::i18n::Msg;
 use crate::view::icons::Icon;
-use crate::view::l10n::use_i18n;
+use crate::view::strings::use_i18n;
 use crate::view::{flag, message_memo};
 
 /// The pair under one message.

@@ -50,14 +50,14 @@ pub struct ChatMessage {
 
 /// The messages of one conversation, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conversation {
+pub struct Chat {
     /// Random id minted by the widget, sent with every event.
     pub id: String,
     /// The messages so far.
     pub messages: Vec<ChatMessage>,
 }
 
-impl Conversation {
+impl Chat {
     /// An empty conversation.
     pub fn new(id: String) -> Self {
         Self {
@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn messages_keep_their_order_and_start_unrated() {
-        let mut conversation = Conversation::new("c_1".into());
+        let mut conversation = Chat::new("c_1".into());
         conversation.add("m1", Role::User, "Hi").unwrap();
         conversation.add("m2", Role::Assistant, "Hello!").unwrap();
         let ids: Vec<_> = conversation
@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn duplicate_and_malformed_ids_are_refused_with_a_reason() {
-        let mut conversation = Conversation::new("c_1".into());
+        let mut conversation = Chat::new("c_1".into());
         conversation.add("m1", Role::Assistant, "a").unwrap();
         let duplicate = conversation.add("m1", Role::Assistant, "b").unwrap_err();
         assert!(duplicate.contains("already"), "{duplicate}");
@@ -148,10 +148,10 @@ mod tests {
 
     #[test]
     fn thumbs_press_switch_and_clear_and_a_down_asks_why_if_reasons_are_offered() {
-        let mut conversation = Conversation::new("c_1".into());
+        let mut conversation = Chat::new("c_1".into());
         conversation.add("m1", Role::Assistant, "a").unwrap();
         conversation.add("m2", Role::User, "b").unwrap();
-        let asking = |c: &Conversation| c.message("m1").unwrap().asking_reason;
+        let asking = |c: &Chat| c.message("m1").unwrap().asking_reason;
         assert_eq!(conversation.rate("m1", Rating::Up, true), Some(Rating::Up));
         assert!(!asking(&conversation));
         assert_eq!(
@@ -179,7 +179,7 @@ mod tests {
 
     #[test]
     fn a_reason_form_closes_once() {
-        let mut conversation = Conversation::new("c_1".into());
+        let mut conversation = Chat::new("c_1".into());
         conversation.add("m1", Role::Assistant, "a").unwrap();
         assert!(!conversation.close_reason("m1"), "never opened");
         conversation.rate("m1", Rating::Down, true);

@@ -1,4 +1,8 @@
-//! What the site owner's read API says about conversations.
+//! The site owner's read API about conversations: what the inbox, one
+//! conversation and the export answer (`ConversationPage`,
+//! `ConversationDetail`, `ExportRow`), and the stored row they are made
+//! from. The Overview's and the gaps' answers are computed, and typed, in
+//! `analytics`; the dashboard gathers them all in its `api` module.
 
 use serde::{Deserialize, Serialize};
 
