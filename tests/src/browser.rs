@@ -85,6 +85,22 @@ impl Browser {
         })
     }
 
+    /// A fresh browser on the demo page, as a shopper arrives (no visit
+    /// before on this profile).
+    pub async fn on_demo_page(stack: &Stack) -> Result<Self> {
+        let browser = Self::start(stack).await?;
+        browser.client.goto(&stack.page_url).await?;
+        Ok(browser)
+    }
+
+    /// The stack, and a fresh browser on its demo page: where most
+    /// browser tests start.
+    pub async fn shopper() -> Result<(Stack, Self)> {
+        let stack = Stack::from_env()?;
+        let browser = Self::on_demo_page(&stack).await?;
+        Ok((stack, browser))
+    }
+
     /// Ends the session (closing Chromium).
     pub async fn close(self) -> Result<()> {
         self.client.close().await?;
@@ -138,6 +154,11 @@ impl Browser {
         )
         .await
         .map(|_| ())
+    }
+
+    /// The text of `selector` inside the widget, once it is rendered.
+    pub async fn widget_text(&self, selector: &str) -> Result<String> {
+        Ok(self.widget_element(selector).await?.text().await?)
     }
 
     /// Waits for the widget to have rendered `selector` inside its shadow

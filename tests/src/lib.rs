@@ -281,6 +281,24 @@ pub fn envelope(site_key: &str, events: Vec<Value>) -> Value {
     serde_json::from_str(&body).unwrap_or(Value::Null)
 }
 
+/// A request the collector must refuse whole, and what it must answer
+/// (see [`Collector::check_refused`]).
+#[derive(Debug, Clone)]
+pub struct Refused<'a> {
+    /// What the request is, for failure messages.
+    pub what: &'a str,
+    /// The body, as sent.
+    pub body: String,
+    /// Its `Origin`, when a page sends it.
+    pub origin: Option<&'a str>,
+    /// The status expected.
+    pub status: u16,
+    /// The error code expected.
+    pub code: &'a str,
+    /// A word the error message must contain (`""` for any message).
+    pub mentions: &'a str,
+}
+
 /// A status code and the JSON body (or `Value::Null` when there is none).
 #[derive(Debug)]
 pub struct Answer {
@@ -302,6 +320,22 @@ impl Answer {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|value| value.to_str().ok())
     }
+}
+
+/// Where most collector tests start: the stack, a client for its Worker,
+/// and a conversation id no other test uses.
+pub fn fresh() -> Result<(Stack, Collector, String)> {
+    let stack = Stack::from_env()?;
+    let collector = stack.collector();
+    Ok((stack, collector, unique("c")))
+}
+
+/// Stored thumbs as [`Collector::ratings`] gives them: `(message_id, rating)`.
+pub fn thumbs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(message, rating)| (message.to_string(), rating.to_string()))
+        .collect()
 }
 
 /// `text` as an SQL string literal (for [`Stack::d1_execute`]).
@@ -481,6 +515,20 @@ impl Collector {
         answer(request.send().await?).await
     }
 
+    /// Stores `ftl` as `site`'s own wording for `locale`, failing unless
+    /// the collector takes it.
+    pub async fn store_copy(&self, site: &SiteAccess, locale: &str, ftl: &str) -> Result<()> {
+        let answer = self.put_copy(&site.key, &site.secret, locale, ftl).await?;
+        if answer.status != 200 {
+            bail!(
+                "storing {locale} copy answered {}: {}",
+                answer.status,
+                answer.body
+            );
+        }
+        Ok(())
+    }
+
     /// `DELETE /v1/sites/{key}/conversations/{id}` with `site`'s secret.
     pub async fn erase(&self, site: &SiteAccess, conversation_id: &str) -> Result<Answer> {
         let request = self
@@ -491,6 +539,51 @@ impl Collector {
             ))
             .bearer_auth(&site.secret);
         answer(request.send().await?).await
+    }
+
+    /// Sends `request` without a secret and checks that the collector
+    /// refuses it whole, with its status and code (and a message that
+    /// mentions what it names), lets no page read a refusal of its origin,
+    /// and stores nothing of `conversation_id`.
+    pub async fn check_refused(
+        &self,
+        request: &Refused<'_>,
+        site: &SiteAccess,
+        conversation_id: &str,
+    ) -> Result<Answer> {
+        let what = request.what;
+        let answer = self
+            .post_raw(request.body.clone(), request.origin, None)
+            .await?;
+        if (answer.status, answer.code()) != (request.status, request.code) {
+            bail!(
+                "{what}: expected {} {}, got {} {}",
+                request.status,
+                request.code,
+                answer.status,
+                answer.body
+            );
+        }
+        let message = answer
+            .body
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        if !message.contains(request.mentions) {
+            bail!(
+                "{what}: the message {message:?} does not mention {:?}",
+                request.mentions
+            );
+        }
+        if request.code == "origin_not_allowed"
+            && answer.header("access-control-allow-origin").is_some()
+        {
+            bail!("{what}: a refused origin may read the answer");
+        }
+        if !self.stored_nothing(site, conversation_id).await? {
+            bail!("{what}: something was stored");
+        }
+        Ok(answer)
     }
 
     /// Whether nothing at all is stored for `conversation` of `site`.

@@ -5,7 +5,6 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use e2e::Stack;
 use e2e::browser::Browser;
 use serde_json::{Value, json};
 
@@ -24,9 +23,7 @@ async fn page_violations(browser: &Browser) -> Vec<Value> {
 
 #[tokio::test]
 async fn the_open_panel_and_the_prompts_have_no_axe_violations() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (stack, browser) = Browser::shopper().await.unwrap();
     browser.click(".fb-bubble").await.unwrap();
     browser
         .widget_element("[data-message-id=\"m3\"]")

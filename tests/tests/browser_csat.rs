@@ -68,20 +68,12 @@ async fn scale_prompt(stack: &Stack) -> (SiteAccess, Browser, String, Vec<Elemen
 }
 
 async fn text_of(browser: &Browser, selector: &str) -> String {
-    browser
-        .widget_element(selector)
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    browser.widget_text(selector).await.unwrap()
 }
 
 #[tokio::test]
 async fn thumbs_down_asks_why_thanks_and_is_offered_once_per_conversation() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (stack, browser) = Browser::shopper().await.unwrap();
     let conversation = browser.demo_conversation_id().await.unwrap();
     resolve(&browser).await;
 
@@ -233,9 +225,7 @@ async fn the_one_to_five_scale_spells_out_its_ends_and_takes_a_comment() {
 
 #[tokio::test]
 async fn closing_the_prompt_unanswered_is_recorded_as_denied() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (stack, browser) = Browser::shopper().await.unwrap();
     let conversation = browser.demo_conversation_id().await.unwrap();
     resolve(&browser).await;
     let close = browser.widget_element(".fb-csat-close").await.unwrap();

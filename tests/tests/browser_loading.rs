@@ -143,9 +143,7 @@ async fn clicking_the_painted_bubble_opens_the_panel_once_the_app_is_there() {
 
 #[tokio::test]
 async fn without_save_data_the_app_loads_by_itself_once_the_page_is_idle() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (_stack, browser) = Browser::shopper().await.unwrap();
     // Nobody touches the page: once it is idle, the app has been asked for.
     page_idle(&browser).await;
     assert!(app_requested(&browser).await, "asked for on idle");

@@ -60,13 +60,7 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
         let dir = if locale == "ar" { "rtl" } else { "ltr" };
         assert_eq!(attr(&browser, ".fb-root", "dir").await, dir, "{locale}");
         browser.click(".fb-bubble").await.unwrap();
-        let title = browser
-            .widget_element(".fb-title")
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let title = browser.widget_text(".fb-title").await.unwrap();
         assert_eq!(title, message(locale, "panel-title"));
         assert_eq!(
             attr(
@@ -82,13 +76,7 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
             message(locale, "composer-placeholder")
         );
         browser.click_page("demo-resolve").await.unwrap();
-        let csat = browser
-            .widget_element(".fb-csat-title")
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let csat = browser.widget_text(".fb-csat-title").await.unwrap();
         assert_eq!(csat, message(locale, "csat-title"));
         if locale == "ar" {
             browser.screenshot(&stack, "locale-ar-rtl").await.unwrap();
@@ -101,13 +89,7 @@ async fn every_locale_shows_its_own_words_in_the_panel_and_both_prompts() {
             .unwrap();
         browser.widget_element(".fb-bubble").await.unwrap();
         browser.click_page("demo-resolve").await.unwrap();
-        let question = browser
-            .widget_element(".fb-csat-title")
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let question = browser.widget_text(".fb-csat-title").await.unwrap();
         assert_eq!(question, message(locale, "csat-question"));
         assert_eq!(
             attr(&browser, ".fb-csat-scale input[value=\"5\"]", "aria-label").await,
@@ -178,13 +160,7 @@ async fn pseudo_locales_are_generated_and_right_to_left_mirrors_the_controls() {
             );
         }
         browser.click(".fb-bubble").await.unwrap();
-        let shown = browser
-            .widget_element(".fb-title")
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let shown = browser.widget_text(".fb-title").await.unwrap();
         if let Some(title) = title {
             assert_eq!(shown, title);
         }
@@ -241,13 +217,7 @@ async fn a_locale_edited_on_disk_shows_on_the_next_page_load() {
             .await
             .unwrap();
         browser.click(".fb-bubble").await.unwrap();
-        let shown = browser
-            .widget_element(".fb-title")
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let shown = browser.widget_text(".fb-title").await.unwrap();
         assert_eq!(shown, title);
         assert_eq!(attr(&browser, ".fb-root", "lang").await, "sv");
     }
@@ -267,16 +237,6 @@ async fn fill_comment(browser: &Browser, count: usize) {
         )
         .await
         .unwrap();
-}
-
-async fn widget_text(browser: &Browser, selector: &str) -> String {
-    browser
-        .widget_element(selector)
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
 }
 
 #[tokio::test]
@@ -313,7 +273,9 @@ async fn the_shops_name_and_plural_counts_come_out_right_in_each_language() {
         e2e::eventually(
             "the title to name the shop",
             std::time::Duration::from_secs(10),
-            || async { Ok((widget_text(&browser, ".fb-title").await == title).then_some(())) },
+            || async {
+                Ok((browser.widget_text(".fb-title").await.unwrap() == title).then_some(()))
+            },
         )
         .await
         .unwrap();
@@ -337,7 +299,7 @@ async fn the_shops_name_and_plural_counts_come_out_right_in_each_language() {
         for (count, expected) in counts {
             fill_comment(&browser, count).await;
             assert_eq!(
-                widget_text(&browser, ".fb-chars-left").await,
+                browser.widget_text(".fb-chars-left").await.unwrap(),
                 expected,
                 "{locale} {count}"
             );

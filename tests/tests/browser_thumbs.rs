@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use e2e::browser::Browser;
-use e2e::{Stack, eventually};
+use e2e::eventually;
 use fantoccini::Locator;
 use serde_json::json;
 
@@ -15,9 +15,7 @@ const ANSWER: &str = "[data-message-id=\"m3\"]";
 
 #[tokio::test]
 async fn a_thumb_clicked_in_the_bubble_lands_in_d1() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (stack, browser) = Browser::shopper().await.unwrap();
 
     // The bubble is a real button with a localized name, closed at first.
     let bubble = browser.widget_element(".fb-bubble").await.unwrap();
@@ -119,9 +117,7 @@ async fn a_thumb_clicked_in_the_bubble_lands_in_d1() {
 
 #[tokio::test]
 async fn message_text_is_rendered_as_text_never_as_html() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (_stack, browser) = Browser::shopper().await.unwrap();
     browser.widget_element(ANSWER).await.unwrap();
 
     let payload = "<img src=x onerror=\"window.__pwned=1\"><b>bold</b>";
@@ -149,9 +145,7 @@ async fn message_text_is_rendered_as_text_never_as_html() {
 
 #[tokio::test]
 async fn bad_api_calls_are_refused_with_a_clear_console_error_and_change_nothing() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (_stack, browser) = Browser::shopper().await.unwrap();
     browser.widget_element(ANSWER).await.unwrap();
     let logged = browser
         .js(
@@ -182,9 +176,7 @@ async fn bad_api_calls_are_refused_with_a_clear_console_error_and_change_nothing
 
 #[tokio::test]
 async fn a_thumbs_down_offers_the_sites_reasons_and_can_be_skipped() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (stack, browser) = Browser::shopper().await.unwrap();
     let conversation = browser.demo_conversation_id().await.unwrap();
     browser.click(".fb-bubble").await.unwrap();
 
@@ -298,9 +290,7 @@ async fn a_thumbs_down_offers_the_sites_reasons_and_can_be_skipped() {
 
 #[tokio::test]
 async fn hostile_host_css_changes_nothing_inside_and_the_widget_nothing_outside() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (_stack, browser) = Browser::shopper().await.unwrap();
     let bubble = browser.widget_element(".fb-bubble").await.unwrap();
     let before = bubble.rectangle().await.unwrap();
     let html_lang = browser.js("return [document.documentElement.lang, document.documentElement.dir, document.cookie];", vec![]).await.unwrap();
@@ -347,9 +337,7 @@ async fn hostile_host_css_changes_nothing_inside_and_the_widget_nothing_outside(
 
 #[tokio::test]
 async fn calls_made_before_the_app_loads_are_queued_and_replayed() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (_stack, browser) = Browser::shopper().await.unwrap();
     browser.widget_element(ANSWER).await.unwrap();
     // A second loader on the same page is ignored; call the API on a fresh
     // page instead, right after the loader ran and before the app is ready.

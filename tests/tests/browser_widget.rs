@@ -41,9 +41,7 @@ async fn focused(browser: &Browser) -> Value {
 
 #[tokio::test]
 async fn keyboard_only_open_type_send_and_escape_back_to_the_bubble() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (_stack, browser) = Browser::shopper().await.unwrap();
     let bubble = browser.widget_element(".fb-bubble").await.unwrap();
 
     bubble.send_keys(&Key::Enter.to_string()).await.unwrap();
@@ -168,9 +166,7 @@ async fn bring_collector_back(browser: &Browser) {
 
 #[tokio::test]
 async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (stack, browser) = Browser::shopper().await.unwrap();
     let conversation = browser.demo_conversation_id().await.unwrap();
     take_collector_offline(&browser, &stack).await;
     // The script applies from the next load on.
@@ -221,9 +217,7 @@ async fn feedback_given_offline_survives_a_reload_and_arrives_once_back_online()
 
 #[tokio::test]
 async fn set_locale_switches_every_string_and_reset_starts_a_new_conversation() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (_stack, browser) = Browser::shopper().await.unwrap();
     let bubble = browser.widget_element(".fb-bubble").await.unwrap();
     assert_eq!(
         bubble.attr("aria-label").await.unwrap().as_deref(),
@@ -272,9 +266,7 @@ async fn set_locale_switches_every_string_and_reset_starts_a_new_conversation() 
 
 #[tokio::test]
 async fn a_429_is_retried_after_the_retry_after_it_names() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (stack, browser) = Browser::shopper().await.unwrap();
     let conversation = browser.demo_conversation_id().await.unwrap();
     let port = stack.worker_url.rsplit(':').next().unwrap();
     // The collector's first answer to an ingest is a 429 asking for 3 s.
@@ -325,9 +317,7 @@ async fn a_429_is_retried_after_the_retry_after_it_names() {
 
 #[tokio::test]
 async fn the_snippet_can_put_the_bubble_on_the_left_in_the_shops_colour() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (_stack, browser) = Browser::shopper().await.unwrap();
     browser.widget_element(".fb-bubble").await.unwrap();
     // Load the snippet again with the options, as a shop would write it.
     let placed = browser
@@ -429,9 +419,7 @@ async fn events_too_large_for_one_request_go_in_several_and_none_is_dropped() {
 
 #[tokio::test]
 async fn a_beaconed_event_stays_queued_until_a_later_page_has_resent_it() {
-    let stack = Stack::from_env().unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser.client.goto(&stack.page_url).await.unwrap();
+    let (stack, browser) = Browser::shopper().await.unwrap();
     let conversation = browser.demo_conversation_id().await.unwrap();
     // `fetch` to the collector fails from the next load on; `sendBeacon`
     // still reaches it.
@@ -463,7 +451,7 @@ async fn a_beaconed_event_stays_queued_until_a_later_page_has_resent_it() {
         .await
         .unwrap();
     let collector = stack.collector();
-    let up = vec![("m1".to_string(), "up".to_string())];
+    let up = e2e::thumbs(&[("m1", "up")]);
     eventually("the beacon to arrive", Duration::from_secs(10), || async {
         let ratings = collector.ratings(&stack.site, &conversation).await?;
         Ok((ratings == up).then_some(()))

@@ -25,9 +25,7 @@ async fn detail(stack: &Stack, conversation: &str) -> Value {
 
 #[tokio::test]
 async fn an_offered_then_answered_prompt_fills_the_csat_fields() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let now = now_ms();
     let body = envelope(
         &stack.site.key,
@@ -129,9 +127,7 @@ fn let_time_pass(stack: &Stack, conversation: &str, minutes: i64) {
 
 #[tokio::test]
 async fn an_answer_can_be_amended_for_thirty_minutes_then_it_is_locked() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let send = |score: u8, comment: &str| {
         let body = answer(&stack, &conversation, now_ms(), score, comment);
         let collector = &collector;
@@ -161,9 +157,7 @@ async fn an_answer_can_be_amended_for_thirty_minutes_then_it_is_locked() {
 
 #[tokio::test]
 async fn a_backdated_amendment_is_judged_by_when_it_arrives() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let first = collector
         .post(
             &answer(&stack, &conversation, now_ms(), 2, ""),
@@ -187,9 +181,7 @@ async fn a_backdated_amendment_is_judged_by_when_it_arrives() {
 
 #[tokio::test]
 async fn the_answer_received_last_is_kept_whatever_its_clock_says() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let now = now_ms();
     collector
         .post(
@@ -235,9 +227,7 @@ async fn the_answer_received_last_is_kept_whatever_its_clock_says() {
 
 #[tokio::test]
 async fn thumbs_keep_reason_tags_and_excerpts_cleaned_and_verbatim() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let mut event = thumb_event(&unique("ev"), &conversation, "m1", "down", now_ms());
     event["reason"] = json!("  Wrong size\r\nchart \u{0007}'; DROP TABLE events; -- 👎 ");
     event["tags"] = json!(["too_long", "wrong_answer"]);
@@ -284,9 +274,7 @@ async fn tags_outside_the_sites_list_are_refused() {
 
 #[tokio::test]
 async fn sites_that_do_not_store_text_get_no_excerpts_stored() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let mut event = thumb_event(&unique("ev"), &conversation, "m1", "down", now_ms());
     event["question"] = json!("What is my order status?");
     event["answer"] = json!("Shipped.");
@@ -313,9 +301,7 @@ async fn sites_that_do_not_store_text_get_no_excerpts_stored() {
 
 #[tokio::test]
 async fn lone_surrogates_from_a_cut_emoji_are_repaired_not_refused() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let mut event = thumb_event(&unique("ev"), &conversation, "m1", "down", now_ms());
     event["reason"] = json!("PLACEHOLDER");
     let body = envelope(&stack.site.key, vec![event])
@@ -380,9 +366,7 @@ async fn the_widget_config_is_public_and_revalidates_with_its_etag() {
 
 #[tokio::test]
 async fn a_resent_answer_does_not_undo_a_later_one() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     // The outbox resends what it is not sure arrived (a beacon, a lost
     // answer): the same event, received again later.
     let first = answer(&stack, &conversation, now_ms(), 2, "slow");

@@ -3,8 +3,9 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use e2e::{Stack, envelope, now_ms, one_thumb, thumb_event, unique};
-use serde_json::json;
+use e2e::{Refused, Stack, envelope, now_ms, one_thumb, thumb_event, unique};
+use protocol::limits::{MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST};
+use serde_json::{Value, json};
 
 fn stack() -> Stack {
     Stack::from_env().unwrap()
@@ -12,9 +13,7 @@ fn stack() -> Stack {
 
 #[tokio::test]
 async fn a_valid_thumb_is_stored_and_read_back_by_the_site_owner() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let body = one_thumb(&stack.site.key, &conversation, "up");
     let answer = collector.post(&body, &stack.page_origin).await.unwrap();
     assert_eq!(answer.status, 200, "{}", answer.body);
@@ -40,124 +39,102 @@ async fn a_valid_thumb_is_stored_and_read_back_by_the_site_owner() {
 }
 
 #[tokio::test]
-async fn malformed_json_is_a_400_and_stores_nothing() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
-    let body = one_thumb(&stack.site.key, &conversation, "up").to_string();
-    let truncated = &body[..body.len() - 2];
-    let answer = collector
-        .post_raw(truncated.to_string(), Some(&stack.page_origin), None)
-        .await
-        .unwrap();
-    assert_eq!(answer.status, 400);
-    assert_eq!(answer.code(), "invalid_json");
-    assert!(answer.body["message"].as_str().unwrap().contains("JSON"));
-    assert!(
+async fn requests_refused_whole_get_their_status_and_code_and_store_nothing() {
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
+    let page = Some(stack.page_origin.as_str());
+    let thumb = one_thumb(&stack.site.key, &conversation, "up").to_string();
+    let events = |count: usize| -> Vec<Value> {
+        (0..count)
+            .map(|n| {
+                thumb_event(
+                    &unique(&format!("ev{n}")),
+                    &conversation,
+                    "m1",
+                    "up",
+                    now_ms(),
+                )
+            })
+            .collect()
+    };
+    let refused = |what, body, origin, (status, code), mentions| Refused {
+        what,
+        body,
+        origin,
+        status,
+        code,
+        mentions,
+    };
+    let cases = [
+        refused(
+            "a body cut short",
+            thumb[..thumb.len() - 2].to_string(),
+            page,
+            (400, "invalid_json"),
+            "JSON",
+        ),
+        refused(
+            "`sent_at` as text",
+            json!({"site_key": stack.site.key, "sent_at": "now", "events": events(1)}).to_string(),
+            page,
+            (400, "invalid_envelope"),
+            "sent_at",
+        ),
+        refused(
+            "a site key no site has",
+            envelope("pk_nobody_has_this", events(1)).to_string(),
+            page,
+            (401, "unknown_site"),
+            "",
+        ),
+        // Still valid JSON, just too big: trailing whitespace past 64 KiB.
+        refused(
+            "a body over the size limit",
+            format!("{thumb}{}", " ".repeat(MAX_BODY_BYTES)),
+            page,
+            (413, "payload_too_large"),
+            "",
+        ),
+        refused(
+            "more events than one request may carry",
+            envelope(&stack.site.key, events(MAX_EVENTS_PER_REQUEST + 1)).to_string(),
+            page,
+            (400, "too_many_events"),
+            "",
+        ),
+        refused(
+            "a page on an origin no site allows",
+            thumb.clone(),
+            Some("https://evil.example"),
+            (403, "origin_not_allowed"),
+            "",
+        ),
+        // Another site's allowed origin does not open this site either.
+        refused(
+            "a page on another site's origin",
+            thumb.clone(),
+            Some("https://other-shop.example"),
+            (403, "origin_not_allowed"),
+            "",
+        ),
+        refused(
+            "a server request without the secret",
+            thumb.clone(),
+            None,
+            (401, "unauthorized"),
+            "",
+        ),
+    ];
+    for case in &cases {
         collector
-            .stored_nothing(&stack.site, &conversation)
+            .check_refused(case, &stack.site, &conversation)
             .await
-            .unwrap()
-    );
-}
-
-#[tokio::test]
-async fn the_wrong_shape_is_a_400_naming_the_field() {
-    let stack = stack();
-    let answer = stack
-        .collector()
-        .post(
-            &json!({"site_key": stack.site.key, "sent_at": "now", "events": []}),
-            &stack.page_origin,
-        )
-        .await
-        .unwrap();
-    assert_eq!(answer.status, 400);
-    assert_eq!(answer.code(), "invalid_envelope");
-    assert!(
-        answer.body["message"].as_str().unwrap().contains("sent_at"),
-        "{}",
-        answer.body
-    );
-}
-
-#[tokio::test]
-async fn an_unknown_site_key_is_a_401_and_stores_nothing() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
-    let body = envelope(
-        "pk_nobody_has_this",
-        vec![thumb_event(
-            &unique("ev"),
-            &conversation,
-            "m1",
-            "down",
-            now_ms(),
-        )],
-    );
-    let answer = collector.post(&body, &stack.page_origin).await.unwrap();
-    assert_eq!(answer.status, 401);
-    assert_eq!(answer.code(), "unknown_site");
-    assert!(
-        collector
-            .stored_nothing(&stack.site, &conversation)
-            .await
-            .unwrap()
-    );
-}
-
-#[tokio::test]
-async fn an_oversize_body_is_a_413_and_stores_nothing() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
-    let mut body = one_thumb(&stack.site.key, &conversation, "up").to_string();
-    // Still valid JSON, just too big: trailing whitespace past 64 KiB.
-    body.push_str(&" ".repeat(protocol::limits::MAX_BODY_BYTES));
-    let answer = collector
-        .post_raw(body, Some(&stack.page_origin), None)
-        .await
-        .unwrap();
-    assert_eq!(answer.status, 413);
-    assert_eq!(answer.code(), "payload_too_large");
-    assert!(
-        collector
-            .stored_nothing(&stack.site, &conversation)
-            .await
-            .unwrap()
-    );
-}
-
-#[tokio::test]
-async fn a_page_on_another_origin_is_a_403_and_stores_nothing() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
-    let body = one_thumb(&stack.site.key, &conversation, "up");
-    let answer = collector.post(&body, "https://evil.example").await.unwrap();
-    assert_eq!(answer.status, 403);
-    assert_eq!(answer.code(), "origin_not_allowed");
-    assert_eq!(answer.header("access-control-allow-origin"), None);
-    // Another site's allowed origin does not open this site either.
-    let answer = collector
-        .post(&body, "https://other-shop.example")
-        .await
-        .unwrap();
-    assert_eq!(answer.status, 403);
-    assert!(
-        collector
-            .stored_nothing(&stack.site, &conversation)
-            .await
-            .unwrap()
-    );
+            .unwrap();
+    }
 }
 
 #[tokio::test]
 async fn server_to_server_requests_need_the_site_secret() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let body = one_thumb(&stack.site.key, &conversation, "up").to_string();
     let anonymous = collector.post_raw(body.clone(), None, None).await.unwrap();
     assert_eq!(anonymous.status, 401);
@@ -191,15 +168,13 @@ async fn server_to_server_requests_need_the_site_secret() {
     assert_eq!(signed.body["accepted"], 1, "{}", signed.body);
     assert_eq!(
         collector.ratings(&stack.site, &conversation).await.unwrap(),
-        vec![("m1".to_string(), "up".to_string())]
+        e2e::thumbs(&[("m1", "up")])
     );
 }
 
 #[tokio::test]
 async fn bad_events_are_refused_one_by_one_and_the_good_ones_kept() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let now = now_ms();
     let unknown_rating = thumb_event(&unique("ev"), &conversation, "m2", "meh", now);
     let mut missing_id = thumb_event("", &conversation, "m3", "up", now);
@@ -239,15 +214,13 @@ async fn bad_events_are_refused_one_by_one_and_the_good_ones_kept() {
     );
     assert_eq!(
         collector.ratings(&stack.site, &conversation).await.unwrap(),
-        vec![("m1".to_string(), "down".to_string())]
+        e2e::thumbs(&[("m1", "down")])
     );
 }
 
 #[tokio::test]
 async fn a_resent_event_is_stored_once() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let event = thumb_event(&unique("ev"), &conversation, "m1", "up", now_ms());
     let body = envelope(&stack.site.key, vec![event.clone(), event]);
     let first = collector.post(&body, &stack.page_origin).await.unwrap();
@@ -270,9 +243,7 @@ async fn a_resent_event_is_stored_once() {
 
 #[tokio::test]
 async fn the_latest_thumb_by_event_time_wins_whatever_the_arrival_order() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let now = now_ms();
     let later = envelope(
         &stack.site.key,
@@ -306,15 +277,13 @@ async fn the_latest_thumb_by_event_time_wins_whatever_the_arrival_order() {
     );
     assert_eq!(
         collector.ratings(&stack.site, &conversation).await.unwrap(),
-        vec![("m1".to_string(), "down".to_string())]
+        e2e::thumbs(&[("m1", "down")])
     );
 }
 
 #[tokio::test]
 async fn the_read_api_needs_this_sites_secret() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     for secret in [
         None,
         Some("sk_wrong"),
@@ -377,33 +346,8 @@ async fn unknown_routes_and_methods_get_json_errors() {
 }
 
 #[tokio::test]
-async fn too_many_events_and_unknown_types_are_refused_clearly() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
-    let many: Vec<_> = (0..=protocol::limits::MAX_EVENTS_PER_REQUEST)
-        .map(|i| {
-            thumb_event(
-                &unique(&format!("ev{i}")),
-                &conversation,
-                "m1",
-                "up",
-                now_ms(),
-            )
-        })
-        .collect();
-    let answer = collector
-        .post(&envelope(&stack.site.key, many), &stack.page_origin)
-        .await
-        .unwrap();
-    assert_eq!((answer.status, answer.code()), (400, "too_many_events"));
-    assert!(
-        collector
-            .stored_nothing(&stack.site, &conversation)
-            .await
-            .unwrap()
-    );
-
+async fn unknown_event_types_are_refused_one_by_one_naming_the_known_ones() {
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let mut page_view = thumb_event(&unique("ev"), &conversation, "m1", "up", now_ms());
     page_view["type"] = json!("page_view");
     let answer = collector
@@ -442,6 +386,6 @@ async fn json_bodies_are_taken_like_text_plain_ones() {
             .ratings(&stack.site, &conversation)
             .await
             .unwrap(),
-        vec![("m1".to_string(), "down".to_string())]
+        e2e::thumbs(&[("m1", "down")])
     );
 }

@@ -91,17 +91,11 @@ async fn unknown_locales_and_sites_are_refused_clearly() {
 async fn a_sites_overrides_are_layered_over_the_shipped_copy_for_that_site_only() {
     let stack = Stack::from_env().unwrap();
     let site = &stack.other_site;
-    let stored = stack
+    stack
         .collector()
-        .put_copy(
-            &site.key,
-            &site.secret,
-            "de",
-            "csat-title = Wie war's bei uns?\n",
-        )
+        .store_copy(site, "de", "csat-title = Wie war's bei uns?\n")
         .await
         .unwrap();
-    assert_eq!(stored.status, 200, "{}", stored.body);
 
     let url = format!("{}/v1/locales/de?site={}", stack.worker_url, site.key);
     let response = get(&url, None).await;
@@ -199,17 +193,11 @@ async fn the_best_copy_for_a_shoppers_languages_comes_in_one_request() {
 
     // The site's own wording is layered in, for that site only.
     let site = &stack.other_site;
-    let stored = stack
+    stack
         .collector()
-        .put_copy(
-            &site.key,
-            &site.secret,
-            "ja",
-            "csat-title = いかがでしたか？\n",
-        )
+        .store_copy(site, "ja", "csat-title = いかがでしたか？\n")
         .await
         .unwrap();
-    assert_eq!(stored.status, 200, "{}", stored.body);
     let theirs = get(&best(&format!("want=ja-JP&site={}", site.key)), None).await;
     assert_eq!(theirs.headers()["content-language"], "ja");
     assert!(
@@ -243,17 +231,9 @@ async fn wording_nested_too_deep_or_with_control_characters_is_refused_at_its_pl
     let site = stack.named_site("stored_copy").unwrap();
     let collector = stack.collector();
     // An empty body is an empty copy (no wording of the site's own), not a 500.
-    let empty = collector
-        .put_copy(&site.key, &site.secret, "en-US", "")
-        .await
-        .unwrap();
-    assert_eq!(empty.status, 200, "{}", empty.body);
+    collector.store_copy(&site, "en-US", "").await.unwrap();
     let good = "csat-title = How was it?\n";
-    let stored = collector
-        .put_copy(&site.key, &site.secret, "en-US", good)
-        .await
-        .unwrap();
-    assert_eq!(stored.status, 200, "{}", stored.body);
+    collector.store_copy(&site, "en-US", good).await.unwrap();
 
     // 2,000 levels used to be stored (and then broke every shopper's
     // widget); 5,000 overflowed the parser's stack in the Worker (500).

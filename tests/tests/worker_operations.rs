@@ -50,9 +50,7 @@ async fn each_allowed_origin_gets_exactly_its_own_origin_back() {
 
 #[tokio::test]
 async fn concurrent_resends_of_one_event_store_it_once() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let body = one_thumb(&stack.site.key, &conversation, "down");
     let answers: Vec<_> = stream::iter(0..10)
         .map(|_| collector.post(&body, &stack.page_origin))
@@ -69,15 +67,13 @@ async fn concurrent_resends_of_one_event_store_it_once() {
     assert_eq!((accepted, duplicates), (1, 9));
     assert_eq!(
         collector.ratings(&stack.site, &conversation).await.unwrap(),
-        vec![("m1".to_string(), "down".to_string())]
+        e2e::thumbs(&[("m1", "down")])
     );
 }
 
 #[tokio::test]
 async fn a_slow_client_clock_is_corrected_and_far_off_times_are_refused() {
-    let stack = stack();
-    let collector = stack.collector();
-    let conversation = unique("c");
+    let (stack, collector, conversation) = e2e::fresh().unwrap();
     let skew = 3_600_000; // the client's clock runs an hour slow
     let client_now = now_ms() - skew;
     let body = json!({

@@ -267,7 +267,7 @@ async fn a_receiver_that_hangs_is_abandoned_and_tried_again_while_the_feedback_i
             .ratings(&site, &conversation)
             .await
             .unwrap(),
-        vec![("m1".to_string(), "down".to_string())]
+        e2e::thumbs(&[("m1", "down")])
     );
 
     // The collector gives up on it: it closes the connection.
@@ -355,7 +355,7 @@ async fn a_receiver_that_keeps_failing_is_retried_with_backoff_then_recorded_for
     // The feedback itself was never at risk.
     assert_eq!(
         collector.ratings(&site, &conversation).await.unwrap(),
-        vec![("m1".to_string(), "down".to_string())]
+        e2e::thumbs(&[("m1", "down")])
     );
     // Only the owner reads the failures.
     let other = stack.named_site("webhook").unwrap();
