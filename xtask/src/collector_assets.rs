@@ -18,7 +18,9 @@ pub fn dir(repo: &Repo) -> PathBuf {
 }
 
 /// Writes `contents` to `path` unless it already holds exactly that (so
-/// wrangler only reloads for real changes). Whether it wrote.
+/// wrangler only reloads for real changes). Whether it wrote. The file is
+/// replaced whole (written beside it, then renamed over it), so the running
+/// Worker never reads half of it.
 fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
     if std::fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(false);
@@ -26,7 +28,11 @@ fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    std::fs::write(path, contents).with_context(|| format!("writing {}", path.display()))?;
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(format!(".{}.partial", std::process::id()));
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, contents).with_context(|| format!("writing {}", partial.display()))?;
+    std::fs::rename(&partial, path).with_context(|| format!("replacing {}", path.display()))?;
     Ok(true)
 }
 
