@@ -244,6 +244,19 @@ fn owned(text: Option<Cow<'_, str>>) -> Option<String> {
 }
 
 impl MessageFeedback {
+    /// `rating` on `message_id`, with no reason, tags or excerpts (set
+    /// those on the value): the one place every field gets its default.
+    pub fn new(message_id: String, rating: Rating) -> Self {
+        MessageFeedback {
+            message_id,
+            rating,
+            reason: None,
+            tags: Vec::new(),
+            question: None,
+            answer: None,
+        }
+    }
+
     /// Checks ids and tags, cleans and bounds the texts.
     fn normalized(mut self) -> Result<Self, FieldError> {
         check_id("message_id", &self.message_id)?;
@@ -294,14 +307,7 @@ impl Event {
     pub fn message_feedback(header: EventHeader, message_id: String, rating: Rating) -> Self {
         Self {
             header,
-            kind: EventKind::MessageFeedback(MessageFeedback {
-                message_id,
-                rating,
-                reason: None,
-                tags: Vec::new(),
-                question: None,
-                answer: None,
-            }),
+            kind: EventKind::MessageFeedback(MessageFeedback::new(message_id, rating)),
         }
     }
 
@@ -378,20 +384,20 @@ impl Event {
 
 impl MessageFeedback {
     fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
-        MessageFeedback {
-            message_id: required(wire.message_id, "message_id")?.into_owned(),
-            rating: required(wire.rating, "rating")?,
-            reason: owned(wire.reason),
-            tags: wire
-                .tags
-                .unwrap_or_default()
-                .into_iter()
-                .map(Cow::into_owned)
-                .collect(),
-            question: owned(wire.question),
-            answer: owned(wire.answer),
-        }
-        .normalized()
+        let mut feedback = MessageFeedback::new(
+            required(wire.message_id, "message_id")?.into_owned(),
+            required(wire.rating, "rating")?,
+        );
+        feedback.reason = owned(wire.reason);
+        feedback.tags = wire
+            .tags
+            .unwrap_or_default()
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect();
+        feedback.question = owned(wire.question);
+        feedback.answer = owned(wire.answer);
+        feedback.normalized()
     }
 }
 
@@ -495,14 +501,7 @@ mod tests {
         assert_eq!(event.header.id, "ev_1");
         assert_eq!(
             event.kind,
-            EventKind::MessageFeedback(MessageFeedback {
-                message_id: "m_1".into(),
-                rating: Rating::Up,
-                reason: None,
-                tags: vec![],
-                question: None,
-                answer: None,
-            })
+            EventKind::MessageFeedback(MessageFeedback::new("m_1".into(), Rating::Up))
         );
         assert_eq!(serde_json::to_value(&event).unwrap(), thumbs("up"));
     }

@@ -220,12 +220,11 @@ mod tests {
                 locale: "en-US".into(),
             },
             kind: EventKind::MessageFeedback(MessageFeedback {
-                message_id: "m".into(),
-                rating: Rating::Down,
                 reason: Some("wrong size".into()),
                 tags: tags.iter().map(|t| t.to_string()).collect(),
                 question: Some("Do they run small?".into()),
                 answer: Some("No.".into()),
+                ..MessageFeedback::new("m".into(), Rating::Down)
             }),
         }
     }

@@ -54,12 +54,9 @@ impl FeedbackReporter {
         tags: Vec<String>,
     ) {
         let kind = EventKind::MessageFeedback(MessageFeedback {
-            message_id: message_id.to_string(),
-            rating,
             reason,
             tags,
-            question: None,
-            answer: None,
+            ..MessageFeedback::new(message_id.to_string(), rating)
         });
         self.send(conversation_id, kind, true);
         self.host.emit(

@@ -262,12 +262,9 @@ mod tests {
             Event {
                 header: header("ev_1"),
                 kind: EventKind::MessageFeedback(MessageFeedback {
-                    message_id: "m_1".into(),
-                    rating: Rating::Down,
                     reason: Some("Zu lang, \"ehrlich\"\n🙃".into()),
                     tags: vec!["too_long".into()],
-                    question: None,
-                    answer: None,
+                    ..MessageFeedback::new("m_1".into(), Rating::Down)
                 }),
             },
             Event {
