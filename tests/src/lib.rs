@@ -277,7 +277,7 @@ pub fn one_thumb(site_key: &str, conversation: &str, rating: &str) -> Value {
 /// may still bend it).
 pub fn envelope(site_key: &str, events: Vec<Value>) -> Value {
     let texts: Vec<String> = events.iter().map(Value::to_string).collect();
-    let body = protocol::Envelope::of_json(site_key, now_ms(), &texts).to_body();
+    let body = protocol::Envelope::body_of(site_key, now_ms(), &texts);
     serde_json::from_str(&body).unwrap_or(Value::Null)
 }
 

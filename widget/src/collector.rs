@@ -40,7 +40,7 @@ impl Collector {
     /// The request body for `events` (each already JSON), stamped with
     /// the client's clock at `sent_at`.
     pub fn body_at(&self, events: &[String], sent_at: i64) -> String {
-        Envelope::of_json(&self.site_key, sent_at, events).to_body()
+        Envelope::body_of(&self.site_key, sent_at, events)
     }
 
     /// The request body for `events`, stamped with the client's clock now.
