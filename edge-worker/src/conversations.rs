@@ -102,7 +102,7 @@ pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Resul
     let Some(row) = store::conversations::find(&db, &site.site_key, &conversation_id).await? else {
         return no_such_conversation(&conversation_id);
     };
-    let messages = store::conversations::ratings(&db, &site.site_key, &conversation_id).await?;
+    let messages = store::ratings::of_conversation(&db, &site.site_key, &conversation_id).await?;
     respond::json(&row.detail(messages), 200)
 }
 

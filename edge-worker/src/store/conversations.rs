@@ -1,7 +1,6 @@
 //! Reading conversations for the site owner.
 
-use protocol::{ConversationRow, Cursor, FeedbackFilter, MessageRating};
-use serde::Deserialize;
+use protocol::{ConversationRow, Cursor, FeedbackFilter};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Result};
 
@@ -25,39 +24,6 @@ pub async fn find(
     .bind(&[text(site_key), text(conversation_id)])?
     .first::<ConversationRow>(None)
     .await
-}
-
-/// One stored thumb as a [`MessageRating`] in JSON: the columns of
-/// `message_ratings` under the protocol's names, read in one piece.
-const RATING_JSON: &str = "json_object('message_id', message_id, 'rating', rating, \
-     'at', at, 'locale', locale, 'reason', reason, 'tags', json(tags), \
-     'question', question, 'answer', answer)";
-
-#[derive(Deserialize)]
-struct JsonRow {
-    json: String,
-}
-
-/// The current thumbs of every rated message in one conversation, oldest first.
-pub async fn ratings(
-    db: &D1Database,
-    site_key: &str,
-    conversation_id: &str,
-) -> Result<Vec<MessageRating>> {
-    let rows = db
-        .prepare(format!(
-            "SELECT {RATING_JSON} AS json FROM message_ratings \
-             WHERE site_key = ?1 AND conversation_id = ?2 ORDER BY at, message_id"
-        ))
-        .bind(&[text(site_key), text(conversation_id)])?
-        .all()
-        .await?
-        .results::<JsonRow>()?;
-    // Written by ingest from checked events: a row that does not read is
-    // a fault, not shopper input.
-    rows.iter()
-        .map(|row| serde_json::from_str(&row.json).map_err(worker::Error::from))
-        .collect()
 }
 
 fn filter_sql(filter: Option<FeedbackFilter>) -> &'static str {

@@ -72,7 +72,7 @@ fn insert_event() -> String {
 /// Type-specific writes apply only when the stored event with this id is
 /// this very event (`?1` site, `?2` event id, `?3` body), so a reused id
 /// with other content can never rewrite state.
-const SAME_EVENT: &str =
+pub(super) const SAME_EVENT: &str =
     "EXISTS (SELECT 1 FROM events WHERE site_key = ?1 AND event_id = ?2 AND body = ?3)";
 
 /// Conversations created or widened by one statement (4 parameters each,
@@ -116,20 +116,6 @@ fn spans(events: &[(usize, Event)]) -> BTreeMap<&str, (i64, i64, &str)> {
             .or_insert((header.at, header.at, &header.locale));
     }
     spans
-}
-
-fn upsert_rating() -> String {
-    format!(
-        "INSERT INTO message_ratings \
-           (site_key, event_id, conversation_id, message_id, rating, at, locale, reason, tags, question, answer) \
-         SELECT ?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 WHERE {SAME_EVENT} \
-         ON CONFLICT (site_key, conversation_id, message_id) DO UPDATE SET \
-           rating = excluded.rating, at = excluded.at, event_id = excluded.event_id, \
-           locale = excluded.locale, reason = excluded.reason, tags = excluded.tags, \
-           question = excluded.question, answer = excluded.answer \
-         WHERE excluded.at > message_ratings.at \
-            OR (excluded.at = message_ratings.at AND excluded.event_id > message_ratings.event_id)"
-    )
 }
 
 fn csat_offered() -> String {
@@ -332,17 +318,7 @@ pub async fn save_events(
         match &event.kind {
             EventKind::MessageFeedback(feedback) => {
                 rated_conversations.insert(header.conversation_id.as_str());
-                params.extend([
-                    text(&feedback.message_id),
-                    text(feedback.rating.as_str()),
-                    millis(header.at),
-                    text(&header.locale),
-                    opt_text(feedback.reason.as_deref()),
-                    text(&serde_json::to_string(&feedback.tags)?),
-                    opt_text(feedback.question.as_deref()),
-                    opt_text(feedback.answer.as_deref()),
-                ]);
-                statements.push(db.prepare(upsert_rating()).bind(&params)?);
+                statements.push(super::ratings::upsert(db, &params, header, feedback)?);
             }
             EventKind::CsatOffered(offered) => {
                 params.extend([millis(header.at), text(offered.mode.as_str())]);

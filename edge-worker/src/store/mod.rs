@@ -6,6 +6,7 @@ pub mod copy;
 pub mod gaps;
 pub mod ingest;
 pub mod overview;
+pub mod ratings;
 pub mod retention;
 pub mod sites;
 pub mod webhook_failures;
