@@ -93,6 +93,16 @@ impl Browser {
         Ok(browser)
     }
 
+    /// A fresh browser on the demo page showing `site_key`'s widget.
+    pub async fn on_site_page(stack: &Stack, site_key: &str) -> Result<Self> {
+        let browser = Self::start(stack).await?;
+        browser
+            .client
+            .goto(&format!("{}?site={site_key}", stack.page_url))
+            .await?;
+        Ok(browser)
+    }
+
     /// The stack, and a fresh browser on its demo page: where most
     /// browser tests start.
     pub async fn shopper() -> Result<(Stack, Self)> {

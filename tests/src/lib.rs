@@ -258,6 +258,35 @@ pub fn csat_event(kind: &str, id: &str, conversation_id: &str, at: i64, fields: 
 }
 
 /// A request body for `site_key` with one new thumb (`rating`) on message
+/// The 1–5 prompt shown in `conversation` at `at`.
+pub fn scale5_offered(conversation: &str, at: i64) -> Value {
+    csat_event(
+        "csat_offered",
+        &unique("ev"),
+        conversation,
+        at,
+        json!({"mode": "scale5"}),
+    )
+}
+
+/// A 1–5 answer in `conversation` at `at`: `score`, with `comment`,
+/// submitted when `completed`.
+pub fn scale5_answered(
+    conversation: &str,
+    at: i64,
+    score: u8,
+    comment: Option<&str>,
+    completed: bool,
+) -> Value {
+    let fields = match comment {
+        Some(comment) => {
+            json!({"mode": "scale5", "score": score, "completed": completed, "comment": comment})
+        }
+        None => json!({"mode": "scale5", "score": score, "completed": completed}),
+    };
+    csat_event("csat_response", &unique("ev"), conversation, at, fields)
+}
+
 /// `m1` of `conversation`, given now.
 pub fn one_thumb(site_key: &str, conversation: &str, rating: &str) -> Value {
     envelope(

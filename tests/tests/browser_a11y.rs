@@ -56,12 +56,7 @@ async fn the_open_panel_and_the_prompts_have_no_axe_violations() {
     browser.close().await.unwrap();
 
     let site = stack.named_site("scale5").unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    browser
-        .client
-        .goto(&format!("{}?site={}", stack.page_url, site.key))
-        .await
-        .unwrap();
+    let browser = Browser::on_site_page(&stack, &site.key).await.unwrap();
     browser.widget_element(".fb-bubble").await.unwrap();
     browser.click_page("demo-resolve").await.unwrap();
     browser.widget_element(".fb-csat-scale").await.unwrap();

@@ -112,12 +112,7 @@ async fn a_sites_copy_is_checked_stored_and_shown_over_the_shipped_one() {
         "another site's secret cannot change this site's copy"
     );
 
-    let browser = Browser::start(&stack).await.unwrap();
-    browser
-        .client
-        .goto(&format!("{}?site={}", stack.page_url, site.key))
-        .await
-        .unwrap();
+    let browser = Browser::on_site_page(&stack, &site.key).await.unwrap();
     let (title, up) = prompt_title_and_up_label(&browser).await;
     assert_eq!(title, "How did we do today?");
     assert_eq!(up.as_deref(), Some("Good"), "the rest stays shipped");

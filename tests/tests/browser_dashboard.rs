@@ -16,24 +16,6 @@ use serde_json::{Value, json};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-fn offered(conversation: &str, at: i64) -> Value {
-    csat_event(
-        "csat_offered",
-        &unique("ev"),
-        conversation,
-        at,
-        json!({"mode": "scale5"}),
-    )
-}
-
-fn answered(conversation: &str, at: i64, score: u8, comment: Option<&str>) -> Value {
-    let mut fields = json!({"mode": "scale5", "score": score, "completed": true});
-    if let Some(comment) = comment {
-        fields["comment"] = json!(comment);
-    }
-    csat_event("csat_response", &unique("ev"), conversation, at, fields)
-}
-
 fn thumb(conversation: &str, rating: &str, question: &str, at: i64) -> Value {
     let mut event = thumb_event(&unique("ev"), conversation, "m1", rating, at);
     event["question"] = json!(question);
@@ -74,18 +56,18 @@ async fn seed(stack: &Stack, site: &SiteAccess) -> Seeded {
         .send_all(
             site,
             vec![
-                offered(&a, yesterday),
-                answered(&a, yesterday + 1_000, 5, None),
+                e2e::scale5_offered(&a, yesterday),
+                e2e::scale5_answered(&a, yesterday + 1_000, 5, None, true),
                 thumb(&a, "up", "What is the return window?", yesterday),
-                offered(&b, yesterday + 60_000),
-                answered(&b, yesterday + 61_000, 1, Some("Sizes were wrong")),
+                e2e::scale5_offered(&b, yesterday + 60_000),
+                e2e::scale5_answered(&b, yesterday + 61_000, 1, Some("Sizes were wrong"), true),
                 thumb(
                     &b,
                     "down",
                     "Do the Trail Runner shoes run small?",
                     yesterday + 60_000,
                 ),
-                offered(&c, today),
+                e2e::scale5_offered(&c, today),
                 csat_event(
                     "csat_dismissed",
                     &unique("ev"),
@@ -99,8 +81,8 @@ async fn seed(stack: &Stack, site: &SiteAccess) -> Seeded {
                     "Do trail runner shoes run small or large?",
                     today,
                 ),
-                offered(&e, today),
-                answered(&e, today + 1_000, 4, None),
+                e2e::scale5_offered(&e, today),
+                e2e::scale5_answered(&e, today + 1_000, 4, None, true),
             ],
         )
         .await

@@ -20,14 +20,19 @@ fn shipped(stack: &Stack, locale: &str) -> String {
     std::fs::read_to_string(stack.locales_dir.join(locale).join("widget.ftl")).unwrap()
 }
 
-#[tokio::test]
-async fn the_collector_lists_its_locales_and_serves_each_one_with_an_etag() {
-    let stack = Stack::from_env().unwrap();
-    let list: Value = get(&format!("{}/v1/locales", stack.worker_url), None)
+/// `GET /v1/locales`.
+async fn locale_list(stack: &Stack) -> Value {
+    get(&format!("{}/v1/locales", stack.worker_url), None)
         .await
         .json()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_collector_lists_its_locales_and_serves_each_one_with_an_etag() {
+    let stack = Stack::from_env().unwrap();
+    let list = locale_list(&stack).await;
     assert_eq!(list["default"], "en-US");
     let locales: Vec<String> = serde_json::from_value(list["locales"].clone()).unwrap();
     for expected in ["ar", "de", "en-US", "es", "fr", "ja", "nl", "pt-BR"] {
@@ -127,11 +132,7 @@ async fn a_sites_overrides_are_layered_over_the_shipped_copy_for_that_site_only(
 #[tokio::test]
 async fn the_dashboards_copy_is_served_for_the_locales_it_is_translated_into() {
     let stack = Stack::from_env().unwrap();
-    let list: Value = get(&format!("{}/v1/locales", stack.worker_url), None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let list = locale_list(&stack).await;
     let dashboard: Vec<String> = serde_json::from_value(list["dashboard"].clone()).unwrap();
     assert!(
         dashboard.iter().any(|l| l == "en-US") && dashboard.iter().any(|l| l == "de"),

@@ -28,30 +28,6 @@ fn day_at(days: u64, hour: u32) -> (String, i64) {
     (day.format("%Y-%m-%d").to_string(), at)
 }
 
-fn answered(
-    conversation: &str,
-    at: i64,
-    score: u8,
-    comment: Option<&str>,
-    completed: bool,
-) -> Value {
-    let mut fields = json!({"mode": "scale5", "score": score, "completed": completed});
-    if let Some(comment) = comment {
-        fields["comment"] = json!(comment);
-    }
-    csat_event("csat_response", &unique("ev"), conversation, at, fields)
-}
-
-fn offered(conversation: &str, at: i64) -> Value {
-    csat_event(
-        "csat_offered",
-        &unique("ev"),
-        conversation,
-        at,
-        json!({"mode": "scale5"}),
-    )
-}
-
 fn close(actual: &Value, expected: f64) {
     let actual = actual.as_f64().unwrap_or(f64::NAN);
     assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
@@ -92,17 +68,17 @@ async fn the_overview_matches_figures_computed_by_hand() {
             vec![
                 // Window: A 5 and B 2 (completed) two days ago, C dismissed and
                 // D 4 (not completed) yesterday.
-                offered(&a, d2),
-                answered(&a, d2 + 60_000, 5, None, true),
-                offered(&b, d2 + HOUR),
-                answered(&b, d2 + HOUR + 60_000, 2, Some("Slow"), true),
-                offered(&c, d1),
+                e2e::scale5_offered(&a, d2),
+                e2e::scale5_answered(&a, d2 + 60_000, 5, None, true),
+                e2e::scale5_offered(&b, d2 + HOUR),
+                e2e::scale5_answered(&b, d2 + HOUR + 60_000, 2, Some("Slow"), true),
+                e2e::scale5_offered(&c, d1),
                 dismissed,
-                offered(&d, d1 + HOUR / 2),
-                answered(&d, d1 + HOUR / 2 + 60_000, 4, None, false),
+                e2e::scale5_offered(&d, d1 + HOUR / 2),
+                e2e::scale5_answered(&d, d1 + HOUR / 2 + 60_000, 4, None, false),
                 // Previous period: E scored 1 four days ago.
-                offered(&e, d4),
-                answered(&e, d4 + 60_000, 1, None, true),
+                e2e::scale5_offered(&e, d4),
+                e2e::scale5_answered(&e, d4 + 60_000, 1, None, true),
                 // Thumbs: three 👍 and one 👎 yesterday, one 👍 four days ago.
                 thumb_event(&unique("ev"), &a, "m1", "up", d1),
                 thumb_event(&unique("ev"), &a, "m2", "up", d1),
@@ -221,7 +197,7 @@ async fn the_inbox_filters_by_feedback_and_pages_with_a_stable_cursor() {
         let at = base + i as i64 * 60_000;
         events.push(thumb_event(&unique("ev"), &conversation, "m1", "up", at));
         if let Some(score) = score {
-            events.push(answered(
+            events.push(e2e::scale5_answered(
                 &conversation,
                 at + 1_000,
                 score,
@@ -400,8 +376,8 @@ async fn export_round_trips_through_a_csv_parser_and_erasure_removes_everything(
         .send_all(
             &site,
             vec![
-                offered(&kept, at),
-                answered(&kept, at + 1_000, 2, Some(tricky), true),
+                e2e::scale5_offered(&kept, at),
+                e2e::scale5_answered(&kept, at + 1_000, 2, Some(tricky), true),
                 thumb_event(&unique("ev"), &kept, "m1", "down", at),
                 thumb_event(&unique("ev"), &kept, "m2", "up", at),
                 thumb_event(&unique("ev"), &erased, "m1", "up", at + 5_000),
