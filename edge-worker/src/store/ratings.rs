@@ -11,48 +11,19 @@ use worker::{D1Database, D1PreparedStatement, Result};
 use super::ingest::SAME_EVENT;
 use super::{millis, opt_text, text};
 
-/// One column: its name, and the expression that reads it back under the
-/// name [`MessageRating`]'s JSON gives it.
-struct Column {
-    name: &'static str,
-    read: &'static str,
-}
-
-/// The thumb's own columns, in the order [`values`] gives them.
-const COLUMNS: [Column; 8] = [
-    Column {
-        name: "message_id",
-        read: "message_id",
-    },
-    Column {
-        name: "rating",
-        read: "rating",
-    },
-    Column {
-        name: "at",
-        read: "at",
-    },
-    Column {
-        name: "locale",
-        read: "locale",
-    },
-    Column {
-        name: "reason",
-        read: "reason",
-    },
+/// The thumb's own columns, in the order [`values`] gives them: each
+/// column's name, and the expression that reads it back under the name
+/// [`MessageRating`]'s JSON gives it.
+const COLUMNS: [(&str, &str); 8] = [
+    ("message_id", "message_id"),
+    ("rating", "rating"),
+    ("at", "at"),
+    ("locale", "locale"),
+    ("reason", "reason"),
     // Stored as JSON text; read back as the array it holds.
-    Column {
-        name: "tags",
-        read: "json(tags)",
-    },
-    Column {
-        name: "question",
-        read: "question",
-    },
-    Column {
-        name: "answer",
-        read: "answer",
-    },
+    ("tags", "json(tags)"),
+    ("question", "question"),
+    ("answer", "answer"),
 ];
 
 /// What each of [`COLUMNS`] is written from.
@@ -74,7 +45,7 @@ fn values(header: &EventHeader, feedback: &MessageFeedback) -> Result<[JsValue; 
 /// (the event id breaks ties), and only when the stored event with this
 /// id is this very event.
 fn upsert_sql() -> String {
-    let names: Vec<&str> = COLUMNS.iter().map(|column| column.name).collect();
+    let names: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
     let placeholders: Vec<String> = (5..5 + COLUMNS.len()).map(|n| format!("?{n}")).collect();
     let updates: Vec<String> = names
         .iter()
@@ -119,7 +90,7 @@ pub async fn of_conversation(
 ) -> Result<Vec<MessageRating>> {
     let fields: Vec<String> = COLUMNS
         .iter()
-        .map(|column| format!("'{}', {}", column.name, column.read))
+        .map(|(name, read)| format!("'{name}', {read}"))
         .collect();
     let rows = db
         .prepare(format!(
