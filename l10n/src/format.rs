@@ -1,10 +1,26 @@
 //! Formatting Fluent messages with the official parser (`fluent-syntax`)
-//! and the caller's plural rules, for the widget: `fluent-bundle` carries
-//! the plural rules of every CLDR language and a float formatter, about
-//! 27 KB of the widget's 80 KB budget, while the browser already knows the
-//! rules (`Intl.PluralRules`). The semantics are fluent-bundle's for
-//! everything the widget passes (text and integer arguments, no
-//! functions); a test formats every shipped message both ways and compares.
+//! and the caller's plural rules, for the widget and the dashboard:
+//! `fluent-bundle` carries the plural rules of every CLDR language, about
+//! 27 KB of the widget's download, while the browser already knows them
+//! (`Intl.PluralRules`). It resolves as fluent-bundle does (with Unicode
+//! isolation): numbers keep the fraction digits a literal was written
+//! with, for their text and their plural category (see [`Number`]). Two
+//! tests compare it with fluent-bundle: every shipped message, and
+//! thousands of generated ones (`tests/format_differential.rs`).
+//!
+//! Deliberate differences, each for a reason:
+//! - Where fluent-bundle reports an error and writes a placeholder (a
+//!   missing variable, message, term or attribute; a function; too many
+//!   placeables), this gives no text at all, so the caller falls back to
+//!   the shipped message whole: a shopper never sees `{$count}` or a
+//!   half-resolved sentence.
+//! - A number literal with more than 15 significant digits, and a count
+//!   beyond ±2⁵³, would need floating-point formatting to be written as a
+//!   double prints it (about 19 KB more for the widget, measured): such a
+//!   literal makes the message fall back, and such a count is written in
+//!   full. No copy needs either.
+//! - No functions are registered yet (`NUMBER()` is issue #17's next
+//!   step); a message that calls one falls back as above.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -20,16 +36,18 @@ use fluent_syntax::unicode::unescape_unicode_to_string;
 const MAX_PLACEABLES: u16 = 100;
 
 /// An argument's value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     /// Text, placed as it is.
     Text(String),
     /// A count: selects plural variants and is written in digits.
     Number(i64),
+    /// Any number (a term's literal argument, such as `count: 1.5`).
+    Decimal(Number),
 }
 
 /// Named arguments for a message.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Args(Vec<(String, Arg)>);
 
 impl Args {
@@ -53,10 +71,112 @@ impl Args {
     }
 }
 
+/// Significant digits a number literal may have: up to 15 every decimal
+/// reads back from a double unchanged, so its text is known without
+/// floating-point formatting (which would add about 19 KB to the widget).
+pub const MAX_SIGNIFICANT_DIGITS: usize = 15;
+
+/// A number as Fluent resolves it (fluent-bundle's `FluentNumber`): its
+/// value as the shortest decimal that names it (`-0`, `1.5`, `7`), and for
+/// a literal the fraction digits it was written with (`1.50` has two),
+/// which its text and its plural category keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    /// The value's shortest decimal: what a double of it prints as.
+    decimal: String,
+    /// Fraction digits shown at least: `Some` for a literal with a `.`.
+    fraction_digits: Option<usize>,
+}
+
+impl Number {
+    /// A count passed as an argument (shown without fraction digits).
+    /// Counts beyond ±2⁵³, which no copy needs, are written in full where
+    /// fluent-bundle would round them to a double first.
+    pub fn of(count: i64) -> Self {
+        Number {
+            decimal: count.to_string(),
+            fraction_digits: None,
+        }
+    }
+
+    /// A number literal (`-?[0-9]+(\.[0-9]+)?`, as the parser checked),
+    /// or `None` past [`MAX_SIGNIFICANT_DIGITS`].
+    pub fn literal(text: &str) -> Option<Self> {
+        let (negative, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        if whole.is_empty() || !(whole.bytes().chain(fraction.bytes())).all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let whole = whole.trim_start_matches('0');
+        let fraction_kept = fraction.trim_end_matches('0');
+        let significant = if whole.is_empty() {
+            fraction_kept.trim_start_matches('0').len()
+        } else {
+            whole.len() + fraction_kept.len()
+        };
+        if significant > MAX_SIGNIFICANT_DIGITS {
+            return None;
+        }
+        let mut decimal = String::with_capacity(text.len());
+        if negative {
+            decimal.push('-');
+        }
+        decimal.push_str(if whole.is_empty() { "0" } else { whole });
+        if !fraction_kept.is_empty() {
+            decimal.push('.');
+            decimal.push_str(fraction_kept);
+        }
+        Some(Number {
+            decimal,
+            fraction_digits: unsigned.contains('.').then_some(fraction.len()),
+        })
+    }
+
+    /// Its text as fluent-bundle writes it: the shortest decimal (`-0`
+    /// stays `-0`), padded to its fraction digits.
+    pub fn text(&self) -> String {
+        let mut text = self.decimal.clone();
+        if let Some(digits) = self.fraction_digits {
+            let shown = text
+                .split_once('.')
+                .map_or(0, |(_, fraction)| fraction.len());
+            if shown == 0 && digits > 0 {
+                text.push('.');
+            }
+            text.push_str(&"0".repeat(digits.saturating_sub(shown)));
+        }
+        text
+    }
+
+    /// Its shortest decimal (for the browser's plural rules).
+    pub fn decimal(&self) -> &str {
+        &self.decimal
+    }
+
+    /// Fraction digits it shows at least.
+    pub fn fraction_digits(&self) -> usize {
+        self.fraction_digits.unwrap_or(0)
+    }
+
+    /// Whether it is the same number with the same fraction digits, as
+    /// fluent-bundle compares them (`-0` equals `0`).
+    fn same(&self, other: &Number) -> bool {
+        let value = |number: &Number| match number.decimal.as_str() {
+            "-0" => "0".to_string(),
+            other => other.to_string(),
+        };
+        value(self) == value(other) && self.fraction_digits == other.fraction_digits
+    }
+}
+
 /// What formatting needs to know of the locale.
 pub struct Locale<'a> {
-    /// The CLDR cardinal plural category of a count (`"one"`, `"few"`, …).
-    pub plural: &'a dyn Fn(i64) -> String,
+    /// The CLDR cardinal plural category of a number (`"one"`, `"few"`, …).
+    pub plural: &'a dyn Fn(&Number) -> String,
     /// Applied to the literal text of patterns (pseudo-locales), never to
     /// argument values.
     pub transform: Option<fn(&str) -> Cow<'_, str>>,
@@ -71,7 +191,7 @@ pub struct Messages {
 /// A value while resolving a selector.
 enum Value {
     Text(String),
-    Number(i64),
+    Number(Number),
     /// A missing variable: selects the default variant.
     Missing,
 }
@@ -194,17 +314,22 @@ impl Scope<'_> {
         }
     }
 
+    /// Whether a selector's value picks the variant `key`, as fluent-bundle
+    /// decides: text matches an identifier key of the same text and never
+    /// a number key; a number matches a number key of the same value and
+    /// fraction digits (`[1.0]` is not `1`), or an identifier key naming
+    /// its plural category.
     fn matches(&self, value: &Value, key: &VariantKey<String>) -> bool {
         match (value, key) {
             (Value::Text(text), VariantKey::Identifier { name }) => text == name,
             (Value::Number(number), VariantKey::Identifier { name }) => {
-                (self.locale.plural)(*number) == *name
+                (self.locale.plural)(number) == *name
             }
             (Value::Number(number), VariantKey::NumberLiteral { value }) => {
-                value.parse::<i64>().is_ok_and(|key| key == *number)
+                Number::literal(value).is_some_and(|key| key.same(number))
             }
             (Value::Text(text), VariantKey::NumberLiteral { value }) => {
-                value.parse::<i64>().is_err() && text == value
+                Number::literal(value).is_none() && text == value
             }
             (Value::Missing, _) => false,
         }
@@ -227,13 +352,18 @@ impl Scope<'_> {
             InlineExpression::StringLiteral { value } => {
                 Value::Text(unescape_unicode_to_string(value).into_owned())
             }
-            InlineExpression::NumberLiteral { value } => match value.parse() {
-                Ok(number) => Value::Number(number),
-                Err(_) => Value::Text(value.clone()),
+            InlineExpression::NumberLiteral { value } => match Number::literal(value) {
+                Some(number) => Value::Number(number),
+                None => {
+                    // More digits than are kept exactly: see the module's notes.
+                    self.failed = true;
+                    Value::Missing
+                }
             },
             InlineExpression::VariableReference { id } => match self.variable(&id.name) {
                 Some(Arg::Text(text)) => Value::Text(text),
-                Some(Arg::Number(number)) => Value::Number(number),
+                Some(Arg::Number(count)) => Value::Number(Number::of(count)),
+                Some(Arg::Decimal(number)) => Value::Number(number),
                 None => Value::Missing,
             },
             other => {
@@ -249,13 +379,14 @@ impl Scope<'_> {
             InlineExpression::StringLiteral { value } => {
                 out.push_str(&unescape_unicode_to_string(value));
             }
-            InlineExpression::NumberLiteral { value } => match value.parse::<i64>() {
-                Ok(number) => out.push_str(&number.to_string()),
-                Err(_) => out.push_str(value),
+            InlineExpression::NumberLiteral { value } => match Number::literal(value) {
+                Some(number) => out.push_str(&number.text()),
+                None => self.failed = true,
             },
             InlineExpression::VariableReference { id } => match self.variable(&id.name) {
                 Some(Arg::Text(text)) => out.push_str(&text),
-                Some(Arg::Number(number)) => out.push_str(&number.to_string()),
+                Some(Arg::Number(count)) => out.push_str(&Number::of(count).text()),
+                Some(Arg::Decimal(number)) => out.push_str(&number.text()),
                 None => {
                     out.push_str("{$");
                     out.push_str(&id.name);
@@ -315,7 +446,7 @@ impl Scope<'_> {
         for named in arguments.map(|a| a.named.as_slice()).unwrap_or_default() {
             let value = match self.value(&named.value) {
                 Value::Text(text) => Arg::Text(text),
-                Value::Number(number) => Arg::Number(number),
+                Value::Number(number) => Arg::Decimal(number),
                 Value::Missing => continue,
             };
             args.set(named.name.name.clone(), value);
@@ -373,7 +504,7 @@ impl Catalog {
 
     /// Message `id` with `args`; `None` when missing, broken or blank.
     pub fn format(&self, id: &str, args: &Args) -> Option<String> {
-        let plural = |n: i64| self.plurals.category(n);
+        let plural = |n: &Number| self.plurals.category(n);
         let locale = Locale {
             plural: &plural,
             transform: self.transform,
@@ -469,9 +600,26 @@ impl PluralRules {
     }
 
     /// The category of `n`: `"zero"`, `"one"`, `"two"`, `"few"`, `"many"`
-    /// or `"other"`.
-    pub fn category(&self, n: i64) -> String {
-        String::from(self.0.select(n as f64))
+    /// or `"other"`. A number shown with fraction digits is judged with
+    /// them, as CLDR's operands say.
+    pub fn category(&self, n: &Number) -> String {
+        let value = js_sys::parse_float(n.decimal());
+        match n.fraction_digits() {
+            digits if digits > 0 => {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(
+                    &options,
+                    &"minimumFractionDigits".into(),
+                    &(digits as f64).into(),
+                );
+                let locales = self.0.resolved_options();
+                let tag = js_sys::Reflect::get(&locales, &"locale".into())
+                    .unwrap_or_else(|_| "en-US".into());
+                let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&tag), &options);
+                String::from(rules.select(value))
+            }
+            _ => String::from(self.0.select(value)),
+        }
     }
 }
 
@@ -487,9 +635,9 @@ impl PluralRules {
     }
 
     /// The category of `n`: `"zero"`, `"one"`, `"two"`, `"few"`, `"many"`
-    /// or `"other"`.
-    pub fn category(&self, n: i64) -> String {
-        crate::plural::category(&self.0, n).to_string()
+    /// or `"other"`, judged with the fraction digits it shows.
+    pub fn category(&self, n: &Number) -> String {
+        crate::plural::category_of_decimal(&self.0, &n.text()).to_string()
     }
 }
 
@@ -497,8 +645,8 @@ impl PluralRules {
 mod tests {
     use super::*;
 
-    fn english(n: i64) -> String {
-        if n == 1 { "one" } else { "other" }.to_string()
+    fn english(n: &Number) -> String {
+        if n.text() == "1" { "one" } else { "other" }.to_string()
     }
 
     fn format(ftl: &str, id: &str, args: &Args) -> Option<String> {
@@ -526,6 +674,27 @@ mod tests {
         assert_eq!(
             format("a = x { \"\\u0041\" } { 7 }\n", "a", &args).as_deref(),
             Some("x A \u{2068}7\u{2069}")
+        );
+    }
+
+    #[test]
+    fn numbers_resolve_as_fluent_bundle_resolves_them() {
+        let ftl = "text = { $name ->\n    [1.5] the number\n   *[other] the default\n}\n\
+                   float = { 1.5 ->\n    [one] one\n    [other] other\n   *[many] many\n}\n\
+                   keys = { $count ->\n    [1.0] one point oh\n    [1] exactly one\n   *[other] other\n}\n\
+                   written = { -0 } { 1.50 } { 007 } { 3.25 }\n";
+        let mut args = Args::new();
+        args.set("name", Arg::Text("1.5".into()));
+        args.set("count", Arg::Number(1));
+        // Text never matches a number key.
+        assert_eq!(format(ftl, "text", &args).as_deref(), Some("the default"));
+        // A fractional literal selects by its plural category.
+        assert_eq!(format(ftl, "float", &args).as_deref(), Some("other"));
+        // `[1.0]` is not the count 1 (fraction digits differ); `[1]` is.
+        assert_eq!(format(ftl, "keys", &args).as_deref(), Some("exactly one"));
+        assert_eq!(
+            format(ftl, "written", &args).as_deref(),
+            Some("\u{2068}-0\u{2069} \u{2068}1.50\u{2069} \u{2068}7\u{2069} \u{2068}3.25\u{2069}")
         );
     }
 

@@ -15,7 +15,9 @@ use unic_langid::LanguageIdentifier;
 
 fn compare(tag: &str, ftl: &str) -> usize {
     let langid: LanguageIdentifier = tag.parse().unwrap();
-    let plural = |n: i64| l10n::plural::category(&langid, n).to_string();
+    let plural = |n: &l10n::format::Number| {
+        l10n::plural::category_of_decimal(&langid, &n.text()).to_string()
+    };
     let locale = Locale {
         plural: &plural,
         transform: None,

@@ -145,11 +145,13 @@ const SHIPPED: [(&str, &str); 8] = [
 
 /// "N characters left" for `n` in `tag` with the plural `rule`.
 fn characters_left(ftl: &str, n: i64, rule: &dyn Fn(i64) -> String) -> Option<String> {
-    use l10n::format::{Arg, Args, Locale, Messages};
+    use l10n::format::{Arg, Args, Locale, Messages, Number};
     let mut args = Args::new();
     args.set("count", Arg::Number(n));
+    // Counts only: whole numbers, shown without fraction digits.
+    let whole = |number: &Number| rule(number.decimal().parse().unwrap_or(0));
     let locale = Locale {
-        plural: rule,
+        plural: &whole,
         transform: None,
     };
     Messages::parse(ftl).format("characters-left", &args, &locale)
@@ -205,4 +207,27 @@ fn arabic_counts_above_a_hundred_take_cldrs_forms() {
         );
     }
     assert_ne!(in_browser(tag, ftl, 103), in_browser(tag, ftl, 100));
+}
+
+#[wasm_bindgen_test]
+fn numbers_in_copy_resolve_as_fluent_bundle_resolves_them_with_the_browsers_rules() {
+    use l10n::format::{Args, Catalog};
+    let ftl = "whole = { 1 ->\n    [one] one\n   *[other] other\n}\n\
+               shown = { 1.0 ->\n    [one] one\n   *[other] other\n}\n\
+               half-fr = { 1.5 ->\n    [one] un\n   *[other] autre\n}\n\
+               half-en = { 1.5 ->\n    [one] one\n    [other] other\n   *[many] many\n}\n\
+               written = { -0 } { 1.50 } { 007 }\n";
+    let en = Catalog::new("en-US", ftl);
+    let fr = Catalog::new("fr", ftl);
+    let format = |catalog: &Catalog, id: &str| catalog.format(id, &Args::new());
+    assert_eq!(format(&en, "whole").as_deref(), Some("one"));
+    // `1.0` shows a fraction digit: not `one` in English (CLDR's v = 1).
+    assert_eq!(format(&en, "shown").as_deref(), Some("other"));
+    // French puts 1.5 under `one`; English under `other`, not the default.
+    assert_eq!(format(&fr, "half-fr").as_deref(), Some("un"));
+    assert_eq!(format(&en, "half-en").as_deref(), Some("other"));
+    assert_eq!(
+        format(&en, "written").as_deref(),
+        Some("\u{2068}-0\u{2069} \u{2068}1.50\u{2069} \u{2068}7\u{2069}")
+    );
 }
