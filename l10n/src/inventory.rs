@@ -63,6 +63,25 @@ fn definition_lines(text: &str) -> BTreeMap<String, Vec<usize>> {
     lines
 }
 
+/// Something the formatter cannot resolve, so the checker refuses it
+/// rather than let a shopper get the shipped text in its place.
+struct Unsupported {
+    /// Text to find it by, from where its entry starts.
+    needle: String,
+    /// The diagnostic's code.
+    code: &'static str,
+    /// What to tell the editor.
+    message: String,
+}
+
+/// The byte offset where 1-based `line` starts.
+fn line_start(text: &str, line: usize) -> usize {
+    text.split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum()
+}
+
 #[derive(Default)]
 struct Uses {
     variables: BTreeSet<String>,
@@ -70,12 +89,25 @@ struct Uses {
     plural_selectors: Vec<BTreeSet<String>>,
     text: String,
     placeables: usize,
+    unsupported: Vec<Unsupported>,
 }
 
 fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
     match expression {
         InlineExpression::StringLiteral { value } => uses.text.push_str(value),
-        InlineExpression::NumberLiteral { .. } => uses.placeables += 1,
+        InlineExpression::NumberLiteral { value } => {
+            uses.placeables += 1;
+            if crate::format::Number::literal(value).is_none() {
+                uses.unsupported.push(Unsupported {
+                    needle: value.to_string(),
+                    code: "number-too-long",
+                    message: format!(
+                        "`{value}` has more than {} significant digits; the bubble would show the shipped text instead. Shorten it",
+                        crate::format::MAX_SIGNIFICANT_DIGITS
+                    ),
+                });
+            }
+        }
         InlineExpression::VariableReference { id } => {
             uses.placeables += 1;
             uses.variables.insert(id.name.to_string());
@@ -98,8 +130,16 @@ fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
                     .for_each(|argument| inline(&argument.value, uses));
             }
         }
-        InlineExpression::FunctionReference { arguments, .. } => {
+        InlineExpression::FunctionReference { id, arguments } => {
             uses.placeables += 1;
+            uses.unsupported.push(Unsupported {
+                needle: format!("{}(", id.name),
+                code: "unsupported-function",
+                message: format!(
+                    "`{}()` is not supported yet; the bubble would show the shipped text instead. Write the variable alone, such as `{{ $count }}`",
+                    id.name
+                ),
+            });
             arguments
                 .positional
                 .iter()
@@ -274,6 +314,19 @@ impl Inventory {
                 uses.references.extend(attribute_uses.references);
                 uses.plural_selectors
                     .extend(attribute_uses.plural_selectors);
+                uses.unsupported.extend(attribute_uses.unsupported);
+            }
+            let entry_start = line_start(&text, line);
+            for unsupported in &uses.unsupported {
+                let offset = text
+                    .get(entry_start..)
+                    .and_then(|rest| rest.find(&unsupported.needle))
+                    .map_or(entry_start, |found| entry_start + found);
+                diagnostics.push(error(
+                    unsupported.code,
+                    position(&text, offset),
+                    format!("in `{id}`: {}", unsupported.message),
+                ));
             }
             units.insert(
                 id.clone(),

@@ -300,3 +300,30 @@ fn control_characters_are_refused_where_they_are() {
             .any(|d| d.code == "control-character")
     );
 }
+
+#[test]
+fn what_the_formatter_cannot_resolve_is_refused_where_it_is_written() {
+    let text = "-brand = Demo Shop\n\
+                greeting = Hello, { $name }!\n\
+                items = { $count ->\n    [one] One item\n   *[other] { NUMBER($count, minimumFractionDigits: 0) } items\n}\n\
+                button = Send { 1234567890.1234567 }\n    .title = Send your message\n\
+                farewell = Thanks for visiting { -brand }.\n";
+    let diagnostics = check_as("de.ftl", "de", text);
+    let function = diagnostics
+        .iter()
+        .find(|d| d.code == "unsupported-function")
+        .unwrap();
+    assert_eq!(function.severity, Severity::Error);
+    assert_eq!((function.line, function.col), (5, 15), "{function}");
+    assert!(function.message.contains("`NUMBER()`"), "{function}");
+    let long = diagnostics
+        .iter()
+        .find(|d| d.code == "number-too-long")
+        .unwrap();
+    assert_eq!((long.line, long.col), (7, 17), "{long}");
+    // Fifteen significant digits are fine.
+    let fine = text
+        .replace("NUMBER($count, minimumFractionDigits: 0)", "$count")
+        .replace("1234567890.1234567", "1234567890.12345");
+    assert_eq!(check_as("de.ftl", "de", &fine), vec![]);
+}

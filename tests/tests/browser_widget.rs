@@ -452,7 +452,7 @@ async fn a_beaconed_event_stays_queued_until_a_later_page_has_resent_it() {
         .unwrap();
     let collector = stack.collector();
     let up = e2e::thumbs(&[("m1", "up")]);
-    eventually("the beacon to arrive", Duration::from_secs(10), || async {
+    eventually("the beacon to arrive", Duration::from_secs(20), || async {
         let ratings = collector.ratings(&stack.site, &conversation).await?;
         Ok((ratings == up).then_some(()))
     })
