@@ -8,7 +8,7 @@ use protocol::SiteConfig;
 
 use crate::builds;
 use crate::collector_assets;
-use crate::processes::{free_port, free_ports_for_later, run as run_cmd, run_within};
+use crate::processes::{free_ports_for_later, run as run_cmd, run_within};
 use crate::repo::Repo;
 use crate::sites;
 use crate::static_site::{PageConfig, StaticSite};
@@ -103,7 +103,24 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     let d1 = D1::new(repo, run_dir.join("state"));
     d1.migrate()?;
 
-    let page_port = free_port()?;
+    // Every port this run serves on, chosen below Linux's ephemeral range
+    // (32768 and up): a port from there can meanwhile become the local end
+    // of some outgoing connection ("Address already in use" once).
+    let (page_port, worker_port, queue_port, receivers) = match free_ports_for_later(6)?[..] {
+        [page, worker, queue, hook, slow, down] => (
+            page,
+            worker,
+            queue,
+            // The webhook tests bind these minutes from now: one receiver
+            // that answers, one that hangs first, one that always fails.
+            [
+                ("webhook", hook),
+                ("webhook_slow", slow),
+                ("webhook_down", down),
+            ],
+        ),
+        _ => anyhow::bail!("six ports were asked for"),
+    };
     let page_origin = format!("http://127.0.0.1:{page_port}");
     // The demo page's site offers reason tags and keeps excerpts; the other
     // site keeps the defaults (no tags, no text).
@@ -126,16 +143,6 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
 
     // Sites of their own for tests whose figures or limits must see only
     // their own traffic, some with settings to test.
-    // The webhook tests bind these ports minutes from now: one receiver
-    // that answers, one that hangs first, one that always fails.
-    let receivers: [(&str, u16); 3] = match free_ports_for_later(3)?[..] {
-        [hook, slow, down] => [
-            ("webhook", hook),
-            ("webhook_slow", slow),
-            ("webhook_down", down),
-        ],
-        _ => anyhow::bail!("three ports were asked for"),
-    };
     let receiver_port = |site: &str| {
         receivers
             .iter()
@@ -263,7 +270,6 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     collector_assets::copy_tree(&collector_assets::dir(repo), &assets)?;
     collector_assets::copy_tree(&repo.path("locales"), &locales)?;
     collector_assets::watch(locales.clone(), assets.join("locales"));
-    let worker_port = free_port()?;
     let endpoint = format!("http://127.0.0.1:{worker_port}");
     let assets_arg = assets.to_string_lossy().into_owned();
     let _worker = worker_dev::start(
@@ -292,7 +298,6 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         &["https://queue.shop.example".to_string()],
         &SiteConfig::default(),
     )?;
-    let queue_port = free_port()?;
     let _queue_worker = worker_dev::start(
         repo,
         &queue_d1,
