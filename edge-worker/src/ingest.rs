@@ -147,9 +147,11 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     else {
         return unauthorized();
     };
-    if let Some(delivery) = webhook::Delivery::of(&site, &saved.stored, now) {
+    let deliveries = webhook::Delivery::of(&site, &saved.stored, now);
+    if !deliveries.is_empty() {
         let queue = ctx.env.queue(webhook::QUEUE);
-        ctx.data.wait_until(webhook::enqueue(queue, delivery));
+        let db = store::database(&ctx.env);
+        ctx.data.wait_until(webhook::enqueue(queue, db, deliveries));
     }
     cors::allow(respond::json(&saved.report, 200)?, origin)
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use protocol::{Event, IngestReport};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use worker::{Env, Message, MessageBatch, Result, RouteContext, console_warn};
+use worker::{Env, Message, MessageBatch, Result, RouteContext, console_error, console_warn};
 
 use crate::sites::Site;
 use crate::store;
@@ -79,7 +79,15 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
     // by the latest of those times never lets a late amendment in.
     let mut by_site: BTreeMap<String, (Vec<(usize, Event)>, i64)> = BTreeMap::new();
     for raw in batch.raw_iter() {
-        let queued = Message::<QueuedBatch>::try_from(raw)?.into_body();
+        // Queued by this Worker: only a change of the message's shape makes
+        // one unreadable, and it must not hold up the others.
+        let queued = match Message::<QueuedBatch>::try_from(raw) {
+            Ok(message) => message.into_body(),
+            Err(err) => {
+                console_error!("dropping an unreadable queued request: {err}");
+                continue;
+            }
+        };
         let (events, received_at) = by_site.entry(queued.site_key).or_insert((Vec::new(), 0));
         *received_at = (*received_at).max(queued.received_at.unwrap_or(now));
         let values: Vec<Value> = serde_json::from_str(&queued.events)?;
@@ -110,8 +118,9 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
         else {
             continue;
         };
-        if let Some(delivery) = webhook::Delivery::of(&site, &saved.stored, now) {
-            webhook::enqueue(env.queue(webhook::QUEUE), delivery).await;
+        let deliveries = webhook::Delivery::of(&site, &saved.stored, now);
+        if !deliveries.is_empty() {
+            webhook::enqueue(env.queue(webhook::QUEUE), store::database(&env), deliveries).await;
         }
     }
     batch.ack_all();

@@ -14,7 +14,8 @@
 //!   placeables), this gives no text at all, so the caller falls back to
 //!   the shipped message whole: a shopper never sees `{$count}` or a
 //!   half-resolved sentence.
-//! - A number literal with more than 15 significant digits, and a count
+//! - A number literal with more than 15 significant digits (or more
+//!   than 20 fraction digits), and a count
 //!   beyond ±2⁵³, would need floating-point formatting to be written as a
 //!   double prints it (about 19 KB more for the widget, measured): such a
 //!   literal makes the message fall back, and such a count is written in
@@ -76,6 +77,10 @@ impl Args {
 /// floating-point formatting (which would add about 19 KB to the widget).
 pub const MAX_SIGNIFICANT_DIGITS: usize = 15;
 
+/// Fraction digits a number literal may show: what every browser's
+/// `Intl.PluralRules` accepts as `minimumFractionDigits`.
+pub const MAX_FRACTION_DIGITS: usize = 20;
+
 /// A number as Fluent resolves it (fluent-bundle's `FluentNumber`): its
 /// value as the shortest decimal that names it (`-0`, `1.5`, `7`), and for
 /// a literal the fraction digits it was written with (`1.50` has two),
@@ -100,7 +105,7 @@ impl Number {
     }
 
     /// A number literal (`-?[0-9]+(\.[0-9]+)?`, as the parser checked),
-    /// or `None` past [`MAX_SIGNIFICANT_DIGITS`].
+    /// or `None` past [`MAX_SIGNIFICANT_DIGITS`] or [`MAX_FRACTION_DIGITS`].
     pub fn literal(text: &str) -> Option<Self> {
         let (negative, unsigned) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -118,7 +123,7 @@ impl Number {
         } else {
             whole.len() + fraction_kept.len()
         };
-        if significant > MAX_SIGNIFICANT_DIGITS {
+        if significant > MAX_SIGNIFICANT_DIGITS || fraction.len() > MAX_FRACTION_DIGITS {
             return None;
         }
         let mut decimal = String::with_capacity(text.len());
@@ -328,9 +333,8 @@ impl Scope<'_> {
             (Value::Number(number), VariantKey::NumberLiteral { value }) => {
                 Number::literal(value).is_some_and(|key| key.same(number))
             }
-            (Value::Text(text), VariantKey::NumberLiteral { value }) => {
-                Number::literal(value).is_none() && text == value
-            }
+            // A number key is a number to fluent-bundle, however long.
+            (Value::Text(_), VariantKey::NumberLiteral { .. }) => false,
             (Value::Missing, _) => false,
         }
     }

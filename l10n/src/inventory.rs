@@ -92,21 +92,28 @@ struct Uses {
     unsupported: Vec<Unsupported>,
 }
 
+/// Notes a number literal (placed, or a variant key) the formatter cannot
+/// resolve exactly.
+fn number_literal(value: &str, uses: &mut Uses) {
+    if crate::format::Number::literal(value).is_none() {
+        uses.unsupported.push(Unsupported {
+            needle: value.to_string(),
+            code: "number-too-long",
+            message: format!(
+                "`{value}` has more than {} significant or {} fraction digits; the bubble would show the shipped text instead. Shorten it",
+                crate::format::MAX_SIGNIFICANT_DIGITS,
+                crate::format::MAX_FRACTION_DIGITS
+            ),
+        });
+    }
+}
+
 fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
     match expression {
         InlineExpression::StringLiteral { value } => uses.text.push_str(value),
         InlineExpression::NumberLiteral { value } => {
             uses.placeables += 1;
-            if crate::format::Number::literal(value).is_none() {
-                uses.unsupported.push(Unsupported {
-                    needle: value.to_string(),
-                    code: "number-too-long",
-                    message: format!(
-                        "`{value}` has more than {} significant digits; the bubble would show the shipped text instead. Shorten it",
-                        crate::format::MAX_SIGNIFICANT_DIGITS
-                    ),
-                });
-            }
+            number_literal(value, uses);
         }
         InlineExpression::VariableReference { id } => {
             uses.placeables += 1;
@@ -133,7 +140,7 @@ fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
         InlineExpression::FunctionReference { id, arguments } => {
             uses.placeables += 1;
             uses.unsupported.push(Unsupported {
-                needle: format!("{}(", id.name),
+                needle: id.name.to_string(),
                 code: "unsupported-function",
                 message: format!(
                     "`{}()` is not supported yet; the bubble would show the shipped text instead. Write the variable alone, such as `{{ $count }}`",
@@ -163,7 +170,10 @@ fn expr(expression: &Expression<&str>, uses: &mut Uses) {
                 .iter()
                 .map(|variant| match &variant.key {
                     VariantKey::Identifier { name } => name.to_string(),
-                    VariantKey::NumberLiteral { value } => value.to_string(),
+                    VariantKey::NumberLiteral { value } => {
+                        number_literal(value, uses);
+                        value.to_string()
+                    }
                 })
                 .collect();
             let plural = keys.iter().all(|key| {
@@ -316,12 +326,25 @@ impl Inventory {
                     .extend(attribute_uses.plural_selectors);
                 uses.unsupported.extend(attribute_uses.unsupported);
             }
+            // Found within this entry: from its first line to the next
+            // entry's (the AST keeps no positions).
             let entry_start = line_start(&text, line);
+            let entry_end = lines
+                .values()
+                .flatten()
+                .filter(|&&start| start > line)
+                .min()
+                .map_or(text.len(), |&next| line_start(&text, next));
+            // Past the id and its `=`, so the id never matches.
+            let value_start = text
+                .get(entry_start..entry_end)
+                .and_then(|entry| entry.find('='))
+                .map_or(entry_start, |equals| entry_start + equals + 1);
             for unsupported in &uses.unsupported {
                 let offset = text
-                    .get(entry_start..)
+                    .get(value_start..entry_end)
                     .and_then(|rest| rest.find(&unsupported.needle))
-                    .map_or(entry_start, |found| entry_start + found);
+                    .map_or(entry_start, |found| value_start + found);
                 diagnostics.push(error(
                     unsupported.code,
                     position(&text, offset),

@@ -321,6 +321,14 @@ fn what_the_formatter_cannot_resolve_is_refused_where_it_is_written() {
         .find(|d| d.code == "number-too-long")
         .unwrap();
     assert_eq!((long.line, long.col), (7, 17), "{long}");
+    // A variant key too long to compare exactly, within its own entry.
+    let key = text.replace("[one] One item", "[1234567890.1234567] One item");
+    let found_key = check_as("de.ftl", "de", &key);
+    let long_key = found_key
+        .iter()
+        .find(|d| d.code == "number-too-long" && d.line == 4)
+        .unwrap_or_else(|| panic!("{found_key:?}"));
+    assert_eq!(long_key.col, 6, "{long_key}");
     // Fifteen significant digits are fine.
     let fine = text
         .replace("NUMBER($count, minimumFractionDigits: 0)", "$count")

@@ -307,7 +307,9 @@ pub fn one_thumb(site_key: &str, conversation: &str, rating: &str) -> Value {
 pub fn envelope(site_key: &str, events: Vec<Value>) -> Value {
     let texts: Vec<String> = events.iter().map(Value::to_string).collect();
     let body = protocol::Envelope::body_of(site_key, now_ms(), &texts);
-    serde_json::from_str(&body).unwrap_or(Value::Null)
+    // `body_of` writes JSON of JSON; a failure here is a failed test.
+    serde_json::from_str(&body)
+        .unwrap_or_else(|err| Value::String(format!("not JSON ({err}): {body}")))
 }
 
 /// A request the collector must refuse whole, and what it must answer

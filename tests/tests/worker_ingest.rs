@@ -14,7 +14,11 @@ fn stack() -> Stack {
 #[tokio::test]
 async fn a_valid_thumb_is_stored_and_read_back_by_the_site_owner() {
     let (stack, collector, conversation) = e2e::fresh().unwrap();
-    let body = one_thumb(&stack.site.key, &conversation, "up");
+    let body = json!({
+        "site_key": stack.site.key,
+        "sent_at": now_ms(),
+        "events": [thumb_event(&unique("ev"), &conversation, "m1", "up", now_ms())],
+    });
     let answer = collector.post(&body, &stack.page_origin).await.unwrap();
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert_eq!(answer.body["accepted"], 1);

@@ -143,7 +143,8 @@ fn upsert_sql(
         "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at, webhook_secret) \
          VALUES ({key}, {hash}, {now}, {config}, {now}, {webhook}) \
          ON CONFLICT (site_key) DO UPDATE SET secret_hash = excluded.secret_hash, \
-           config = excluded.config, config_updated_at = excluded.config_updated_at;",
+           config = excluded.config, config_updated_at = excluded.config_updated_at, \
+           webhook_secret = coalesce(sites.webhook_secret, excluded.webhook_secret);",
         key = literal(&key),
         hash = literal(&hash_secret(&secret)),
         webhook = literal(&webhook_secret),

@@ -5,8 +5,8 @@
 
 use protocol::{EventId, WebhookBody, WebhookFailures};
 use worker::{
-    Context, Date, Env, Message, MessageBatch, MessageExt, Request, Response, Result, RouteContext,
-    console_error, console_warn,
+    Context, D1Database, Date, Env, Message, MessageBatch, MessageExt, QueueRetryOptionsBuilder,
+    Request, Response, Result, RouteContext, console_error, console_warn,
 };
 
 use super::Delivery;
@@ -17,11 +17,22 @@ use crate::store;
 /// Failures listed per request.
 const LISTED: u32 = 100;
 
+/// Records that `delivery` never reached the site's webhook: which events
+/// it carried (ids only), when it was queued, and now.
+pub async fn record(db: &D1Database, delivery: &Delivery) -> Result<()> {
+    // The body was built by this Worker from `WebhookBody`.
+    let event_ids: Vec<String> = serde_json::from_str::<WebhookBody<EventId>>(&delivery.body)
+        .map(|body| body.events.into_iter().map(|event| event.id).collect())
+        .unwrap_or_default();
+    let now = Date::now().as_millis() as i64;
+    store::webhook_failures::record(db, &delivery.site_key, delivery.queued_at, now, &event_ids)
+        .await
+}
+
 /// Records a batch from the dead-letter queue. A message whose record
 /// could not be written is retried.
 pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
     let db = store::database(&env)?;
-    let now = Date::now().as_millis() as i64;
     for raw in batch.raw_iter() {
         let message = match Message::<Delivery>::try_from(raw) {
             Ok(message) => message,
@@ -31,28 +42,20 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
             }
         };
         let delivery = message.body();
-        // The body was built by this Worker from `WebhookBody`.
-        let event_ids: Vec<String> = serde_json::from_str::<WebhookBody<EventId>>(&delivery.body)
-            .map(|body| body.events.into_iter().map(|event| event.id).collect())
-            .unwrap_or_default();
         console_error!(
-            "site {}: the webhook failed every retry; {} events not delivered",
-            delivery.site_key,
-            event_ids.len()
+            "site {}: a webhook delivery failed every retry",
+            delivery.site_key
         );
-        match store::webhook_failures::record(
-            &db,
-            &delivery.site_key,
-            delivery.queued_at,
-            now,
-            &event_ids,
-        )
-        .await
-        {
+        match record(&db, delivery).await {
             Ok(()) => message.ack(),
             Err(err) => {
                 console_error!("a failed webhook delivery could not be recorded: {err}");
-                message.retry();
+                // D1 may be back in a minute; the queue allows 10 tries.
+                message.retry_with_options(
+                    &QueueRetryOptionsBuilder::new()
+                        .with_delay_seconds(60)
+                        .build(),
+                );
             }
         }
     }

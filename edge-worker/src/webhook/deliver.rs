@@ -33,7 +33,23 @@ enum Outcome {
     Failed(String),
 }
 
+/// The scheme and host of a webhook URL, for logs: its path and query
+/// often carry the receiver's token (Slack, Discord, Zapier).
+fn redacted(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            // Credentials before an `@` are not logged either.
+            let host = host.rsplit('@').next().unwrap_or(host);
+            format!("{scheme}://{host}/…")
+        }
+        None => "(not a URL)".to_string(),
+    }
+}
+
 /// POSTs `body` to `url`; the receiver's status, or why there is none.
+/// The answer's body is read (and dropped) within the timeout, so no
+/// connection is left waiting on it.
 async fn post(url: &str, signature: &str, body: &str, timeout_ms: u32) -> Result<u16, String> {
     let headers = Headers::new();
     let mut init = RequestInit::new();
@@ -51,12 +67,17 @@ async fn post(url: &str, signature: &str, body: &str, timeout_ms: u32) -> Result
     let controller = AbortController::default();
     let signal = controller.signal();
     let fetch = Fetch::Request(request);
-    let sending = pin!(fetch.send_with_signal(&signal));
+    let sending = pin!(async {
+        let mut response = fetch.send_with_signal(&signal).await?;
+        let status = response.status_code();
+        // What the receiver answered is not used; reading it ends the
+        // exchange (the timeout bounds it too).
+        let _ = response.bytes().await;
+        Ok::<u16, worker::Error>(status)
+    });
     let timer = pin!(Delay::from(Duration::from_millis(u64::from(timeout_ms))));
     match select(sending, timer).await {
-        Either::Left((answer, _)) => answer
-            .map(|response| response.status_code())
-            .map_err(|err| err.to_string()),
+        Either::Left((answer, _)) => answer.map_err(|err| err.to_string()),
         Either::Right(((), _)) => {
             controller.abort();
             Err(format!("no answer within {timeout_ms} ms"))
@@ -94,8 +115,11 @@ async fn attempt(
     let Some(url) = site.config.webhook_url.as_deref() else {
         return Outcome::Dropped("the site has no webhook any more".into());
     };
-    if let Err(problem) = check_webhook_url(url, loopback_allowed) {
-        return Outcome::Dropped(format!("{problem}; not called"));
+    if check_webhook_url(url, loopback_allowed).is_err() {
+        return Outcome::Dropped(format!(
+            "{} is not a URL this deployment may call",
+            redacted(url)
+        ));
     }
     let Some(secret) = site.webhook_secret() else {
         return Outcome::Dropped("the site has no webhook signing secret".into());
@@ -104,8 +128,8 @@ async fn attempt(
     let signature = sign_webhook(secret, now_seconds, delivery.body.as_bytes());
     match post(url, &signature, &delivery.body, policy.timeout_ms).await {
         Ok(status) if (200..300).contains(&status) => Outcome::Delivered,
-        Ok(status) => Outcome::Failed(format!("{url} answered {status}")),
-        Err(err) => Outcome::Failed(format!("{url}: {err}")),
+        Ok(status) => Outcome::Failed(format!("{} answered {status}", redacted(url))),
+        Err(err) => Outcome::Failed(format!("{}: {err}", redacted(url))),
     }
 }
 
@@ -154,4 +178,22 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> worker::Result<()> 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted;
+
+    #[test]
+    fn logged_urls_keep_the_host_and_lose_the_token() {
+        assert_eq!(
+            redacted("https://hooks.slack.com/services/T0/B0/secret?x=1"),
+            "https://hooks.slack.com/…"
+        );
+        assert_eq!(
+            redacted("https://user:pw@example.com:8443/a"),
+            "https://example.com:8443/…"
+        );
+        assert_eq!(redacted("nonsense"), "(not a URL)");
+    }
 }

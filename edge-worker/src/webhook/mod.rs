@@ -11,7 +11,7 @@ mod retry;
 
 use protocol::{Event, EventKind, Rating, WebhookBody};
 use serde::{Deserialize, Serialize};
-use worker::{Queue, console_warn};
+use worker::{D1Database, Queue, console_error};
 
 use crate::sites::Site;
 
@@ -58,42 +58,112 @@ pub struct Delivery {
     pub queued_at: i64,
 }
 
+/// Bytes of events one delivery carries at most: a Queue message holds
+/// 128 KB, and the ingest consumer merges many requests' events.
+const MAX_DELIVERY_EVENT_BYTES: usize = 96 * 1024;
+
 impl Delivery {
-    /// The delivery of `stored`'s negative events, if the site has a
-    /// webhook and there are any.
-    pub fn of(site: &Site, stored: &[Event], now: i64) -> Option<Delivery> {
-        site.config.webhook_url.as_ref()?;
-        let negative: Vec<&Event> = stored.iter().filter(|event| is_negative(event)).collect();
-        if negative.is_empty() {
-            return None;
+    /// The deliveries of `stored`'s negative events, if the site has a
+    /// webhook and there are any: as many as keep each under a Queue
+    /// message's size, the events in the order they were stored.
+    pub fn of(site: &Site, stored: &[Event], now: i64) -> Vec<Delivery> {
+        if site.config.webhook_url.is_none() {
+            return Vec::new();
         }
-        let body = WebhookBody {
-            site_key: site.site_key.clone(),
-            events: negative,
-        };
-        match serde_json::to_string(&body) {
-            Ok(body) => Some(Delivery {
-                site_key: site.site_key.clone(),
-                body,
-                queued_at: now,
-            }),
-            Err(err) => {
-                console_warn!("site {}: webhook body not built: {err}", site.site_key);
-                None
+        // Events were built from checked JSON; one that does not serialize
+        // has no place in any body either.
+        let sized: Vec<(&Event, usize)> = stored
+            .iter()
+            .filter(|event| is_negative(event))
+            .filter_map(|event| {
+                serde_json::to_string(event)
+                    .ok()
+                    .map(|json| (event, json.len() + 1))
+            })
+            .collect();
+        let sizes: Vec<usize> = sized.iter().map(|(_, size)| *size).collect();
+        let mut rest = sized.iter().map(|(event, _)| *event);
+        let chunks: Vec<Vec<&Event>> = runs_within(&sizes, MAX_DELIVERY_EVENT_BYTES)
+            .into_iter()
+            .map(|count| rest.by_ref().take(count).collect())
+            .collect();
+        chunks
+            .into_iter()
+            .filter_map(|events| {
+                let body = WebhookBody {
+                    site_key: site.site_key.clone(),
+                    events,
+                };
+                serde_json::to_string(&body).ok().map(|body| Delivery {
+                    site_key: site.site_key.clone(),
+                    body,
+                    queued_at: now,
+                })
+            })
+            .collect()
+    }
+}
+
+/// How to cut items of `sizes`, in order, into runs of at most `max`
+/// bytes each: the length of each run. An item larger than `max` alone
+/// makes a run of its own.
+fn runs_within(sizes: &[usize], max: usize) -> Vec<usize> {
+    let mut runs: Vec<usize> = Vec::new();
+    let mut bytes = 0;
+    for &size in sizes {
+        match runs.last_mut() {
+            Some(run) if bytes + size <= max => *run += 1,
+            _ => {
+                runs.push(1);
+                bytes = 0;
             }
+        }
+        bytes += size;
+    }
+    runs
+}
+
+/// Queues `deliveries`. The feedback is stored already, so a delivery the
+/// queue cannot take costs the notification only: it is recorded as
+/// failed for the owner (`GET …/webhook/failures`) and logged.
+pub async fn enqueue(
+    queue: worker::Result<Queue>,
+    db: worker::Result<D1Database>,
+    deliveries: Vec<Delivery>,
+) {
+    for delivery in deliveries {
+        let sent = match &queue {
+            Ok(queue) => queue.send(&delivery).await,
+            Err(err) => Err(worker::Error::RustError(err.to_string())),
+        };
+        let Err(err) = sent else {
+            continue;
+        };
+        console_error!(
+            "site {}: a webhook delivery was not queued: {err}",
+            delivery.site_key
+        );
+        let recorded = match &db {
+            Ok(db) => dead_letters::record(db, &delivery).await,
+            Err(err) => Err(worker::Error::RustError(err.to_string())),
+        };
+        if let Err(err) = recorded {
+            console_error!("and its failure could not be recorded: {err}");
         }
     }
 }
 
-/// Queues `delivery`. The feedback is stored already, so a queue that
-/// cannot take it costs the notification only, and is logged.
-pub async fn enqueue(queue: worker::Result<Queue>, delivery: Delivery) {
-    let site_key = delivery.site_key.clone();
-    let sent = match queue {
-        Ok(queue) => queue.send(delivery).await,
-        Err(err) => Err(err),
-    };
-    if let Err(err) = sent {
-        console_warn!("site {site_key}: the webhook delivery was not queued: {err}");
+#[cfg(test)]
+mod tests {
+    use super::runs_within;
+
+    #[test]
+    fn deliveries_are_cut_to_fit_a_queue_message() {
+        assert_eq!(runs_within(&[], 10), Vec::<usize>::new());
+        assert_eq!(runs_within(&[4, 4, 2, 1], 10), [3, 1]);
+        assert_eq!(runs_within(&[4, 4, 3], 10), [2, 1]);
+        // Too large alone: a run of its own, never dropped.
+        assert_eq!(runs_within(&[3, 50, 3], 10), [1, 1, 1]);
+        assert_eq!(runs_within(&[1; 25], 10).iter().sum::<usize>(), 25);
     }
 }
