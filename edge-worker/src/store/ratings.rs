@@ -4,6 +4,8 @@
 //! field on a thumb is one entry here (and a migration).
 
 use protocol::{EventHeader, MessageFeedback, MessageRating};
+use std::sync::OnceLock;
+
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Result};
@@ -44,7 +46,13 @@ fn values(header: &EventHeader, feedback: &MessageFeedback) -> Result<[JsValue; 
 /// conversation, then [`COLUMNS`]. The latest thumb by event time wins
 /// (the event id breaks ties), and only when the stored event with this
 /// id is this very event.
-fn upsert_sql() -> String {
+fn upsert_sql() -> &'static str {
+    // Built once per isolate from the column list; every 👍/👎 uses it.
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(build_upsert_sql)
+}
+
+fn build_upsert_sql() -> String {
     let names: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
     let placeholders: Vec<String> = (5..5 + COLUMNS.len()).map(|n| format!("?{n}")).collect();
     let updates: Vec<String> = names
@@ -88,16 +96,20 @@ pub async fn of_conversation(
     site_key: &str,
     conversation_id: &str,
 ) -> Result<Vec<MessageRating>> {
-    let fields: Vec<String> = COLUMNS
-        .iter()
-        .map(|(name, read)| format!("'{name}', {read}"))
-        .collect();
-    let rows = db
-        .prepare(format!(
+    static SQL: OnceLock<String> = OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        let fields: Vec<String> = COLUMNS
+            .iter()
+            .map(|(name, read)| format!("'{name}', {read}"))
+            .collect();
+        format!(
             "SELECT json_object({}) AS json FROM message_ratings \
              WHERE site_key = ?1 AND conversation_id = ?2 ORDER BY at, message_id",
             fields.join(", ")
-        ))
+        )
+    });
+    let rows = db
+        .prepare(sql.as_str())
         .bind(&[text(site_key), text(conversation_id)])?
         .all()
         .await?
