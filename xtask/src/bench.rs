@@ -214,12 +214,15 @@ fn start_stack(repo: &Repo, label: &str, dir: &Path, page: bool) -> Result<Stack
     let page_port = free_port()?;
     let page_origin = format!("http://127.0.0.1:{page_port}");
     let page = if page {
-        let shop = sites::upsert(
+        let shop = sites::upsert_many(
             &d1,
-            None,
+            1,
             std::slice::from_ref(&page_origin),
             &SiteConfig::default(),
-        )?;
+        )?
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("no demo site was made"))?;
         Some(StaticSite::start(
             repo,
             page_port,

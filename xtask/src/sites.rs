@@ -72,7 +72,7 @@ pub fn upsert(
     origins: &[String],
     config: &SiteConfig,
 ) -> Result<SiteCredentials> {
-    let (mut site, sql) = upsert_sql(key, origins, config)?;
+    let (mut site, sql) = upsert_sql(key, origins, config, true)?;
     d1.execute(&sql)?;
     if key.is_some() {
         // An existing site keeps its webhook signing secret.
@@ -106,17 +106,32 @@ fn rotate_webhook_secret(d1: &D1, key: &str) -> Result<String> {
     Ok(secret)
 }
 
-/// Creates `count` new sites with the same origins and config, in one go.
+/// Whether `d1`'s schema has webhook signing secrets (migration 0006): a
+/// database migrated by an older revision (`bench --against`) has not.
+fn has_webhook_secrets(d1: &D1) -> Result<bool> {
+    Ok(d1
+        .query(
+            "SELECT count(*) AS n FROM pragma_table_info('sites') WHERE name = 'webhook_secret'",
+        )?
+        .first()
+        .and_then(|row| row.get("n"))
+        .and_then(serde_json::Value::as_i64)
+        == Some(1))
+}
+
+/// Creates `count` new sites with the same origins and config, in one go,
+/// on a database of this revision's schema or an older one's.
 pub fn upsert_many(
     d1: &D1,
     count: usize,
     origins: &[String],
     config: &SiteConfig,
 ) -> Result<Vec<SiteCredentials>> {
+    let signs = has_webhook_secrets(d1)?;
     let mut sites = Vec::with_capacity(count);
     let mut sql = String::new();
     for _ in 0..count {
-        let (site, statements) = upsert_sql(None, origins, config)?;
+        let (site, statements) = upsert_sql(None, origins, config, signs)?;
         sites.push(site);
         sql.push_str(&statements);
     }
@@ -124,10 +139,13 @@ pub fn upsert_many(
     Ok(sites)
 }
 
+/// The statements writing a site; with `signs`, also its webhook signing
+/// secret (kept when the site has one).
 fn upsert_sql(
     key: Option<&str>,
     origins: &[String],
     config: &SiteConfig,
+    signs: bool,
 ) -> Result<(SiteCredentials, String)> {
     let key = match key {
         Some(key) => key.to_string(),
@@ -140,17 +158,23 @@ fn upsert_sql(
     let secret = random_token("sk_", 40)?;
     let webhook_secret = random_token("whsec_", 40)?;
     let mut sql = format!(
-        "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at, webhook_secret) \
-         VALUES ({key}, {hash}, {now}, {config}, {now}, {webhook}) \
+        "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at) \
+         VALUES ({key}, {hash}, {now}, {config}, {now}) \
          ON CONFLICT (site_key) DO UPDATE SET secret_hash = excluded.secret_hash, \
-           config = excluded.config, config_updated_at = excluded.config_updated_at, \
-           webhook_secret = coalesce(sites.webhook_secret, excluded.webhook_secret);",
+           config = excluded.config, config_updated_at = excluded.config_updated_at;",
         key = literal(&key),
         hash = literal(&hash_secret(&secret)),
-        webhook = literal(&webhook_secret),
         now = now_ms()?,
         config = literal(&serde_json::to_string(config)?),
     );
+    if signs {
+        sql.push_str(&format!(
+            " UPDATE sites SET webhook_secret = coalesce(webhook_secret, {webhook}) \
+             WHERE site_key = {key};",
+            webhook = literal(&webhook_secret),
+            key = literal(&key),
+        ));
+    }
     sql.push_str(&origins_sql(&key, origins)?);
     Ok((
         SiteCredentials {
