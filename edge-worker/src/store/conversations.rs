@@ -4,6 +4,7 @@ use protocol::{ConversationRow, Cursor, FeedbackFilter};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Result};
 
+use super::busy;
 use super::{int, millis, opt_text, text};
 
 /// The columns a [`ConversationRow`] is read from.
@@ -17,12 +18,13 @@ pub async fn find(
     site_key: &str,
     conversation_id: &str,
 ) -> Result<Option<ConversationRow>> {
-    db.prepare(format!(
-        "SELECT {CONVERSATION_COLUMNS} FROM conversations \
-         WHERE site_key = ?1 AND conversation_id = ?2"
-    ))
-    .bind(&[text(site_key), text(conversation_id)])?
-    .first::<ConversationRow>(None)
+    busy::first::<ConversationRow>(
+        &db.prepare(format!(
+            "SELECT {CONVERSATION_COLUMNS} FROM conversations \
+             WHERE site_key = ?1 AND conversation_id = ?2"
+        ))
+        .bind(&[text(site_key), text(conversation_id)])?,
+    )
     .await
 }
 
@@ -53,18 +55,16 @@ pub async fn page(
          ORDER BY last_at DESC, conversation_id DESC LIMIT ?6",
         filter = filter_sql(filter)
     );
-    db.prepare(sql)
-        .bind(&[
-            text(site_key),
-            millis(from_ms),
-            millis(to_ms),
-            cursor.map_or(JsValue::NULL, |cursor| millis(cursor.last_at)),
-            opt_text(cursor.map(|cursor| cursor.conversation_id.as_str())),
-            int(limit),
-        ])?
-        .all()
-        .await?
-        .results::<ConversationRow>()
+    busy::all(&db.prepare(sql).bind(&[
+        text(site_key),
+        millis(from_ms),
+        millis(to_ms),
+        cursor.map_or(JsValue::NULL, |cursor| millis(cursor.last_at)),
+        opt_text(cursor.map(|cursor| cursor.conversation_id.as_str())),
+        int(limit),
+    ])?)
+    .await?
+    .results::<ConversationRow>()
 }
 
 /// Up to `limit` conversations last active in `[from_ms, to_ms)`, in
@@ -88,17 +88,15 @@ pub async fn export_page(
          ORDER BY conversation_id LIMIT ?5",
         filter = filter_sql(filter)
     );
-    db.prepare(sql)
-        .bind(&[
-            text(site_key),
-            millis(from_ms),
-            millis(to_ms),
-            opt_text(after),
-            int(limit),
-        ])?
-        .all()
-        .await?
-        .results::<ConversationRow>()
+    busy::all(&db.prepare(sql).bind(&[
+        text(site_key),
+        millis(from_ms),
+        millis(to_ms),
+        opt_text(after),
+        int(limit),
+    ])?)
+    .await?
+    .results::<ConversationRow>()
 }
 
 /// Deletes everything stored about one conversation; whether it existed.
@@ -107,13 +105,15 @@ pub async fn erase(db: &D1Database, site_key: &str, conversation_id: &str) -> Re
         db.prepare(sql)
             .bind(&[text(site_key), text(conversation_id)])
     };
-    let results = db
-        .batch(vec![
+    let results = busy::batch(
+        db,
+        vec![
             statement("DELETE FROM message_ratings WHERE site_key = ?1 AND conversation_id = ?2")?,
             statement("DELETE FROM events WHERE site_key = ?1 AND conversation_id = ?2")?,
             statement("DELETE FROM conversations WHERE site_key = ?1 AND conversation_id = ?2")?,
-        ])
-        .await?;
+        ],
+    )
+    .await?;
     let mut changed = 0;
     for result in &results {
         changed += result.meta()?.and_then(|meta| meta.changes).unwrap_or(0);

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
+use super::busy;
 use super::{millis, text};
 
 #[derive(Deserialize)]
@@ -18,22 +19,21 @@ pub async fn save(
     ftl: &str,
     now: i64,
 ) -> Result<()> {
-    db.prepare(
+    busy::run(&db.prepare(
         "INSERT INTO site_copy (site_key, locale, ftl, updated_at) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (site_key, locale) DO UPDATE SET ftl = excluded.ftl, updated_at = excluded.updated_at",
     )
-    .bind(&[text(site_key), text(locale), text(ftl), millis(now)])?
-    .run()
+    .bind(&[text(site_key), text(locale), text(ftl), millis(now)])?)
     .await?;
     Ok(())
 }
 
 /// The wording `site_key` stored for `locale`, if any.
 pub async fn find(db: &D1Database, site_key: &str, locale: &str) -> Result<Option<String>> {
-    Ok(db
-        .prepare("SELECT ftl FROM site_copy WHERE site_key = ?1 AND locale = ?2")
-        .bind(&[text(site_key), text(locale)])?
-        .first::<CopyRow>(None)
-        .await?
-        .map(|row| row.ftl))
+    Ok(busy::first::<CopyRow>(
+        &db.prepare("SELECT ftl FROM site_copy WHERE site_key = ?1 AND locale = ?2")
+            .bind(&[text(site_key), text(locale)])?,
+    )
+    .await?
+    .map(|row| row.ftl))
 }

@@ -4,6 +4,7 @@ use analytics::Downvote;
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
+use super::busy;
 use super::{int, millis, text};
 
 #[derive(Deserialize)]
@@ -21,17 +22,17 @@ pub async fn downvotes(
     (from_ms, to_ms): (i64, i64),
     limit: u32,
 ) -> Result<Vec<Downvote>> {
-    let rows = db
-        .prepare(
+    let rows = busy::all(
+        &db.prepare(
             "SELECT conversation_id, question, at FROM message_ratings \
              WHERE site_key = ?1 AND at >= ?2 AND at < ?3 AND rating = 'down' \
                AND question IS NOT NULL AND question != '' \
              ORDER BY at DESC LIMIT ?4",
         )
-        .bind(&[text(site_key), millis(from_ms), millis(to_ms), int(limit)])?
-        .all()
-        .await?
-        .results::<DownvoteRow>()?;
+        .bind(&[text(site_key), millis(from_ms), millis(to_ms), int(limit)])?,
+    )
+    .await?
+    .results::<DownvoteRow>()?;
     Ok(rows
         .into_iter()
         .map(|row| Downvote {

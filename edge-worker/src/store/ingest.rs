@@ -9,6 +9,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Result};
 
+use super::busy;
 use super::{int, millis, opt_text, text};
 
 /// Who sent a batch, and so what its writes must check.
@@ -201,15 +202,15 @@ async fn first_answers(
         return Ok(HashMap::new());
     }
     let ids = serde_json::to_string(&ids)?;
-    let rows = db
-        .prepare(
+    let rows = busy::all(
+        &db.prepare(
             "SELECT conversation_id, csat_answered_at FROM conversations \
              WHERE site_key = ?1 AND conversation_id IN (SELECT value FROM json_each(?2))",
         )
-        .bind(&[text(site_key), text(&ids)])?
-        .all()
-        .await?
-        .results::<FirstAnswer>()?;
+        .bind(&[text(site_key), text(&ids)])?,
+    )
+    .await?
+    .results::<FirstAnswer>()?;
     Ok(rows
         .into_iter()
         .filter_map(|row| Some((row.conversation_id, row.csat_answered_at?)))
@@ -355,7 +356,7 @@ pub async fn save_events(
     if statements.is_empty() {
         return Ok(Some(Saved { report, stored }));
     }
-    let results = db.batch(statements).await?;
+    let results = busy::batch(db, statements).await?;
     if matches!(sender, Sender::Server { .. }) {
         let valid = match results.first() {
             Some(result) => result.results::<Valid>()?,

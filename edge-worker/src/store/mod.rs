@@ -1,6 +1,7 @@
 //! Every D1 read and write, and the only place that opens the database.
 //! Every value is a bound parameter.
 
+pub mod busy;
 pub mod conversations;
 pub mod copy;
 pub mod gaps;

@@ -4,6 +4,7 @@ use analytics::{BUCKET_MS, CsatTotals, OverviewCounts, PeriodCounts, ScoreBucket
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, D1Result, Result};
 
+use super::busy;
 use super::{millis, text};
 
 /// CSAT counts of conversations offered the prompt in `[?2, ?3)`, as an
@@ -65,15 +66,17 @@ fn csat(row: Option<JsonRow>) -> Result<CsatTotals> {
 /// Reads the window's and the previous period's counts.
 pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<OverviewCounts> {
     let previous = window.previous();
-    let results = db
-        .batch(vec![
+    let results = busy::batch(
+        db,
+        vec![
             bounded(db, CSAT_TOTALS, site_key, window)?,
             bounded(db, THUMBS_TOTALS, site_key, window)?,
             bounded(db, &score_buckets_sql(), site_key, window)?,
             bounded(db, CSAT_TOTALS, site_key, &previous)?,
             bounded(db, THUMBS_TOTALS, site_key, &previous)?,
-        ])
-        .await?;
+        ],
+    )
+    .await?;
     let buckets = match results.get(2) {
         Some(result) => result.results::<ScoreBucket>()?,
         None => Vec::new(),

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Result};
 
+use super::busy;
 use super::ingest::SAME_EVENT;
 use super::{millis, opt_text, text};
 
@@ -108,12 +109,12 @@ pub async fn of_conversation(
             fields.join(", ")
         )
     });
-    let rows = db
-        .prepare(sql.as_str())
-        .bind(&[text(site_key), text(conversation_id)])?
-        .all()
-        .await?
-        .results::<JsonRow>()?;
+    let rows = busy::all(
+        &db.prepare(sql.as_str())
+            .bind(&[text(site_key), text(conversation_id)])?,
+    )
+    .await?
+    .results::<JsonRow>()?;
     // Written by ingest from checked events: a row that does not read is
     // a fault, not shopper input.
     rows.iter()

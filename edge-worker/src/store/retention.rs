@@ -9,6 +9,7 @@
 use serde::Deserialize;
 use worker::{D1Database, Date, Result, console_error};
 
+use super::busy;
 use super::millis;
 
 /// Rows deleted per statement, so one sweep never holds the writer long.
@@ -82,13 +83,11 @@ struct Skipped {
 
 /// Reports the sites the sweep skips.
 async fn report_skipped(db: &D1Database) -> Result<()> {
-    let skipped = db
-        .prepare(format!(
-            "SELECT s.site_key FROM sites s WHERE ({RETENTION_DAYS}) IS NULL LIMIT {MAX_REPORTED}"
-        ))
-        .all()
-        .await?
-        .results::<Skipped>()?;
+    let skipped = busy::all(&db.prepare(format!(
+        "SELECT s.site_key FROM sites s WHERE ({RETENTION_DAYS}) IS NULL LIMIT {MAX_REPORTED}"
+    )))
+    .await?
+    .results::<Skipped>()?;
     for site in skipped {
         console_error!(
             "retention sweep: skipped site {}: its stored settings are not JSON or retention_days is not 1 to 3650 days",
@@ -105,10 +104,7 @@ pub async fn sweep(db: &D1Database) -> Result<usize> {
     let mut deleted = 0;
     for sql in statements() {
         for _ in 0..MAX_ROUNDS {
-            let changes = db
-                .prepare(&sql)
-                .bind(&[millis(now)])?
-                .run()
+            let changes = busy::run(&db.prepare(&sql).bind(&[millis(now)])?)
                 .await?
                 .meta()?
                 .and_then(|meta| meta.changes)

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
+use super::busy;
 use super::text;
 
 /// A `sites` row as stored.
@@ -21,30 +22,31 @@ pub struct SiteRow {
 
 /// The site with this public key, if any.
 pub async fn find(db: &D1Database, site_key: &str) -> Result<Option<SiteRow>> {
-    db.prepare(
-        "SELECT site_key, secret_hash, config, webhook_secret FROM sites WHERE site_key = ?1",
+    busy::first::<SiteRow>(
+        &db.prepare(
+            "SELECT site_key, secret_hash, config, webhook_secret FROM sites WHERE site_key = ?1",
+        )
+        .bind(&[text(site_key)])?,
     )
-    .bind(&[text(site_key)])?
-    .first::<SiteRow>(None)
     .await
 }
 
 /// Whether `site_key` lists `origin` among its allowed origins.
 pub async fn allows_origin(db: &D1Database, site_key: &str, origin: &str) -> Result<bool> {
-    Ok(db
-        .prepare("SELECT 1 AS found FROM site_origins WHERE site_key = ?1 AND origin = ?2")
-        .bind(&[text(site_key), text(origin)])?
-        .first::<serde_json::Value>(None)
-        .await?
-        .is_some())
+    Ok(busy::first::<serde_json::Value>(
+        &db.prepare("SELECT 1 AS found FROM site_origins WHERE site_key = ?1 AND origin = ?2")
+            .bind(&[text(site_key), text(origin)])?,
+    )
+    .await?
+    .is_some())
 }
 
 /// Whether any site lists `origin`.
 pub async fn origin_known(db: &D1Database, origin: &str) -> Result<bool> {
-    Ok(db
-        .prepare("SELECT 1 AS found FROM site_origins WHERE origin = ?1 LIMIT 1")
-        .bind(&[text(origin)])?
-        .first::<serde_json::Value>(None)
-        .await?
-        .is_some())
+    Ok(busy::first::<serde_json::Value>(
+        &db.prepare("SELECT 1 AS found FROM site_origins WHERE origin = ?1 LIMIT 1")
+            .bind(&[text(origin)])?,
+    )
+    .await?
+    .is_some())
 }

@@ -4,6 +4,7 @@ use protocol::WebhookFailure;
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
+use super::busy;
 use super::{int, millis, text};
 
 /// Records a failed delivery of `event_ids`.
@@ -14,17 +15,18 @@ pub async fn record(
     failed_at: i64,
     event_ids: &[String],
 ) -> Result<()> {
-    db.prepare(
-        "INSERT INTO webhook_failures (site_key, queued_at, failed_at, event_ids) \
+    busy::run(
+        &db.prepare(
+            "INSERT INTO webhook_failures (site_key, queued_at, failed_at, event_ids) \
          VALUES (?1, ?2, ?3, ?4)",
+        )
+        .bind(&[
+            text(site_key),
+            millis(queued_at),
+            millis(failed_at),
+            text(&serde_json::to_string(event_ids)?),
+        ])?,
     )
-    .bind(&[
-        text(site_key),
-        millis(queued_at),
-        millis(failed_at),
-        text(&serde_json::to_string(event_ids)?),
-    ])?
-    .run()
     .await?;
     Ok(())
 }
@@ -38,15 +40,15 @@ struct Row {
 
 /// The site's latest `limit` failures, newest first.
 pub async fn latest(db: &D1Database, site_key: &str, limit: u32) -> Result<Vec<WebhookFailure>> {
-    let rows = db
-        .prepare(
+    let rows = busy::all(
+        &db.prepare(
             "SELECT queued_at, failed_at, event_ids FROM webhook_failures \
              WHERE site_key = ?1 ORDER BY failed_at DESC LIMIT ?2",
         )
-        .bind(&[text(site_key), int(limit)])?
-        .all()
-        .await?
-        .results::<Row>()?;
+        .bind(&[text(site_key), int(limit)])?,
+    )
+    .await?
+    .results::<Row>()?;
     Ok(rows
         .into_iter()
         .map(|row| WebhookFailure {
