@@ -161,7 +161,7 @@ impl Options {
         if self.dashboard {
             builds.push("build-dashboard");
         }
-        if self.needs_worker() {
+        if self.needs_worker() || self.size {
             builds.push("build-worker");
         }
         builds
@@ -377,6 +377,9 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
     if options.dashboard {
         builds::dashboard(repo)?;
     }
+    if options.size && !options.needs_worker() {
+        builds::worker(repo)?;
+    }
     if options.needs_worker() {
         builds::worker(repo)?;
         run(Command::new("cargo")
@@ -404,6 +407,10 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
         for (side, (label, side_repo)) in sides.iter().enumerate() {
             println!("\nthe widget's download, {label}:");
             for (name, value) in size::measure(side_repo)? {
+                figures.add(side, 0, &format!("size {name}"), value as f64, "bytes");
+            }
+            println!("\nthe Worker's upload, {label}:");
+            for (name, value) in size::measure_worker(side_repo)? {
                 figures.add(side, 0, &format!("size {name}"), value as f64, "bytes");
             }
         }

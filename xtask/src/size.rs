@@ -1,7 +1,8 @@
 //! `cargo xtask size`: what the widget costs a shopper's browser, file by
 //! file, raw and brotli-compressed (quality 11, as a CDN serves it), against
 //! the budgets (loader ≤ 3 KB; app goal ≤ 100 KB, ceiling 130 KB, brotli).
-//! `cargo xtask bench --size` prints the same for two revisions side by side.
+//! `cargo xtask bench --size` prints the same for two revisions side by
+//! side, and the Worker's upload beside it.
 
 use std::io::Write;
 
@@ -75,6 +76,35 @@ pub fn measure(repo: &Repo) -> Result<Vec<(&'static str, usize)>> {
         "(the CSS and the en-US copy are compiled into app_bg.wasm; other locales come from the collector)"
     );
     Ok(vec![("loader, brotli", loader), ("app, brotli", app_total)])
+}
+
+fn gzip_size(bytes: &[u8]) -> Result<usize> {
+    let mut writer = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    writer.write_all(bytes)?;
+    Ok(writer.finish()?.len())
+}
+
+/// Prints the size of `repo`'s built Worker (`edge-worker/build`), raw and
+/// gzip-compressed (what Cloudflare's size limit counts: 3 MB on the free
+/// plan, 10 MB on paid ones), and returns the gzip bytes of its wasm and
+/// of the whole upload.
+pub fn measure_worker(repo: &Repo) -> Result<Vec<(&'static str, usize)>> {
+    let build = repo.path("edge-worker/build");
+    let mut total = 0;
+    let mut wasm = 0;
+    println!("\n{:<14} {:>10} {:>10}", "file", "raw", "gzip");
+    for name in ["index.js", "index_bg.wasm"] {
+        let bytes = std::fs::read(build.join(name))
+            .with_context(|| format!("reading {}", build.join(name).display()))?;
+        let compressed = gzip_size(&bytes)?;
+        println!("{name:<14} {:>10} {:>10}", bytes.len(), compressed);
+        total += compressed;
+        if name == "index_bg.wasm" {
+            wasm = compressed;
+        }
+    }
+    println!("{:<14} {:>10} {:>10}", "Worker total", "", total);
+    Ok(vec![("Worker wasm, gzip", wasm), ("Worker, gzip", total)])
 }
 
 fn verdict(size: usize, budget: usize) -> String {
