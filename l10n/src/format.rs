@@ -627,21 +627,22 @@ impl PluralRules {
     }
 }
 
-/// A locale's cardinal plural rules; natively, CLDR's from intl_pluralrules.
+/// A locale's cardinal plural rules; natively, current CLDR's from
+/// `icu_plurals` (see `plural`).
 #[cfg(not(target_arch = "wasm32"))]
-pub struct PluralRules(unic_langid::LanguageIdentifier);
+pub struct PluralRules(crate::plural::Rules);
 
 #[cfg(not(target_arch = "wasm32"))]
 impl PluralRules {
     /// The rules of `tag` (the root rules when `tag` is not a language tag).
     pub fn new(tag: &str) -> Self {
-        Self(tag.parse().unwrap_or_default())
+        Self(crate::plural::Rules::of(&tag.parse().unwrap_or_default()))
     }
 
     /// The category of `n`: `"zero"`, `"one"`, `"two"`, `"few"`, `"many"`
     /// or `"other"`, judged with the fraction digits it shows.
     pub fn category(&self, n: &Number) -> String {
-        crate::plural::category_of_decimal(&self.0, &n.text()).to_string()
+        self.0.category_of_decimal(&n.text()).to_string()
     }
 }
 

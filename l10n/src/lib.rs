@@ -155,6 +155,35 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
                         ),
                     ));
                 }
+                // A category the language never uses is never shown: `[zero]`
+                // in English does not catch 0, which is `other`.
+                let unused: Vec<&str> = keys
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|key| plural::ALL.contains(key) && !categories.contains(key))
+                    .collect();
+                if !unused.is_empty() {
+                    let (line, col) = at(unit);
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        code: "plural-category-unused",
+                        path: translation.path.to_string(),
+                        line,
+                        col,
+                        message: format!(
+                            "`{}` has the variants {}, which {} never selects ({} uses {}); use a number key such as [0] for an exact count",
+                            unit.id,
+                            unused
+                                .iter()
+                                .map(|key| format!("[{key}]"))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            translation.locale,
+                            translation.locale,
+                            categories.join(", ")
+                        ),
+                    });
+                }
             }
         }
     } else {

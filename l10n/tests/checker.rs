@@ -144,6 +144,49 @@ fn plural_selectors_need_the_locales_cldr_categories() {
 }
 
 #[test]
+fn french_spanish_and_portuguese_need_many_for_a_million_as_current_cldr_says() {
+    for locale in ["fr", "es", "pt-BR"] {
+        let diagnostics = check_as("plural-pl.ftl", locale, &fixture("plural-pl.ftl"));
+        assert_eq!(
+            found(&diagnostics),
+            vec![("plural-categories", 3)],
+            "{locale}"
+        );
+        assert!(
+            diagnostics[0]
+                .message
+                .contains(&format!("lacks the {locale} categories many")),
+            "{}",
+            diagnostics[0]
+        );
+    }
+}
+
+#[test]
+fn a_category_the_language_never_uses_is_a_warning() {
+    let ftl = fixture("clean.ftl").replace(
+        "    [one]",
+        "    [zero] Nichts\n    [few] Ein paar\n    [one]",
+    );
+    let diagnostics = check_as("clean.ftl", "de", &ftl);
+    assert_eq!(found(&diagnostics), vec![("plural-category-unused", 3)]);
+    assert_eq!(diagnostics[0].severity, Severity::Warning);
+    assert!(
+        diagnostics[0]
+            .message
+            .contains("[few], [zero], which de never selects (de uses one, other)"),
+        "{}",
+        diagnostics[0]
+    );
+    // Arabic uses all six.
+    let arabic = fixture("plural-pl.ftl").replace(
+        "    [one]",
+        "    [zero] صفر\n    [two] اثنان\n    [few] قليل\n    [many] كثير\n    [one]",
+    );
+    assert_eq!(check_as("plural-pl.ftl", "ar", &arabic), vec![]);
+}
+
+#[test]
 fn a_selector_without_a_default_variant_is_refused() {
     let diagnostics = check_fixture("no-default.ftl", "de");
     assert!(

@@ -1,9 +1,9 @@
 //! The widget's formatter (`l10n::format`) against fluent-bundle: every
 //! message of every shipped locale (widget and dashboard copy), with text
 //! arguments and counts from 0 to 200, must come out the same, plural
-//! forms and Unicode isolation included. fluent-bundle and this test use
-//! the same CLDR rules (intl_pluralrules), so a difference is a difference
-//! in formatting, not in data.
+//! forms and Unicode isolation included. Both format with fluent-bundle's
+//! CLDR rules here (see `both`), so a difference is a difference in
+//! formatting, not in data.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod both;

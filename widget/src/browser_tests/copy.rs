@@ -165,17 +165,47 @@ fn in_browser(tag: &str, ftl: &str, n: i64) -> String {
     Localizer::new(tag, Some(ftl)).format(Msg::CharactersLeft, &args)
 }
 
+/// The browser's category for `decimal` in `tag`, judged with the
+/// fraction digits it shows, as `l10n::format` asks it.
+fn browsers_category(tag: &str, decimal: &str) -> String {
+    let digits = decimal
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &options,
+        &"minimumFractionDigits".into(),
+        &(digits as f64).into(),
+    )
+    .unwrap();
+    let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&tag.into()), &options);
+    String::from(rules.select(js_sys::parse_float(decimal)))
+}
+
 #[wasm_bindgen_test]
-fn the_browsers_plural_rules_pick_the_forms_cldr_picks() {
-    for (tag, ftl) in SHIPPED {
-        let langid = tag.parse().unwrap();
-        let cldr = |n: i64| l10n::plural::category(&langid, n).to_string();
-        // Below 100, where intl_pluralrules 7.0.2 (fluent-bundle's rules)
-        // follows CLDR for every shipped language.
-        for n in 0..100 {
+fn the_checkers_plural_rules_and_the_browsers_agree_for_every_shipped_locale() {
+    // What `cargo xtask locales check` and the collector ask variants for
+    // (icu_plurals) against what the bubble picks them by (the browser).
+    let decimals = [
+        "0.0",
+        "0.5",
+        "1.0",
+        "1.5",
+        "2.5",
+        "10.1",
+        "100.5",
+        "1000000.0",
+    ];
+    for (tag, _) in SHIPPED {
+        let rules = l10n::plural::Rules::of(&tag.parse().unwrap());
+        let numbers = (0..=10_000)
+            .map(|n: i64| n.to_string())
+            .chain(["1000000", "2000000", "1000001"].map(String::from))
+            .chain(decimals.map(String::from));
+        for n in numbers {
             assert_eq!(
-                Some(in_browser(tag, ftl, n)),
-                characters_left(ftl, n, &cldr),
+                rules.category_of_decimal(&n),
+                browsers_category(tag, &n),
                 "{tag} n={n}"
             );
         }
@@ -183,30 +213,23 @@ fn the_browsers_plural_rules_pick_the_forms_cldr_picks() {
 }
 
 #[wasm_bindgen_test]
-fn arabic_counts_above_a_hundred_take_cldrs_forms() {
-    // CLDR's Arabic cardinal rule, as the spec writes it. intl_pluralrules
-    // 7.0.2 tests `i` where CLDR says `n % 100`, so fluent-bundle calls 103
-    // "other"; the browser says "few", as CLDR does.
-    let arabic = |n: i64| {
-        match (n, n % 100) {
-            (0, _) => "zero",
-            (1, _) => "one",
-            (2, _) => "two",
-            (_, 3..=10) => "few",
-            (_, 11..=99) => "many",
-            _ => "other",
+fn the_shipped_counter_copy_has_a_form_for_every_category_the_browser_picks() {
+    for (tag, ftl) in SHIPPED {
+        let rules = l10n::plural::Rules::of(&tag.parse().unwrap());
+        let cldr = |n: i64| rules.category(n).to_string();
+        for n in (0..=200).chain([1_000, 1_003, 1_011, 1_000_000]) {
+            assert_eq!(
+                Some(in_browser(tag, ftl, n)),
+                characters_left(ftl, n, &cldr),
+                "{tag} n={n}"
+            );
         }
-        .to_string()
-    };
-    let (tag, ftl) = SHIPPED[0];
-    for n in [100, 101, 102, 103, 110, 111, 199, 1_000, 1_003, 1_011] {
-        assert_eq!(
-            Some(in_browser(tag, ftl, n)),
-            characters_left(ftl, n, &arabic),
-            "ar n={n}"
-        );
     }
-    assert_ne!(in_browser(tag, ftl, 103), in_browser(tag, ftl, 100));
+    // A million takes `many` in French (CLDR 38 on): its own wording.
+    let (tag, ftl) = SHIPPED[4];
+    assert_eq!(tag, "fr");
+    assert_ne!(in_browser(tag, ftl, 1_000_000), in_browser(tag, ftl, 2));
+    assert!(in_browser(tag, ftl, 1_000_000).contains(" de "));
 }
 
 #[wasm_bindgen_test]
