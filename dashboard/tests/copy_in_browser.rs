@@ -46,3 +46,19 @@ fn english_counts_are_one_or_other() {
         gaps_count(&copy, 102).replace("102", "#")
     );
 }
+
+#[wasm_bindgen_test]
+fn number_calls_in_copy_are_shown_by_the_browsers_number_format() {
+    // What an editor writes in the dashboard's copy, formatted as the
+    // dashboard (and the wording preview) formats it.
+    let copy = Messages::new(
+        "de",
+        Some(
+            "gaps-count = { NUMBER($count, minimumFractionDigits: 2) ->\n    [one] ein Mal\n   *[other] { NUMBER($count, minimumFractionDigits: 2) } Mal\n}\n",
+        ),
+    );
+    // German groups with a point and writes a decimal comma; "1,00" is
+    // not `one` (it shows fraction digits), so it takes `other`.
+    assert_eq!(gaps_count(&copy, 1234), "\u{2068}1.234,00\u{2069} Mal");
+    assert_eq!(gaps_count(&copy, 1), "\u{2068}1,00\u{2069} Mal");
+}

@@ -10,8 +10,8 @@
 //!
 //! Deliberate differences, each for a reason:
 //! - Where fluent-bundle reports an error and writes a placeholder (a
-//!   missing variable, message, term or attribute; a function; too many
-//!   placeables), this gives no text at all, so the caller falls back to
+//!   missing variable, message, term or attribute; an unknown function;
+//!   too many placeables), this gives no text at all, so the caller falls back to
 //!   the shipped message whole: a shopper never sees `{$count}` or a
 //!   half-resolved sentence.
 //! - A number literal with more than 15 significant digits (or more
@@ -20,8 +20,21 @@
 //!   double prints it (about 19 KB more for the widget, measured): such a
 //!   literal makes the message fall back, and such a count is written in
 //!   full. No copy needs either.
-//! - No functions are registered yet (`NUMBER()` is issue #17's next
-//!   step); a message that calls one falls back as above.
+//! - `NUMBER()` is the one function. A call the checker refuses (another
+//!   function, an unknown option, a value out of range, a minimum over its
+//!   maximum) makes the message fall back: fluent-bundle ignores what it
+//!   does not know, but the browser's `Intl` would throw. `NUMBER()` of
+//!   text also falls back, where fluent-bundle writes `NUMBER()` without
+//!   reporting an error (as a selector, both pick the default variant).
+//! - In the browser, what `NUMBER()` returns is written by
+//!   `Intl.NumberFormat` with its options (grouping, integer, fraction and
+//!   significant digits), and its plural category is judged as it is
+//!   shown, as fluent.js does; fluent-bundle writes only the minimum
+//!   fraction digits and ignores the other options. Natively, and for
+//!   every number not passed through `NUMBER()`, the text is
+//!   fluent-bundle's, with one exception: fluent-bundle writes a whole
+//!   number given `minimumFractionDigits: 0` with a bare point (`7.`);
+//!   this writes `7`, as `Intl.NumberFormat` and fluent.js do.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -72,116 +85,15 @@ impl Args {
     }
 }
 
-/// Significant digits a number literal may have: up to 15 every decimal
-/// reads back from a double unchanged, so its text is known without
-/// floating-point formatting (which would add about 19 KB to the widget).
-pub const MAX_SIGNIFICANT_DIGITS: usize = 15;
-
-/// Fraction digits a number literal may show: what every browser's
-/// `Intl.PluralRules` accepts as `minimumFractionDigits`.
-pub const MAX_FRACTION_DIGITS: usize = 20;
-
-/// A number as Fluent resolves it (fluent-bundle's `FluentNumber`): its
-/// value as the shortest decimal that names it (`-0`, `1.5`, `7`), and for
-/// a literal the fraction digits it was written with (`1.50` has two),
-/// which its text and its plural category keep.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Number {
-    /// The value's shortest decimal: what a double of it prints as.
-    decimal: String,
-    /// Fraction digits shown at least: `Some` for a literal with a `.`.
-    fraction_digits: Option<usize>,
-}
-
-impl Number {
-    /// A count passed as an argument (shown without fraction digits).
-    /// Counts beyond ±2⁵³, which no copy needs, are written in full where
-    /// fluent-bundle would round them to a double first.
-    pub fn of(count: i64) -> Self {
-        Number {
-            decimal: count.to_string(),
-            fraction_digits: None,
-        }
-    }
-
-    /// A number literal (`-?[0-9]+(\.[0-9]+)?`, as the parser checked),
-    /// or `None` past [`MAX_SIGNIFICANT_DIGITS`] or [`MAX_FRACTION_DIGITS`].
-    pub fn literal(text: &str) -> Option<Self> {
-        let (negative, unsigned) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-        if whole.is_empty() || !(whole.bytes().chain(fraction.bytes())).all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        let whole = whole.trim_start_matches('0');
-        let fraction_kept = fraction.trim_end_matches('0');
-        let significant = if whole.is_empty() {
-            fraction_kept.trim_start_matches('0').len()
-        } else {
-            whole.len() + fraction_kept.len()
-        };
-        if significant > MAX_SIGNIFICANT_DIGITS || fraction.len() > MAX_FRACTION_DIGITS {
-            return None;
-        }
-        let mut decimal = String::with_capacity(text.len());
-        if negative {
-            decimal.push('-');
-        }
-        decimal.push_str(if whole.is_empty() { "0" } else { whole });
-        if !fraction_kept.is_empty() {
-            decimal.push('.');
-            decimal.push_str(fraction_kept);
-        }
-        Some(Number {
-            decimal,
-            fraction_digits: unsigned.contains('.').then_some(fraction.len()),
-        })
-    }
-
-    /// Its text as fluent-bundle writes it: the shortest decimal (`-0`
-    /// stays `-0`), padded to its fraction digits.
-    pub fn text(&self) -> String {
-        let mut text = self.decimal.clone();
-        if let Some(digits) = self.fraction_digits {
-            let shown = text
-                .split_once('.')
-                .map_or(0, |(_, fraction)| fraction.len());
-            if shown == 0 && digits > 0 {
-                text.push('.');
-            }
-            text.push_str(&"0".repeat(digits.saturating_sub(shown)));
-        }
-        text
-    }
-
-    /// Its shortest decimal (for the browser's plural rules).
-    pub fn decimal(&self) -> &str {
-        &self.decimal
-    }
-
-    /// Fraction digits it shows at least.
-    pub fn fraction_digits(&self) -> usize {
-        self.fraction_digits.unwrap_or(0)
-    }
-
-    /// Whether it is the same number with the same fraction digits, as
-    /// fluent-bundle compares them (`-0` equals `0`).
-    fn same(&self, other: &Number) -> bool {
-        let value = |number: &Number| match number.decimal.as_str() {
-            "-0" => "0".to_string(),
-            other => other.to_string(),
-        };
-        value(self) == value(other) && self.fraction_digits == other.fraction_digits
-    }
-}
+pub use crate::number::{MAX_FRACTION_DIGITS, MAX_SIGNIFICANT_DIGITS, Number, NumberOptions};
 
 /// What formatting needs to know of the locale.
 pub struct Locale<'a> {
     /// The CLDR cardinal plural category of a number (`"one"`, `"few"`, …).
     pub plural: &'a dyn Fn(&Number) -> String,
+    /// The text of a number `NUMBER()` returned (other numbers are written
+    /// as fluent-bundle writes them, [`Number::text`]).
+    pub number: &'a dyn Fn(&Number) -> String,
     /// Applied to the literal text of patterns (pseudo-locales), never to
     /// argument values.
     pub transform: Option<fn(&str) -> Cow<'_, str>>,
@@ -370,6 +282,12 @@ impl Scope<'_> {
                 Some(Arg::Decimal(number)) => Value::Number(number),
                 None => Value::Missing,
             },
+            InlineExpression::FunctionReference { id, arguments } => {
+                match self.call(&id.name, arguments) {
+                    Some(number) => Value::Number(number),
+                    None => Value::Missing,
+                }
+            }
             other => {
                 let mut text = String::new();
                 self.inline(other, &mut text);
@@ -438,10 +356,36 @@ impl Scope<'_> {
                 self.pattern(pattern, out);
                 self.term_args = outer;
             }
-            // No functions are registered, as in the widget's bundles before.
-            InlineExpression::FunctionReference { .. } => self.failed = true,
+            InlineExpression::FunctionReference { id, arguments } => {
+                match self.call(&id.name, arguments) {
+                    Some(number) => out.push_str(&(self.locale.number)(&number)),
+                    // fluent-bundle writes `NUMBER()`: see the module's notes.
+                    None => self.failed = true,
+                }
+            }
             InlineExpression::Placeable { expression } => self.expression(expression, out),
         }
+    }
+
+    /// The number a call to `name` returns: `NUMBER()` of a number, with
+    /// its options put over the number's own; `None` for `NUMBER()` of
+    /// text (fluent-bundle's error value, which a selector meets with its
+    /// default variant). Another function, or an option the checker
+    /// refuses, fails the message.
+    fn call(&mut self, name: &str, arguments: &CallArguments<String>) -> Option<Number> {
+        let Ok(options) = crate::functions::number_call(name, arguments) else {
+            self.failed = true;
+            return None;
+        };
+        let number = match arguments.positional.first().map(|value| self.value(value)) {
+            Some(Value::Number(number)) => number.with(&options),
+            _ => return None,
+        };
+        if number.options().conflict().is_some() {
+            self.failed = true;
+            return None;
+        }
+        Some(number)
     }
 
     /// A term's named arguments (literals only, as Fluent allows).
@@ -509,8 +453,10 @@ impl Catalog {
     /// Message `id` with `args`; `None` when missing, broken or blank.
     pub fn format(&self, id: &str, args: &Args) -> Option<String> {
         let plural = |n: &Number| self.plurals.category(n);
+        let number = |n: &Number| self.plurals.show(n);
         let locale = Locale {
             plural: &plural,
+            number: &number,
             transform: self.transform,
         };
         self.messages
@@ -582,10 +528,34 @@ impl Localized {
     }
 }
 
-/// A locale's cardinal plural rules. In the browser they are the browser's
-/// own (`Intl.PluralRules`), so no CLDR tables travel with the app.
+/// A locale's cardinal plural rules and number format. In the browser
+/// they are the browser's own (`Intl.PluralRules`, `Intl.NumberFormat`),
+/// so no CLDR tables travel with the app.
 #[cfg(target_arch = "wasm32")]
-pub struct PluralRules(js_sys::Intl::PluralRules);
+pub struct PluralRules {
+    tag: String,
+    plain: js_sys::Intl::PluralRules,
+}
+
+/// The `Intl` options object for a number's digit options (and, for the
+/// number format, its grouping); `None` when it sets none.
+#[cfg(target_arch = "wasm32")]
+fn intl_options(n: &Number, grouping: bool) -> Option<js_sys::Object> {
+    let options = n.options();
+    let mut digits = options.digits().peekable();
+    let ungrouped = grouping && options.use_grouping == Some(false);
+    if digits.peek().is_none() && !ungrouped {
+        return None;
+    }
+    let object = js_sys::Object::new();
+    for (name, value) in digits {
+        let _ = js_sys::Reflect::set(&object, &name.into(), &f64::from(value).into());
+    }
+    if ungrouped {
+        let _ = js_sys::Reflect::set(&object, &"useGrouping".into(), &false.into());
+    }
+    Some(object)
+}
 
 #[cfg(target_arch = "wasm32")]
 impl PluralRules {
@@ -597,33 +567,40 @@ impl PluralRules {
             "en-US"
         };
         let locales = js_sys::Array::of1(&tag.into());
-        Self(js_sys::Intl::PluralRules::new(
-            &locales,
-            &js_sys::Object::new(),
-        ))
+        Self {
+            tag: tag.to_string(),
+            plain: js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
+        }
     }
 
     /// The category of `n`: `"zero"`, `"one"`, `"two"`, `"few"`, `"many"`
-    /// or `"other"`. A number shown with fraction digits is judged with
-    /// them, as CLDR's operands say.
+    /// or `"other"`. A number is judged as it is shown: with the fraction
+    /// digits it shows and the digit options `NUMBER()` gave it, as CLDR's
+    /// operands say. (Every option was checked to be in range, and no
+    /// minimum over its maximum, so `Intl` takes them.)
     pub fn category(&self, n: &Number) -> String {
         let value = js_sys::parse_float(n.decimal());
-        match n.fraction_digits() {
-            digits if digits > 0 => {
-                let options = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(
-                    &options,
-                    &"minimumFractionDigits".into(),
-                    &(digits as f64).into(),
-                );
-                let locales = self.0.resolved_options();
-                let tag = js_sys::Reflect::get(&locales, &"locale".into())
-                    .unwrap_or_else(|_| "en-US".into());
-                let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&tag), &options);
-                String::from(rules.select(value))
+        match intl_options(n, false) {
+            Some(options) => {
+                let locales = js_sys::Array::of1(&self.tag.as_str().into());
+                String::from(js_sys::Intl::PluralRules::new(&locales, &options).select(value))
             }
-            _ => String::from(self.0.select(value)),
+            None => String::from(self.plain.select(value)),
         }
+    }
+
+    /// The text of a number `NUMBER()` returned, by `Intl.NumberFormat`
+    /// with its options (the exact decimal is passed as text, so no digit
+    /// is lost to a double).
+    pub fn show(&self, n: &Number) -> String {
+        let locales = js_sys::Array::of1(&self.tag.as_str().into());
+        let options = intl_options(n, true).unwrap_or_default();
+        let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+        format
+            .call1(&wasm_bindgen::JsValue::UNDEFINED, &n.decimal().into())
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| n.text())
     }
 }
 
@@ -640,9 +617,16 @@ impl PluralRules {
     }
 
     /// The category of `n`: `"zero"`, `"one"`, `"two"`, `"few"`, `"many"`
-    /// or `"other"`, judged with the fraction digits it shows.
+    /// or `"other"`, judged with the fraction digits it shows (as
+    /// fluent-bundle judges it: `NUMBER()`'s other options do not count).
     pub fn category(&self, n: &Number) -> String {
         self.0.category_of_decimal(&n.text()).to_string()
+    }
+
+    /// The text of a number `NUMBER()` returned: as fluent-bundle writes
+    /// it, which uses only its minimum fraction digits.
+    pub fn show(&self, n: &Number) -> String {
+        n.text()
     }
 }
 
@@ -657,6 +641,7 @@ mod tests {
     fn format(ftl: &str, id: &str, args: &Args) -> Option<String> {
         let locale = Locale {
             plural: &english,
+            number: &Number::text,
             transform: None,
         };
         Messages::parse(ftl).format(id, args, &locale)
@@ -704,6 +689,36 @@ mod tests {
     }
 
     #[test]
+    fn number_calls_resolve_as_fluent_bundles_builtin() {
+        let ftl = "padded = { NUMBER($n, minimumFractionDigits: 2) }\n\
+                   whole = { NUMBER($n, minimumFractionDigits: 0) } left\n\
+                   nested = { NUMBER(NUMBER(1.5, minimumFractionDigits: 3), useGrouping: \"false\") }\n\
+                   picks = { NUMBER($n, minimumFractionDigits: 1) ->\n    [one] one\n   *[other] other\n}\n\
+                   key = { NUMBER($n, useGrouping: \"false\") ->\n    [1] exactly one\n   *[other] not the key\n}\n\
+                   text = { NUMBER($name) }\n\
+                   text-selects = { NUMBER($name) ->\n    [one] one\n   *[other] the default\n}\n\
+                   refused = { NUMBER($n, style: \"percent\") }\n\
+                   conflict = { NUMBER(1.50, maximumFractionDigits: 1) }\n\
+                   unknown = { DATETIME($n) }\n";
+        let mut args = Args::new();
+        args.set("n", Arg::Number(1));
+        args.set("name", Arg::Text("1".into()));
+        let run = |id| format(ftl, id, &args);
+        assert_eq!(run("padded").as_deref(), Some("1.00"));
+        assert_eq!(run("whole").as_deref(), Some("\u{2068}1\u{2069} left"));
+        assert_eq!(run("nested").as_deref(), Some("1.500"));
+        // Judged as shown: "1.0" is not `one` in English.
+        assert_eq!(run("picks").as_deref(), Some("other"));
+        // fluent-bundle compares a number's options with the key's.
+        assert_eq!(run("key").as_deref(), Some("not the key"));
+        assert_eq!(run("text"), None, "NUMBER() of text falls back");
+        assert_eq!(run("text-selects").as_deref(), Some("the default"));
+        assert_eq!(run("refused"), None);
+        assert_eq!(run("conflict"), None);
+        assert_eq!(run("unknown"), None);
+    }
+
+    #[test]
     fn plurals_exact_numbers_and_the_default_variant() {
         let ftl = "a = { $n ->\n    [0] none\n    [one] one item\n   *[other] { $n } items\n}\n";
         let with = |n| {
@@ -737,7 +752,7 @@ mod tests {
     #[test]
     fn a_locale_falls_back_to_the_reference_message_by_message() {
         let reference = Catalog::new("en-US", "a = A\nb = B\nc = { $n } things\n");
-        let german = Catalog::new("de", "a = Ä\nb =\n    { \"\" }\nc = { NUMBER($n) }\n");
+        let german = Catalog::new("de", "a = Ä\nb =\n    { \"\" }\nc = { DATETIME($n) }\n");
         let copy = Localized::new(Some(german), reference);
         assert_eq!(copy.locale(), "de");
         assert_eq!(copy.format("a", &Args::new()), "Ä");

@@ -139,14 +139,16 @@ fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
         }
         InlineExpression::FunctionReference { id, arguments } => {
             uses.placeables += 1;
-            uses.unsupported.push(Unsupported {
-                needle: id.name.to_string(),
-                code: "unsupported-function",
-                message: format!(
-                    "`{}()` is not supported yet; the bubble would show the shipped text instead. Write the variable alone, such as `{{ $count }}`",
-                    id.name
-                ),
-            });
+            if let Err(refusal) = crate::functions::number_call(id.name, arguments) {
+                uses.unsupported.push(Unsupported {
+                    needle: refusal.at().to_string(),
+                    code: refusal.code(),
+                    message: format!(
+                        "{}; the bubble would show the shipped text instead",
+                        refusal.message()
+                    ),
+                });
+            }
             arguments
                 .positional
                 .iter()

@@ -13,9 +13,11 @@
 
 mod diagnostic;
 pub mod format;
+pub mod functions;
 pub mod guard;
 mod inventory;
 mod layer;
+mod number;
 pub mod plural;
 #[cfg(feature = "reactive")]
 pub mod reactive;

@@ -351,14 +351,26 @@ fn what_the_formatter_cannot_resolve_is_refused_where_it_is_written() {
                 items = { $count ->\n    [one] One item\n   *[other] { NUMBER($count, minimumFractionDigits: 0) } items\n}\n\
                 button = Send { 1234567890.1234567 }\n    .title = Send your message\n\
                 farewell = Thanks for visiting { -brand }.\n";
+    // NUMBER() with its standard options is fine.
     let diagnostics = check_as("de.ftl", "de", text);
-    let function = diagnostics
-        .iter()
+    assert!(
+        !diagnostics
+            .iter()
+            .any(|d| d.code.contains("function") || d.code.starts_with("number-option")),
+        "{diagnostics:?}"
+    );
+    let other_function = text.replace(
+        "NUMBER($count, minimumFractionDigits: 0)",
+        "DATETIME($count)",
+    );
+    let function = check_as("de.ftl", "de", &other_function)
+        .into_iter()
         .find(|d| d.code == "unsupported-function")
         .unwrap();
     assert_eq!(function.severity, Severity::Error);
     assert_eq!((function.line, function.col), (5, 15), "{function}");
-    assert!(function.message.contains("`NUMBER()`"), "{function}");
+    assert!(function.message.contains("`DATETIME()`"), "{function}");
+    assert!(function.message.contains("only NUMBER() is"), "{function}");
     let long = diagnostics
         .iter()
         .find(|d| d.code == "number-too-long")
@@ -373,8 +385,47 @@ fn what_the_formatter_cannot_resolve_is_refused_where_it_is_written() {
         .unwrap_or_else(|| panic!("{found_key:?}"));
     assert_eq!(long_key.col, 6, "{long_key}");
     // Fifteen significant digits are fine.
-    let fine = text
-        .replace("NUMBER($count, minimumFractionDigits: 0)", "$count")
-        .replace("1234567890.1234567", "1234567890.12345");
+    let fine = text.replace("1234567890.1234567", "1234567890.12345");
     assert_eq!(check_as("de.ftl", "de", &fine), vec![]);
+}
+
+#[test]
+fn number_options_the_formatter_cannot_show_are_refused_at_the_option() {
+    let with = |call: &str| {
+        let text = format!(
+            "-brand = Demo Shop\ngreeting = Hello, {{ $name }}!\nitems = {{ $count ->\n    [one] One item\n   *[other] {{ {call} }} items\n}}\nbutton = Send\n    .title = Send your message\nfarewell = Thanks for visiting {{ -brand }}.\n"
+        );
+        check_as("de.ftl", "de", &text)
+            .into_iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        with("NUMBER($count, minFractionDigits: 1)"),
+        [
+            "de.ftl:5:30: error[number-option]: in `items`: NUMBER() has no option `minFractionDigits`; it takes useGrouping, minimumIntegerDigits, minimumFractionDigits, maximumFractionDigits, minimumSignificantDigits, maximumSignificantDigits; the bubble would show the shipped text instead"
+        ]
+    );
+    assert_eq!(
+        with("NUMBER($count, style: \"percent\")"),
+        [
+            "de.ftl:5:30: error[number-option]: in `items`: NUMBER() has no option `style`; it takes useGrouping, minimumIntegerDigits, minimumFractionDigits, maximumFractionDigits, minimumSignificantDigits, maximumSignificantDigits; the bubble would show the shipped text instead"
+        ]
+    );
+    assert_eq!(
+        with("NUMBER($count, maximumFractionDigits: 99)"),
+        [
+            "de.ftl:5:30: error[number-option]: in `items`: maximumFractionDigits takes a whole number from 0 to 20; the bubble would show the shipped text instead"
+        ]
+    );
+    assert_eq!(
+        with("NUMBER(\"12\")"),
+        [
+            "de.ftl:5:15: error[number-argument]: in `items`: NUMBER() takes one number: a variable such as NUMBER($count), or a number; the bubble would show the shipped text instead"
+        ]
+    );
+    assert_eq!(
+        with("NUMBER($count, useGrouping: \"false\", minimumIntegerDigits: 2)"),
+        Vec::<String>::new()
+    );
 }

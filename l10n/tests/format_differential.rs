@@ -1,8 +1,8 @@
 //! `l10n::format` against fluent-bundle on generated Fluent: a bounded
 //! grammar of text, variables, string and number literals, message and
-//! term references (with attributes and term arguments), selects on
-//! plural, numeric and string keys, nested placeables and missing
-//! references. Thousands of messages, each formatted with random
+//! term references (with attributes and term arguments), `NUMBER()` with
+//! its options (fluent-bundle's builtin), selects on plural, numeric and
+//! string keys, nested placeables and missing references. Thousands of messages, each formatted with random
 //! arguments in several locales, must come out the same; where
 //! fluent-bundle reports an error, ours gives no text (the caller then
 //! falls back whole; see the deliberate differences in `l10n::format`).
@@ -79,8 +79,44 @@ fn pattern(random: &mut Random, depth: u32) -> String {
     }
 }
 
+/// Options for `NUMBER()` that the checker accepts.
+const NUMBER_OPTIONS: [&str; 9] = [
+    "minimumFractionDigits: 0",
+    "minimumFractionDigits: 1",
+    "minimumFractionDigits: 3",
+    "useGrouping: \"false\"",
+    "useGrouping: \"true\"",
+    "minimumIntegerDigits: 2",
+    "maximumFractionDigits: 5",
+    "minimumSignificantDigits: 2",
+    "maximumSignificantDigits: 4",
+];
+
+/// A call to `NUMBER()` of a number, a variable or another call.
+fn number_call(random: &mut Random, depth: u32) -> String {
+    let argument = match random.below(4) {
+        0 => random.pick(&NUMBERS).to_string(),
+        1 if depth > 0 => number_call(random, depth - 1),
+        _ => random.pick(&VARIABLES).to_string(),
+    };
+    let mut options: Vec<&str> = Vec::new();
+    for _ in 0..random.below(3) {
+        let option = random.pick(&NUMBER_OPTIONS);
+        let name = option.split(':').next().unwrap_or(option);
+        if !options.iter().any(|taken| taken.starts_with(name)) {
+            options.push(option);
+        }
+    }
+    if options.is_empty() {
+        format!("NUMBER({argument})")
+    } else {
+        format!("NUMBER({argument}, {})", options.join(", "))
+    }
+}
+
 fn inline(random: &mut Random, depth: u32) -> String {
-    match random.below(9) {
+    match random.below(10) {
+        7 => number_call(random, depth),
         0 => random.pick(&STRINGS).to_string(),
         1 => random.pick(&NUMBERS).to_string(),
         2 | 3 => random.pick(&VARIABLES).to_string(),
@@ -113,8 +149,9 @@ fn expression(random: &mut Random, depth: u32) -> String {
     if depth == 0 || random.below(3) > 0 {
         return inline(random, depth);
     }
-    let selector = match random.below(5) {
+    let selector = match random.below(6) {
         0 => random.pick(&NUMBERS).to_string(),
+        5 => number_call(random, 1),
         1 => random.pick(&STRINGS).to_string(),
         2 => "$name".to_string(),
         3 => "$missing".to_string(),

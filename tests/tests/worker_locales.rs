@@ -283,6 +283,62 @@ async fn wording_nested_too_deep_or_with_control_characters_is_refused_at_its_pl
 }
 
 #[tokio::test]
+async fn number_calls_in_wording_are_taken_and_options_the_bubble_cannot_show_are_refused() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("stored_copy").unwrap();
+    let collector = stack.collector();
+    let good = "characters-left = { $count ->\n    [one] Il reste { NUMBER($count) } caractère\n    [many] Il reste { NUMBER($count, useGrouping: \"false\") } de caractères\n   *[other] Il reste { NUMBER($count, minimumFractionDigits: 0) } caractères\n}\n";
+    collector.store_copy(&site, "fr", good).await.unwrap();
+    let refused = collector
+        .put_copy(
+            &site.key,
+            &site.secret,
+            "fr",
+            &good.replace("minimumFractionDigits: 0", "style: \"percent\""),
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body["diagnostics"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("copy/fr.ftl:4:39: error[number-option]: in `characters-left`: NUMBER() has no option `style`"),
+        "{}",
+        refused.body
+    );
+    // French needs `many` (a million), as current CLDR says.
+    let refused = collector
+        .put_copy(
+            &site.key,
+            &site.secret,
+            "fr",
+            "characters-left = { $count ->\n    [one] Il reste { $count } caractère\n   *[other] Il reste { $count } caractères\n}\n",
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body["diagnostics"][0]
+            .as_str()
+            .unwrap()
+            .contains("error[plural-categories]: `characters-left` selects on a number but lacks the fr categories many"),
+        "{}",
+        refused.body
+    );
+    let kept = get(
+        &format!("{}/v1/sites/{}/copy/fr", stack.worker_url, site.key),
+        None,
+    )
+    .await;
+    assert_eq!(
+        kept.text().await.unwrap(),
+        good,
+        "nothing refused is stored"
+    );
+}
+
+#[tokio::test]
 async fn wording_stored_before_the_checks_falls_back_to_the_shipped_copy_message_by_message() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("stored_copy").unwrap();

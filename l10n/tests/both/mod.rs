@@ -29,6 +29,28 @@ fn old_cldr_category(langid: &LanguageIdentifier, decimal: &str) -> &'static str
     }
 }
 
+/// fluent-bundle's text with a listed difference taken out: it writes a
+/// whole number given `minimumFractionDigits: 0` with a bare point
+/// (`7.`); ours writes `7`, as `Intl.NumberFormat` and fluent.js do. No
+/// other text these tests format has a point without a digit after it.
+fn without_bare_points(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(index, &c)| {
+            let bare = c == '.'
+                && index
+                    .checked_sub(1)
+                    .and_then(|before| chars.get(before))
+                    .is_some_and(char::is_ascii_digit)
+                && !chars.get(index + 1).is_some_and(char::is_ascii_digit);
+            !bare
+        })
+        .map(|(_, &c)| c)
+        .collect()
+}
+
 /// The two formatters over one resource.
 pub struct Both {
     tag: String,
@@ -47,6 +69,7 @@ impl Both {
             Ok(resource) | Err((resource, _)) => resource,
         };
         bundle.add_resource(resource).unwrap();
+        bundle.add_builtins().unwrap();
         Self {
             tag: tag.to_string(),
             langid,
@@ -63,6 +86,7 @@ impl Both {
         let plural = |n: &Number| old_cldr_category(&self.langid, &n.text()).to_string();
         let locale = Locale {
             plural: &plural,
+            number: &Number::text,
             transform: None,
         };
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
@@ -84,11 +108,16 @@ impl Both {
             ours.set(*name, value.clone());
         }
         let mut errors = Vec::new();
-        let expected = self
-            .bundle
-            .format_pattern(pattern, Some(&theirs), &mut errors);
+        let expected = without_bare_points(&self.bundle.format_pattern(
+            pattern,
+            Some(&theirs),
+            &mut errors,
+        ));
         let got = self.messages.format(id, &ours, &locale);
-        if errors.is_empty() {
+        if errors.is_empty() && got.is_none() && expected.contains("NUMBER()") {
+            // A listed difference: fluent-bundle writes `NUMBER()`, with no
+            // error, for NUMBER() of what is not a number; ours falls back.
+        } else if errors.is_empty() {
             assert_eq!(
                 got.as_deref(),
                 Some(&*expected),

@@ -152,6 +152,7 @@ fn characters_left(ftl: &str, n: i64, rule: &dyn Fn(i64) -> String) -> Option<St
     let whole = |number: &Number| rule(number.decimal().parse().unwrap_or(0));
     let locale = Locale {
         plural: &whole,
+        number: &Number::text,
         transform: None,
     };
     Messages::parse(ftl).format("characters-left", &args, &locale)
@@ -252,5 +253,43 @@ fn numbers_in_copy_resolve_as_fluent_bundle_resolves_them_with_the_browsers_rule
     assert_eq!(
         format(&en, "written").as_deref(),
         Some("\u{2068}-0\u{2069} \u{2068}1.50\u{2069} \u{2068}7\u{2069}")
+    );
+}
+
+#[wasm_bindgen_test]
+fn number_calls_are_shown_by_the_browsers_number_format() {
+    use l10n::format::{Arg, Args, Catalog};
+    let ftl = "padded = { NUMBER($n, minimumFractionDigits: 2) }\n\
+               grouped = { NUMBER($n) }\n\
+               ungrouped = { NUMBER($n, useGrouping: \"false\") }\n\
+               plain = { $n }\n\
+               shown = { NUMBER($n, minimumFractionDigits: 1) ->\n    [one] one\n   *[other] other\n}\n\
+               rounded = { NUMBER($n, maximumSignificantDigits: 1) } { NUMBER($n, maximumSignificantDigits: 1) ->\n    [one] one\n    [few] few\n    [many] many\n   *[other] other\n}\n\
+               refused = { NUMBER($n, style: \"percent\") }\n";
+    let with = |tag: &str, id: &str, n: i64| {
+        let mut args = Args::new();
+        args.set("n", Arg::Number(n));
+        Catalog::new(tag, ftl).format(id, &args)
+    };
+    assert_eq!(with("de", "padded", 1234).as_deref(), Some("1.234,00"));
+    assert_eq!(with("en-US", "padded", 1234).as_deref(), Some("1,234.00"));
+    assert_eq!(with("de", "grouped", 1234).as_deref(), Some("1.234"));
+    assert_eq!(with("de", "ungrouped", 1234).as_deref(), Some("1234"));
+    // Without NUMBER(), a number is written as fluent-bundle writes it.
+    assert_eq!(with("de", "plain", 1234).as_deref(), Some("1234"));
+    // Its plural category is the one of what is shown: "1.0" is `other`.
+    assert_eq!(with("en-US", "shown", 1).as_deref(), Some("other"));
+    // Russian 21 is `one`; shown with one significant digit it is "20",
+    // which is `many`.
+    assert_eq!(
+        with("ru", "rounded", 21).as_deref(),
+        Some("\u{2068}20\u{2069} \u{2068}many\u{2069}")
+    );
+    assert_eq!(with("en-US", "refused", 1), None, "refused, never thrown");
+    // The bubble's own counter, worded by a site with NUMBER().
+    let site = "characters-left = Noch { NUMBER($count, minimumIntegerDigits: 4) } Zeichen\n";
+    assert_eq!(
+        in_browser("de", site, 12).replace(['\u{2068}', '\u{2069}'], ""),
+        "Noch 0.012 Zeichen"
     );
 }
