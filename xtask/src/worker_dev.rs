@@ -115,14 +115,62 @@ pub enum Log {
     File(PathBuf),
 }
 
+/// The name of the configuration `wrangler dev` runs with, written beside
+/// `wrangler.toml` (so its relative paths mean the same).
+const DEV_CONFIG: &str = "wrangler.dev.toml";
+
+/// `wrangler.toml` without its `[build]` table. With it, wrangler dev runs
+/// the custom build once more when its file watcher is ready (the xtask
+/// has built the Worker just before) and restarts the Worker then: a
+/// request in flight got "Your worker restarted mid-request" (503) and
+/// the local rate limiters forgot their counts, which failed tests. It
+/// also rebuilt the Worker under a running test whenever a source file
+/// was saved. Without `[build]`, wrangler only reloads when
+/// `build/index.js` changes, that is, after `cargo xtask build-worker`.
+fn without_build_table(config: &str) -> String {
+    let mut out = String::with_capacity(config.len());
+    let mut in_build = false;
+    for line in config.lines() {
+        let header = line.trim_start();
+        if header.starts_with('[') {
+            in_build = header.starts_with("[build]");
+        }
+        if !in_build {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn write_dev_config(repo: &Repo) -> Result<PathBuf> {
+    let config = std::fs::read_to_string(repo.worker_dir().join("wrangler.toml"))?;
+    let path = repo.worker_dir().join(DEV_CONFIG);
+    let text = format!(
+        "# Written by `cargo xtask` from wrangler.toml for `wrangler dev`, without\n\
+         # [build] (see xtask/src/worker_dev.rs). Edit wrangler.toml, not this.\n{}",
+        without_build_table(&config)
+    );
+    // Beside, then renamed: two runs starting at once never read half a file.
+    let partial = path.with_extension(format!("toml.{}", std::process::id()));
+    std::fs::write(&partial, text)?;
+    std::fs::rename(&partial, &path)?;
+    Ok(path)
+}
+
 /// Starts `wrangler dev` on `127.0.0.1:port` against `d1`, and waits until
 /// the Worker answers. `extra` goes to wrangler as is (`--test-scheduled`).
+/// The Worker must be built (`builds::worker`); wrangler reloads it when
+/// it is built again.
 pub fn start(repo: &Repo, d1: &D1, port: u16, log: Log, extra: &[&str]) -> Result<Background> {
     let mut cmd = wrangler(repo);
     let state = d1
         .state()
         .ok_or_else(|| anyhow::anyhow!("wrangler dev runs against a local D1 only"))?;
-    cmd.args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
+    let config = write_dev_config(repo)?;
+    cmd.args(["dev", "--config"])
+        .arg(config)
+        .args(["--ip", "127.0.0.1", "--port", &port.to_string()])
         .arg("--persist-to")
         .arg(state)
         .arg("--show-interactive-dev-session=false")
@@ -148,4 +196,22 @@ pub fn start(repo: &Repo, d1: &D1, port: u16, log: Log, extra: &[&str]) -> Resul
         anyhow::bail!("{err}");
     }
     waited.map(|()| worker)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dev_config_is_wrangler_toml_without_its_build_table() {
+        let config = "name = \"x\"\nmain = \"build/index.js\"\n\n[build]\ncommand = \"cargo xtask build-worker\"\nwatch_dir = [\"src\"]\n\n[vars]\nA = \"1\"\n[[queues.consumers]]\nqueue = \"q\"\n";
+        let dev = without_build_table(config);
+        assert!(
+            !dev.contains("[build]") && !dev.contains("command ="),
+            "{dev}"
+        );
+        assert!(dev.contains("main = \"build/index.js\""), "{dev}");
+        assert!(dev.contains("[vars]\nA = \"1\""), "{dev}");
+        assert!(dev.contains("[[queues.consumers]]\nqueue = \"q\""), "{dev}");
+    }
 }
