@@ -21,7 +21,7 @@ pub fn dir(repo: &Repo) -> PathBuf {
 /// wrangler only reloads for real changes). Whether it wrote. The file is
 /// replaced whole (written beside it, then renamed over it), so the running
 /// Worker never reads half of it.
-fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
+pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
     if std::fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(false);
     }

@@ -151,10 +151,10 @@ fn write_dev_config(repo: &Repo) -> Result<PathBuf> {
          # [build] (see xtask/src/worker_dev.rs). Edit wrangler.toml, not this.\n{}",
         without_build_table(&config)
     );
-    // Beside, then renamed: two runs starting at once never read half a file.
-    let partial = path.with_extension(format!("toml.{}", std::process::id()));
-    std::fs::write(&partial, text)?;
-    std::fs::rename(&partial, &path)?;
+    // Written only when it changes: wrangler reloads the Worker when its
+    // configuration file is touched, and the tests start a second
+    // `wrangler dev` (the queue env) beside the first.
+    collector_assets::write_if_changed(&path, text.as_bytes())?;
     Ok(path)
 }
 
