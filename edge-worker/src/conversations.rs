@@ -2,7 +2,7 @@
 //! list filtered by feedback, one conversation, and its erasure.
 
 use protocol::ids::check_id;
-use protocol::{ConversationPage, Cursor, ErrorCode, FeedbackFilter};
+use protocol::{ConversationPage, Cursor, ErrorCode, FeedbackFilter, Need};
 use worker::{Context, D1Database, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
@@ -20,9 +20,10 @@ async fn site_and_conversation(
     db: &D1Database,
     req: &Request,
     ctx: &RouteContext<Context>,
+    need: Need,
 ) -> Result<std::result::Result<(Site, String), Response>> {
-    let site = match Site::authorize(db, req, ctx).await? {
-        Ok(site) => site,
+    let site = match crate::access::authorize(db, req, ctx, need).await? {
+        Ok(access) => access.site,
         Err(refusal) => return Ok(Err(refusal)),
     };
     let Some(id) = ctx.param("conversation_id") else {
@@ -44,8 +45,8 @@ fn no_such_conversation(conversation_id: &str) -> Result<Response> {
 /// `GET /v1/sites/{site_key}/conversations?feedback=&from=&to=&tz=&limit=&cursor=`.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::database(&ctx.env)?;
-    let site = match Site::authorize(&db, &req, &ctx).await? {
-        Ok(site) => site,
+    let site = match crate::access::authorize(&db, &req, &ctx, Need::Read).await? {
+        Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),
     };
     let query = Query::of(&req)?;
@@ -95,7 +96,7 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
 /// rated message of one conversation.
 pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::database(&ctx.env)?;
-    let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx).await? {
+    let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx, Need::Read).await? {
         Ok(found) => found,
         Err(refusal) => return Ok(refusal),
     };
@@ -110,7 +111,7 @@ pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Resul
 /// conversation's events, thumbs and CSAT; aggregates follow at once.
 pub async fn delete_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::database(&ctx.env)?;
-    let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx).await? {
+    let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx, Need::Owner).await? {
         Ok(found) => found,
         Err(refusal) => return Ok(refusal),
     };

@@ -45,8 +45,8 @@ fn locale_param(ctx: &RouteContext<Context>) -> std::result::Result<String, Erro
 /// Stores a site's copy for one locale, if the checker accepts it.
 pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::database(&ctx.env)?;
-    let site = match Site::authorize(&db, &req, &ctx).await? {
-        Ok(site) => site,
+    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Wording).await? {
+        Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),
     };
     let locale = match locale_param(&ctx) {

@@ -12,7 +12,6 @@ use worker::{Context, D1Database, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
 use crate::respond;
-use crate::sites::Site;
 use crate::store;
 
 /// Conversations read from D1 per streamed chunk.
@@ -112,8 +111,8 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
 /// Streams the window's conversations as CSV (RFC 4180) or NDJSON.
 pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::database(&ctx.env)?;
-    let site = match Site::authorize(&db, &req, &ctx).await? {
-        Ok(site) => site,
+    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Read).await? {
+        Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),
     };
     let query = Query::of(&req)?;

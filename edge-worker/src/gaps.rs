@@ -6,7 +6,6 @@ use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
 use crate::respond;
-use crate::sites::Site;
 use crate::store;
 
 /// Thumbs-downs read per request: the latest ones, enough to show what
@@ -20,8 +19,8 @@ const MAX_LIMIT: u32 = 100;
 /// The window's knowledge gaps.
 pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::database(&ctx.env)?;
-    let site = match Site::authorize(&db, &req, &ctx).await? {
-        Ok(site) => site,
+    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Read).await? {
+        Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),
     };
     let query = Query::of(&req)?;

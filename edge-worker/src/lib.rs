@@ -15,10 +15,16 @@
 //! - `GET /v1/sites/{site_key}/gaps`: knowledge gaps, see [`gaps`].
 //! - `GET /v1/sites/{site_key}/webhook/failures`: webhook deliveries that
 //!   failed every retry, see [`webhook::dead_letters`].
+//! - `GET|PUT /v1/sites/{site_key}/settings`, `GET …/settings/audit`,
+//!   `POST …/settings/test-webhook`, `POST …/secret`: the owner's settings,
+//!   see [`settings`].
+//! - `GET|POST /v1/sites/{site_key}/keys`, `DELETE …/keys/{key_id}`: named
+//!   keys scoped to the wording or to reading, see [`keys`] and [`access`].
 //!
 //! Queues: webhook deliveries and their dead letters, see [`webhook`];
 //! ingest with `--env queue`, see [`ingest_queue`].
 
+mod access;
 mod body;
 mod config;
 mod conversations;
@@ -28,12 +34,15 @@ mod export;
 mod gaps;
 mod ingest;
 mod ingest_queue;
+mod keys;
 mod locales;
 mod overview;
 mod query;
+mod random;
 mod rate_limits;
 mod recent;
 mod respond;
+mod settings;
 mod shipped;
 mod sites;
 mod store;
@@ -72,6 +81,17 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
             "/v1/sites/:site_key/webhook/failures",
             webhook::dead_letters::list,
         )
+        .get_async("/v1/sites/:site_key/settings", settings::get_settings)
+        .put_async("/v1/sites/:site_key/settings", settings::put_settings)
+        .get_async("/v1/sites/:site_key/settings/audit", settings::get_audit)
+        .post_async(
+            "/v1/sites/:site_key/settings/test-webhook",
+            settings::test_webhook,
+        )
+        .post_async("/v1/sites/:site_key/secret", settings::rotate_secret)
+        .get_async("/v1/sites/:site_key/keys", keys::list)
+        .post_async("/v1/sites/:site_key/keys", keys::create)
+        .delete_async("/v1/sites/:site_key/keys/:key_id", keys::revoke)
         .or_else_any_method("/*path", |_, _| {
             respond::error(ErrorCode::NotFound, "no such route")
         })

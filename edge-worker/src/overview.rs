@@ -5,14 +5,13 @@ use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
 use crate::respond;
-use crate::sites::Site;
 use crate::store;
 
 /// CSAT, thumbs, the daily series and deltas (see `analytics::Overview`).
 pub async fn get_overview(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::database(&ctx.env)?;
-    let site = match Site::authorize(&db, &req, &ctx).await? {
-        Ok(site) => site,
+    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Read).await? {
+        Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),
     };
     let window = match Query::of(&req)?.window(&site) {

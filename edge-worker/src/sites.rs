@@ -1,14 +1,13 @@
-//! Sites: who may send feedback, from which origins, with what settings,
-//! and who may read it.
+//! Sites: who may send feedback, from which origins, with what settings.
+//! Who may read it is `access`.
 
+use protocol::SiteConfig;
 use protocol::secret::{bearer_token, secret_matches};
-use protocol::{ErrorCode, SiteConfig};
 use std::cell::RefCell;
 
-use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext, console_error};
+use worker::{D1Database, Date, Request, Result, console_error};
 
 use crate::recent::Recent;
-use crate::respond;
 use crate::store;
 
 /// How long ingest may reuse a site it looked up (per Worker isolate): a
@@ -96,27 +95,6 @@ impl Site {
             );
         });
         Ok(site)
-    }
-
-    /// The site named by the route's `site_key` if the request carries its
-    /// secret; otherwise the 401 to answer with. Unknown sites get the same
-    /// 401, so keys cannot be probed.
-    pub async fn authorize(
-        db: &D1Database,
-        req: &Request,
-        ctx: &RouteContext<Context>,
-    ) -> Result<std::result::Result<Site, Response>> {
-        let site = match ctx.param("site_key") {
-            Some(key) => Site::find(db, key).await?,
-            None => None,
-        };
-        match site {
-            Some(site) if site.is_authorized(req)? => Ok(Ok(site)),
-            _ => Ok(Err(respond::error(
-                ErrorCode::Unauthorized,
-                "send the site's secret as `Authorization: Bearer <secret>`",
-            )?)),
-        }
     }
 
     /// Whether pages from `origin` may send events for this site (asked of

@@ -1,9 +1,11 @@
 //! The contract between the widget, the collector and the dashboard: what
 //! the widget sends (events, the envelope) and how it is validated, the
 //! limits both sides keep, the site owner's read API about conversations
-//! (`read_api`), site settings, secrets and webhooks. Pure Rust, no web or
+//! (`read_api`), site settings (`settings`), who may do what (`access`),
+//! secrets and webhooks. Pure Rust, no web or
 //! worker dependencies, tested with plain `#[test]`s.
 
+pub mod access;
 pub mod csat;
 pub mod envelope;
 pub mod event;
@@ -14,11 +16,13 @@ pub mod read_api;
 pub mod rejection;
 pub mod repair;
 pub mod secret;
+pub mod settings;
 pub mod site_config;
 pub mod text;
 pub mod webhook;
 pub mod webhook_url;
 
+pub use access::{AccessKey, AuditEntry, CreatedKey, Need, NewKey, Scope};
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};
 pub use event::{
@@ -31,5 +35,6 @@ pub use read_api::{
     Cursor, ExportRow, FeedbackFilter, MessageRating,
 };
 pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
+pub use settings::{Change, FieldErrors, Settings};
 pub use site_config::{SiteConfig, WidgetConfig};
 pub use webhook::{EventId, WebhookBody, WebhookFailure, WebhookFailures};

@@ -44,6 +44,15 @@ pub enum ErrorCode {
     RateLimited,
     /// Something failed on the collector's side; retrying later may help.
     Internal,
+    /// A named key used outside its scope (a wording key reading
+    /// conversations, a read key writing).
+    OutOfScope,
+    /// Settings with problems; `errors` names each field's.
+    InvalidSettings,
+    /// Settings changed since the `If-Match` ETag was read.
+    StaleSettings,
+    /// A settings write without `If-Match`.
+    PreconditionRequired,
 }
 
 impl ErrorCode {
@@ -69,6 +78,10 @@ impl ErrorCode {
             Self::InvalidCopy => "invalid_copy",
             Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
+            Self::OutOfScope => "out_of_scope",
+            Self::InvalidSettings => "invalid_settings",
+            Self::StaleSettings => "stale_settings",
+            Self::PreconditionRequired => "precondition_required",
         }
     }
 
@@ -84,11 +97,13 @@ impl ErrorCode {
             | Self::UnknownEventType
             | Self::TimestampOutOfRange => 400,
             Self::UnknownSite | Self::Unauthorized => 401,
-            Self::OriginNotAllowed => 403,
+            Self::OriginNotAllowed | Self::OutOfScope => 403,
             Self::NotFound | Self::UnknownLocale => 404,
             Self::MethodNotAllowed => 405,
             Self::CsatLocked => 409,
-            Self::InvalidCopy => 422,
+            Self::InvalidCopy | Self::InvalidSettings => 422,
+            Self::StaleSettings => 412,
+            Self::PreconditionRequired => 428,
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,
             Self::Internal => 500,

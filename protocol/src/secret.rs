@@ -17,6 +17,23 @@ pub fn hash_secret(secret: &str) -> String {
         .collect()
 }
 
+/// Lower-case letters and digits without look-alikes; 32 symbols, so a
+/// random byte maps onto them evenly.
+const TOKEN_ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+
+/// `prefix` followed by one symbol per random byte (5 bits each): the
+/// secrets the CLI and the collector make (`sk_…`, `whsec_…`).
+pub fn token_from_bytes(prefix: &str, random: &[u8]) -> String {
+    let mut token = String::with_capacity(prefix.len() + random.len());
+    token.push_str(prefix);
+    token.extend(random.iter().filter_map(|byte| {
+        TOKEN_ALPHABET
+            .get(usize::from(byte % 32))
+            .map(|&c| char::from(c))
+    }));
+    token
+}
+
 /// Whether `secret` hashes to `stored_hash`, without an early exit that
 /// would tell an attacker how many leading characters matched.
 pub fn secret_matches(secret: &str, stored_hash: &str) -> bool {

@@ -134,37 +134,62 @@ impl SiteConfig {
         Ok(config)
     }
 
-    /// Checks every field's bounds.
+    /// Checks every field's bounds; the first problem.
     pub fn validate(&self) -> Result<(), String> {
-        if self.reason_tags.len() > MAX_SITE_TAGS {
-            return Err(format!("at most {MAX_SITE_TAGS} reason_tags"));
+        match self.problems().into_iter().next() {
+            Some((_, problem)) => Err(problem),
+            None => Ok(()),
         }
-        for tag in &self.reason_tags {
-            check_id("reason_tags", tag).map_err(|err| err.message)?;
+    }
+
+    /// Every field's problem, by field name (none for good settings).
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if self.reason_tags.len() > MAX_SITE_TAGS {
+            problems.push((
+                "reason_tags",
+                format!("at most {MAX_SITE_TAGS} reason_tags"),
+            ));
+        } else if let Some(problem) = self
+            .reason_tags
+            .iter()
+            .find_map(|tag| check_id("reason_tags", tag).err())
+        {
+            problems.push(("reason_tags", problem.message));
         }
         if let Some(seconds) = self.idle_end_seconds
             && !(10..=86_400).contains(&seconds)
         {
-            return Err(format!(
-                "idle_end_seconds must be 10 to 86400 (or null for off), not {seconds}"
+            problems.push((
+                "idle_end_seconds",
+                format!("idle_end_seconds must be 10 to 86400 (or null for off), not {seconds}"),
             ));
         }
         if !(1..=3650).contains(&self.retention_days) {
-            return Err(format!(
-                "retention_days must be 1 to 3650, not {}",
-                self.retention_days
+            problems.push((
+                "retention_days",
+                format!(
+                    "retention_days must be 1 to 3650, not {}",
+                    self.retention_days
+                ),
             ));
         }
-        if let Some(url) = &self.webhook_url {
-            check_webhook(url)?;
+        if let Some(url) = &self.webhook_url
+            && let Err(problem) = check_webhook(url)
+        {
+            problems.push(("webhook_url", problem));
         }
-        if let Some(name) = &self.shop_name {
-            check_shop_name(name)?;
+        if let Some(name) = &self.shop_name
+            && let Err(problem) = check_shop_name(name)
+        {
+            problems.push(("shop_name", problem));
         }
-        if let Some(zone) = &self.time_zone {
-            check_time_zone_shape(zone)?;
+        if let Some(zone) = &self.time_zone
+            && let Err(problem) = check_time_zone_shape(zone)
+        {
+            problems.push(("time_zone", problem));
         }
-        Ok(())
+        problems
     }
 
     /// What the widget is told.

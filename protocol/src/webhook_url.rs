@@ -257,6 +257,20 @@ fn ipv6_kind(address: Ipv6Addr) -> HostKind {
     }
 }
 
+/// `url` as logs and the audit list show it: its scheme and host only
+/// (the path or query may hold a token, and credentials before an `@`
+/// are left out too).
+pub fn redacted(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let host = host.rsplit('@').next().unwrap_or(host);
+            format!("{scheme}://{host}/…")
+        }
+        None => "(not a URL)".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ use anyhow::{Context, Result, bail};
 use serde_json::{Value, json};
 
 pub mod browser;
+pub mod receiver;
 
 /// A site registered in the test database.
 #[derive(Debug, Clone)]
@@ -102,6 +103,16 @@ impl Stack {
             key: field("key")?,
             secret: field("secret")?,
         })
+    }
+
+    /// The secret the named site `name`'s webhook bodies are signed with.
+    pub fn webhook_secret(&self, name: &str) -> Result<String> {
+        self.named_sites
+            .get(name)
+            .and_then(|site| site.get("webhook_secret"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .with_context(|| format!("site {name} has no webhook secret"))
     }
 
     /// The webhook receiver reserved for the named site `name`: the port
@@ -527,6 +538,35 @@ impl Collector {
             .await?;
         let status = response.status().as_u16();
         Ok((status, response.text().await?))
+    }
+
+    /// `method` on `/v1/sites/{site_key}/{path}` with `token` as the bearer
+    /// (if any), `headers` and a JSON `body` (if any): the owner's routes
+    /// (`settings`, `keys`, `secret`) and any route a key is tried on.
+    pub async fn site_request(
+        &self,
+        method: reqwest::Method,
+        site_key: &str,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> Result<Answer> {
+        let mut request = self
+            .http
+            .request(method, format!("{}/v1/sites/{site_key}/{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request
+                .header("Content-Type", "application/json")
+                .body(body.to_string());
+        }
+        answer(request.send().await?).await
     }
 
     /// `PUT /v1/sites/{key}/copy/{locale}`: `site_key`'s own wording `ftl`,

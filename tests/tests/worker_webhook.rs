@@ -7,81 +7,15 @@
 
 use std::time::Duration;
 
+use e2e::receiver::{Received, accept_request, answer, receive};
 use e2e::{Stack, csat_event, now_ms, thumb_event, unique};
 use protocol::secret::{
     SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS, WebhookRefusal, hash_secret, verify_webhook,
 };
 use protocol::{EventId, WebhookBody, WebhookFailures};
 use serde_json::{Value, json};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-
-/// One HTTP request as the receiver saw it.
-struct Received {
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Received {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
-    }
-}
-
-/// Accepts the next connection and reads one request from it; the
-/// connection stays open, unanswered, until [`answer`] or a drop.
-async fn accept_request(listener: &TcpListener) -> (TcpStream, Received) {
-    let (mut socket, _) = listener.accept().await.unwrap();
-    let mut data = Vec::new();
-    let mut buffer = [0u8; 4096];
-    let head_end = loop {
-        let read = socket.read(&mut buffer).await.unwrap();
-        assert!(read > 0, "connection closed before the headers ended");
-        data.extend_from_slice(&buffer[..read]);
-        if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-            break end;
-        }
-    };
-    let head = String::from_utf8_lossy(&data[..head_end]).to_string();
-    let headers: Vec<(String, String)> = head
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split_once(':'))
-        .map(|(key, value)| (key.trim().to_string(), value.trim().to_string()))
-        .collect();
-    let length: usize = headers
-        .iter()
-        .find(|(key, _)| key.eq_ignore_ascii_case("content-length"))
-        .map_or(0, |(_, value)| value.parse().unwrap());
-    let mut body = data[head_end + 4..].to_vec();
-    while body.len() < length {
-        let read = socket.read(&mut buffer).await.unwrap();
-        assert!(read > 0);
-        body.extend_from_slice(&buffer[..read]);
-    }
-    (socket, Received { headers, body })
-}
-
-/// Answers a request with `status` and no body, and closes.
-async fn answer(mut socket: TcpStream, status: &str) {
-    socket
-        .write_all(
-            format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                .as_bytes(),
-        )
-        .await
-        .unwrap();
-}
-
-/// One request, answered 204.
-async fn receive(listener: &TcpListener) -> Received {
-    let (socket, received) = accept_request(listener).await;
-    answer(socket, "204 No Content").await;
-    received
-}
+use tokio::io::AsyncReadExt;
+use tokio::net::TcpListener;
 
 /// Whether `received` is signed with `secret`, by the receiver's check.
 fn verify(received: &Received, secret: &str) -> Result<(), WebhookRefusal> {
@@ -189,9 +123,11 @@ async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
         )
         .await
         .unwrap();
-    let received = tokio::time::timeout(Duration::from_secs(15), receive(&listener))
-        .await
-        .expect("the webhook was not called");
+    let received = tokio::time::timeout(Duration::from_secs(15), async {
+        receive(&listener).await.unwrap()
+    })
+    .await
+    .expect("the webhook was not called");
 
     // Signed with the site's own webhook secret, over the time and the
     // body; not with the site secret's hash, as it once was.
@@ -255,10 +191,11 @@ async fn a_receiver_that_hangs_is_abandoned_and_tried_again_while_the_feedback_i
     let down_id = send_thumbs_down(&stack, &site, &conversation).await;
 
     // The first POST arrives and is not answered.
-    let (mut hanging, first) =
-        tokio::time::timeout(Duration::from_secs(15), accept_request(&listener))
-            .await
-            .expect("the webhook was not called");
+    let (mut hanging, first) = tokio::time::timeout(Duration::from_secs(15), async {
+        accept_request(&listener).await.unwrap()
+    })
+    .await
+    .expect("the webhook was not called");
     let first_arrived = std::time::Instant::now();
     // Meanwhile the 👎 is stored and the owner can read it.
     assert_eq!(
@@ -280,9 +217,11 @@ async fn a_receiver_that_hangs_is_abandoned_and_tried_again_while_the_feedback_i
         "the collector sent more on the abandoned connection: {closed:?}"
     );
     // And tries again, with the same body, signed afresh.
-    let second = tokio::time::timeout(Duration::from_secs(15), receive(&listener))
-        .await
-        .expect("the webhook was not tried again");
+    let second = tokio::time::timeout(Duration::from_secs(15), async {
+        receive(&listener).await.unwrap()
+    })
+    .await
+    .expect("the webhook was not tried again");
     assert!(
         first_arrived.elapsed() >= Duration::from_millis(1_400),
         "the retry came before the first POST's 1.5 s timeout and 1 s backoff"
@@ -305,8 +244,8 @@ async fn a_receiver_that_keeps_failing_is_retried_with_backoff_then_recorded_for
     let (arrivals_tx, mut arrivals) = tokio::sync::mpsc::unbounded_channel();
     let failing = tokio::spawn(async move {
         loop {
-            let (socket, received) = accept_request(&listener).await;
-            answer(socket, "500 Internal Server Error").await;
+            let (socket, received) = accept_request(&listener).await.unwrap();
+            answer(socket, "500 Internal Server Error").await.unwrap();
             if arrivals_tx
                 .send((std::time::Instant::now(), received.body))
                 .is_err()

@@ -26,37 +26,16 @@ pub struct SiteCredentials {
     pub webhook_secret: String,
 }
 
-/// Lower-case letters and digits; 32 symbols, so a random byte maps evenly.
-const ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
-
 fn random_token(prefix: &str, len: usize) -> Result<String> {
     let mut bytes = vec![0u8; len];
     getrandom::fill(&mut bytes).map_err(|err| anyhow::anyhow!("no randomness: {err}"))?;
-    let symbols: String = bytes
-        .iter()
-        .filter_map(|byte| ALPHABET.get(usize::from(byte % 32)).map(|&c| char::from(c)))
-        .collect();
-    Ok(format!("{prefix}{symbols}"))
+    Ok(protocol::secret::token_from_bytes(prefix, &bytes))
 }
 
-/// Checks `origin` is `http(s)://host[:port]` with nothing else in it.
+/// Checks `origin` is `http(s)://host[:port]` with nothing else in it
+/// (the collector's settings check it the same way).
 pub fn check_origin(origin: &str) -> Result<()> {
-    let rest = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"));
-    let Some(authority) = rest else {
-        bail!("origin {origin:?} must start with http:// or https://");
-    };
-    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
-    let port_ok = port.is_empty() || (port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()));
-    if !host_ok || !port_ok {
-        bail!("origin {origin:?} must look like https://shop.example or http://127.0.0.1:8080");
-    }
-    Ok(())
+    protocol::settings::check_origin(origin).map_err(|problem| anyhow!("origin {problem}"))
 }
 
 fn literal(value: &str) -> String {
@@ -278,20 +257,39 @@ fn check_webhook_target(config: &SiteConfig, remote: bool) -> Result<()> {
 }
 
 fn apply_settings(config: &str, assignments: &[String]) -> Result<SiteConfig> {
-    let mut document: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(config).unwrap_or_default();
+    // The stored settings in full (an unreadable config reads as the
+    // defaults, as the collector reads it), the assignments over them,
+    // checked as the collector checks a settings PUT.
+    let stored = SiteConfig::from_json(config).unwrap_or_default();
+    let mut document = match serde_json::to_value(&stored)? {
+        serde_json::Value::Object(document) => document,
+        _ => serde_json::Map::new(),
+    };
     for assignment in assignments {
         let (name, value) = setting(assignment)?;
+        if name == "allowed_origins" {
+            bail!("origins are set with --origin URL (once per origin)");
+        }
         document.insert(name, value);
     }
-    let config = SiteConfig::from_json(&serde_json::Value::Object(document).to_string())
-        .map_err(|problem| anyhow!(problem))?;
-    if let Some(zone) = &config.time_zone
-        && !analytics::is_time_zone(zone)
-    {
-        bail!("time_zone {zone:?} is not an IANA time zone (such as Europe/Berlin)");
+    document.insert(
+        "allowed_origins".into(),
+        serde_json::Value::Array(Vec::new()),
+    );
+    match protocol::Settings::from_json(
+        &serde_json::Value::Object(document).to_string(),
+        &analytics::is_time_zone,
+    ) {
+        Ok(settings) => Ok(settings.config),
+        Err(errors) => bail!(
+            "{}",
+            errors
+                .iter()
+                .map(|(field, problem)| format!("{field}: {problem}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     }
-    Ok(config)
 }
 
 const SITE_USAGE: &str = "usage: cargo xtask site <command> [--remote]

@@ -211,6 +211,12 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
                 ..SiteConfig::default()
             },
         ),
+        ("settings", SiteConfig::default()),
+        ("settings_race", SiteConfig::default()),
+        ("settings_bad", SiteConfig::default()),
+        ("settings_hook", SiteConfig::default()),
+        ("scopes", SiteConfig::default()),
+        ("secret_rotation", SiteConfig::default()),
     ];
     let mut named_sites = serde_json::Map::new();
     for (name, config) in named {

@@ -6,9 +6,11 @@ pub mod conversations;
 pub mod copy;
 pub mod gaps;
 pub mod ingest;
+pub mod keys;
 pub mod overview;
 pub mod ratings;
 pub mod retention;
+pub mod settings;
 pub mod sites;
 pub mod webhook_failures;
 

@@ -11,7 +11,6 @@ use worker::{
 
 use super::Delivery;
 use crate::respond;
-use crate::sites::Site;
 use crate::store;
 
 /// Failures listed per request.
@@ -66,8 +65,8 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
 /// failed every retry, newest first.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::database(&ctx.env)?;
-    let site = match Site::authorize(&db, &req, &ctx).await? {
-        Ok(site) => site,
+    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Owner).await? {
+        Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),
     };
     let failures = store::webhook_failures::latest(&db, &site.site_key, LISTED).await?;

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use futures_util::future::{Either, select};
 use protocol::secret::{SIGNATURE_HEADER, sign_webhook};
-use protocol::webhook_url::check_webhook_url;
+use protocol::webhook_url::{check_webhook_url, redacted};
 use wasm_bindgen::JsValue;
 use worker::{
     AbortController, D1Database, Date, Delay, Env, Fetch, Headers, Message, MessageBatch,
@@ -31,20 +31,6 @@ enum Outcome {
     Dropped(String),
     /// Worth another try later.
     Failed(String),
-}
-
-/// The scheme and host of a webhook URL, for logs: its path and query
-/// often carry the receiver's token (Slack, Discord, Zapier).
-fn redacted(url: &str) -> String {
-    match url.split_once("://") {
-        Some((scheme, rest)) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            // Credentials before an `@` are not logged either.
-            let host = host.rsplit('@').next().unwrap_or(host);
-            format!("{scheme}://{host}/…")
-        }
-        None => "(not a URL)".to_string(),
-    }
 }
 
 /// POSTs `body` to `url`; the receiver's status, or why there is none.
@@ -133,17 +119,44 @@ async fn attempt(
     }
 }
 
-/// Delivers a batch from the delivery queue. Each message is acknowledged
-/// or retried on its own; the queue moves one that failed every retry
-/// (`max_retries` in `wrangler.toml`) to the dead-letter queue.
-pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> worker::Result<()> {
-    let db = store::database(&env)?;
+/// The retry policy and whether webhooks on this machine may be called,
+/// from the Worker's vars.
+fn settings(env: &Env) -> (RetryPolicy, bool) {
     let var = |name: &str| env.var(name).ok().map(|var| var.to_string());
     let policy = RetryPolicy::from_vars(
         var("WEBHOOK_BACKOFF_SECONDS").as_deref(),
         var("WEBHOOK_TIMEOUT_MS").as_deref(),
     );
-    let loopback_allowed = super::loopback_allowed(var("LOCAL_WEBHOOKS"));
+    (policy, super::loopback_allowed(var("LOCAL_WEBHOOKS")))
+}
+
+/// Sends `site` a test delivery now, to `url`: signed as every delivery
+/// is, with no events (`{"site_key": …, "events": []}`). What the receiver
+/// answered, or why there is no answer.
+pub async fn send_test(env: &Env, site: &Site, url: &str) -> Result<u16, String> {
+    let (policy, loopback_allowed) = settings(env);
+    check_webhook_url(url, loopback_allowed)?;
+    let Some(secret) = site.webhook_secret() else {
+        return Err("the site has no webhook signing secret".into());
+    };
+    let body = serde_json::to_string(&protocol::WebhookBody::<()> {
+        site_key: site.site_key.clone(),
+        events: Vec::new(),
+    })
+    .map_err(|err| err.to_string())?;
+    let now_seconds = (Date::now().as_millis() / 1_000) as i64;
+    let signature = sign_webhook(secret, now_seconds, body.as_bytes());
+    post(url, &signature, &body, policy.timeout_ms)
+        .await
+        .map_err(|err| format!("{}: {err}", redacted(url)))
+}
+
+/// Delivers a batch from the delivery queue. Each message is acknowledged
+/// or retried on its own; the queue moves one that failed every retry
+/// (`max_retries` in `wrangler.toml`) to the dead-letter queue.
+pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> worker::Result<()> {
+    let db = store::database(&env)?;
+    let (policy, loopback_allowed) = settings(&env);
     let mut sites = Sites::default();
     for raw in batch.raw_iter() {
         let message = match Message::<Delivery>::try_from(raw) {

@@ -1,0 +1,117 @@
+//! Who is asking, and whether they may: the site's owner (its secret) may
+//! do everything; a named key opens only its scope (`protocol::access`).
+//! A key is looked up afresh on every request, so a revoked one stops at
+//! once on every path.
+
+use protocol::secret::{bearer_token, secret_matches};
+use protocol::{ErrorCode, Need, Scope};
+use worker::{Context, D1Database, Request, Response, Result, RouteContext};
+
+use crate::respond;
+use crate::sites::Site;
+use crate::store;
+
+/// Who sent a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// The site's secret.
+    Owner,
+    /// A named key.
+    Key {
+        /// Its id (`key_…`).
+        id: String,
+        /// Its name.
+        name: String,
+        /// What it may do.
+        scope: Scope,
+    },
+}
+
+impl Actor {
+    /// How the audit list names it: `owner`, or `key_… (name)`.
+    pub fn label(&self) -> String {
+        match self {
+            Actor::Owner => "owner".to_string(),
+            Actor::Key { id, name, .. } => format!("{id} ({name})"),
+        }
+    }
+}
+
+/// A request that may go ahead: the site and who sent it.
+pub struct Access {
+    /// The site named by the route.
+    pub site: Site,
+    /// Who sent the request.
+    pub actor: Actor,
+}
+
+fn unauthorized() -> Result<Response> {
+    respond::error(
+        ErrorCode::Unauthorized,
+        "send the site's secret, or a key the owner made, as `Authorization: Bearer <secret>`",
+    )
+}
+
+/// The site named by the route's `site_key` and who is asking, when the
+/// request carries its secret or one of its live keys whose scope allows
+/// `need`; otherwise the answer to send: 401 for no or a wrong secret
+/// (unknown sites too, so keys cannot be probed), 403 for a key outside
+/// its scope.
+pub async fn authorize(
+    db: &D1Database,
+    req: &Request,
+    ctx: &RouteContext<Context>,
+    need: Need,
+) -> Result<std::result::Result<Access, Response>> {
+    let site = match ctx.param("site_key") {
+        Some(key) => Site::find(db, key).await?,
+        None => None,
+    };
+    let header = req.headers().get("Authorization")?;
+    let (Some(site), Some(token)) = (site, header.as_deref().and_then(bearer_token)) else {
+        return Ok(Err(unauthorized()?));
+    };
+    if site.secret_is(token) {
+        return Ok(Ok(Access {
+            site,
+            actor: Actor::Owner,
+        }));
+    }
+    // Every live key is compared (in constant time each), so how long
+    // this takes does not tell which one nearly matched.
+    let mut found = None;
+    for key in store::keys::live(db, &site.site_key).await? {
+        if secret_matches(token, &key.secret_hash) && found.is_none() {
+            found = Some(key);
+        }
+    }
+    let Some(key) = found else {
+        return Ok(Err(unauthorized()?));
+    };
+    let Some(scope) = Scope::parse(&key.scope) else {
+        return Ok(Err(unauthorized()?));
+    };
+    if !need.allows(scope) {
+        return Ok(Err(respond::error(
+            ErrorCode::OutOfScope,
+            format!(
+                "the key {:?} may {}; this needs {}",
+                key.name,
+                scope.describe(),
+                match need {
+                    Need::Read => "a key that reads feedback, or the site's secret",
+                    Need::Wording => "a wording key, or the site's secret",
+                    Need::Owner => "the site's secret",
+                }
+            ),
+        )?));
+    }
+    Ok(Ok(Access {
+        site,
+        actor: Actor::Key {
+            id: key.key_id,
+            name: key.name,
+            scope,
+        },
+    }))
+}

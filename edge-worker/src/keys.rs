@@ -1,0 +1,138 @@
+//! Named keys the owner makes for others (`GET|POST /v1/sites/{key}/keys`,
+//! `DELETE …/keys/{key_id}`): a locale editor's key opens the wording
+//! only, a reader's the figures and conversations only. Owner only.
+
+use protocol::access::MAX_KEYS;
+use protocol::limits::MAX_BODY_BYTES;
+use protocol::secret::hash_secret;
+use protocol::{AccessKey, Change, CreatedKey, ErrorCode, Need, NewKey};
+use worker::{Context, Date, Request, Response, Result, RouteContext};
+
+use crate::access;
+use crate::store::keys::KeyRow;
+use crate::store::settings::AuditRow;
+use crate::{body, random, respond, store};
+
+fn key_change(id: &str, name: &str, scope: &str) -> Vec<Change> {
+    vec![Change {
+        field: "key".into(),
+        old: serde_json::Value::Null,
+        new: serde_json::json!({ "id": id, "name": name, "scope": scope }),
+    }]
+}
+
+/// `GET /v1/sites/{key}/keys`: every key, revoked ones too (never a
+/// secret).
+pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = store::database(&ctx.env)?;
+    let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
+        Ok(access) => access,
+        Err(refusal) => return Ok(refusal),
+    };
+    let keys: Vec<AccessKey> = store::keys::all(&db, &access.site.site_key)
+        .await?
+        .into_iter()
+        .filter_map(KeyRow::shown)
+        .collect();
+    respond::json(&serde_json::json!({ "keys": keys }), 200)
+}
+
+/// `POST /v1/sites/{key}/keys` with `{"name", "scope"}`: 201 with the key
+/// and its secret, shown this once.
+pub async fn create(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = store::database(&ctx.env)?;
+    let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
+        Ok(access) => access,
+        Err(refusal) => return Ok(refusal),
+    };
+    let Some(body) = body::read_capped(&mut req).await? else {
+        return respond::error(
+            ErrorCode::PayloadTooLarge,
+            format!("a key request is limited to {MAX_BODY_BYTES} bytes"),
+        );
+    };
+    let request: NewKey = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(err) => {
+            return respond::error(
+                ErrorCode::InvalidJson,
+                format!("send {{\"name\": \"…\", \"scope\": \"wording\" or \"read\"}}: {err}"),
+            );
+        }
+    };
+    let (name, scope) = match request.check() {
+        Ok(checked) => checked,
+        Err(errors) => {
+            return respond::json(
+                &serde_json::json!({
+                    "code": ErrorCode::InvalidSettings,
+                    "message": "the key has problems; nothing was made",
+                    "errors": errors,
+                }),
+                422,
+            );
+        }
+    };
+    let secret = random::token("sk_", 40)?;
+    let now = Date::now().as_millis() as i64;
+    let row = KeyRow {
+        key_id: random::token("key_", 12)?,
+        name,
+        scope: scope.as_str().to_string(),
+        secret_hash: hash_secret(&secret),
+        created_at: now,
+        revoked_at: None,
+    };
+    let audit = AuditRow {
+        at: now,
+        actor: access.actor.label(),
+        action: "key_created",
+        changes: key_change(&row.key_id, &row.name, &row.scope),
+    };
+    if !store::keys::create(&db, &access.site.site_key, &row, &audit).await? {
+        return respond::json(
+            &serde_json::json!({
+                "code": ErrorCode::InvalidSettings,
+                "message": format!("a site has at most {MAX_KEYS} keys, revoked ones included"),
+                "errors": { "name": format!("this site has {MAX_KEYS} keys already") },
+            }),
+            422,
+        );
+    }
+    let Some(key) = row.shown() else {
+        return respond::error(
+            ErrorCode::Internal,
+            "the key was made with an unknown scope",
+        );
+    };
+    respond::json(&CreatedKey { key, secret }, 201)
+}
+
+/// `DELETE /v1/sites/{key}/keys/{key_id}`: revokes the key at once.
+pub async fn revoke(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = store::database(&ctx.env)?;
+    let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
+        Ok(access) => access,
+        Err(refusal) => return Ok(refusal),
+    };
+    let key_id = ctx.param("key_id").cloned().unwrap_or_default();
+    let known = store::keys::all(&db, &access.site.site_key)
+        .await?
+        .into_iter()
+        .find(|key| key.key_id == key_id);
+    let Some(key) = known.filter(|key| key.revoked_at.is_none()) else {
+        return respond::error(
+            ErrorCode::NotFound,
+            "this site has no live key with that id",
+        );
+    };
+    let now = Date::now().as_millis() as i64;
+    let audit = AuditRow {
+        at: now,
+        actor: access.actor.label(),
+        action: "key_revoked",
+        changes: key_change(&key.key_id, &key.name, &key.scope),
+    };
+    store::keys::revoke(&db, &access.site.site_key, &key_id, now, &audit).await?;
+    respond::json(&serde_json::json!({ "revoked": key_id }), 200)
+}

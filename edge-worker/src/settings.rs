@@ -1,0 +1,236 @@
+//! The owner's settings (`GET|PUT /v1/sites/{key}/settings`), their audit
+//! list (`GET …/settings/audit`), a test delivery to the webhook (`POST
+//! …/settings/test-webhook`) and a new site secret (`POST …/secret`).
+//! Owner only. Settings are checked field by field with
+//! `protocol::Settings` (as `cargo xtask site set` checks them), and a
+//! write must name the version it read (`If-Match`), so two people editing
+//! at once never overwrite each other unknowingly.
+
+use protocol::limits::MAX_BODY_BYTES;
+use protocol::secret::hash_secret;
+use protocol::{Change, ErrorCode, FieldErrors, Need, Settings, SiteConfig};
+use serde::Serialize;
+use worker::{Context, Date, Request, Response, Result, RouteContext, console_error};
+
+use crate::access::{self, Access};
+use crate::store::settings::AuditRow;
+use crate::{body, random, respond, store, webhook};
+
+/// `{"code": "invalid_settings", "message": …, "errors": {field: problem}}`.
+#[derive(Serialize)]
+struct Invalid {
+    code: ErrorCode,
+    message: String,
+    errors: FieldErrors,
+}
+
+/// The settings and their version.
+#[derive(Serialize)]
+struct Current<'a> {
+    settings: &'a Settings,
+    etag: &'a str,
+}
+
+fn now() -> i64 {
+    Date::now().as_millis() as i64
+}
+
+/// The stored settings and their version; `None` if the site is gone.
+async fn stored(db: &worker::D1Database, site_key: &str) -> Result<Option<(Settings, String)>> {
+    let Some(row) = store::settings::read(db, site_key).await? else {
+        return Ok(None);
+    };
+    // Written checked; an unreadable config (edited by hand) shows as the
+    // defaults, as the collector uses it.
+    let config = SiteConfig::from_json(&row.config).unwrap_or_else(|problem| {
+        console_error!("site {site_key}: {problem}; showing the defaults");
+        SiteConfig::default()
+    });
+    let allowed_origins: Vec<String> = serde_json::from_str(&row.origins)?;
+    Ok(Some((
+        Settings {
+            config,
+            allowed_origins,
+        },
+        row.settings_etag.unwrap_or_default(),
+    )))
+}
+
+fn answer(settings: &Settings, etag: &str) -> Result<Response> {
+    let mut response = respond::json(&Current { settings, etag }, 200)?;
+    response.headers_mut().set("ETag", &format!("\"{etag}\""))?;
+    response.headers_mut().set("Cache-Control", "no-store")?;
+    Ok(response)
+}
+
+async fn owner(
+    req: &Request,
+    ctx: &RouteContext<Context>,
+) -> Result<std::result::Result<(worker::D1Database, Access), Response>> {
+    let db = store::database(&ctx.env)?;
+    Ok(match access::authorize(&db, req, ctx, Need::Owner).await? {
+        Ok(access) => Ok((db, access)),
+        Err(refusal) => Err(refusal),
+    })
+}
+
+/// `GET /v1/sites/{key}/settings`: the settings, and their version as
+/// the `ETag` (and in the body, for scripts).
+pub async fn get_settings(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let (db, access) = match owner(&req, &ctx).await? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(refusal),
+    };
+    match stored(&db, &access.site.site_key).await? {
+        Some((settings, etag)) => answer(&settings, &etag),
+        None => respond::error(ErrorCode::UnknownSite, "no site has this key"),
+    }
+}
+
+/// `PUT /v1/sites/{key}/settings` with the whole settings document and
+/// `If-Match: "<etag>"`: 200 with the stored settings and their new
+/// version; 422 with every field's problem (nothing changed); 412 when
+/// they changed since that version; 428 without `If-Match`.
+pub async fn put_settings(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let (db, access) = match owner(&req, &ctx).await? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(refusal),
+    };
+    let Some(if_match) = req.headers().get("If-Match")? else {
+        return respond::error(
+            ErrorCode::PreconditionRequired,
+            "send If-Match with the ETag GET /settings gave, so a change made meanwhile is not overwritten",
+        );
+    };
+    let expected = if_match
+        .trim()
+        .trim_start_matches("W/")
+        .trim_matches('"')
+        .to_string();
+    let Some(body) = body::read_capped(&mut req).await? else {
+        return respond::error(
+            ErrorCode::PayloadTooLarge,
+            format!("settings are limited to {MAX_BODY_BYTES} bytes"),
+        );
+    };
+    let text = String::from_utf8_lossy(&body);
+    let new = match Settings::from_json(&text, &analytics::is_time_zone) {
+        Ok(settings) => settings,
+        Err(errors) => {
+            return respond::json(
+                &Invalid {
+                    code: ErrorCode::InvalidSettings,
+                    message: format!(
+                        "{} settings have problems; nothing was changed",
+                        errors.len()
+                    ),
+                    errors,
+                },
+                422,
+            );
+        }
+    };
+    let Some((old, etag)) = stored(&db, &access.site.site_key).await? else {
+        return respond::error(ErrorCode::UnknownSite, "no site has this key");
+    };
+    if etag != expected {
+        return stale();
+    }
+    let changes = old.changes(&new);
+    if changes.is_empty() {
+        return answer(&old, &etag);
+    }
+    let new_etag = random::token("", 26)?;
+    let audit = AuditRow {
+        at: now(),
+        actor: access.actor.label(),
+        action: "settings",
+        changes,
+    };
+    let saved = store::settings::save(
+        &db,
+        &access.site.site_key,
+        (&expected, &new_etag),
+        &serde_json::to_string(&new.config)?,
+        &new.allowed_origins,
+        &audit,
+    )
+    .await?;
+    if saved {
+        answer(&new, &new_etag)
+    } else {
+        stale()
+    }
+}
+
+fn stale() -> Result<Response> {
+    respond::error(
+        ErrorCode::StaleSettings,
+        "the settings changed since you read them; load them again and reapply your change",
+    )
+}
+
+/// `GET /v1/sites/{key}/settings/audit`: the latest changes to the
+/// settings, keys and secret, newest first.
+pub async fn get_audit(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let (db, access) = match owner(&req, &ctx).await? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(refusal),
+    };
+    let entries = store::settings::audit(&db, &access.site.site_key).await?;
+    respond::json(&serde_json::json!({ "entries": entries }), 200)
+}
+
+/// `POST /v1/sites/{key}/settings/test-webhook`: one signed delivery with
+/// no events to the site's webhook, now; what the receiver answered.
+pub async fn test_webhook(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let (_, access) = match owner(&req, &ctx).await? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(refusal),
+    };
+    let Some(url) = access.site.config.webhook_url.clone() else {
+        return respond::json(
+            &Invalid {
+                code: ErrorCode::InvalidSettings,
+                message: "the site has no webhook to test".into(),
+                errors: FieldErrors::from([(
+                    "webhook_url".to_string(),
+                    "set a webhook URL first".to_string(),
+                )]),
+            },
+            422,
+        );
+    };
+    let outcome = webhook::deliver::send_test(&ctx.env, &access.site, &url).await;
+    let body = match &outcome {
+        Ok(status) => serde_json::json!({
+            "delivered": (200..300).contains(status),
+            "status": status,
+        }),
+        Err(problem) => serde_json::json!({ "delivered": false, "problem": problem }),
+    };
+    respond::json(&body, 200)
+}
+
+/// `POST /v1/sites/{key}/secret`: a new site secret, shown this once; the
+/// old one opens nothing from now on. Keys the owner made keep working.
+pub async fn rotate_secret(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let (db, access) = match owner(&req, &ctx).await? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(refusal),
+    };
+    let secret = random::token("sk_", 40)?;
+    let audit = AuditRow {
+        at: now(),
+        actor: access.actor.label(),
+        action: "secret_rotated",
+        changes: vec![Change {
+            field: "secret".into(),
+            old: "(hidden)".into(),
+            new: "(hidden)".into(),
+        }],
+    };
+    store::settings::rotate_secret(&db, &access.site.site_key, &hash_secret(&secret), &audit)
+        .await?;
+    respond::json(&serde_json::json!({ "secret": secret }), 200)
+}

@@ -1,0 +1,139 @@
+//! Named keys (`site_keys`): only a hash of each secret is stored.
+
+use protocol::AccessKey;
+use protocol::access::MAX_KEYS;
+use serde::Deserialize;
+use worker::{D1Database, Result};
+
+use super::busy;
+use super::{int, millis, text};
+
+/// A `site_keys` row.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KeyRow {
+    /// Its id (`key_…`).
+    pub key_id: String,
+    /// Its name.
+    pub name: String,
+    /// `wording` or `read`.
+    pub scope: String,
+    /// Hex SHA-256 of its secret.
+    pub secret_hash: String,
+    /// Unix ms.
+    pub created_at: i64,
+    /// Unix ms, when revoked.
+    pub revoked_at: Option<i64>,
+}
+
+impl KeyRow {
+    /// As the owner sees it (`None` for a scope no version wrote).
+    pub fn shown(self) -> Option<AccessKey> {
+        Some(AccessKey {
+            scope: protocol::Scope::parse(&self.scope)?,
+            id: self.key_id,
+            name: self.name,
+            created_at: self.created_at,
+            revoked_at: self.revoked_at,
+        })
+    }
+}
+
+const COLUMNS: &str = "key_id, name, scope, secret_hash, created_at, revoked_at";
+
+/// The site's keys that work (not revoked).
+pub async fn live(db: &D1Database, site_key: &str) -> Result<Vec<KeyRow>> {
+    busy::all(
+        &db.prepare(format!(
+            "SELECT {COLUMNS} FROM site_keys WHERE site_key = ?1 AND revoked_at IS NULL LIMIT ?2"
+        ))
+        .bind(&[text(site_key), int(MAX_KEYS as u32)])?,
+    )
+    .await?
+    .results::<KeyRow>()
+}
+
+/// All the site's keys, revoked ones too, oldest first.
+pub async fn all(db: &D1Database, site_key: &str) -> Result<Vec<KeyRow>> {
+    busy::all(
+        &db.prepare(format!(
+            "SELECT {COLUMNS} FROM site_keys WHERE site_key = ?1 ORDER BY created_at, key_id LIMIT ?2"
+        ))
+        .bind(&[text(site_key), int(MAX_KEYS as u32)])?,
+    )
+    .await?
+    .results::<KeyRow>()
+}
+
+/// Stores a new key and its audit entry together, unless the site has
+/// [`MAX_KEYS`] already; whether it was stored.
+pub async fn create(
+    db: &D1Database,
+    site_key: &str,
+    key: &KeyRow,
+    audit: &super::settings::AuditRow,
+) -> Result<bool> {
+    let results = busy::batch(
+        db,
+        vec![
+            db.prepare(
+                "INSERT INTO site_keys (site_key, key_id, name, scope, secret_hash, created_at) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 \
+                 WHERE (SELECT count(*) FROM site_keys WHERE site_key = ?1) < ?7",
+            )
+            .bind(&[
+                text(site_key),
+                text(&key.key_id),
+                text(&key.name),
+                text(&key.scope),
+                text(&key.secret_hash),
+                millis(key.created_at),
+                int(MAX_KEYS as u32),
+            ])?,
+            audit.insert_if(
+                db,
+                site_key,
+                "EXISTS (SELECT 1 FROM site_keys WHERE site_key = ?1 AND key_id = ?6)",
+                &key.key_id,
+            )?,
+        ],
+    )
+    .await?;
+    Ok(changed(results.first()))
+}
+
+/// Revokes a key (it opens nothing from now on) and records it; whether
+/// a live key with that id was there.
+pub async fn revoke(
+    db: &D1Database,
+    site_key: &str,
+    key_id: &str,
+    now: i64,
+    audit: &super::settings::AuditRow,
+) -> Result<bool> {
+    let results = busy::batch(
+        db,
+        vec![
+            audit.insert_if(
+                db,
+                site_key,
+                "EXISTS (SELECT 1 FROM site_keys WHERE site_key = ?1 AND key_id = ?6 AND revoked_at IS NULL)",
+                key_id,
+            )?,
+            db.prepare(
+                "UPDATE site_keys SET revoked_at = ?3 \
+                 WHERE site_key = ?1 AND key_id = ?2 AND revoked_at IS NULL",
+            )
+            .bind(&[text(site_key), text(key_id), millis(now)])?,
+        ],
+    )
+    .await?;
+    Ok(changed(results.get(1)))
+}
+
+/// Whether a statement's result says it changed a row.
+pub fn changed(result: Option<&worker::D1Result>) -> bool {
+    result
+        .and_then(|result| result.meta().ok().flatten())
+        .and_then(|meta| meta.changes)
+        .is_some_and(|changes| changes > 0)
+}

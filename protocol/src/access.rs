@@ -1,0 +1,182 @@
+//! Who may do what with a site: its owner's secret does everything; named
+//! keys the owner creates are scoped to the site's wording or to reading
+//! its feedback. The wire types of the keys and of the audit list.
+
+use serde::{Deserialize, Serialize};
+
+use crate::settings::Change;
+
+/// What a named key may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Read and write the site's copy (and preview it). No conversations,
+    /// no settings.
+    Wording,
+    /// The Overview, Conversations, Recommendations and export. No writes.
+    Read,
+}
+
+impl Scope {
+    /// Its name on the wire and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Wording => "wording",
+            Scope::Read => "read",
+        }
+    }
+
+    /// The scope named `text`, if any.
+    pub fn parse(text: &str) -> Option<Scope> {
+        match text {
+            "wording" => Some(Scope::Wording),
+            "read" => Some(Scope::Read),
+            _ => None,
+        }
+    }
+
+    /// What a key of this scope may do, said in a 403.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Scope::Wording => "read and write the site's wording only",
+            Scope::Read => "read the Overview, Conversations, Recommendations and export only",
+        }
+    }
+}
+
+/// What a route needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Reading feedback: the owner or a `read` key.
+    Read,
+    /// Writing the wording: the owner or a `wording` key.
+    Wording,
+    /// Everything else (settings, keys, erasure): the owner only.
+    Owner,
+}
+
+impl Need {
+    /// Whether a key of `scope` may do this.
+    pub fn allows(self, scope: Scope) -> bool {
+        matches!(
+            (self, scope),
+            (Need::Read, Scope::Read) | (Need::Wording, Scope::Wording)
+        )
+    }
+}
+
+/// Longest key name, in characters.
+pub const MAX_KEY_NAME_CHARS: usize = 60;
+
+/// Most keys (revoked ones included) a site may have.
+pub const MAX_KEYS: usize = 50;
+
+/// A named key as the owner sees it (never its secret, which is shown
+/// once, when it is created).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessKey {
+    /// Its id (`key_…`), for revoking it and in the audit list.
+    pub id: String,
+    /// The name the owner gave it ("Marie, French wording").
+    pub name: String,
+    /// What it may do.
+    pub scope: Scope,
+    /// When it was created, unix ms.
+    pub created_at: i64,
+    /// When it was revoked, unix ms; from then on it opens nothing.
+    pub revoked_at: Option<i64>,
+}
+
+/// A request to create a key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewKey {
+    /// Its name.
+    pub name: String,
+    /// Its scope: `"wording"` or `"read"`.
+    pub scope: String,
+}
+
+impl NewKey {
+    /// The name and scope, checked; otherwise the problems by field.
+    pub fn check(&self) -> Result<(String, Scope), crate::settings::FieldErrors> {
+        let mut errors = crate::settings::FieldErrors::new();
+        let name = self.name.trim();
+        let length = name.chars().count();
+        if length == 0 || length > MAX_KEY_NAME_CHARS || name.chars().any(char::is_control) {
+            errors.insert(
+                "name".into(),
+                format!("must be 1 to {MAX_KEY_NAME_CHARS} characters, without control characters"),
+            );
+        }
+        let scope = Scope::parse(&self.scope);
+        if scope.is_none() {
+            errors.insert("scope".into(), "must be \"wording\" or \"read\"".into());
+        }
+        match scope {
+            Some(scope) if errors.is_empty() => Ok((name.to_string(), scope)),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A key just created, with its secret (the only time it is shown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedKey {
+    /// The key.
+    #[serde(flatten)]
+    pub key: AccessKey,
+    /// Its secret (`sk_…`), to send as `Authorization: Bearer`.
+    pub secret: String,
+}
+
+/// One entry of a site's audit list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// When, unix ms.
+    pub at: i64,
+    /// Who: `"owner"`, or a key as `"key_…"` with its name.
+    pub actor: String,
+    /// What: `settings`, `key_created`, `key_revoked` or `secret_rotated`.
+    pub action: String,
+    /// The settings changed (for `settings`), or the key concerned (its
+    /// id, name and scope, for the key actions). Never a secret.
+    pub changes: Vec<Change>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_open_only_their_scope_and_the_owner_everything_else() {
+        assert!(Need::Read.allows(Scope::Read));
+        assert!(Need::Wording.allows(Scope::Wording));
+        assert!(!Need::Read.allows(Scope::Wording));
+        assert!(!Need::Wording.allows(Scope::Read));
+        assert!(!Need::Owner.allows(Scope::Read));
+        assert!(!Need::Owner.allows(Scope::Wording));
+    }
+
+    #[test]
+    fn a_new_key_needs_a_name_and_a_known_scope() {
+        let key = |name: &str, scope: &str| {
+            NewKey {
+                name: name.into(),
+                scope: scope.into(),
+            }
+            .check()
+        };
+        assert_eq!(
+            key(" Marie (fr) ", "wording"),
+            Ok(("Marie (fr)".into(), Scope::Wording))
+        );
+        let both = key("", "admin").unwrap_err();
+        assert!(
+            both.contains_key("name") && both.contains_key("scope"),
+            "{both:?}"
+        );
+        assert!(key(&"x".repeat(61), "read").is_err());
+        assert!(key("tab\there", "read").is_err());
+    }
+}

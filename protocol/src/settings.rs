@@ -1,0 +1,410 @@
+//! A site's settings as its owner edits them (`GET|PUT
+//! /v1/sites/{key}/settings`, `cargo xtask site set`): the widget's and
+//! the collector's settings ([`SiteConfig`]) and the origins whose pages
+//! may send feedback. A document is read field by field, so every problem
+//! is reported beside its field, all at once; one with any problem changes
+//! nothing.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::site_config::SiteConfig;
+
+/// Problems by field name (`{"errors": {"retention_days": "…"}}`).
+pub type FieldErrors = BTreeMap<String, String>;
+
+/// Most origins one site may list.
+pub const MAX_ORIGINS: usize = 20;
+
+/// Every setting, in the order the dashboard shows them.
+pub const FIELDS: [&str; 10] = [
+    "csat_enabled",
+    "csat_mode",
+    "reason_tags",
+    "idle_end_seconds",
+    "store_text",
+    "retention_days",
+    "webhook_url",
+    "shop_name",
+    "time_zone",
+    "allowed_origins",
+];
+
+/// The settings an owner edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// What the widget and the collector do.
+    #[serde(flatten)]
+    pub config: SiteConfig,
+    /// Origins (`scheme://host[:port]`) whose pages may send feedback,
+    /// sorted.
+    pub allowed_origins: Vec<String>,
+}
+
+/// One setting changed: its old and new values (a webhook URL shown by its
+/// scheme and host only, since its path may hold a token). Key actions
+/// in the audit list use it too (`field` "key" and the key's id and name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// The setting's name.
+    pub field: String,
+    /// Its value before.
+    pub old: Value,
+    /// Its value after.
+    pub new: Value,
+}
+
+/// Checks `origin` is `http(s)://host[:port]` with nothing else in it (no
+/// path, no trailing slash, a lower-case host).
+pub fn check_origin(origin: &str) -> Result<(), String> {
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    let Some(authority) = rest else {
+        return Err(format!("{origin:?} must start with http:// or https://"));
+    };
+    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && host
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    let port_ok = port.is_empty() || port.parse::<u16>().is_ok_and(|port| port > 0);
+    if !host_ok || !port_ok {
+        return Err(format!(
+            "{origin:?} must be a scheme, a lower-case host and a port only, such as https://shop.example or http://127.0.0.1:8080"
+        ));
+    }
+    Ok(())
+}
+
+/// What a field takes, said in an error when its value has the wrong type.
+fn expected(field: &str) -> &'static str {
+    match field {
+        "csat_enabled" | "store_text" => "true or false",
+        "csat_mode" => "\"thumbs\" or \"scale5\"",
+        "reason_tags" => "a list of tags such as [\"wrong_answer\", \"too_long\"]",
+        "idle_end_seconds" => "a number of seconds, or null for off",
+        "retention_days" => "a number of days",
+        "webhook_url" | "shop_name" | "time_zone" => "text, or null for none",
+        _ => "a list of origins such as [\"https://shop.example\"]",
+    }
+}
+
+fn field<T: serde::de::DeserializeOwned>(
+    document: &Map<String, Value>,
+    name: &str,
+    errors: &mut FieldErrors,
+) -> Option<T> {
+    let Some(value) = document.get(name) else {
+        errors.insert(
+            name.to_string(),
+            format!(
+                "missing; send every setting (GET gives them all): {}",
+                expected(name)
+            ),
+        );
+        return None;
+    };
+    match serde_json::from_value(value.clone()) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            let mut given = value.to_string();
+            if given.chars().count() > 40 {
+                given = given.chars().take(40).collect::<String>() + "…";
+            }
+            errors.insert(
+                name.to_string(),
+                format!("must be {}, not {given}", expected(name)),
+            );
+            None
+        }
+    }
+}
+
+impl Settings {
+    /// Reads a whole settings document, checking every field; `known_zone`
+    /// says whether a time zone exists (the collector and the CLI know the
+    /// IANA zones). Every problem is reported, by field.
+    pub fn from_json(
+        text: &str,
+        known_zone: &dyn Fn(&str) -> bool,
+    ) -> Result<Settings, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let document = match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(document)) => document,
+            Ok(_) => {
+                errors.insert(String::new(), "the settings must be a JSON object".into());
+                return Err(errors);
+            }
+            Err(err) => {
+                errors.insert(String::new(), format!("the settings are not JSON: {err}"));
+                return Err(errors);
+            }
+        };
+        for name in document.keys() {
+            if !FIELDS.contains(&name.as_str()) {
+                errors.insert(
+                    name.clone(),
+                    format!("no such setting; the settings are {}", FIELDS.join(", ")),
+                );
+            }
+        }
+        let config = SiteConfig {
+            csat_enabled: field(&document, "csat_enabled", &mut errors).unwrap_or(true),
+            csat_mode: field(&document, "csat_mode", &mut errors).unwrap_or_default(),
+            reason_tags: field(&document, "reason_tags", &mut errors).unwrap_or_default(),
+            idle_end_seconds: field(&document, "idle_end_seconds", &mut errors).unwrap_or_default(),
+            store_text: field(&document, "store_text", &mut errors).unwrap_or_default(),
+            retention_days: field(&document, "retention_days", &mut errors).unwrap_or(365),
+            webhook_url: field(&document, "webhook_url", &mut errors).unwrap_or_default(),
+            shop_name: field(&document, "shop_name", &mut errors).unwrap_or_default(),
+            time_zone: field(&document, "time_zone", &mut errors).unwrap_or_default(),
+        };
+        // A set: kept in order, so reordering is no change.
+        let mut allowed_origins: Vec<String> =
+            field(&document, "allowed_origins", &mut errors).unwrap_or_default();
+        allowed_origins.sort();
+        let settings = Settings {
+            config,
+            allowed_origins,
+        };
+        for (name, problem) in settings.problems(known_zone) {
+            errors.entry(name.to_string()).or_insert(problem);
+        }
+        if errors.is_empty() {
+            Ok(settings)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Every field's problems, by field (none for good settings).
+    pub fn problems(&self, known_zone: &dyn Fn(&str) -> bool) -> Vec<(&'static str, String)> {
+        let mut problems = self.config.problems();
+        if let Some(zone) = &self.config.time_zone
+            && !problems.iter().any(|(field, _)| *field == "time_zone")
+            && !known_zone(zone)
+        {
+            problems.push((
+                "time_zone",
+                format!("{zone:?} is not an IANA time zone (such as Europe/Berlin)"),
+            ));
+        }
+        if self.allowed_origins.len() > MAX_ORIGINS {
+            problems.push((
+                "allowed_origins",
+                format!(
+                    "at most {MAX_ORIGINS} origins, not {}",
+                    self.allowed_origins.len()
+                ),
+            ));
+        } else if let Some(problem) = self
+            .allowed_origins
+            .iter()
+            .find_map(|origin| check_origin(origin).err())
+        {
+            problems.push(("allowed_origins", problem));
+        } else if let Some(twice) =
+            self.allowed_origins
+                .iter()
+                .enumerate()
+                .find_map(|(index, origin)| {
+                    self.allowed_origins
+                        .iter()
+                        .take(index)
+                        .any(|earlier| earlier == origin)
+                        .then_some(origin)
+                })
+        {
+            problems.push(("allowed_origins", format!("{twice:?} is listed twice")));
+        }
+        problems
+    }
+
+    /// The settings as the collector sends them: one JSON object.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// What changed from `self` to `new`, field by field, in the order of
+    /// [`FIELDS`]. A webhook URL is shown by its scheme and host only.
+    pub fn changes(&self, new: &Settings) -> Vec<Change> {
+        let as_object = |settings: &Settings| match serde_json::to_value(settings) {
+            Ok(Value::Object(object)) => object,
+            _ => Map::new(),
+        };
+        let (before, after) = (as_object(self), as_object(new));
+        FIELDS
+            .iter()
+            .filter_map(|name| {
+                let old = before.get(*name).cloned().unwrap_or(Value::Null);
+                let new = after.get(*name).cloned().unwrap_or(Value::Null);
+                (old != new).then(|| {
+                    let shown = |value: Value| match (*name, value) {
+                        ("webhook_url", Value::String(url)) => {
+                            Value::String(crate::webhook_url::redacted(&url))
+                        }
+                        (_, value) => value,
+                    };
+                    Change {
+                        field: name.to_string(),
+                        old: shown(old),
+                        new: shown(new),
+                    }
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(zone: &str) -> bool {
+        ["Europe/Berlin", "UTC"].contains(&zone)
+    }
+
+    fn document() -> Value {
+        serde_json::json!({
+            "csat_enabled": true,
+            "csat_mode": "scale5",
+            "reason_tags": ["wrong_answer"],
+            "idle_end_seconds": null,
+            "store_text": false,
+            "retention_days": 90,
+            "webhook_url": "https://hooks.example/T0/secret-token",
+            "shop_name": "Demo Outdoor Shop",
+            "time_zone": "Europe/Berlin",
+            "allowed_origins": ["https://shop.example", "http://127.0.0.1:8080"],
+        })
+    }
+
+    fn with(change: impl FnOnce(&mut Map<String, Value>)) -> Result<Settings, FieldErrors> {
+        let mut document = document();
+        if let Value::Object(object) = &mut document {
+            change(object);
+        }
+        Settings::from_json(&document.to_string(), &known)
+    }
+
+    #[test]
+    fn a_whole_good_document_reads_and_round_trips() {
+        let settings = with(|_| {}).unwrap();
+        assert_eq!(settings.config.retention_days, 90);
+        assert_eq!(settings.allowed_origins.len(), 2);
+        assert_eq!(
+            Settings::from_json(&settings.to_json(), &known),
+            Ok(settings)
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_beside_its_field_at_once() {
+        let errors = with(|document| {
+            document.insert("retention_days".into(), Value::from(0));
+            document.insert("csat_enabled".into(), Value::from("yes"));
+            document.insert("time_zone".into(), Value::from("Mars/Olympus"));
+            document.insert(
+                "allowed_origins".into(),
+                serde_json::json!(["https://shop.example/path"]),
+            );
+            document.insert("colour".into(), Value::from("red"));
+            document.remove("shop_name");
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+        assert_eq!(
+            fields,
+            [
+                "allowed_origins",
+                "colour",
+                "csat_enabled",
+                "retention_days",
+                "shop_name",
+                "time_zone"
+            ]
+        );
+        assert_eq!(errors["csat_enabled"], "must be true or false, not \"yes\"");
+        assert!(errors["retention_days"].contains("1 to 3650"), "{errors:?}");
+        assert!(
+            errors["time_zone"].contains("not an IANA time zone"),
+            "{errors:?}"
+        );
+        assert!(errors["shop_name"].starts_with("missing"), "{errors:?}");
+        assert!(
+            errors["colour"].starts_with("no such setting"),
+            "{errors:?}"
+        );
+        assert!(errors["allowed_origins"].contains("scheme"), "{errors:?}");
+    }
+
+    #[test]
+    fn origins_are_scheme_host_and_port_listed_once() {
+        for good in [
+            "https://shop.example",
+            "http://127.0.0.1:8080",
+            "http://localhost:1",
+        ] {
+            assert_eq!(check_origin(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "shop.example",
+            "https://shop.example/",
+            "https://Shop.example",
+            "https://shop.example:99999",
+            "https://shop.example:0",
+            "ftp://shop.example",
+            "https://",
+        ] {
+            assert!(check_origin(bad).is_err(), "{bad}");
+        }
+        let twice = with(|document| {
+            document.insert(
+                "allowed_origins".into(),
+                serde_json::json!(["https://a.example", "https://a.example"]),
+            );
+        })
+        .unwrap_err();
+        assert!(twice["allowed_origins"].contains("twice"), "{twice:?}");
+        assert!(
+            with(|document| {
+                document.insert("allowed_origins".into(), Value::from("https://a.example"));
+            })
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn changes_name_each_field_and_hide_a_webhooks_path() {
+        let old = with(|_| {}).unwrap();
+        let new = with(|document| {
+            document.insert("retention_days".into(), Value::from(30));
+            document.insert(
+                "webhook_url".into(),
+                Value::from("https://other.example/new-token"),
+            );
+        })
+        .unwrap();
+        let changes = old.changes(&new);
+        assert_eq!(
+            changes,
+            [
+                Change {
+                    field: "retention_days".into(),
+                    old: Value::from(90),
+                    new: Value::from(30),
+                },
+                Change {
+                    field: "webhook_url".into(),
+                    old: Value::from("https://hooks.example/…"),
+                    new: Value::from("https://other.example/…"),
+                },
+            ]
+        );
+        assert!(old.changes(&old).is_empty());
+    }
+}

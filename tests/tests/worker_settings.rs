@@ -1,0 +1,578 @@
+//! The owner's settings on workerd with local D1: read and write with
+//! their ETag, every field's problem at once (422), stale and missing
+//! `If-Match` (412, 428), the audit list, a test webhook, a new site
+//! secret; and named keys: every scope on every route, revocation at once.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::receiver::receive;
+use e2e::{Answer, Collector, SiteAccess, Stack};
+use protocol::secret::{SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS, verify_webhook};
+use reqwest::Method;
+use serde_json::{Value, json};
+use tokio::net::TcpListener;
+
+async fn call(
+    collector: &Collector,
+    method: Method,
+    site: &SiteAccess,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+) -> Answer {
+    collector
+        .site_request(method, &site.key, path, token, &[], body)
+        .await
+        .unwrap()
+}
+
+/// The settings and their ETag, read with the owner's secret.
+async fn settings(collector: &Collector, site: &SiteAccess) -> (Value, String) {
+    let read = call(
+        collector,
+        Method::GET,
+        site,
+        "settings",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(read.status, 200, "{}", read.body);
+    let etag = read.header("ETag").unwrap().to_string();
+    assert_eq!(etag, format!("\"{}\"", read.body["etag"].as_str().unwrap()));
+    (read.body["settings"].clone(), etag)
+}
+
+async fn put(
+    collector: &Collector,
+    site: &SiteAccess,
+    settings: &Value,
+    etag: Option<&str>,
+) -> Answer {
+    let headers: Vec<(&str, &str)> = etag.map(|etag| ("If-Match", etag)).into_iter().collect();
+    collector
+        .site_request(
+            Method::PUT,
+            &site.key,
+            "settings",
+            Some(&site.secret),
+            &headers,
+            Some(settings),
+        )
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn settings_are_written_whole_read_back_and_kept_in_the_audit_list() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("settings").unwrap();
+    let collector = stack.collector();
+    let (mut current, etag) = settings(&collector, &site).await;
+    assert_eq!(current["csat_mode"], "thumbs");
+    assert_eq!(
+        current["allowed_origins"],
+        json!([
+            "https://settings.shop.example",
+            "https://www.settings.shop.example"
+        ])
+    );
+
+    current["csat_mode"] = json!("scale5");
+    current["retention_days"] = json!(30);
+    current["time_zone"] = json!("Europe/Berlin");
+    current["reason_tags"] = json!(["wrong_answer", "too_long"]);
+    // Sent in any order, kept sorted (a set of origins).
+    current["allowed_origins"] = json!(["https://settings.shop.example", "http://127.0.0.1:9999"]);
+    let saved = put(&collector, &site, &current, Some(&etag)).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let new_etag = saved.header("ETag").unwrap().to_string();
+    assert_ne!(new_etag, etag);
+    current["allowed_origins"] = json!(["http://127.0.0.1:9999", "https://settings.shop.example"]);
+    assert_eq!(saved.body["settings"], current);
+
+    let (read_back, read_etag) = settings(&collector, &site).await;
+    assert_eq!(read_back, current);
+    assert_eq!(read_etag, new_etag);
+    // The widget follows: its public config now offers the 1-5 prompt.
+    let widget = collector.site_config(&site.key, None).await.unwrap();
+    assert_eq!(widget.body["csat_mode"], "scale5", "{}", widget.body);
+    assert_eq!(
+        widget.body["reason_tags"],
+        json!(["wrong_answer", "too_long"])
+    );
+    // And a page on the new origin may send feedback.
+    let from_new_origin = collector
+        .post(
+            &e2e::one_thumb(&site.key, &e2e::unique("c"), "up"),
+            "http://127.0.0.1:9999",
+        )
+        .await
+        .unwrap();
+    assert_eq!(from_new_origin.status, 200, "{}", from_new_origin.body);
+
+    // Saving the same settings again changes nothing, not even the ETag.
+    let same = put(&collector, &site, &current, Some(&new_etag)).await;
+    assert_eq!(same.status, 200);
+    assert_eq!(same.header("ETag"), Some(new_etag.as_str()));
+
+    let audit = call(
+        &collector,
+        Method::GET,
+        &site,
+        "settings/audit",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(audit.status, 200, "{}", audit.body);
+    let entries = audit.body["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{}", audit.body);
+    assert_eq!(entries[0]["actor"], "owner");
+    assert_eq!(entries[0]["action"], "settings");
+    let fields: Vec<&str> = entries[0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| change["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "csat_mode",
+            "reason_tags",
+            "retention_days",
+            "time_zone",
+            "allowed_origins"
+        ]
+    );
+    assert_eq!(
+        entries[0]["changes"][2],
+        json!({"field": "retention_days", "old": 365, "new": 30})
+    );
+}
+
+#[tokio::test]
+async fn bad_settings_get_every_fields_problem_and_change_nothing() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("settings_bad").unwrap();
+    let collector = stack.collector();
+    let (before, etag) = settings(&collector, &site).await;
+    let mut bad = before.clone();
+    bad["retention_days"] = json!(0);
+    bad["time_zone"] = json!("Mars/Olympus");
+    bad["webhook_url"] = json!("http://169.254.169.254/latest");
+    bad["allowed_origins"] = json!(["https://shop.example/checkout"]);
+    bad["colour"] = json!("red");
+    let refused = put(&collector, &site, &bad, Some(&etag)).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(refused.code(), "invalid_settings");
+    let fields: Vec<&String> = refused.body["errors"].as_object().unwrap().keys().collect();
+    assert_eq!(
+        fields,
+        [
+            "allowed_origins",
+            "colour",
+            "retention_days",
+            "time_zone",
+            "webhook_url"
+        ]
+    );
+    assert!(
+        refused.body["errors"]["time_zone"]
+            .as_str()
+            .unwrap()
+            .contains("not an IANA time zone")
+    );
+    let not_json = collector
+        .site_request(
+            Method::PUT,
+            &site.key,
+            "settings",
+            Some(&site.secret),
+            &[("If-Match", &etag)],
+            Some(&json!(["not", "an", "object"])),
+        )
+        .await
+        .unwrap();
+    assert_eq!(not_json.status, 422, "{}", not_json.body);
+    assert_eq!(settings(&collector, &site).await, (before, etag));
+}
+
+#[tokio::test]
+async fn a_write_needs_the_version_it_read_and_of_two_at_once_one_wins() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("settings_race").unwrap();
+    let collector = stack.collector();
+    let (current, etag) = settings(&collector, &site).await;
+
+    let unguarded = put(&collector, &site, &current, None).await;
+    assert_eq!(unguarded.status, 428, "{}", unguarded.body);
+    assert_eq!(unguarded.code(), "precondition_required");
+
+    // Two owners read the same version and save different changes at once.
+    let mut first = current.clone();
+    first["retention_days"] = json!(100);
+    let mut second = current.clone();
+    second["retention_days"] = json!(200);
+    let (a, b) = tokio::join!(
+        put(&collector, &site, &first, Some(&etag)),
+        put(&collector, &site, &second, Some(&etag))
+    );
+    let mut statuses = [a.status, b.status];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 412], "{} / {}", a.body, b.body);
+    let (winner, loser) = if a.status == 200 { (&a, &b) } else { (&b, &a) };
+    assert_eq!(loser.code(), "stale_settings");
+    let (stored, stored_etag) = settings(&collector, &site).await;
+    assert_eq!(stored, winner.body["settings"]);
+    assert_eq!(Some(stored_etag.as_str()), winner.header("ETag"));
+
+    // The loser's version is stale from now on.
+    let again = put(&collector, &site, &current, Some(&etag)).await;
+    assert_eq!(again.status, 412);
+    // A change made outside the dashboard (`cargo xtask site set`) moves
+    // the version on too.
+    stack
+        .d1_execute(&format!(
+            "UPDATE sites SET config = json_set(config, '$.store_text', json('true')) WHERE site_key = {}",
+            e2e::sql_text(&site.key)
+        ))
+        .unwrap();
+    let after_cli = put(&collector, &site, &stored, Some(&stored_etag)).await;
+    assert_eq!(after_cli.status, 412, "{}", after_cli.body);
+}
+
+#[tokio::test]
+async fn a_test_webhook_is_signed_and_says_what_the_receiver_answered() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("settings_hook").unwrap();
+    let collector = stack.collector();
+    let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (mut current, etag) = settings(&collector, &site).await;
+    let without = call(
+        &collector,
+        Method::POST,
+        &site,
+        "settings/test-webhook",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    if current["webhook_url"].is_null() {
+        assert_eq!(without.status, 422, "{}", without.body);
+    }
+    current["webhook_url"] = json!(format!("http://127.0.0.1:{port}/hook"));
+    let saved = put(&collector, &site, &current, Some(&etag)).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+
+    let receiving = tokio::spawn(async move {
+        tokio::time::timeout(Duration::from_secs(15), receive(&listener)).await
+    });
+    let tested = call(
+        &collector,
+        Method::POST,
+        &site,
+        "settings/test-webhook",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(tested.status, 200, "{}", tested.body);
+    assert_eq!(tested.body, json!({"delivered": true, "status": 204}));
+    let received = receiving.await.unwrap().unwrap().unwrap();
+    let body: Value = serde_json::from_slice(&received.body).unwrap();
+    assert_eq!(body, json!({"site_key": site.key, "events": []}));
+    verify_webhook(
+        &stack.webhook_secret("settings_hook").unwrap(),
+        received.header(SIGNATURE_HEADER).unwrap(),
+        &received.body,
+        e2e::now_ms() / 1_000,
+        WEBHOOK_TOLERANCE_SECONDS,
+    )
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_new_secret_is_shown_once_and_the_old_one_stops_at_once() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("secret_rotation").unwrap();
+    let collector = stack.collector();
+    let rotated = call(
+        &collector,
+        Method::POST,
+        &site,
+        "secret",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(rotated.status, 200, "{}", rotated.body);
+    let new_secret = rotated.body["secret"].as_str().unwrap().to_string();
+    assert!(new_secret.starts_with("sk_") && new_secret != site.secret);
+    let old = call(
+        &collector,
+        Method::GET,
+        &site,
+        "overview",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(old.status, 401);
+    let new = call(
+        &collector,
+        Method::GET,
+        &site,
+        "overview",
+        Some(&new_secret),
+        None,
+    )
+    .await;
+    assert_eq!(new.status, 200, "{}", new.body);
+    let audit = call(
+        &collector,
+        Method::GET,
+        &site,
+        "settings/audit",
+        Some(&new_secret),
+        None,
+    )
+    .await;
+    assert_eq!(audit.body["entries"][0]["action"], "secret_rotated");
+    assert!(!audit.body.to_string().contains(&new_secret));
+}
+
+/// What each of owner, wording key, read key may get from each route:
+/// the status expected for each.
+struct Expect {
+    method: Method,
+    path: &'static str,
+    body: Option<Value>,
+    owner: u16,
+    wording: u16,
+    read: u16,
+}
+
+fn routes() -> Vec<Expect> {
+    let row =
+        |method: Method, path: &'static str, body: Option<Value>, owner, wording, read| Expect {
+            method,
+            path,
+            body,
+            owner,
+            wording,
+            read,
+        };
+    vec![
+        row(Method::GET, "overview", None, 200, 403, 200),
+        row(Method::GET, "conversations", None, 200, 403, 200),
+        row(Method::GET, "conversations/c_nobody", None, 404, 403, 404),
+        row(
+            Method::DELETE,
+            "conversations/c_nobody",
+            None,
+            404,
+            403,
+            403,
+        ),
+        row(Method::GET, "export?format=ndjson", None, 200, 403, 200),
+        row(Method::GET, "gaps", None, 200, 403, 200),
+        row(Method::GET, "webhook/failures", None, 200, 403, 403),
+        row(Method::GET, "settings", None, 200, 403, 403),
+        // Sent without If-Match: the owner gets as far as the 428.
+        row(Method::PUT, "settings", Some(json!({})), 428, 403, 403),
+        row(Method::GET, "settings/audit", None, 200, 403, 403),
+        row(Method::POST, "settings/test-webhook", None, 422, 403, 403),
+        row(Method::GET, "keys", None, 200, 403, 403),
+        row(
+            Method::POST,
+            "keys",
+            Some(json!({"name": "", "scope": "read"})),
+            422,
+            403,
+            403,
+        ),
+        row(Method::DELETE, "keys/key_nobody", None, 404, 403, 403),
+        // Never rotated here (the owner's case is its own test).
+        row(Method::POST, "secret", None, 0, 403, 403),
+    ]
+}
+
+#[tokio::test]
+async fn every_scope_on_every_route_and_revocation_at_once() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("scopes").unwrap();
+    let collector = stack.collector();
+    let make = |name: &'static str, scope: &'static str| {
+        let collector = &collector;
+        let site = &site;
+        async move {
+            let made = call(
+                collector,
+                Method::POST,
+                site,
+                "keys",
+                Some(&site.secret),
+                Some(&json!({"name": name, "scope": scope})),
+            )
+            .await;
+            assert_eq!(made.status, 201, "{}", made.body);
+            assert_eq!(made.body["scope"], scope);
+            (
+                made.body["id"].as_str().unwrap().to_string(),
+                made.body["secret"].as_str().unwrap().to_string(),
+            )
+        }
+    };
+    let (wording_id, wording) = make("Marie, French wording", "wording").await;
+    let (_, reader) = make("Accounting", "read").await;
+
+    for route in routes() {
+        for (who, token, expected) in [
+            ("owner", site.secret.as_str(), route.owner),
+            ("wording", wording.as_str(), route.wording),
+            ("read", reader.as_str(), route.read),
+            ("nobody", "sk_not_a_key_of_this_site", 401),
+        ] {
+            if expected == 0 {
+                continue;
+            }
+            let answer = call(
+                &collector,
+                route.method.clone(),
+                &site,
+                route.path,
+                Some(token),
+                route.body.as_ref(),
+            )
+            .await;
+            assert_eq!(
+                answer.status, expected,
+                "{who} {} {}: {}",
+                route.method, route.path, answer.body
+            );
+            if expected == 403 {
+                assert_eq!(answer.code(), "out_of_scope");
+            }
+        }
+        let anonymous = call(
+            &collector,
+            route.method.clone(),
+            &site,
+            route.path,
+            None,
+            route.body.as_ref(),
+        )
+        .await;
+        assert_eq!(anonymous.status, 401, "{} {}", route.method, route.path);
+    }
+
+    // The wording: a wording key writes it, a read key may not.
+    let copy = "csat-title = Wie war's?\n";
+    let by_editor = collector
+        .put_copy(&site.key, &wording, "de", copy)
+        .await
+        .unwrap();
+    assert_eq!(by_editor.status, 200, "{}", by_editor.body);
+    let by_reader = collector
+        .put_copy(&site.key, &reader, "de", copy)
+        .await
+        .unwrap();
+    assert_eq!(by_reader.status, 403, "{}", by_reader.body);
+    assert!(
+        by_reader.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("Accounting")
+    );
+    // A key opens only its own site.
+    let elsewhere = collector
+        .site_request(
+            Method::GET,
+            &stack.site.key,
+            "overview",
+            Some(&reader),
+            &[],
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.status, 401);
+    // No key sends events in the owner's name.
+    let as_server = collector
+        .post_raw(
+            e2e::one_thumb(&site.key, &e2e::unique("c"), "up").to_string(),
+            None,
+            Some(&reader),
+        )
+        .await
+        .unwrap();
+    assert_eq!(as_server.status, 401, "{}", as_server.body);
+
+    // Revoked: it opens nothing from the next request on.
+    let revoked = call(
+        &collector,
+        Method::DELETE,
+        &site,
+        &format!("keys/{wording_id}"),
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(revoked.status, 200, "{}", revoked.body);
+    let after = collector
+        .put_copy(&site.key, &wording, "de", copy)
+        .await
+        .unwrap();
+    assert_eq!(after.status, 401, "{}", after.body);
+    let listed = call(
+        &collector,
+        Method::GET,
+        &site,
+        "keys",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    let keys = listed.body["keys"].as_array().unwrap();
+    assert_eq!(keys.len(), 2);
+    assert!(
+        !listed.body.to_string().contains(&wording),
+        "no secret is listed"
+    );
+    let marie = keys
+        .iter()
+        .find(|key| key["id"] == wording_id.as_str())
+        .unwrap();
+    assert!(marie["revoked_at"].is_i64(), "{marie}");
+
+    let audit = call(
+        &collector,
+        Method::GET,
+        &site,
+        "settings/audit",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    let actions: Vec<&str> = audit.body["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        ["key_revoked", "key_created", "key_created"],
+        "{}",
+        audit.body
+    );
+    assert!(
+        !audit.body.to_string().contains(&reader),
+        "no secret in the audit list"
+    );
+}
