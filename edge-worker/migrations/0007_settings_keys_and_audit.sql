@@ -2,9 +2,13 @@
 -- wording or to reading, and the audit list of every change.
 
 -- The settings' version, sent as their ETag: a PUT with an older one is
--- refused (412). A new random value whenever the config is written, by the
--- collector (which sets its own) or by anything else (`cargo xtask site
--- set`, `wrangler d1 execute`), through the triggers below.
+-- refused (412). A new random value whenever the config is written: the
+-- collector sets its own; any other write of `config` (`cargo xtask site
+-- set`, `site add`, which write the origins and the config together, or
+-- `wrangler d1 execute`) gets one from the triggers below. A write of
+-- `site_origins` alone does not move it: the collector's own save writes
+-- the origins after its new version, so a trigger there would break its
+-- guard. Change origins with the config, as the CLI does.
 ALTER TABLE sites ADD COLUMN settings_etag TEXT;
 UPDATE sites SET settings_etag = lower(hex(randomblob(16)));
 

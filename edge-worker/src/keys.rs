@@ -2,7 +2,7 @@
 //! `DELETE …/keys/{key_id}`): a locale editor's key opens the wording
 //! only, a reader's the figures and conversations only. Owner only.
 
-use protocol::access::MAX_KEYS;
+use protocol::access::{KEY_SECRET_PREFIX, MAX_KEYS};
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::secret::hash_secret;
 use protocol::{AccessKey, Change, CreatedKey, ErrorCode, Need, NewKey};
@@ -13,11 +13,18 @@ use crate::store::keys::KeyRow;
 use crate::store::settings::AuditRow;
 use crate::{body, random, respond, store};
 
-fn key_change(id: &str, name: &str, scope: &str) -> Vec<Change> {
+/// The audit entry's change: a key that comes (`created`) or goes.
+fn key_change(id: &str, name: &str, scope: &str, created: bool) -> Vec<Change> {
+    let key = serde_json::json!({ "id": id, "name": name, "scope": scope });
+    let (old, new) = if created {
+        (serde_json::Value::Null, key)
+    } else {
+        (key, serde_json::Value::Null)
+    };
     vec![Change {
         field: "key".into(),
-        old: serde_json::Value::Null,
-        new: serde_json::json!({ "id": id, "name": name, "scope": scope }),
+        old,
+        new,
     }]
 }
 
@@ -73,7 +80,7 @@ pub async fn create(mut req: Request, ctx: RouteContext<Context>) -> Result<Resp
             );
         }
     };
-    let secret = random::token("sk_", 40)?;
+    let secret = random::token(KEY_SECRET_PREFIX, 40)?;
     let now = Date::now().as_millis() as i64;
     let row = KeyRow {
         key_id: random::token("key_", 12)?,
@@ -87,14 +94,14 @@ pub async fn create(mut req: Request, ctx: RouteContext<Context>) -> Result<Resp
         at: now,
         actor: access.actor.label(),
         action: "key_created",
-        changes: key_change(&row.key_id, &row.name, &row.scope),
+        changes: key_change(&row.key_id, &row.name, &row.scope, true),
     };
     if !store::keys::create(&db, &access.site.site_key, &row, &audit).await? {
         return respond::json(
             &serde_json::json!({
                 "code": ErrorCode::InvalidSettings,
-                "message": format!("a site has at most {MAX_KEYS} keys, revoked ones included"),
-                "errors": { "name": format!("this site has {MAX_KEYS} keys already") },
+                "message": format!("a site has at most {MAX_KEYS} live keys; revoke one first"),
+                "errors": { "name": format!("this site has {MAX_KEYS} live keys already") },
             }),
             422,
         );
@@ -131,7 +138,7 @@ pub async fn revoke(req: Request, ctx: RouteContext<Context>) -> Result<Response
         at: now,
         actor: access.actor.label(),
         action: "key_revoked",
-        changes: key_change(&key.key_id, &key.name, &key.scope),
+        changes: key_change(&key.key_id, &key.name, &key.scope, false),
     };
     store::keys::revoke(&db, &access.site.site_key, &key_id, now, &audit).await?;
     respond::json(&serde_json::json!({ "revoked": key_id }), 200)

@@ -8,6 +8,7 @@
 
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::secret::hash_secret;
+use protocol::webhook_url::check_webhook_url;
 use protocol::{Change, ErrorCode, FieldErrors, Need, Settings, SiteConfig};
 use serde::Serialize;
 use worker::{Context, Date, Request, Response, Result, RouteContext, console_error};
@@ -102,19 +103,33 @@ pub async fn put_settings(mut req: Request, ctx: RouteContext<Context>) -> Resul
             "send If-Match with the ETag GET /settings gave, so a change made meanwhile is not overwritten",
         );
     };
-    let expected = if_match
-        .trim()
-        .trim_start_matches("W/")
-        .trim_matches('"')
-        .to_string();
     let Some(body) = body::read_capped(&mut req).await? else {
         return respond::error(
             ErrorCode::PayloadTooLarge,
             format!("settings are limited to {MAX_BODY_BYTES} bytes"),
         );
     };
-    let text = String::from_utf8_lossy(&body);
-    let new = match Settings::from_json(&text, &analytics::is_time_zone) {
+    let Ok(text) = String::from_utf8(body) else {
+        return respond::error(
+            ErrorCode::InvalidJson,
+            "the settings are not UTF-8 text; send them as UTF-8 JSON",
+        );
+    };
+    let checked = Settings::from_json(&text, &analytics::is_time_zone).and_then(|settings| {
+        // A URL the checks above allow may still be one this deployment
+        // never calls (this machine, for a deployed collector).
+        let loopback = webhook::loopback_allowed(var(&ctx, "LOCAL_WEBHOOKS"));
+        match settings
+            .config
+            .webhook_url
+            .as_deref()
+            .map(|url| check_webhook_url(url, loopback))
+        {
+            Some(Err(problem)) => Err(FieldErrors::from([("webhook_url".to_string(), problem)])),
+            _ => Ok(settings),
+        }
+    });
+    let new = match checked {
         Ok(settings) => settings,
         Err(errors) => {
             return respond::json(
@@ -133,9 +148,9 @@ pub async fn put_settings(mut req: Request, ctx: RouteContext<Context>) -> Resul
     let Some((old, etag)) = stored(&db, &access.site.site_key).await? else {
         return respond::error(ErrorCode::UnknownSite, "no site has this key");
     };
-    if etag != expected {
+    let Some(expected) = if_match_names(&if_match, &etag) else {
         return stale();
-    }
+    };
     let changes = old.changes(&new);
     if changes.is_empty() {
         return answer(&old, &etag);
@@ -161,6 +176,24 @@ pub async fn put_settings(mut req: Request, ctx: RouteContext<Context>) -> Resul
     } else {
         stale()
     }
+}
+
+/// The version `If-Match` names when it names the current one, `etag`:
+/// `*`, or a list of quoted ETags one of which is it (a weak `W/` tag
+/// never matches, as `If-Match` compares strongly); `None` otherwise.
+fn if_match_names(header: &str, etag: &str) -> Option<String> {
+    let matches = header.split(',').map(str::trim).any(|tag| {
+        tag == "*"
+            || tag
+                .strip_prefix('"')
+                .and_then(|tag| tag.strip_suffix('"'))
+                .is_some_and(|tag| tag == etag)
+    });
+    matches.then(|| etag.to_string())
+}
+
+fn var(ctx: &RouteContext<Context>, name: &str) -> Option<String> {
+    ctx.env.var(name).ok().map(|value| value.to_string())
 }
 
 fn stale() -> Result<Response> {
@@ -230,7 +263,20 @@ pub async fn rotate_secret(req: Request, ctx: RouteContext<Context>) -> Result<R
             new: "(hidden)".into(),
         }],
     };
-    store::settings::rotate_secret(&db, &access.site.site_key, &hash_secret(&secret), &audit)
-        .await?;
+    let rotated = store::settings::rotate_secret(
+        &db,
+        &access.site.site_key,
+        (access.site.secret_hash(), &hash_secret(&secret)),
+        &audit,
+    )
+    .await?;
+    if !rotated {
+        // Two rotations at once (a double click): the other one won, and
+        // its secret is the one that works; this one is never shown.
+        return respond::error(
+            ErrorCode::StaleSettings,
+            "the secret was replaced by another request just now; use the secret that request showed",
+        );
+    }
     respond::json(&serde_json::json!({ "secret": secret }), 200)
 }

@@ -124,6 +124,11 @@ impl Site {
             .filter(|secret| !secret.is_empty())
     }
 
+    /// The hash of the site's secret as it was read.
+    pub fn secret_hash(&self) -> &str {
+        &self.secret_hash
+    }
+
     /// Whether `token` is this site's secret.
     pub fn secret_is(&self, token: &str) -> bool {
         secret_matches(token, &self.secret_hash)

@@ -65,11 +65,18 @@ impl Need {
     }
 }
 
+/// How a named key's secret starts (the site's own secret starts `sk_`),
+/// so a request with any other token costs no lookup of the site's keys.
+pub const KEY_SECRET_PREFIX: &str = "ak_";
+
 /// Longest key name, in characters.
 pub const MAX_KEY_NAME_CHARS: usize = 60;
 
-/// Most keys (revoked ones included) a site may have.
+/// Most live keys a site may have (revoked ones do not count).
 pub const MAX_KEYS: usize = 50;
+
+/// Most keys, revoked ones included, a site's list shows (newest first).
+pub const MAX_LISTED_KEYS: usize = 200;
 
 /// A named key as the owner sees it (never its secret, which is shown
 /// once, when it is created).
@@ -126,7 +133,7 @@ pub struct CreatedKey {
     /// The key.
     #[serde(flatten)]
     pub key: AccessKey,
-    /// Its secret (`sk_…`), to send as `Authorization: Bearer`.
+    /// Its secret (`ak_…`), to send as `Authorization: Bearer`.
     pub secret: String,
 }
 

@@ -34,6 +34,12 @@ pub fn token_from_bytes(prefix: &str, random: &[u8]) -> String {
     token
 }
 
+/// Whether two hex hashes are the same, without an early exit (for a
+/// token hashed once and compared with several stored hashes).
+pub fn hashes_match(a: &str, b: &str) -> bool {
+    constant_time_eq(a, b)
+}
+
 /// Whether `secret` hashes to `stored_hash`, without an early exit that
 /// would tell an attacker how many leading characters matched.
 pub fn secret_matches(secret: &str, stored_hash: &str) -> bool {

@@ -56,26 +56,49 @@ pub struct Change {
     pub new: Value,
 }
 
-/// Checks `origin` is `http(s)://host[:port]` with nothing else in it (no
-/// path, no trailing slash, a lower-case host).
+/// Checks `origin` is `http(s)://host[:port]` with nothing else in it,
+/// written as a browser sends it in `Origin`: a lower-case host, a port
+/// only when it is not the scheme's own, in digits without a leading zero.
 pub fn check_origin(origin: &str) -> Result<(), String> {
-    let rest = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"));
-    let Some(authority) = rest else {
-        return Err(format!("{origin:?} must start with http:// or https://"));
+    let shape = || {
+        format!(
+            "{origin:?} must be a scheme, a lower-case host and a port only, as a browser sends it, such as https://shop.example or http://127.0.0.1:8080"
+        )
     };
-    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    let (scheme, authority) = match origin.split_once("://") {
+        Some((scheme @ ("https" | "http"), authority)) => (scheme, authority),
+        _ => return Err(format!("{origin:?} must start with http:// or https://")),
+    };
+    if authority.starts_with('[') {
+        return Err(format!(
+            "{origin:?}: IPv6 addresses are not supported as origins; use a host name"
+        ));
+    }
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
     let host_ok = !host.is_empty()
         && host.len() <= 253
         && host
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
-    let port_ok = port.is_empty() || port.parse::<u16>().is_ok_and(|port| port > 0);
-    if !host_ok || !port_ok {
-        return Err(format!(
-            "{origin:?} must be a scheme, a lower-case host and a port only, such as https://shop.example or http://127.0.0.1:8080"
-        ));
+    if !host_ok {
+        return Err(shape());
+    }
+    if let Some(port) = port {
+        let digits = !port.is_empty()
+            && port.len() <= 5
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && !port.starts_with('0');
+        if !digits || port.parse::<u16>().is_err() {
+            return Err(shape());
+        }
+        if (scheme, port) == ("https", "443") || (scheme, port) == ("http", "80") {
+            return Err(format!(
+                "{origin:?}: a browser never sends the scheme's own port; write {scheme}://{host}"
+            ));
+        }
     }
     Ok(())
 }
@@ -357,6 +380,12 @@ mod tests {
             "https://Shop.example",
             "https://shop.example:99999",
             "https://shop.example:0",
+            "https://shop.example:",
+            "https://shop.example:+443",
+            "https://shop.example:0443",
+            "https://shop.example:443",
+            "http://shop.example:80",
+            "http://[::1]:8080",
             "ftp://shop.example",
             "https://",
         ] {

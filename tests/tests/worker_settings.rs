@@ -422,6 +422,7 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
             .await;
             assert_eq!(made.status, 201, "{}", made.body);
             assert_eq!(made.body["scope"], scope);
+            assert!(made.body["secret"].as_str().unwrap().starts_with("ak_"));
             (
                 made.body["id"].as_str().unwrap().to_string(),
                 made.body["secret"].as_str().unwrap().to_string(),
@@ -437,6 +438,7 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
             ("wording", wording.as_str(), route.wording),
             ("read", reader.as_str(), route.read),
             ("nobody", "sk_not_a_key_of_this_site", 401),
+            ("a made-up key", "ak_not_a_key_of_this_site", 401),
         ] {
             if expected == 0 {
                 continue;

@@ -256,10 +256,10 @@ fn check_webhook_target(config: &SiteConfig, remote: bool) -> Result<()> {
     }
 }
 
-fn apply_settings(config: &str, assignments: &[String]) -> Result<SiteConfig> {
+fn apply_settings(config: &str, assignments: &[String], origins: &[String]) -> Result<SiteConfig> {
     // The stored settings in full (an unreadable config reads as the
-    // defaults, as the collector reads it), the assignments over them,
-    // checked as the collector checks a settings PUT.
+    // defaults, as the collector reads it), the assignments over them and
+    // the site's origins, checked as the collector checks a settings PUT.
     let stored = SiteConfig::from_json(config).unwrap_or_default();
     let mut document = match serde_json::to_value(&stored)? {
         serde_json::Value::Object(document) => document,
@@ -274,7 +274,7 @@ fn apply_settings(config: &str, assignments: &[String]) -> Result<SiteConfig> {
     }
     document.insert(
         "allowed_origins".into(),
-        serde_json::Value::Array(Vec::new()),
+        serde_json::Value::from(origins.to_vec()),
     );
     match protocol::Settings::from_json(
         &serde_json::Value::Object(document).to_string(),
@@ -406,7 +406,7 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 );
             }
             d1.migrate()?;
-            let config = apply_settings("{}", assignments)?;
+            let config = apply_settings("{}", assignments, &origins)?;
             check_webhook_target(&config, remote)?;
             print_secret(&upsert(&d1, key.as_deref(), &origins, &config)?);
         }
@@ -422,7 +422,7 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
         }
         Some((command, [site_key])) if command == "rotate-secret" => {
             let site = find(&d1, site_key)?;
-            let config = apply_settings(&site.config, &[])?;
+            let config = apply_settings(&site.config, &[], &[])?;
             print_secret(&upsert(&d1, Some(&site.key), &site.origins, &config)?);
         }
         Some((command, [site_key])) if command == "webhook-secret" => {
@@ -436,7 +436,12 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
         }
         Some((command, [site_key, assignments @ ..])) if command == "set" => {
             let site = find(&d1, site_key)?;
-            let config = apply_settings(&site.config, assignments)?;
+            let kept = if origins.is_empty() {
+                &site.origins
+            } else {
+                &origins
+            };
+            let config = apply_settings(&site.config, assignments, kept)?;
             check_webhook_target(&config, remote)?;
             let mut sql = format!(
                 "UPDATE sites SET config = {}, config_updated_at = {} WHERE site_key = {};",
@@ -500,25 +505,41 @@ mod tests {
                 "idle_end_seconds=120".into(),
                 "webhook_url=https://hooks.example/feedback".into(),
             ],
+            &[],
         )
         .unwrap();
         assert_eq!(config.csat_mode, protocol::CsatMode::Scale5);
         assert_eq!(config.reason_tags, ["wrong_answer", "too_long"]);
         assert!(config.store_text);
         assert_eq!(config.idle_end_seconds, Some(120));
-        assert!(apply_settings("{}", &["csat_mode=stars".into()]).is_err());
-        assert!(apply_settings("{}", &["time_zone=Europe/Berlin".into()]).is_ok());
-        assert!(apply_settings("{}", &["time_zone=Mars/Olympus".into()]).is_err());
-        assert!(apply_settings("{}", &["colour=red".into()]).is_err());
-        let local_hook = apply_settings("{}", &["webhook_url=http://127.0.0.1:9000/hook".into()])
-            .unwrap_or_else(|err| unreachable!("{err}"));
+        assert!(apply_settings("{}", &["csat_mode=stars".into()], &[]).is_err());
+        assert!(apply_settings("{}", &["time_zone=Europe/Berlin".into()], &[]).is_ok());
+        assert!(apply_settings("{}", &["time_zone=Mars/Olympus".into()], &[]).is_err());
+        assert!(apply_settings("{}", &["colour=red".into()], &[]).is_err());
+        let local_hook = apply_settings(
+            "{}",
+            &["webhook_url=http://127.0.0.1:9000/hook".into()],
+            &[],
+        )
+        .unwrap_or_else(|err| unreachable!("{err}"));
         assert!(
             check_webhook_target(&local_hook, false).is_ok(),
             "the local D1"
         );
         assert!(check_webhook_target(&local_hook, true).is_err(), "--remote");
-        assert!(apply_settings("{}", &["webhook_url=https://169.254.169.254/".into()]).is_err());
-        assert!(apply_settings("{}", &["no-equals-sign".into()]).is_err());
+        assert!(
+            apply_settings("{}", &["webhook_url=https://169.254.169.254/".into()], &[]).is_err()
+        );
+        assert!(apply_settings("{}", &["no-equals-sign".into()], &[]).is_err());
+        // Origins as the collector checks them: sane, fewer than 21, once each.
+        let twice = [
+            "https://a.example".to_string(),
+            "https://a.example".to_string(),
+        ];
+        assert!(apply_settings("{}", &[], &twice).is_err());
+        let many: Vec<String> = (0..21).map(|n| format!("https://s{n}.example")).collect();
+        assert!(apply_settings("{}", &[], &many).is_err());
+        assert!(apply_settings("{}", &["allowed_origins=https://x.example".into()], &[]).is_err());
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! them (<https://developers.cloudflare.com/d1/best-practices/retry-queries/>).
 //!
 //! Every statement in `store/` is idempotent: reads; upserts and inserts
-//! that ignore a row already there; deletes. The one exception is a
+//! that ignore a row already there; deletes. The owner's writes (settings,
+//! keys, the secret) are guarded, and checked afterwards when a retry finds
+//! its work done; audit entries are written once. The one exception is a
 //! webhook failure's record, where a retry after a lost answer could
 //! record a failure twice, which misleads no one. So all of them go
 //! through here.

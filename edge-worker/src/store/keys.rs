@@ -1,7 +1,7 @@
 //! Named keys (`site_keys`): only a hash of each secret is stored.
 
 use protocol::AccessKey;
-use protocol::access::MAX_KEYS;
+use protocol::access::{MAX_KEYS, MAX_LISTED_KEYS};
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
@@ -52,20 +52,35 @@ pub async fn live(db: &D1Database, site_key: &str) -> Result<Vec<KeyRow>> {
     .results::<KeyRow>()
 }
 
-/// All the site's keys, revoked ones too, oldest first.
+/// The site's keys, revoked ones too, newest first (the latest
+/// [`MAX_LISTED_KEYS`]).
 pub async fn all(db: &D1Database, site_key: &str) -> Result<Vec<KeyRow>> {
     busy::all(
         &db.prepare(format!(
-            "SELECT {COLUMNS} FROM site_keys WHERE site_key = ?1 ORDER BY created_at, key_id LIMIT ?2"
+            "SELECT {COLUMNS} FROM site_keys WHERE site_key = ?1 \
+             ORDER BY created_at DESC, key_id LIMIT ?2"
         ))
-        .bind(&[text(site_key), int(MAX_KEYS as u32)])?,
+        .bind(&[text(site_key), int(MAX_LISTED_KEYS as u32)])?,
     )
     .await?
     .results::<KeyRow>()
 }
 
+/// The key `key_id`, live or revoked.
+pub async fn find(db: &D1Database, site_key: &str, key_id: &str) -> Result<Option<KeyRow>> {
+    busy::first::<KeyRow>(
+        &db.prepare(format!(
+            "SELECT {COLUMNS} FROM site_keys WHERE site_key = ?1 AND key_id = ?2"
+        ))
+        .bind(&[text(site_key), text(key_id)])?,
+    )
+    .await
+}
+
 /// Stores a new key and its audit entry together, unless the site has
-/// [`MAX_KEYS`] already; whether it was stored.
+/// [`MAX_KEYS`] live ones already; whether it was stored. (A batch
+/// retried after a lost answer finds the key there: that counts as
+/// stored.)
 pub async fn create(
     db: &D1Database,
     site_key: &str,
@@ -78,7 +93,8 @@ pub async fn create(
             db.prepare(
                 "INSERT INTO site_keys (site_key, key_id, name, scope, secret_hash, created_at) \
                  SELECT ?1, ?2, ?3, ?4, ?5, ?6 \
-                 WHERE (SELECT count(*) FROM site_keys WHERE site_key = ?1) < ?7",
+                 WHERE (SELECT count(*) FROM site_keys WHERE site_key = ?1 AND revoked_at IS NULL) < ?7 \
+                   AND NOT EXISTS (SELECT 1 FROM site_keys WHERE site_key = ?1 AND key_id = ?2)",
             )
             .bind(&[
                 text(site_key),
@@ -97,8 +113,19 @@ pub async fn create(
             )?,
         ],
     )
-    .await?;
-    Ok(changed(results.first()))
+    .await;
+    match results {
+        Ok(results) if changed(results.first()) => Ok(true),
+        outcome => {
+            let stored = find(db, site_key, &key.key_id)
+                .await?
+                .is_some_and(|found| found.secret_hash == key.secret_hash);
+            match outcome {
+                Err(err) if !stored => Err(err),
+                _ => Ok(stored),
+            }
+        }
+    }
 }
 
 /// Revokes a key (it opens nothing from now on) and records it; whether

@@ -53,7 +53,8 @@ pub struct AuditRow {
 impl AuditRow {
     /// The INSERT of this entry, run only where `guard` (SQL using `?1`,
     /// the site, and `?6`, `guard_value`) holds, so it is written exactly
-    /// when the change in the same batch is.
+    /// when the change in the same batch is; and only once, should the
+    /// batch be retried after an answer that was lost.
     pub fn insert_if(
         &self,
         db: &D1Database,
@@ -63,7 +64,9 @@ impl AuditRow {
     ) -> Result<D1PreparedStatement> {
         db.prepare(format!(
             "INSERT INTO settings_audit (site_key, at, actor, action, changes) \
-             SELECT ?1, ?2, ?3, ?4, ?5 WHERE {guard}"
+             SELECT ?1, ?2, ?3, ?4, ?5 WHERE {guard} AND NOT EXISTS \
+               (SELECT 1 FROM settings_audit WHERE site_key = ?1 AND at = ?2 \
+                  AND actor = ?3 AND action = ?4 AND changes = ?5)"
         ))
         .bind(&[
             text(site_key),
@@ -111,28 +114,65 @@ pub async fn save(
         .bind(&[text(site_key), text(new_etag), text(&origins)])?,
         audit.insert_if(db, site_key, mine, new_etag)?,
     ];
-    let results = busy::batch(db, statements).await?;
-    Ok(changed(results.first()))
+    let outcome = busy::batch(db, statements).await;
+    if let Ok(results) = &outcome
+        && changed(results.first())
+    {
+        return Ok(true);
+    }
+    // Not changed, or no answer: stored if the version is now this
+    // request's own (a retried batch that had been applied finds that).
+    let mine = read(db, site_key)
+        .await?
+        .and_then(|row| row.settings_etag)
+        .is_some_and(|etag| etag == new_etag);
+    match outcome {
+        Err(err) if !mine => Err(err),
+        _ => Ok(mine),
+    }
 }
 
-/// Replaces the site's secret (its hash) and records it; the old secret
-/// opens nothing from the moment this returns.
+/// Replaces the site's secret (its hash) with `new_hash` if it is still
+/// `old_hash`, and records it; whether it did (`false`: another rotation
+/// came first, and its secret is the one that works). The old secret opens
+/// nothing from the moment this returns.
 pub async fn rotate_secret(
     db: &D1Database,
     site_key: &str,
-    new_hash: &str,
+    (old_hash, new_hash): (&str, &str),
     audit: &AuditRow,
-) -> Result<()> {
-    busy::batch(
+) -> Result<bool> {
+    let outcome = busy::batch(
         db,
         vec![
-            db.prepare("UPDATE sites SET secret_hash = ?2 WHERE site_key = ?1")
-                .bind(&[text(site_key), text(new_hash)])?,
-            audit.insert_if(db, site_key, "?6 = ?6", "")?,
+            db.prepare(
+                "UPDATE sites SET secret_hash = ?2 WHERE site_key = ?1 AND secret_hash = ?3",
+            )
+            .bind(&[text(site_key), text(new_hash), text(old_hash)])?,
+            audit.insert_if(
+                db,
+                site_key,
+                "EXISTS (SELECT 1 FROM sites WHERE site_key = ?1 AND secret_hash = ?6)",
+                new_hash,
+            )?,
         ],
     )
-    .await?;
-    Ok(())
+    .await;
+    if let Ok(results) = &outcome
+        && changed(results.first())
+    {
+        return Ok(true);
+    }
+    let stored = busy::first::<serde_json::Value>(
+        &db.prepare("SELECT 1 AS found FROM sites WHERE site_key = ?1 AND secret_hash = ?2")
+            .bind(&[text(site_key), text(new_hash)])?,
+    )
+    .await?
+    .is_some();
+    match outcome {
+        Err(err) if !stored => Err(err),
+        _ => Ok(stored),
+    }
 }
 
 #[derive(Deserialize)]
