@@ -9,6 +9,7 @@ use std::fmt;
 pub use analytics::{CsatFigures, DayPoint, Deltas, Gap, GapsReport, Overview, ThumbsFigures};
 use gloo_net::http::{Request, Response};
 use protocol::ErrorBody;
+pub use protocol::{AuditEntry, Change, FieldErrors, Settings};
 pub use protocol::{
     ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, LocaleList,
     MessageRating, Rating, Satisfaction,
@@ -151,6 +152,135 @@ impl Api {
             .await
             .map_err(|err| ApiError::Unreachable(err.to_string()))?;
         save_file(&name, &csv, "text/csv").map_err(ApiError::Unreachable)
+    }
+}
+
+/// The settings and their version (`GET /settings`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct StoredSettings {
+    /// The settings.
+    pub settings: Settings,
+    /// Their version, for `If-Match`.
+    pub etag: String,
+}
+
+/// Why settings were not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The collector's problems, by field (422).
+    Invalid(FieldErrors),
+    /// Someone changed them since they were read (412).
+    Stale,
+    /// Anything else.
+    Failed(ApiError),
+}
+
+#[derive(serde::Deserialize)]
+struct InvalidBody {
+    errors: FieldErrors,
+}
+
+#[derive(serde::Deserialize)]
+struct AuditList {
+    entries: Vec<AuditEntry>,
+}
+
+/// What a test delivery to the webhook came to.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct WebhookTest {
+    /// Whether the receiver answered 2xx.
+    pub delivered: bool,
+    /// What it answered.
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// Why there was no answer.
+    #[serde(default)]
+    pub problem: Option<String>,
+}
+
+impl Api {
+    fn send(&self, method: &str, path: &str) -> gloo_net::http::RequestBuilder {
+        let url = format!("/v1/sites/{}/{path}", self.credentials.site_key);
+        let request = match method {
+            "PUT" => Request::put(&url),
+            _ => Request::post(&url),
+        };
+        request.header(
+            "Authorization",
+            &format!("Bearer {}", self.credentials.secret),
+        )
+    }
+
+    /// The settings and their version.
+    pub async fn settings(&self) -> Result<StoredSettings, ApiError> {
+        self.get_json("settings").await
+    }
+
+    /// Saves `settings` if they are still at version `etag`; what was
+    /// stored and its new version.
+    pub async fn save_settings(
+        &self,
+        settings: &Settings,
+        etag: &str,
+    ) -> Result<StoredSettings, SaveError> {
+        let response = self
+            .send("PUT", "settings")
+            .header("If-Match", &format!("\"{etag}\""))
+            .header("Content-Type", "application/json")
+            .body(settings.to_json())
+            .map_err(|err| SaveError::Failed(ApiError::Unreachable(err.to_string())))?
+            .send()
+            .await
+            .map_err(|err| SaveError::Failed(ApiError::Unreachable(err.to_string())))?;
+        let unexpected =
+            |err: gloo_net::Error| SaveError::Failed(ApiError::Unreachable(err.to_string()));
+        match response.status() {
+            200 => response.json::<StoredSettings>().await.map_err(unexpected),
+            422 => Err(SaveError::Invalid(
+                response
+                    .json::<InvalidBody>()
+                    .await
+                    .map_err(unexpected)?
+                    .errors,
+            )),
+            412 => Err(SaveError::Stale),
+            401 => Err(SaveError::Failed(ApiError::WrongSecret)),
+            status => Err(SaveError::Failed(ApiError::Refused(
+                response
+                    .json::<ErrorBody>()
+                    .await
+                    .map(|body| body.message)
+                    .unwrap_or_else(|_| format!("the collector answered {status}")),
+            ))),
+        }
+    }
+
+    /// The latest changes to the settings, keys and secret.
+    pub async fn audit(&self) -> Result<Vec<AuditEntry>, ApiError> {
+        Ok(self.get_json::<AuditList>("settings/audit").await?.entries)
+    }
+
+    /// Sends the webhook a signed test delivery now.
+    pub async fn test_webhook(&self) -> Result<WebhookTest, ApiError> {
+        let response = self
+            .send("POST", "settings/test-webhook")
+            .send()
+            .await
+            .map_err(|err| ApiError::Unreachable(err.to_string()))?;
+        match response.status() {
+            200 => response
+                .json::<WebhookTest>()
+                .await
+                .map_err(|err| ApiError::Unreachable(err.to_string())),
+            401 => Err(ApiError::WrongSecret),
+            status => Err(ApiError::Refused(
+                response
+                    .json::<ErrorBody>()
+                    .await
+                    .map(|body| body.message)
+                    .unwrap_or_else(|_| format!("the collector answered {status}")),
+            )),
+        }
     }
 }
 

@@ -157,7 +157,7 @@ mod tests {
         ] {
             args.set(name, Arg::Text("x".into()));
         }
-        for name in ["rated", "count", "score", "up", "down"] {
+        for name in ["rated", "count", "score", "up", "down", "status"] {
             args.set(name, Arg::Number(2));
         }
         for id in ids {

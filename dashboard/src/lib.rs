@@ -12,6 +12,7 @@ pub mod intl;
 pub mod period;
 pub mod route;
 pub mod session;
+pub mod settings_form;
 
 use wasm_bindgen::prelude::*;
 

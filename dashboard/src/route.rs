@@ -15,6 +15,8 @@ pub enum Route {
     Conversation(String),
     /// Recommendations → knowledge gaps.
     Recommendations,
+    /// The site's settings and their changes.
+    Settings,
 }
 
 impl Route {
@@ -29,6 +31,7 @@ impl Route {
             None => match path {
                 "conversations" => Self::Conversations,
                 "recommendations" => Self::Recommendations,
+                "settings" => Self::Settings,
                 _ => Self::Overview,
             },
         }
@@ -41,6 +44,7 @@ impl Route {
             Self::Conversations => "#/conversations".to_string(),
             Self::Conversation(id) => format!("#/conversations/{id}"),
             Self::Recommendations => "#/recommendations".to_string(),
+            Self::Settings => "#/settings".to_string(),
         }
     }
 
@@ -72,6 +76,7 @@ mod tests {
             Route::Conversations,
             Route::Conversation("c_123".into()),
             Route::Recommendations,
+            Route::Settings,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -119,3 +119,41 @@ gaps-empty = لم يتلقَّ أي سؤال عدم إعجاب أكثر من م�
 
 loading = جارٍ التحميل…
 load-failed = تعذّر تحميل هذا: { $reason }
+
+## Settings
+
+nav-settings = الإعدادات
+settings-title = الإعدادات
+settings-intro = كيف تطلب الفقاعة الآراء على موقعك، وما الذي يحتفظ به المُجمِّع.
+settings-csat-legend = استطلاع الرضا
+settings-csat-enabled = السؤال عن الرضا عند انتهاء المحادثة
+settings-csat-mode = نوع الاستطلاع
+settings-mode-thumbs = إعجاب أو عدم إعجاب
+settings-mode-scale5 = درجة من 1 إلى 5
+settings-reason-tags = الأسباب المعروضة بعد عدم الإعجاب
+settings-reason-tags-hint = افصل بينها بفواصل، مثل wrong_answer, too_long.
+settings-idle = إنهاء المحادثة الخاملة بعد (ثوانٍ)
+settings-idle-hint = اتركه فارغًا لإنهاء المحادثات فقط عندما يطلب موقعك ذلك.
+settings-data-legend = البيانات
+settings-store-text = الاحتفاظ بالسؤال والإجابة مع كل تقييم
+settings-retention = الاحتفاظ بالآراء لمدة (أيام)
+settings-shop-legend = المتجر
+settings-shop-name = اسم المتجر
+settings-time-zone = المنطقة الزمنية
+settings-time-zone-hint = منطقة زمنية من IANA مثل Europe/Berlin؛ تتبعها أيام لوحة المعلومات.
+settings-origins = الصفحات المسموح لها بإرسال الآراء
+settings-origins-hint = أصل واحد في كل سطر، مثل https://shop.example.
+settings-webhook-legend = Webhook
+settings-webhook-url = عنوان URL للـ Webhook
+settings-webhook-test = إرسال Webhook تجريبي
+settings-webhook-delivered = وصل الاختبار (الرد { $status }).
+settings-webhook-failed = لم يصل الاختبار: { $reason }
+settings-save = حفظ الإعدادات
+settings-saved = تم حفظ الإعدادات.
+settings-invalid = بعض الإعدادات تحتاج إلى تعديل؛ راجع الملاحظات بجانبها.
+settings-stale = تم تغيير هذه الإعدادات في مكان آخر منذ فتحتها. أعد تحميل الصفحة لرؤيتها.
+settings-audit-title = التغييرات
+settings-audit-empty = لا توجد تغييرات بعد.
+settings-audit-when = متى
+settings-audit-who = من
+settings-audit-what = ما الذي تغيّر

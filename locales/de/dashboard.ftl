@@ -107,3 +107,41 @@ gaps-empty = In diesem Zeitraum wurde keine Frage mehr als einmal negativ bewert
 
 loading = Wird geladen …
 load-failed = Das konnte nicht geladen werden: { $reason }
+
+## Settings
+
+nav-settings = Einstellungen
+settings-title = Einstellungen
+settings-intro = Wie die Sprechblase auf Ihrer Website um Feedback bittet und was der Collector aufbewahrt.
+settings-csat-legend = Zufriedenheitsabfrage
+settings-csat-enabled = Am Ende eines Gesprächs nach der Zufriedenheit fragen
+settings-csat-mode = Art der Abfrage
+settings-mode-thumbs = Daumen hoch oder runter
+settings-mode-scale5 = Eine Note von 1 bis 5
+settings-reason-tags = Gründe zur Auswahl nach „Daumen runter“
+settings-reason-tags-hint = Mit Kommas trennen, etwa wrong_answer, too_long.
+settings-idle = Ein ruhendes Gespräch beenden nach (Sekunden)
+settings-idle-hint = Leer lassen, um Gespräche nur auf Zeichen Ihrer Website zu beenden.
+settings-data-legend = Daten
+settings-store-text = Frage und Antwort zu jeder Bewertung aufbewahren
+settings-retention = Feedback aufbewahren für (Tage)
+settings-shop-legend = Shop
+settings-shop-name = Name des Shops
+settings-time-zone = Zeitzone
+settings-time-zone-hint = Eine IANA-Zeitzone wie Europe/Berlin; die Tage im Dashboard richten sich danach.
+settings-origins = Seiten, die Feedback senden dürfen
+settings-origins-hint = Ein Origin pro Zeile, etwa https://shop.example.
+settings-webhook-legend = Webhook
+settings-webhook-url = Webhook-URL
+settings-webhook-test = Test-Webhook senden
+settings-webhook-delivered = Der Test ist angekommen (Antwort { $status }).
+settings-webhook-failed = Der Test ist nicht angekommen: { $reason }
+settings-save = Einstellungen speichern
+settings-saved = Einstellungen gespeichert.
+settings-invalid = Einige Einstellungen müssen geändert werden; siehe die Hinweise daneben.
+settings-stale = Diese Einstellungen wurden inzwischen anderswo geändert. Laden Sie die Seite neu, um sie zu sehen.
+settings-audit-title = Änderungen
+settings-audit-empty = Noch keine Änderungen.
+settings-audit-when = Wann
+settings-audit-who = Wer
+settings-audit-what = Was sich geändert hat

@@ -216,3 +216,76 @@ gaps-empty = No question was thumbed down more than once in this period. Questio
 loading = Loading…
 # Shown when a section cannot load. { $reason } says what went wrong.
 load-failed = This could not be loaded: { $reason }
+
+## Settings
+
+# Section link: the site's settings. One or two words.
+nav-settings = Settings
+# Heading of the Settings section.
+settings-title = Settings
+# One sentence under the Settings heading.
+settings-intro = How the bubble asks for feedback on your site, and what the collector keeps.
+# Heading of the group about the satisfaction prompt.
+settings-csat-legend = Satisfaction prompt
+# Checkbox: show the satisfaction prompt when a conversation ends.
+settings-csat-enabled = Ask for satisfaction when a conversation ends
+# Heading of the choice between the two kinds of prompt.
+settings-csat-mode = Kind of prompt
+# Choice: the prompt asks for thumbs up or down.
+settings-mode-thumbs = Thumbs up or down
+# Choice: the prompt asks for a score from 1 to 5.
+settings-mode-scale5 = A score from 1 to 5
+# Label of the field listing the reasons shoppers may pick after a thumbs-down.
+settings-reason-tags = Reasons offered after a thumbs-down
+# Hint under the reason tags field. Keep the example tags as they are.
+settings-reason-tags-hint = Separate them with commas, such as wrong_answer, too_long.
+# Label of the field: after how many idle seconds a conversation ends.
+settings-idle = End an idle conversation after (seconds)
+# Hint under the idle field.
+settings-idle-hint = Leave empty to end conversations only when your site says so.
+# Heading of the group about what is kept.
+settings-data-legend = Data
+# Checkbox: keep the shopper's question and the answer with each thumb.
+settings-store-text = Keep the question and the answer with each thumb
+# Label of the field: how many days feedback is kept.
+settings-retention = Keep feedback for (days)
+# Heading of the group about the shop.
+settings-shop-legend = Shop
+# Label of the shop name field.
+settings-shop-name = Shop name
+# Label of the time zone field.
+settings-time-zone = Time zone
+# Hint under the time zone field. Keep Europe/Berlin as it is.
+settings-time-zone-hint = An IANA time zone such as Europe/Berlin; the dashboard's days follow it.
+# Label of the field listing the web addresses allowed to send feedback.
+settings-origins = Pages allowed to send feedback
+# Hint under the origins field. Keep the example address as it is.
+settings-origins-hint = One origin per line, such as https://shop.example.
+# Heading of the group about the webhook.
+settings-webhook-legend = Webhook
+# Label of the webhook address field.
+settings-webhook-url = Webhook URL
+# Button that sends the webhook a test delivery.
+settings-webhook-test = Send a test webhook
+# Shown after a test delivery arrived. { $status } is the receiver's HTTP answer, such as 204.
+settings-webhook-delivered = The test arrived (answer { $status }).
+# Shown after a test delivery did not arrive. { $reason } says why (in English).
+settings-webhook-failed = The test did not arrive: { $reason }
+# Button that saves the settings.
+settings-save = Save settings
+# Shown after the settings were saved.
+settings-saved = Settings saved.
+# Shown when some fields need a change before saving.
+settings-invalid = Some settings need a change; see the notes beside them.
+# Shown when someone else changed the settings since they were opened.
+settings-stale = These settings were changed elsewhere since you opened them. Reload the page to see them.
+# Heading of the list of changes to the settings.
+settings-audit-title = Changes
+# Shown when the list of changes is empty.
+settings-audit-empty = No changes yet.
+# Column heading: when a change was made.
+settings-audit-when = When
+# Column heading: who made a change.
+settings-audit-who = Who
+# Column heading: what changed.
+settings-audit-what = What changed

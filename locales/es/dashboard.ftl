@@ -110,3 +110,41 @@ gaps-empty = En este periodo ninguna pregunta recibió más de un pulgar abajo. 
 
 loading = Cargando…
 load-failed = No se pudo cargar: { $reason }
+
+## Settings
+
+nav-settings = Configuración
+settings-title = Configuración
+settings-intro = Cómo pide la burbuja opiniones en tu sitio y qué guarda el recopilador.
+settings-csat-legend = Encuesta de satisfacción
+settings-csat-enabled = Preguntar por la satisfacción al terminar una conversación
+settings-csat-mode = Tipo de encuesta
+settings-mode-thumbs = Pulgar arriba o abajo
+settings-mode-scale5 = Una nota del 1 al 5
+settings-reason-tags = Motivos ofrecidos tras un pulgar abajo
+settings-reason-tags-hint = Sepáralos con comas, por ejemplo wrong_answer, too_long.
+settings-idle = Terminar una conversación inactiva tras (segundos)
+settings-idle-hint = Déjalo vacío para terminar las conversaciones solo cuando tu sitio lo indique.
+settings-data-legend = Datos
+settings-store-text = Guardar la pregunta y la respuesta con cada pulgar
+settings-retention = Guardar las opiniones durante (días)
+settings-shop-legend = Tienda
+settings-shop-name = Nombre de la tienda
+settings-time-zone = Zona horaria
+settings-time-zone-hint = Una zona horaria IANA como Europe/Berlin; los días del panel la siguen.
+settings-origins = Páginas que pueden enviar opiniones
+settings-origins-hint = Un origen por línea, por ejemplo https://shop.example.
+settings-webhook-legend = Webhook
+settings-webhook-url = URL del webhook
+settings-webhook-test = Enviar un webhook de prueba
+settings-webhook-delivered = La prueba llegó (respuesta { $status }).
+settings-webhook-failed = La prueba no llegó: { $reason }
+settings-save = Guardar la configuración
+settings-saved = Configuración guardada.
+settings-invalid = Algunos ajustes necesitan un cambio; mira las notas junto a ellos.
+settings-stale = Esta configuración se cambió en otro lugar desde que la abriste. Recarga la página para verla.
+settings-audit-title = Cambios
+settings-audit-empty = Aún no hay cambios.
+settings-audit-when = Cuándo
+settings-audit-who = Quién
+settings-audit-what = Qué cambió

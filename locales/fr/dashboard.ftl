@@ -110,3 +110,41 @@ gaps-empty = Aucune question n’a été notée négativement plus d’une fois 
 
 loading = Chargement…
 load-failed = Impossible de charger ceci : { $reason }
+
+## Settings
+
+nav-settings = Paramètres
+settings-title = Paramètres
+settings-intro = Comment la bulle demande un avis sur votre site, et ce que le collecteur conserve.
+settings-csat-legend = Enquête de satisfaction
+settings-csat-enabled = Demander la satisfaction à la fin d'une conversation
+settings-csat-mode = Type d'enquête
+settings-mode-thumbs = Pouce levé ou baissé
+settings-mode-scale5 = Une note de 1 à 5
+settings-reason-tags = Raisons proposées après un pouce baissé
+settings-reason-tags-hint = Séparez-les par des virgules, par exemple wrong_answer, too_long.
+settings-idle = Terminer une conversation inactive après (secondes)
+settings-idle-hint = Laissez vide pour ne terminer les conversations que lorsque votre site le demande.
+settings-data-legend = Données
+settings-store-text = Conserver la question et la réponse avec chaque pouce
+settings-retention = Conserver les avis pendant (jours)
+settings-shop-legend = Boutique
+settings-shop-name = Nom de la boutique
+settings-time-zone = Fuseau horaire
+settings-time-zone-hint = Un fuseau IANA comme Europe/Berlin ; les jours du tableau de bord le suivent.
+settings-origins = Pages autorisées à envoyer des avis
+settings-origins-hint = Une origine par ligne, par exemple https://shop.example.
+settings-webhook-legend = Webhook
+settings-webhook-url = URL du webhook
+settings-webhook-test = Envoyer un webhook de test
+settings-webhook-delivered = Le test est arrivé (réponse { $status }).
+settings-webhook-failed = Le test n'est pas arrivé : { $reason }
+settings-save = Enregistrer les paramètres
+settings-saved = Paramètres enregistrés.
+settings-invalid = Certains paramètres doivent être modifiés ; voir les remarques à côté.
+settings-stale = Ces paramètres ont été modifiés ailleurs depuis leur ouverture. Rechargez la page pour les voir.
+settings-audit-title = Modifications
+settings-audit-empty = Aucune modification pour l'instant.
+settings-audit-when = Quand
+settings-audit-who = Qui
+settings-audit-what = Ce qui a changé

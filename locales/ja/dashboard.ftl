@@ -104,3 +104,41 @@ gaps-empty = この期間に2回以上低評価された質問はありません
 
 loading = 読み込み中…
 load-failed = 読み込めませんでした: { $reason }
+
+## Settings
+
+nav-settings = 設定
+settings-title = 設定
+settings-intro = サイトでバブルがフィードバックを求める方法と、コレクターが保存する内容です。
+settings-csat-legend = 満足度アンケート
+settings-csat-enabled = 会話の終了時に満足度を尋ねる
+settings-csat-mode = アンケートの種類
+settings-mode-thumbs = 高評価・低評価
+settings-mode-scale5 = 1〜5の評価
+settings-reason-tags = 低評価のあとに選べる理由
+settings-reason-tags-hint = カンマで区切ります（例：wrong_answer, too_long）。
+settings-idle = 操作のない会話を終了するまで（秒）
+settings-idle-hint = 空欄にすると、サイトからの指示があるときだけ会話を終了します。
+settings-data-legend = データ
+settings-store-text = 評価ごとに質問と回答を保存する
+settings-retention = フィードバックの保存期間（日）
+settings-shop-legend = ショップ
+settings-shop-name = ショップ名
+settings-time-zone = タイムゾーン
+settings-time-zone-hint = Europe/Berlin のような IANA タイムゾーン。ダッシュボードの日付はこれに従います。
+settings-origins = フィードバックを送信できるページ
+settings-origins-hint = 1行に1つのオリジン（例：https://shop.example）。
+settings-webhook-legend = Webhook
+settings-webhook-url = Webhook の URL
+settings-webhook-test = テスト Webhook を送信
+settings-webhook-delivered = テストが届きました（応答 { $status }）。
+settings-webhook-failed = テストは届きませんでした：{ $reason }
+settings-save = 設定を保存
+settings-saved = 設定を保存しました。
+settings-invalid = 一部の設定に修正が必要です。横の注記をご覧ください。
+settings-stale = 開いたあとで、この設定は別の場所で変更されました。ページを再読み込みして確認してください。
+settings-audit-title = 変更履歴
+settings-audit-empty = まだ変更はありません。
+settings-audit-when = 日時
+settings-audit-who = 変更者
+settings-audit-what = 変更内容

@@ -107,3 +107,41 @@ gaps-empty = Geen vraag kreeg in deze periode meer dan één duim omlaag. Vragen
 
 loading = Laden…
 load-failed = Dit kon niet worden geladen: { $reason }
+
+## Settings
+
+nav-settings = Instellingen
+settings-title = Instellingen
+settings-intro = Hoe de chatballon op je site om feedback vraagt en wat de collector bewaart.
+settings-csat-legend = Tevredenheidsvraag
+settings-csat-enabled = Naar tevredenheid vragen als een gesprek eindigt
+settings-csat-mode = Soort vraag
+settings-mode-thumbs = Duim omhoog of omlaag
+settings-mode-scale5 = Een cijfer van 1 tot 5
+settings-reason-tags = Redenen om te kiezen na een duim omlaag
+settings-reason-tags-hint = Scheid ze met komma's, bijvoorbeeld wrong_answer, too_long.
+settings-idle = Een stil gesprek beëindigen na (seconden)
+settings-idle-hint = Laat leeg om gesprekken alleen te beëindigen als je site dat aangeeft.
+settings-data-legend = Gegevens
+settings-store-text = De vraag en het antwoord bij elke duim bewaren
+settings-retention = Feedback bewaren gedurende (dagen)
+settings-shop-legend = Winkel
+settings-shop-name = Naam van de winkel
+settings-time-zone = Tijdzone
+settings-time-zone-hint = Een IANA-tijdzone zoals Europe/Berlin; de dagen in het dashboard volgen die.
+settings-origins = Pagina's die feedback mogen sturen
+settings-origins-hint = Eén origin per regel, bijvoorbeeld https://shop.example.
+settings-webhook-legend = Webhook
+settings-webhook-url = Webhook-URL
+settings-webhook-test = Test-webhook sturen
+settings-webhook-delivered = De test is aangekomen (antwoord { $status }).
+settings-webhook-failed = De test is niet aangekomen: { $reason }
+settings-save = Instellingen opslaan
+settings-saved = Instellingen opgeslagen.
+settings-invalid = Sommige instellingen moeten worden aangepast; zie de opmerkingen ernaast.
+settings-stale = Deze instellingen zijn elders gewijzigd sinds je ze opende. Laad de pagina opnieuw om ze te zien.
+settings-audit-title = Wijzigingen
+settings-audit-empty = Nog geen wijzigingen.
+settings-audit-when = Wanneer
+settings-audit-who = Wie
+settings-audit-what = Wat er veranderde

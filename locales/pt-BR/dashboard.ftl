@@ -110,3 +110,41 @@ gaps-empty = Nenhuma pergunta recebeu mais de um polegar para baixo neste perío
 
 loading = Carregando…
 load-failed = Não foi possível carregar: { $reason }
+
+## Settings
+
+nav-settings = Configurações
+settings-title = Configurações
+settings-intro = Como a bolha pede opiniões no seu site e o que o coletor guarda.
+settings-csat-legend = Pesquisa de satisfação
+settings-csat-enabled = Perguntar sobre a satisfação ao fim de uma conversa
+settings-csat-mode = Tipo de pesquisa
+settings-mode-thumbs = Polegar para cima ou para baixo
+settings-mode-scale5 = Uma nota de 1 a 5
+settings-reason-tags = Motivos oferecidos após um polegar para baixo
+settings-reason-tags-hint = Separe-os com vírgulas, por exemplo wrong_answer, too_long.
+settings-idle = Encerrar uma conversa parada após (segundos)
+settings-idle-hint = Deixe vazio para encerrar conversas só quando o seu site indicar.
+settings-data-legend = Dados
+settings-store-text = Guardar a pergunta e a resposta com cada polegar
+settings-retention = Guardar as opiniões por (dias)
+settings-shop-legend = Loja
+settings-shop-name = Nome da loja
+settings-time-zone = Fuso horário
+settings-time-zone-hint = Um fuso horário IANA como Europe/Berlin; os dias do painel o seguem.
+settings-origins = Páginas que podem enviar opiniões
+settings-origins-hint = Uma origem por linha, por exemplo https://shop.example.
+settings-webhook-legend = Webhook
+settings-webhook-url = URL do webhook
+settings-webhook-test = Enviar um webhook de teste
+settings-webhook-delivered = O teste chegou (resposta { $status }).
+settings-webhook-failed = O teste não chegou: { $reason }
+settings-save = Salvar configurações
+settings-saved = Configurações salvas.
+settings-invalid = Algumas configurações precisam de ajuste; veja as notas ao lado.
+settings-stale = Estas configurações foram alteradas em outro lugar desde que você as abriu. Recarregue a página para vê-las.
+settings-audit-title = Alterações
+settings-audit-empty = Nenhuma alteração ainda.
+settings-audit-when = Quando
+settings-audit-who = Quem
+settings-audit-what = O que mudou

@@ -252,6 +252,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ),
         ("copy", SiteConfig::default()),
         ("stored_copy", SiteConfig::default()),
+        ("dashboard_settings", SiteConfig::default()),
         (
             "shop_name",
             SiteConfig {

@@ -7,6 +7,7 @@ pub mod gaps_page;
 pub mod inbox;
 pub mod overview_page;
 pub mod period_picker;
+pub mod settings_page;
 pub mod shell;
 pub mod sign_in;
 pub mod status;

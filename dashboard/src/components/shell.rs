@@ -12,6 +12,7 @@ use crate::components::gaps_page::GapsPage;
 use crate::components::inbox::Inbox;
 use crate::components::overview_page::OverviewPage;
 use crate::components::period_picker::PeriodPicker;
+use crate::components::settings_page::SettingsPage;
 use crate::i18n::{self, I18n};
 use crate::period::Period;
 use crate::route::Route;
@@ -58,6 +59,7 @@ pub fn Shell(
             Route::Conversations => view! { <Inbox api period filter/> }.into_any(),
             Route::Conversation(id) => view! { <ConversationView api id/> }.into_any(),
             Route::Recommendations => view! { <GapsPage api period/> }.into_any(),
+            Route::Settings => view! { <SettingsPage api/> }.into_any(),
         }
     };
     view! {
@@ -72,9 +74,10 @@ pub fn Shell(
             {tab(Route::Overview, |i18n| i18n.text("nav-overview"))}
             {tab(Route::Conversations, |i18n| i18n.text("nav-conversations"))}
             {tab(Route::Recommendations, |i18n| i18n.text("nav-recommendations"))}
+            {tab(Route::Settings, |i18n| i18n.text("nav-settings"))}
         </nav>
         <main id="section">
-            <Show when=move || !matches!(route.get(), Route::Conversation(_))>
+            <Show when=move || !matches!(route.get(), Route::Conversation(_) | Route::Settings)>
                 <PeriodPicker period/>
             </Show>
             {section}

@@ -1,0 +1,230 @@
+//! The dashboard's Settings section in headless Chromium: an owner changes
+//! the prompt and the retention from the form, sees a problem beside its
+//! field, saves, finds the settings after a reload and in the list of
+//! changes, and the bubble on the shop's page follows (the 1–5 prompt).
+//! axe-core finds nothing, left to right and right to left.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::browser::Browser;
+use e2e::{SiteAccess, Stack, eventually};
+use serde_json::json;
+
+/// The dashboard's Settings for `site`, signed in for this tab.
+async fn open_settings(browser: &Browser, stack: &Stack, site: &SiteAccess, locale: &str) {
+    let dashboard = format!("{}/dashboard/?locale={locale}", stack.worker_url);
+    browser.client.goto(&dashboard).await.unwrap();
+    browser
+        .js(
+            "sessionStorage.setItem('feedback-dashboard:site-key', arguments[0]);
+             sessionStorage.setItem('feedback-dashboard:secret', arguments[1]);",
+            vec![json!(site.key), json!(site.secret)],
+        )
+        .await
+        .unwrap();
+    browser
+        .client
+        .goto(&format!("{dashboard}#/settings"))
+        .await
+        .unwrap();
+    browser.page_element("form.settings").await.unwrap();
+}
+
+/// Types `value` into the control `selector` as a person would.
+async fn type_into(browser: &Browser, selector: &str, value: &str) {
+    let control = browser.page_element(selector).await.unwrap();
+    control.clear().await.unwrap();
+    control.send_keys(value).await.unwrap();
+}
+
+/// The form's status line, once it says something.
+async fn status(browser: &Browser) -> String {
+    eventually(
+        "the form to say how the save went",
+        Duration::from_secs(15),
+        || async {
+            let text = browser.page_text("form.settings > .status").await?;
+            Ok((!text.is_empty()).then_some(text))
+        },
+    )
+    .await
+    .unwrap()
+}
+
+async fn value_of(browser: &Browser, selector: &str) -> serde_json::Value {
+    browser
+        .js(
+            "const e = document.querySelector(arguments[0]); return e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value;",
+            vec![json!(selector)],
+        )
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_owner_changes_settings_from_the_dashboard_and_the_bubble_follows() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("dashboard_settings").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    open_settings(&browser, &stack, &site, "en-US").await;
+    assert_eq!(
+        value_of(&browser, "#setting-mode-thumbs").await,
+        json!(true)
+    );
+    assert_eq!(
+        value_of(&browser, "#setting-retention_days").await,
+        json!("365")
+    );
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    // From the keyboard's controls: the 1–5 prompt, 30 days, and a time
+    // zone that does not exist.
+    browser
+        .page_element("#setting-mode-scale5")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    type_into(&browser, "#setting-retention_days", "30").await;
+    type_into(&browser, "#setting-time_zone", "Mars/Olympus").await;
+    browser
+        .page_element("form.settings button[type=submit]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&browser).await,
+        "Some settings need a change; see the notes beside them."
+    );
+    let zone_problem = browser.page_text("#setting-time_zone-error").await.unwrap();
+    assert!(
+        zone_problem.contains("not an IANA time zone"),
+        "{zone_problem}"
+    );
+    assert_eq!(
+        browser
+            .page_element("#setting-time_zone")
+            .await
+            .unwrap()
+            .attr("aria-invalid")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    let described = browser
+        .page_element("#setting-time_zone")
+        .await
+        .unwrap()
+        .attr("aria-describedby")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(described.contains("setting-time_zone-error"), "{described}");
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(
+        violations.is_empty(),
+        "with a problem shown: {violations:#?}"
+    );
+    // Nothing was stored.
+    let unchanged = stack
+        .collector()
+        .site_config(&site.key, None)
+        .await
+        .unwrap();
+    assert_eq!(unchanged.body["csat_mode"], "thumbs");
+
+    type_into(&browser, "#setting-time_zone", "Europe/Berlin").await;
+    browser
+        .page_element("form.settings button[type=submit]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    eventually(
+        "the save to be confirmed",
+        Duration::from_secs(15),
+        || async {
+            let text = browser.page_text("form.settings > .status").await?;
+            Ok((text == "Settings saved.").then_some(()))
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        browser.page_text("#setting-time_zone-error").await.unwrap(),
+        ""
+    );
+
+    // After a reload the form shows what was saved, and the list of
+    // changes says what changed.
+    browser.client.refresh().await.unwrap();
+    browser.page_element("form.settings").await.unwrap();
+    assert_eq!(
+        value_of(&browser, "#setting-mode-scale5").await,
+        json!(true)
+    );
+    assert_eq!(
+        value_of(&browser, "#setting-retention_days").await,
+        json!("30")
+    );
+    assert_eq!(
+        value_of(&browser, "#setting-time_zone").await,
+        json!("Europe/Berlin")
+    );
+    let audit = eventually("the list of changes", Duration::from_secs(15), || async {
+        let text = browser.page_text("table.audit tbody").await?;
+        Ok((!text.is_empty()).then_some(text))
+    })
+    .await
+    .unwrap();
+    assert!(audit.contains("retention_days: 365 → 30"), "{audit}");
+    assert!(audit.contains("owner"), "{audit}");
+
+    // The bubble on the shop's page now offers the 1–5 prompt.
+    browser
+        .client
+        .goto(&format!("{}?site={}", stack.page_url, site.key))
+        .await
+        .unwrap();
+    browser.widget_element(".fb-bubble").await.unwrap();
+    browser.click_page("demo-resolve").await.unwrap();
+    let radios = browser
+        .widget_element("[role=\"radiogroup\"]")
+        .await
+        .unwrap()
+        .find_all(fantoccini::Locator::Css("input[type=\"radio\"]"))
+        .await
+        .unwrap();
+    assert_eq!(radios.len(), 5);
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn settings_read_right_to_left_in_arabic_with_no_axe_violations() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("dashboard").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    open_settings(&browser, &stack, &site, "ar").await;
+    eventually("the Arabic settings", Duration::from_secs(15), || async {
+        let heading = browser.page_text("main h2").await?;
+        Ok((heading == "الإعدادات").then_some(()))
+    })
+    .await
+    .unwrap();
+    let dir = browser
+        .js("return document.documentElement.dir;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(dir, json!("rtl"));
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser.close().await.unwrap();
+}
