@@ -192,6 +192,24 @@ impl Browser {
         .await
     }
 
+    /// Opens the dashboard at `dashboard_url` signed in as `site` for
+    /// this tab (as the sign-in form leaves it: the key and secret in
+    /// sessionStorage).
+    pub async fn sign_in_to_dashboard(
+        &self,
+        dashboard_url: &str,
+        site: &crate::SiteAccess,
+    ) -> Result<()> {
+        self.client.goto(dashboard_url).await?;
+        self.js(
+            "sessionStorage.setItem('feedback-dashboard:site-key', arguments[0]);
+             sessionStorage.setItem('feedback-dashboard:secret', arguments[1]);",
+            vec![serde_json::json!(site.key), serde_json::json!(site.secret)],
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Waits for `selector` on the page itself (outside any shadow root)
     /// and returns it.
     pub async fn page_element(&self, selector: &str) -> Result<Element> {

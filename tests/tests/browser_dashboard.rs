@@ -532,14 +532,8 @@ async fn the_dashboard_speaks_the_owners_language_and_arabic_reads_right_to_left
     let site = stack.named_site("dashboard").unwrap();
     let browser = Browser::start(&stack).await.unwrap();
     let dashboard = format!("{}/dashboard/", stack.worker_url);
-    browser.client.goto(&dashboard).await.unwrap();
-    // Signed in for this tab, as the sign-in form leaves it.
     browser
-        .js(
-            "sessionStorage.setItem('feedback-dashboard:site-key', arguments[0]);
-             sessionStorage.setItem('feedback-dashboard:secret', arguments[1]);",
-            vec![json!(site.key), json!(site.secret)],
-        )
+        .sign_in_to_dashboard(&dashboard, &site)
         .await
         .unwrap();
     for (locale, overview, dir) in [("de", "Übersicht", "ltr"), ("ar", "نظرة عامة", "rtl")]

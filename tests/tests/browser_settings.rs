@@ -15,13 +15,8 @@ use serde_json::json;
 /// The dashboard's Settings for `site`, signed in for this tab.
 async fn open_settings(browser: &Browser, stack: &Stack, site: &SiteAccess, locale: &str) {
     let dashboard = format!("{}/dashboard/?locale={locale}", stack.worker_url);
-    browser.client.goto(&dashboard).await.unwrap();
     browser
-        .js(
-            "sessionStorage.setItem('feedback-dashboard:site-key', arguments[0]);
-             sessionStorage.setItem('feedback-dashboard:secret', arguments[1]);",
-            vec![json!(site.key), json!(site.secret)],
-        )
+        .sign_in_to_dashboard(&dashboard, site)
         .await
         .unwrap();
     browser
@@ -37,6 +32,17 @@ async fn type_into(browser: &Browser, selector: &str, value: &str) {
     let control = browser.page_element(selector).await.unwrap();
     control.clear().await.unwrap();
     control.send_keys(value).await.unwrap();
+}
+
+/// Presses Save settings.
+async fn save(browser: &Browser) {
+    browser
+        .page_element("form.settings button[type=submit]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
 }
 
 /// The form's status line, once it says something.
@@ -91,13 +97,7 @@ async fn an_owner_changes_settings_from_the_dashboard_and_the_bubble_follows() {
         .unwrap();
     type_into(&browser, "#setting-retention_days", "30").await;
     type_into(&browser, "#setting-time_zone", "Mars/Olympus").await;
-    browser
-        .page_element("form.settings button[type=submit]")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    save(&browser).await;
     assert_eq!(
         status(&browser).await,
         "Some settings need a change; see the notes beside them."
@@ -141,13 +141,7 @@ async fn an_owner_changes_settings_from_the_dashboard_and_the_bubble_follows() {
     assert_eq!(unchanged.body["csat_mode"], "thumbs");
 
     type_into(&browser, "#setting-time_zone", "Europe/Berlin").await;
-    browser
-        .page_element("form.settings button[type=submit]")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    save(&browser).await;
     eventually(
         "the save to be confirmed",
         Duration::from_secs(15),

@@ -28,6 +28,11 @@ async fn call(
         .unwrap()
 }
 
+/// `method` on `path` with the owner's secret and no body.
+async fn as_owner(collector: &Collector, method: Method, site: &SiteAccess, path: &str) -> Answer {
+    call(collector, method, site, path, Some(&site.secret), None).await
+}
+
 /// The settings and their ETag, read with the owner's secret.
 async fn settings(collector: &Collector, site: &SiteAccess) -> (Value, String) {
     let read = call(
@@ -118,15 +123,7 @@ async fn settings_are_written_whole_read_back_and_kept_in_the_audit_list() {
     assert_eq!(same.status, 200);
     assert_eq!(same.header("ETag"), Some(new_etag.as_str()));
 
-    let audit = call(
-        &collector,
-        Method::GET,
-        &site,
-        "settings/audit",
-        Some(&site.secret),
-        None,
-    )
-    .await;
+    let audit = as_owner(&collector, Method::GET, &site, "settings/audit").await;
     assert_eq!(audit.status, 200, "{}", audit.body);
     let entries = audit.body["entries"].as_array().unwrap();
     assert_eq!(entries.len(), 1, "{}", audit.body);
@@ -253,18 +250,12 @@ async fn a_test_webhook_is_signed_and_says_what_the_receiver_answered() {
     let listener = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let (mut current, etag) = settings(&collector, &site).await;
-    let without = call(
-        &collector,
-        Method::POST,
-        &site,
-        "settings/test-webhook",
-        Some(&site.secret),
-        None,
-    )
-    .await;
-    if current["webhook_url"].is_null() {
-        assert_eq!(without.status, 422, "{}", without.body);
-    }
+    let without = as_owner(&collector, Method::POST, &site, "settings/test-webhook").await;
+    assert!(
+        current["webhook_url"].is_null(),
+        "a fresh site has no webhook"
+    );
+    assert_eq!(without.status, 422, "no webhook yet: {}", without.body);
     current["webhook_url"] = json!(format!("http://127.0.0.1:{port}/hook"));
     let saved = put(&collector, &site, &current, Some(&etag)).await;
     assert_eq!(saved.status, 200, "{}", saved.body);
@@ -272,15 +263,7 @@ async fn a_test_webhook_is_signed_and_says_what_the_receiver_answered() {
     let receiving = tokio::spawn(async move {
         tokio::time::timeout(Duration::from_secs(15), receive(&listener)).await
     });
-    let tested = call(
-        &collector,
-        Method::POST,
-        &site,
-        "settings/test-webhook",
-        Some(&site.secret),
-        None,
-    )
-    .await;
+    let tested = as_owner(&collector, Method::POST, &site, "settings/test-webhook").await;
     assert_eq!(tested.status, 200, "{}", tested.body);
     assert_eq!(tested.body, json!({"delivered": true, "status": 204}));
     let received = receiving.await.unwrap().unwrap().unwrap();
@@ -301,27 +284,11 @@ async fn a_new_secret_is_shown_once_and_the_old_one_stops_at_once() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("secret_rotation").unwrap();
     let collector = stack.collector();
-    let rotated = call(
-        &collector,
-        Method::POST,
-        &site,
-        "secret",
-        Some(&site.secret),
-        None,
-    )
-    .await;
+    let rotated = as_owner(&collector, Method::POST, &site, "secret").await;
     assert_eq!(rotated.status, 200, "{}", rotated.body);
     let new_secret = rotated.body["secret"].as_str().unwrap().to_string();
     assert!(new_secret.starts_with("sk_") && new_secret != site.secret);
-    let old = call(
-        &collector,
-        Method::GET,
-        &site,
-        "overview",
-        Some(&site.secret),
-        None,
-    )
-    .await;
+    let old = as_owner(&collector, Method::GET, &site, "overview").await;
     assert_eq!(old.status, 401);
     let new = call(
         &collector,
@@ -531,15 +498,7 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
         .await
         .unwrap();
     assert_eq!(after.status, 401, "{}", after.body);
-    let listed = call(
-        &collector,
-        Method::GET,
-        &site,
-        "keys",
-        Some(&site.secret),
-        None,
-    )
-    .await;
+    let listed = as_owner(&collector, Method::GET, &site, "keys").await;
     let keys = listed.body["keys"].as_array().unwrap();
     assert_eq!(keys.len(), 2);
     assert!(
@@ -552,15 +511,7 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
         .unwrap();
     assert!(marie["revoked_at"].is_i64(), "{marie}");
 
-    let audit = call(
-        &collector,
-        Method::GET,
-        &site,
-        "settings/audit",
-        Some(&site.secret),
-        None,
-    )
-    .await;
+    let audit = as_owner(&collector, Method::GET, &site, "settings/audit").await;
     let actions: Vec<&str> = audit.body["entries"]
         .as_array()
         .unwrap()
