@@ -9,13 +9,15 @@ use std::fmt;
 pub use analytics::{CsatFigures, DayPoint, Deltas, Gap, GapsReport, Overview, ThumbsFigures};
 use gloo_net::http::{Request, Response};
 use protocol::ErrorBody;
-pub use protocol::{AuditEntry, Change, FieldErrors, Settings};
+pub use protocol::{AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Settings};
 pub use protocol::{
     ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, LocaleList,
     MessageRating, Rating, Satisfaction,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
+
+use leptos::prelude::{GetUntracked, RwSignal, Set, WithUntracked};
 
 use crate::period::{Period, filter_query};
 use crate::session::Credentials;
@@ -43,27 +45,34 @@ impl fmt::Display for ApiError {
 /// The read API for one site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Api {
-    credentials: Credentials,
+    /// Who is asking: a signal, so a new secret (`rotate_secret`) is used
+    /// from the next request on by every part of the page.
+    credentials: RwSignal<Credentials>,
 }
 
 impl Api {
     /// The API as `credentials`' site.
     pub fn new(credentials: Credentials) -> Self {
-        Self { credentials }
+        Self {
+            credentials: RwSignal::new(credentials),
+        }
     }
 
     /// The site's key.
-    pub fn site_key(&self) -> &str {
-        &self.credentials.site_key
+    pub fn site_key(&self) -> String {
+        self.credentials
+            .with_untracked(|found| found.site_key.clone())
+    }
+
+    fn bearer(&self) -> String {
+        self.credentials
+            .with_untracked(|found| format!("Bearer {}", found.secret))
     }
 
     async fn get(&self, path_and_query: &str) -> Result<Response, ApiError> {
-        let url = format!("/v1/sites/{}/{path_and_query}", self.credentials.site_key);
+        let url = format!("/v1/sites/{}/{path_and_query}", self.site_key());
         let response = Request::get(&url)
-            .header(
-                "Authorization",
-                &format!("Bearer {}", self.credentials.secret),
-            )
+            .header("Authorization", &self.bearer())
             .send()
             .await
             .map_err(|err| ApiError::Unreachable(err.to_string()))?;
@@ -200,15 +209,13 @@ pub struct WebhookTest {
 
 impl Api {
     fn send(&self, method: &str, path: &str) -> gloo_net::http::RequestBuilder {
-        let url = format!("/v1/sites/{}/{path}", self.credentials.site_key);
+        let url = format!("/v1/sites/{}/{path}", self.site_key());
         let request = match method {
             "PUT" => Request::put(&url),
+            "DELETE" => Request::delete(&url),
             _ => Request::post(&url),
         };
-        request.header(
-            "Authorization",
-            &format!("Bearer {}", self.credentials.secret),
-        )
+        request.header("Authorization", &self.bearer())
     }
 
     /// The settings and their version.
@@ -260,6 +267,72 @@ impl Api {
         Ok(self.get_json::<AuditList>("settings/audit").await?.entries)
     }
 
+    /// The site's keys, revoked ones too, newest first.
+    pub async fn keys(&self) -> Result<Vec<AccessKey>, ApiError> {
+        Ok(self.get_json::<KeyList>("keys").await?.keys)
+    }
+
+    /// Makes a key; the key and its secret (shown this once).
+    pub async fn create_key(&self, name: &str, scope: &str) -> Result<CreatedKey, SaveError> {
+        let body = serde_json::json!({ "name": name, "scope": scope }).to_string();
+        let response = self
+            .send("POST", "keys")
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|err| SaveError::Failed(ApiError::Unreachable(err.to_string())))?
+            .send()
+            .await
+            .map_err(|err| SaveError::Failed(ApiError::Unreachable(err.to_string())))?;
+        answered(response, 201).await
+    }
+
+    /// Revokes the key `id` at once.
+    pub async fn revoke_key(&self, id: &str) -> Result<(), ApiError> {
+        let response = self
+            .send(
+                "DELETE",
+                &format!("keys/{}", js_sys::encode_uri_component(id)),
+            )
+            .build()
+            .map_err(|err| ApiError::Unreachable(err.to_string()))?
+            .send()
+            .await
+            .map_err(|err| ApiError::Unreachable(err.to_string()))?;
+        answered::<serde_json::Value>(response, 200)
+            .await
+            .map(|_| ())
+            .map_err(|error| match error {
+                SaveError::Failed(error) => error,
+                other => ApiError::Refused(format!("{other:?}")),
+            })
+    }
+
+    /// A new site secret: from now on this tab uses it (and remembers it
+    /// for the tab); the old one opens nothing. The new one, to show once.
+    pub async fn rotate_secret(&self) -> Result<String, ApiError> {
+        let response = self
+            .send("POST", "secret")
+            .build()
+            .map_err(|err| ApiError::Unreachable(err.to_string()))?
+            .send()
+            .await
+            .map_err(|err| ApiError::Unreachable(err.to_string()))?;
+        let rotated =
+            answered::<RotatedSecret>(response, 200)
+                .await
+                .map_err(|error| match error {
+                    SaveError::Failed(error) => error,
+                    other => ApiError::Refused(format!("{other:?}")),
+                })?;
+        let credentials = Credentials {
+            secret: rotated.secret.clone(),
+            ..self.credentials.get_untracked()
+        };
+        credentials.save();
+        self.credentials.set(credentials);
+        Ok(rotated.secret)
+    }
+
     /// Sends the webhook a signed test delivery now.
     pub async fn test_webhook(&self) -> Result<WebhookTest, ApiError> {
         let response = self
@@ -281,6 +354,42 @@ impl Api {
                     .unwrap_or_else(|_| format!("the collector answered {status}")),
             )),
         }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct KeyList {
+    keys: Vec<AccessKey>,
+}
+
+#[derive(serde::Deserialize)]
+struct RotatedSecret {
+    secret: String,
+}
+
+/// The body of an answer with status `ok`, or why there is none (422 with
+/// the problems by field, 412, or the collector's message).
+async fn answered<T: DeserializeOwned>(response: Response, ok: u16) -> Result<T, SaveError> {
+    let unexpected =
+        |err: gloo_net::Error| SaveError::Failed(ApiError::Unreachable(err.to_string()));
+    match response.status() {
+        status if status == ok => response.json::<T>().await.map_err(unexpected),
+        422 => Err(SaveError::Invalid(
+            response
+                .json::<InvalidBody>()
+                .await
+                .map_err(unexpected)?
+                .errors,
+        )),
+        412 => Err(SaveError::Stale),
+        401 => Err(SaveError::Failed(ApiError::WrongSecret)),
+        status => Err(SaveError::Failed(ApiError::Refused(
+            response
+                .json::<ErrorBody>()
+                .await
+                .map(|body| body.message)
+                .unwrap_or_else(|_| format!("the collector answered {status}")),
+        ))),
     }
 }
 

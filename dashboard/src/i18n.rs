@@ -153,7 +153,8 @@ mod tests {
         assert!(ids.len() > 40, "found only {} ids", ids.len());
         let mut args = Args::new();
         for name in [
-            "tz", "from", "to", "date", "average", "share", "delta", "reason", "site",
+            "tz", "from", "to", "date", "average", "share", "delta", "reason", "site", "secret",
+            "name",
         ] {
             args.set(name, Arg::Text("x".into()));
         }

@@ -157,3 +157,24 @@ settings-audit-empty = لا توجد تغييرات بعد.
 settings-audit-when = متى
 settings-audit-who = من
 settings-audit-what = ما الذي تغيّر
+
+## Access keys and the site secret
+
+keys-title = مفاتيح الوصول
+keys-intro = مفاتيح لمن يحتاج صلاحيات أقل من سرّك: مفتاح الصياغة يعدّل النصوص فقط، ومفتاح القراءة يرى الأرقام والمحادثات فقط.
+keys-name = الاسم
+keys-scope = ما يسمح به
+keys-scope-wording = تعديل الصياغة
+keys-scope-read = قراءة الآراء
+keys-create = إنشاء مفتاح
+keys-created = سرّ المفتاح، يظهر الآن فقط:
+keys-empty = لا توجد مفاتيح بعد.
+keys-created-at = تاريخ الإنشاء
+keys-status = الحالة
+keys-revoked = أُلغي في { $date }
+keys-revoke = إلغاء
+keys-revoke-label = إلغاء المفتاح { $name }
+secret-title = سرّ الموقع
+secret-intro = السرّ الجديد يحل محل سرّك فورًا، وتستخدمه علامة التبويب هذه من الآن.
+secret-rotate = إنشاء سرّ جديد
+secret-rotated = سرّك الجديد، يظهر الآن فقط:

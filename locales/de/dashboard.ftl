@@ -145,3 +145,24 @@ settings-audit-empty = Noch keine Änderungen.
 settings-audit-when = Wann
 settings-audit-who = Wer
 settings-audit-what = Was sich geändert hat
+
+## Access keys and the site secret
+
+keys-title = Zugangsschlüssel
+keys-intro = Schlüssel für Personen, die weniger als Ihr Secret brauchen: Ein Text-Schlüssel bearbeitet nur die Texte, ein Lese-Schlüssel sieht nur Zahlen und Gespräche.
+keys-name = Name
+keys-scope = Was er darf
+keys-scope-wording = Texte bearbeiten
+keys-scope-read = Feedback lesen
+keys-create = Schlüssel erstellen
+keys-created = Das Secret des Schlüssels, nur jetzt sichtbar:
+keys-empty = Noch keine Schlüssel.
+keys-created-at = Erstellt
+keys-status = Status
+keys-revoked = Widerrufen am { $date }
+keys-revoke = Widerrufen
+keys-revoke-label = Den Schlüssel { $name } widerrufen
+secret-title = Site-Secret
+secret-intro = Ein neues Secret ersetzt Ihres sofort; dieser Tab verwendet es ab jetzt.
+secret-rotate = Neues Secret erstellen
+secret-rotated = Ihr neues Secret, nur jetzt sichtbar:

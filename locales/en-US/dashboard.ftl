@@ -289,3 +289,42 @@ settings-audit-when = When
 settings-audit-who = Who
 # Column heading: what changed.
 settings-audit-what = What changed
+
+## Access keys and the site secret
+
+# Heading of the access keys part of Settings.
+keys-title = Access keys
+# One or two sentences under the access keys heading.
+keys-intro = Keys for people who need less than your secret: a wording key edits the copy only; a read key sees the figures and conversations only.
+# Label of the new key's name field, and the column heading of the keys' names.
+keys-name = Name
+# Label of the choice of what a key may do, and its column heading.
+keys-scope = What it may do
+# Choice and list entry: the key may edit the wording only.
+keys-scope-wording = Edit the wording
+# Choice and list entry: the key may read feedback only.
+keys-scope-read = Read feedback
+# Button that makes a key.
+keys-create = Make a key
+# Shown after a key was made, before the key's secret (shown only this once, on its own so it copies cleanly).
+keys-created = The key's secret, shown only now:
+# Shown when the site has no keys.
+keys-empty = No keys yet.
+# Column heading: when a key was made.
+keys-created-at = Made
+# Column heading: whether a key works or was revoked.
+keys-status = Status
+# A revoked key's status. { $date } is when it was revoked.
+keys-revoked = Revoked { $date }
+# Button that revokes a key. One word.
+keys-revoke = Revoke
+# Accessible name of the revoke button (screen readers). { $name } is the key's name.
+keys-revoke-label = Revoke the key { $name }
+# Heading of the part about the site secret.
+secret-title = Site secret
+# One sentence under the site secret heading.
+secret-intro = A new secret replaces yours at once; this tab switches to it.
+# Button that replaces the site secret.
+secret-rotate = Make a new secret
+# Shown after the secret was replaced, before the new secret (shown only this once, on its own).
+secret-rotated = Your new secret, shown only now:

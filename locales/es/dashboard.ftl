@@ -148,3 +148,24 @@ settings-audit-empty = Aún no hay cambios.
 settings-audit-when = Cuándo
 settings-audit-who = Quién
 settings-audit-what = Qué cambió
+
+## Access keys and the site secret
+
+keys-title = Claves de acceso
+keys-intro = Claves para quienes necesitan menos que tu secreto: una clave de textos solo edita los textos; una clave de lectura solo ve las cifras y las conversaciones.
+keys-name = Nombre
+keys-scope = Qué permite
+keys-scope-wording = Editar los textos
+keys-scope-read = Leer opiniones
+keys-create = Crear una clave
+keys-created = El secreto de la clave, visible solo ahora:
+keys-empty = Aún no hay claves.
+keys-created-at = Creada
+keys-status = Estado
+keys-revoked = Revocada el { $date }
+keys-revoke = Revocar
+keys-revoke-label = Revocar la clave { $name }
+secret-title = Secreto del sitio
+secret-intro = Un secreto nuevo reemplaza el tuyo al instante; esta pestaña pasa a usarlo.
+secret-rotate = Crear un secreto nuevo
+secret-rotated = Tu secreto nuevo, visible solo ahora:

@@ -148,3 +148,24 @@ settings-audit-empty = Aucune modification pour l'instant.
 settings-audit-when = Quand
 settings-audit-who = Qui
 settings-audit-what = Ce qui a changé
+
+## Access keys and the site secret
+
+keys-title = Clés d'accès
+keys-intro = Des clés pour les personnes qui ont besoin de moins que votre secret : une clé de textes ne modifie que les textes ; une clé de lecture ne voit que les chiffres et les conversations.
+keys-name = Nom
+keys-scope = Ce qu'elle permet
+keys-scope-wording = Modifier les textes
+keys-scope-read = Lire les avis
+keys-create = Créer une clé
+keys-created = Le secret de la clé, affiché seulement maintenant :
+keys-empty = Aucune clé pour l'instant.
+keys-created-at = Créée
+keys-status = État
+keys-revoked = Révoquée le { $date }
+keys-revoke = Révoquer
+keys-revoke-label = Révoquer la clé { $name }
+secret-title = Secret du site
+secret-intro = Un nouveau secret remplace le vôtre immédiatement ; cet onglet l'utilise dès maintenant.
+secret-rotate = Créer un nouveau secret
+secret-rotated = Votre nouveau secret, affiché seulement maintenant :

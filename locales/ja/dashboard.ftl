@@ -142,3 +142,24 @@ settings-audit-empty = まだ変更はありません。
 settings-audit-when = 日時
 settings-audit-who = 変更者
 settings-audit-what = 変更内容
+
+## Access keys and the site secret
+
+keys-title = アクセスキー
+keys-intro = シークレットほどの権限が不要な人のためのキーです。文言キーは文言の編集のみ、閲覧キーは数値と会話の閲覧のみができます。
+keys-name = 名前
+keys-scope = できること
+keys-scope-wording = 文言を編集
+keys-scope-read = フィードバックを閲覧
+keys-create = キーを作成
+keys-created = キーのシークレット（今だけ表示）：
+keys-empty = まだキーはありません。
+keys-created-at = 作成日時
+keys-status = 状態
+keys-revoked = { $date } に取り消し
+keys-revoke = 取り消す
+keys-revoke-label = キー { $name } を取り消す
+secret-title = サイトのシークレット
+secret-intro = 新しいシークレットはすぐに現在のものと置き換わり、このタブはそれを使います。
+secret-rotate = 新しいシークレットを作成
+secret-rotated = 新しいシークレット（今だけ表示）：

@@ -145,3 +145,24 @@ settings-audit-empty = Nog geen wijzigingen.
 settings-audit-when = Wanneer
 settings-audit-who = Wie
 settings-audit-what = Wat er veranderde
+
+## Access keys and the site secret
+
+keys-title = Toegangssleutels
+keys-intro = Sleutels voor mensen die minder nodig hebben dan je geheim: een tekstsleutel bewerkt alleen de teksten; een leessleutel ziet alleen de cijfers en gesprekken.
+keys-name = Naam
+keys-scope = Wat hij mag
+keys-scope-wording = Teksten bewerken
+keys-scope-read = Feedback lezen
+keys-create = Sleutel maken
+keys-created = Het geheim van de sleutel, alleen nu te zien:
+keys-empty = Nog geen sleutels.
+keys-created-at = Gemaakt
+keys-status = Status
+keys-revoked = Ingetrokken op { $date }
+keys-revoke = Intrekken
+keys-revoke-label = De sleutel { $name } intrekken
+secret-title = Sitegeheim
+secret-intro = Een nieuw geheim vervangt het jouwe meteen; dit tabblad gebruikt het vanaf nu.
+secret-rotate = Nieuw geheim maken
+secret-rotated = Je nieuwe geheim, alleen nu te zien:

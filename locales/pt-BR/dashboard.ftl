@@ -148,3 +148,24 @@ settings-audit-empty = Nenhuma alteração ainda.
 settings-audit-when = Quando
 settings-audit-who = Quem
 settings-audit-what = O que mudou
+
+## Access keys and the site secret
+
+keys-title = Chaves de acesso
+keys-intro = Chaves para quem precisa de menos que o seu segredo: uma chave de textos só edita os textos; uma chave de leitura só vê os números e as conversas.
+keys-name = Nome
+keys-scope = O que permite
+keys-scope-wording = Editar os textos
+keys-scope-read = Ler opiniões
+keys-create = Criar uma chave
+keys-created = O segredo da chave, visível só agora:
+keys-empty = Nenhuma chave ainda.
+keys-created-at = Criada
+keys-status = Situação
+keys-revoked = Revogada em { $date }
+keys-revoke = Revogar
+keys-revoke-label = Revogar a chave { $name }
+secret-title = Segredo do site
+secret-intro = Um novo segredo substitui o seu na hora; esta aba passa a usá-lo.
+secret-rotate = Criar um novo segredo
+secret-rotated = Seu novo segredo, visível só agora:

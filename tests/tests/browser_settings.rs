@@ -1,7 +1,8 @@
 //! The dashboard's Settings section in headless Chromium: an owner changes
 //! the prompt and the retention from the form, sees a problem beside its
 //! field, saves, finds the settings after a reload and in the list of
-//! changes, and the bubble on the shop's page follows (the 1–5 prompt).
+//! changes, and the bubble on the shop's page follows (the 1–5 prompt);
+//! makes a wording key, sees it work and revokes it; makes a new secret.
 //! axe-core finds nothing, left to right and right to left.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -220,5 +221,128 @@ async fn settings_read_right_to_left_in_arabic_with_no_axe_violations() {
     assert_eq!(dir, json!("rtl"));
     let violations = browser.axe_violations().await.unwrap();
     assert!(violations.is_empty(), "{violations:#?}");
+    browser.close().await.unwrap();
+}
+
+/// The text of the status line `selector` once it says something.
+async fn said(browser: &Browser, selector: &str) -> String {
+    eventually(
+        &format!("{selector} to say something"),
+        Duration::from_secs(15),
+        || async {
+            let text = browser.page_text(selector).await?;
+            Ok((!text.is_empty()).then_some(text))
+        },
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn an_owner_makes_and_revokes_a_wording_key_and_makes_a_new_secret() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("dashboard_keys").unwrap();
+    let collector = stack.collector();
+    let browser = Browser::start(&stack).await.unwrap();
+    open_settings(&browser, &stack, &site, "en-US").await;
+    browser.page_element("section.keys .empty").await.unwrap();
+
+    type_into(&browser, "#key-name", "Marie, French wording").await;
+    browser
+        .page_element("form.new-key button[type=submit]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let shown = said(&browser, "form.new-key .status").await;
+    let secret = said(&browser, "form.new-key .status code").await;
+    assert!(secret.starts_with("ak_"), "{shown}");
+    let copy = "csat-title = Comment était-ce ?\n";
+    let as_editor = collector
+        .put_copy(&site.key, &secret, "fr", copy)
+        .await
+        .unwrap();
+    assert_eq!(as_editor.status, 200, "{}", as_editor.body);
+    let reading = collector
+        .site_request(
+            reqwest::Method::GET,
+            &site.key,
+            "overview",
+            Some(&secret),
+            &[],
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(reading.status, 403, "a wording key reads no feedback");
+
+    let revoke = browser
+        .page_element("table.keys-list button")
+        .await
+        .unwrap();
+    // Fluent isolates the name (U+2068 … U+2069), for names written
+    // right to left.
+    let label = revoke.attr("aria-label").await.unwrap().unwrap_or_default();
+    assert_eq!(
+        label.replace(['\u{2068}', '\u{2069}'], ""),
+        "Revoke the key Marie, French wording"
+    );
+    revoke.click().await.unwrap();
+    eventually(
+        "the key to show as revoked",
+        Duration::from_secs(15),
+        || async {
+            let text = browser.page_text("table.keys-list tbody").await?;
+            Ok(text.contains("Revoked").then_some(()))
+        },
+    )
+    .await
+    .unwrap();
+    let after = collector
+        .put_copy(&site.key, &secret, "fr", copy)
+        .await
+        .unwrap();
+    assert_eq!(after.status, 401, "revoked at once");
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    // A new secret: shown once; the old one stops; this tab goes on with
+    // the new one (the Overview still loads).
+    browser
+        .page_element("button.rotate")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let rotated = said(&browser, "section.keys > .status.secret").await;
+    let new_secret = said(&browser, "section.keys > .status.secret code").await;
+    assert!(
+        new_secret.starts_with("sk_") && new_secret != site.secret,
+        "{rotated}"
+    );
+    let old = collector.owner_get(&site, "overview").await.unwrap();
+    assert_eq!(old.0, 401);
+    browser
+        .page_element("a[href=\"#/overview\"]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.page_element(".cards").await.unwrap();
+    let stored = browser
+        .js(
+            "return sessionStorage.getItem('feedback-dashboard:secret');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        stored,
+        json!(new_secret),
+        "the tab remembers the new secret"
+    );
     browser.close().await.unwrap();
 }

@@ -215,6 +215,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("settings_race", SiteConfig::default()),
         ("settings_bad", SiteConfig::default()),
         ("settings_hook", SiteConfig::default()),
+        ("dashboard_keys", SiteConfig::default()),
         ("scopes", SiteConfig::default()),
         ("secret_rotation", SiteConfig::default()),
     ];

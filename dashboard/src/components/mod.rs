@@ -5,6 +5,7 @@ pub mod conversation_view;
 pub mod csat_chart;
 pub mod gaps_page;
 pub mod inbox;
+pub mod keys_panel;
 pub mod overview_page;
 pub mod period_picker;
 pub mod settings_page;

@@ -1,12 +1,14 @@
 //! Settings: how the bubble asks for feedback on the site and what the
 //! collector keeps, saved with the version they were read at (someone
 //! else's change meanwhile is not overwritten), every problem beside its
-//! field; a test delivery to the webhook; and the list of changes.
+//! field; a test delivery to the webhook; access keys and a new secret
+//! (`keys_panel`); and the list of changes.
 
 use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::{Api, AuditEntry, SaveError, StoredSettings};
+use crate::components::keys_panel::KeysPanel;
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n};
 use crate::intl;
@@ -380,6 +382,7 @@ pub fn SettingsPage(
                 Some(Err(error)) => view! { <Failed error/> }.into_any(),
                 Some(Ok(stored)) => view! {
                     <SettingsEditor api=api.clone() stored saves/>
+                    <KeysPanel api=api.clone() changed=saves/>
                     <AuditList api saves/>
                 }
                 .into_any(),

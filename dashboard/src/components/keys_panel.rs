@@ -1,0 +1,219 @@
+//! Access keys and the site secret, under Settings: keys for people who
+//! need less than the owner's secret (a wording key edits the copy only, a
+//! read key sees the figures and conversations only), made and revoked
+//! here, each secret shown once; and a new site secret, which this tab
+//! switches to at once.
+
+use l10n::format::Args;
+use leptos::prelude::*;
+
+use crate::api::{AccessKey, Api, SaveError};
+use crate::components::status::{Failed, Loading};
+use crate::i18n::{self, I18n};
+use crate::intl;
+
+/// One key's row: its name, scope, when it was made, and Revoke.
+fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let scope = match key.scope {
+        protocol::Scope::Wording => "keys-scope-wording",
+        protocol::Scope::Read => "keys-scope-read",
+    };
+    let made = intl::instant(&i18n.locale(), key.created_at, None);
+    let status = match key.revoked_at {
+        Some(at) => {
+            let when = move || {
+                let mut args = Args::new();
+                args.set("date", i18n::text(intl::instant(&i18n.locale(), at, None)));
+                i18n.format("keys-revoked", &args)
+            };
+            view! { <span class="revoked">{when}</span> }.into_any()
+        }
+        None => {
+            let (id, name) = (key.id.clone(), key.name.clone());
+            let label = move || {
+                let mut args = Args::new();
+                args.set("name", i18n::text(name.clone()));
+                i18n.format("keys-revoke-label", &args)
+            };
+            let revoke = move |_| {
+                let (api, id) = (api.clone(), id.clone());
+                leptos::task::spawn_local(async move {
+                    // The list shows the outcome either way.
+                    let _ = api.revoke_key(&id).await;
+                    changed.update(|changed| *changed += 1);
+                });
+            };
+            view! {
+                <button type="button" class="secondary" aria-label=label on:click=revoke>
+                    {i18n.t("keys-revoke")}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <tr data-key=key.id.clone()>
+            <td>{key.name}</td>
+            <td>{i18n.t(scope)}</td>
+            <td>{made}</td>
+            <td>{status}</td>
+        </tr>
+    }
+}
+
+/// Makes a key; its secret is shown once, under the form.
+fn new_key_form(api: Api, changed: RwSignal<u32>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let name = RwSignal::new(String::new());
+    let scope = RwSignal::new("wording".to_string());
+    let secret = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            match api
+                .create_key(&name.get_untracked(), &scope.get_untracked())
+                .await
+            {
+                Ok(created) => {
+                    secret.set(Some(created.secret));
+                    problem.set(None);
+                    name.set(String::new());
+                    changed.update(|changed| *changed += 1);
+                }
+                Err(SaveError::Invalid(errors)) => {
+                    problem.set(Some(errors.into_values().collect::<Vec<_>>().join("; ")));
+                }
+                Err(other) => {
+                    let reason = match other {
+                        SaveError::Failed(error) => error.to_string(),
+                        other => format!("{other:?}"),
+                    };
+                    let mut args = Args::new();
+                    args.set("reason", i18n::text(reason));
+                    problem.set(Some(i18n.format("load-failed", &args)));
+                }
+            }
+        });
+    };
+    view! {
+        <form class="new-key" on:submit=submit>
+            <div class="field">
+                <label for="key-name">{i18n.t("keys-name")}</label>
+                <input id="key-name" name="key-name" type="text" required
+                    aria-describedby="key-problem"
+                    prop:value=move || name.get()
+                    on:input:target=move |ev| name.set(ev.target().value())/>
+            </div>
+            <div class="field">
+                <label for="key-scope">{i18n.t("keys-scope")}</label>
+                <select id="key-scope" name="key-scope"
+                    prop:value=move || scope.get()
+                    on:change:target=move |ev| scope.set(ev.target().value())>
+                    <option value="wording">{i18n.t("keys-scope-wording")}</option>
+                    <option value="read">{i18n.t("keys-scope-read")}</option>
+                </select>
+            </div>
+            <button type="submit">{i18n.t("keys-create")}</button>
+            <p class="problem" id="key-problem">{move || problem.get()}</p>
+            <p class="status secret" role="status">
+                {move || secret.get().map(|secret| view! {
+                    {i18n.t("keys-created")} " " <code class="secret-value">{secret}</code>
+                })}
+            </p>
+        </form>
+    }
+}
+
+/// A new site secret, shown once; this tab uses it from now on.
+fn new_secret(api: Api, changed: RwSignal<u32>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let rotate = move |_| {
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = match api.rotate_secret().await {
+                Ok(secret) => {
+                    changed.update(|changed| *changed += 1);
+                    Ok(secret)
+                }
+                Err(error) => {
+                    let mut args = Args::new();
+                    args.set("reason", i18n::text(error.to_string()));
+                    Err(i18n.format("load-failed", &args))
+                }
+            };
+            said.set(Some(outcome));
+        });
+    };
+    let shown = move || {
+        said.get().map(|outcome| match outcome {
+            Ok(secret) => view! {
+                {i18n.t("secret-rotated")} " " <code class="secret-value">{secret}</code>
+            }
+            .into_any(),
+            Err(problem) => view! { <span class="problem">{problem}</span> }.into_any(),
+        })
+    };
+    view! {
+        <h3>{i18n.t("secret-title")}</h3>
+        <p class="intro">{i18n.t("secret-intro")}</p>
+        <button type="button" class="secondary rotate" on:click=rotate>{i18n.t("secret-rotate")}</button>
+        <p class="status secret" role="status">{shown}</p>
+    }
+}
+
+/// The keys, a form to make one, and a new site secret.
+#[component]
+pub fn KeysPanel(
+    /// The owner's API.
+    api: Api,
+    /// Bumped after every change here (and after a settings save), so the
+    /// keys and the list of changes reload.
+    changed: RwSignal<u32>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let list_api = api.clone();
+    let keys = LocalResource::new(move || {
+        changed.track();
+        let api = list_api.clone();
+        async move { api.keys().await }
+    });
+    let rows_api = api.clone();
+    view! {
+        <section class="keys" aria-labelledby="keys-title">
+            <h3 id="keys-title">{i18n.t("keys-title")}</h3>
+            <p class="intro">{i18n.t("keys-intro")}</p>
+            {move || {
+                let api = rows_api.clone();
+                match keys.get() {
+                    None => view! { <Loading/> }.into_any(),
+                    Some(Err(error)) => view! { <Failed error/> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => {
+                        view! { <p class="empty">{i18n.t("keys-empty")}</p> }.into_any()
+                    }
+                    Some(Ok(list)) => view! {
+                        <table class="audit keys-list" aria-labelledby="keys-title">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{i18n.t("keys-name")}</th>
+                                    <th scope="col">{i18n.t("keys-scope")}</th>
+                                    <th scope="col">{i18n.t("keys-created-at")}</th>
+                                    <th scope="col">{i18n.t("keys-status")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list.into_iter().map(|key| key_row(api.clone(), key, changed)).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                    .into_any(),
+                }
+            }}
+            {new_key_form(api.clone(), changed)}
+            {new_secret(api, changed)}
+        </section>
+    }
+}
