@@ -81,16 +81,37 @@ fn read(path: &Path) -> Result<String> {
 }
 
 /// Keeps the assets in step with `locales/` from a background thread, for
-/// as long as the process runs.
-pub fn watch_locales(repo: &Repo) {
-    watch(repo.path("locales"), dir(repo).join("locales"));
+/// as long as the answer is kept.
+pub fn watch_locales(repo: &Repo) -> Watching {
+    watch(repo.path("locales"), dir(repo).join("locales"))
+}
+
+/// A mirroring thread from [`watch`]; dropping this stops it and waits
+/// until it has (so it writes nothing afterwards).
+#[must_use = "the mirroring stops when this is dropped"]
+pub struct Watching {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// Mirrors the locale folders of `source` into `target` now and then
-/// twice a second from a background thread (see [`watch_locales`]).
-pub fn watch(source: PathBuf, target: PathBuf) {
-    std::thread::spawn(move || {
-        loop {
+/// twice a second from a background thread (see [`watch_locales`]), until
+/// the answer is dropped (then its folders may be removed: it writes no
+/// more).
+pub fn watch(source: PathBuf, target: PathBuf) -> Watching {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopped = stop.clone();
+    let thread = std::thread::spawn(move || {
+        while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
             match copy_locales(&source, &target) {
                 Ok(true) => println!(
                     "{}: changed; the collector serves the new copy after its reload",
@@ -102,6 +123,10 @@ pub fn watch(source: PathBuf, target: PathBuf) {
             std::thread::sleep(Duration::from_millis(500));
         }
     });
+    Watching {
+        stop,
+        thread: Some(thread),
+    }
 }
 
 /// Copies the folder `from` into `to`, recursively (`to` is replaced).

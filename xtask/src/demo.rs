@@ -64,7 +64,7 @@ pub fn run(repo: &Repo) -> Result<()> {
 
     let endpoint = format!("http://127.0.0.1:{worker_port}");
     let _worker = worker_dev::start(repo, &d1, worker_port, Log::Terminal, &[])?;
-    collector_assets::watch_locales(repo);
+    let _locales = collector_assets::watch_locales(repo);
     let page = StaticSite::start(
         repo,
         page_port,

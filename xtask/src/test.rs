@@ -277,7 +277,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     let assets = run_dir.join("assets");
     collector_assets::copy_tree(&collector_assets::dir(repo), &assets)?;
     collector_assets::copy_tree(&repo.path("locales"), &locales)?;
-    collector_assets::watch(locales.clone(), assets.join("locales"));
+    let locales_mirror = collector_assets::watch(locales.clone(), assets.join("locales"));
     let endpoint = format!("http://127.0.0.1:{worker_port}");
     let assets_arg = assets.to_string_lossy().into_owned();
     let _worker = worker_dev::start(
@@ -363,9 +363,16 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             .env("E2E_ARTIFACTS", &artifacts),
         Duration::from_secs(30 * 60),
     );
-    drop((_page, driver, _worker, _queue_worker));
+    drop((_page, driver, _worker, _queue_worker, locales_mirror));
     match &result {
-        Ok(()) => std::fs::remove_dir_all(&run_dir)?,
+        // Housekeeping: a folder left in target/ harms nothing, so failing
+        // to remove it (a process that has not quite exited) is reported,
+        // not a failed run.
+        Ok(()) => {
+            if let Err(err) = std::fs::remove_dir_all(&run_dir) {
+                eprintln!("left {} in place: {err}", run_dir.display());
+            }
+        }
         Err(_) => keep_logs(&run_dir, &artifacts)?,
     }
     result
