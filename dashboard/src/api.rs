@@ -239,27 +239,7 @@ impl Api {
             .send()
             .await
             .map_err(|err| SaveError::Failed(ApiError::Unreachable(err.to_string())))?;
-        let unexpected =
-            |err: gloo_net::Error| SaveError::Failed(ApiError::Unreachable(err.to_string()));
-        match response.status() {
-            200 => response.json::<StoredSettings>().await.map_err(unexpected),
-            422 => Err(SaveError::Invalid(
-                response
-                    .json::<InvalidBody>()
-                    .await
-                    .map_err(unexpected)?
-                    .errors,
-            )),
-            412 => Err(SaveError::Stale),
-            401 => Err(SaveError::Failed(ApiError::WrongSecret)),
-            status => Err(SaveError::Failed(ApiError::Refused(
-                response
-                    .json::<ErrorBody>()
-                    .await
-                    .map(|body| body.message)
-                    .unwrap_or_else(|_| format!("the collector answered {status}")),
-            ))),
-        }
+        answered(response, 200).await
     }
 
     /// The latest changes to the settings, keys and secret.
