@@ -226,6 +226,25 @@ fn nested_title(depth: usize) -> String {
     )
 }
 
+/// PUTs `ftl` as `site`'s `locale` copy, expects it refused (422), and
+/// returns the first diagnostic.
+async fn first_refusal(
+    collector: &e2e::Collector,
+    site: &e2e::SiteAccess,
+    locale: &str,
+    ftl: &str,
+) -> String {
+    let refused = collector
+        .put_copy(&site.key, &site.secret, locale, ftl)
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    refused.body["diagnostics"][0]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[tokio::test]
 async fn wording_nested_too_deep_or_with_control_characters_is_refused_at_its_place() {
     let stack = Stack::from_env().unwrap();
@@ -251,23 +270,16 @@ async fn wording_nested_too_deep_or_with_control_characters_is_refused_at_its_pl
             "{depth}: {diagnostics}"
         );
     }
-    let refused = collector
-        .put_copy(
-            &site.key,
-            &site.secret,
-            "en-US",
-            "csat-thumb-up = Yes\ncsat-thumb-down = N\u{0}o\n",
-        )
-        .await
-        .unwrap();
-    assert_eq!(refused.status, 422, "{}", refused.body);
+    let control = first_refusal(
+        &collector,
+        &site,
+        "en-US",
+        "csat-thumb-up = Yes\ncsat-thumb-down = N\u{0}o\n",
+    )
+    .await;
     assert!(
-        refused.body["diagnostics"][0]
-            .as_str()
-            .unwrap()
-            .starts_with("copy/en-US.ftl:2:20: error[control-character]: U+0000"),
-        "{}",
-        refused.body
+        control.starts_with("copy/en-US.ftl:2:20: error[control-character]: U+0000"),
+        "{control}"
     );
 
     let kept = get(
@@ -289,42 +301,28 @@ async fn number_calls_in_wording_are_taken_and_options_the_bubble_cannot_show_ar
     let collector = stack.collector();
     let good = "characters-left = { $count ->\n    [one] Il reste { NUMBER($count) } caractère\n    [many] Il reste { NUMBER($count, useGrouping: \"false\") } de caractères\n   *[other] Il reste { NUMBER($count, minimumFractionDigits: 0) } caractères\n}\n";
     collector.store_copy(&site, "fr", good).await.unwrap();
-    let refused = collector
-        .put_copy(
-            &site.key,
-            &site.secret,
-            "fr",
-            &good.replace("minimumFractionDigits: 0", "style: \"percent\""),
-        )
-        .await
-        .unwrap();
-    assert_eq!(refused.status, 422, "{}", refused.body);
+    let option = first_refusal(
+        &collector,
+        &site,
+        "fr",
+        &good.replace("minimumFractionDigits: 0", "style: \"percent\""),
+    )
+    .await;
     assert!(
-        refused.body["diagnostics"][0]
-            .as_str()
-            .unwrap()
-            .starts_with("copy/fr.ftl:4:39: error[number-option]: in `characters-left`: NUMBER() has no option `style`"),
-        "{}",
-        refused.body
+        option.starts_with("copy/fr.ftl:4:39: error[number-option]: in `characters-left`: NUMBER() has no option `style`"),
+        "{option}"
     );
     // French needs `many` (a million), as current CLDR says.
-    let refused = collector
-        .put_copy(
-            &site.key,
-            &site.secret,
-            "fr",
-            "characters-left = { $count ->\n    [one] Il reste { $count } caractère\n   *[other] Il reste { $count } caractères\n}\n",
-        )
-        .await
-        .unwrap();
-    assert_eq!(refused.status, 422, "{}", refused.body);
+    let plural = first_refusal(
+        &collector,
+        &site,
+        "fr",
+        "characters-left = { $count ->\n    [one] Il reste { $count } caractère\n   *[other] Il reste { $count } caractères\n}\n",
+    )
+    .await;
     assert!(
-        refused.body["diagnostics"][0]
-            .as_str()
-            .unwrap()
-            .contains("error[plural-categories]: `characters-left` selects on a number but lacks the fr categories many"),
-        "{}",
-        refused.body
+        plural.contains("error[plural-categories]: `characters-left` selects on a number but lacks the fr categories many"),
+        "{plural}"
     );
     let kept = get(
         &format!("{}/v1/sites/{}/copy/fr", stack.worker_url, site.key),
