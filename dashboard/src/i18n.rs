@@ -90,18 +90,16 @@ pub fn requested_locales() -> Vec<String> {
     chosen.into_iter().chain(browser).collect()
 }
 
-/// Fetches the negotiated locale's copy from the collector (same origin).
-pub async fn load(requested: &[String]) -> Messages {
+/// Fetches the negotiated locale's copy from the collector (same origin);
+/// `None` when the compiled-in en-US is the best there is (or the collector
+/// cannot say), which the dashboard already shows.
+pub async fn load(requested: &[String]) -> Option<Messages> {
     use gloo_net::http::Request;
-    let Ok(response) = Request::get("/v1/locales").send().await else {
-        return Messages::reference();
-    };
-    let Ok(list) = response.json::<LocaleList>().await else {
-        return Messages::reference();
-    };
+    let response = Request::get("/v1/locales").send().await.ok()?;
+    let list = response.json::<LocaleList>().await.ok()?;
     let tag = negotiate(requested, &list);
     if tag == DEFAULT_LOCALE {
-        return Messages::reference();
+        return None;
     }
     let ftl = match Request::get(&format!("/v1/locales/{tag}/dashboard"))
         .send()
@@ -110,7 +108,7 @@ pub async fn load(requested: &[String]) -> Messages {
         Ok(response) if response.ok() => response.text().await.ok(),
         _ => None,
     };
-    Messages::new(&tag, ftl.as_deref())
+    Some(Messages::new(&tag, ftl.as_deref()))
 }
 
 #[cfg(test)]

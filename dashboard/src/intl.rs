@@ -2,8 +2,10 @@
 //! (tested), digits and month names from the browser's `Intl` in the
 //! dashboard's locale.
 
-use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A change with its sign: "+3", "−12" (a real minus), "±0".
 pub fn signed(delta: i64) -> String {
@@ -31,15 +33,80 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
     object
 }
 
+/// How many formatters are kept (a page uses a handful).
+const KEPT: usize = 24;
+
+thread_local! {
+    /// The `format` functions of the `Intl` formatters made so far, by
+    /// kind, locale and options. Making a formatter costs about half a
+    /// millisecond; the inbox's 50 dates, each through a new one, ran in
+    /// one task of 30–50 ms (`cargo xtask bench --dashboard`).
+    static MADE: RefCell<Vec<(String, Function)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The `format` function of `new Intl[kind](locale, options)`, made once;
+/// `None` if the browser refuses the locale or the options (an unknown
+/// time zone throws).
+fn formatter(kind: &str, locale: &str, pairs: &[(&str, JsValue)]) -> Option<Function> {
+    let mut key = format!("{kind}|{locale}");
+    for (name, value) in pairs {
+        let value = value
+            .as_string()
+            .or_else(|| value.as_f64().map(|n| n.to_string()))
+            .unwrap_or_default();
+        key.push_str(&format!("|{name}={value}"));
+    }
+    let kept = MADE.with(|made| {
+        made.borrow()
+            .iter()
+            .find(|(made_for, _)| *made_for == key)
+            .map(|(_, format)| format.clone())
+    });
+    if kept.is_some() {
+        return kept;
+    }
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let make: Function = Reflect::get(&intl, &JsValue::from_str(kind))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let made = Reflect::construct(
+        &make,
+        &Array::of2(&JsValue::from_str(locale), &options(pairs)),
+    )
+    .ok()?;
+    // The `format` getter answers a function bound to its formatter.
+    let format: Function = Reflect::get(&made, &JsValue::from_str("format"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    MADE.with(|made| {
+        let mut made = made.borrow_mut();
+        if made.len() >= KEPT {
+            made.remove(0);
+        }
+        made.push((key, format.clone()));
+    });
+    Some(format)
+}
+
+/// `value` through `Intl[kind](locale, options).format`, if the browser
+/// can.
+fn formatted(
+    kind: &str,
+    locale: &str,
+    pairs: &[(&str, JsValue)],
+    value: &JsValue,
+) -> Option<String> {
+    formatter(kind, locale, pairs)?
+        .call1(&JsValue::UNDEFINED, value)
+        .ok()?
+        .as_string()
+}
+
 /// `Intl.NumberFormat(locale, options).format(value)`.
 fn number(locale: &str, value: f64, pairs: &[(&str, JsValue)]) -> String {
-    let format =
-        js_sys::Intl::NumberFormat::new(&Array::of1(&JsValue::from_str(locale)), &options(pairs));
-    format
-        .format()
-        .call1(&format, &JsValue::from_f64(value))
-        .ok()
-        .and_then(|text| text.as_string())
+    formatted("NumberFormat", locale, pairs, &JsValue::from_f64(value))
         .unwrap_or_else(|| value.to_string())
 }
 
@@ -78,30 +145,63 @@ pub fn day(locale: &str, date: &str) -> String {
     if noon.get_time().is_nan() {
         return date.to_string();
     }
-    noon.to_locale_date_string(
+    formatted(
+        "DateTimeFormat",
         locale,
-        &options(&[
+        &[
             ("timeZone", "UTC".into()),
             ("month", "short".into()),
             ("day", "numeric".into()),
-        ]),
+        ],
+        &noon,
     )
-    .into()
+    .unwrap_or_else(|| date.to_string())
+}
+
+/// Makes the date and the number formatter for `locale` ahead of need,
+/// each in a task of its own. The browser loads its date and number data
+/// the first time a page makes such a formatter (15 ms here for dates);
+/// made early, that cost is not added to the task that draws a section's
+/// rows or chart.
+pub fn prepare(locale: &str) {
+    let _ = formatter("DateTimeFormat", locale, &instant_options(None));
+    let locale = locale.to_string();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = formatter("NumberFormat", &locale, &[]);
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// The options of [`instant`].
+fn instant_options(time_zone: Option<&str>) -> Vec<(&'static str, JsValue)> {
+    let mut pairs = vec![
+        ("dateStyle", "medium".into()),
+        ("timeStyle", "short".into()),
+    ];
+    // An empty zone would make the browser throw.
+    if let Some(zone) = time_zone.filter(|zone| !zone.is_empty()) {
+        pairs.push(("timeZone", zone.into()));
+    }
+    pairs
 }
 
 /// An instant (unix ms) as date and time in `time_zone` (the browser's
 /// own when `None`).
 pub fn instant(locale: &str, ms: i64, time_zone: Option<&str>) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    let mut pairs = vec![
-        ("dateStyle", "medium".into()),
-        ("timeStyle", "short".into()),
-    ];
-    // An empty or unknown zone would make the browser throw.
-    if let Some(zone) = time_zone.filter(|zone| !zone.is_empty()) {
-        pairs.push(("timeZone", zone.into()));
-    }
-    date.to_locale_string(locale, &options(&pairs)).into()
+    formatted("DateTimeFormat", locale, &instant_options(time_zone), &date)
+        // A zone this browser does not know: the time in UTC, saying so.
+        .or_else(|| {
+            let utc = [
+                ("dateStyle", "medium".into()),
+                ("timeStyle", "long".into()),
+                ("timeZone", "UTC".into()),
+            ];
+            formatted("DateTimeFormat", locale, &utc, &date)
+        })
+        .unwrap_or_else(|| String::from(date.to_iso_string()))
 }
 
 #[cfg(test)]

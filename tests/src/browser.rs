@@ -51,15 +51,40 @@ impl Browser {
 
     /// Starts `chromium` through the chromedriver at `webdriver_url`.
     pub async fn start_with(webdriver_url: &str, chromium: &str) -> Result<Self> {
+        Self::launch(webdriver_url, chromium, false).await
+    }
+
+    /// Starts `chromium` with its tasks traced, for
+    /// [`Browser::main_thread_tasks`] (Chromium's trace, handed over by
+    /// chromedriver's performance log).
+    pub async fn start_traced(webdriver_url: &str, chromium: &str) -> Result<Self> {
+        Self::launch(webdriver_url, chromium, true).await
+    }
+
+    async fn launch(webdriver_url: &str, chromium: &str, traced: bool) -> Result<Self> {
         let profile = std::env::temp_dir().join(crate::unique("chromium-profile"));
         std::fs::create_dir_all(&profile)?;
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|arg| arg.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "goog:chromeOptions".to_string(),
-            json!({ "binary": chromium, "args": args }),
-        );
+        let mut options = serde_json::Map::new();
+        options.insert("binary".to_string(), json!(chromium));
+        options.insert("args".to_string(), json!(args));
+        if traced {
+            // The tasks as DevTools' Performance panel and Lighthouse count
+            // them (`RunTask`).
+            let prefs = json!({
+                "enableNetwork": false,
+                "enablePage": false,
+                "traceCategories": "disabled-by-default-devtools.timeline",
+            });
+            options.insert("perfLoggingPrefs".to_string(), prefs);
+            capabilities.insert(
+                "goog:loggingPrefs".to_string(),
+                json!({ "performance": "ALL" }),
+            );
+        }
+        capabilities.insert("goog:chromeOptions".to_string(), Value::Object(options));
         let mut connector = HttpConnector::new();
         connector.set_connect_timeout(Some(Duration::from_secs(10)));
         let client = ClientBuilder::new(connector)
@@ -141,6 +166,53 @@ impl Browser {
             anyhow::bail!("{command} failed ({status}): {body}");
         }
         Ok(body)
+    }
+
+    /// How long each task took (ms) on the main thread of the page that
+    /// kept its renderer busiest, since the last call, from a browser
+    /// started with [`Browser::start_traced`] (`RunTask`, as DevTools counts
+    /// tasks). Chromium hands its trace
+    /// over when the page navigates, so call this after leaving the page
+    /// measured (for `about:blank`, say).
+    pub async fn main_thread_tasks(&self) -> Result<Vec<f64>> {
+        let session = self
+            .client
+            .session_id()
+            .await?
+            .context("no WebDriver session")?;
+        let url = format!("{}/session/{session}/se/log", self.webdriver_url);
+        let mut events = Vec::new();
+        // chromedriver hands a long log over in parts (100,000 entries at
+        // most); an empty answer is the end. A page load holds about 60,000.
+        for _ in 0..50 {
+            let response = crate::http_client()
+                .post(&url)
+                .json(&json!({ "type": "performance" }))
+                .send()
+                .await?;
+            let status = response.status();
+            let body: Value = response.json().await?;
+            if !status.is_success() {
+                anyhow::bail!("reading the performance log failed ({status}): {body}");
+            }
+            let entries = body.get("value").and_then(Value::as_array);
+            if entries.is_none_or(|entries| entries.is_empty()) {
+                return Ok(crate::trace::busiest_main_thread(&events));
+            }
+            events.extend(
+                entries
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|entry| {
+                        serde_json::from_str::<Value>(entry.get("message")?.as_str()?).ok()
+                    })
+                    .filter(|message| {
+                        message.pointer("/message/method") == Some(&json!("Tracing.dataCollected"))
+                    })
+                    .filter_map(|message| message.pointer("/message/params").cloned()),
+            );
+        }
+        anyhow::bail!("the performance log did not end after 50 reads")
     }
 
     /// Opens the demo page with `query` (`?site=...&locale=...`, or empty)

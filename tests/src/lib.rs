@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 pub mod browser;
 pub mod receiver;
+pub mod trace;
 
 /// A site registered in the test database.
 #[derive(Debug, Clone)]

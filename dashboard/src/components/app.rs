@@ -1,12 +1,15 @@
 //! The whole dashboard: sign-in until the tab knows a site's secret, then
 //! the sections.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::api::Api;
 use crate::components::shell::Shell;
 use crate::components::sign_in::SignIn;
 use crate::i18n::{self, I18n, Messages};
+use crate::intl;
 use crate::session::Credentials;
 
 /// Signs in, then shows the dashboard for that site.
@@ -15,8 +18,9 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::new(Messages::reference().into_localized());
     provide_context(i18n);
     leptos::task::spawn_local(async move {
-        let copy = i18n::load(&i18n::requested_locales()).await;
-        i18n.set(copy.into_localized());
+        if let Some(copy) = i18n::load(&i18n::requested_locales()).await {
+            i18n.set(copy.into_localized());
+        }
     });
     // The page's own title and language follow the copy.
     Effect::new(move |_| {
@@ -30,6 +34,17 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // The browser's date and number data, loaded while the first request
+    // is under way rather than in the task that draws its answer.
+    Effect::new(move |_| {
+        let locale = i18n.locale();
+        set_timeout(move || intl::prepare(&locale), Duration::ZERO);
+    });
+    // The page is drawn a task after the copy is parsed (with the wasm's
+    // start before it), so neither makes one long task: a person's click
+    // or key between them is answered.
+    let drawn = RwSignal::new(false);
+    set_timeout(move || drawn.set(true), Duration::ZERO);
     let credentials = RwSignal::new(Credentials::load());
     let signed_in = Callback::new(move |found: Credentials| {
         found.save();
@@ -39,8 +54,11 @@ pub fn App() -> impl IntoView {
         Credentials::forget();
         credentials.set(None);
     });
-    move || match credentials.get() {
-        None => view! { <SignIn on_signed_in=signed_in/> }.into_any(),
-        Some(found) => view! { <Shell api=Api::new(found) on_sign_out=sign_out/> }.into_any(),
+    move || match (drawn.get(), credentials.get()) {
+        (false, _) => ().into_any(),
+        (true, None) => view! { <SignIn on_signed_in=signed_in/> }.into_any(),
+        (true, Some(found)) => {
+            view! { <Shell api=Api::new(found) on_sign_out=sign_out/> }.into_any()
+        }
     }
 }
