@@ -66,7 +66,7 @@ const READ_PATHS: [&str; 4] = [
 /// Page loads for the widget's timings, per round.
 const WIDGET_LOADS: &str = "10";
 /// Page loads per dashboard section, per round.
-const DASHBOARD_LOADS: &str = "4";
+const DASHBOARD_LOADS: &str = "10";
 /// Rounds when `--rounds` is not given.
 const DEFAULT_ROUNDS: usize = 3;
 /// At most this many rounds.
