@@ -79,6 +79,7 @@ column-conversation = المحادثة
 column-last-activity = آخر نشاط
 column-satisfaction = رضا المستخدم
 column-thumbs = تقييمات الرسائل
+column-reasons = الأسباب المختارة
 satisfaction-positive = إيجابي
 satisfaction-negative = سلبي
 satisfaction-neutral = محايد

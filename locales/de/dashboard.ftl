@@ -71,6 +71,7 @@ column-conversation = Unterhaltung
 column-last-activity = Letzte Aktivität
 column-satisfaction = Zufriedenheit
 column-thumbs = Daumen je Nachricht
+column-reasons = Genannte Gründe
 satisfaction-positive = Positiv
 satisfaction-negative = Negativ
 satisfaction-neutral = Neutral

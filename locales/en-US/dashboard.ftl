@@ -145,6 +145,8 @@ column-last-activity = Last activity
 column-satisfaction = User's satisfaction
 # Column: how many answers got 👍 and 👎.
 column-thumbs = Message thumbs
+# Column: the reason tags shoppers picked with their 👎 (the site's own tag names).
+column-reasons = Reasons given
 # Satisfaction value: rated 4–5 or 👍.
 satisfaction-positive = Positive
 # Satisfaction value: rated 1–2 or 👎.

@@ -73,6 +73,7 @@ column-conversation = Conversación
 column-last-activity = Última actividad
 column-satisfaction = Satisfacción
 column-thumbs = Pulgares por mensaje
+column-reasons = Motivos indicados
 satisfaction-positive = Positiva
 satisfaction-negative = Negativa
 satisfaction-neutral = Neutra

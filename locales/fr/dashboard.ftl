@@ -73,6 +73,7 @@ column-conversation = Conversation
 column-last-activity = Dernière activité
 column-satisfaction = Satisfaction
 column-thumbs = Pouces par message
+column-reasons = Raisons données
 satisfaction-positive = Positive
 satisfaction-negative = Négative
 satisfaction-neutral = Neutre

@@ -69,6 +69,7 @@ column-conversation = 会話
 column-last-activity = 最終アクティビティ
 column-satisfaction = 満足度
 column-thumbs = メッセージの評価
+column-reasons = 選ばれた理由
 satisfaction-positive = 肯定的
 satisfaction-negative = 否定的
 satisfaction-neutral = 中立

@@ -71,6 +71,7 @@ column-conversation = Gesprek
 column-last-activity = Laatste activiteit
 column-satisfaction = Tevredenheid
 column-thumbs = Duimen per bericht
+column-reasons = Opgegeven redenen
 satisfaction-positive = Positief
 satisfaction-negative = Negatief
 satisfaction-neutral = Neutraal

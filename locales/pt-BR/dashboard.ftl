@@ -73,6 +73,7 @@ column-conversation = Conversa
 column-last-activity = Última atividade
 column-satisfaction = Satisfação
 column-thumbs = Polegares por mensagem
+column-reasons = Motivos indicados
 satisfaction-positive = Positiva
 satisfaction-negative = Negativa
 satisfaction-neutral = Neutra

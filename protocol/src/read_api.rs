@@ -73,6 +73,34 @@ pub struct ConversationRow {
     pub thumbs_up: u32,
     /// Assistant messages currently 👎.
     pub thumbs_down: u32,
+    /// The shopper's question before its first thumbed-down answer (or,
+    /// with none, before its first rated one); only a site that keeps
+    /// text has one. Read for the inbox only.
+    #[serde(default)]
+    pub excerpt: Option<String>,
+    /// The reason tags of its thumbs-downs as a JSON array (SQLite's
+    /// `json_group_array`). Read for the inbox only.
+    #[serde(default)]
+    pub reason_tags: Option<String>,
+}
+
+/// Most characters of an inbox row's excerpt (the ellipsis included).
+pub const EXCERPT_CHARS: usize = 120;
+
+/// `text` as one line of at most [`EXCERPT_CHARS`] characters: runs of
+/// white space (line breaks too) become one space, and a longer text is
+/// cut at a word's end when one falls in the last third, with "…".
+pub fn excerpt(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= EXCERPT_CHARS {
+        return line;
+    }
+    let kept: String = line.chars().take(EXCERPT_CHARS - 1).collect();
+    let at_word = kept
+        .rfind(' ')
+        .filter(|&space| kept[..space].chars().count() >= EXCERPT_CHARS * 2 / 3)
+        .map_or(kept.as_str(), |space| &kept[..space]);
+    format!("{}…", at_word.trim_end())
 }
 
 impl ConversationRow {
@@ -135,7 +163,28 @@ impl ConversationRow {
             comment: self.csat_comment.clone(),
             thumbs_up: self.thumbs_up,
             thumbs_down: self.thumbs_down,
+            excerpt: self
+                .excerpt
+                .as_deref()
+                .map(excerpt)
+                .filter(|text| !text.is_empty()),
+            reason_tags: self.tags(),
         }
+    }
+
+    /// The reason tags, each once, sorted (none when unreadable).
+    fn tags(&self) -> Vec<String> {
+        let mut tags: Vec<String> = self
+            .reason_tags
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<Vec<Option<String>>>(json).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .flatten()
+            .collect();
+        tags.sort();
+        tags.dedup();
+        tags
     }
 }
 
@@ -226,6 +275,14 @@ pub struct ConversationSummary {
     pub thumbs_up: u32,
     /// Assistant messages currently 👎.
     pub thumbs_down: u32,
+    /// A one-line excerpt, text only (see [`excerpt`]): the shopper's
+    /// question before the first thumbed-down answer, or before the first
+    /// rated one; `null` when the site keeps no text.
+    #[serde(default)]
+    pub excerpt: Option<String>,
+    /// The reason tags picked with its thumbs-downs, each once, sorted.
+    #[serde(default)]
+    pub reason_tags: Vec<String>,
 }
 
 /// The Conversations inbox filter "Customer feedback".
@@ -398,7 +455,55 @@ mod tests {
             csat_completed: 0,
             thumbs_up: 0,
             thumbs_down: 0,
+            excerpt: None,
+            reason_tags: None,
         }
+    }
+
+    #[test]
+    fn an_excerpt_is_one_line_of_at_most_120_characters_cut_at_a_word() {
+        assert_eq!(excerpt("  Do these\n run   small? "), "Do these run small?");
+        let long = "How long does delivery to Austria take when I order before noon on a Friday \
+                    and pick the cheapest option, and can I track the parcel on the way there?";
+        let cut = excerpt(long);
+        assert!(cut.chars().count() <= EXCERPT_CHARS, "{cut}");
+        assert!(cut.ends_with('…'), "{cut}");
+        let body = cut.trim_end_matches('…');
+        assert!(long.starts_with(body), "{cut}");
+        assert_eq!(
+            long[body.len()..].chars().next(),
+            Some(' '),
+            "cut at a word: {cut}"
+        );
+        // One long word: cut inside it, still within the limit.
+        let word = "ü".repeat(300);
+        let cut = excerpt(&word);
+        assert_eq!(cut.chars().count(), EXCERPT_CHARS);
+        assert!(cut.ends_with('…'));
+        assert_eq!(
+            excerpt(&"a".repeat(EXCERPT_CHARS)),
+            "a".repeat(EXCERPT_CHARS)
+        );
+    }
+
+    #[test]
+    fn a_summary_carries_the_excerpt_and_each_tag_once_sorted() {
+        let summary = ConversationRow {
+            excerpt: Some("Do they\nrun small?".into()),
+            reason_tags: Some(r#"["too_long","wrong_answer","too_long",null]"#.into()),
+            ..row()
+        }
+        .summary();
+        assert_eq!(summary.excerpt.as_deref(), Some("Do they run small?"));
+        assert_eq!(summary.reason_tags, ["too_long", "wrong_answer"]);
+        let bare = ConversationRow {
+            excerpt: Some(" \n ".into()),
+            reason_tags: Some("not json".into()),
+            ..row()
+        }
+        .summary();
+        assert_eq!(bare.excerpt, None);
+        assert!(bare.reason_tags.is_empty());
     }
 
     #[test]

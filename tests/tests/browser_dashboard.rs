@@ -58,7 +58,7 @@ async fn seed(stack: &Stack, site: &SiteAccess) -> Seeded {
             vec![
                 e2e::scale5_offered(&a, yesterday),
                 e2e::scale5_answered(&a, yesterday + 1_000, 5, None, true),
-                thumb(&a, "up", "What is the return window?", yesterday),
+                thumb(&a, "up", "What is the <b>return</b> window?", yesterday),
                 e2e::scale5_offered(&b, yesterday + 60_000),
                 e2e::scale5_answered(&b, yesterday + 61_000, 1, Some("Sizes were wrong"), true),
                 thumb(
@@ -347,6 +347,23 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
     )
     .await;
     choose_filter(&browser, "upvote", &[&seeded.a, &seeded.e]).await;
+    // A's excerpt: the shopper's words as text, markup and all.
+    let row_a = format!("tr[data-conversation=\"{}\"]", seeded.a);
+    assert_eq!(
+        browser
+            .page_text(&format!("{row_a} .excerpt"))
+            .await
+            .unwrap(),
+        "What is the <b>return</b> window?"
+    );
+    let markup = browser
+        .js(
+            "return document.querySelectorAll(arguments[0]).length;",
+            vec![json!(format!("{row_a} .excerpt b"))],
+        )
+        .await
+        .unwrap();
+    assert_eq!(markup, json!(0), "shopper text is never markup");
     choose_filter(&browser, "unknown", &[&seeded.c, &seeded.d]).await;
     choose_filter(&browser, "downvote", &[&seeded.b]).await;
     let row = format!("tr[data-conversation=\"{}\"]", seeded.b);
@@ -365,6 +382,15 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
         .await
         .unwrap();
     assert_eq!(plain(&tip.unwrap()), "Negative reason: Sizes were wrong");
+    // B's excerpt is the question its 👎 answered; its reason tag beside.
+    assert_eq!(
+        browser.page_text(&format!("{row} .excerpt")).await.unwrap(),
+        "Do the Trail Runner shoes run small?"
+    );
+    assert_eq!(
+        browser.page_text(&format!("{row} .tags li")).await.unwrap(),
+        "wrong_answer"
+    );
     no_violations(&browser, "inbox").await;
 
     // Export the current filter: the file holds B only.

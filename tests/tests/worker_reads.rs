@@ -174,6 +174,122 @@ async fn bad_overview_parameters_are_400s_that_say_why() {
     }
 }
 
+/// A thumb on `message` with the shopper's `question` and, on a
+/// thumbs-down, `tags`.
+fn rated(
+    conversation: &str,
+    message: &str,
+    rating: &str,
+    at: i64,
+    question: &str,
+    tags: &[&str],
+) -> Value {
+    let mut event = thumb_event(&unique("ev"), conversation, message, rating, at);
+    event["question"] = json!(question);
+    event["answer"] = json!("An answer.");
+    if rating == "down" {
+        event["tags"] = json!(tags);
+    }
+    event
+}
+
+/// The inbox's rows by conversation id.
+async fn inbox_rows(stack: &Stack, site: &SiteAccess) -> std::collections::HashMap<String, Value> {
+    let page = get_json(stack, site, "conversations?limit=50").await;
+    page["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["conversation_id"].as_str().unwrap().to_string(),
+                row.clone(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn inbox_rows_carry_an_excerpt_of_the_thumbed_down_question_and_its_reason_tags() {
+    let stack = stack();
+    let (_, at) = day_at(0, 0);
+    let long = "Which of your trail shoes would you pick for wet rocky ground in the Alps \
+                when I also want them light enough for running, and do they come in wide sizes?";
+    let events = |x: &str, y: &str, z: &str| {
+        vec![
+            // X: a 👍 first, then two 👎 (the first of them gives the excerpt).
+            rated(x, "m1", "up", at, "Do you ship to Austria?", &[]),
+            rated(
+                x,
+                "m2",
+                "down",
+                at + 1_000,
+                long,
+                &["wrong_answer", "too_long"],
+            ),
+            rated(
+                x,
+                "m3",
+                "down",
+                at + 2_000,
+                "And to Italy?",
+                &["wrong_answer"],
+            ),
+            // Y: only a 👍: its question is the excerpt, no tags.
+            rated(y, "m1", "up", at, "Is the Dome Tent waterproof?", &[]),
+            // Z: no rated message.
+            e2e::scale5_answered(z, at, 4, None, true),
+        ]
+    };
+
+    let site = stack.named_site("inbox_excerpts").unwrap();
+    let (x, y, z) = (unique("cx"), unique("cy"), unique("cz"));
+    stack
+        .collector()
+        .send_all(&site, events(&x, &y, &z))
+        .await
+        .unwrap();
+    let rows = inbox_rows(&stack, &site).await;
+    let excerpt = rows[&x]["excerpt"].as_str().unwrap();
+    assert!(
+        excerpt.chars().count() <= 120 && excerpt.ends_with('…'),
+        "{excerpt}"
+    );
+    assert!(long.starts_with(excerpt.trim_end_matches('…')), "{excerpt}");
+    assert_eq!(rows[&x]["reason_tags"], json!(["too_long", "wrong_answer"]));
+    assert_eq!(rows[&y]["excerpt"], "Is the Dome Tent waterproof?");
+    assert_eq!(rows[&y]["reason_tags"], json!([]));
+    assert_eq!(rows[&z]["excerpt"], Value::Null);
+    assert_eq!(rows[&z]["reason_tags"], json!([]));
+
+    // A thumbs-down cleared: its tags go, the question of the 👎 left leads.
+    stack
+        .collector()
+        .send_all(
+            &site,
+            vec![thumb_event(&unique("ev"), &x, "m2", "none", at + 3_000)],
+        )
+        .await
+        .unwrap();
+    let rows = inbox_rows(&stack, &site).await;
+    assert_eq!(rows[&x]["excerpt"], "And to Italy?");
+    assert_eq!(rows[&x]["reason_tags"], json!(["wrong_answer"]));
+
+    // A site that keeps no text: tags, but no excerpt.
+    let plain = stack.named_site("inbox_plain").unwrap();
+    let (x, y, z) = (unique("cx"), unique("cy"), unique("cz"));
+    stack
+        .collector()
+        .send_all(&plain, events(&x, &y, &z))
+        .await
+        .unwrap();
+    let rows = inbox_rows(&stack, &plain).await;
+    for id in [&x, &y, &z] {
+        assert_eq!(rows[id]["excerpt"], Value::Null, "{id}");
+    }
+    assert_eq!(rows[&x]["reason_tags"], json!(["too_long", "wrong_answer"]));
+}
+
 #[tokio::test]
 async fn the_inbox_filters_by_feedback_and_pages_with_a_stable_cursor() {
     let stack = stack();

@@ -154,6 +154,21 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     let named = [
         ("overview", SiteConfig::default()),
         ("inbox", SiteConfig::default()),
+        (
+            "inbox_plain",
+            SiteConfig {
+                reason_tags: vec!["wrong_answer".into(), "too_long".into()],
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "inbox_excerpts",
+            SiteConfig {
+                store_text: true,
+                reason_tags: vec!["wrong_answer".into(), "too_long".into()],
+                ..SiteConfig::default()
+            },
+        ),
         ("export", SiteConfig::default()),
         ("export_live", SiteConfig::default()),
         ("hostile", SiteConfig::default()),

@@ -76,11 +76,25 @@ fn Row(
         i18n.format("thumbs-counts", &args)
     };
     let shown = id.clone();
+    // Shopper text, shown as text (never as markup).
+    let excerpt = conversation
+        .excerpt
+        .clone()
+        .map(|text| view! { <span class="excerpt">{text}</span> });
+    let tags = (!conversation.reason_tags.is_empty()).then(|| {
+        let tags = conversation.reason_tags.clone();
+        view! {
+            <ul class="tags">
+                {tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <tr data-conversation=id>
-            <td><a href=href>{shown}</a></td>
+            <td><a href=href>{shown}</a>{excerpt}</td>
             <td>{last}</td>
             <td><SatisfactionValue satisfaction=conversation.satisfaction comment=conversation.comment.clone()/></td>
+            <td>{tags}</td>
             <td>{thumbs}</td>
         </tr>
     }
@@ -164,6 +178,7 @@ pub fn Inbox(
                         <th scope="col">{i18n.t("column-conversation")}</th>
                         <th scope="col">{i18n.t("column-last-activity")}</th>
                         <th scope="col">{i18n.t("column-satisfaction")}</th>
+                        <th scope="col">{i18n.t("column-reasons")}</th>
                         <th scope="col">{i18n.t("column-thumbs")}</th>
                     </tr>
                 </thead>

@@ -28,6 +28,21 @@ pub async fn find(
     .await
 }
 
+/// What the inbox shows of each conversation's rated messages (the
+/// conversation is `c`): the question before its first thumbed-down
+/// answer, or before its first rated one (stored only when the site keeps
+/// text), and the reason tags of its thumbs-downs. Both read the rated
+/// messages by their primary key's prefix.
+const INBOX_COLUMNS: &str = "\
+     (SELECT r.question FROM message_ratings r \
+       WHERE r.site_key = c.site_key AND r.conversation_id = c.conversation_id \
+         AND r.question IS NOT NULL \
+       ORDER BY r.rating = 'down' DESC, r.at, r.message_id LIMIT 1) AS excerpt, \
+     (SELECT json_group_array(DISTINCT t.value) \
+       FROM message_ratings r, json_each(CASE WHEN json_valid(r.tags) THEN r.tags END) t \
+       WHERE r.site_key = c.site_key AND r.conversation_id = c.conversation_id \
+         AND r.rating = 'down') AS reason_tags";
+
 fn filter_sql(filter: Option<FeedbackFilter>) -> &'static str {
     match filter {
         None => "",
@@ -39,7 +54,7 @@ fn filter_sql(filter: Option<FeedbackFilter>) -> &'static str {
 }
 
 /// Up to `limit` conversations last active in `[from_ms, to_ms)`, most
-/// recent first, after `cursor`.
+/// recent first, after `cursor`, with what the inbox shows of them.
 pub async fn page(
     db: &D1Database,
     site_key: &str,
@@ -49,7 +64,7 @@ pub async fn page(
     limit: u32,
 ) -> Result<Vec<ConversationRow>> {
     let sql = format!(
-        "SELECT {CONVERSATION_COLUMNS} FROM conversations \
+        "SELECT {CONVERSATION_COLUMNS}, {INBOX_COLUMNS} FROM conversations c \
          WHERE site_key = ?1 AND last_at >= ?2 AND last_at < ?3 {filter} \
            AND (?4 IS NULL OR last_at < ?4 OR (last_at = ?4 AND conversation_id < ?5)) \
          ORDER BY last_at DESC, conversation_id DESC LIMIT ?6",
