@@ -121,6 +121,47 @@ impl Api {
         .await
     }
 
+    /// The `limit` most recent conversations of the inbox again, unless
+    /// they are still what `etag` names: `None` then (the collector's
+    /// bodiless 304), else the page and its new ETag.
+    pub async fn conversations_again(
+        &self,
+        period: &Period,
+        filter: Option<FeedbackFilter>,
+        limit: usize,
+        etag: Option<&str>,
+    ) -> Result<Option<(ConversationPage, Option<String>)>, ApiError> {
+        let url = format!(
+            "/v1/sites/{}/conversations?{}{}&limit={limit}",
+            self.site_key(),
+            filter_query(filter),
+            period.query()
+        );
+        let mut request = Request::get(&url).header("Authorization", &self.bearer());
+        if let Some(etag) = etag {
+            request = request.header("If-None-Match", etag);
+        }
+        let response = request
+            .send()
+            .await
+            .map_err(|err| ApiError::Unreachable(err.to_string()))?;
+        match response.status() {
+            304 => Ok(None),
+            200 => {
+                let etag = response.headers().get("ETag");
+                let page = response
+                    .json::<ConversationPage>()
+                    .await
+                    .map_err(|err| ApiError::Unreachable(format!("unexpected answer: {err}")))?;
+                Ok(Some((page, etag)))
+            }
+            401 => Err(ApiError::WrongSecret),
+            status => Err(ApiError::Refused(format!(
+                "the collector answered {status}"
+            ))),
+        }
+    }
+
     /// One conversation.
     pub async fn conversation(&self, id: &str) -> Result<ConversationDetail, ApiError> {
         self.get_json(&format!("conversations/{id}")).await

@@ -82,13 +82,15 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
     } else {
         None
     };
-    respond::json(
+    // With an ETag, so the dashboard's inbox can ask again every few
+    // seconds and get a bodiless 304 while nothing changed.
+    respond::json_revalidated(
+        &req,
         &ConversationPage {
             conversations: rows.iter().map(|row| row.summary()).collect(),
             next_cursor,
             tz: window.tz.name().to_string(),
         },
-        200,
     )
 }
 

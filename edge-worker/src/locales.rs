@@ -17,7 +17,6 @@
 use protocol::ErrorCode;
 use protocol::ids::check_locale;
 use protocol::locales::negotiate;
-use protocol::secret::hash_secret;
 use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
@@ -28,7 +27,7 @@ use crate::store;
 
 /// `body` as a public answer with a strong ETag, revalidated on every use.
 fn revalidated(req: &Request, body: String, content_type: &str) -> Result<Response> {
-    let etag = format!("\"{}\"", hash_secret(&body).get(..32).unwrap_or_default());
+    let etag = respond::etag_of(&body);
     respond::public_cacheable(req, body, content_type, &etag, Freshness::Revalidate)
 }
 

@@ -40,6 +40,39 @@ pub fn error_body(body: &ErrorBody) -> Result<Response> {
     json(body, body.code.http_status())
 }
 
+/// A strong ETag for `body`: the first 128 bits of its SHA-256.
+pub fn etag_of(body: &str) -> String {
+    let hash = protocol::secret::hash_secret(body);
+    format!("\"{}\"", hash.get(..32).unwrap_or_default())
+}
+
+/// Whether the request's `If-None-Match` names `etag`.
+fn already_has(req: &Request, etag: &str) -> Result<bool> {
+    Ok(req
+        .headers()
+        .get("If-None-Match")?
+        .is_some_and(|tags| tags.split(',').any(|tag| tag.trim() == etag)))
+}
+
+/// A private JSON answer (a site owner's data) with a strong `ETag`, or
+/// 304 without a body when the request's `If-None-Match` already has it:
+/// a page that asks again and again costs the network nothing while
+/// nothing changed.
+pub fn json_revalidated<T: Serialize>(req: &Request, body: &T) -> Result<Response> {
+    let text = serde_json::to_string(body)?;
+    let etag = etag_of(&text);
+    let mut response = if already_has(req, &etag)? {
+        Response::empty()?.with_status(304)
+    } else {
+        Response::ok(text)?
+    };
+    let headers = response.headers_mut();
+    headers.set("Content-Type", "application/json")?;
+    headers.set("ETag", &etag)?;
+    headers.set("Cache-Control", "private, no-cache")?;
+    Ok(response)
+}
+
 /// How long browsers and CDNs may reuse a public answer without asking again.
 #[derive(Debug, Clone, Copy)]
 pub enum Freshness {
@@ -69,11 +102,7 @@ pub fn public_cacheable(
     etag: &str,
     freshness: Freshness,
 ) -> Result<Response> {
-    let unchanged = req
-        .headers()
-        .get("If-None-Match")?
-        .is_some_and(|tags| tags.split(',').any(|tag| tag.trim() == etag));
-    let mut response = if unchanged {
+    let mut response = if already_has(req, etag)? {
         Response::empty()?.with_status(304)
     } else {
         Response::ok(body)?

@@ -595,3 +595,92 @@ async fn the_dashboard_speaks_the_owners_language_and_arabic_reads_right_to_left
         .unwrap();
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_open_inbox_refreshes_itself_keeping_the_scroll_and_the_rows_that_did_not_change() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("inbox_live").unwrap();
+    let at = now_ms() - 60_000;
+    let (kept, changed, arrived) = (unique("ck"), unique("cc"), unique("cn"));
+    stack
+        .collector()
+        .send_all(
+            &site,
+            vec![
+                thumb_event(&unique("ev"), &kept, "m1", "up", at),
+                thumb_event(&unique("ev"), &changed, "m1", "up", at + 1_000),
+            ],
+        )
+        .await
+        .unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    let dashboard = format!("{}/dashboard/?locale=en-US", stack.worker_url);
+    browser
+        .sign_in_to_dashboard(&dashboard, &site)
+        .await
+        .unwrap();
+    browser
+        .client
+        .goto(&format!("{dashboard}#/conversations"))
+        .await
+        .unwrap();
+    let row = |id: &str| format!("tr[data-conversation=\"{id}\"]");
+    browser.page_element(&row(&changed)).await.unwrap();
+    // A page long enough to scroll, scrolled; the unchanged row marked.
+    browser
+        .js(
+            "document.body.style.paddingBottom = '3000px';
+             window.scrollTo(0, 120);
+             document.querySelector(arguments[0]).dataset.seen = 'yes';",
+            vec![json!(row(&kept))],
+        )
+        .await
+        .unwrap();
+
+    // While the inbox is open: a new conversation, and a 👎 in another.
+    stack
+        .collector()
+        .send_all(
+            &site,
+            vec![
+                thumb_event(&unique("ev"), &arrived, "m1", "up", at + 2_000),
+                thumb_event(&unique("ev"), &changed, "m2", "down", at + 3_000),
+            ],
+        )
+        .await
+        .unwrap();
+    let listed = eventually(
+        "the new conversation in the open inbox",
+        Duration::from_secs(40),
+        || async {
+            let ids = listed(&browser).await;
+            Ok(ids.contains(&arrived).then_some(ids))
+        },
+    )
+    .await
+    .unwrap();
+    // The 👎 came last, so its conversation leads.
+    assert_eq!(
+        listed,
+        [changed.clone(), arrived.clone(), kept.clone()],
+        "most recent first"
+    );
+    let thumbs = browser
+        .page_text(&format!("{} td:last-child", row(&changed)))
+        .await
+        .unwrap();
+    assert_eq!(plain(&thumbs), "👍 1 · 👎 1", "the changed row is redrawn");
+    let state = browser
+        .js(
+            "return [window.scrollY, document.querySelector(arguments[0]).dataset.seen || null];",
+            vec![json!(row(&kept))],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        state,
+        json!([120, "yes"]),
+        "the scroll stays, and an unchanged row is the same element"
+    );
+    browser.close().await.unwrap();
+}

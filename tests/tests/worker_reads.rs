@@ -291,6 +291,73 @@ async fn inbox_rows_carry_an_excerpt_of_the_thumbed_down_question_and_its_reason
 }
 
 #[tokio::test]
+async fn the_inbox_answers_a_bodiless_304_while_nothing_changed_and_200_once_something_did() {
+    let stack = stack();
+    let site = stack.named_site("inbox_etag").unwrap();
+    let (_, at) = day_at(0, 0);
+    let collector = stack.collector();
+    let first = unique("c");
+    collector
+        .send_all(&site, vec![rated(&first, "m1", "up", at, "Hi?", &[])])
+        .await
+        .unwrap();
+    let ask = |etag: Option<String>| {
+        let (stack, site) = (stack.clone(), site.clone());
+        async move {
+            let headers: Vec<(&str, &str)> = etag
+                .as_deref()
+                .map(|etag| vec![("If-None-Match", etag)])
+                .unwrap_or_default();
+            stack
+                .collector()
+                .site_request(
+                    reqwest::Method::GET,
+                    &site.key,
+                    "conversations?limit=50",
+                    Some(&site.secret),
+                    &headers,
+                    None,
+                )
+                .await
+                .unwrap()
+        }
+    };
+    let fresh = ask(None).await;
+    assert_eq!(fresh.status, 200, "{}", fresh.body);
+    let etag = fresh.headers["etag"].to_str().unwrap().to_string();
+    assert!(etag.starts_with('"') && etag.len() > 10, "{etag}");
+    assert_eq!(fresh.headers["cache-control"], "private, no-cache");
+
+    let same = ask(Some(etag.clone())).await;
+    assert_eq!(same.status, 304);
+    assert_eq!(same.body, Value::Null, "a 304 has no body");
+    assert_eq!(same.headers["etag"].to_str().unwrap(), etag);
+    // Another tag (or a list without ours) gets the whole answer.
+    let other = ask(Some("\"elsewhere\", W/\"x\"".into())).await;
+    assert_eq!(other.status, 200);
+
+    // A new thumb: the rows changed, so does the tag.
+    let second = unique("c");
+    collector
+        .send_all(
+            &site,
+            vec![rated(&second, "m1", "down", at + 1_000, "Why?", &[])],
+        )
+        .await
+        .unwrap();
+    let changed = ask(Some(etag.clone())).await;
+    assert_eq!(changed.status, 200);
+    assert_ne!(changed.headers["etag"].to_str().unwrap(), etag);
+    let ids: Vec<&str> = changed.body["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["conversation_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [second.as_str(), first.as_str()]);
+}
+
+#[tokio::test]
 async fn the_inbox_filters_by_feedback_and_pages_with_a_stable_cursor() {
     let stack = stack();
     let site = stack.named_site("inbox").unwrap();

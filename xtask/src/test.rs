@@ -154,6 +154,8 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     let named = [
         ("overview", SiteConfig::default()),
         ("inbox", SiteConfig::default()),
+        ("inbox_etag", SiteConfig::default()),
+        ("inbox_live", SiteConfig::default()),
         (
             "inbox_plain",
             SiteConfig {

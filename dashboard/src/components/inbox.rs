@@ -1,6 +1,9 @@
 //! The Conversations inbox: filtered by customer feedback (Upvote,
 //! Downvote, Unknown, …) and the period, a page at a time, exportable as
-//! CSV.
+//! CSV. It asks the collector again every few seconds while open, and
+//! redraws only the rows that changed.
+
+use std::time::Duration;
 
 use crate::api::{ConversationSummary, FeedbackFilter, Satisfaction};
 use l10n::format::Args;
@@ -100,6 +103,45 @@ fn Row(
     }
 }
 
+/// How often the open inbox asks the collector again; while nothing
+/// changed the answer is a bodiless 304.
+const REFRESH: Duration = Duration::from_secs(10);
+
+/// Most rows one refresh asks for (the collector's page limit): an inbox
+/// paged further than this stops refreshing itself.
+const MAX_REFRESHED: usize = 200;
+
+/// What makes a row look different: a row whose key is unchanged keeps
+/// its place in the page (and whatever the owner was doing with it).
+type RowKey = (
+    String,
+    i64,
+    u32,
+    u32,
+    Option<u8>,
+    Option<String>,
+    Vec<String>,
+);
+
+fn row_key(row: &ConversationSummary) -> RowKey {
+    (
+        row.conversation_id.clone(),
+        row.last_at,
+        row.thumbs_up,
+        row.thumbs_down,
+        row.score,
+        row.excerpt.clone(),
+        row.reason_tags.clone(),
+    )
+}
+
+/// Whether the page is out of sight (a hidden tab does not refresh).
+fn hidden() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.hidden())
+}
+
 /// The inbox.
 #[component]
 pub fn Inbox(
@@ -116,16 +158,57 @@ pub fn Inbox(
         let (api, period, filter) = (api.get_value(), period.get(), filter.get());
         async move { api.conversations(&period, filter, None).await }
     });
-    // Pages after the first, and where the next one starts.
-    let more = RwSignal::new(Vec::<ConversationSummary>::new());
+    // Every row shown (the first page, then those "Load more" added), where
+    // the next page starts, and the ETag of the rows as last refreshed.
+    let rows = RwSignal::new(Vec::<ConversationSummary>::new());
+    let tz = RwSignal::new(String::new());
     let next = RwSignal::new(None::<String>);
+    let etag = StoredValue::new(None::<String>);
+    let refreshing = StoredValue::new(false);
     let problem = RwSignal::new(None::<ApiError>);
     Effect::new(move |_| {
         if let Some(Ok(page)) = first.get() {
-            more.set(Vec::new());
+            rows.set(page.conversations.clone());
+            tz.set(page.tz.clone());
             next.set(page.next_cursor.clone());
+            etag.set_value(None);
         }
     });
+    // Asks again for every row shown; changed rows are redrawn in place.
+    let refresh = move || {
+        let shown = rows.with_untracked(Vec::len);
+        if hidden() || refreshing.get_value() || shown > MAX_REFRESHED {
+            return;
+        }
+        if !matches!(first.get_untracked(), Some(Ok(_))) {
+            return;
+        }
+        refreshing.set_value(true);
+        let (api, period, filter) = (
+            api.get_value(),
+            period.get_untracked(),
+            filter.get_untracked(),
+        );
+        let known = etag.get_value();
+        leptos::task::spawn_local(async move {
+            let limit = shown.max(50);
+            // A failed refresh changes nothing; the next one tries again.
+            if let Ok(Some((page, tag))) = api
+                .conversations_again(&period, filter, limit, known.as_deref())
+                .await
+            {
+                etag.set_value(tag);
+                if rows.with_untracked(|shown| *shown != page.conversations) {
+                    rows.set(page.conversations);
+                    next.set(page.next_cursor);
+                }
+            }
+            refreshing.set_value(false);
+        });
+    };
+    if let Ok(timer) = set_interval_with_handle(refresh, REFRESH) {
+        on_cleanup(move || timer.clear());
+    }
     let load_more = move |_| {
         let Some(cursor) = next.get_untracked() else {
             return;
@@ -138,7 +221,7 @@ pub fn Inbox(
         leptos::task::spawn_local(async move {
             match api.conversations(&period, filter, Some(&cursor)).await {
                 Ok(page) => {
-                    more.update(|rows| rows.extend(page.conversations));
+                    rows.update(|rows| rows.extend(page.conversations));
                     next.set(page.next_cursor);
                 }
                 Err(error) => problem.set(Some(error)),
@@ -165,13 +248,16 @@ pub fn Inbox(
         };
         filter.set(chosen);
     };
+    // The table itself is drawn again only when it empties or fills; a
+    // refresh redraws the rows that changed and nothing else.
+    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
     let table = move || match first.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <Failed error/> }.into_any(),
-        Some(Ok(page)) if page.conversations.is_empty() => {
+        Some(Ok(_)) if empty.get() => {
             view! { <p class="empty">{i18n.t("conversations-empty")}</p> }.into_any()
         }
-        Some(Ok(page)) => view! {
+        Some(Ok(_)) => view! {
             <table class="inbox">
                 <thead>
                     <tr>
@@ -183,17 +269,9 @@ pub fn Inbox(
                     </tr>
                 </thead>
                 <tbody>
-                    {page.conversations.into_iter().map(|conversation| {
-                        let tz = page.tz.clone();
-                        view! { <Row conversation tz/> }
-                    }).collect_view()}
-                    {move || {
-                        let tz = page.tz.clone();
-                        more.get().into_iter().map(|conversation| {
-                            let tz = tz.clone();
-                            view! { <Row conversation tz/> }
-                        }).collect_view()
-                    }}
+                    <For each=move || rows.get() key=row_key let:conversation>
+                        <Row conversation tz=tz.get_untracked()/>
+                    </For>
                 </tbody>
             </table>
             <Show when=move || next.get().is_some()>
