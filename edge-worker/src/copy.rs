@@ -5,19 +5,25 @@
 //! - `PUT /v1/sites/{site_key}/copy/{locale}` (bearer secret): FTL body;
 //!   422 `invalid_copy` with the checker's diagnostics when it is wrong,
 //!   and the copy stored before stays.
+//! - `GET /v1/sites/{site_key}/copy/{locale}/versions` (wording): every
+//!   saved version, newest first; `…/versions/{n}` one with its text;
+//!   `POST …/versions/{n}/restore` makes it the live copy again (a new
+//!   version).
 //! - `GET /v1/sites/{site_key}/copy/{locale}` (public, ETag): the stored FTL,
 //!   empty when there is none. The widget reads the layered result from
 //!   `GET /v1/locales/{locale}?site=` (see `locales`).
 
 use l10n::{Source, check};
+use protocol::copy_versions::parse_version;
 use protocol::ids::check_locale;
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::locales::DEFAULT_LOCALE;
 use protocol::secret::hash_secret;
-use protocol::{ErrorBody, ErrorCode};
+use protocol::{CopyVersionText, ErrorBody, ErrorCode, Need};
 use serde::Serialize;
 use worker::{Context, Date, Request, Response, Result, RouteContext};
 
+use crate::access::Access;
 use crate::body;
 use crate::respond::{self, Freshness};
 use crate::shipped::Shipped;
@@ -42,61 +48,51 @@ fn locale_param(ctx: &RouteContext<Context>) -> std::result::Result<String, Erro
         .map_err(|err| ErrorBody::new(err.code, err.message))
 }
 
-/// Stores a site's copy for one locale, if the checker accepts it.
-pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
-    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Wording).await? {
-        Ok(access) => access.site,
-        Err(refusal) => return Ok(refusal),
-    };
-    let locale = match locale_param(&ctx) {
-        Ok(locale) => locale,
-        Err(error) => return respond::error_body(&error),
-    };
-    let shipped = Shipped::of(&ctx.env).await?;
-    if shipped.widget_ftl(&locale).is_none() {
-        return respond::error(
-            ErrorCode::UnknownLocale,
-            format!("no copy is shipped for {locale:?}; GET /v1/locales lists the locales"),
-        );
-    }
-    let reference = shipped
-        .widget_ftl(DEFAULT_LOCALE)
-        .ok_or_else(|| {
-            worker::Error::RustError(format!(
-                "the reference {DEFAULT_LOCALE} copy is not deployed"
-            ))
-        })?
-        .to_string();
-    let Some(body) = body::read_capped(&mut req).await? else {
-        return respond::error(
-            ErrorCode::PayloadTooLarge,
-            format!("copy is limited to {MAX_BODY_BYTES} bytes"),
-        );
-    };
-    let Ok(ftl) = String::from_utf8(body) else {
-        return respond::error(
-            ErrorCode::InvalidCopy,
-            "the copy is not UTF-8 text; save the file as UTF-8 and send it again",
-        );
-    };
+/// The checker's errors in `ftl` as `locale`'s copy over the shipped
+/// reference (an override may leave messages out).
+fn problems(reference: &str, locale: &str, ftl: &str) -> Vec<String> {
     let path = format!("copy/{locale}.ftl");
-    let problems: Vec<String> = check(
+    check(
         &Source {
             path: "locales/en-US/widget.ftl",
             locale: DEFAULT_LOCALE,
-            text: &reference,
+            text: reference,
         },
         &Source {
             path: &path,
-            locale: &locale,
-            text: &ftl,
+            locale,
+            text: ftl,
         },
     )
     .into_iter()
     .filter(|diagnostic| diagnostic.is_error() && !PARTIAL_IS_FINE.contains(&diagnostic.code))
     .map(|diagnostic| diagnostic.to_string())
-    .collect();
+    .collect()
+}
+
+/// Checks `ftl` as `locale`'s copy and, if the checker accepts it, stores
+/// it as the live copy and its next version, saved by `actor`; the 422
+/// with the checker's diagnostics otherwise (nothing changes then).
+async fn check_and_store(
+    ctx: &RouteContext<Context>,
+    db: &worker::D1Database,
+    access: &Access,
+    locale: &str,
+    ftl: &str,
+) -> Result<Response> {
+    let shipped = Shipped::of(&ctx.env).await?;
+    if shipped.widget_ftl(locale).is_none() {
+        return respond::error(
+            ErrorCode::UnknownLocale,
+            format!("no copy is shipped for {locale:?}; GET /v1/locales lists the locales"),
+        );
+    }
+    let reference = shipped.widget_ftl(DEFAULT_LOCALE).ok_or_else(|| {
+        worker::Error::RustError(format!(
+            "the reference {DEFAULT_LOCALE} copy is not deployed"
+        ))
+    })?;
+    let problems = problems(reference, locale, ftl);
     if !problems.is_empty() {
         return respond::json(
             &Refusal {
@@ -111,11 +107,128 @@ pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Re
         );
     }
     let now = Date::now().as_millis() as i64;
-    store::copy::save(&db, &site.site_key, &locale, &ftl, now).await?;
+    let site_key = &access.site.site_key;
+    store::copy::save(db, site_key, locale, ftl, now, &access.actor.label()).await?;
+    let latest = store::copy::versions(db, site_key, locale)
+        .await?
+        .first()
+        .map(|version| version.version);
     respond::json(
-        &serde_json::json!({ "locale": locale, "stored": true }),
+        &serde_json::json!({ "locale": locale, "stored": true, "version": latest }),
         200,
     )
+}
+
+/// Stores a site's copy for one locale, if the checker accepts it.
+pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = store::database(&ctx.env)?;
+    let access = match crate::access::authorize(&db, &req, &ctx, Need::Wording).await? {
+        Ok(access) => access,
+        Err(refusal) => return Ok(refusal),
+    };
+    let locale = match locale_param(&ctx) {
+        Ok(locale) => locale,
+        Err(error) => return respond::error_body(&error),
+    };
+    let Some(body) = body::read_capped(&mut req).await? else {
+        return respond::error(
+            ErrorCode::PayloadTooLarge,
+            format!("copy is limited to {MAX_BODY_BYTES} bytes"),
+        );
+    };
+    let Ok(ftl) = String::from_utf8(body) else {
+        return respond::error(
+            ErrorCode::InvalidCopy,
+            "the copy is not UTF-8 text; save the file as UTF-8 and send it again",
+        );
+    };
+    check_and_store(&ctx, &db, &access, &locale, &ftl).await
+}
+
+/// The site and locale of a versions route, for a key that may edit the
+/// wording; or the answer refusing the request.
+async fn wording_route(
+    db: &worker::D1Database,
+    req: &Request,
+    ctx: &RouteContext<Context>,
+) -> Result<std::result::Result<(Access, String), Response>> {
+    let access = match crate::access::authorize(db, req, ctx, Need::Wording).await? {
+        Ok(access) => access,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    Ok(match locale_param(ctx) {
+        Ok(locale) => Ok((access, locale)),
+        Err(error) => Err(respond::error_body(&error)?),
+    })
+}
+
+/// The version a route names, if it is one this site saved.
+async fn named_version(
+    db: &worker::D1Database,
+    ctx: &RouteContext<Context>,
+    site_key: &str,
+    locale: &str,
+) -> Result<std::result::Result<CopyVersionText, Response>> {
+    let asked = ctx.param("version").map(String::as_str).unwrap_or_default();
+    let Some(number) = parse_version(asked) else {
+        return Ok(Err(respond::error(
+            ErrorCode::InvalidField,
+            format!("version {asked:?} is not a version number (1, 2, …)"),
+        )?));
+    };
+    Ok(
+        match store::copy::version(db, site_key, locale, number).await? {
+            Some(found) => Ok(found),
+            None => Err(respond::error(
+                ErrorCode::NotFound,
+                format!("no version {number} of this site's {locale} copy"),
+            )?),
+        },
+    )
+}
+
+/// `GET /v1/sites/{site_key}/copy/{locale}/versions`: the saved versions,
+/// newest first, without their text.
+pub async fn list_versions(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = store::database(&ctx.env)?;
+    let (access, locale) = match wording_route(&db, &req, &ctx).await? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(refusal),
+    };
+    let versions = store::copy::versions(&db, &access.site.site_key, &locale).await?;
+    respond::json(
+        &serde_json::json!({ "locale": locale, "versions": versions }),
+        200,
+    )
+}
+
+/// `GET /v1/sites/{site_key}/copy/{locale}/versions/{version}`: one saved
+/// version with its text.
+pub async fn get_version(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = store::database(&ctx.env)?;
+    let (access, locale) = match wording_route(&db, &req, &ctx).await? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(refusal),
+    };
+    match named_version(&db, &ctx, &access.site.site_key, &locale).await? {
+        Ok(found) => respond::json(&found, 200),
+        Err(refusal) => Ok(refusal),
+    }
+}
+
+/// `POST /v1/sites/{site_key}/copy/{locale}/versions/{version}/restore`:
+/// that version's text becomes the live copy again, as a new version
+/// (checked again: the reference may have changed since).
+pub async fn restore_version(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = store::database(&ctx.env)?;
+    let (access, locale) = match wording_route(&db, &req, &ctx).await? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(refusal),
+    };
+    match named_version(&db, &ctx, &access.site.site_key, &locale).await? {
+        Ok(found) => check_and_store(&ctx, &db, &access, &locale, &found.ftl).await,
+        Err(refusal) => Ok(refusal),
+    }
 }
 
 /// A site's copy for one locale (public: the widget reads it).

@@ -7,7 +7,8 @@
 //! - `GET /v1/locales`, `GET /v1/locales/{locale}?site=`,
 //!   `GET /v1/locales/best?want=&site=`: the widget's copy, see [`locales`].
 //! - `GET /v1/sites/{site_key}/config`: the widget's settings, see [`config`].
-//! - `GET|PUT /v1/sites/{site_key}/copy/{locale}`: the site's own wording, see [`copy`].
+//! - `GET|PUT /v1/sites/{site_key}/copy/{locale}`: the site's own wording,
+//!   and `…/versions` its saved versions (list, one, restore), see [`copy`].
 //! - `GET /v1/sites/{site_key}/overview`: CSAT and thumbs figures, see [`overview`].
 //! - `GET /v1/sites/{site_key}/conversations`, `GET|DELETE .../conversations/{id}`:
 //!   the inbox, one conversation, erasure, see [`conversations`].
@@ -65,6 +66,18 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         .get_async("/v1/sites/:site_key/config", config::get_config)
         .get_async("/v1/sites/:site_key/copy/:locale", copy::get_copy)
         .put_async("/v1/sites/:site_key/copy/:locale", copy::put_copy)
+        .get_async(
+            "/v1/sites/:site_key/copy/:locale/versions",
+            copy::list_versions,
+        )
+        .get_async(
+            "/v1/sites/:site_key/copy/:locale/versions/:version",
+            copy::get_version,
+        )
+        .post_async(
+            "/v1/sites/:site_key/copy/:locale/versions/:version/restore",
+            copy::restore_version,
+        )
         .get_async("/v1/sites/:site_key/overview", overview::get_overview)
         .get_async("/v1/sites/:site_key/conversations", conversations::list)
         .get_async(

@@ -6,6 +6,7 @@
 //! worker dependencies, tested with plain `#[test]`s.
 
 pub mod access;
+pub mod copy_versions;
 pub mod csat;
 pub mod envelope;
 pub mod event;
@@ -23,6 +24,7 @@ pub mod webhook;
 pub mod webhook_url;
 
 pub use access::{AccessKey, AuditEntry, CreatedKey, Need, NewKey, Scope};
+pub use copy_versions::{CopyVersion, CopyVersionText};
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};
 pub use event::{

@@ -366,6 +366,17 @@ fn routes() -> Vec<Expect> {
         row(Method::DELETE, "keys/key_nobody", None, 404, 403, 403),
         // Never rotated here (the owner's case is its own test).
         row(Method::POST, "secret", None, 0, 403, 403),
+        // The wording's versions (none saved yet when this runs).
+        row(Method::GET, "copy/de/versions", None, 200, 200, 403),
+        row(Method::GET, "copy/de/versions/1", None, 404, 404, 403),
+        row(
+            Method::POST,
+            "copy/de/versions/1/restore",
+            None,
+            404,
+            404,
+            403,
+        ),
     ]
 }
 
@@ -528,4 +539,138 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
         !audit.body.to_string().contains(&reader),
         "no secret in the audit list"
     );
+}
+
+#[tokio::test]
+async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_be_restored() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("copy_versions").unwrap();
+    let collector = stack.collector();
+    let made = call(
+        &collector,
+        Method::POST,
+        &site,
+        "keys",
+        Some(&site.secret),
+        Some(&json!({"name": "Marie", "scope": "wording"})),
+    )
+    .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let marie = made.body["secret"].as_str().unwrap().to_string();
+    let put = |token: String, ftl: &'static str| {
+        let (collector, site) = (stack.collector(), site.clone());
+        async move {
+            collector
+                .put_copy(&site.key, &token, "de", ftl)
+                .await
+                .unwrap()
+        }
+    };
+    let first = "csat-title = Wie war es?\n";
+    let second = "csat-title = Waren Sie zufrieden?\n";
+
+    let saved = put(site.secret.clone(), first).await;
+    assert_eq!(
+        (saved.status, saved.body["version"].clone()),
+        (200, json!(1)),
+        "{}",
+        saved.body
+    );
+    let saved = put(marie.clone(), second).await;
+    assert_eq!(saved.body["version"], 2, "{}", saved.body);
+    // The same text again is no new version; a refused text is none either.
+    let again = put(marie.clone(), second).await;
+    assert_eq!(again.body["version"], 2, "{}", again.body);
+    let refused = put(marie.clone(), "csat-title = { $nobody }\n").await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+
+    let listed = call(
+        &collector,
+        Method::GET,
+        &site,
+        "copy/de/versions",
+        Some(&marie),
+        None,
+    )
+    .await;
+    assert_eq!(listed.status, 200, "{}", listed.body);
+    let versions = listed.body["versions"].as_array().unwrap();
+    let numbers: Vec<u64> = versions
+        .iter()
+        .map(|v| v["version"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [2, 1], "newest first: {}", listed.body);
+    let by = versions[0]["saved_by"].as_str().unwrap();
+    assert!(by.starts_with("key_") && by.ends_with("(Marie)"), "{by}");
+    assert_eq!(versions[1]["saved_by"], "owner");
+    assert!(versions[0]["saved_at"].as_i64().unwrap() >= versions[1]["saved_at"].as_i64().unwrap());
+    assert!(versions[0].get("ftl").is_none(), "the list carries no text");
+
+    let one = call(
+        &collector,
+        Method::GET,
+        &site,
+        "copy/de/versions/1",
+        Some(&marie),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (one.status, one.body["ftl"].as_str()),
+        (200, Some(first)),
+        "{}",
+        one.body
+    );
+
+    // Restoring version 1: its text is live again, as version 3.
+    let restored = call(
+        &collector,
+        Method::POST,
+        &site,
+        "copy/de/versions/1/restore",
+        Some(&marie),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (restored.status, restored.body["version"].clone()),
+        (200, json!(3)),
+        "{}",
+        restored.body
+    );
+    let live = reqwest::get(format!(
+        "{}/v1/sites/{}/copy/de",
+        stack.worker_url, site.key
+    ))
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert_eq!(live, first);
+    let listed = call(
+        &collector,
+        Method::GET,
+        &site,
+        "copy/de/versions",
+        Some(&marie),
+        None,
+    )
+    .await;
+    assert_eq!(listed.body["versions"].as_array().unwrap().len(), 3);
+
+    for (path, status, code) in [
+        ("copy/de/versions/9", 404, "not_found"),
+        ("copy/de/versions/0", 400, "invalid_field"),
+        ("copy/de/versions/two", 400, "invalid_field"),
+        ("copy/fr/versions/1", 404, "not_found"),
+    ] {
+        let answer = call(&collector, Method::GET, &site, path, Some(&marie), None).await;
+        assert_eq!(
+            (answer.status, answer.code()),
+            (status, code),
+            "{path}: {}",
+            answer.body
+        );
+    }
 }

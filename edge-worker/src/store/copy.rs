@@ -1,30 +1,72 @@
-//! `site_copy`: each site's own wording, per locale.
+//! `site_copy` (each site's live wording, per locale) and
+//! `site_copy_versions` (every save of it).
 
+use protocol::copy_versions::{CopyVersion, CopyVersionText, MAX_LISTED_VERSIONS};
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
 use super::busy;
-use super::{millis, text};
+use super::{int, millis, text};
 
 #[derive(Deserialize)]
 struct CopyRow {
     ftl: String,
 }
 
-/// Stores `ftl` as `site_key`'s wording for `locale`, replacing any.
+#[derive(Deserialize)]
+struct VersionRow {
+    version: u32,
+    saved_at: i64,
+    saved_by: String,
+    ftl: Option<String>,
+}
+
+impl VersionRow {
+    fn about(&self) -> CopyVersion {
+        CopyVersion {
+            version: self.version,
+            saved_at: self.saved_at,
+            saved_by: self.saved_by.clone(),
+        }
+    }
+}
+
+/// Stores `ftl` as `site_key`'s wording for `locale` (replacing the live
+/// text) and keeps it as the next version, saved by `saved_by`; in one
+/// batch. Saving the text the latest version already has adds no version
+/// (so a save tried again after a lost answer adds none either).
 pub async fn save(
     db: &D1Database,
     site_key: &str,
     locale: &str,
     ftl: &str,
     now: i64,
+    saved_by: &str,
 ) -> Result<()> {
-    busy::run(&db.prepare(
-        "INSERT INTO site_copy (site_key, locale, ftl, updated_at) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (site_key, locale) DO UPDATE SET ftl = excluded.ftl, updated_at = excluded.updated_at",
-    )
-    .bind(&[text(site_key), text(locale), text(ftl), millis(now)])?)
-    .await?;
+    let live = db
+        .prepare(
+            "INSERT INTO site_copy (site_key, locale, ftl, updated_at) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (site_key, locale) DO UPDATE SET ftl = excluded.ftl, updated_at = excluded.updated_at",
+        )
+        .bind(&[text(site_key), text(locale), text(ftl), millis(now)])?;
+    let version = db
+        .prepare(
+            "INSERT INTO site_copy_versions (site_key, locale, version, ftl, saved_at, saved_by) \
+             SELECT ?1, ?2, coalesce(max(version), 0) + 1, ?3, ?4, ?5 \
+               FROM site_copy_versions WHERE site_key = ?1 AND locale = ?2 \
+             HAVING NOT EXISTS (SELECT 1 FROM site_copy_versions l \
+               WHERE l.site_key = ?1 AND l.locale = ?2 AND l.ftl = ?3 \
+                 AND l.version = (SELECT max(version) FROM site_copy_versions \
+                                  WHERE site_key = ?1 AND locale = ?2))",
+        )
+        .bind(&[
+            text(site_key),
+            text(locale),
+            text(ftl),
+            millis(now),
+            text(saved_by),
+        ])?;
+    busy::batch(db, vec![live, version]).await?;
     Ok(())
 }
 
@@ -36,4 +78,40 @@ pub async fn find(db: &D1Database, site_key: &str, locale: &str) -> Result<Optio
     )
     .await?
     .map(|row| row.ftl))
+}
+
+/// The saved versions of `site_key`'s wording for `locale`, newest first
+/// (at most [`MAX_LISTED_VERSIONS`]).
+pub async fn versions(db: &D1Database, site_key: &str, locale: &str) -> Result<Vec<CopyVersion>> {
+    let rows = busy::all(
+        &db.prepare(
+            "SELECT version, saved_at, saved_by, NULL AS ftl FROM site_copy_versions \
+             WHERE site_key = ?1 AND locale = ?2 ORDER BY version DESC LIMIT ?3",
+        )
+        .bind(&[text(site_key), text(locale), int(MAX_LISTED_VERSIONS)])?,
+    )
+    .await?
+    .results::<VersionRow>()?;
+    Ok(rows.iter().map(VersionRow::about).collect())
+}
+
+/// Version `version` of `site_key`'s wording for `locale`, with its text.
+pub async fn version(
+    db: &D1Database,
+    site_key: &str,
+    locale: &str,
+    version: u32,
+) -> Result<Option<CopyVersionText>> {
+    Ok(busy::first::<VersionRow>(
+        &db.prepare(
+            "SELECT version, saved_at, saved_by, ftl FROM site_copy_versions \
+             WHERE site_key = ?1 AND locale = ?2 AND version = ?3",
+        )
+        .bind(&[text(site_key), text(locale), int(version)])?,
+    )
+    .await?
+    .map(|row| CopyVersionText {
+        about: row.about(),
+        ftl: row.ftl.unwrap_or_default(),
+    }))
 }
