@@ -557,6 +557,10 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
     .await;
     assert_eq!(made.status, 201, "{}", made.body);
     let marie = made.body["secret"].as_str().unwrap().to_string();
+    let as_marie = |method: Method, path: &'static str| {
+        let (collector, site, marie) = (stack.collector(), site.clone(), marie.clone());
+        async move { call(&collector, method, &site, path, Some(&marie), None).await }
+    };
     let put = |token: String, ftl: &'static str| {
         let (collector, site) = (stack.collector(), site.clone());
         async move {
@@ -584,15 +588,7 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
     let refused = put(marie.clone(), "csat-title = { $nobody }\n").await;
     assert_eq!(refused.status, 422, "{}", refused.body);
 
-    let listed = call(
-        &collector,
-        Method::GET,
-        &site,
-        "copy/de/versions",
-        Some(&marie),
-        None,
-    )
-    .await;
+    let listed = as_marie(Method::GET, "copy/de/versions").await;
     assert_eq!(listed.status, 200, "{}", listed.body);
     let versions = listed.body["versions"].as_array().unwrap();
     let numbers: Vec<u64> = versions
@@ -606,15 +602,7 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
     assert!(versions[0]["saved_at"].as_i64().unwrap() >= versions[1]["saved_at"].as_i64().unwrap());
     assert!(versions[0].get("ftl").is_none(), "the list carries no text");
 
-    let one = call(
-        &collector,
-        Method::GET,
-        &site,
-        "copy/de/versions/1",
-        Some(&marie),
-        None,
-    )
-    .await;
+    let one = as_marie(Method::GET, "copy/de/versions/1").await;
     assert_eq!(
         (one.status, one.body["ftl"].as_str()),
         (200, Some(first)),
@@ -623,15 +611,7 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
     );
 
     // Restoring version 1: its text is live again, as version 3.
-    let restored = call(
-        &collector,
-        Method::POST,
-        &site,
-        "copy/de/versions/1/restore",
-        Some(&marie),
-        None,
-    )
-    .await;
+    let restored = as_marie(Method::POST, "copy/de/versions/1/restore").await;
     assert_eq!(
         (restored.status, restored.body["version"].clone()),
         (200, json!(3)),
@@ -648,15 +628,7 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
     .await
     .unwrap();
     assert_eq!(live, first);
-    let listed = call(
-        &collector,
-        Method::GET,
-        &site,
-        "copy/de/versions",
-        Some(&marie),
-        None,
-    )
-    .await;
+    let listed = as_marie(Method::GET, "copy/de/versions").await;
     assert_eq!(listed.body["versions"].as_array().unwrap().len(), 3);
 
     for (path, status, code) in [
@@ -665,7 +637,7 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
         ("copy/de/versions/two", 400, "invalid_field"),
         ("copy/fr/versions/1", 404, "not_found"),
     ] {
-        let answer = call(&collector, Method::GET, &site, path, Some(&marie), None).await;
+        let answer = as_marie(Method::GET, path).await;
         assert_eq!(
             (answer.status, answer.code()),
             (status, code),
