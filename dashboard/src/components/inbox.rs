@@ -184,7 +184,7 @@ pub fn Inbox(
             return;
         }
         refreshing.set_value(true);
-        let (api, period, filter) = (
+        let (api, asked_period, asked_filter) = (
             api.get_value(),
             period.get_untracked(),
             filter.get_untracked(),
@@ -193,10 +193,14 @@ pub fn Inbox(
         leptos::task::spawn_local(async move {
             let limit = shown.max(50);
             // A failed refresh changes nothing; the next one tries again.
-            if let Ok(Some((page, tag))) = api
-                .conversations_again(&period, filter, limit, known.as_deref())
-                .await
-            {
+            let answer = api
+                .conversations_again(&asked_period, asked_filter, limit, known.as_deref())
+                .await;
+            // An answer for a period or filter the owner has since left
+            // is dropped.
+            let current =
+                asked_period == period.get_untracked() && asked_filter == filter.get_untracked();
+            if let (true, Ok(Some((page, tag)))) = (current, answer) {
                 etag.set_value(tag);
                 if rows.with_untracked(|shown| *shown != page.conversations) {
                     rows.set(page.conversations);
