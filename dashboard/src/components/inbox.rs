@@ -120,6 +120,7 @@ type RowKey = (
     u32,
     Option<u8>,
     Option<String>,
+    Option<String>,
     Vec<String>,
 );
 
@@ -130,6 +131,7 @@ fn row_key(row: &ConversationSummary) -> RowKey {
         row.thumbs_up,
         row.thumbs_down,
         row.score,
+        row.comment.clone(),
         row.excerpt.clone(),
         row.reason_tags.clone(),
     )
