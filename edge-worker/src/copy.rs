@@ -13,7 +13,7 @@
 //!   empty when there is none. The widget reads the layered result from
 //!   `GET /v1/locales/{locale}?site=` (see `locales`).
 
-use l10n::{Source, check};
+use l10n::{Source, check_override};
 use protocol::copy_versions::parse_version;
 use protocol::ids::check_locale;
 use protocol::limits::MAX_BODY_BYTES;
@@ -30,10 +30,6 @@ use crate::shipped::Shipped;
 use crate::sites::Site;
 use crate::store;
 
-/// Checker findings that do not apply to an override: it may change just a
-/// few messages.
-const PARTIAL_IS_FINE: [&str; 2] = ["missing-message", "missing-attribute"];
-
 #[derive(Serialize)]
 struct Refusal {
     code: ErrorCode,
@@ -49,10 +45,11 @@ fn locale_param(ctx: &RouteContext<Context>) -> std::result::Result<String, Erro
 }
 
 /// The checker's errors in `ftl` as `locale`'s copy over the shipped
-/// reference (an override may leave messages out).
+/// reference (an override may leave messages out), as the wording editor
+/// shows them too.
 fn problems(reference: &str, locale: &str, ftl: &str) -> Vec<String> {
     let path = format!("copy/{locale}.ftl");
-    check(
+    check_override(
         &Source {
             path: "locales/en-US/widget.ftl",
             locale: DEFAULT_LOCALE,
@@ -65,7 +62,6 @@ fn problems(reference: &str, locale: &str, ftl: &str) -> Vec<String> {
         },
     )
     .into_iter()
-    .filter(|diagnostic| diagnostic.is_error() && !PARTIAL_IS_FINE.contains(&diagnostic.code))
     .map(|diagnostic| diagnostic.to_string())
     .collect()
 }

@@ -12,6 +12,7 @@
 //! [`layer`] lays a site's wording over the shipped copy.
 
 mod diagnostic;
+pub mod entries;
 pub mod format;
 pub mod functions;
 pub mod guard;
@@ -214,4 +215,53 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
     }
     diagnostics.sort_by(|a, b| (a.line, a.col, a.code).cmp(&(b.line, b.col, b.code)));
     diagnostics
+}
+
+/// Checker codes that do not apply to a site's own wording: it may change
+/// just a few messages, and the shipped copy supplies the rest.
+const PARTIAL_IS_FINE: [&str; 2] = ["missing-message", "missing-attribute"];
+
+/// The errors in `overlay`, a site's own wording for a locale, checked
+/// against `reference`: what the collector refuses a save for (422) and
+/// what the dashboard's wording editor shows as it is typed, so both say
+/// the same, at the same `line:col`.
+pub fn check_override(reference: &Source, overlay: &Source) -> Vec<Diagnostic> {
+    check(reference, overlay)
+        .into_iter()
+        .filter(|diagnostic| diagnostic.is_error() && !PARTIAL_IS_FINE.contains(&diagnostic.code))
+        .collect()
+}
+
+#[cfg(test)]
+mod override_tests {
+    use super::*;
+
+    fn source(text: &str) -> Source<'_> {
+        Source {
+            path: "copy/de.ftl",
+            locale: "de",
+            text,
+        }
+    }
+
+    #[test]
+    fn an_override_may_leave_messages_out_but_not_break_one() {
+        let reference = Source {
+            path: "widget.ftl",
+            locale: "en-US",
+            text: "# Title.\ntitle = Title\n# Thanks.\nthanks = Thanks { $name }\n",
+        };
+        assert!(check_override(&reference, &source("title = Titel\n")).is_empty());
+        assert!(
+            !check(&reference, &source("title = Titel\n")).is_empty(),
+            "the full check names the missing message"
+        );
+        let broken = check_override(&reference, &source("title = Titel\nthanks = Danke { $\n"));
+        assert!(broken.iter().all(Diagnostic::is_error), "{broken:?}");
+        assert_eq!(
+            broken.first().map(|found| (found.code, found.line)),
+            Some(("syntax", 2)),
+            "{broken:?}"
+        );
+    }
 }

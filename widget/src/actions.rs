@@ -25,8 +25,9 @@ use crate::timers::Timer;
 struct Services {
     /// The widget's root element (focus moves are looked up under it).
     root: Element,
-    reporter: FeedbackReporter,
-    host: HostEvents,
+    /// Where feedback goes, and the host page; neither in a preview.
+    reporter: Option<FeedbackReporter>,
+    host: Option<HostEvents>,
     i18n: I18n,
     idle_timer: Cell<Option<Timer>>,
 }
@@ -65,12 +66,32 @@ impl Actions {
             state: RwSignal::new(State::new(conversation_id)),
             services: StoredValue::new_local(Services {
                 root,
-                reporter,
-                host,
+                reporter: Some(reporter),
+                host: Some(host),
                 i18n,
                 idle_timer: Cell::new(None),
             }),
         }
+    }
+
+    /// The actions of a preview drawn into `root` showing `state`: clicks
+    /// change what it shows, and nothing is sent or told to anyone.
+    pub fn preview(root: Element, i18n: I18n, state: State) -> Self {
+        Self {
+            state: RwSignal::new(state),
+            services: StoredValue::new_local(Services {
+                root,
+                reporter: None,
+                host: None,
+                i18n,
+                idle_timer: Cell::new(None),
+            }),
+        }
+    }
+
+    /// Shows `state` instead of what shows now (a preview's scene).
+    pub fn show(self, state: State) {
+        self.state.set(state);
     }
 
     /// Reads the state (tracked: a view that reads it is redrawn when
@@ -85,13 +106,19 @@ impl Actions {
     }
 
     fn host_emit(self, name: &str, fields: &[(&str, wasm_bindgen::JsValue)]) {
-        self.services
-            .with_value(|services| services.host.emit(name, fields));
+        self.services.with_value(|services| {
+            if let Some(host) = &services.host {
+                host.emit(name, fields);
+            }
+        });
     }
 
     fn report(self, report: impl FnOnce(&FeedbackReporter)) {
-        self.services
-            .with_value(|services| report(&services.reporter));
+        self.services.with_value(|services| {
+            if let Some(reporter) = &services.reporter {
+                report(reporter);
+            }
+        });
     }
 
     /// Moves focus to `selector` once the view has caught up with the state.

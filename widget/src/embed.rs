@@ -18,12 +18,10 @@ use crate::ids::random_id;
 use crate::outbox::Outbox;
 use crate::pseudo;
 use crate::storage;
+use crate::styles;
 use crate::timers;
 use crate::view;
 use leptos::prelude::Set;
-
-/// The widget's own styles, scoped by the shadow root.
-const STYLES: &str = include_str!("widget.css");
 
 /// Reads a string property of a JS object; `None` when absent or empty.
 fn string_field(object: &JsValue, name: &str) -> Option<String> {
@@ -118,27 +116,6 @@ async fn load_localizer(collector: &Collector, requested: &[String]) -> Localize
         Some((tag, ftl)) => Localizer::new(&tag, Some(&ftl)),
         None => Localizer::reference(),
     }
-}
-
-/// Adds the widget's styles to the shadow root as a constructed
-/// stylesheet, which a strict CSP (`style-src` without 'unsafe-inline')
-/// allows; a `<style>` element where the browser cannot construct one.
-fn adopt_styles(root: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsError> {
-    if let Ok(sheet) = web_sys::CssStyleSheet::new()
-        && sheet.replace_sync(STYLES).is_ok()
-    {
-        let sheets = root.adopted_style_sheets();
-        sheets.push(&sheet);
-        root.set_adopted_style_sheets(&sheets);
-        return Ok(());
-    }
-    let style = document
-        .create_element("style")
-        .map_err(|_| JsError::new("FeedbackBubble: cannot create a style element"))?;
-    style.set_text_content(Some(STYLES));
-    root.append_child(&style)
-        .map(|_| ())
-        .map_err(|_| JsError::new("FeedbackBubble: cannot attach styles to the shadow root"))
 }
 
 /// The stored conversation id of `site_key`, or a new one (always new when
@@ -283,7 +260,8 @@ pub async fn mount(
         .and_then(|element| element.dyn_into().ok())
         .ok_or_else(|| JsError::new("FeedbackBubble: cannot create the widget root"))?;
     container.set_class_name("fb-root");
-    adopt_styles(&root, &document)?;
+    styles::adopt(&root, &document)
+        .map_err(|problem| JsError::new(&format!("FeedbackBubble: {problem}")))?;
     root.append_child(&container)
         .map_err(|_| JsError::new("FeedbackBubble: cannot attach to the shadow root"))?;
 

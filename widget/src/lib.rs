@@ -19,14 +19,17 @@ pub mod app;
 pub mod chat;
 pub mod collector;
 pub mod csat;
+#[cfg(feature = "embed")]
 pub mod embed;
 pub mod feedback;
 pub mod host_events;
 pub mod i18n;
 pub mod ids;
 pub mod outbox;
+pub mod preview;
 pub mod pseudo;
 pub mod storage;
+pub mod styles;
 pub mod timers;
 pub mod view;
 

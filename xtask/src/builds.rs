@@ -33,7 +33,8 @@ fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()>
         .current_dir(repo.root()))?;
     std::fs::create_dir_all(out)?;
     let wasm = repo.path(&format!(
-        "target/wasm32-unknown-unknown/release/{package}.wasm"
+        "target/wasm32-unknown-unknown/release/{}.wasm",
+        package.replace('-', "_")
     ));
     run(Command::new(cargo_bin("wasm-bindgen"))
         .args(["--target", "web", "--no-typescript", "--out-name", name])
@@ -53,7 +54,7 @@ fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()>
 /// app (`app.js`, `app_bg.wasm`) it loads on demand.
 pub fn widget(repo: &Repo) -> Result<()> {
     let dist = repo.widget_dist();
-    browser_app(repo, "widget", "app", &dist)?;
+    browser_app(repo, "widget-app", "app", &dist)?;
     let loader = repo.path("widget/loader/widget.js");
     let source = std::fs::read_to_string(&loader)
         .with_context(|| format!("reading {}", loader.display()))?;

@@ -61,6 +61,8 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 "-p",
                 "widget",
                 "-p",
+                "widget-app",
+                "-p",
                 "edge-worker",
                 "-p",
                 "dashboard",

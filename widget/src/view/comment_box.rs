@@ -6,7 +6,7 @@ use l10n::format::Arg;
 use leptos::prelude::*;
 use protocol::text::{MAX_COMMENT_UTF16, utf16_len};
 
-use crate::i18n::Msg;
+use crate::i18n::{I18n, Msg};
 use crate::view::strings::{use_i18n, with_arg};
 
 /// The counter shows once fewer than this many characters are left.
@@ -37,10 +37,6 @@ pub fn CommentBox(
     let i18n = use_i18n();
     let left = Memo::new(move |_| text.with(|text| characters_left(text, MAX_COMMENT_UTF16)));
     let nearly_full = Memo::new(move |_| left.get() < SHOW_BELOW);
-    let counter = move || {
-        let count = i64::try_from(left.get()).unwrap_or(i64::MAX);
-        with_arg(i18n, Msg::CharactersLeft, "count", Arg::Number(count))
-    };
     view! {
         <textarea
             id=id
@@ -51,9 +47,18 @@ pub fn CommentBox(
             placeholder=i18n.t(placeholder)
             on:input=move |event| text.set(event_target_value(&event))
         ></textarea>
-        {move || nearly_full.get().then(|| view! { <p class="fb-chars-left">{counter}</p> })}
+        {move || nearly_full.get().then(|| characters_left_note(i18n, left))}
     }
     .into_any()
+}
+
+/// "12 characters left", in the locale's plural form for `left`.
+pub fn characters_left_note(i18n: I18n, left: Memo<usize>) -> AnyView {
+    let text = move || {
+        let count = i64::try_from(left.get()).unwrap_or(i64::MAX);
+        with_arg(i18n, Msg::CharactersLeft, "count", Arg::Number(count))
+    };
+    view! { <p class="fb-chars-left">{text}</p> }.into_any()
 }
 
 #[cfg(test)]
