@@ -5,7 +5,7 @@
 
 use protocol::access::KEY_SECRET_PREFIX;
 use protocol::secret::{bearer_token, hash_secret, hashes_match};
-use protocol::{ErrorCode, Need, Scope};
+use protocol::{ErrorCode, Holder, Need, Scope};
 use worker::{Context, D1Database, Request, Response, Result, RouteContext};
 
 use crate::respond;
@@ -109,6 +109,7 @@ pub async fn authorize(
                     Need::Read => "a key that reads feedback, or the site's secret",
                     Need::Wording => "a wording key, or the site's secret",
                     Need::Owner => "the site's secret",
+                    Need::Any => "a live key, or the site's secret",
                 }
             ),
         )?));
@@ -121,4 +122,19 @@ pub async fn authorize(
             scope,
         },
     }))
+}
+
+/// `GET /v1/sites/{site_key}/access`: who the credential belongs to (any
+/// live key or the owner), so the dashboard shows only what they may use.
+pub async fn who(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+    let db = store::database(&ctx.env)?;
+    let access = match authorize(&db, &req, &ctx, Need::Any).await? {
+        Ok(access) => access,
+        Err(refusal) => return Ok(refusal),
+    };
+    let holder = match access.actor {
+        Actor::Owner => Holder::Owner,
+        Actor::Key { name, scope, .. } => Holder::Key { name, scope },
+    };
+    respond::json(&holder, 200)
 }

@@ -13,7 +13,7 @@
 //!   empty when there is none. The widget reads the layered result from
 //!   `GET /v1/locales/{locale}?site=` (see `locales`).
 
-use l10n::{Source, check_override};
+use l10n::check_site_copy;
 use protocol::copy_versions::parse_version;
 use protocol::ids::check_locale;
 use protocol::limits::MAX_BODY_BYTES;
@@ -48,22 +48,10 @@ fn locale_param(ctx: &RouteContext<Context>) -> std::result::Result<String, Erro
 /// reference (an override may leave messages out), as the wording editor
 /// shows them too.
 fn problems(reference: &str, locale: &str, ftl: &str) -> Vec<String> {
-    let path = format!("copy/{locale}.ftl");
-    check_override(
-        &Source {
-            path: "locales/en-US/widget.ftl",
-            locale: DEFAULT_LOCALE,
-            text: reference,
-        },
-        &Source {
-            path: &path,
-            locale,
-            text: ftl,
-        },
-    )
-    .into_iter()
-    .map(|diagnostic| diagnostic.to_string())
-    .collect()
+    check_site_copy(reference, locale, ftl)
+        .into_iter()
+        .map(|diagnostic| diagnostic.to_string())
+        .collect()
 }
 
 /// Checks `ftl` as `locale`'s copy and, if the checker accepts it, stores

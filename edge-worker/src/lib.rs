@@ -64,6 +64,7 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         .get_async("/v1/locales/:locale", locales::get)
         .get_async("/v1/locales/:locale/dashboard", locales::get_dashboard)
         .get_async("/v1/sites/:site_key/config", config::get_config)
+        .get_async("/v1/sites/:site_key/access", access::who)
         .get_async("/v1/sites/:site_key/copy/:locale", copy::get_copy)
         .put_async("/v1/sites/:site_key/copy/:locale", copy::put_copy)
         .get_async(

@@ -221,46 +221,64 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
 /// just a few messages, and the shipped copy supplies the rest.
 const PARTIAL_IS_FINE: [&str; 2] = ["missing-message", "missing-attribute"];
 
-/// The errors in `overlay`, a site's own wording for a locale, checked
-/// against `reference`: what the collector refuses a save for (422) and
-/// what the dashboard's wording editor shows as it is typed, so both say
-/// the same, at the same `line:col`.
-pub fn check_override(reference: &Source, overlay: &Source) -> Vec<Diagnostic> {
-    check(reference, overlay)
-        .into_iter()
-        .filter(|diagnostic| diagnostic.is_error() && !PARTIAL_IS_FINE.contains(&diagnostic.code))
-        .collect()
+/// The reference locale, which every other one translates.
+pub const REFERENCE_LOCALE: &str = "en-US";
+
+/// Where the reference copy is, as diagnostics of a site's wording name it.
+pub const REFERENCE_PATH: &str = "locales/en-US/widget.ftl";
+
+/// The errors in `ftl`, a site's own wording for `locale`, checked against
+/// `reference` (the shipped en-US widget copy): what the collector refuses
+/// a save for (422) and what the dashboard's wording editor shows as it is
+/// typed, so both say the same, at the same `copy/{locale}.ftl:line:col`.
+pub fn check_site_copy(reference: &str, locale: &str, ftl: &str) -> Vec<Diagnostic> {
+    let path = format!("copy/{locale}.ftl");
+    check(
+        &Source {
+            path: REFERENCE_PATH,
+            locale: REFERENCE_LOCALE,
+            text: reference,
+        },
+        &Source {
+            path: &path,
+            locale,
+            text: ftl,
+        },
+    )
+    .into_iter()
+    .filter(|diagnostic| diagnostic.is_error() && !PARTIAL_IS_FINE.contains(&diagnostic.code))
+    .collect()
 }
 
 #[cfg(test)]
 mod override_tests {
     use super::*;
 
-    fn source(text: &str) -> Source<'_> {
-        Source {
-            path: "copy/de.ftl",
-            locale: "de",
-            text,
-        }
-    }
-
     #[test]
     fn an_override_may_leave_messages_out_but_not_break_one() {
-        let reference = Source {
-            path: "widget.ftl",
-            locale: "en-US",
-            text: "# Title.\ntitle = Title\n# Thanks.\nthanks = Thanks { $name }\n",
+        let reference = "# Title.\ntitle = Title\n# Thanks.\nthanks = Thanks { $name }\n";
+        assert!(check_site_copy(reference, "de", "title = Titel\n").is_empty());
+        let whole = Source {
+            path: "copy/de.ftl",
+            locale: "de",
+            text: "title = Titel\n",
         };
-        assert!(check_override(&reference, &source("title = Titel\n")).is_empty());
+        let reference_source = Source {
+            path: REFERENCE_PATH,
+            locale: "en-US",
+            text: reference,
+        };
         assert!(
-            !check(&reference, &source("title = Titel\n")).is_empty(),
+            !check(&reference_source, &whole).is_empty(),
             "the full check names the missing message"
         );
-        let broken = check_override(&reference, &source("title = Titel\nthanks = Danke { $\n"));
+        let broken = check_site_copy(reference, "de", "title = Titel\nthanks = Danke { $\n");
         assert!(broken.iter().all(Diagnostic::is_error), "{broken:?}");
         assert_eq!(
-            broken.first().map(|found| (found.code, found.line)),
-            Some(("syntax", 2)),
+            broken
+                .first()
+                .map(|found| (found.path.as_str(), found.code, found.line)),
+            Some(("copy/de.ftl", "syntax", 2)),
             "{broken:?}"
         );
     }

@@ -53,6 +53,9 @@ pub enum Need {
     Wording,
     /// Everything else (settings, keys, erasure): the owner only.
     Owner,
+    /// Saying who is asking (the dashboard's sign-in): the owner or any
+    /// live key.
+    Any,
 }
 
 impl Need {
@@ -60,8 +63,34 @@ impl Need {
     pub fn allows(self, scope: Scope) -> bool {
         matches!(
             (self, scope),
-            (Need::Read, Scope::Read) | (Need::Wording, Scope::Wording)
+            (Need::Read, Scope::Read) | (Need::Wording, Scope::Wording) | (Need::Any, _)
         )
+    }
+}
+
+/// Who a credential belongs to, as `GET /v1/sites/{key}/access` answers
+/// the dashboard's sign-in: it shows only the sections they may use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "holder", rename_all = "snake_case")]
+pub enum Holder {
+    /// The site's secret: everything.
+    Owner,
+    /// A named key.
+    Key {
+        /// The name the owner gave it.
+        name: String,
+        /// What it may do.
+        scope: Scope,
+    },
+}
+
+impl Holder {
+    /// Whether a route that needs `need` is open to them.
+    pub fn may(&self, need: Need) -> bool {
+        match self {
+            Holder::Owner => true,
+            Holder::Key { scope, .. } => need.allows(*scope),
+        }
     }
 }
 
@@ -163,6 +192,21 @@ mod tests {
         assert!(!Need::Wording.allows(Scope::Read));
         assert!(!Need::Owner.allows(Scope::Read));
         assert!(!Need::Owner.allows(Scope::Wording));
+        assert!(Need::Any.allows(Scope::Read) && Need::Any.allows(Scope::Wording));
+        let editor = Holder::Key {
+            name: "Marie".into(),
+            scope: Scope::Wording,
+        };
+        assert!(editor.may(Need::Wording) && !editor.may(Need::Read));
+        assert!(Holder::Owner.may(Need::Owner));
+        assert_eq!(
+            serde_json::to_value(&editor).unwrap(),
+            serde_json::json!({"holder": "key", "name": "Marie", "scope": "wording"})
+        );
+        assert_eq!(
+            serde_json::to_value(Holder::Owner).unwrap(),
+            serde_json::json!({"holder": "owner"})
+        );
     }
 
     #[test]

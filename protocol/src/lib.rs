@@ -23,7 +23,7 @@ pub mod text;
 pub mod webhook;
 pub mod webhook_url;
 
-pub use access::{AccessKey, AuditEntry, CreatedKey, Need, NewKey, Scope};
+pub use access::{AccessKey, AuditEntry, CreatedKey, Holder, Need, NewKey, Scope};
 pub use copy_versions::{CopyVersion, CopyVersionText};
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};

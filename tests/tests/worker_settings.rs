@@ -335,6 +335,8 @@ fn routes() -> Vec<Expect> {
             read,
         };
     vec![
+        // Who is asking: anyone with a live credential.
+        row(Method::GET, "access", None, 200, 200, 200),
         row(Method::GET, "overview", None, 200, 403, 200),
         row(Method::GET, "conversations", None, 200, 403, 200),
         row(Method::GET, "conversations/c_nobody", None, 404, 403, 404),
@@ -451,6 +453,22 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
         assert_eq!(anonymous.status, 401, "{} {}", route.method, route.path);
     }
 
+    // Each is told who they are, so the dashboard shows what they may use.
+    for (token, expected) in [
+        (site.secret.as_str(), json!({"holder": "owner"})),
+        (
+            wording.as_str(),
+            json!({"holder": "key", "name": "Marie, French wording", "scope": "wording"}),
+        ),
+        (
+            reader.as_str(),
+            json!({"holder": "key", "name": "Accounting", "scope": "read"}),
+        ),
+    ] {
+        let who = call(&collector, Method::GET, &site, "access", Some(token), None).await;
+        assert_eq!(who.body, expected);
+    }
+
     // The wording: a wording key writes it, a read key may not.
     let copy = "csat-title = Wie war's?\n";
     let by_editor = collector
@@ -509,6 +527,16 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
         .await
         .unwrap();
     assert_eq!(after.status, 401, "{}", after.body);
+    let who = call(
+        &collector,
+        Method::GET,
+        &site,
+        "access",
+        Some(&wording),
+        None,
+    )
+    .await;
+    assert_eq!(who.status, 401, "a revoked key is no one: {}", who.body);
     let listed = as_owner(&collector, Method::GET, &site, "keys").await;
     let keys = listed.body["keys"].as_array().unwrap();
     assert_eq!(keys.len(), 2);
