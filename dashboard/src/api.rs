@@ -9,11 +9,12 @@ use std::fmt;
 pub use analytics::{CsatFigures, DayPoint, Deltas, Gap, GapsReport, Overview, ThumbsFigures};
 use gloo_net::http::{Request, Response};
 use protocol::ErrorBody;
-pub use protocol::{AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Settings};
+pub use protocol::{AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Holder, Settings};
 pub use protocol::{
     ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, LocaleList,
     MessageRating, Rating, Satisfaction,
 };
+pub use protocol::{CopyVersion, CopyVersionText};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
@@ -405,6 +406,157 @@ async fn answered<T: DeserializeOwned>(response: Response, ok: u16) -> Result<T,
         412 => Err(SaveError::Stale),
         401 => Err(SaveError::Failed(ApiError::WrongSecret)),
         status => Err(SaveError::Failed(ApiError::Refused(
+            response
+                .json::<ErrorBody>()
+                .await
+                .map(|body| body.message)
+                .unwrap_or_else(|_| format!("the collector answered {status}")),
+        ))),
+    }
+}
+
+/// Why a site's wording was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopyRefused {
+    /// The checker's diagnostics (422); the stored wording is unchanged.
+    Invalid(Vec<String>),
+    /// Anything else.
+    Failed(ApiError),
+}
+
+#[derive(serde::Deserialize)]
+struct CopyProblems {
+    #[serde(default)]
+    diagnostics: Vec<String>,
+    message: String,
+}
+
+#[derive(serde::Deserialize)]
+struct CopySaved {
+    version: Option<u32>,
+}
+
+#[derive(serde::Deserialize)]
+struct VersionList {
+    versions: Vec<CopyVersion>,
+}
+
+/// The text of a public answer (the shipped copy, the site's stored copy).
+async fn public_text(url: &str) -> Result<String, ApiError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|err| ApiError::Unreachable(err.to_string()))?;
+    match response.status() {
+        200 => response
+            .text()
+            .await
+            .map_err(|err| ApiError::Unreachable(err.to_string())),
+        status => Err(ApiError::Refused(
+            response
+                .json::<ErrorBody>()
+                .await
+                .map(|body| body.message)
+                .unwrap_or_else(|_| format!("the collector answered {status}")),
+        )),
+    }
+}
+
+impl Api {
+    /// Who this credential is: the owner, or a key with its scope.
+    pub async fn holder(&self) -> Result<Holder, ApiError> {
+        self.get_json("access").await
+    }
+
+    /// The locales the widget ships copy for.
+    pub async fn locales(&self) -> Result<LocaleList, ApiError> {
+        let text = public_text("/v1/locales").await?;
+        serde_json::from_str(&text).map_err(|err| ApiError::Unreachable(err.to_string()))
+    }
+
+    /// `locale`'s shipped widget copy (without the site's wording).
+    pub async fn shipped_copy(&self, locale: &str) -> Result<String, ApiError> {
+        public_text(&format!(
+            "/v1/locales/{}",
+            js_sys::encode_uri_component(locale)
+        ))
+        .await
+    }
+
+    /// The site's own wording for `locale` as stored (empty when none).
+    pub async fn site_copy(&self, locale: &str) -> Result<String, ApiError> {
+        public_text(&format!(
+            "/v1/sites/{}/copy/{}",
+            self.site_key(),
+            js_sys::encode_uri_component(locale)
+        ))
+        .await
+    }
+
+    /// Saves `ftl` as the site's wording for `locale`; the version it
+    /// became.
+    pub async fn save_copy(&self, locale: &str, ftl: &str) -> Result<Option<u32>, CopyRefused> {
+        let path = format!("copy/{}", js_sys::encode_uri_component(locale));
+        let sent = self
+            .send("PUT", &path)
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .body(ftl.to_string())
+            .map_err(|err| CopyRefused::Failed(ApiError::Unreachable(err.to_string())))?
+            .send()
+            .await;
+        copy_answer(sent).await
+    }
+
+    /// The saved versions of the site's wording for `locale`, newest first.
+    pub async fn copy_versions(&self, locale: &str) -> Result<Vec<CopyVersion>, ApiError> {
+        let path = format!("copy/{}/versions", js_sys::encode_uri_component(locale));
+        Ok(self.get_json::<VersionList>(&path).await?.versions)
+    }
+
+    /// One saved version with its text.
+    pub async fn copy_version(
+        &self,
+        locale: &str,
+        version: u32,
+    ) -> Result<CopyVersionText, ApiError> {
+        let path = format!(
+            "copy/{}/versions/{version}",
+            js_sys::encode_uri_component(locale)
+        );
+        self.get_json(&path).await
+    }
+
+    /// Makes saved `version` the live wording again (as a new version).
+    pub async fn restore_copy_version(
+        &self,
+        locale: &str,
+        version: u32,
+    ) -> Result<Option<u32>, CopyRefused> {
+        let path = format!(
+            "copy/{}/versions/{version}/restore",
+            js_sys::encode_uri_component(locale)
+        );
+        let sent = self.send("POST", &path).send().await;
+        copy_answer(sent).await
+    }
+}
+
+/// The version a save of wording became, or why it was refused.
+async fn copy_answer(sent: Result<Response, gloo_net::Error>) -> Result<Option<u32>, CopyRefused> {
+    let failed = |err: gloo_net::Error| CopyRefused::Failed(ApiError::Unreachable(err.to_string()));
+    let response = sent.map_err(failed)?;
+    match response.status() {
+        200 => Ok(response.json::<CopySaved>().await.map_err(failed)?.version),
+        401 => Err(CopyRefused::Failed(ApiError::WrongSecret)),
+        422 => {
+            let body = response.json::<CopyProblems>().await.map_err(failed)?;
+            Err(if body.diagnostics.is_empty() {
+                CopyRefused::Failed(ApiError::Refused(body.message))
+            } else {
+                CopyRefused::Invalid(body.diagnostics)
+            })
+        }
+        status => Err(CopyRefused::Failed(ApiError::Refused(
             response
                 .json::<ErrorBody>()
                 .await

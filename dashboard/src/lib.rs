@@ -1,8 +1,10 @@
 //! The site owners' dashboard, served by the collector at `/dashboard/`:
 //! Analyze → Overview (the CSAT chart, message feedback, the survey's
 //! figures), the Conversations inbox filtered by feedback with export, and
-//! Recommendations → knowledge gaps. Every number comes from the
-//! collector's read API; every word from `locales/*/dashboard.ftl`.
+//! Recommendations → knowledge gaps, Settings, and Wording (the widget's
+//! copy per locale, checked as typed, previewed with the widget's own
+//! components, with its saved versions). Every number comes from the
+//! collector's API; every word from `locales/*/dashboard.ftl`.
 
 pub mod api;
 pub mod chart;
@@ -13,6 +15,7 @@ pub mod period;
 pub mod route;
 pub mod session;
 pub mod settings_form;
+pub mod wording;
 
 use wasm_bindgen::prelude::*;
 

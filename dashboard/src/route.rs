@@ -1,6 +1,7 @@
 //! Which section shows, from the address's `#/...` (so the browser's Back
 //! works and a conversation can be linked to).
 
+use protocol::Need;
 use protocol::ids::check_id;
 
 /// A section of the dashboard.
@@ -17,6 +18,8 @@ pub enum Route {
     Recommendations,
     /// The site's settings and their changes.
     Settings,
+    /// The widget's wording, per locale.
+    Wording,
 }
 
 impl Route {
@@ -32,6 +35,7 @@ impl Route {
                 "conversations" => Self::Conversations,
                 "recommendations" => Self::Recommendations,
                 "settings" => Self::Settings,
+                "wording" => Self::Wording,
                 _ => Self::Overview,
             },
         }
@@ -45,6 +49,7 @@ impl Route {
             Self::Conversation(id) => format!("#/conversations/{id}"),
             Self::Recommendations => "#/recommendations".to_string(),
             Self::Settings => "#/settings".to_string(),
+            Self::Wording => "#/wording".to_string(),
         }
     }
 
@@ -53,6 +58,15 @@ impl Route {
         match self {
             Self::Conversation(_) => Self::Conversations,
             other => other.clone(),
+        }
+    }
+
+    /// What opening it needs.
+    pub fn need(&self) -> Need {
+        match self {
+            Self::Settings => Need::Owner,
+            Self::Wording => Need::Wording,
+            _ => Need::Read,
         }
     }
 
@@ -77,6 +91,7 @@ mod tests {
             Route::Conversation("c_123".into()),
             Route::Recommendations,
             Route::Settings,
+            Route::Wording,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
@@ -87,5 +102,8 @@ mod tests {
             Route::Conversation("c_1".into()).section(),
             Route::Conversations
         );
+        assert_eq!(Route::Wording.need(), Need::Wording);
+        assert_eq!(Route::Settings.need(), Need::Owner);
+        assert_eq!(Route::Conversation("c_1".into()).need(), Need::Read);
     }
 }

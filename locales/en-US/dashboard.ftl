@@ -8,11 +8,11 @@
 # Page and window title, and the heading of the sign-in form. Under 30 characters.
 dashboard-title = Feedback dashboard
 # One or two sentences above the sign-in form.
-signin-intro = Paste your site key and secret. They stay in this browser tab and are forgotten when you close it.
+signin-intro = Paste your site key and its secret, or an access key the owner made you. They stay in this browser tab and are forgotten when you close it.
 # Label of the site key field.
 signin-site-key = Site key
 # Label of the secret field.
-signin-secret = Site secret
+signin-secret = Site secret or access key
 # Button that signs in.
 signin-submit = Open dashboard
 # Shown under the form when the key or the secret is wrong.
@@ -330,3 +330,76 @@ secret-intro = A new secret replaces yours at once; this tab switches to it.
 secret-rotate = Make a new secret
 # Shown after the secret was replaced, before the new secret (shown only this once, on its own).
 secret-rotated = Your new secret, shown only now:
+
+## Wording (the widget's copy, per locale)
+
+# Navigation tab of the Wording section. One word.
+nav-wording = Wording
+# Heading of the Wording section.
+wording-title = Wording
+# One or two sentences under the Wording heading.
+wording-intro = The words the bubble shows shoppers, in each language. What you write here replaces the shipped text of that message; an empty box keeps the shipped text.
+# Label of the list of languages whose wording is edited.
+wording-locale = Language
+# Legend of the choice between editing message by message or the whole file.
+wording-mode = Edit
+# Choice: one box per message.
+wording-mode-messages = Message by message
+# Choice: the whole Fluent file in one box.
+wording-mode-file = The whole file (Fluent)
+# Label of the box holding the whole Fluent file.
+wording-file = Your wording as a Fluent file
+# Above a message's English text, which every language translates.
+wording-reference = Reference (en-US)
+# Above a message's text as shipped in the chosen language.
+wording-shipped = Shipped text
+# Label of the box with the site's own text of a message.
+wording-own = Your wording
+# Button that drops the site's own text of a message.
+wording-revert = Use the shipped text
+# Accessible name of that button. { $id } is the message's id.
+wording-revert-label = Use the shipped text for { $id }
+# Button that saves the wording.
+wording-save = Save wording
+# Shown after a save. { $version } is the version number it became.
+wording-saved = Saved as version { $version }.
+# Shown after a save that changed nothing.
+wording-unchanged = Saved; nothing had changed.
+# Shown above the problems when the collector refused a save.
+wording-refused = Not saved: the collector found these problems. The wording stored before is unchanged.
+# A shopper's question in the preview's sample conversation.
+wording-sample-question = Where is my order?
+# The assistant's answer in the preview's sample conversation.
+wording-sample-answer = Your order left our warehouse yesterday and should arrive within three days.
+# Heading of the live preview of the bubble.
+preview-title = Preview
+# Legend of the choice of the satisfaction prompt's kind in the preview.
+preview-mode = Satisfaction prompt
+# Label of the list of the prompt's steps in the preview.
+preview-step = Step
+# Step: the prompt's question.
+preview-step-question = The question
+# Step: the comment box after an answer.
+preview-step-comment = The comment
+# Step: the message after the shopper answered.
+preview-step-thanks = The thank-you
+# Label of the number the preview's "characters left" note is shown with.
+preview-count = Characters left (any number, for the plural forms)
+# Shown when the preview cannot be drawn.
+preview-failed = The preview cannot be shown in this browser.
+# Heading of the list of saved versions.
+history-title = Saved versions
+# Shown when no version was saved yet.
+history-empty = No saved versions yet.
+# One saved version. { $when } is its date and time; { $who } is who saved it.
+history-version = Version { $version }, { $when }, by { $who }
+# Button that shows what a version changed. One word.
+history-show = Changes
+# Accessible name of that button.
+history-show-label = Changes in version { $version }
+# Button that makes a version the live wording again. One word.
+history-restore = Restore
+# Accessible name of that button.
+history-restore-label = Restore version { $version }
+# Shown when a version changed no message.
+history-no-changes = No message changed in this version.

@@ -274,6 +274,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("copy", SiteConfig::default()),
         ("stored_copy", SiteConfig::default()),
         ("dashboard_settings", SiteConfig::default()),
+        ("wording_editor", SiteConfig::default()),
         (
             "shop_name",
             SiteConfig {

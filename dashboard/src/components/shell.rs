@@ -6,39 +6,94 @@ use l10n::format::Args;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::api::Api;
+use crate::api::{Api, ApiError, Holder};
 use crate::components::conversation_view::ConversationView;
 use crate::components::gaps_page::GapsPage;
 use crate::components::inbox::Inbox;
 use crate::components::overview_page::OverviewPage;
 use crate::components::period_picker::PeriodPicker;
 use crate::components::settings_page::SettingsPage;
+use crate::components::status::{Failed, Loading};
+use crate::components::wording_page::WordingPage;
 use crate::i18n::{self, I18n};
 use crate::period::Period;
 use crate::route::Route;
 
-/// Follows the address's `#/...`.
-fn watch_route(route: RwSignal<Route>) {
+/// Follows the address's `#/...`, through `open` (which turns a section
+/// the signed-in key may not open into one it may).
+fn watch_route(route: RwSignal<Route>, open: impl Fn(Route) -> Route + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let changed = Closure::<dyn Fn()>::new(move || route.set(Route::current()));
+    let changed = Closure::<dyn Fn()>::new(move || route.set(open(Route::current())));
     let _ = window.add_event_listener_with_callback("hashchange", changed.as_ref().unchecked_ref());
     // The dashboard is the whole page and lives as long as it.
     changed.forget();
 }
 
-/// Everything after sign-in.
+/// Everything after sign-in, once the collector has said who is signed
+/// in: each sees only the sections their key opens.
 #[component]
 pub fn Shell(
-    /// The read API for the signed-in site.
+    /// The API for the signed-in site.
     api: Api,
     /// Forgets the secret.
     on_sign_out: Callback<()>,
 ) -> impl IntoView {
+    let holder = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.holder().await }
+        }
+    });
+    move || match holder.get() {
+        None => view! { <Loading/> }.into_any(),
+        // A secret rotated or a key revoked since this tab signed in.
+        Some(Err(ApiError::WrongSecret)) => {
+            on_sign_out.run(());
+            ().into_any()
+        }
+        Some(Err(error)) => view! { <Failed error/> }.into_any(),
+        Some(Ok(holder)) => {
+            let api = api.clone();
+            view! { <Sections api holder on_sign_out/> }.into_any()
+        }
+    }
+}
+
+/// The header, the sections `holder` may open, and the one the address
+/// names (or the first they may open).
+#[component]
+fn Sections(
+    /// The API for the signed-in site.
+    api: Api,
+    /// Who is signed in.
+    holder: Holder,
+    /// Forgets the secret.
+    on_sign_out: Callback<()>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let route = RwSignal::new(Route::current());
-    watch_route(route);
+    let may = {
+        let holder = holder.clone();
+        move |route: &Route| holder.may(route.need())
+    };
+    let first_open = [Route::Overview, Route::Wording, Route::Settings]
+        .into_iter()
+        .find(|route| may(route))
+        .unwrap_or_default();
+    let open = {
+        let may = may.clone();
+        move |route: Route| {
+            if may(&route) {
+                route
+            } else {
+                first_open.clone()
+            }
+        }
+    };
+    let route = RwSignal::new(open(Route::current()));
+    watch_route(route, open);
     let period = RwSignal::new(Period::default());
     let filter = RwSignal::new(None::<FeedbackFilter>);
     let site = api.site_key().to_string();
@@ -49,8 +104,9 @@ pub fn Shell(
     };
     let tab = move |target: Route, label: fn(I18n) -> String| {
         let href = target.href();
+        let shown = may(&target);
         let current = move || (route.get().section() == target).then_some("page");
-        view! { <a href=href aria-current=current>{move || label(i18n)}</a> }
+        shown.then(|| view! { <a href=href aria-current=current>{move || label(i18n)}</a> })
     };
     let section = move || {
         let api = api.clone();
@@ -60,6 +116,7 @@ pub fn Shell(
             Route::Conversation(id) => view! { <ConversationView api id/> }.into_any(),
             Route::Recommendations => view! { <GapsPage api period/> }.into_any(),
             Route::Settings => view! { <SettingsPage api/> }.into_any(),
+            Route::Wording => view! { <WordingPage api/> }.into_any(),
         }
     };
     view! {
@@ -75,9 +132,12 @@ pub fn Shell(
             {tab(Route::Conversations, |i18n| i18n.text("nav-conversations"))}
             {tab(Route::Recommendations, |i18n| i18n.text("nav-recommendations"))}
             {tab(Route::Settings, |i18n| i18n.text("nav-settings"))}
+            {tab(Route::Wording, |i18n| i18n.text("nav-wording"))}
         </nav>
         <main id="section">
-            <Show when=move || !matches!(route.get(), Route::Conversation(_) | Route::Settings)>
+            <Show when=move || {
+                !matches!(route.get(), Route::Conversation(_) | Route::Settings | Route::Wording)
+            }>
                 <PeriodPicker period/>
             </Show>
             {section}

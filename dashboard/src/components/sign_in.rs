@@ -1,12 +1,11 @@
-//! The sign-in form: the site key and secret, checked against the
-//! collector before the dashboard opens.
+//! The sign-in form: the site key and its secret (or a key the owner
+//! made), checked against the collector before the dashboard opens.
 
 use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
 use crate::i18n::{self, I18n};
-use crate::period::Period;
 use crate::session::Credentials;
 
 /// Asks for the site key and secret.
@@ -33,7 +32,7 @@ pub fn SignIn(
         busy.set(true);
         leptos::task::spawn_local(async move {
             let api = Api::new(credentials.clone());
-            match api.overview(&Period::Last(1)).await {
+            match api.holder().await {
                 Ok(_) => on_signed_in.run(credentials),
                 Err(ApiError::WrongSecret) => problem.set(Some(i18n.text("signin-wrong"))),
                 Err(other) => {

@@ -1,0 +1,187 @@
+//! The saved versions of a site's wording for one locale, newest first:
+//! when, by whom, what changed from the version before (message by
+//! message), and a button that makes one the live wording again.
+
+use l10n::entries::{Change, changes};
+use l10n::format::Args;
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError, CopyRefused, CopyVersion};
+use crate::components::status::{Failed, Loading};
+use crate::i18n::{self, I18n};
+use crate::intl;
+
+/// The messages version `version` changed from the one before it.
+async fn changes_in(api: &Api, locale: &str, version: u32) -> Result<Vec<Change>, ApiError> {
+    let this = api.copy_version(locale, version).await?;
+    let before = match version.checked_sub(1).filter(|&before| before > 0) {
+        Some(before) => api.copy_version(locale, before).await?.ftl,
+        None => String::new(),
+    };
+    Ok(changes(&before, &this.ftl))
+}
+
+/// The history of `locale`'s wording.
+#[component]
+pub fn CopyHistory(
+    /// The API for the signed-in site.
+    api: Api,
+    /// The locale.
+    locale: String,
+    /// Changes whenever a save or a restore may have added a version.
+    reload: Signal<u32>,
+    /// Called with the new version and its text once one is restored.
+    on_restored: Callback<(Option<u32>, String)>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let versions = LocalResource::new({
+        let (api, locale) = (api.clone(), locale.clone());
+        move || {
+            reload.track();
+            let (api, locale) = (api.clone(), locale.clone());
+            async move { api.copy_versions(&locale).await }
+        }
+    });
+    let list = move || {
+        let (api, locale) = (api.clone(), locale.clone());
+        versions.get().map(move |found| match found {
+            Err(error) => view! { <Failed error/> }.into_any(),
+            Ok(list) if list.is_empty() => {
+                view! { <p class="empty">{i18n.t("history-empty")}</p> }.into_any()
+            }
+            Ok(list) => view! {
+                <ol class="versions">
+                    {list
+                        .into_iter()
+                        .map(|version| {
+                            let (api, locale) = (api.clone(), locale.clone());
+                            view! { <VersionRow api locale version on_restored/> }
+                        })
+                        .collect_view()}
+                </ol>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <section class="copy-history" aria-labelledby="history-title">
+            <h3 id="history-title">{i18n.t("history-title")}</h3>
+            {move || list().unwrap_or_else(|| view! { <Loading/> }.into_any())}
+        </section>
+    }
+}
+
+/// One saved version: its time and author, its changes on demand, and
+/// Restore.
+#[component]
+fn VersionRow(
+    /// The API for the signed-in site.
+    api: Api,
+    /// The locale.
+    locale: String,
+    /// The version.
+    version: CopyVersion,
+    /// Called with the new version and its text once this one is restored.
+    on_restored: Callback<(Option<u32>, String)>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let number = version.version;
+    let shown = RwSignal::new(None::<Result<Vec<Change>, ApiError>>);
+    let open = RwSignal::new(false);
+    let problem = RwSignal::new(None::<Vec<String>>);
+    let toggle = {
+        let (api, locale) = (api.clone(), locale.clone());
+        move |_| {
+            open.update(|open| *open = !*open);
+            if open.get_untracked() && shown.with_untracked(Option::is_none) {
+                let (api, locale) = (api.clone(), locale.clone());
+                leptos::task::spawn_local(async move {
+                    shown.set(Some(changes_in(&api, &locale, number).await));
+                });
+            }
+        }
+    };
+    let restore = move |_| {
+        let (api, locale) = (api.clone(), locale.clone());
+        leptos::task::spawn_local(async move {
+            let text = match api.copy_version(&locale, number).await {
+                Ok(found) => found.ftl,
+                Err(error) => return problem.set(Some(vec![error.to_string()])),
+            };
+            match api.restore_copy_version(&locale, number).await {
+                Ok(new_version) => {
+                    problem.set(None);
+                    on_restored.run((new_version, text));
+                }
+                Err(CopyRefused::Invalid(diagnostics)) => problem.set(Some(diagnostics)),
+                Err(CopyRefused::Failed(error)) => problem.set(Some(vec![error.to_string()])),
+            }
+        });
+    };
+    let heading = {
+        let saved_by = version.saved_by.clone();
+        move || {
+            let mut args = Args::new();
+            args.set("version", i18n::count(number));
+            args.set(
+                "when",
+                i18n::text(intl::instant(&i18n.locale(), version.saved_at, None)),
+            );
+            args.set("who", i18n::text(saved_by.clone()));
+            i18n.format("history-version", &args)
+        }
+    };
+    let label = move |id: &'static str| {
+        move || {
+            let mut args = Args::new();
+            args.set("version", i18n::count(number));
+            i18n.format(id, &args)
+        }
+    };
+    let details_id = format!("version-{number}-changes");
+    let changes_view = move || {
+        open.get().then(|| match shown.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(error)) => view! { <Failed error/> }.into_any(),
+            Some(Ok(found)) if found.is_empty() => {
+                view! { <p class="empty">{i18n.t("history-no-changes")}</p> }.into_any()
+            }
+            Some(Ok(found)) => view! {
+                <dl class="changes">
+                    {found
+                        .into_iter()
+                        .map(|change| view! {
+                            <dt><code>{change.id}</code></dt>
+                            <dd>
+                                {change.before.map(|text| view! { <del dir="auto">{text}</del> })}
+                                {change.after.map(|text| view! { <ins dir="auto">{text}</ins> })}
+                            </dd>
+                        })
+                        .collect_view()}
+                </dl>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <li class="version" data-version=number>
+            <p>{heading}</p>
+            <button type="button" on:click=toggle
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=details_id.clone()
+                aria-label=label("history-show-label")>
+                {i18n.t("history-show")}
+            </button>
+            <button type="button" class="restore" on:click=restore
+                aria-label=label("history-restore-label")>
+                {i18n.t("history-restore")}
+            </button>
+            <div id=details_id>{changes_view}</div>
+            {move || problem.get().map(|found| view! {
+                <ul class="problems" role="alert">
+                    {found.into_iter().map(|text| view! { <li class="problem">{text}</li> }).collect_view()}
+                </ul>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,373 @@
+//! Wording: the widget's copy for one locale, as a locale editor works on
+//! it. Each message shows its en-US reference, the locale's shipped text
+//! and the site's own, which can be edited message by message or as the
+//! whole Fluent file. The checker's diagnostics show as it is typed (the
+//! collector's own check, `crate::wording`); the preview draws the widget
+//! with the draft; saving sends it, and a refusal keeps what was stored.
+//! The saved versions are in `copy_history`.
+
+use l10n::format::Args;
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError, CopyRefused};
+use crate::components::copy_history::CopyHistory;
+use crate::components::status::{Failed, Loading};
+use crate::components::wording_preview::WordingPreview;
+use crate::i18n::{self, I18n};
+use crate::wording::{MessageRow, Placed, Wording, problems_by_message};
+
+/// The locale the editor opens on.
+const FIRST_LOCALE: &str = "de";
+
+/// What the last save came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// Stored as this version (`None`: unchanged, no new version).
+    Saved(Option<u32>),
+    /// The collector's checker refused it; its diagnostics.
+    Refused(Vec<String>),
+    /// Anything else.
+    Failed(String),
+}
+
+/// Everything the editor needs for one locale, in one go.
+async fn load(api: Api, locale: String) -> Result<Wording, ApiError> {
+    let reference = api.shipped_copy(l10n::REFERENCE_LOCALE).await?;
+    let shipped = api.shipped_copy(&locale).await?;
+    let saved = api.site_copy(&locale).await?;
+    Ok(Wording::new(&locale, reference, shipped, saved))
+}
+
+/// The Wording section: a locale picker, then that locale's editor.
+#[component]
+pub fn WordingPage(
+    /// The API for the signed-in site.
+    api: Api,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let locales = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.locales().await }
+        }
+    });
+    let locale = RwSignal::new(FIRST_LOCALE.to_string());
+    let picker = move || {
+        locales.get().map(|found| match found {
+            Err(error) => view! { <Failed error/> }.into_any(),
+            Ok(list) => {
+                let options = list
+                    .locales
+                    .into_iter()
+                    .filter(|tag| tag != l10n::REFERENCE_LOCALE)
+                    .map(|tag| {
+                        let selected = tag == locale.get_untracked();
+                        view! { <option value=tag.clone() selected=selected>{tag.clone()}</option> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="field">
+                        <label for="wording-locale">{i18n.t("wording-locale")}</label>
+                        <select id="wording-locale"
+                            on:change:target=move |ev| locale.set(ev.target().value())>
+                            {options}
+                        </select>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+    let editor = move || {
+        let (api, tag) = (api.clone(), locale.get());
+        view! { <LocaleEditor api locale=tag/> }
+    };
+    view! {
+        <section class="wording" aria-labelledby="wording-title">
+            <h2 id="wording-title">{i18n.t("wording-title")}</h2>
+            <p class="hint">{i18n.t("wording-intro")}</p>
+            {picker}
+            {editor}
+        </section>
+    }
+}
+
+/// One locale's editor, once its three texts have loaded.
+#[component]
+fn LocaleEditor(
+    /// The API for the signed-in site.
+    api: Api,
+    /// The locale edited.
+    locale: String,
+) -> impl IntoView {
+    let loaded = LocalResource::new({
+        let (api, locale) = (api.clone(), locale.clone());
+        move || load(api.clone(), locale.clone())
+    });
+    move || match loaded.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <Failed error/> }.into_any(),
+        Some(Ok(found)) => {
+            let api = api.clone();
+            view! { <Editor api wording=RwSignal::new(found)/> }.into_any()
+        }
+    }
+}
+
+/// The editor over a loaded locale's wording.
+#[component]
+fn Editor(
+    /// The API for the signed-in site.
+    api: Api,
+    /// The wording, its draft edited in place.
+    wording: RwSignal<Wording>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let locale = wording.with_untracked(|wording| wording.locale.clone());
+    let whole_file = RwSignal::new(false);
+    // Bumped when the draft is replaced from outside a message's own box
+    // (a revert, a restore, the whole file edited), which redraws the boxes.
+    let generation = RwSignal::new(0_u32);
+    let problems = Memo::new(move |_| {
+        wording.with(|wording| {
+            let found = wording.problems();
+            problems_by_message(&wording.draft, &found)
+        })
+    });
+    let outcome = RwSignal::new(None::<Outcome>);
+    let busy = RwSignal::new(false);
+    // The history reloads after every save or restore.
+    let saves = RwSignal::new(0_u32);
+
+    let save = {
+        let api = api.clone();
+        move |_| {
+            let api = api.clone();
+            let (locale, draft) = wording.with_untracked(|w| (w.locale.clone(), w.draft.clone()));
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                let answer = api.save_copy(&locale, &draft).await;
+                outcome.set(Some(match answer {
+                    Ok(version) => {
+                        wording.update(|wording| wording.saved = draft);
+                        saves.update(|count| *count += 1);
+                        Outcome::Saved(version)
+                    }
+                    Err(CopyRefused::Invalid(diagnostics)) => Outcome::Refused(diagnostics),
+                    Err(CopyRefused::Failed(error)) => Outcome::Failed(error.to_string()),
+                }));
+                busy.set(false);
+            });
+        }
+    };
+    let restored = Callback::new(move |(version, ftl): (Option<u32>, String)| {
+        wording.update(|wording| {
+            wording.saved = ftl.clone();
+            wording.draft = ftl;
+        });
+        generation.update(|count| *count += 1);
+        saves.update(|count| *count += 1);
+        outcome.set(Some(Outcome::Saved(version)));
+    });
+
+    let messages = move || {
+        generation.track();
+        let rows = wording.with_untracked(Wording::rows);
+        rows.into_iter()
+            .map(|row| view! { <MessageEditor row wording generation problems/> })
+            .collect_view()
+    };
+    let file = move || {
+        let described = move || {
+            problems
+                .with(|placed| placed.by_message.len() + placed.elsewhere.len() > 0)
+                .then_some("wording-file-problems")
+        };
+        view! {
+            <div class="field">
+                <label for="wording-file">{i18n.t("wording-file")}</label>
+                <textarea id="wording-file" class="ftl" rows="18" spellcheck="false"
+                    aria-describedby=described
+                    prop:value=move || wording.with(|wording| wording.draft.clone())
+                    on:input:target=move |ev| {
+                        let text = ev.target().value();
+                        wording.update(|wording| wording.draft = text);
+                    }></textarea>
+                <ul class="problems" id="wording-file-problems">
+                    {move || problems.with(Placed::all)
+                        .into_iter()
+                        .map(|text| view! { <li class="problem">{text}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    };
+    let elsewhere = move || {
+        problems.with(|placed| {
+            placed
+                .elsewhere
+                .iter()
+                .map(|text| view! { <li class="problem">{text.clone()}</li> })
+                .collect_view()
+        })
+    };
+    let status = move || {
+        outcome.get().map(|outcome| match outcome {
+            Outcome::Saved(Some(version)) => {
+                let mut args = Args::new();
+                args.set("version", i18n::count(version));
+                view! { <p class="saved">{i18n.format("wording-saved", &args)}</p> }.into_any()
+            }
+            Outcome::Saved(None) => {
+                view! { <p class="saved">{i18n.t("wording-unchanged")}</p> }.into_any()
+            }
+            Outcome::Refused(diagnostics) => view! {
+                <div class="problem">
+                    <p>{i18n.t("wording-refused")}</p>
+                    <ul class="problems">
+                        {diagnostics.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any(),
+            Outcome::Failed(reason) => {
+                let mut args = Args::new();
+                args.set("reason", i18n::text(reason));
+                view! { <p class="problem">{i18n.format("load-failed", &args)}</p> }.into_any()
+            }
+        })
+    };
+    let mode = move |file: bool, id: &'static str, label: &'static str| {
+        view! {
+            <div class="choice">
+                <input id=id type="radio" name="wording-mode"
+                    prop:checked=move || whole_file.get() == file
+                    on:change=move |_| {
+                        whole_file.set(file);
+                        generation.update(|count| *count += 1);
+                    }/>
+                <label for=id>{i18n.t(label)}</label>
+            </div>
+        }
+    };
+    let draft_for_preview = Signal::derive(move || wording.with(Wording::layered));
+    view! {
+        <div class="wording-editor">
+            <div class="wording-edit">
+                <fieldset class="field">
+                    <legend>{i18n.t("wording-mode")}</legend>
+                    {mode(false, "wording-mode-messages", "wording-mode-messages")}
+                    {mode(true, "wording-mode-file", "wording-mode-file")}
+                </fieldset>
+                {move || if whole_file.get() {
+                    file().into_any()
+                } else {
+                    view! {
+                        <div class="wording-messages">{messages}</div>
+                        <ul class="problems">{elsewhere}</ul>
+                    }
+                    .into_any()
+                }}
+                <div class="actions">
+                    <button type="button" class="primary" on:click=save
+                        disabled=move || busy.get()>
+                        {i18n.t("wording-save")}
+                    </button>
+                    <p class="status" role="status">{status}</p>
+                </div>
+            </div>
+            <WordingPreview locale=locale.clone() copy=draft_for_preview/>
+            <CopyHistory api locale reload=saves.into() on_restored=restored/>
+        </div>
+    }
+}
+
+/// One message: its reference and shipped texts, the site's own in a box,
+/// a button back to the shipped text, and the checker's findings on it.
+#[component]
+fn MessageEditor(
+    /// The message's texts.
+    row: MessageRow,
+    /// The wording it edits.
+    wording: RwSignal<Wording>,
+    /// Bumped when the draft is replaced from outside this box.
+    generation: RwSignal<u32>,
+    /// The checker's findings, by message id.
+    problems: Memo<Placed>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let MessageRow {
+        id,
+        reference,
+        shipped,
+        own,
+    } = row;
+    let box_id = format!("wording-{id}");
+    let problem_id = format!("wording-{id}-problems");
+    let mine = {
+        let id = id.clone();
+        move || problems.with(|placed| placed.on(&id))
+    };
+    let invalid = {
+        let mine = mine.clone();
+        move || (!mine().is_empty()).then_some("true")
+    };
+    let has_own = {
+        let id = id.clone();
+        move || {
+            wording.with(|wording| {
+                l10n::entries::entries(&wording.draft)
+                    .iter()
+                    .any(|entry| entry.id == id)
+            })
+        }
+    };
+    let edit = {
+        let id = id.clone();
+        move |text: String| wording.update(|wording| wording.set_message(&id, &text))
+    };
+    let revert = {
+        let id = id.clone();
+        move |_| {
+            wording.update(|wording| wording.set_message(&id, ""));
+            generation.update(|count| *count += 1);
+        }
+    };
+    let revert_label = {
+        let id = id.clone();
+        move || {
+            let mut args = Args::new();
+            args.set("id", i18n::text(id.clone()));
+            i18n.format("wording-revert-label", &args)
+        }
+    };
+    let shipped_text = shipped.clone().unwrap_or_else(|| reference.clone());
+    let locale = wording.with_untracked(|wording| wording.locale.clone());
+    view! {
+        <div class="wording-message" data-id=id.clone()>
+            <h3><code>{id.clone()}</code></h3>
+            <dl>
+                <dt>{i18n.t("wording-reference")}</dt>
+                <dd class="reference" lang=l10n::REFERENCE_LOCALE>{reference}</dd>
+                <dt>{i18n.t("wording-shipped")}</dt>
+                <dd class="shipped" lang=locale.clone() dir="auto">{shipped_text.clone()}</dd>
+            </dl>
+            <label for=box_id.clone()>{i18n.t("wording-own")}</label>
+            <textarea id=box_id class="own" rows="2" spellcheck="true" lang=locale dir="auto"
+                placeholder=shipped_text
+                aria-describedby=problem_id.clone()
+                aria-invalid=invalid
+                prop:value=own.unwrap_or_default()
+                on:input:target=move |ev| edit(ev.target().value())></textarea>
+            <ul class="problems" id=problem_id>
+                {move || mine().into_iter().map(|text| view! { <li class="problem">{text}</li> }).collect_view()}
+            </ul>
+            <button type="button" class="revert" on:click=revert
+                aria-label=revert_label
+                disabled=move || !has_own()>
+                {i18n.t("wording-revert")}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,386 @@
+//! The dashboard's Wording section in headless Chromium, as a locale
+//! editor with a wording key uses it: they see only Wording; each message
+//! shows its reference, shipped and own texts; the checker's findings show
+//! beside a message as it is typed; the preview (the widget's own
+//! components) follows the draft, the prompt's modes and steps, any plural
+//! count, and right to left for Arabic; a refused save keeps the stored
+//! copy; a message goes back to the shipped text; saved versions list who
+//! saved them, show what changed, and restore. axe-core finds nothing.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::browser::Browser;
+use e2e::{SiteAccess, Stack, eventually};
+use fantoccini::Locator;
+use reqwest::Method;
+use serde_json::json;
+
+/// A wording key for `site`, made by its owner.
+async fn wording_key(stack: &Stack, site: &SiteAccess) -> SiteAccess {
+    let made = stack
+        .collector()
+        .site_request(
+            Method::POST,
+            &site.key,
+            "keys",
+            Some(&site.secret),
+            &[],
+            Some(&json!({"name": "Marie, German wording", "scope": "wording"})),
+        )
+        .await
+        .unwrap();
+    assert_eq!(made.status, 201, "{}", made.body);
+    SiteAccess {
+        key: site.key.clone(),
+        secret: made.body["secret"].as_str().unwrap().to_string(),
+    }
+}
+
+/// The text of `selector` inside the preview's shadow root, once it is
+/// `expected` (what it was last, if it never becomes that).
+async fn preview_text_becomes(browser: &Browser, selector: &str, expected: &str) {
+    let found = eventually(
+        &format!("{selector} in the preview to read {expected:?}"),
+        Duration::from_secs(15),
+        || async {
+            let Ok(host) = browser.client.find(Locator::Css(".preview-widget")).await else {
+                return Ok(None);
+            };
+            let root = host.shadow_root().await?;
+            let Ok(element) = root.find(Locator::Css(selector)).await else {
+                return Ok(None);
+            };
+            let text = element.text().await?;
+            Ok((text == expected).then_some(text))
+        },
+    )
+    .await;
+    assert!(found.is_ok(), "{found:?}");
+}
+
+/// Whether the preview shows `selector`.
+async fn preview_shows(browser: &Browser, selector: &str) -> bool {
+    browser
+        .js(
+            "const host = document.querySelector('.preview-widget');
+             return !!(host && host.shadowRoot && host.shadowRoot.querySelector(arguments[0]));",
+            vec![json!(selector)],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+/// Sets a control's value and tells the page, as typing does.
+async fn set_value(browser: &Browser, selector: &str, value: &str) {
+    browser.page_element(selector).await.unwrap();
+    browser
+        .js(
+            "const e = document.querySelector(arguments[0]);
+             e.value = arguments[1];
+             e.dispatchEvent(new Event('input', { bubbles: true }));
+             e.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(selector), json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// A control's value now.
+async fn value_of(browser: &Browser, selector: &str) -> String {
+    browser
+        .js(
+            "return document.querySelector(arguments[0]).value;",
+            vec![json!(selector)],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// `text` without Fluent's isolation marks around placeables.
+fn plain(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The save's status line (without isolation marks), once it contains
+/// `part`.
+async fn status_says(browser: &Browser, part: &str) -> String {
+    eventually(
+        &format!("the status to say {part:?}"),
+        Duration::from_secs(15),
+        || async {
+            let text = plain(&browser.page_text(".wording .actions .status").await?);
+            Ok(text.contains(part).then_some(text))
+        },
+    )
+    .await
+    .unwrap()
+}
+
+async fn click(browser: &Browser, selector: &str) {
+    browser
+        .page_element(selector)
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// The site's stored copy for `locale`, as the widget's collector has it.
+async fn stored(stack: &Stack, site: &SiteAccess, locale: &str) -> String {
+    let url = format!("{}/v1/sites/{}/copy/{locale}", stack.worker_url, site.key);
+    e2e::http_client()
+        .get(url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("wording_editor").unwrap();
+    let editor = wording_key(&stack, &site).await;
+    let browser = Browser::start(&stack).await.unwrap();
+    let dashboard = format!("{}/dashboard/?locale=en-US", stack.worker_url);
+    browser
+        .sign_in_to_dashboard(&dashboard, &editor)
+        .await
+        .unwrap();
+    // Asked for the Overview, a wording key gets the Wording section, and
+    // the navigation offers nothing else.
+    browser
+        .client
+        .goto(&format!("{dashboard}#/overview"))
+        .await
+        .unwrap();
+    let title = browser
+        .page_element(".wording-message[data-id=\"csat-title\"]")
+        .await
+        .unwrap();
+    let tabs = browser.page_text("nav.sections").await.unwrap();
+    assert_eq!(tabs.trim(), "Wording");
+    let texts = title.text().await.unwrap();
+    assert!(texts.contains("How was this conversation?"), "{texts}");
+    assert!(texts.contains("Wie war dieses Gespräch?"), "{texts}");
+    preview_text_becomes(&browser, ".fb-csat-title", "Wie war dieses Gespräch?").await;
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    // Typed: the preview follows the draft.
+    set_value(&browser, "#wording-csat-title", "Wie war's heute?").await;
+    preview_text_becomes(&browser, ".fb-csat-title", "Wie war's heute?").await;
+
+    // A broken message: the checker's finding shows beside it as typed,
+    // and the collector refuses the save with the same words.
+    set_value(
+        &browser,
+        "#wording-characters-left",
+        "{ $count ->\n    [one] nur eins\n}",
+    )
+    .await;
+    let inline = eventually(
+        "the finding beside the message",
+        Duration::from_secs(10),
+        || async {
+            let text = browser
+                .page_text("#wording-characters-left-problems")
+                .await?;
+            Ok((!text.is_empty()).then_some(text))
+        },
+    )
+    .await
+    .unwrap();
+    assert!(inline.starts_with("copy/de.ftl:"), "{inline}");
+    assert!(inline.contains("error[syntax]"), "{inline}");
+    assert_eq!(
+        browser
+            .page_element("#wording-characters-left")
+            .await
+            .unwrap()
+            .attr("aria-invalid")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    click(&browser, ".wording .actions button").await;
+    let refused = status_says(&browser, "Not saved").await;
+    assert!(refused.contains(&inline), "{refused}\nvs\n{inline}");
+    assert_eq!(stored(&stack, &site, "de").await, "", "nothing stored");
+
+    // Back to the shipped text: the finding goes with the message.
+    click(
+        &browser,
+        ".wording-message[data-id=\"characters-left\"] .revert",
+    )
+    .await;
+    eventually("the finding to go", Duration::from_secs(10), || async {
+        let text = browser
+            .page_text("#wording-characters-left-problems")
+            .await?;
+        Ok(text.is_empty().then_some(()))
+    })
+    .await
+    .unwrap();
+    assert_eq!(value_of(&browser, "#wording-characters-left").await, "");
+
+    // Any plural count, with the edited plural forms.
+    set_value(
+        &browser,
+        "#wording-characters-left",
+        "{ $count ->\n    [one] Nur noch ein Zeichen\n   *[other] Noch { $count } Zeichen frei\n}",
+    )
+    .await;
+    set_value(&browser, "#preview-count", "1").await;
+    preview_text_becomes(&browser, ".fb-chars-left", "Nur noch ein Zeichen").await;
+    set_value(&browser, "#preview-count", "7").await;
+    // Placeables are isolated (U+2068 … U+2069), as fluent-bundle does.
+    preview_text_becomes(&browser, ".fb-chars-left", "Noch \u{2068}7\u{2069} Zeichen frei").await;
+
+    // Both prompt modes and their steps, in the widget's own markup.
+    click(&browser, "#preview-mode-scale5").await;
+    preview_text_becomes(
+        &browser,
+        ".fb-csat-title",
+        "Wie gut wurde deine Frage heute beantwortet, auf einer Skala von 1 bis 5?",
+    )
+    .await;
+    assert!(
+        preview_shows(
+            &browser,
+            ".fb-csat-scale[role=radiogroup] input[type=radio]"
+        )
+        .await
+    );
+    set_value(&browser, "#preview-step", "thanks").await;
+    preview_text_becomes(&browser, ".fb-csat-thanks", "Danke für dein Feedback!").await;
+    click(&browser, "#preview-mode-thumbs").await;
+    set_value(&browser, "#preview-step", "comment").await;
+    assert!(preview_shows(&browser, ".fb-csat-comment textarea").await);
+    // The reason form under the thumbed-down answer.
+    assert!(preview_shows(&browser, ".fb-reason .fb-reason-tag[data-tag=too_long]").await);
+
+    // Saved: version 1, by the key.
+    click(&browser, ".wording .actions button").await;
+    status_says(&browser, "Saved as version 1.").await;
+    let first = stored(&stack, &site, "de").await;
+    assert!(first.contains("csat-title = Wie war's heute?"), "{first}");
+    let listed = eventually(
+        "version 1 in the history",
+        Duration::from_secs(10),
+        || async {
+            let text = plain(&browser.page_text(".copy-history").await?);
+            Ok(text.contains("Version 1").then_some(text))
+        },
+    )
+    .await
+    .unwrap();
+    assert!(listed.contains("Marie, German wording"), "{listed}");
+
+    // A second version, and what it changed.
+    set_value(&browser, "#wording-csat-title", "Zweite Fassung").await;
+    click(&browser, ".wording .actions button").await;
+    status_says(&browser, "Saved as version 2.").await;
+    click(
+        &browser,
+        ".version[data-version=\"2\"] button[aria-expanded]",
+    )
+    .await;
+    let changes = eventually("version 2's changes", Duration::from_secs(10), || async {
+        let text = browser
+            .page_text(".version[data-version=\"2\"] dl.changes")
+            .await?;
+        Ok((!text.is_empty()).then_some(text))
+    })
+    .await
+    .unwrap();
+    assert!(changes.contains("csat-title"), "{changes}");
+    assert!(
+        changes.contains("Wie war's heute?") && changes.contains("Zweite Fassung"),
+        "{changes}"
+    );
+    assert!(
+        !changes.contains("characters-left"),
+        "only what changed: {changes}"
+    );
+
+    // Version 1 restored: the live copy and the editor both hold it again.
+    click(&browser, ".version[data-version=\"1\"] .restore").await;
+    status_says(&browser, "Saved as version 3.").await;
+    assert_eq!(stored(&stack, &site, "de").await, first);
+    eventually(
+        "the restored text in its box",
+        Duration::from_secs(10),
+        || async {
+            let value = value_of(&browser, "#wording-csat-title").await;
+            Ok((value == "Wie war's heute?").then_some(()))
+        },
+    )
+    .await
+    .unwrap();
+
+    // The whole file, as one Fluent text.
+    click(&browser, "#wording-mode-file").await;
+    browser.page_element("#wording-file").await.unwrap();
+    assert_eq!(value_of(&browser, "#wording-file").await, first);
+
+    // Arabic: the preview is right to left, in Arabic's plural forms.
+    set_value(&browser, "#wording-locale", "ar").await;
+    preview_text_becomes(&browser, ".fb-csat-title", "كيف كانت هذه المحادثة؟").await;
+    set_value(&browser, "#preview-count", "2").await;
+    preview_text_becomes(&browser, ".fb-chars-left", "تبقّى حرفان").await;
+    let direction = browser
+        .js(
+            "return document.querySelector('.preview-widget').shadowRoot.querySelector('.fb-root').getAttribute('dir');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(direction, json!("rtl"));
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_owner_finds_wording_beside_every_other_section() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("wording_editor").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    let dashboard = format!("{}/dashboard/?locale=en-US", stack.worker_url);
+    browser
+        .sign_in_to_dashboard(&dashboard, &site)
+        .await
+        .unwrap();
+    browser
+        .client
+        .goto(&format!("{dashboard}#/wording"))
+        .await
+        .unwrap();
+    browser
+        .page_element(".wording-message[data-id=\"csat-title\"]")
+        .await
+        .unwrap();
+    let tabs = browser.page_text("nav.sections").await.unwrap();
+    for section in [
+        "Overview",
+        "Conversations",
+        "Recommendations",
+        "Settings",
+        "Wording",
+    ] {
+        assert!(tabs.contains(section), "{section} in {tabs}");
+    }
+    browser.close().await.unwrap();
+}
