@@ -246,7 +246,12 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
     preview_text_becomes(&browser, ".fb-chars-left", "Nur noch ein Zeichen").await;
     set_value(&browser, "#preview-count", "7").await;
     // Placeables are isolated (U+2068 … U+2069), as fluent-bundle does.
-    preview_text_becomes(&browser, ".fb-chars-left", "Noch \u{2068}7\u{2069} Zeichen frei").await;
+    preview_text_becomes(
+        &browser,
+        ".fb-chars-left",
+        "Noch \u{2068}7\u{2069} Zeichen frei",
+    )
+    .await;
 
     // Both prompt modes and their steps, in the widget's own markup.
     click(&browser, "#preview-mode-scale5").await;
