@@ -14,7 +14,7 @@ pub use protocol::{
     ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, LocaleList,
     MessageRating, Rating, Satisfaction,
 };
-pub use protocol::{CopyVersion, CopyVersionText};
+pub use protocol::{CopyVersion, CopyVersionText, VersionPrompts};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
@@ -436,9 +436,25 @@ struct CopySaved {
     version: Option<u32>,
 }
 
-#[derive(serde::Deserialize)]
-struct VersionList {
-    versions: Vec<CopyVersion>,
+/// A locale's saved versions, newest first, and how the satisfaction
+/// prompts worded with each fared.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct VersionHistory {
+    /// The versions.
+    pub versions: Vec<CopyVersion>,
+    /// Per version with any prompt, its prompts.
+    #[serde(default)]
+    pub prompts: Vec<VersionPrompts>,
+}
+
+impl VersionHistory {
+    /// How the prompts worded with `version` fared, if any was shown.
+    pub fn prompts_of(&self, version: u32) -> Option<VersionPrompts> {
+        self.prompts
+            .iter()
+            .find(|prompts| prompts.version == version)
+            .copied()
+    }
 }
 
 /// The text of a public answer (the shipped copy, the site's stored copy).
@@ -507,10 +523,11 @@ impl Api {
         copy_answer(sent).await
     }
 
-    /// The saved versions of the site's wording for `locale`, newest first.
-    pub async fn copy_versions(&self, locale: &str) -> Result<Vec<CopyVersion>, ApiError> {
+    /// The saved versions of the site's wording for `locale`, newest
+    /// first, with how the prompts worded with each fared.
+    pub async fn copy_versions(&self, locale: &str) -> Result<VersionHistory, ApiError> {
         let path = format!("copy/{}/versions", js_sys::encode_uri_component(locale));
-        Ok(self.get_json::<VersionList>(&path).await?.versions)
+        self.get_json(&path).await
     }
 
     /// One saved version with its text.

@@ -6,7 +6,8 @@
 //!   422 `invalid_copy` with the checker's diagnostics when it is wrong,
 //!   and the copy stored before stays.
 //! - `GET /v1/sites/{site_key}/copy/{locale}/versions` (wording): every
-//!   saved version, newest first; `…/versions/{n}` one with its text;
+//!   saved version, newest first, and per version the satisfaction prompts
+//!   worded with it (`prompts`: offered, answered, completed); `…/versions/{n}` one with its text;
 //!   `POST …/versions/{n}/restore` makes it the live copy again (a new
 //!   version).
 //! - `GET /v1/sites/{site_key}/copy/{locale}` (public, ETag): the stored FTL,
@@ -180,8 +181,9 @@ pub async fn list_versions(req: Request, ctx: RouteContext<Context>) -> Result<R
         Err(refusal) => return Ok(refusal),
     };
     let versions = store::copy::versions(&db, &access.site.site_key, &locale).await?;
+    let prompts = store::copy::prompts(&db, &access.site.site_key, &locale).await?;
     respond::json(
-        &serde_json::json!({ "locale": locale, "versions": versions }),
+        &serde_json::json!({ "locale": locale, "versions": versions, "prompts": prompts }),
         200,
     )
 }

@@ -9,6 +9,9 @@
 //!   matches the shopper's languages (most preferred first; fluent-langneg's
 //!   filtering, en-US when nothing matches), layered like the above, with
 //!   the chosen tag in `Content-Language`.
+//!
+//! Both layered answers name the version of the site's wording they hold
+//! in `Feedback-Copy-Version` (absent when the site has none).
 //! - `GET /v1/locales/{locale}/dashboard`: the site owners' dashboard's FTL.
 //!
 //! All are public and answered with an ETag; the copy is revalidated on
@@ -29,6 +32,34 @@ use crate::store;
 fn revalidated(req: &Request, body: String, content_type: &str) -> Result<Response> {
     let etag = respond::etag_of(&body);
     respond::public_cacheable(req, body, content_type, &etag, Freshness::Revalidate)
+}
+
+/// Names the version of the site's own wording layered into the copy, so
+/// the widget can report which wording its prompt had.
+pub const COPY_VERSION_HEADER: &str = "Feedback-Copy-Version";
+
+/// The site's layered copy as a public answer: its ETag covers the copy
+/// version too (a restored version has an earlier one's text), and the
+/// version is named in [`COPY_VERSION_HEADER`].
+fn layered_answer(req: &Request, layered: Layered, content_type: &str) -> Result<Response> {
+    let Layered { body, version } = layered;
+    let tagged = format!("{body}\u{0}{version:?}");
+    let etag = respond::etag_of(&tagged);
+    let mut response =
+        respond::public_cacheable(req, body, content_type, &etag, Freshness::Revalidate)?;
+    if let Some(version) = version {
+        response
+            .headers_mut()
+            .set(COPY_VERSION_HEADER, &version.to_string())?;
+    }
+    Ok(response)
+}
+
+/// A locale's copy with a site's wording layered on, and that wording's
+/// version.
+struct Layered {
+    body: String,
+    version: Option<u32>,
 }
 
 /// FTL is plain text.
@@ -52,18 +83,29 @@ async fn for_site(
     query: &Query,
     locale: &str,
     base: String,
-) -> Result<std::result::Result<String, Response>> {
+) -> Result<std::result::Result<Layered, Response>> {
     let Some(site_key) = query.get("site") else {
-        return Ok(Ok(base));
+        return Ok(Ok(Layered {
+            body: base,
+            version: None,
+        }));
     };
     let db = store::database(&ctx.env)?;
     if Site::find(&db, site_key).await?.is_none() {
         return respond::error(ErrorCode::UnknownSite, "no site has this key").map(Err);
     }
-    Ok(Ok(match store::copy::find(&db, site_key, locale).await? {
-        Some(overlay) => l10n::layer(&base, &overlay),
-        None => base,
-    }))
+    Ok(Ok(
+        match store::copy::find_live(&db, site_key, locale).await? {
+            Some((overlay, version)) => Layered {
+                body: l10n::layer(&base, &overlay),
+                version,
+            },
+            None => Layered {
+                body: base,
+                version: None,
+            },
+        },
+    ))
 }
 
 /// `GET /v1/locales/{locale}?site=`.
@@ -81,7 +123,7 @@ pub async fn get(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     };
     let query = Query::of(&req)?;
     match for_site(&ctx, &query, &locale, base.to_string()).await? {
-        Ok(body) => revalidated(&req, body, FTL),
+        Ok(layered) => layered_answer(&req, layered, FTL),
         Err(refusal) => Ok(refusal),
     }
 }
@@ -109,8 +151,8 @@ pub async fn best(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
         );
     };
     match for_site(&ctx, &query, &locale, base.to_string()).await? {
-        Ok(body) => {
-            let mut response = revalidated(&req, body, FTL)?;
+        Ok(layered) => {
+            let mut response = layered_answer(&req, layered, FTL)?;
             response.headers_mut().set("Content-Language", &locale)?;
             Ok(response)
         }

@@ -112,6 +112,9 @@ pub fn public_cacheable(
     headers.set("ETag", etag)?;
     headers.set("Cache-Control", freshness.cache_control())?;
     headers.set("Access-Control-Allow-Origin", "*")?;
-    headers.set("Access-Control-Expose-Headers", "ETag")?;
+    headers.set(
+        "Access-Control-Expose-Headers",
+        "ETag, Feedback-Copy-Version",
+    )?;
     Ok(response)
 }

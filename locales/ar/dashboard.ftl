@@ -215,3 +215,12 @@ history-show-label = التغييرات في الإصدار { $version }
 history-restore = استعادة
 history-restore-label = استعادة الإصدار { $version }
 history-no-changes = لم تتغير أي رسالة في هذا الإصدار.
+history-prompts = { $offered ->
+    [zero] لم يُعرض أي استطلاع رضا بهذه النصوص
+    [one] عُرض استطلاع رضا واحد بهذه النصوص
+    [two] عُرض استطلاعا رضا بهذه النصوص
+    [few] عُرضت { $offered } استطلاعات رضا بهذه النصوص
+    [many] عُرض { $offered } استطلاعًا بهذه النصوص
+   *[other] عُرض { $offered } استطلاع رضا بهذه النصوص
+}: { $answered } أُجيب عنها، { $completed } اكتملت.
+history-no-prompts = لم يُعرض أي استطلاع رضا بهذه النصوص بعد.

@@ -203,3 +203,8 @@ history-show-label = Änderungen in Version { $version }
 history-restore = Wiederherstellen
 history-restore-label = Version { $version } wiederherstellen
 history-no-changes = In dieser Version wurde keine Meldung geändert.
+history-prompts = { $offered ->
+    [one] Eine Zufriedenheitsumfrage wurde damit formuliert
+   *[other] { $offered } Zufriedenheitsumfragen wurden damit formuliert
+}: { $answered } beantwortet, { $completed } abgeschlossen.
+history-no-prompts = Noch keine Zufriedenheitsumfrage wurde damit formuliert.

@@ -403,3 +403,10 @@ history-restore = Restore
 history-restore-label = Restore version { $version }
 # Shown when a version changed no message.
 history-no-changes = No message changed in this version.
+# Under a saved version: the satisfaction prompts shown with this wording. { $offered } is how many; { $answered } and { $completed } are shares of them, already formatted as percentages.
+history-prompts = { $offered ->
+    [one] One satisfaction prompt was worded with it
+   *[other] { $offered } satisfaction prompts were worded with it
+}: { $answered } answered, { $completed } completed.
+# Under a saved version when no satisfaction prompt was shown with it.
+history-no-prompts = No satisfaction prompt was worded with it yet.

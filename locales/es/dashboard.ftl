@@ -206,3 +206,9 @@ history-show-label = Cambios en la versión { $version }
 history-restore = Restaurar
 history-restore-label = Restaurar la versión { $version }
 history-no-changes = Ningún mensaje cambió en esta versión.
+history-prompts = { $offered ->
+    [one] Una encuesta de satisfacción usó estos textos
+    [many] { $offered } encuestas de satisfacción usaron estos textos
+   *[other] { $offered } encuestas de satisfacción usaron estos textos
+}: { $answered } respondidas, { $completed } completadas.
+history-no-prompts = Ninguna encuesta de satisfacción ha usado aún estos textos.

@@ -206,3 +206,9 @@ history-show-label = Modifications de la version { $version }
 history-restore = Restaurer
 history-restore-label = Restaurer la version { $version }
 history-no-changes = Aucun message n’a changé dans cette version.
+history-prompts = { $offered ->
+    [one] Un questionnaire de satisfaction a utilisé ces textes
+    [many] { $offered } questionnaires de satisfaction ont utilisé ces textes
+   *[other] { $offered } questionnaires de satisfaction ont utilisé ces textes
+} : { $answered } répondus, { $completed } terminés.
+history-no-prompts = Aucun questionnaire de satisfaction n’a encore utilisé ces textes.

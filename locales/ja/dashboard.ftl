@@ -200,3 +200,5 @@ history-show-label = バージョン { $version } の変更点
 history-restore = 復元
 history-restore-label = バージョン { $version } を復元
 history-no-changes = このバージョンで変更されたメッセージはありません。
+history-prompts = この文言で表示された満足度アンケート：{ $offered } 件（回答 { $answered }、完了 { $completed }）。
+history-no-prompts = この文言で表示された満足度アンケートはまだありません。

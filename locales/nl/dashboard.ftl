@@ -203,3 +203,8 @@ history-show-label = Wijzigingen in versie { $version }
 history-restore = Herstellen
 history-restore-label = Versie { $version } herstellen
 history-no-changes = In deze versie is geen bericht veranderd.
+history-prompts = { $offered ->
+    [one] Eén tevredenheidsvraag gebruikte deze teksten
+   *[other] { $offered } tevredenheidsvragen gebruikten deze teksten
+}: { $answered } beantwoord, { $completed } afgerond.
+history-no-prompts = Nog geen tevredenheidsvraag gebruikte deze teksten.

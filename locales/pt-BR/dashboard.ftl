@@ -206,3 +206,9 @@ history-show-label = Alterações na versão { $version }
 history-restore = Restaurar
 history-restore-label = Restaurar a versão { $version }
 history-no-changes = Nenhuma mensagem mudou nesta versão.
+history-prompts = { $offered ->
+    [one] Uma pesquisa de satisfação usou estes textos
+    [many] { $offered } pesquisas de satisfação usaram estes textos
+   *[other] { $offered } pesquisas de satisfação usaram estes textos
+}: { $answered } respondidas, { $completed } concluídas.
+history-no-prompts = Nenhuma pesquisa de satisfação usou estes textos ainda.

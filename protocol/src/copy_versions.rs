@@ -28,6 +28,38 @@ pub struct CopyVersionText {
     pub ftl: String,
 }
 
+/// How the satisfaction prompts worded with one version fared: offered,
+/// answered (a score picked) and completed (submitted). A prompt counts
+/// for the version the widget formatted it with, so these are the prompts
+/// shown while that version was live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionPrompts {
+    /// The version.
+    pub version: u32,
+    /// Prompts shown.
+    pub offered: u64,
+    /// Of those, answered.
+    pub answered: u64,
+    /// Of those, completed.
+    pub completed: u64,
+}
+
+impl VersionPrompts {
+    /// The share of prompts answered, 0 to 1; `None` when none was offered.
+    pub fn answered_share(&self) -> Option<f64> {
+        share(self.answered, self.offered)
+    }
+
+    /// The share of prompts completed, 0 to 1; `None` when none was offered.
+    pub fn completed_share(&self) -> Option<f64> {
+        share(self.completed, self.offered)
+    }
+}
+
+fn share(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part.min(whole) as f64 / whole as f64)
+}
+
 /// The version number in a route (`…/versions/{n}`): a positive integer.
 pub fn parse_version(text: &str) -> Option<u32> {
     text.parse::<u32>()
@@ -38,6 +70,25 @@ pub fn parse_version(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_are_of_the_prompts_offered_and_none_without_any() {
+        let fared = VersionPrompts {
+            version: 2,
+            offered: 8,
+            answered: 6,
+            completed: 2,
+        };
+        assert_eq!(fared.answered_share(), Some(0.75));
+        assert_eq!(fared.completed_share(), Some(0.25));
+        let none = VersionPrompts {
+            offered: 0,
+            answered: 0,
+            completed: 0,
+            ..fared
+        };
+        assert_eq!(none.answered_share(), None);
+    }
 
     #[test]
     fn versions_in_routes_are_positive_integers_written_plainly() {

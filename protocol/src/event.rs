@@ -99,6 +99,11 @@ pub struct MessageFeedback {
 pub struct CsatOffered {
     /// Which prompt.
     pub mode: CsatMode,
+    /// The version of the site's own wording the prompt was worded with
+    /// (`GET /v1/locales/best`'s `Feedback-Copy-Version`), when the site
+    /// has its own wording for the event's locale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_version: Option<u32>,
 }
 
 /// The shopper answered (or amended an answer to) the CSAT prompt.
@@ -115,6 +120,10 @@ pub struct CsatResponse {
     /// picked a score on the way to an optional comment.
     #[serde(default = "yes")]
     pub completed: bool,
+    /// The version of the site's own wording the prompt was worded with,
+    /// as on `csat_offered`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_version: Option<u32>,
 }
 
 fn yes() -> bool {
@@ -220,6 +229,7 @@ struct WireEvent<'a> {
     #[serde(borrow)]
     comment: Option<Cow<'a, str>>,
     completed: Option<bool>,
+    copy_version: Option<u32>,
 }
 
 /// A serde error as a refusal naming the field that failed.
@@ -401,10 +411,23 @@ impl MessageFeedback {
     }
 }
 
+/// A copy version as sent: 1, 2, … (0 is no version).
+fn copy_version(version: Option<u32>) -> Result<Option<u32>, FieldError> {
+    match version {
+        Some(0) => Err(FieldError::new(
+            ErrorCode::InvalidField,
+            "copy_version",
+            "`copy_version` counts from 1; leave it out when the site has no wording of its own",
+        )),
+        other => Ok(other),
+    }
+}
+
 impl CsatOffered {
     fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
         Ok(CsatOffered {
             mode: required(wire.mode, "mode")?,
+            copy_version: copy_version(wire.copy_version)?,
         })
     }
 }
@@ -416,6 +439,7 @@ impl CsatResponse {
             score: required(wire.score, "score")?,
             comment: owned(wire.comment),
             completed: wire.completed.unwrap_or(true),
+            copy_version: copy_version(wire.copy_version)?,
         }
         .normalized()
     }
@@ -462,12 +486,14 @@ mod tests {
             Event::message_feedback(header.clone(), "m_1".into(), Rating::Up).kind,
             EventKind::CsatOffered(CsatOffered {
                 mode: CsatMode::Thumbs,
+                copy_version: Some(2),
             }),
             EventKind::CsatResponse(CsatResponse {
                 mode: CsatMode::Scale5,
                 score: 4,
                 comment: None,
                 completed: true,
+                copy_version: Some(2),
             }),
             EventKind::CsatDismissed(CsatDismissed {
                 mode: CsatMode::Scale5,
@@ -608,7 +634,8 @@ mod tests {
         assert_eq!(
             offered.kind,
             EventKind::CsatOffered(CsatOffered {
-                mode: CsatMode::Scale5
+                mode: CsatMode::Scale5,
+                copy_version: None,
             })
         );
         let dismissed =
@@ -626,8 +653,61 @@ mod tests {
                 score: 3,
                 comment: Some("ok".into()),
                 completed: true,
+                copy_version: None,
             })
         );
+    }
+
+    #[test]
+    fn the_copy_version_a_prompt_was_worded_with_is_kept_and_counts_from_one() {
+        let offered = Event::from_json(&csat(
+            "csat_offered",
+            json!({"mode": "thumbs", "copy_version": 3}),
+        ))
+        .unwrap();
+        assert!(
+            matches!(
+                offered.kind,
+                EventKind::CsatOffered(CsatOffered {
+                    copy_version: Some(3),
+                    ..
+                })
+            ),
+            "{offered:?}"
+        );
+        let answered = Event::from_json(&csat(
+            "csat_response",
+            json!({"mode": "thumbs", "score": 5, "copy_version": 3}),
+        ))
+        .unwrap();
+        assert!(
+            matches!(
+                answered.kind,
+                EventKind::CsatResponse(CsatResponse {
+                    copy_version: Some(3),
+                    ..
+                })
+            ),
+            "{answered:?}"
+        );
+        for (kind, fields) in [
+            ("csat_offered", json!({"mode": "thumbs", "copy_version": 0})),
+            (
+                "csat_response",
+                json!({"mode": "thumbs", "score": 5, "copy_version": 0}),
+            ),
+            (
+                "csat_offered",
+                json!({"mode": "thumbs", "copy_version": -1}),
+            ),
+            (
+                "csat_offered",
+                json!({"mode": "thumbs", "copy_version": "2"}),
+            ),
+        ] {
+            let err = Event::from_json(&csat(kind, fields.clone())).unwrap_err();
+            assert_eq!(err.field, "copy_version", "{fields}: {err:?}");
+        }
     }
 
     #[test]

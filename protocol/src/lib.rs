@@ -24,7 +24,7 @@ pub mod webhook;
 pub mod webhook_url;
 
 pub use access::{AccessKey, AuditEntry, CreatedKey, Holder, Need, NewKey, Scope};
-pub use copy_versions::{CopyVersion, CopyVersionText};
+pub use copy_versions::{CopyVersion, CopyVersionText, VersionPrompts};
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};
 pub use event::{

@@ -5,7 +5,9 @@
 //! components) follows the draft, the prompt's modes and steps, any plural
 //! count, and right to left for Arabic; a refused save keeps the stored
 //! copy; a message goes back to the shipped text; saved versions list who
-//! saved them, show what changed, and restore. axe-core finds nothing.
+//! saved them, show what changed, and restore; a shopper's prompt reports
+//! the version it was worded with, and the editor sees how the prompts of
+//! each version fared. axe-core finds nothing.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -339,6 +341,71 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
     click(&browser, "#wording-mode-file").await;
     browser.page_element("#wording-file").await.unwrap();
     assert_eq!(value_of(&browser, "#wording-file").await, first);
+
+    // A shopper's prompt is worded with version 3, and says so: the
+    // editor then sees how the prompts worded with it fared.
+    let shopper = Browser::start(&stack).await.unwrap();
+    shopper
+        .client
+        .goto(&format!("{}?site={}&locale=de", stack.page_url, site.key))
+        .await
+        .unwrap();
+    let conversation = shopper.demo_conversation_id().await.unwrap();
+    shopper.widget_element(".fb-bubble").await.unwrap();
+    shopper.click_page("demo-resolve").await.unwrap();
+    assert_eq!(
+        shopper.widget_text(".fb-csat-title").await.unwrap(),
+        "Wie war's heute?"
+    );
+    shopper
+        .click(".fb-csat-choice[data-score=\"5\"]")
+        .await
+        .unwrap();
+    let sql = format!(
+        "SELECT csat_copy_version AS version, csat_copy_locale AS locale, csat_completed AS completed \
+         FROM conversations WHERE site_key = '{}' AND conversation_id = '{conversation}'",
+        site.key
+    );
+    let row = eventually(
+        "the answer with its copy version",
+        Duration::from_secs(20),
+        || async {
+            let rows = stack.d1_execute(&sql)?;
+            Ok(rows
+                .into_iter()
+                .next()
+                .filter(|row| row["completed"] == json!(1)))
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (row["version"].clone(), row["locale"].clone()),
+        (json!(3), json!("de"))
+    );
+    shopper.close().await.unwrap();
+    browser.client.refresh().await.unwrap();
+    let fared = eventually("version 3's prompts", Duration::from_secs(15), || async {
+        let text = plain(
+            &browser
+                .page_text(".version[data-version=\"3\"] .prompts")
+                .await?,
+        );
+        Ok(text.starts_with("One").then_some(text))
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        fared,
+        "One satisfaction prompt was worded with it: 100% answered, 100% completed."
+    );
+    let none = plain(
+        &browser
+            .page_text(".version[data-version=\"2\"] .prompts")
+            .await
+            .unwrap(),
+    );
+    assert_eq!(none, "No satisfaction prompt was worded with it yet.");
 
     // Arabic: the preview is right to left, in Arabic's plural forms.
     set_value(&browser, "#wording-locale", "ar").await;

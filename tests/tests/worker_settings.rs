@@ -674,3 +674,169 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
         );
     }
 }
+
+/// `GET /v1/locales/best` for `site` in German: status, its
+/// `Feedback-Copy-Version` and its ETag.
+async fn best_german(stack: &Stack, site: &SiteAccess) -> (u16, Option<String>, String) {
+    let answer = e2e::http_client()
+        .get(format!(
+            "{}/v1/locales/best?want=de&site={}",
+            stack.worker_url, site.key
+        ))
+        .header("Origin", "https://shop.example")
+        .send()
+        .await
+        .unwrap();
+    let header = |name: &str| {
+        answer
+            .headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string)
+    };
+    let exposed = header("Access-Control-Expose-Headers").unwrap_or_default();
+    assert!(exposed.contains("Feedback-Copy-Version"), "{exposed}");
+    (
+        answer.status().as_u16(),
+        header("Feedback-Copy-Version"),
+        header("ETag").unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn prompts_count_for_the_wording_version_they_were_worded_with() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("copy_prompts").unwrap();
+    let collector = stack.collector();
+    // No wording of its own: the copy names no version.
+    assert_eq!(best_german(&stack, &site).await.1, None);
+    let first = "csat-title = Wie war es?\n";
+    let saved = collector
+        .put_copy(&site.key, &site.secret, "de", first)
+        .await
+        .unwrap();
+    assert_eq!(saved.body["version"], 1, "{}", saved.body);
+    let (status, version, first_etag) = best_german(&stack, &site).await;
+    assert_eq!((status, version.as_deref()), (200, Some("1")));
+    let second = collector
+        .put_copy(&site.key, &site.secret, "de", "csat-title = Zufrieden?\n")
+        .await
+        .unwrap();
+    assert_eq!(second.body["version"], 2, "{}", second.body);
+    assert_eq!(best_german(&stack, &site).await.1.as_deref(), Some("2"));
+    // Version 1 restored is version 3: the same text, but a new version,
+    // so a new ETag too (a browser's copy of version 1 is not reused).
+    let restored = call(
+        &collector,
+        Method::POST,
+        &site,
+        "copy/de/versions/1/restore",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(restored.body["version"], 3, "{}", restored.body);
+    let (_, version, etag) = best_german(&stack, &site).await;
+    assert_eq!(version.as_deref(), Some("3"));
+    assert_ne!(etag, first_etag);
+
+    // Prompts as widgets worded them: two with version 1 (one answered and
+    // completed), one with version 3 (answered, not completed), one with
+    // none, and one with version 1 in English (another locale's count).
+    let at = e2e::now_ms();
+    let german = |fields: Value| {
+        let mut fields = fields;
+        fields["locale"] = json!("de");
+        fields
+    };
+    let (a, b, c, d, e) = (
+        e2e::unique("c_a"),
+        e2e::unique("c_b"),
+        e2e::unique("c_c"),
+        e2e::unique("c_d"),
+        e2e::unique("c_e"),
+    );
+    let offered = |id: &str, conversation: &str, fields: Value| {
+        e2e::csat_event("csat_offered", id, conversation, at, fields)
+    };
+    let answered = |id: &str, conversation: &str, fields: Value| {
+        e2e::csat_event("csat_response", id, conversation, at + 1, fields)
+    };
+    collector
+        .send_all(
+            &site,
+            vec![
+                offered(&e2e::unique("ev"), &a, german(json!({"mode": "thumbs", "copy_version": 1}))),
+                answered(
+                    &e2e::unique("ev"),
+                    &a,
+                    german(json!({"mode": "thumbs", "score": 5, "copy_version": 1})),
+                ),
+                offered(&e2e::unique("ev"), &b, german(json!({"mode": "thumbs", "copy_version": 1}))),
+                offered(&e2e::unique("ev"), &c, german(json!({"mode": "scale5", "copy_version": 3}))),
+                answered(
+                    &e2e::unique("ev"),
+                    &c,
+                    german(json!({"mode": "scale5", "score": 2, "completed": false, "copy_version": 3})),
+                ),
+                offered(&e2e::unique("ev"), &d, german(json!({"mode": "thumbs"}))),
+                offered(&e2e::unique("ev"), &e, json!({"mode": "thumbs", "copy_version": 1})),
+            ],
+        )
+        .await
+        .unwrap();
+    let listed = call(
+        &collector,
+        Method::GET,
+        &site,
+        "copy/de/versions",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(
+        listed.body["prompts"],
+        json!([
+            {"version": 3, "offered": 1, "answered": 1, "completed": 0},
+            {"version": 1, "offered": 2, "answered": 1, "completed": 1},
+        ]),
+        "{}",
+        listed.body
+    );
+    let english = call(
+        &collector,
+        Method::GET,
+        &site,
+        "copy/en-US/versions",
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(
+        english.body["prompts"],
+        json!([{"version": 1, "offered": 1, "answered": 0, "completed": 0}])
+    );
+
+    // A version counts from 1: a 0 is refused, naming the field.
+    let refused = collector
+        .post_raw(
+            e2e::envelope(
+                &site.key,
+                vec![offered(
+                    &e2e::unique("ev"),
+                    &e2e::unique("c"),
+                    json!({"mode": "thumbs", "copy_version": 0}),
+                )],
+            )
+            .to_string(),
+            None,
+            Some(&site.secret),
+        )
+        .await
+        .unwrap();
+    assert!(
+        refused.body.to_string().contains("copy_version"),
+        "{}",
+        refused.body
+    );
+}

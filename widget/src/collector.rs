@@ -128,8 +128,8 @@ impl Collector {
 
     /// The copy (FTL) of the shipped locale that best matches `requested`
     /// (most preferred first), with this site's own wording layered in,
-    /// and that locale's tag.
-    pub async fn best_copy(&self, requested: &[String]) -> Option<(String, String)> {
+    /// that locale's tag, and the version of the site's wording in it.
+    pub async fn best_copy(&self, requested: &[String]) -> Option<(String, String, Option<u32>)> {
         // Only well-formed tags, so nothing in them needs escaping.
         let want: Vec<&str> = requested
             .iter()
@@ -144,7 +144,11 @@ impl Collector {
         let response = self.get(&path).await?;
         let tag = response.headers().get("Content-Language")?;
         check_locale("Content-Language", &tag).ok()?;
-        Some((tag, response.text().await.ok()?))
+        let version = response
+            .headers()
+            .get("Feedback-Copy-Version")
+            .and_then(|version| protocol::copy_versions::parse_version(&version));
+        Some((tag, response.text().await.ok()?, version))
     }
 
     /// The site's widget settings, if the collector answers.

@@ -113,7 +113,7 @@ async fn load_localizer(collector: &Collector, requested: &[String]) -> Localize
         return Localizer::new(pseudo, None);
     }
     match collector.best_copy(requested).await {
-        Some((tag, ftl)) => Localizer::new(&tag, Some(&ftl)),
+        Some((tag, ftl, version)) => Localizer::new(&tag, Some(&ftl)).with_copy_version(version),
         None => Localizer::reference(),
     }
 }

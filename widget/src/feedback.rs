@@ -73,7 +73,10 @@ impl FeedbackReporter {
     pub fn csat_offered(&self, conversation_id: &str, mode: CsatMode) {
         self.send(
             conversation_id,
-            EventKind::CsatOffered(CsatOffered { mode }),
+            EventKind::CsatOffered(CsatOffered {
+                mode,
+                copy_version: self.i18n.copy_version_now(),
+            }),
             false,
         );
     }
@@ -104,6 +107,7 @@ impl FeedbackReporter {
                     score,
                     comment,
                     completed,
+                    copy_version: self.i18n.copy_version_now(),
                 };
                 self.send(conversation_id, EventKind::CsatResponse(answer), true);
             }

@@ -3,6 +3,7 @@
 
 use l10n::format::{Args, Catalog, Localized};
 use l10n::reactive::LiveCopy;
+use leptos::prelude::{GetValue, SetValue, StoredValue};
 pub use protocol::locales::DEFAULT_LOCALE;
 
 use crate::pseudo;
@@ -188,7 +189,11 @@ impl Msg {
 
 /// Formats messages for one negotiated locale, falling back message by
 /// message to en-US.
-pub struct Localizer(Localized);
+pub struct Localizer {
+    copy: Localized,
+    /// The version of the site's own wording in the copy, if it has some.
+    copy_version: Option<u32>,
+}
 
 /// `tag`'s copy from `source`, a pseudo-locale's transform included;
 /// `None` when `tag` is not a language tag.
@@ -212,21 +217,29 @@ impl Localizer {
             None => None,
         };
         let chosen = source.and_then(|source| catalog(tag, source));
-        Self(Localized::over_reference(
-            chosen,
-            DEFAULT_LOCALE,
-            REFERENCE_FTL,
-        ))
+        Self {
+            copy: Localized::over_reference(chosen, DEFAULT_LOCALE, REFERENCE_FTL),
+            copy_version: None,
+        }
+    }
+
+    /// The same copy, holding version `version` of the site's own wording
+    /// (what the collector said it layered in).
+    pub fn with_copy_version(self, version: Option<u32>) -> Self {
+        Self {
+            copy_version: version,
+            ..self
+        }
     }
 
     /// The locale tag of the first choice, as sent with events.
     pub fn locale(&self) -> String {
-        self.0.locale().to_string()
+        self.copy.locale().to_string()
     }
 
     /// Whether the first choice is written right to left.
     pub fn is_rtl(&self) -> bool {
-        self.0.is_rtl()
+        self.copy.is_rtl()
     }
 
     /// The text of `msg`.
@@ -244,7 +257,7 @@ impl Localizer {
     /// Like [`Localizer::format`], by message id; the id itself when no
     /// locale has it.
     pub fn format_id(&self, id: &str, args: &Args) -> String {
-        self.0.format(id, args)
+        self.copy.format(id, args)
     }
 }
 
@@ -252,52 +265,66 @@ impl Localizer {
 /// dashboard uses too (`l10n::reactive::LiveCopy`), read by [`Msg`].
 /// One per page, switched in place by `setLocale`.
 #[derive(Clone, Copy)]
-pub struct I18n(LiveCopy);
+pub struct I18n {
+    copy: LiveCopy,
+    /// The version of the site's own wording in the copy shown.
+    copy_version: StoredValue<Option<u32>>,
+}
 
 impl I18n {
     /// Wraps `localizer`.
     pub fn new(localizer: Localizer) -> Self {
-        Self(LiveCopy::new(localizer.0))
+        Self {
+            copy: LiveCopy::new(localizer.copy),
+            copy_version: StoredValue::new(localizer.copy_version),
+        }
     }
 
     /// A reactive text of `msg`, for a view child or attribute.
     pub fn t(self, msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        self.0.t(msg.id())
+        self.copy.t(msg.id())
     }
 
     /// The text of `msg` (tracked).
     pub fn text(self, msg: Msg) -> String {
-        self.0.text(msg.id())
+        self.copy.text(msg.id())
     }
 
     /// The text of `msg` with `args` filled in (tracked).
     pub fn format(self, msg: Msg, args: &Args) -> String {
-        self.0.format(msg.id(), args)
+        self.copy.format(msg.id(), args)
     }
 
     /// Switches every string to `localizer`'s locale.
     pub fn set(self, localizer: Localizer) {
-        self.0.set(localizer.0);
+        self.copy_version.set_value(localizer.copy_version);
+        self.copy.set(localizer.copy);
     }
 
     /// The current locale tag (tracked).
     pub fn locale(self) -> String {
-        self.0.locale()
+        self.copy.locale()
     }
 
     /// The current locale tag, as events are filed under (untracked).
     pub fn locale_now(self) -> String {
-        self.0.locale_now()
+        self.copy.locale_now()
     }
 
     /// Whether the current locale is written right to left (tracked).
     pub fn is_rtl(self) -> bool {
-        self.0.is_rtl()
+        self.copy.is_rtl()
+    }
+
+    /// The version of the site's own wording shown now, as prompts report
+    /// it (untracked).
+    pub fn copy_version_now(self) -> Option<u32> {
+        self.copy_version.get_value()
     }
 
     /// Whether it is right to left now (untracked, for key handling).
     pub fn is_rtl_now(self) -> bool {
-        self.0.is_rtl_now()
+        self.copy.is_rtl_now()
     }
 }
 

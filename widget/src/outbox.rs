@@ -271,6 +271,7 @@ mod tests {
                 header: header("ev_2"),
                 kind: EventKind::CsatOffered(CsatOffered {
                     mode: CsatMode::Scale5,
+                    copy_version: Some(4),
                 }),
             },
             Event {
@@ -280,6 +281,7 @@ mod tests {
                     score: 2,
                     comment: Some("naja".into()),
                     completed: true,
+                    copy_version: Some(4),
                 }),
             },
             Event {

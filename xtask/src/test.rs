@@ -159,6 +159,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("inbox_etag", SiteConfig::default()),
         ("inbox_live", SiteConfig::default()),
         ("copy_versions", SiteConfig::default()),
+        ("copy_prompts", SiteConfig::default()),
         (
             "inbox_plain",
             SiteConfig {

@@ -1,12 +1,15 @@
 //! The saved versions of a site's wording for one locale, newest first:
-//! when, by whom, what changed from the version before (message by
-//! message), and a button that makes one the live wording again.
+//! when, by whom, how many satisfaction prompts were worded with it and
+//! what share of them were answered and completed (so an editor sees
+//! whether a new wording draws more answers), what changed from the
+//! version before (message by message), and a button that makes one the
+//! live wording again.
 
 use l10n::entries::{Change, changes};
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, ApiError, CopyRefused, CopyVersion};
+use crate::api::{Api, ApiError, CopyRefused, CopyVersion, VersionPrompts};
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n};
 use crate::intl;
@@ -46,16 +49,19 @@ pub fn CopyHistory(
         let (api, locale) = (api.clone(), locale.clone());
         versions.get().map(move |found| match found {
             Err(error) => view! { <Failed error/> }.into_any(),
-            Ok(list) if list.is_empty() => {
+            Ok(history) if history.versions.is_empty() => {
                 view! { <p class="empty">{i18n.t("history-empty")}</p> }.into_any()
             }
-            Ok(list) => view! {
+            Ok(history) => view! {
                 <ol class="versions">
-                    {list
-                        .into_iter()
+                    {history
+                        .versions
+                        .iter()
                         .map(|version| {
                             let (api, locale) = (api.clone(), locale.clone());
-                            view! { <VersionRow api locale version on_restored/> }
+                            let prompts = history.prompts_of(version.version);
+                            let version = version.clone();
+                            view! { <VersionRow api locale version prompts on_restored/> }
                         })
                         .collect_view()}
                 </ol>
@@ -81,6 +87,8 @@ fn VersionRow(
     locale: String,
     /// The version.
     version: CopyVersion,
+    /// How the satisfaction prompts worded with it fared, if any was shown.
+    prompts: Option<VersionPrompts>,
     /// Called with the new version and its text once this one is restored.
     on_restored: Callback<(Option<u32>, String)>,
 ) -> impl IntoView {
@@ -138,6 +146,18 @@ fn VersionRow(
             i18n.format(id, &args)
         }
     };
+    let fared = move || match prompts {
+        None => i18n.text("history-no-prompts"),
+        Some(prompts) => {
+            let locale = i18n.locale();
+            let share = |value: Option<f64>| intl::percent(&locale, value.unwrap_or(0.0));
+            let mut args = Args::new();
+            args.set("offered", i18n::count(prompts.offered));
+            args.set("answered", i18n::text(share(prompts.answered_share())));
+            args.set("completed", i18n::text(share(prompts.completed_share())));
+            i18n.format("history-prompts", &args)
+        }
+    };
     let details_id = format!("version-{number}-changes");
     let changes_view = move || {
         open.get().then(|| match shown.get() {
@@ -166,6 +186,7 @@ fn VersionRow(
     view! {
         <li class="version" data-version=number>
             <p>{heading}</p>
+            <p class="prompts">{fared}</p>
             <button type="button" on:click=toggle
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls=details_id.clone()

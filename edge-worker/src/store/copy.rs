@@ -1,7 +1,7 @@
 //! `site_copy` (each site's live wording, per locale) and
 //! `site_copy_versions` (every save of it).
 
-use protocol::copy_versions::{CopyVersion, CopyVersionText, MAX_LISTED_VERSIONS};
+use protocol::copy_versions::{CopyVersion, CopyVersionText, MAX_LISTED_VERSIONS, VersionPrompts};
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
@@ -11,6 +11,20 @@ use super::{int, millis, text};
 #[derive(Deserialize)]
 struct CopyRow {
     ftl: String,
+}
+
+#[derive(Deserialize)]
+struct LiveRow {
+    ftl: String,
+    version: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct PromptsRow {
+    version: u32,
+    offered: u64,
+    answered: u64,
+    completed: u64,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +92,51 @@ pub async fn find(db: &D1Database, site_key: &str, locale: &str) -> Result<Optio
     )
     .await?
     .map(|row| row.ftl))
+}
+
+/// The wording `site_key` stored for `locale` and the version it is (none
+/// for wording stored before versions were kept), if any.
+pub async fn find_live(
+    db: &D1Database,
+    site_key: &str,
+    locale: &str,
+) -> Result<Option<(String, Option<u32>)>> {
+    Ok(busy::first::<LiveRow>(
+        &db.prepare(
+            "SELECT ftl, (SELECT max(version) FROM site_copy_versions v \
+                          WHERE v.site_key = ?1 AND v.locale = ?2 AND v.ftl = c.ftl) AS version \
+             FROM site_copy c WHERE site_key = ?1 AND locale = ?2",
+        )
+        .bind(&[text(site_key), text(locale)])?,
+    )
+    .await?
+    .map(|row| (row.ftl, row.version)))
+}
+
+/// Per version of `site_key`'s wording for `locale`: the satisfaction
+/// prompts worded with it, and how many were answered and completed.
+pub async fn prompts(db: &D1Database, site_key: &str, locale: &str) -> Result<Vec<VersionPrompts>> {
+    let rows = busy::all(
+        &db.prepare(
+            "SELECT csat_copy_version AS version, count(*) AS offered, \
+                    count(csat_answered_at) AS answered, sum(csat_completed) AS completed \
+             FROM conversations \
+             WHERE site_key = ?1 AND csat_copy_locale = ?2 AND csat_copy_version IS NOT NULL \
+             GROUP BY csat_copy_version ORDER BY csat_copy_version DESC LIMIT ?3",
+        )
+        .bind(&[text(site_key), text(locale), int(MAX_LISTED_VERSIONS)])?,
+    )
+    .await?
+    .results::<PromptsRow>()?;
+    Ok(rows
+        .into_iter()
+        .map(|row| VersionPrompts {
+            version: row.version,
+            offered: row.offered,
+            answered: row.answered,
+            completed: row.completed,
+        })
+        .collect())
 }
 
 /// The saved versions of `site_key`'s wording for `locale`, newest first

@@ -119,12 +119,30 @@ fn spans(events: &[(usize, Event)]) -> BTreeMap<&str, (i64, i64, &str)> {
     spans
 }
 
+/// Sets the copy version the prompt was worded with (`?{version}`) and its
+/// locale (`?{locale}`) if the conversation has none yet: the first event
+/// naming one decides. Both read the row as it was before the update.
+fn first_copy_version(version: usize, locale: usize) -> String {
+    format!(
+        "csat_copy_locale = CASE WHEN csat_copy_version IS NULL AND ?{version} IS NOT NULL \
+           THEN ?{locale} ELSE csat_copy_locale END, \
+         csat_copy_version = coalesce(csat_copy_version, ?{version})"
+    )
+}
+
+/// A copy version parameter: the number, or NULL.
+fn copy_version(version: Option<u32>) -> JsValue {
+    version.map_or(JsValue::NULL, int)
+}
+
 fn csat_offered() -> String {
     format!(
         "UPDATE conversations SET \
            csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
-           csat_mode = coalesce(csat_mode, ?6) \
-         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}"
+           csat_mode = coalesce(csat_mode, ?6), \
+           {} \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}",
+        first_copy_version(7, 8)
     )
 }
 
@@ -166,9 +184,11 @@ fn csat_answer() -> String {
            csat_completed = max(csat_completed, ?9), \
            csat_event_id = CASE WHEN {newer} THEN ?2 ELSE csat_event_id END, \
            csat_at = CASE WHEN {newer} THEN ?5 ELSE csat_at END, \
-           csat_received_at = CASE WHEN {newer} THEN {received} ELSE csat_received_at END \
+           csat_received_at = CASE WHEN {newer} THEN {received} ELSE csat_received_at END, \
+           {copy} \
          WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
-           AND (csat_answered_at IS NULL OR {received} <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})"
+           AND (csat_answered_at IS NULL OR {received} <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})",
+        copy = first_copy_version(10, 11)
     )
 }
 
@@ -322,7 +342,12 @@ pub async fn save_events(
                 statements.push(super::ratings::upsert(db, &params, header, feedback)?);
             }
             EventKind::CsatOffered(offered) => {
-                params.extend([millis(header.at), text(offered.mode.as_str())]);
+                params.extend([
+                    millis(header.at),
+                    text(offered.mode.as_str()),
+                    copy_version(offered.copy_version),
+                    text(&header.locale),
+                ]);
                 statements.push(db.prepare(csat_offered()).bind(&params)?);
             }
             EventKind::CsatDismissed(dismissed) => {
@@ -336,6 +361,8 @@ pub async fn save_events(
                     int(u32::from(answer.score)),
                     opt_text(answer.comment.as_deref()),
                     int(u32::from(answer.completed)),
+                    copy_version(answer.copy_version),
+                    text(&header.locale),
                 ]);
                 statements.push(db.prepare(csat_answer()).bind(&params)?);
             }
