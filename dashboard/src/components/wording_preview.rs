@@ -36,25 +36,30 @@ pub fn WordingPreview(
     let host = NodeRef::<Div>::new();
     let drawn = StoredValue::new_local(None::<Preview>);
     let failed = RwSignal::new(false);
+    // Drawn once, when the element is there. Only the element is tracked:
+    // a rerun would dispose of the preview's reactive graph, which lives
+    // under this effect.
     Effect::new(move |_| {
         let Some(element) = host.get() else {
             return;
         };
-        if drawn.with_value(Option::is_some) {
-            return;
-        }
-        let sample = Sample {
-            question: i18n.text("wording-sample-question"),
-            answer: i18n.text("wording-sample-answer"),
-            tags: SAMPLE_TAGS.iter().map(|tag| tag.to_string()).collect(),
-        };
-        match preview::mount(&element, words, scene.into(), sample) {
-            Ok(found) => drawn.set_value(Some(found)),
-            Err(reason) => {
-                web_sys::console::warn_1(&format!("the wording preview: {reason}").into());
-                failed.set(true);
+        untrack(|| {
+            if drawn.with_value(Option::is_some) {
+                return;
             }
-        }
+            let sample = Sample {
+                question: i18n.text("wording-sample-question"),
+                answer: i18n.text("wording-sample-answer"),
+                tags: SAMPLE_TAGS.iter().map(|tag| tag.to_string()).collect(),
+            };
+            match preview::mount(&element, words, scene.into(), sample) {
+                Ok(found) => drawn.set_value(Some(found)),
+                Err(reason) => {
+                    web_sys::console::warn_1(&format!("the wording preview: {reason}").into());
+                    failed.set(true);
+                }
+            }
+        });
     });
     on_cleanup(move || drawn.set_value(None));
 
