@@ -151,12 +151,28 @@ mod tests {
         assert!(ids.len() > 40, "found only {} ids", ids.len());
         let mut args = Args::new();
         for name in [
-            "tz", "from", "to", "date", "average", "share", "delta", "reason", "site", "secret",
+            "tz",
+            "from",
+            "to",
+            "date",
+            "average",
+            "share",
+            "delta",
+            "reason",
+            "site",
+            "secret",
             "name",
+            "when",
+            "who",
+            "id",
+            "answered",
+            "completed",
         ] {
             args.set(name, Arg::Text("x".into()));
         }
-        for name in ["rated", "count", "score", "up", "down", "status"] {
+        for name in [
+            "rated", "count", "score", "up", "down", "status", "version", "offered",
+        ] {
             args.set(name, Arg::Number(2));
         }
         for id in ids {
