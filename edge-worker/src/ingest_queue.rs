@@ -15,7 +15,7 @@ use crate::store;
 use crate::webhook;
 
 /// The binding requests are enqueued on.
-const QUEUE: &str = "INGEST_QUEUE";
+const QUEUE: &str = crate::bindings::INGEST_QUEUE;
 
 /// One request's validated events, as queued.
 #[derive(Debug, Serialize, Deserialize)]
@@ -34,7 +34,7 @@ pub struct QueuedBatch {
 
 /// Whether this deployment ingests through the queue (`INGEST_MODE`).
 pub fn enabled<D>(ctx: &RouteContext<D>) -> bool {
-    ctx.var("INGEST_MODE")
+    ctx.var(crate::bindings::INGEST_MODE)
         .is_ok_and(|mode| mode.to_string() == "queue")
 }
 

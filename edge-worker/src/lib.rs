@@ -26,6 +26,7 @@
 //! ingest with `--env queue`, see [`ingest_queue`].
 
 mod access;
+mod bindings;
 mod body;
 mod config;
 mod conversations;

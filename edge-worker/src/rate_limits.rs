@@ -15,11 +15,11 @@ use crate::recent::Recent;
 use crate::respond;
 
 /// Binding limiting each site key (see `wrangler.toml`).
-const SITE_LIMITER: &str = "SITE_LIMITER";
+const SITE_LIMITER: &str = crate::bindings::SITE_LIMITER;
 /// Its period, in seconds (what `Retry-After` says).
 const SITE_PERIOD_SECONDS: u32 = 10;
 /// Binding limiting each client of a site.
-const CLIENT_LIMITER: &str = "CLIENT_LIMITER";
+const CLIENT_LIMITER: &str = crate::bindings::CLIENT_LIMITER;
 /// Its period, in seconds.
 const CLIENT_PERIOD_SECONDS: u32 = 60;
 

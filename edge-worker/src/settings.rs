@@ -118,7 +118,7 @@ pub async fn put_settings(mut req: Request, ctx: RouteContext<Context>) -> Resul
     let checked = Settings::from_json(&text, &analytics::is_time_zone).and_then(|settings| {
         // A URL the checks above allow may still be one this deployment
         // never calls (this machine, for a deployed collector).
-        let loopback = webhook::loopback_allowed(var(&ctx, "LOCAL_WEBHOOKS"));
+        let loopback = webhook::loopback_allowed(var(&ctx, crate::bindings::LOCAL_WEBHOOKS));
         match settings
             .config
             .webhook_url

@@ -7,7 +7,7 @@ use protocol::{LocaleList, ShippedCopy};
 use worker::{Env, Result};
 
 /// The static-assets binding in `wrangler.toml`.
-const ASSETS: &str = "ASSETS";
+const ASSETS: &str = crate::bindings::ASSETS;
 
 /// Any host works: the assets binding only looks at the path.
 const COPY_URL: &str = "https://assets.invalid/locales/copy.json";

@@ -97,13 +97,43 @@ pub fn dashboard(repo: &Repo) -> Result<()> {
     Ok(())
 }
 
-/// Builds the Worker into `edge-worker/build` with worker-build (and its
-/// static assets into `dist/collector`), pointing it
-/// at locally installed tools so it downloads nothing. Skips the work when
-/// the output is newer than every input.
+/// Builds the dashboard unless its build is newer than everything it is
+/// built from.
+pub fn dashboard_if_stale(repo: &Repo) -> Result<()> {
+    let output = collector_assets::dir(repo).join("dashboard/dashboard_bg.wasm");
+    let inputs = [
+        "dashboard",
+        "widget/src",
+        "widget/Cargo.toml",
+        "protocol/src",
+        "protocol/Cargo.toml",
+        "analytics/src",
+        "analytics/Cargo.toml",
+        "l10n/src",
+        "l10n/Cargo.toml",
+        "locales/en-US",
+        "Cargo.toml",
+        "Cargo.lock",
+    ]
+    .map(|path| repo.path(path));
+    if let (Some(built), Some(newest_input)) = (modified(&output), newest(&inputs))
+        && built > newest_input
+    {
+        println!("dist/collector/dashboard is up to date");
+        return Ok(());
+    }
+    dashboard(repo)
+}
+
+/// Builds the Worker into `edge-worker/build` with worker-build, and
+/// everything else a deploy uploads (the static assets in
+/// `dist/collector`: the shipped copy and the dashboard), pointing it at
+/// locally installed tools so it downloads nothing. Skips the work when
+/// the output is newer than every input. `wrangler.toml`'s build command.
 pub fn worker(repo: &Repo) -> Result<()> {
     tools::ensure_build_tools(repo)?;
     collector_assets::sync_locales(repo)?;
+    dashboard_if_stale(repo)?;
     let output = repo.path("edge-worker/build/index.js");
     let inputs = [
         repo.path("edge-worker/src"),

@@ -6,6 +6,7 @@ mod bench;
 mod builds;
 mod collector_assets;
 mod demo;
+mod deploy_check;
 mod figures;
 mod locales;
 mod processes;

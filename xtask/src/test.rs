@@ -91,6 +91,9 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     builds::dashboard(repo)?;
     builds::worker(repo)?;
 
+    step("deploy: a dry run of both environments (no Cloudflare account)");
+    crate::deploy_check::check(repo)?;
+
     step("end-to-end: Worker on workerd with a fresh local D1, Chromium");
     end_to_end(repo, None)?;
 

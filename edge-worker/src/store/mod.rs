@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 use worker::{D1Database, Env};
 
 /// The D1 binding name in `wrangler.toml`.
-const DB: &str = "DB";
+const DB: &str = crate::bindings::DB;
 
 /// The database, from the Worker's bindings (a route's `ctx.env`, or the
 /// `env` of a queue or cron handler).

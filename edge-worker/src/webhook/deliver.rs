@@ -4,6 +4,7 @@
 //! redirect is not followed: it could lead from the checked public host to
 //! one the check refuses, so a 3xx counts as a failure.
 
+use crate::bindings;
 use std::collections::BTreeMap;
 use std::pin::pin;
 use std::time::Duration;
@@ -124,10 +125,13 @@ async fn attempt(
 fn settings(env: &Env) -> (RetryPolicy, bool) {
     let var = |name: &str| env.var(name).ok().map(|var| var.to_string());
     let policy = RetryPolicy::from_vars(
-        var("WEBHOOK_BACKOFF_SECONDS").as_deref(),
-        var("WEBHOOK_TIMEOUT_MS").as_deref(),
+        var(bindings::WEBHOOK_BACKOFF_SECONDS).as_deref(),
+        var(bindings::WEBHOOK_TIMEOUT_MS).as_deref(),
     );
-    (policy, super::loopback_allowed(var("LOCAL_WEBHOOKS")))
+    (
+        policy,
+        super::loopback_allowed(var(bindings::LOCAL_WEBHOOKS)),
+    )
 }
 
 /// Sends `site` a test delivery now, to `url`: signed as every delivery

@@ -16,7 +16,7 @@ use worker::{D1Database, Queue, console_error};
 use crate::sites::Site;
 
 /// The binding deliveries are queued on.
-pub const QUEUE: &str = "WEBHOOK_QUEUE";
+pub const QUEUE: &str = crate::bindings::WEBHOOK_QUEUE;
 
 /// Whether a queue (by its name in `wrangler.toml`) holds deliveries.
 pub fn is_delivery_queue(name: &str) -> bool {
