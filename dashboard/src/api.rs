@@ -431,9 +431,18 @@ struct CopyProblems {
     message: String,
 }
 
-#[derive(serde::Deserialize)]
-struct CopySaved {
-    version: Option<u32>,
+/// What a save or a restore of wording came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+pub struct CopySaved {
+    /// The live version now.
+    pub version: Option<u32>,
+    /// Whether it added that version (false: the text was the live one).
+    #[serde(default = "added")]
+    pub changed: bool,
+}
+
+fn added() -> bool {
+    true
 }
 
 /// A locale's saved versions, newest first, and how the satisfaction
@@ -511,7 +520,7 @@ impl Api {
 
     /// Saves `ftl` as the site's wording for `locale`; the version it
     /// became.
-    pub async fn save_copy(&self, locale: &str, ftl: &str) -> Result<Option<u32>, CopyRefused> {
+    pub async fn save_copy(&self, locale: &str, ftl: &str) -> Result<CopySaved, CopyRefused> {
         let path = format!("copy/{}", js_sys::encode_uri_component(locale));
         let sent = self
             .send("PUT", &path)
@@ -548,7 +557,7 @@ impl Api {
         &self,
         locale: &str,
         version: u32,
-    ) -> Result<Option<u32>, CopyRefused> {
+    ) -> Result<CopySaved, CopyRefused> {
         let path = format!(
             "copy/{}/versions/{version}/restore",
             js_sys::encode_uri_component(locale)
@@ -558,12 +567,12 @@ impl Api {
     }
 }
 
-/// The version a save of wording became, or why it was refused.
-async fn copy_answer(sent: Result<Response, gloo_net::Error>) -> Result<Option<u32>, CopyRefused> {
+/// What a save of wording came to, or why it was refused.
+async fn copy_answer(sent: Result<Response, gloo_net::Error>) -> Result<CopySaved, CopyRefused> {
     let failed = |err: gloo_net::Error| CopyRefused::Failed(ApiError::Unreachable(err.to_string()));
     let response = sent.map_err(failed)?;
     match response.status() {
-        200 => Ok(response.json::<CopySaved>().await.map_err(failed)?.version),
+        200 => Ok(response.json::<CopySaved>().await.map_err(failed)?),
         401 => Err(CopyRefused::Failed(ApiError::WrongSecret)),
         422 => {
             let body = response.json::<CopyProblems>().await.map_err(failed)?;

@@ -79,6 +79,14 @@ impl Wording {
         check_site_copy(&self.reference, &self.locale, &self.draft)
     }
 
+    /// What the checker says of the draft, placed on the messages the
+    /// editor lists (everything else, such as a term or an id the
+    /// reference does not have, is shown apart).
+    pub fn placed_problems(&self) -> Placed {
+        let shown: Vec<String> = self.rows().into_iter().map(|row| row.id).collect();
+        problems_by_message(&self.draft, &self.problems(), &shown)
+    }
+
     /// Whether the draft differs from what is stored.
     pub fn is_changed(&self) -> bool {
         self.draft != self.saved
@@ -120,14 +128,18 @@ impl Placed {
     }
 }
 
-/// `problems` placed on the draft's messages, by the lines they are on.
-pub fn problems_by_message(draft: &str, problems: &[Diagnostic]) -> Placed {
+/// `problems` placed on the draft's messages among `shown`, by the lines
+/// they are on; the rest apart.
+pub fn problems_by_message(draft: &str, problems: &[Diagnostic], shown: &[String]) -> Placed {
     let spans = entries(draft);
     let mut by_message = Vec::new();
     let mut elsewhere = Vec::new();
     for problem in problems {
         let line = problem.line.saturating_sub(1);
-        match spans.iter().find(|entry| entry.lines.contains(&line)) {
+        match spans
+            .iter()
+            .find(|entry| entry.lines.contains(&line) && shown.contains(&entry.id))
+        {
             Some(entry) => by_message.push((entry.id.clone(), problem.to_string())),
             None => elsewhere.push(problem.to_string()),
         }
@@ -201,7 +213,7 @@ characters-left = { $count ->
             check_site_copy(REFERENCE, "de", &wording.draft),
             "the same check as the collector's"
         );
-        let placed = problems_by_message(&wording.draft, &problems);
+        let placed = wording.placed_problems();
         assert!(placed.elsewhere.is_empty(), "{placed:?}");
         assert_eq!(placed.on("characters-left").len(), problems.len());
         assert_eq!(placed.all().len(), problems.len());
@@ -213,11 +225,19 @@ characters-left = { $count ->
                     && text.starts_with("copy/de.ftl:4:1: error[syntax]")),
             "{placed:?}"
         );
-        let nowhere = problems_by_message("", &problems);
+        let nowhere = problems_by_message("", &problems, &[]);
         assert_eq!(
             nowhere.elsewhere.len(),
             problems.len(),
             "no entry holds them"
         );
+        // A message the reference does not have is no row: its finding is
+        // shown apart, not lost.
+        let mut stray = super::tests::wording("");
+        stray.set_message("csat-titel", "Tippfehler");
+        let placed = stray.placed_problems();
+        assert!(placed.by_message.is_empty(), "{placed:?}");
+        assert_eq!(placed.elsewhere.len(), stray.problems().len());
+        assert!(!placed.elsewhere.is_empty(), "an unknown id is an error");
     }
 }

@@ -93,13 +93,22 @@ async fn check_and_store(
     }
     let now = Date::now().as_millis() as i64;
     let site_key = &access.site.site_key;
-    store::copy::save(db, site_key, locale, ftl, now, &access.actor.label()).await?;
-    let latest = store::copy::versions(db, site_key, locale)
-        .await?
-        .first()
-        .map(|version| version.version);
+    let added = store::copy::save(db, site_key, locale, ftl, now, &access.actor.label()).await?;
+    // Unchanged: the live version, which already had this text.
+    let version = match added {
+        Some(version) => Some(version),
+        None => store::copy::versions(db, site_key, locale)
+            .await?
+            .first()
+            .map(|version| version.version),
+    };
     respond::json(
-        &serde_json::json!({ "locale": locale, "stored": true, "version": latest }),
+        &serde_json::json!({
+            "locale": locale,
+            "stored": true,
+            "version": version,
+            "changed": added.is_some(),
+        }),
         200,
     )
 }

@@ -430,8 +430,7 @@ async fn the_owner_finds_wording_beside_every_other_section_right_to_left_in_ara
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("wording_editor").unwrap();
     let browser = Browser::start(&stack).await.unwrap();
-    // Arabic: the dashboard's copy arrives after the page starts, and the
-    // page turns right to left.
+    // Arabic: the page turns right to left, the Wording section too.
     let dashboard = format!("{}/dashboard/?locale=ar", stack.worker_url);
     browser
         .sign_in_to_dashboard(&dashboard, &site)
@@ -468,7 +467,7 @@ async fn the_owner_finds_wording_beside_every_other_section_right_to_left_in_ara
         .await
         .unwrap();
     assert_eq!(tabs.len(), 5, "the owner sees every section");
-    // The preview still follows the draft once the page's words changed.
+    // The preview follows the draft in an Arabic page too.
     set_value(&browser, "#wording-csat-title", "Alles gut?").await;
     preview_text_becomes(&browser, ".fb-csat-title", "Alles gut?").await;
     browser.close().await.unwrap();

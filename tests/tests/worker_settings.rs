@@ -612,7 +612,13 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
     assert_eq!(saved.body["version"], 2, "{}", saved.body);
     // The same text again is no new version; a refused text is none either.
     let again = put(marie.clone(), second).await;
-    assert_eq!(again.body["version"], 2, "{}", again.body);
+    assert_eq!(
+        (again.body["version"].clone(), again.body["changed"].clone()),
+        (json!(2), json!(false)),
+        "{}",
+        again.body
+    );
+    assert_eq!(saved.body["changed"], true, "{}", saved.body);
     let refused = put(marie.clone(), "csat-title = { $nobody }\n").await;
     assert_eq!(refused.status, 422, "{}", refused.body);
 

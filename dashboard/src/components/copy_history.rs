@@ -9,7 +9,7 @@ use l10n::entries::{Change, changes};
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, ApiError, CopyRefused, CopyVersion, VersionPrompts};
+use crate::api::{Api, ApiError, CopyRefused, CopySaved, CopyVersion, VersionPrompts};
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n};
 use crate::intl;
@@ -33,8 +33,9 @@ pub fn CopyHistory(
     locale: String,
     /// Changes whenever a save or a restore may have added a version.
     reload: Signal<u32>,
-    /// Called with the new version and its text once one is restored.
-    on_restored: Callback<(Option<u32>, String)>,
+    /// Called with what the restore came to and the text once one is
+    /// restored.
+    on_restored: Callback<(CopySaved, String)>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let versions = LocalResource::new({
@@ -89,8 +90,9 @@ fn VersionRow(
     version: CopyVersion,
     /// How the satisfaction prompts worded with it fared, if any was shown.
     prompts: Option<VersionPrompts>,
-    /// Called with the new version and its text once this one is restored.
-    on_restored: Callback<(Option<u32>, String)>,
+    /// Called with what the restore came to and the text once this one is
+    /// restored.
+    on_restored: Callback<(CopySaved, String)>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let number = version.version;
@@ -112,17 +114,24 @@ fn VersionRow(
     let restore = move |_| {
         let (api, locale) = (api.clone(), locale.clone());
         leptos::task::spawn_local(async move {
+            // Said in the page's language around the collector's reason.
+            let failed = |error: ApiError| {
+                let mut args = Args::new();
+                args.set("reason", i18n::text(error.to_string()));
+                vec![i18n.format("load-failed", &args)]
+            };
             let text = match api.copy_version(&locale, number).await {
                 Ok(found) => found.ftl,
-                Err(error) => return problem.set(Some(vec![error.to_string()])),
+                Err(error) => return problem.set(Some(failed(error))),
             };
             match api.restore_copy_version(&locale, number).await {
-                Ok(new_version) => {
+                Ok(saved) => {
                     problem.set(None);
-                    on_restored.run((new_version, text));
+                    // The editor may have gone meanwhile (another locale).
+                    let _ = on_restored.try_run((saved, text));
                 }
                 Err(CopyRefused::Invalid(diagnostics)) => problem.set(Some(diagnostics)),
-                Err(CopyRefused::Failed(error)) => problem.set(Some(vec![error.to_string()])),
+                Err(CopyRefused::Failed(error)) => problem.set(Some(failed(error))),
             }
         });
     };

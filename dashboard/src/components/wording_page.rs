@@ -9,12 +9,12 @@
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, ApiError, CopyRefused};
+use crate::api::{Api, ApiError, CopyRefused, CopySaved};
 use crate::components::copy_history::CopyHistory;
 use crate::components::status::{Failed, Loading};
 use crate::components::wording_preview::WordingPreview;
 use crate::i18n::{self, I18n};
-use crate::wording::{MessageRow, Placed, Wording, problems_by_message};
+use crate::wording::{MessageRow, Placed, Wording};
 
 /// The locale the editor opens on.
 const FIRST_LOCALE: &str = "de";
@@ -22,8 +22,8 @@ const FIRST_LOCALE: &str = "de";
 /// What the last save came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Outcome {
-    /// Stored as this version (`None`: unchanged, no new version).
-    Saved(Option<u32>),
+    /// Stored (or unchanged, as the live version).
+    Saved(CopySaved),
     /// The collector's checker refused it; its diagnostics.
     Refused(Vec<String>),
     /// Anything else.
@@ -60,7 +60,6 @@ pub fn WordingPage(
                 let options = list
                     .locales
                     .into_iter()
-                    .filter(|tag| tag != l10n::REFERENCE_LOCALE)
                     .map(|tag| {
                         let selected = tag == locale.get_untracked();
                         view! { <option value=tag.clone() selected=selected>{tag.clone()}</option> }
@@ -129,12 +128,7 @@ fn Editor(
     // Bumped when the draft is replaced from outside a message's own box
     // (a revert, a restore, the whole file edited), which redraws the boxes.
     let generation = RwSignal::new(0_u32);
-    let problems = Memo::new(move |_| {
-        wording.with(|wording| {
-            let found = wording.problems();
-            problems_by_message(&wording.draft, &found)
-        })
-    });
+    let problems = Memo::new(move |_| wording.with(Wording::placed_problems));
     let outcome = RwSignal::new(None::<Outcome>);
     let busy = RwSignal::new(false);
     // The history reloads after every save or restore.
@@ -149,10 +143,10 @@ fn Editor(
             leptos::task::spawn_local(async move {
                 let answer = api.save_copy(&locale, &draft).await;
                 outcome.set(Some(match answer {
-                    Ok(version) => {
+                    Ok(saved) => {
                         wording.update(|wording| wording.saved = draft);
                         saves.update(|count| *count += 1);
-                        Outcome::Saved(version)
+                        Outcome::Saved(saved)
                     }
                     Err(CopyRefused::Invalid(diagnostics)) => Outcome::Refused(diagnostics),
                     Err(CopyRefused::Failed(error)) => Outcome::Failed(error.to_string()),
@@ -161,14 +155,14 @@ fn Editor(
             });
         }
     };
-    let restored = Callback::new(move |(version, ftl): (Option<u32>, String)| {
+    let restored = Callback::new(move |(saved, ftl): (CopySaved, String)| {
         wording.update(|wording| {
             wording.saved = ftl.clone();
             wording.draft = ftl;
         });
         generation.update(|count| *count += 1);
         saves.update(|count| *count += 1);
-        outcome.set(Some(Outcome::Saved(version)));
+        outcome.set(Some(Outcome::Saved(saved)));
     });
 
     let messages = move || {
@@ -214,12 +208,15 @@ fn Editor(
     };
     let status = move || {
         outcome.get().map(|outcome| match outcome {
-            Outcome::Saved(Some(version)) => {
+            Outcome::Saved(CopySaved {
+                version: Some(version),
+                changed: true,
+            }) => {
                 let mut args = Args::new();
                 args.set("version", i18n::count(version));
                 view! { <p class="saved">{i18n.format("wording-saved", &args)}</p> }.into_any()
             }
-            Outcome::Saved(None) => {
+            Outcome::Saved(_) => {
                 view! { <p class="saved">{i18n.t("wording-unchanged")}</p> }.into_any()
             }
             Outcome::Refused(diagnostics) => view! {

@@ -45,10 +45,16 @@ impl VersionRow {
     }
 }
 
+#[derive(Deserialize)]
+struct Added {
+    version: u32,
+}
+
 /// Stores `ftl` as `site_key`'s wording for `locale` (replacing the live
 /// text) and keeps it as the next version, saved by `saved_by`; in one
 /// batch. Saving the text the latest version already has adds no version
-/// (so a save tried again after a lost answer adds none either).
+/// (so a save tried again after a lost answer adds none either). The
+/// version it added, if it added one.
 pub async fn save(
     db: &D1Database,
     site_key: &str,
@@ -56,7 +62,7 @@ pub async fn save(
     ftl: &str,
     now: i64,
     saved_by: &str,
-) -> Result<()> {
+) -> Result<Option<u32>> {
     let live = db
         .prepare(
             "INSERT INTO site_copy (site_key, locale, ftl, updated_at) VALUES (?1, ?2, ?3, ?4) \
@@ -71,7 +77,8 @@ pub async fn save(
              HAVING NOT EXISTS (SELECT 1 FROM site_copy_versions l \
                WHERE l.site_key = ?1 AND l.locale = ?2 AND l.ftl = ?3 \
                  AND l.version = (SELECT max(version) FROM site_copy_versions \
-                                  WHERE site_key = ?1 AND locale = ?2))",
+                                  WHERE site_key = ?1 AND locale = ?2)) \
+             RETURNING version",
         )
         .bind(&[
             text(site_key),
@@ -80,8 +87,11 @@ pub async fn save(
             millis(now),
             text(saved_by),
         ])?;
-    busy::batch(db, vec![live, version]).await?;
-    Ok(())
+    let results = busy::batch(db, vec![live, version]).await?;
+    Ok(match results.get(1) {
+        Some(added) => added.results::<Added>()?.first().map(|row| row.version),
+        None => None,
+    })
 }
 
 /// The wording `site_key` stored for `locale`, if any.
@@ -103,9 +113,14 @@ pub async fn find_live(
 ) -> Result<Option<(String, Option<u32>)>> {
     Ok(busy::first::<LiveRow>(
         &db.prepare(
-            "SELECT ftl, (SELECT max(version) FROM site_copy_versions v \
-                          WHERE v.site_key = ?1 AND v.locale = ?2 AND v.ftl = c.ftl) AS version \
-             FROM site_copy c WHERE site_key = ?1 AND locale = ?2",
+            // The newest version (a primary-key lookup), if the live text is
+            // its text: wording stored before versions were kept has none.
+            "SELECT c.ftl AS ftl, v.version AS version FROM site_copy c \
+             LEFT JOIN site_copy_versions v ON v.site_key = c.site_key AND v.locale = c.locale \
+               AND v.version = (SELECT max(version) FROM site_copy_versions \
+                                WHERE site_key = ?1 AND locale = ?2) \
+               AND v.ftl = c.ftl \
+             WHERE c.site_key = ?1 AND c.locale = ?2",
         )
         .bind(&[text(site_key), text(locale)])?,
     )
