@@ -535,8 +535,7 @@ impl Api {
     /// The saved versions of the site's wording for `locale`, newest
     /// first, with how the prompts worded with each fared.
     pub async fn copy_versions(&self, locale: &str) -> Result<VersionHistory, ApiError> {
-        let path = format!("copy/{}/versions", js_sys::encode_uri_component(locale));
-        self.get_json(&path).await
+        self.get_json(&versions_path(locale, "")).await
     }
 
     /// One saved version with its text.
@@ -545,11 +544,8 @@ impl Api {
         locale: &str,
         version: u32,
     ) -> Result<CopyVersionText, ApiError> {
-        let path = format!(
-            "copy/{}/versions/{version}",
-            js_sys::encode_uri_component(locale)
-        );
-        self.get_json(&path).await
+        self.get_json(&versions_path(locale, &format!("/{version}")))
+            .await
     }
 
     /// Makes saved `version` the live wording again (as a new version).
@@ -558,13 +554,18 @@ impl Api {
         locale: &str,
         version: u32,
     ) -> Result<CopySaved, CopyRefused> {
-        let path = format!(
-            "copy/{}/versions/{version}/restore",
-            js_sys::encode_uri_component(locale)
-        );
+        let path = versions_path(locale, &format!("/{version}/restore"));
         let sent = self.send("POST", &path).send().await;
         copy_answer(sent).await
     }
+}
+
+/// `copy/{locale}/versions{rest}`, the locale encoded.
+fn versions_path(locale: &str, rest: &str) -> String {
+    format!(
+        "copy/{}/versions{rest}",
+        js_sys::encode_uri_component(locale)
+    )
 }
 
 /// What a save of wording came to, or why it was refused.

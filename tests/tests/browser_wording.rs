@@ -135,6 +135,20 @@ async fn click(browser: &Browser, selector: &str) {
         .unwrap();
 }
 
+/// A fresh browser on the dashboard in `locale`, signed in as `who`, at
+/// `hash`.
+async fn open_dashboard(stack: &Stack, who: &SiteAccess, locale: &str, hash: &str) -> Browser {
+    let browser = Browser::start(stack).await.unwrap();
+    let dashboard = format!("{}/dashboard/?locale={locale}", stack.worker_url);
+    browser.sign_in_to_dashboard(&dashboard, who).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{dashboard}{hash}"))
+        .await
+        .unwrap();
+    browser
+}
+
 /// The site's stored copy for `locale`, as the widget's collector has it.
 async fn stored(stack: &Stack, site: &SiteAccess, locale: &str) -> String {
     let url = format!("{}/v1/sites/{}/copy/{locale}", stack.worker_url, site.key);
@@ -153,19 +167,9 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("wording_editor").unwrap();
     let editor = wording_key(&stack, &site).await;
-    let browser = Browser::start(&stack).await.unwrap();
-    let dashboard = format!("{}/dashboard/?locale=en-US", stack.worker_url);
-    browser
-        .sign_in_to_dashboard(&dashboard, &editor)
-        .await
-        .unwrap();
     // Asked for the Overview, a wording key gets the Wording section, and
     // the navigation offers nothing else.
-    browser
-        .client
-        .goto(&format!("{dashboard}#/overview"))
-        .await
-        .unwrap();
+    let browser = open_dashboard(&stack, &editor, "en-US", "#/overview").await;
     let title = browser
         .page_element(".wording-message[data-id=\"csat-title\"]")
         .await
@@ -429,22 +433,12 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
 async fn the_owner_finds_wording_beside_every_other_section_right_to_left_in_arabic() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("wording_editor").unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    // Arabic: the page turns right to left, the Wording section too.
-    let dashboard = format!("{}/dashboard/?locale=ar", stack.worker_url);
-    browser
-        .sign_in_to_dashboard(&dashboard, &site)
-        .await
-        .unwrap();
-    browser
-        .client
-        .goto(&format!("{dashboard}#/wording"))
-        .await
-        .unwrap();
+    let browser = open_dashboard(&stack, &site, "ar", "#/wording").await;
     browser
         .page_element(".wording-message[data-id=\"csat-title\"]")
         .await
         .unwrap();
+    // Arabic: the page turns right to left, the Wording section too.
     eventually("the Arabic copy", Duration::from_secs(15), || async {
         let tabs = browser.page_text("nav.sections").await?;
         Ok(tabs.contains("النصوص").then_some(()))
