@@ -224,3 +224,4 @@ history-prompts = { $offered ->
    *[other] عُرض { $offered } استطلاع رضا بهذه النصوص
 }: { $answered } أُجيب عنها، { $completed } اكتملت.
 history-no-prompts = لم يُعرض أي استطلاع رضا بهذه النصوص بعد.
+wording-discard = لم تُحفظ تغييراتك على نصوص هذه اللغة. هل تريد تجاهلها؟

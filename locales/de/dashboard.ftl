@@ -208,3 +208,4 @@ history-prompts = { $offered ->
    *[other] { $offered } Zufriedenheitsumfragen wurden damit formuliert
 }: { $answered } beantwortet, { $completed } abgeschlossen.
 history-no-prompts = Noch keine Zufriedenheitsumfrage wurde damit formuliert.
+wording-discard = Ihre Änderungen an den Texten dieser Sprache sind nicht gespeichert. Verwerfen?

@@ -410,3 +410,5 @@ history-prompts = { $offered ->
 }: { $answered } answered, { $completed } completed.
 # Under a saved version when no satisfaction prompt was shown with it.
 history-no-prompts = No satisfaction prompt was worded with it yet.
+# Asked before another language or a saved version replaces unsaved wording.
+wording-discard = Your changes to this language's wording are not saved. Drop them?

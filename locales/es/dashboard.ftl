@@ -212,3 +212,4 @@ history-prompts = { $offered ->
    *[other] { $offered } encuestas de satisfacción usaron estos textos
 }: { $answered } respondidas, { $completed } completadas.
 history-no-prompts = Ninguna encuesta de satisfacción ha usado aún estos textos.
+wording-discard = Tus cambios en los textos de este idioma no están guardados. ¿Descartarlos?

@@ -212,3 +212,4 @@ history-prompts = { $offered ->
    *[other] { $offered } questionnaires de satisfaction ont utilisé ces textes
 } : { $answered } répondus, { $completed } terminés.
 history-no-prompts = Aucun questionnaire de satisfaction n’a encore utilisé ces textes.
+wording-discard = Vos modifications des textes de cette langue ne sont pas enregistrées. Les abandonner ?

@@ -202,3 +202,4 @@ history-restore-label = バージョン { $version } を復元
 history-no-changes = このバージョンで変更されたメッセージはありません。
 history-prompts = この文言で表示された満足度アンケート：{ $offered } 件（回答 { $answered }、完了 { $completed }）。
 history-no-prompts = この文言で表示された満足度アンケートはまだありません。
+wording-discard = この言語の文言への変更は保存されていません。破棄しますか？

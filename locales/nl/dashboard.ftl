@@ -208,3 +208,4 @@ history-prompts = { $offered ->
    *[other] { $offered } tevredenheidsvragen gebruikten deze teksten
 }: { $answered } beantwoord, { $completed } afgerond.
 history-no-prompts = Nog geen tevredenheidsvraag gebruikte deze teksten.
+wording-discard = Je wijzigingen in de teksten van deze taal zijn niet opgeslagen. Weggooien?

@@ -212,3 +212,4 @@ history-prompts = { $offered ->
    *[other] { $offered } pesquisas de satisfação usaram estes textos
 }: { $answered } respondidas, { $completed } concluídas.
 history-no-prompts = Nenhuma pesquisa de satisfação usou estes textos ainda.
+wording-discard = Suas alterações nos textos deste idioma não foram salvas. Descartá-las?

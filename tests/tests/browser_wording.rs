@@ -5,7 +5,8 @@
 //! components) follows the draft, the prompt's modes and steps, any plural
 //! count, and right to left for Arabic; a refused save keeps the stored
 //! copy; a message goes back to the shipped text; saved versions list who
-//! saved them, show what changed, and restore; a shopper's prompt reports
+//! saved them, show what changed, and restore; unsaved wording is not
+//! dropped for another language unasked; a shopper's prompt reports
 //! the version it was worded with, and the editor sees how the prompts of
 //! each version fared. axe-core finds nothing.
 // A failed unwrap in a test is a failed test, which is what it should be.
@@ -411,8 +412,42 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
     );
     assert_eq!(none, "No satisfaction prompt was worded with it yet.");
 
+    // Unsaved wording is not dropped unasked: another language asks first,
+    // and "Cancel" keeps both the language and the draft.
+    set_value(&browser, "#wording-csat-close", "Schließen").await;
+    let pick_arabic = || async {
+        browser
+            .page_element("#wording-locale option[value=\"ar\"]")
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    };
+    pick_arabic().await;
+    let asked = eventually(
+        "the question before dropping",
+        Duration::from_secs(10),
+        || async { Ok(browser.client.get_alert_text().await.ok()) },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        asked,
+        "Your changes to this language's wording are not saved. Drop them?"
+    );
+    browser.client.dismiss_alert().await.unwrap();
+    assert_eq!(value_of(&browser, "#wording-locale").await, "de");
+    assert_eq!(value_of(&browser, "#wording-csat-close").await, "Schließen");
+    pick_arabic().await;
+    eventually("the question again", Duration::from_secs(10), || async {
+        Ok(browser.client.get_alert_text().await.ok())
+    })
+    .await
+    .unwrap();
+    browser.client.accept_alert().await.unwrap();
+
     // Arabic: the preview is right to left, in Arabic's plural forms.
-    set_value(&browser, "#wording-locale", "ar").await;
     preview_text_becomes(&browser, ".fb-csat-title", "كيف كانت هذه المحادثة؟").await;
     set_value(&browser, "#preview-count", "2").await;
     preview_text_becomes(&browser, ".fb-chars-left", "تبقّى حرفان").await;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, ApiError, CopyRefused, CopySaved, CopyVersion, VersionPrompts};
 use crate::components::status::{Failed, Loading};
+use crate::components::wording_page::Unsaved;
 use crate::i18n::{self, I18n};
 use crate::intl;
 
@@ -111,7 +112,11 @@ fn VersionRow(
             }
         }
     };
+    let unsaved = use_context::<Unsaved>();
     let restore = move |_| {
+        if unsaved.is_some_and(|unsaved| !unsaved.may_drop(i18n)) {
+            return;
+        }
         let (api, locale) = (api.clone(), locale.clone());
         leptos::task::spawn_local(async move {
             // Said in the page's language around the collector's reason.

@@ -19,6 +19,28 @@ use crate::wording::{MessageRow, Placed, Wording};
 /// The locale the editor opens on.
 const FIRST_LOCALE: &str = "de";
 
+/// Whether the editor's draft differs from what is stored: shared by the
+/// page and its editor, so nothing drops unsaved wording unasked.
+#[derive(Clone, Copy)]
+pub struct Unsaved(RwSignal<bool>);
+
+impl Unsaved {
+    /// Asks, when there is unsaved wording, whether to drop it; true to go
+    /// on.
+    pub fn may_drop(self, i18n: I18n) -> bool {
+        if !self.0.get_untracked() {
+            return true;
+        }
+        web_sys::window()
+            .and_then(|window| {
+                window
+                    .confirm_with_message(&i18n.text("wording-discard"))
+                    .ok()
+            })
+            .unwrap_or(false)
+    }
+}
+
 /// What the last save came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Outcome {
@@ -53,6 +75,16 @@ pub fn WordingPage(
         }
     });
     let locale = RwSignal::new(FIRST_LOCALE.to_string());
+    let unsaved = Unsaved(RwSignal::new(false));
+    provide_context(unsaved);
+    let pick = move |select: web_sys::HtmlSelectElement| {
+        if unsaved.may_drop(i18n) {
+            unsaved.0.set(false);
+            locale.set(select.value());
+        } else {
+            select.set_value(&locale.get_untracked());
+        }
+    };
     let picker = move || {
         locales.get().map(|found| match found {
             Err(error) => view! { <Failed error/> }.into_any(),
@@ -69,7 +101,7 @@ pub fn WordingPage(
                     <div class="field">
                         <label for="wording-locale">{i18n.t("wording-locale")}</label>
                         <select id="wording-locale"
-                            on:change:target=move |ev| locale.set(ev.target().value())>
+                            on:change:target=move |ev| pick(ev.target())>
                             {options}
                         </select>
                     </div>
@@ -131,6 +163,8 @@ fn Editor(
     let problems = Memo::new(move |_| wording.with(Wording::placed_problems));
     let outcome = RwSignal::new(None::<Outcome>);
     let busy = RwSignal::new(false);
+    let unsaved = expect_context::<Unsaved>();
+    Effect::new(move |_| unsaved.0.set(wording.with(Wording::is_changed)));
     // The history reloads after every save or restore.
     let saves = RwSignal::new(0_u32);
 
