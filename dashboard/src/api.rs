@@ -81,11 +81,7 @@ impl Api {
             200 => Ok(response),
             401 => Err(ApiError::WrongSecret),
             status => {
-                let message = response
-                    .json::<ErrorBody>()
-                    .await
-                    .map(|body| body.message)
-                    .unwrap_or_else(|_| format!("the collector answered {status}"));
+                let message = refusal(response, status).await;
                 Err(ApiError::Refused(message))
             }
         }
@@ -157,9 +153,7 @@ impl Api {
                 Ok(Some((page, etag)))
             }
             401 => Err(ApiError::WrongSecret),
-            status => Err(ApiError::Refused(format!(
-                "the collector answered {status}"
-            ))),
+            status => Err(ApiError::Refused(refusal(response, status).await)),
         }
     }
 
@@ -368,13 +362,7 @@ impl Api {
                 .await
                 .map_err(|err| ApiError::Unreachable(err.to_string())),
             401 => Err(ApiError::WrongSecret),
-            status => Err(ApiError::Refused(
-                response
-                    .json::<ErrorBody>()
-                    .await
-                    .map(|body| body.message)
-                    .unwrap_or_else(|_| format!("the collector answered {status}")),
-            )),
+            status => Err(ApiError::Refused(refusal(response, status).await)),
         }
     }
 }
@@ -406,11 +394,7 @@ async fn answered<T: DeserializeOwned>(response: Response, ok: u16) -> Result<T,
         412 => Err(SaveError::Stale),
         401 => Err(SaveError::Failed(ApiError::WrongSecret)),
         status => Err(SaveError::Failed(ApiError::Refused(
-            response
-                .json::<ErrorBody>()
-                .await
-                .map(|body| body.message)
-                .unwrap_or_else(|_| format!("the collector answered {status}")),
+            refusal(response, status).await,
         ))),
     }
 }
@@ -477,13 +461,7 @@ async fn public_text(url: &str) -> Result<String, ApiError> {
             .text()
             .await
             .map_err(|err| ApiError::Unreachable(err.to_string())),
-        status => Err(ApiError::Refused(
-            response
-                .json::<ErrorBody>()
-                .await
-                .map(|body| body.message)
-                .unwrap_or_else(|_| format!("the collector answered {status}")),
-        )),
+        status => Err(ApiError::Refused(refusal(response, status).await)),
     }
 }
 
@@ -560,6 +538,16 @@ impl Api {
     }
 }
 
+/// What the collector said when it refused a request with `status`: its
+/// error body's message, or the status.
+async fn refusal(response: Response, status: u16) -> String {
+    response
+        .json::<ErrorBody>()
+        .await
+        .map(|body| body.message)
+        .unwrap_or_else(|_| format!("the collector answered {status}"))
+}
+
 /// `copy/{locale}/versions{rest}`, the locale encoded.
 fn versions_path(locale: &str, rest: &str) -> String {
     format!(
@@ -584,11 +572,7 @@ async fn copy_answer(sent: Result<Response, gloo_net::Error>) -> Result<CopySave
             })
         }
         status => Err(CopyRefused::Failed(ApiError::Refused(
-            response
-                .json::<ErrorBody>()
-                .await
-                .map(|body| body.message)
-                .unwrap_or_else(|_| format!("the collector answered {status}")),
+            refusal(response, status).await,
         ))),
     }
 }
