@@ -318,6 +318,17 @@ impl Browser {
         Ok(result.as_array().cloned().unwrap_or_default())
     }
 
+    /// The value of the control `selector` on the page: `checked` for a
+    /// radio button or a checkbox, else its `value`.
+    pub async fn control_value(&self, selector: &str) -> Result<Value> {
+        self.js(
+            "const e = document.querySelector(arguments[0]);
+             return e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value;",
+            vec![serde_json::json!(selector)],
+        )
+        .await
+    }
+
     /// Clicks `selector` inside the widget, once it is there.
     pub async fn click(&self, selector: &str) -> Result<()> {
         self.widget_element(selector).await?.click().await?;

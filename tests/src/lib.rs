@@ -500,6 +500,18 @@ impl Collector {
         answer(request.send().await?).await
     }
 
+    /// `GET /v1/sites/{key}/copy/{locale}`: the site's stored wording, as
+    /// the collector serves it (empty when there is none).
+    pub async fn site_copy(&self, site_key: &str, locale: &str) -> Result<String> {
+        Ok(self
+            .http
+            .get(format!("{}/v1/sites/{site_key}/copy/{locale}", self.base))
+            .send()
+            .await?
+            .text()
+            .await?)
+    }
+
     /// Sends `events` for `site` server to server (bearer secret, no Origin),
     /// failing unless every event is accepted.
     pub async fn send_all(&self, site: &SiteAccess, events: Vec<Value>) -> Result<()> {

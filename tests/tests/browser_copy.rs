@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use e2e::browser::Browser;
-use e2e::{SiteAccess, Stack, http_client};
+use e2e::{SiteAccess, Stack};
 use serde_json::Value;
 
 async fn put_copy(
@@ -21,20 +21,6 @@ async fn put_copy(
         .await
         .unwrap();
     (answer.status, answer.body)
-}
-
-async fn get_copy(stack: &Stack, site: &SiteAccess, locale: &str) -> String {
-    http_client()
-        .get(format!(
-            "{}/v1/sites/{}/copy/{locale}",
-            stack.worker_url, site.key
-        ))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
 }
 
 /// Ends the demo conversation on the open page and reads the satisfaction
@@ -101,7 +87,11 @@ async fn a_sites_copy_is_checked_stored_and_shown_over_the_shipped_one() {
         "{diagnostics:?}"
     );
     assert_eq!(
-        get_copy(&stack, &site, "en-US").await,
+        stack
+            .collector()
+            .site_copy(&site.key, "en-US")
+            .await
+            .unwrap(),
         good,
         "a refused copy changes nothing"
     );

@@ -60,16 +60,6 @@ async fn status(browser: &Browser) -> String {
     .unwrap()
 }
 
-async fn value_of(browser: &Browser, selector: &str) -> serde_json::Value {
-    browser
-        .js(
-            "const e = document.querySelector(arguments[0]); return e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value;",
-            vec![json!(selector)],
-        )
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn an_owner_changes_settings_from_the_dashboard_and_the_bubble_follows() {
     let stack = Stack::from_env().unwrap();
@@ -77,11 +67,14 @@ async fn an_owner_changes_settings_from_the_dashboard_and_the_bubble_follows() {
     let browser = Browser::start(&stack).await.unwrap();
     open_settings(&browser, &stack, &site, "en-US").await;
     assert_eq!(
-        value_of(&browser, "#setting-mode-thumbs").await,
+        browser.control_value("#setting-mode-thumbs").await.unwrap(),
         json!(true)
     );
     assert_eq!(
-        value_of(&browser, "#setting-retention_days").await,
+        browser
+            .control_value("#setting-retention_days")
+            .await
+            .unwrap(),
         json!("365")
     );
     let violations = browser.axe_violations().await.unwrap();
@@ -163,15 +156,18 @@ async fn an_owner_changes_settings_from_the_dashboard_and_the_bubble_follows() {
     browser.client.refresh().await.unwrap();
     browser.page_element("form.settings").await.unwrap();
     assert_eq!(
-        value_of(&browser, "#setting-mode-scale5").await,
+        browser.control_value("#setting-mode-scale5").await.unwrap(),
         json!(true)
     );
     assert_eq!(
-        value_of(&browser, "#setting-retention_days").await,
+        browser
+            .control_value("#setting-retention_days")
+            .await
+            .unwrap(),
         json!("30")
     );
     assert_eq!(
-        value_of(&browser, "#setting-time_zone").await,
+        browser.control_value("#setting-time_zone").await.unwrap(),
         json!("Europe/Berlin")
     );
     let audit = eventually("the list of changes", Duration::from_secs(15), || async {

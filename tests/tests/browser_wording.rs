@@ -94,16 +94,8 @@ async fn set_value(browser: &Browser, selector: &str, value: &str) {
 
 /// A control's value now.
 async fn value_of(browser: &Browser, selector: &str) -> String {
-    browser
-        .js(
-            "return document.querySelector(arguments[0]).value;",
-            vec![json!(selector)],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string()
+    let value = browser.control_value(selector).await.unwrap();
+    value.as_str().unwrap().to_string()
 }
 
 /// `text` without Fluent's isolation marks around placeables.
@@ -152,13 +144,9 @@ async fn open_dashboard(stack: &Stack, who: &SiteAccess, locale: &str, hash: &st
 
 /// The site's stored copy for `locale`, as the widget's collector has it.
 async fn stored(stack: &Stack, site: &SiteAccess, locale: &str) -> String {
-    let url = format!("{}/v1/sites/{}/copy/{locale}", stack.worker_url, site.key);
-    e2e::http_client()
-        .get(url)
-        .send()
-        .await
-        .unwrap()
-        .text()
+    stack
+        .collector()
+        .site_copy(&site.key, locale)
         .await
         .unwrap()
 }
