@@ -238,6 +238,13 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
                 ..SiteConfig::default()
             },
         ),
+        (
+            "rollups",
+            SiteConfig {
+                retention_days: 1,
+                ..SiteConfig::default()
+            },
+        ),
         ("settings", SiteConfig::default()),
         ("settings_race", SiteConfig::default()),
         ("settings_bad", SiteConfig::default()),

@@ -1,4 +1,5 @@
-//! The aggregates behind the Overview, read in one D1 batch.
+//! The aggregates behind the Overview, read in one D1 batch from the
+//! 15-minute rollups that ingest keeps (migration 0010).
 
 use analytics::{BUCKET_MS, CsatTotals, OverviewCounts, PeriodCounts, ScoreBucket, Window};
 use serde::Deserialize;
@@ -8,29 +9,57 @@ use super::busy;
 use super::{millis, text};
 
 /// CSAT counts of conversations offered the prompt in `[?2, ?3)`, as an
-/// [`CsatTotals`] in JSON (its score distribution is an array).
-const CSAT_TOTALS: &str = "SELECT json_object('offered', count(*), \
-       'accepted', coalesce(sum(csat_score IS NOT NULL), 0), \
-       'denied', coalesce(sum(csat_dismissed_at IS NOT NULL AND csat_score IS NULL), 0), \
-       'completed', coalesce(sum(csat_completed), 0), \
-       'distribution', json_array(coalesce(sum(csat_score = 1), 0), \
-         coalesce(sum(csat_score = 2), 0), coalesce(sum(csat_score = 3), 0), \
-         coalesce(sum(csat_score = 4), 0), coalesce(sum(csat_score = 5), 0))) AS json \
-     FROM conversations WHERE site_key = ?1 AND csat_offered_at >= ?2 AND csat_offered_at < ?3";
+/// [`CsatTotals`] in JSON (its score distribution is an array), from the
+/// rollups (migration 0010): exact for a window on bucket boundaries.
+const CSAT_TOTALS: &str = "SELECT json_object('offered', coalesce(sum(offered), 0), \
+       'accepted', coalesce(sum(accepted), 0), 'denied', coalesce(sum(denied), 0), \
+       'completed', coalesce(sum(completed), 0), \
+       'distribution', json_array(coalesce(sum(score_1), 0), coalesce(sum(score_2), 0), \
+         coalesce(sum(score_3), 0), coalesce(sum(score_4), 0), coalesce(sum(score_5), 0))) AS json \
+     FROM csat_rollups WHERE site_key = ?1 AND bucket_ms >= ?2 AND bucket_ms < ?3";
 
-/// Messages whose current thumb was given in `[?2, ?3)`.
-const THUMBS_TOTALS: &str = "SELECT coalesce(sum(rating = 'up'), 0) AS up, \
-       coalesce(sum(rating = 'down'), 0) AS down \
-     FROM message_ratings WHERE site_key = ?1 AND at >= ?2 AND at < ?3";
+/// Messages whose current thumb was given in `[?2, ?3)`, from the rollups.
+const THUMBS_TOTALS: &str = "SELECT coalesce(sum(up), 0) AS up, coalesce(sum(down), 0) AS down \
+     FROM thumb_rollups WHERE site_key = ?1 AND bucket_ms >= ?2 AND bucket_ms < ?3";
 
-fn score_buckets_sql() -> String {
-    format!(
-        "SELECT (csat_offered_at / {BUCKET_MS}) * {BUCKET_MS} AS start_ms, \
-           count(*) AS rated, sum(csat_score) AS score_sum \
-         FROM conversations WHERE site_key = ?1 AND csat_offered_at >= ?2 AND csat_offered_at < ?3 \
-           AND csat_score IS NOT NULL \
-         GROUP BY 1"
-    )
+/// Rated conversations per bucket in `[?2, ?3)`, from the rollups.
+const SCORE_BUCKETS: &str = "SELECT bucket_ms AS start_ms, accepted AS rated, \
+       score_1 + 2 * score_2 + 3 * score_3 + 4 * score_4 + 5 * score_5 AS score_sum \
+     FROM csat_rollups WHERE site_key = ?1 AND bucket_ms >= ?2 AND bucket_ms < ?3 AND accepted > 0";
+
+/// The same three figures counted from the rows, for a window that does
+/// not start and end on bucket boundaries (no time zone today has one).
+mod rows {
+    use analytics::BUCKET_MS;
+
+    pub const CSAT_TOTALS: &str = "SELECT json_object('offered', count(*), \
+           'accepted', coalesce(sum(csat_score IS NOT NULL), 0), \
+           'denied', coalesce(sum(csat_dismissed_at IS NOT NULL AND csat_score IS NULL), 0), \
+           'completed', coalesce(sum(csat_completed), 0), \
+           'distribution', json_array(coalesce(sum(csat_score = 1), 0), \
+             coalesce(sum(csat_score = 2), 0), coalesce(sum(csat_score = 3), 0), \
+             coalesce(sum(csat_score = 4), 0), coalesce(sum(csat_score = 5), 0))) AS json \
+         FROM conversations WHERE site_key = ?1 AND csat_offered_at >= ?2 AND csat_offered_at < ?3";
+
+    pub const THUMBS_TOTALS: &str = "SELECT coalesce(sum(rating = 'up'), 0) AS up, \
+           coalesce(sum(rating = 'down'), 0) AS down \
+         FROM message_ratings WHERE site_key = ?1 AND at >= ?2 AND at < ?3";
+
+    pub fn score_buckets() -> String {
+        format!(
+            "SELECT (csat_offered_at / {BUCKET_MS}) * {BUCKET_MS} AS start_ms, \
+               count(*) AS rated, sum(csat_score) AS score_sum \
+             FROM conversations WHERE site_key = ?1 AND csat_offered_at >= ?2 AND csat_offered_at < ?3 \
+               AND csat_score IS NOT NULL \
+             GROUP BY 1"
+        )
+    }
+}
+
+/// Whether `window` starts and ends on bucket boundaries, so the rollups
+/// count it exactly.
+fn on_buckets(window: &Window) -> bool {
+    window.from_ms % BUCKET_MS == 0 && window.to_ms % BUCKET_MS == 0
 }
 
 /// A row that is one JSON value.
@@ -66,14 +95,21 @@ fn csat(row: Option<JsonRow>) -> Result<CsatTotals> {
 /// Reads the window's and the previous period's counts.
 pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<OverviewCounts> {
     let previous = window.previous();
+    let row_buckets;
+    let (csat_sql, thumbs_sql, buckets_sql) = if on_buckets(window) && on_buckets(&previous) {
+        (CSAT_TOTALS, THUMBS_TOTALS, SCORE_BUCKETS)
+    } else {
+        row_buckets = rows::score_buckets();
+        (rows::CSAT_TOTALS, rows::THUMBS_TOTALS, row_buckets.as_str())
+    };
     let results = busy::batch(
         db,
         vec![
-            bounded(db, CSAT_TOTALS, site_key, window)?,
-            bounded(db, THUMBS_TOTALS, site_key, window)?,
-            bounded(db, &score_buckets_sql(), site_key, window)?,
-            bounded(db, CSAT_TOTALS, site_key, &previous)?,
-            bounded(db, THUMBS_TOTALS, site_key, &previous)?,
+            bounded(db, csat_sql, site_key, window)?,
+            bounded(db, thumbs_sql, site_key, window)?,
+            bounded(db, buckets_sql, site_key, window)?,
+            bounded(db, csat_sql, site_key, &previous)?,
+            bounded(db, thumbs_sql, site_key, &previous)?,
         ],
     )
     .await?;
