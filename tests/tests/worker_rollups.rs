@@ -139,7 +139,10 @@ fn assert_exact(stack: &Stack, site_key: &str, when: &str) -> usize {
     assert_eq!(csat, csat_recount, "CSAT rollups {when}");
     assert_eq!(thumbs, thumbs_recount, "thumb rollups {when}");
     let buckets = |json: &str| serde_json::from_str::<Vec<Value>>(json).unwrap().len();
-    assert!(buckets(&csat) > 0 && buckets(&thumbs) > 0, "{when}: {csat} {thumbs}");
+    assert!(
+        buckets(&csat) > 0 && buckets(&thumbs) > 0,
+        "{when}: {csat} {thumbs}"
+    );
     buckets(&csat) + buckets(&thumbs)
 }
 
@@ -194,5 +197,8 @@ async fn rollups_equal_a_recount_after_ingest_amendment_erasure_and_retention() 
     .await;
     assert!(swept.is_ok(), "{swept:?}");
     let after = assert_exact(&stack, &site.key, "after the retention sweep");
-    assert!(after < before, "the sweep emptied buckets: {before} → {after}");
+    assert!(
+        after < before,
+        "the sweep emptied buckets: {before} → {after}"
+    );
 }
