@@ -5,8 +5,11 @@
 //!
 //! - `--ingest` (the default when nothing else is selected): ingest
 //!   throughput and p99 at batch sizes 1, 20 and 100.
-//! - `--reads`: seeds 1,000,000 events and times the Overview, the
-//!   conversation list and the knowledge gaps.
+//! - `--reads`: seeds 1,000,000 events through ingest and times the
+//!   Overview, the conversation list and the knowledge gaps. With
+//!   `--events N` it seeds N instead; over 1,000,000 they go straight into
+//!   the local D1 database before the Worker starts (see `bulk_seed`),
+//!   since ingest would take too long.
 //! - `--dashboard`: seeds (600,000 events, about 100,000 conversations,
 //!   unless `--reads` seeded more) and times the dashboard itself in
 //!   headless Chromium, with its longest main-thread task.
@@ -34,6 +37,7 @@ use protocol::SiteConfig;
 
 use crate::against;
 use crate::builds;
+use crate::bulk_seed;
 use crate::figures::{self, Figures};
 use crate::processes::{Background, free_port, run};
 use crate::repo::Repo;
@@ -51,7 +55,11 @@ const INGEST_SECONDS: &str = "10";
 /// Requests in flight at once.
 const CONCURRENCY: &str = "8";
 /// Events seeded for the read benchmarks (six per conversation).
-const SEEDED_EVENTS: &str = "1000000";
+const SEEDED_EVENTS: u64 = 1_000_000;
+/// At most this many events seeded (about 6 GB of local D1).
+const MAX_EVENTS: u64 = 20_000_000;
+/// The time the read site's events are spread over.
+const SEED_SPREAD_MS: i64 = 6 * 86_400_000;
 /// Events seeded for the dashboard alone: about 100,000 conversations.
 const DASHBOARD_EVENTS: &str = "600000";
 /// Requests per read route, per round.
@@ -74,7 +82,7 @@ const MAX_ROUNDS: usize = 20;
 
 /// Every flag, for the help text and for refusing typos.
 pub const FLAGS: &str =
-    "--ingest --reads --dashboard --widget --lighthouse --size --against REV --rounds N";
+    "--ingest --reads --events N --dashboard --widget --lighthouse --size --against REV --rounds N";
 
 /// What to measure, and how.
 struct Options {
@@ -86,6 +94,8 @@ struct Options {
     size: bool,
     against: Option<String>,
     rounds: usize,
+    /// Events seeded for the reads, when `--events` says.
+    events: Option<u64>,
 }
 
 impl Options {
@@ -99,6 +109,7 @@ impl Options {
             size: false,
             against: None,
             rounds: DEFAULT_ROUNDS,
+            events: None,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -116,6 +127,18 @@ impl Options {
                             .clone(),
                     );
                 }
+                "--events" => {
+                    let events = args.next().context("--events needs a number")?;
+                    options.events = Some(
+                        events
+                            .parse::<u64>()
+                            .ok()
+                            .filter(|n| (1..=MAX_EVENTS).contains(n))
+                            .with_context(|| {
+                                format!("--events takes 1 to {MAX_EVENTS}, not {events:?}")
+                            })?,
+                    );
+                }
                 "--rounds" => {
                     let rounds = args.next().context("--rounds needs a number")?;
                     options.rounds = rounds
@@ -129,6 +152,9 @@ impl Options {
                 other => bail!("unknown flag {other:?}; bench takes {FLAGS}"),
             }
         }
+        if options.events.is_some() && !options.reads {
+            bail!("--events sets how many events --reads seeds; add --reads");
+        }
         if !(options.reads
             || options.dashboard
             || options.widget
@@ -138,6 +164,12 @@ impl Options {
             options.ingest = true;
         }
         Ok(options)
+    }
+
+    /// Events seeded straight into D1, past ingest, when there are that
+    /// many.
+    fn direct_events(&self) -> Option<u64> {
+        self.events.filter(|events| *events > SEEDED_EVENTS)
     }
 
     fn browser(&self) -> bool {
@@ -191,7 +223,13 @@ fn as_json(list: &[sites::SiteCredentials]) -> String {
 
 /// Starts `repo`'s Worker on a fresh local D1 in `dir`, with the sites the
 /// benchmarks use and, when `page`, the demo page on an origin of its own.
-fn start_stack(repo: &Repo, label: &str, dir: &Path, page: bool) -> Result<Stack> {
+fn start_stack(
+    repo: &Repo,
+    label: &str,
+    dir: &Path,
+    page: bool,
+    direct_events: Option<u64>,
+) -> Result<Stack> {
     std::fs::create_dir_all(dir)?;
     let d1 = D1::new(repo, dir.join("state"));
     d1.migrate()?;
@@ -207,6 +245,16 @@ fn start_stack(repo: &Repo, label: &str, dir: &Path, page: bool) -> Result<Stack
     let read_file = dir.join("read-site.json");
     std::fs::write(&ingest_file, as_json(&ingest_sites))?;
     std::fs::write(&read_file, as_json(&read_site))?;
+    if let (Some(events), Some(site)) = (direct_events, read_site.first()) {
+        println!("\nseeding {events} events straight into D1 (spread over 6 days), {label}:");
+        let started = std::time::Instant::now();
+        let now = i64::try_from(sites::now_ms()?)?;
+        let stored = bulk_seed::seed(&d1, &site.key, events, now, SEED_SPREAD_MS)?;
+        println!(
+            "seeded {stored} events in {:.0} s, past ingest",
+            started.elapsed().as_secs_f64()
+        );
+    }
 
     let port = free_port()?;
     let url = format!("http://127.0.0.1:{port}");
@@ -422,7 +470,13 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
         let mut stacks = Vec::new();
         for (label, side_repo) in &sides {
             let dir = run_dir.join(label.split(' ').next().unwrap_or("side"));
-            stacks.push(start_stack(side_repo, label, &dir, options.page())?);
+            stacks.push(start_stack(
+                side_repo,
+                label,
+                &dir,
+                options.page(),
+                options.direct_events(),
+            )?);
         }
         measure_rounds(repo, &options, &stacks, &mut figures)?;
     }
@@ -444,11 +498,11 @@ fn measure_rounds(
     stacks: &[Stack],
     figures: &mut Figures,
 ) -> Result<()> {
-    if options.reads || options.dashboard {
+    if (options.reads || options.dashboard) && options.direct_events().is_none() {
         let events = if options.reads {
-            SEEDED_EVENTS
+            options.events.unwrap_or(SEEDED_EVENTS).to_string()
         } else {
-            DASHBOARD_EVENTS
+            DASHBOARD_EVENTS.to_string()
         };
         for stack in stacks {
             println!(
@@ -460,7 +514,7 @@ fn measure_rounds(
                 measuring(repo, "loadgen")
                     .args(["seed", &stack.url])
                     .arg(&stack.read_file)
-                    .args([events, CONCURRENCY]),
+                    .args([events.as_str(), CONCURRENCY]),
             )?;
         }
     }

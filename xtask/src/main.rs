@@ -4,6 +4,7 @@
 mod against;
 mod bench;
 mod builds;
+mod bulk_seed;
 mod collector_assets;
 mod demo;
 mod deploy_check;

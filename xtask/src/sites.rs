@@ -165,7 +165,7 @@ fn upsert_sql(
     ))
 }
 
-fn now_ms() -> Result<u128> {
+pub fn now_ms() -> Result<u128> {
     Ok(std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)?
         .as_millis())
