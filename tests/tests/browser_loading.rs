@@ -138,6 +138,22 @@ async fn clicking_the_painted_bubble_opens_the_panel_once_the_app_is_there() {
     .await
     .unwrap();
     assert!(measured[0].as_f64().unwrap() > 0.0);
+    // The app came by its content-named files, compressed on the wire.
+    let files = browser
+        .js(
+            "return performance.getEntriesByType('resource')
+               .filter(e => /\\/widget\\/app(_bg)?\\.[0-9a-f]{16}\\.(js|wasm)$/.test(e.name))
+               .map(e => [e.name.split('/').pop(), e.encodedBodySize, e.decodedBodySize]);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let files = files.as_array().unwrap();
+    assert_eq!(files.len(), 2, "the app's two files: {files:?}");
+    for file in files {
+        let (encoded, decoded) = (file[1].as_f64().unwrap(), file[2].as_f64().unwrap());
+        assert!(encoded > 0.0 && encoded < decoded, "{file:?} is compressed");
+    }
     browser.close().await.unwrap();
 }
 

@@ -25,6 +25,10 @@
   // The bubble's name before the app has its copy: `bubble-open` of each
   // locales/<tag>/widget.ftl, filled in by `cargo xtask build-widget`.
   var LABELS = {/* bubble-open */};
+  // The app this loader was built with: its files, named by their content
+  // (so they are cached as immutable), and the wasm's Subresource
+  // Integrity hash, which the browser checks. Filled in by the build.
+  var APP = {/* app-files */};
   var base = new URL(".", script.src).href;
   var options = {
     site: script.getAttribute("data-site"),
@@ -128,9 +132,10 @@
   function load() {
     if (loading) return loading;
     mark("app-requested");
-    loading = import(base + "app.js")
+    loading = import(base + APP.js)
       .then(function (module) {
-        return module.default({ module_or_path: base + "app_bg.wasm" }).then(function () {
+        var wasm = fetch(base + APP.wasm, { integrity: APP.wasmIntegrity });
+        return module.default({ module_or_path: wasm }).then(function () {
           return module.mount(root, options, emit);
         });
       })

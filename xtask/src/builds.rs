@@ -11,6 +11,7 @@ use crate::collector_assets;
 use crate::processes::run;
 use crate::repo::{Repo, cargo_bin};
 use crate::tools;
+use crate::widget_assets;
 
 /// wasm features rustc enables by default for wasm32-unknown-unknown,
 /// which wasm-opt must be told about.
@@ -51,25 +52,35 @@ fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()>
 }
 
 /// Builds the widget into `dist/widget`: the loader `widget.js` plus the
-/// app (`app.js`, `app_bg.wasm`) it loads on demand.
+/// app it loads on demand (`app.<hash>.js`, `app_bg.<hash>.wasm`), each
+/// beside its precompressed `.br` and `.gz` (see `widget_assets`).
 pub fn widget(repo: &Repo) -> Result<()> {
     let dist = repo.widget_dist();
     browser_app(repo, "widget-app", "app", &dist)?;
+    let app = widget_assets::fingerprint(&dist)?;
     let loader = repo.path("widget/loader/widget.js");
     let source = std::fs::read_to_string(&loader)
         .with_context(|| format!("reading {}", loader.display()))?;
+    let source = fill_slot(&source, "{/* app-files */}", &app.to_json())?;
     std::fs::write(dist.join("widget.js"), loader_with_labels(repo, &source)?)?;
+    for name in ["widget.js", &app.js, &app.wasm] {
+        widget_assets::precompress(&dist, name)?;
+    }
     Ok(())
+}
+
+/// `source` with its `slot` (which it must have) replaced by `value`.
+fn fill_slot(source: &str, slot: &str, value: &str) -> Result<String> {
+    if !source.contains(slot) {
+        anyhow::bail!("widget/loader/widget.js lost its {slot} slot");
+    }
+    Ok(source.replace(slot, value))
 }
 
 /// The loader with `LABELS` filled in: every locale's `bubble-open`, so
 /// the bubble it paints before the app loads has a name in the shopper's
 /// language.
 fn loader_with_labels(repo: &Repo, source: &str) -> Result<String> {
-    const SLOT: &str = "{/* bubble-open */}";
-    if !source.contains(SLOT) {
-        anyhow::bail!("widget/loader/widget.js lost its {SLOT} slot");
-    }
     let mut labels = serde_json::Map::new();
     for entry in std::fs::read_dir(repo.path("locales"))?.flatten() {
         let tag = entry.file_name().to_string_lossy().into_owned();
@@ -80,7 +91,11 @@ fn loader_with_labels(repo: &Repo, source: &str) -> Result<String> {
             labels.insert(tag, label.into());
         }
     }
-    Ok(source.replace(SLOT, &serde_json::Value::Object(labels).to_string()))
+    fill_slot(
+        source,
+        "{/* bubble-open */}",
+        &serde_json::Value::Object(labels).to_string(),
+    )
 }
 
 /// Builds the site owners' dashboard into the collector's assets

@@ -18,6 +18,7 @@ mod size;
 mod static_site;
 mod test;
 mod tools;
+mod widget_assets;
 mod worker_dev;
 
 use anyhow::{Result, bail};
@@ -30,7 +31,8 @@ commands:
   test           install what is missing, then run every check and test
                  (--e2e-only [FILTER]: just the end-to-end tests matching FILTER)
   bench          speed and size on this machine, in rounds, against local workerd:
-                 --ingest (the default) ingest throughput; --reads 1M-event reads;
+                 --ingest (the default) ingest throughput; --reads 1M-event reads
+                 (--events N: N instead; over 1M seeded straight into local D1);
                  --dashboard the dashboard in Chromium; --widget bubble and panel timings;
                  --lighthouse the demo page's score; --size the widget's download;
                  --against REV the same for git revision REV, interleaved, with ratios;
@@ -38,7 +40,7 @@ commands:
   locales check  every locale's Fluent file against en-US (compiler-style diagnostics)
   size           the widget's files, raw and brotli, against the budgets
   site           manage sites (add, list, rotate-secret, set, copy); `cargo xtask site` for help
-  build-widget   build the widget into dist/widget
+  build-widget   build the widget into dist/widget (hashed app files, .br and .gz)
   build-dashboard build the dashboard into dist/collector/dashboard
   build-worker   build the Worker into edge-worker/build (wrangler runs this)";
 

@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 
 use crate::builds;
 use crate::repo::Repo;
+use crate::widget_assets;
 
 /// Loader budget, brotli bytes.
 const LOADER_BUDGET: usize = 3 * 1024;
@@ -40,16 +41,17 @@ pub fn measure(repo: &Repo) -> Result<Vec<(&'static str, usize)>> {
     let dist = repo.widget_dist();
     let mut app_total = 0;
     let mut loader = 0;
-    println!("\n{:<14} {:>10} {:>10}", "file", "raw", "brotli");
-    for name in ["widget.js", "app.js", "app_bg.wasm"] {
+    println!("\n{:<24} {:>10} {:>10}", "file", "raw", "brotli");
+    let app = widget_assets::AppFiles::of(&dist)?;
+    for name in ["widget.js", app.js.as_str(), app.wasm.as_str()] {
         let bytes = std::fs::read(dist.join(name))
             .with_context(|| format!("reading {}", dist.join(name).display()))?;
         let compressed = brotli_size(&bytes)?;
-        println!("{name:<14} {:>10} {:>10}", bytes.len(), compressed);
+        println!("{name:<24} {:>10} {:>10}", bytes.len(), compressed);
         if name == "widget.js" {
             loader = compressed;
             println!(
-                "{:<14} {:>21}",
+                "{:<24} {:>21}",
                 "",
                 format!(
                     "loader budget {LOADER_BUDGET}: {}",
@@ -66,14 +68,14 @@ pub fn measure(repo: &Repo) -> Result<Vec<(&'static str, usize)>> {
         format!("{} over the goal of {APP_GOAL}", app_total - APP_GOAL)
     };
     println!(
-        "{:<14} {:>10} {:>10}   app ceiling {APP_CEILING}: {} ({goal})",
+        "{:<24} {:>10} {:>10}   app ceiling {APP_CEILING}: {} ({goal})",
         "app total",
         "",
         app_total,
         verdict(app_total, APP_CEILING)
     );
     println!(
-        "(the CSS and the en-US copy are compiled into app_bg.wasm; other locales come from the collector)"
+        "(the CSS and the en-US copy are compiled into the wasm; other locales come from the collector)"
     );
     Ok(vec![("loader, brotli", loader), ("app, brotli", app_total)])
 }

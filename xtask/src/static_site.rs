@@ -62,10 +62,99 @@ fn resolve(repo_root: &Path, widget_dist: &Path, url_path: &str) -> Option<PathB
     }
 }
 
+/// A stored representation of a widget file: the file itself, or its
+/// precompressed copy beside it (`.br`, `.gz`; see `widget_assets`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    /// The file's suffix, and its `Content-Encoding` name.
+    fn parts(self) -> (&'static str, Option<&'static str>) {
+        match self {
+            Self::Brotli => (".br", Some("br")),
+            Self::Gzip => (".gz", Some("gzip")),
+            Self::Identity => ("", None),
+        }
+    }
+}
+
+/// Whether an `Accept-Encoding` value takes `coding` (by name or `*`, and
+/// not refused with `q=0`).
+fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    accept_encoding.split(',').any(|part| {
+        let mut pieces = part.split(';');
+        let name = pieces.next().unwrap_or("").trim();
+        let refused = pieces.any(|param| {
+            param
+                .trim()
+                .strip_prefix("q=")
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .is_some_and(|q| q == 0.0)
+        });
+        (name.eq_ignore_ascii_case(coding) || name == "*") && !refused
+    })
+}
+
+/// The representations to try for a request, best first: brotli, then
+/// gzip, when the client takes them; the file itself always last.
+fn encodings(accept_encoding: &str) -> Vec<Encoding> {
+    let mut list = Vec::new();
+    if accepts(accept_encoding, "br") {
+        list.push(Encoding::Brotli);
+    }
+    if accepts(accept_encoding, "gzip") {
+        list.push(Encoding::Gzip);
+    }
+    list.push(Encoding::Identity);
+    list
+}
+
+/// How long a browser or CDN may keep a file: the page never; the app's
+/// files, named by their content, for a year without asking again; the
+/// loader, whose name stays the same across releases, for five minutes.
+fn cache_control(path: &Path, page: bool) -> &'static str {
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("");
+    if page {
+        "no-store"
+    } else if crate::widget_assets::is_hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    }
+}
+
+/// The bytes of `path` in the best representation `accept_encoding`
+/// takes that exists on disk.
+fn representation(path: &Path, accept_encoding: &str) -> Option<(Vec<u8>, Encoding)> {
+    // A precompressed copy is served only beside the file it compresses.
+    let identity = std::fs::read(path).ok()?;
+    for encoding in encodings(accept_encoding) {
+        let (suffix, _) = encoding.parts();
+        if encoding == Encoding::Identity {
+            break;
+        }
+        let mut compressed = path.as_os_str().to_owned();
+        compressed.push(suffix);
+        if let Ok(bytes) = std::fs::read(PathBuf::from(compressed)) {
+            return Some((bytes, encoding));
+        }
+    }
+    Some((identity, Encoding::Identity))
+}
+
 /// A strong validator for a file's bytes.
 fn etag_of(bytes: &[u8]) -> String {
-    let digest = protocol::secret::hash_secret(&String::from_utf8_lossy(bytes));
-    format!("\"{}\"", digest.get(..32).unwrap_or(&digest))
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
 }
 
 /// The policy README tells strict sites to use, for a collector at `endpoint`.
@@ -114,7 +203,21 @@ impl StaticSite {
                 let strict_csp = request.url().contains("csp=strict");
                 // `/?widget=off`: the page without the widget (to compare with).
                 let widget_off = request.url().contains("widget=off");
-                let body = file.as_deref().and_then(|path| std::fs::read(path).ok());
+                let is_page = file
+                    .as_deref()
+                    .is_some_and(|path| path.ends_with("index.html"));
+                let accept_encoding = request
+                    .headers()
+                    .iter()
+                    .find(|h| h.field.equiv("Accept-Encoding"))
+                    .map(|h| h.value.as_str().to_string())
+                    .unwrap_or_default();
+                // The page is rewritten per request, so it is sent as it is.
+                let stored = file.as_deref().and_then(|path| {
+                    representation(path, if is_page { "" } else { &accept_encoding })
+                });
+                let encoding = stored.as_ref().map_or(Encoding::Identity, |(_, e)| *e);
+                let body = stored.map(|(bytes, _)| bytes);
                 let etag = body.as_deref().map(etag_of);
                 let unchanged = etag.as_deref().is_some_and(|etag| {
                     request
@@ -123,10 +226,14 @@ impl StaticSite {
                         .any(|h| h.field.equiv("If-None-Match") && h.value.as_str() == etag)
                 });
                 let response = match (file, body) {
-                    (Some(path), Some(_)) if unchanged && !path.ends_with("index.html") => {
+                    (Some(path), Some(_)) if unchanged && !is_page => {
                         let mut response = Response::from_data(Vec::new()).with_status_code(304);
-                        if let Some(header) = etag.as_deref().and_then(|etag| header("ETag", etag))
-                        {
+                        let headers = [
+                            etag.as_deref().and_then(|etag| header("ETag", etag)),
+                            header("Cache-Control", cache_control(&path, is_page)),
+                            header("Vary", "Accept-Encoding"),
+                        ];
+                        for header in headers.into_iter().flatten() {
                             response.add_header(header);
                         }
                         response
@@ -155,17 +262,29 @@ impl StaticSite {
                                 )
                                 .into_bytes();
                         }
-                        let page = path.ends_with("index.html");
                         let mut response = Response::from_data(body);
-                        // The page is always fresh; widget files are revalidated
-                        // (a 304 when unchanged), as a shop's server would.
+                        // The page is always fresh; widget files are served as a
+                        // CDN serves them: precompressed when the browser takes
+                        // it, cached by name (see `cache_control`), readable from
+                        // any origin, and revalidated with their ETag.
+                        let widget_file = !is_page;
                         let headers = [
                             header("Content-Type", content_type(&path)),
-                            header("Cache-Control", if page { "no-store" } else { "no-cache" }),
+                            header("Cache-Control", cache_control(&path, is_page)),
+                            encoding
+                                .parts()
+                                .1
+                                .and_then(|coding| header("Content-Encoding", coding)),
+                            widget_file
+                                .then(|| header("Vary", "Accept-Encoding"))
+                                .flatten(),
+                            widget_file
+                                .then(|| header("Access-Control-Allow-Origin", "*"))
+                                .flatten(),
                             etag.as_deref()
-                                .filter(|_| !page)
+                                .filter(|_| widget_file)
                                 .and_then(|etag| header("ETag", etag)),
-                            (page && strict_csp)
+                            (is_page && strict_csp)
                                 .then(|| strict_policy(&page_config_endpoint))
                                 .and_then(|policy| header("Content-Security-Policy", &policy)),
                         ];
@@ -216,5 +335,53 @@ mod tests {
         );
         assert_eq!(resolve(root, dist, "/widget/../../etc/passwd"), None);
         assert_eq!(resolve(root, dist, "/Cargo.toml"), None);
+    }
+
+    #[test]
+    fn the_best_encoding_the_browser_takes_comes_first() {
+        use Encoding::{Brotli, Gzip, Identity};
+        assert_eq!(
+            encodings("gzip, deflate, br, zstd"),
+            vec![Brotli, Gzip, Identity]
+        );
+        assert_eq!(encodings("gzip, deflate"), vec![Gzip, Identity]);
+        assert_eq!(encodings("br;q=0, gzip;q=0.5"), vec![Gzip, Identity]);
+        assert_eq!(encodings("BR"), vec![Brotli, Identity]);
+        assert_eq!(encodings("*"), vec![Brotli, Gzip, Identity]);
+        assert_eq!(encodings(""), vec![Identity]);
+        assert_eq!(encodings("identity"), vec![Identity]);
+    }
+
+    #[test]
+    fn content_named_files_are_immutable_and_the_loader_is_short_lived() {
+        let immutable = "public, max-age=31536000, immutable";
+        let app = Path::new("/d/app.0123456789abcdef.js");
+        assert_eq!(cache_control(app, false), immutable);
+        let wasm = Path::new("/d/app_bg.0123456789abcdef.wasm");
+        assert_eq!(cache_control(wasm, false), immutable);
+        let loader = Path::new("/d/widget.js");
+        assert_eq!(cache_control(loader, false), "public, max-age=300");
+        assert_eq!(cache_control(Path::new("/r/index.html"), true), "no-store");
+    }
+
+    #[test]
+    fn a_precompressed_copy_is_served_only_beside_its_file() {
+        let dir = std::env::temp_dir().join(format!("static-site-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("widget.js"), b"plain").unwrap();
+        std::fs::write(dir.join("widget.js.gz"), b"gzipped").unwrap();
+        std::fs::write(dir.join("gone.js.br"), b"orphan").unwrap();
+        let loader = dir.join("widget.js");
+        assert_eq!(
+            representation(&loader, "gzip, br"),
+            Some((b"gzipped".to_vec(), Encoding::Gzip))
+        );
+        assert_eq!(
+            representation(&loader, "deflate"),
+            Some((b"plain".to_vec(), Encoding::Identity))
+        );
+        assert_eq!(representation(&dir.join("gone.js"), "br"), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
