@@ -127,7 +127,7 @@ pub async fn authorize(
 /// `GET /v1/sites/{site_key}/access`: who the credential belongs to (any
 /// live key or the owner), so the dashboard shows only what they may use.
 pub async fn who(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let access = match authorize(&db, &req, &ctx, Need::Any).await? {
         Ok(access) => access,
         Err(refusal) => return Ok(refusal),

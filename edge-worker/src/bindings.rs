@@ -3,8 +3,11 @@
 //! only through these names; a test holds `wrangler.toml` to them, and
 //! `cargo xtask test` builds a dry-run deploy of both environments.
 
-/// The D1 database.
+/// The first D1 database: sites with no placement row, and the placement
+/// table (see `store::databases`).
 pub const DB: &str = "DB";
+/// The D1 bindings sites are spread over, comma-separated, `DB` first.
+pub const DATABASES: &str = "DATABASES";
 /// The static assets: the shipped copy and the dashboard.
 pub const ASSETS: &str = "ASSETS";
 /// Requests per site key (Cloudflare Rate Limiting).
@@ -42,8 +45,9 @@ mod tests {
     }
 
     /// Every binding the Worker reads.
-    pub const ALL: [(&str, Declared); 10] = [
+    pub const ALL: [(&str, Declared); 11] = [
         (DB, Declared::Everywhere),
+        (DATABASES, Declared::Everywhere),
         (ASSETS, Declared::Everywhere),
         (SITE_LIMITER, Declared::Everywhere),
         (CLIENT_LIMITER, Declared::Everywhere),
@@ -55,10 +59,27 @@ mod tests {
         (LOCAL_WEBHOOKS, Declared::Nowhere),
     ];
 
-    /// The binding names one environment of `wrangler.toml` declares.
+    /// The D1 bindings one environment of `wrangler.toml` declares.
+    fn databases(environment: &Table) -> Vec<String> {
+        environment
+            .get("d1_databases")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry.get("binding").and_then(Value::as_str))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The binding names one environment of `wrangler.toml` declares, its
+    /// site databases past the first (which the Worker reads by the names
+    /// `DATABASES` lists) left out.
     fn declared(environment: &Table) -> Vec<String> {
-        let mut names = Vec::new();
-        for (section, key) in [("d1_databases", "binding"), ("ratelimits", "name")] {
+        let mut names: Vec<String> = databases(environment)
+            .into_iter()
+            .filter(|name| name == DB)
+            .collect();
+        for (section, key) in [("ratelimits", "name")] {
             for entry in environment
                 .get(section)
                 .and_then(Value::as_array)
@@ -123,6 +144,32 @@ mod tests {
                     "wrangler.toml's {name} environment declares {declared}, which the Worker never reads"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_declared_database_is_a_site_database_and_each_has_its_own_id() {
+        let config: Table = include_str!("../wrangler.toml").parse().unwrap();
+        let queue_env = config["env"]["queue"].as_table().unwrap();
+        for (name, environment) in [("default", &config), ("queue", queue_env)] {
+            let listed: Vec<String> = environment["vars"][DATABASES]
+                .as_str()
+                .unwrap()
+                .split(',')
+                .map(|name| name.trim().to_string())
+                .collect();
+            assert_eq!(listed.first().map(String::as_str), Some(DB), "{name}");
+            assert!(listed.len() >= 2, "{name}: the tests and the demo run two");
+            assert_eq!(databases(environment), listed, "{name}: d1_databases");
+            let mut ids: Vec<&str> = environment["d1_databases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|entry| entry["database_id"].as_str().unwrap())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), listed.len(), "{name}: one database_id each");
         }
     }
 

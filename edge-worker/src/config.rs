@@ -10,7 +10,7 @@ use crate::store;
 
 /// The widget's part of the site's settings.
 pub async fn get_config(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let site = match ctx.param("site_key") {
         Some(key) => Site::find(&db, key).await?,
         None => None,

@@ -44,7 +44,7 @@ fn no_such_conversation(conversation_id: &str) -> Result<Response> {
 
 /// `GET /v1/sites/{site_key}/conversations?feedback=&from=&to=&tz=&limit=&cursor=`.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let site = match crate::access::authorize(&db, &req, &ctx, Need::Read).await? {
         Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),
@@ -97,7 +97,7 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
 /// `GET /v1/sites/{site_key}/conversations/{id}`: CSAT fields and every
 /// rated message of one conversation.
 pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx, Need::Read).await? {
         Ok(found) => found,
         Err(refusal) => return Ok(refusal),
@@ -112,7 +112,7 @@ pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Resul
 /// `DELETE /v1/sites/{site_key}/conversations/{id}`: erases the
 /// conversation's events, thumbs and CSAT; aggregates follow at once.
 pub async fn delete_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx, Need::Owner).await? {
         Ok(found) => found,
         Err(refusal) => return Ok(refusal),

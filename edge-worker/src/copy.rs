@@ -115,7 +115,7 @@ async fn check_and_store(
 
 /// Stores a site's copy for one locale, if the checker accepts it.
 pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let access = match crate::access::authorize(&db, &req, &ctx, Need::Wording).await? {
         Ok(access) => access,
         Err(refusal) => return Ok(refusal),
@@ -184,7 +184,7 @@ async fn named_version(
 /// `GET /v1/sites/{site_key}/copy/{locale}/versions`: the saved versions,
 /// newest first, without their text.
 pub async fn list_versions(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let (access, locale) = match wording_route(&db, &req, &ctx).await? {
         Ok(found) => found,
         Err(refusal) => return Ok(refusal),
@@ -200,7 +200,7 @@ pub async fn list_versions(req: Request, ctx: RouteContext<Context>) -> Result<R
 /// `GET /v1/sites/{site_key}/copy/{locale}/versions/{version}`: one saved
 /// version with its text.
 pub async fn get_version(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let (access, locale) = match wording_route(&db, &req, &ctx).await? {
         Ok(found) => found,
         Err(refusal) => return Ok(refusal),
@@ -215,7 +215,7 @@ pub async fn get_version(req: Request, ctx: RouteContext<Context>) -> Result<Res
 /// that version's text becomes the live copy again, as a new version
 /// (checked again: the reference may have changed since).
 pub async fn restore_version(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let (access, locale) = match wording_route(&db, &req, &ctx).await? {
         Ok(found) => found,
         Err(refusal) => return Ok(refusal),
@@ -228,7 +228,7 @@ pub async fn restore_version(req: Request, ctx: RouteContext<Context>) -> Result
 
 /// A site's copy for one locale (public: the widget reads it).
 pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let locale = match locale_param(&ctx) {
         Ok(locale) => locale,
         Err(error) => return respond::error_body(&error),

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use worker::{D1Database, Date, Headers, Request, Response, Result};
+use worker::{Date, Env, Headers, Request, Response, Result};
 
 use crate::recent::Recent;
 use crate::store;
@@ -25,12 +25,19 @@ thread_local! {
 /// preflights and envelope errors carry no site key we can trust yet).
 /// Remembered per isolate for a few seconds, so a flood of refusals costs
 /// no database read per request.
-pub async fn origin_known(db: &D1Database, origin: &str) -> Result<bool> {
+pub async fn origin_known(env: &Env, origin: &str) -> Result<bool> {
     let now = Date::now().as_millis() as f64;
     if let Some(known) = KNOWN.with(|known| known.borrow().get(&origin.to_string(), now)) {
         return Ok(known);
     }
-    let found = store::sites::origin_known(db, origin).await?;
+    // Sites live in several databases; the origin may be any one's.
+    let mut found = false;
+    for db in store::databases::all(env)? {
+        if store::sites::origin_known(&db, origin).await? {
+            found = true;
+            break;
+        }
+    }
     KNOWN.with(|known| {
         known
             .borrow_mut()

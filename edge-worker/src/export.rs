@@ -110,7 +110,7 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
 
 /// Streams the window's conversations as CSV (RFC 4180) or NDJSON.
 pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Read).await? {
         Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),

@@ -18,7 +18,7 @@ const MAX_LIMIT: u32 = 100;
 
 /// The window's knowledge gaps.
 pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Read).await? {
         Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),

@@ -3,7 +3,7 @@
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::secret::{bearer_token, hash_secret};
 use protocol::{ErrorBody, ErrorCode, parse_envelope};
-use worker::{Context, D1Database, Date, Request, Response, Result, RouteContext};
+use worker::{Context, Date, Env, Request, Response, Result, RouteContext};
 
 use crate::body;
 use crate::cors;
@@ -17,13 +17,9 @@ use crate::webhook;
 
 /// A refusal answered before the site is known: the browser may read it
 /// only when some site allows the page's origin.
-async fn refuse_early(
-    db: &D1Database,
-    origin: Option<&str>,
-    refusal: Response,
-) -> Result<Response> {
+async fn refuse_early(env: &Env, origin: Option<&str>, refusal: Response) -> Result<Response> {
     let readable = match origin {
-        Some(origin) if cors::origin_known(db, origin).await? => Some(origin),
+        Some(origin) if cors::origin_known(env, origin).await? => Some(origin),
         _ => None,
     };
     cors::allow(refusal, readable)
@@ -39,7 +35,7 @@ fn unauthorized() -> Result<Response> {
 
 /// Validates and stores a batch of events (see `protocol::envelope`).
 pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let env = &ctx.env;
     let origin = cors::request_origin(&req)?;
     let origin = origin.as_deref();
 
@@ -50,36 +46,37 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
                 "the body is larger than {MAX_BODY_BYTES} bytes; send fewer events per request"
             ),
         );
-        return refuse_early(&db, origin, respond::error_body(&error)?).await;
+        return refuse_early(env, origin, respond::error_body(&error)?).await;
     };
     let now = Date::now().as_millis() as i64;
     let parsed = match parse_envelope(&body, now) {
         Ok(parsed) => parsed,
-        Err(error) => return refuse_early(&db, origin, respond::error_body(&error)?).await,
+        Err(error) => return refuse_early(env, origin, respond::error_body(&error)?).await,
     };
     // A browser's own budget first: a flooding client is refused before it
     // costs the site's budget or a database read.
     let client = rate_limits::client(&req)?;
     if let Some(limited) = rate_limits::refused_unknown_flooder(client.as_deref())? {
-        return refuse_early(&db, origin, limited).await;
+        return refuse_early(env, origin, limited).await;
     }
     if origin.is_some()
         && let Some(limited) =
             rate_limits::check_client(&ctx, client.as_deref(), &parsed.site_key).await?
     {
-        return refuse_early(&db, origin, limited).await;
+        return refuse_early(env, origin, limited).await;
     }
+    let db = store::site_database(env, &parsed.site_key).await?;
     let Some(site) = Site::find_recent(&db, &parsed.site_key).await? else {
         // Unknown keys cost a client a budget of their own, with or without
         // `Origin`, whatever key each request names.
         if let Some(limited) = rate_limits::charge_unknown_site(&ctx, client.as_deref()).await? {
-            return refuse_early(&db, origin, limited).await;
+            return refuse_early(env, origin, limited).await;
         }
         let error = ErrorBody::new(
             ErrorCode::UnknownSite,
             format!("no site has the key {:?}", parsed.site_key),
         );
-        return refuse_early(&db, origin, respond::error_body(&error)?).await;
+        return refuse_early(env, origin, respond::error_body(&error)?).await;
     };
     // A page must come from an allowed origin; a server (no `Origin`) must
     // show the site's secret, which the write below checks again in its
@@ -150,17 +147,16 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     let deliveries = webhook::Delivery::of(&site, &saved.stored, now);
     if !deliveries.is_empty() {
         let queue = ctx.env.queue(webhook::QUEUE);
-        let db = store::database(&ctx.env);
-        ctx.data.wait_until(webhook::enqueue(queue, db, deliveries));
+        ctx.data
+            .wait_until(webhook::enqueue(queue, Ok(db), deliveries));
     }
     cors::allow(respond::json(&saved.report, 200)?, origin)
 }
 
 /// Answers the CORS preflight browsers send before a JSON `POST`.
 pub async fn preflight(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
     match cors::request_origin(&req)? {
-        Some(origin) if cors::origin_known(&db, &origin).await? => cors::preflight_ok(&origin),
+        Some(origin) if cors::origin_known(&ctx.env, &origin).await? => cors::preflight_ok(&origin),
         _ => cors::allow(
             respond::error(
                 ErrorCode::OriginNotAllowed,

@@ -71,7 +71,6 @@ pub async fn enqueue<D>(
 /// returns an error, so the Queue retries the whole batch (writes are
 /// idempotent by event id).
 pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
-    let db = store::database(&env)?;
     let now = worker::Date::now().as_millis() as i64;
     // Per site: the events, and the latest time one of their requests was
     // received. The requests merged into one write were received within
@@ -101,6 +100,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
         }
     }
     for (site_key, (events, received_at)) in by_site {
+        let db = store::site_database(&env, &site_key).await?;
         let Some(site) = Site::find(&db, &site_key).await? else {
             console_warn!("dropping queued events of deleted site {site_key}");
             continue;
@@ -120,7 +120,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
         };
         let deliveries = webhook::Delivery::of(&site, &saved.stored, now);
         if !deliveries.is_empty() {
-            webhook::enqueue(env.queue(webhook::QUEUE), store::database(&env), deliveries).await;
+            webhook::enqueue(env.queue(webhook::QUEUE), Ok(db), deliveries).await;
         }
     }
     batch.ack_all();

@@ -31,7 +31,7 @@ fn key_change(id: &str, name: &str, scope: &str, created: bool) -> Vec<Change> {
 /// `GET /v1/sites/{key}/keys`: every key, revoked ones too (never a
 /// secret).
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
         Ok(access) => access,
         Err(refusal) => return Ok(refusal),
@@ -47,7 +47,7 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
 /// `POST /v1/sites/{key}/keys` with `{"name", "scope"}`: 201 with the key
 /// and its secret, shown this once.
 pub async fn create(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
         Ok(access) => access,
         Err(refusal) => return Ok(refusal),
@@ -117,7 +117,7 @@ pub async fn create(mut req: Request, ctx: RouteContext<Context>) -> Result<Resp
 
 /// `DELETE /v1/sites/{key}/keys/{key_id}`: revokes the key at once.
 pub async fn revoke(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
         Ok(access) => access,
         Err(refusal) => return Ok(refusal),

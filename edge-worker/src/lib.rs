@@ -128,13 +128,16 @@ async fn queue(batch: worker::MessageBatch<()>, env: Env, _ctx: Context) -> Resu
 
 #[event(scheduled)]
 async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
-    match store::database(&env) {
-        Ok(db) => {
-            if let Err(err) = store::retention::sweep(&db).await {
-                console_error!("retention sweep failed: {err}");
+    // Each database on its own: one that fails does not stop the others.
+    for name in store::databases::names(&env) {
+        match env.d1(&name) {
+            Ok(db) => {
+                if let Err(err) = store::retention::sweep(&db).await {
+                    console_error!("retention sweep of {name} failed: {err}");
+                }
             }
+            Err(err) => console_error!("retention sweep: no database {name}: {err}"),
         }
-        Err(err) => console_error!("retention sweep: no database: {err}"),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::store;
 
 /// CSAT, thumbs, the daily series and deltas (see `analytics::Overview`).
 pub async fn get_overview(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Read).await? {
         Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),

@@ -68,7 +68,7 @@ async fn owner(
     req: &Request,
     ctx: &RouteContext<Context>,
 ) -> Result<std::result::Result<(worker::D1Database, Access), Response>> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(ctx).await?;
     Ok(match access::authorize(&db, req, ctx, Need::Owner).await? {
         Ok(access) => Ok((db, access)),
         Err(refusal) => Err(refusal),

@@ -152,7 +152,37 @@ impl Stack {
             sql_text(locale),
             sql_text(ftl)
         );
-        self.d1_execute(&sql).map(|_| ())
+        self.d1_execute_for(site_key, &sql).map(|_| ())
+    }
+
+    /// The binding of the local D1 database that holds `site_key`'s rows:
+    /// its placement row's (see `edge-worker/src/store/databases.rs`), or
+    /// `DB`.
+    pub fn database_of(&self, site_key: &str) -> Result<String> {
+        let rows = self.d1_execute(&format!(
+            "SELECT database FROM site_placements WHERE site_key = {}",
+            sql_text(site_key)
+        ))?;
+        Ok(rows
+            .first()
+            .and_then(|row| row.get("database"))
+            .and_then(Value::as_str)
+            .unwrap_or("DB")
+            .to_string())
+    }
+
+    /// [`Stack::d1_execute`] on the database that holds `site_key`'s rows.
+    pub fn d1_execute_for(&self, site_key: &str, sql: &str) -> Result<Vec<Value>> {
+        self.d1_execute_on(&self.database_of(site_key)?, sql)
+    }
+
+    /// [`Stack::d1_execute`] on every site database, `DB` first: the rows
+    /// of the last statement from each.
+    pub fn d1_execute_everywhere(&self, sql: &str) -> Result<Vec<Vec<Value>>> {
+        DATABASES
+            .iter()
+            .map(|binding| self.d1_execute_on(binding, sql))
+            .collect()
     }
 
     /// Runs `sql` (one or more statements) on the running collector's local
@@ -163,10 +193,22 @@ impl Stack {
     /// The running Worker writes the same SQLite file, so a write that
     /// finds it busy (`SQLITE_BUSY`) is tried again, up to ten times.
     pub fn d1_execute(&self, sql: &str) -> Result<Vec<Value>> {
+        self.d1_execute_on("DB", sql)
+    }
+
+    /// [`Stack::d1_execute`] on the local database `binding`.
+    pub fn d1_execute_on(&self, binding: &str, sql: &str) -> Result<Vec<Value>> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let run = || {
             std::process::Command::new(root.join("node_modules/.bin/wrangler"))
-                .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
+                .args([
+                    "d1",
+                    "execute",
+                    binding,
+                    "--local",
+                    "--json",
+                    "--persist-to",
+                ])
                 .arg(var("E2E_STATE_DIR")?)
                 .args(["--command", sql])
                 .current_dir(root.join("edge-worker"))
@@ -213,6 +255,10 @@ impl Stack {
         }
     }
 }
+
+/// The collector's site databases in the tests and the demo (`DATABASES`
+/// in `edge-worker/wrangler.toml`).
+pub const DATABASES: [&str; 2] = ["DB", "DB_1"];
 
 /// The server's idea of now, close enough for event times.
 pub fn now_ms() -> i64 {
@@ -401,6 +447,7 @@ pub fn http_client() -> reqwest::Client {
 }
 
 /// Talks HTTP to the Worker.
+#[derive(Clone)]
 pub struct Collector {
     http: reqwest::Client,
     base: String,

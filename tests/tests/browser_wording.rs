@@ -363,7 +363,7 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
         "the answer with its copy version",
         Duration::from_secs(20),
         || async {
-            let rows = stack.d1_execute(&sql)?;
+            let rows = stack.d1_execute_for(&site.key, &sql)?;
             Ok(rows
                 .into_iter()
                 .next()

@@ -115,13 +115,16 @@ fn answer(stack: &Stack, conversation: &str, at: i64, score: u8, comment: &str) 
 /// `minutes` further into the past, as if that much time had gone by.
 fn let_time_pass(stack: &Stack, conversation: &str, minutes: i64) {
     stack
-        .d1_execute(&format!(
-            "UPDATE conversations SET csat_answered_at = csat_answered_at - {} \
+        .d1_execute_for(
+            &stack.site.key,
+            &format!(
+                "UPDATE conversations SET csat_answered_at = csat_answered_at - {} \
              WHERE site_key = {} AND conversation_id = {}",
-            minutes * MINUTE,
-            sql_text(&stack.site.key),
-            sql_text(conversation)
-        ))
+                minutes * MINUTE,
+                sql_text(&stack.site.key),
+                sql_text(conversation)
+            ),
+        )
         .unwrap();
 }
 

@@ -9,20 +9,33 @@ use std::time::Duration;
 use e2e::{Collector, SiteAccess, csat_event, envelope, eventually, now_ms, thumb_event, unique};
 use serde_json::{Value, json};
 
-fn queue_stack() -> (Collector, SiteAccess) {
+/// The queue Worker, and its site in the database `DB` (`""`) or `DB_1`
+/// (`"_1"`).
+fn queue_stack(database: &str) -> (Collector, SiteAccess) {
     let var = |name: &str| std::env::var(name).unwrap();
     (
         Collector::at(&var("E2E_QUEUE_WORKER_URL")),
         SiteAccess {
-            key: var("E2E_QUEUE_SITE_KEY"),
-            secret: var("E2E_QUEUE_SITE_SECRET"),
+            key: var(&format!("E2E_QUEUE_SITE{database}_KEY")),
+            secret: var(&format!("E2E_QUEUE_SITE{database}_SECRET")),
         },
     )
 }
 
 #[tokio::test]
 async fn queued_events_reach_d1_and_a_resend_is_stored_once() {
-    let (collector, site) = queue_stack();
+    queued_round_trip("").await;
+}
+
+#[tokio::test]
+async fn queued_events_reach_the_second_database_too() {
+    queued_round_trip("_1").await;
+}
+
+/// Queued events of the site in `database` reach D1, and a resend is
+/// stored once.
+async fn queued_round_trip(database: &str) {
+    let (collector, site) = queue_stack(database);
     let conversation = unique("c");
     let event_id = unique("ev");
     let now = now_ms();

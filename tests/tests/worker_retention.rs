@@ -90,7 +90,7 @@ fn plant(stack: &Stack, site_key: &str, conversation: &str, at: i64, orphan: boo
                csat_comment, thumbs_down) VALUES ({site}, {id}, {at}, {at}, 'en-US', {text}, 1);"
         ));
     }
-    stack.d1_execute(&sql).unwrap();
+    stack.d1_execute_for(site_key, &sql).unwrap();
 }
 
 /// How many rows of each table (ratings, events, conversations) belong to
@@ -99,7 +99,7 @@ fn left_of(stack: &Stack, site_key: &str, conversation: &str) -> [i64; 4] {
     let (site, id) = (sql_text(site_key), sql_text(conversation));
     let text = sql_text(&format!("%shopper text of {conversation}%"));
     let rows = stack
-        .d1_execute(&format!(
+        .d1_execute_for(site_key, &format!(
             "SELECT \
                (SELECT count(*) FROM message_ratings WHERE site_key = {site} AND conversation_id = {id}) AS ratings, \
                (SELECT count(*) FROM events WHERE site_key = {site} AND conversation_id = {id}) AS events, \
@@ -133,20 +133,26 @@ async fn the_sweep_leaves_no_orphan_and_no_text_and_skips_sites_it_cannot_read()
     // Records of webhook deliveries that failed, long ago and just now.
     let (failed_long_ago, failed_now) = (unique("ev_failed_old"), unique("ev_failed_new"));
     stack
-        .d1_execute(&format!(
-            "INSERT INTO webhook_failures (site_key, queued_at, failed_at, event_ids) VALUES \
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "INSERT INTO webhook_failures (site_key, queued_at, failed_at, event_ids) VALUES \
              ({site}, {old}, {old}, {long_ago}), ({site}, {now}, {now}, {just_now})",
-            site = sql_text(&site.key),
-            long_ago = sql_text(&format!("[\"{failed_long_ago}\"]")),
-            just_now = sql_text(&format!("[\"{failed_now}\"]")),
-        ))
+                site = sql_text(&site.key),
+                long_ago = sql_text(&format!("[\"{failed_long_ago}\"]")),
+                just_now = sql_text(&format!("[\"{failed_now}\"]")),
+            ),
+        )
         .unwrap();
     let failures_of = |event: &str| {
         stack
-            .d1_execute(&format!(
-                "SELECT count(*) AS n FROM webhook_failures WHERE event_ids LIKE {}",
-                sql_text(&format!("%{event}%"))
-            ))
+            .d1_execute_for(
+                &site.key,
+                &format!(
+                    "SELECT count(*) AS n FROM webhook_failures WHERE event_ids LIKE {}",
+                    sql_text(&format!("%{event}%"))
+                ),
+            )
             .unwrap()[0]["n"]
             .as_i64()
             .unwrap()

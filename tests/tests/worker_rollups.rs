@@ -104,7 +104,7 @@ fn rollups_and_recount(stack: &Stack, site_key: &str) -> [String; 4] {
     let site = sql_text(site_key);
     let csat = "offered, accepted, denied, completed, score_1, score_2, score_3, score_4, score_5";
     let rows = stack
-        .d1_execute(&format!(
+        .d1_execute_for(site_key, &format!(
             "SELECT \
                (SELECT json_group_array(json_array(bucket_ms, {csat})) FROM \
                  (SELECT * FROM csat_rollups WHERE site_key = {site} ORDER BY bucket_ms)) AS csat, \
@@ -188,7 +188,7 @@ async fn rollups_equal_a_recount_after_ingest_amendment_erasure_and_retention() 
     assert!(trigger.status().is_success(), "{}", trigger.status());
     let cutoff = now - DAY;
     let swept = eventually("the sweep to finish", Duration::from_secs(20), || {
-        let rows = stack.d1_execute(&format!(
+        let rows = stack.d1_execute_for(&site.key, &format!(
             "SELECT count(*) AS left FROM conversations WHERE site_key = {} AND last_at < {cutoff}",
             sql_text(&site.key)
         ));

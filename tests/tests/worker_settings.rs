@@ -233,7 +233,7 @@ async fn a_write_needs_the_version_it_read_and_of_two_at_once_one_wins() {
     // A change made outside the dashboard (`cargo xtask site set`) moves
     // the version on too.
     stack
-        .d1_execute(&format!(
+        .d1_execute_for(&site.key, &format!(
             "UPDATE sites SET config = json_set(config, '$.store_text', json('true')) WHERE site_key = {}",
             e2e::sql_text(&site.key)
         ))

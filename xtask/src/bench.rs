@@ -249,7 +249,13 @@ fn start_stack(
         println!("\nseeding {events} events straight into D1 (spread over 6 days), {label}:");
         let started = std::time::Instant::now();
         let now = i64::try_from(sites::now_ms()?)?;
-        let stored = bulk_seed::seed(&d1, &site.key, events, now, SEED_SPREAD_MS)?;
+        let stored = bulk_seed::seed(
+            &d1.for_site(&site.key)?,
+            &site.key,
+            events,
+            now,
+            SEED_SPREAD_MS,
+        )?;
         println!(
             "seeded {stored} events in {:.0} s, past ingest",
             started.elapsed().as_secs_f64()

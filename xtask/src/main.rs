@@ -10,6 +10,7 @@ mod demo;
 mod deploy_check;
 mod figures;
 mod locales;
+mod placement;
 mod processes;
 mod repo;
 mod site_copy;

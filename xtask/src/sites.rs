@@ -43,7 +43,8 @@ fn literal(value: &str) -> String {
 }
 
 /// Writes a site: `key` (a new random key when `None`), a fresh secret,
-/// exactly `origins`, and `config`. An existing site with that key gets the
+/// exactly `origins`, and `config`, in the site's database (a new site's
+/// is chosen by `placement`). An existing site with that key gets the
 /// new secret, origins and config; its feedback is untouched.
 pub fn upsert(
     d1: &D1,
@@ -51,13 +52,70 @@ pub fn upsert(
     origins: &[String],
     config: &SiteConfig,
 ) -> Result<SiteCredentials> {
-    let (mut site, sql) = upsert_sql(key, origins, config, true)?;
-    d1.execute(&sql)?;
-    if key.is_some() {
+    let given = key.is_some();
+    let key = match key {
+        Some(key) => key.to_string(),
+        None => random_token("pk_", 20)?,
+    };
+    if let Err(err) = check_id("site key", &key) {
+        bail!("{}", err.message);
+    }
+    let db = match given {
+        true => match d1.for_site(&key)? {
+            placed if exists(&placed, &key)? => placed,
+            _ => d1.place_new(&key)?,
+        },
+        false => d1.place_new(&key)?,
+    };
+    let (mut site, sql) = upsert_sql(Some(&key), origins, config, true)?;
+    db.execute(&sql)?;
+    if given {
         // An existing site keeps its webhook signing secret.
-        site.webhook_secret = webhook_secret(d1, &site.key)?;
+        site.webhook_secret = webhook_secret(&db, &site.key)?;
     }
     Ok(site)
+}
+
+/// A new site in the database `binding`: keys are drawn until the stable
+/// hash chooses that database (half of them do, with two). For tests that
+/// need a site in each database.
+pub fn upsert_in(
+    d1: &D1,
+    binding: &str,
+    origins: &[String],
+    config: &SiteConfig,
+) -> Result<SiteCredentials> {
+    let names: Vec<String> = d1
+        .each()?
+        .iter()
+        .map(|db| db.binding().to_string())
+        .collect();
+    if !names.iter().any(|name| name == binding) {
+        bail!(
+            "no database {binding} (DATABASES lists {})",
+            names.join(", ")
+        );
+    }
+    for _ in 0..64 {
+        let key = random_token("pk_", 20)?;
+        if crate::placement::choose(&key, &names) == binding {
+            return upsert(d1, Some(&key), origins, config);
+        }
+    }
+    bail!("64 random keys and none placed in {binding}")
+}
+
+/// Whether `db` holds a site with `key`.
+fn exists(db: &D1, key: &str) -> Result<bool> {
+    Ok(db
+        .query(&format!(
+            "SELECT count(*) AS n FROM sites WHERE site_key = {}",
+            literal(key)
+        ))?
+        .first()
+        .and_then(|row| row.get("n"))
+        .and_then(serde_json::Value::as_i64)
+        == Some(1))
 }
 
 /// The site's webhook signing secret.
@@ -107,14 +165,35 @@ pub fn upsert_many(
     config: &SiteConfig,
 ) -> Result<Vec<SiteCredentials>> {
     let signs = has_webhook_secrets(d1)?;
+    let databases = d1.each()?;
+    let names: Vec<String> = databases
+        .iter()
+        .map(|db| db.binding().to_string())
+        .collect();
     let mut sites = Vec::with_capacity(count);
-    let mut sql = String::new();
+    // Per database, its sites' statements; and the placement rows, in `DB`.
+    let mut sql = vec![String::new(); databases.len()];
+    let mut placements = String::new();
     for _ in 0..count {
         let (site, statements) = upsert_sql(None, origins, config, signs)?;
+        let chosen = crate::placement::choose(&site.key, &names);
+        let index = names.iter().position(|name| name == chosen).unwrap_or(0);
+        if index > 0 {
+            placements.push_str(&crate::placement::row_sql(&site.key, chosen, now_ms()?));
+        }
+        if let Some(statements_here) = sql.get_mut(index) {
+            statements_here.push_str(&statements);
+        }
         sites.push(site);
-        sql.push_str(&statements);
     }
-    d1.execute(&sql)?;
+    for (db, statements) in databases.iter().zip(&sql) {
+        if !statements.is_empty() {
+            db.execute(statements)?;
+        }
+    }
+    if !placements.is_empty() {
+        d1.execute(&placements)?;
+    }
     Ok(sites)
 }
 
@@ -195,12 +274,16 @@ struct Listed {
     config: String,
 }
 
+/// Every site, from every database.
 fn list(d1: &D1) -> Result<Vec<Listed>> {
-    let rows = d1.query(
-        "SELECT s.site_key AS site_key, s.config AS config, \
-           (SELECT json_group_array(origin) FROM site_origins o WHERE o.site_key = s.site_key) AS origins \
-         FROM sites s ORDER BY s.site_key",
-    )?;
+    let mut rows = Vec::new();
+    for db in d1.each()? {
+        rows.extend(db.query(
+            "SELECT s.site_key AS site_key, s.config AS config, \
+               (SELECT json_group_array(origin) FROM site_origins o WHERE o.site_key = s.site_key) AS origins \
+             FROM sites s ORDER BY s.site_key",
+        )?);
+    }
     Ok(rows
         .iter()
         .map(|row| {
@@ -428,9 +511,9 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
         Some((command, [site_key])) if command == "webhook-secret" => {
             let site = find(&d1, site_key)?;
             let secret = if rotate {
-                rotate_webhook_secret(&d1, &site.key)?
+                rotate_webhook_secret(&d1.for_site(&site.key)?, &site.key)?
             } else {
-                webhook_secret(&d1, &site.key)?
+                webhook_secret(&d1.for_site(&site.key)?, &site.key)?
             };
             println!("{secret}");
         }
@@ -452,7 +535,7 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
             if !origins.is_empty() {
                 sql.push_str(&origins_sql(&site.key, &origins)?);
             }
-            d1.execute(&sql)?;
+            d1.for_site(&site.key)?.execute(&sql)?;
             println!("{}: {}", site.key, serde_json::to_string(&config)?);
         }
         _ => bail!("{SITE_USAGE}"),

@@ -245,6 +245,22 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
                 ..SiteConfig::default()
             },
         ),
+        (
+            "in_DB",
+            SiteConfig {
+                retention_days: 1,
+                store_text: true,
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "in_DB_1",
+            SiteConfig {
+                retention_days: 1,
+                store_text: true,
+                ..SiteConfig::default()
+            },
+        ),
         ("settings", SiteConfig::default()),
         ("settings_race", SiteConfig::default()),
         ("settings_bad", SiteConfig::default()),
@@ -255,9 +271,14 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     ];
     let mut named_sites = serde_json::Map::new();
     for (name, config) in named {
-        let host = format!("{}.shop.example", name.replace('_', "-"));
+        let host = format!("{}.shop.example", name.replace('_', "-").to_lowercase());
         let origins = [format!("https://{host}"), format!("https://www.{host}")];
-        let site = sites::upsert(&d1, None, &origins, &config)?;
+        // `in_DB`, `in_DB_1`: one site in each database, for the test of
+        // every path on each; the others where the stable hash puts them.
+        let site = match name.strip_prefix("in_") {
+            Some(binding) => sites::upsert_in(&d1, binding, &origins, &config)?,
+            None => sites::upsert(&d1, None, &origins, &config)?,
+        };
         named_sites.insert(
             name.to_string(),
             serde_json::json!({
@@ -335,12 +356,10 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     // The same Worker with ingest behind a Queue, on a database of its own.
     let queue_d1 = D1::new(repo, run_dir.join("state-queue"));
     queue_d1.migrate()?;
-    let queue_site = sites::upsert(
-        &queue_d1,
-        None,
-        &["https://queue.shop.example".to_string()],
-        &SiteConfig::default(),
-    )?;
+    // One site in each of its databases.
+    let queue_origins = ["https://queue.shop.example".to_string()];
+    let queue_site = sites::upsert_in(&queue_d1, "DB", &queue_origins, &SiteConfig::default())?;
+    let queue_site_1 = sites::upsert_in(&queue_d1, "DB_1", &queue_origins, &SiteConfig::default())?;
     let _queue_worker = worker_dev::start(
         repo,
         &queue_d1,
@@ -389,6 +408,8 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             )
             .env("E2E_QUEUE_SITE_KEY", &queue_site.key)
             .env("E2E_QUEUE_SITE_SECRET", &queue_site.secret)
+            .env("E2E_QUEUE_SITE_1_KEY", &queue_site_1.key)
+            .env("E2E_QUEUE_SITE_1_SECRET", &queue_site_1.secret)
             .env("E2E_ARTIFACTS", &artifacts);
         command
     };

@@ -7,10 +7,12 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::collector_assets;
+use crate::placement;
 use crate::processes::{Background, http_answers, run, wait_until};
 use crate::repo::Repo;
 
-/// The D1 binding name in `edge-worker/wrangler.toml`.
+/// The first D1 binding in `edge-worker/wrangler.toml`: sites without a
+/// placement row, and the placement table.
 const BINDING: &str = "DB";
 
 /// Which D1 database wrangler talks to.
@@ -21,10 +23,12 @@ pub enum Target {
     Remote,
 }
 
-/// A D1 database reached through wrangler.
+/// A D1 database reached through wrangler: `DB` unless made for a site
+/// ([`D1::for_site`]) or for one of the other databases.
 pub struct D1<'a> {
     repo: &'a Repo,
     target: Target,
+    binding: String,
 }
 
 impl<'a> D1<'a> {
@@ -35,7 +39,71 @@ impl<'a> D1<'a> {
 
     /// The database at `target`.
     pub fn at(repo: &'a Repo, target: Target) -> Self {
-        Self { repo, target }
+        Self {
+            repo,
+            target,
+            binding: BINDING.to_string(),
+        }
+    }
+
+    /// The same collector's database `binding`.
+    fn on(&self, binding: &str) -> Self {
+        Self {
+            repo: self.repo,
+            target: match &self.target {
+                Target::Local(state) => Target::Local(state.clone()),
+                Target::Remote => Target::Remote,
+            },
+            binding: binding.to_string(),
+        }
+    }
+
+    /// Every site database of the collector, `DB` first.
+    pub fn each(&self) -> Result<Vec<Self>> {
+        Ok(placement::databases(self.repo)?
+            .iter()
+            .map(|binding| self.on(binding))
+            .collect())
+    }
+
+    /// The database that holds `site_key`'s rows: its placement row's, or
+    /// `DB`. (A checkout with one database has no placement table.)
+    pub fn for_site(&self, site_key: &str) -> Result<Self> {
+        if placement::databases(self.repo)?.len() < 2 {
+            return Ok(self.on(BINDING));
+        }
+        let rows = self.on(BINDING).query(&format!(
+            "SELECT database FROM site_placements WHERE site_key = '{}'",
+            site_key.replace('\'', "''")
+        ))?;
+        let binding = rows
+            .first()
+            .and_then(|row| row.get("database"))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or(BINDING)
+            .to_string();
+        Ok(self.on(&binding))
+    }
+
+    /// The database for a new site `site_key`, chosen by the stable hash
+    /// of its key ([`placement::choose`]), with its placement row written
+    /// when that is not `DB`.
+    pub fn place_new(&self, site_key: &str) -> Result<Self> {
+        let databases = placement::databases(self.repo)?;
+        let binding = placement::choose(site_key, &databases).to_string();
+        if binding != BINDING {
+            self.on(BINDING).execute(&placement::row_sql(
+                site_key,
+                &binding,
+                crate::sites::now_ms()?,
+            ))?;
+        }
+        Ok(self.on(&binding))
+    }
+
+    /// The binding this handle reads and writes.
+    pub fn binding(&self) -> &str {
+        &self.binding
     }
 
     /// The state folder of a local database.
@@ -60,15 +128,19 @@ impl<'a> D1<'a> {
         cmd
     }
 
-    /// Applies every migration in `edge-worker/migrations` not yet applied.
+    /// Applies every migration in `edge-worker/migrations` not yet applied,
+    /// to every site database.
     pub fn migrate(&self) -> Result<()> {
-        run(&mut self.wrangler(&["d1", "migrations", "apply", BINDING]))
+        for database in self.each()? {
+            run(&mut database.wrangler(&["d1", "migrations", "apply", &database.binding]))?;
+        }
+        Ok(())
     }
 
     /// Runs SQL statements (built by trusted tooling; see `sites.rs`).
     pub fn execute(&self, sql: &str) -> Result<()> {
         run(self
-            .wrangler(&["d1", "execute", BINDING, "--command", sql])
+            .wrangler(&["d1", "execute", &self.binding, "--command", sql])
             .stdout(Stdio::null()))
     }
 
@@ -77,7 +149,7 @@ impl<'a> D1<'a> {
         let out = crate::processes::output(&mut self.wrangler(&[
             "d1",
             "execute",
-            BINDING,
+            &self.binding,
             "--json",
             "--command",
             sql,

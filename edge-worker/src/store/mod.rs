@@ -1,9 +1,11 @@
-//! Every D1 read and write, and the only place that opens the database.
+//! Every D1 read and write, and the only place that opens a database
+//! (which one holds a site: `databases`).
 //! Every value is a bound parameter.
 
 pub mod busy;
 pub mod conversations;
 pub mod copy;
+pub mod databases;
 pub mod gaps;
 pub mod ingest;
 pub mod keys;
@@ -15,15 +17,20 @@ pub mod sites;
 pub mod webhook_failures;
 
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Env};
+use worker::{D1Database, Env, RouteContext};
 
-/// The D1 binding name in `wrangler.toml`.
-const DB: &str = crate::bindings::DB;
+/// The database of the site a route names (its `:site_key`; see
+/// [`databases`]), or the first database for a route that names none.
+pub async fn route_database<D>(ctx: &RouteContext<D>) -> worker::Result<D1Database> {
+    match ctx.param("site_key") {
+        Some(site_key) => databases::for_site(&ctx.env, site_key).await,
+        None => ctx.env.d1(crate::bindings::DB),
+    }
+}
 
-/// The database, from the Worker's bindings (a route's `ctx.env`, or the
-/// `env` of a queue or cron handler).
-pub fn database(env: &Env) -> worker::Result<D1Database> {
-    env.d1(DB)
+/// The database that holds `site_key`'s rows (see [`databases`]).
+pub async fn site_database(env: &Env, site_key: &str) -> worker::Result<D1Database> {
+    databases::for_site(env, site_key).await
 }
 
 /// A text parameter.

@@ -31,7 +31,6 @@ pub async fn record(db: &D1Database, delivery: &Delivery) -> Result<()> {
 /// Records a batch from the dead-letter queue. A message whose record
 /// could not be written is retried.
 pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
-    let db = store::database(&env)?;
     for raw in batch.raw_iter() {
         let message = match Message::<Delivery>::try_from(raw) {
             Ok(message) => message,
@@ -45,7 +44,11 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
             "site {}: a webhook delivery failed every retry",
             delivery.site_key
         );
-        match record(&db, delivery).await {
+        let recorded = match store::site_database(&env, &delivery.site_key).await {
+            Ok(db) => record(&db, delivery).await,
+            Err(err) => Err(err),
+        };
+        match recorded {
             Ok(()) => message.ack(),
             Err(err) => {
                 console_error!("a failed webhook delivery could not be recorded: {err}");
@@ -64,7 +67,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
 /// `GET /v1/sites/{site_key}/webhook/failures`: the latest deliveries that
 /// failed every retry, newest first.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::database(&ctx.env)?;
+    let db = store::route_database(&ctx).await?;
     let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Owner).await? {
         Ok(access) => access.site,
         Err(refusal) => return Ok(refusal),

@@ -14,8 +14,8 @@ use protocol::secret::{SIGNATURE_HEADER, sign_webhook};
 use protocol::webhook_url::{check_webhook_url, redacted};
 use wasm_bindgen::JsValue;
 use worker::{
-    AbortController, D1Database, Date, Delay, Env, Fetch, Headers, Message, MessageBatch,
-    MessageExt, Method, QueueRetryOptionsBuilder, Request, RequestInit, console_warn,
+    AbortController, Date, Delay, Env, Fetch, Headers, Message, MessageBatch, MessageExt, Method,
+    QueueRetryOptionsBuilder, Request, RequestInit, console_warn,
 };
 
 use super::Delivery;
@@ -77,9 +77,10 @@ async fn post(url: &str, signature: &str, body: &str, timeout_ms: u32) -> Result
 struct Sites(BTreeMap<String, Option<Site>>);
 
 impl Sites {
-    async fn get(&mut self, db: &D1Database, key: &str) -> worker::Result<Option<&Site>> {
+    async fn get(&mut self, env: &Env, key: &str) -> worker::Result<Option<&Site>> {
         if !self.0.contains_key(key) {
-            let site = Site::find(db, key).await?;
+            let db = store::site_database(env, key).await?;
+            let site = Site::find(&db, key).await?;
             self.0.insert(key.to_string(), site);
         }
         Ok(self.0.get(key).and_then(Option::as_ref))
@@ -88,13 +89,13 @@ impl Sites {
 
 /// One try of `delivery`.
 async fn attempt(
-    db: &D1Database,
+    env: &Env,
     sites: &mut Sites,
     delivery: &Delivery,
     policy: RetryPolicy,
     loopback_allowed: bool,
 ) -> Outcome {
-    let site = match sites.get(db, &delivery.site_key).await {
+    let site = match sites.get(env, &delivery.site_key).await {
         Ok(Some(site)) => site,
         Ok(None) => return Outcome::Dropped("the site is gone".into()),
         Err(err) => return Outcome::Failed(format!("the site could not be read: {err}")),
@@ -159,7 +160,6 @@ pub async fn send_test(env: &Env, site: &Site, url: &str) -> Result<u16, String>
 /// or retried on its own; the queue moves one that failed every retry
 /// (`max_retries` in `wrangler.toml`) to the dead-letter queue.
 pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> worker::Result<()> {
-    let db = store::database(&env)?;
     let (policy, loopback_allowed) = settings(&env);
     let mut sites = Sites::default();
     for raw in batch.raw_iter() {
@@ -173,7 +173,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> worker::Result<()> 
             }
         };
         let delivery = message.body();
-        match attempt(&db, &mut sites, delivery, policy, loopback_allowed).await {
+        match attempt(&env, &mut sites, delivery, policy, loopback_allowed).await {
             Outcome::Delivered => message.ack(),
             Outcome::Dropped(why) => {
                 console_warn!("site {}: webhook dropped: {why}", delivery.site_key);
