@@ -190,8 +190,9 @@ impl Stack {
     /// plant what an older collector or a hand edit may have left, and to
     /// count what is stored. The rows of the last statement.
     ///
-    /// The running Worker writes the same SQLite file, so a write that
-    /// finds it busy (`SQLITE_BUSY`) is tried again, up to ten times.
+    /// The running Worker writes the same SQLite file, so a statement that
+    /// finds it busy (`SQLITE_BUSY`, or miniflare's "internal error") is
+    /// tried again, up to ten times.
     pub fn d1_execute(&self, sql: &str) -> Result<Vec<Value>> {
         self.d1_execute_on("DB", sql)
     }
@@ -219,7 +220,11 @@ impl Stack {
         };
         let mut output = run()?;
         for attempt in 1..10u64 {
-            let busy = String::from_utf8_lossy(&output.stdout).contains("SQLITE_BUSY");
+            let said = String::from_utf8_lossy(&output.stdout);
+            // Under load, miniflare sometimes answers a busy database with
+            // an "internal error" instead (the statement did not run; an
+            // `INSERT` that had would fail on its key when tried again).
+            let busy = said.contains("SQLITE_BUSY") || said.contains("internal error; reference");
             if output.status.success() || !busy {
                 break;
             }

@@ -205,6 +205,8 @@ struct Stack {
     label: String,
     url: String,
     ingest_file: PathBuf,
+    /// The same number of ingest sites, all in the first database.
+    ingest_one_file: PathBuf,
     read_file: PathBuf,
     page_origin: String,
     // Held for their lifetime: dropping them stops the page and the Worker.
@@ -234,7 +236,11 @@ fn start_stack(
     let d1 = D1::new(repo, dir.join("state"));
     d1.migrate()?;
     let origins = ["https://bench.shop.example".to_string()];
+    // Spread over the revision's databases by their keys' hash; and as many
+    // again all in the first one, to compare.
     let ingest_sites = sites::upsert_many(&d1, INGEST_SITES, &origins, &SiteConfig::default())?;
+    let ingest_one_sites =
+        sites::upsert_many_in(&d1, "DB", INGEST_SITES, &origins, &SiteConfig::default())?;
     // The read site keeps excerpts, so knowledge gaps have questions to group.
     let read_config = SiteConfig {
         store_text: true,
@@ -242,6 +248,8 @@ fn start_stack(
     };
     let read_site = sites::upsert_many(&d1, 1, &origins, &read_config)?;
     let ingest_file = dir.join("ingest-sites.json");
+    let ingest_one_file = dir.join("ingest-sites-one-database.json");
+    std::fs::write(&ingest_one_file, as_json(&ingest_one_sites))?;
     let read_file = dir.join("read-site.json");
     std::fs::write(&ingest_file, as_json(&ingest_sites))?;
     std::fs::write(&read_file, as_json(&read_site))?;
@@ -292,6 +300,7 @@ fn start_stack(
         label: label.to_string(),
         url,
         ingest_file,
+        ingest_one_file,
         read_file,
         page_origin,
         _page: page,
@@ -303,6 +312,8 @@ fn start_stack(
 #[derive(Clone, Copy)]
 enum Measure {
     Ingest(&'static str),
+    /// Ingest with every site in the first database (batch size).
+    IngestOneDatabase(&'static str),
     Read(&'static str),
     Widget,
     Dashboard,
@@ -353,6 +364,13 @@ fn measure(
                 .args(["ingest", &stack.url])
                 .arg(&stack.ingest_file)
                 .args([batch, INGEST_SECONDS, CONCURRENCY]),
+        ),
+        Measure::IngestOneDatabase(batch) => collect(
+            label,
+            measuring(repo, "loadgen")
+                .args(["ingest", &stack.url])
+                .arg(&stack.ingest_one_file)
+                .args([batch, INGEST_SECONDS, CONCURRENCY, "sites in one database"]),
         ),
         Measure::Read(path) => collect(
             label,
@@ -527,6 +545,7 @@ fn measure_rounds(
     let mut plan = Vec::new();
     if options.ingest {
         plan.extend(["1", "20", "100"].map(Measure::Ingest));
+        plan.push(Measure::IngestOneDatabase("100"));
     }
     if options.reads {
         plan.extend(READ_PATHS.map(Measure::Read));

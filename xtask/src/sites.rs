@@ -197,6 +197,51 @@ pub fn upsert_many(
     Ok(sites)
 }
 
+/// [`upsert_many`] with every site in the database `binding` (keys are
+/// drawn until the stable hash chooses it): to compare ingest on one
+/// database with ingest spread over several.
+pub fn upsert_many_in(
+    d1: &D1,
+    binding: &str,
+    count: usize,
+    origins: &[String],
+    config: &SiteConfig,
+) -> Result<Vec<SiteCredentials>> {
+    let signs = has_webhook_secrets(d1)?;
+    let names: Vec<String> = d1
+        .each()?
+        .iter()
+        .map(|db| db.binding().to_string())
+        .collect();
+    let mut sites = Vec::with_capacity(count);
+    let mut sql = String::new();
+    let mut placements = String::new();
+    let mut draws = 0;
+    while sites.len() < count {
+        draws += 1;
+        if draws > 64 * count.max(1) {
+            bail!("too few random keys placed in {binding}");
+        }
+        let key = random_token("pk_", 20)?;
+        if crate::placement::choose(&key, &names) != binding {
+            continue;
+        }
+        let (site, statements) = upsert_sql(Some(&key), origins, config, signs)?;
+        if binding != "DB" {
+            placements.push_str(&crate::placement::row_sql(&key, binding, now_ms()?));
+        }
+        sql.push_str(&statements);
+        sites.push(site);
+    }
+    let db = d1.each()?.into_iter().find(|db| db.binding() == binding);
+    db.ok_or_else(|| anyhow!("no database {binding}"))?
+        .execute(&sql)?;
+    if !placements.is_empty() {
+        d1.execute(&placements)?;
+    }
+    Ok(sites)
+}
+
 /// The statements writing a site; with `signs`, also its webhook signing
 /// secret (kept when the site has one).
 fn upsert_sql(

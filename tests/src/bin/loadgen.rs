@@ -6,7 +6,7 @@
 //! not all there: seeding retries a failed request (with backoff) and
 //! reports the retries; ingest measures without retrying and fails.
 //!
-//! `loadgen ingest <url> <sites.json> <batch> <seconds> <concurrency>`
+//! `loadgen ingest <url> <sites.json> <batch> <seconds> <concurrency> [<label>]`
 //! `loadgen seed <url> <sites.json> <events> <concurrency>`
 //! `loadgen read <url> <sites.json> <path> <requests>` (after one untimed request)
 
@@ -286,12 +286,14 @@ async fn main() -> Result<()> {
                 totals.errors
             );
             totals.complete()?;
-            figure(
-                &format!("ingest batch {batch}"),
-                events_per_second,
-                "events/s",
-            );
-            figure(&format!("ingest batch {batch} p99"), p99, "ms");
+            // An optional sixth argument names the figures apart (the same
+            // load on another placement of its sites).
+            let name = match args.get(6).ok() {
+                Some(label) => format!("ingest batch {batch}, {label}"),
+                None => format!("ingest batch {batch}"),
+            };
+            figure(&name, events_per_second, "events/s");
+            figure(&format!("{name} p99"), p99, "ms");
         }
         "seed" => {
             let total: u64 = arg(3)?.parse()?;
