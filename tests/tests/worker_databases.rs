@@ -190,17 +190,18 @@ async fn every_path_works_in(stack: &Stack, binding: &str) {
     );
 }
 
+// One test, in this order: the site-wide figures above count exactly what
+// this file sent, so nothing else may send to these sites meanwhile.
 #[tokio::test]
-async fn every_path_works_on_each_database() {
+async fn every_path_works_on_each_database_and_their_sites_stay_apart() {
     let stack = Stack::from_env().unwrap();
     for binding in DATABASES {
         every_path_works_in(&stack, binding).await;
     }
+    sites_in_different_databases_cannot_reach_each_other(&stack).await;
 }
 
-#[tokio::test]
-async fn sites_in_different_databases_cannot_reach_each_other() {
-    let stack = Stack::from_env().unwrap();
+async fn sites_in_different_databases_cannot_reach_each_other(stack: &Stack) {
     let (first, second) = (
         stack.named_site("in_DB").unwrap(),
         stack.named_site("in_DB_1").unwrap(),
