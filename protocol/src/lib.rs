@@ -8,6 +8,7 @@
 pub mod access;
 pub mod copy_versions;
 pub mod csat;
+pub mod databases;
 pub mod envelope;
 pub mod event;
 pub mod ids;

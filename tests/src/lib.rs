@@ -634,6 +634,26 @@ impl Collector {
         answer(request.send().await?).await
     }
 
+    /// `PUT /v1/sites/{key}/settings` with `site`'s secret: `settings` as
+    /// the body, and `If-Match: etag` when given.
+    pub async fn put_settings(
+        &self,
+        site: &SiteAccess,
+        settings: &Value,
+        etag: Option<&str>,
+    ) -> Result<Answer> {
+        let headers: Vec<(&str, &str)> = etag.map(|etag| ("If-Match", etag)).into_iter().collect();
+        self.site_request(
+            reqwest::Method::PUT,
+            &site.key,
+            "settings",
+            Some(&site.secret),
+            &headers,
+            Some(settings),
+        )
+        .await
+    }
+
     /// `PUT /v1/sites/{key}/copy/{locale}`: `site_key`'s own wording `ftl`,
     /// sent with `secret`.
     pub async fn put_copy(

@@ -136,14 +136,7 @@ async fn every_path_works_in(stack: &Stack, binding: &str) {
     settings["shop_name"] = json!(format!("Shop in {binding}"));
     let etag = format!("\"{}\"", read["etag"].as_str().unwrap());
     let saved = collector
-        .site_request(
-            Method::PUT,
-            &site.key,
-            "settings",
-            Some(&site.secret),
-            &[("If-Match", &etag)],
-            Some(&settings),
-        )
+        .put_settings(&site, &settings, Some(&etag))
         .await
         .unwrap();
     assert_eq!(saved.status, 200, "{}", saved.body);

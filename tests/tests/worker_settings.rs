@@ -56,18 +56,7 @@ async fn put(
     settings: &Value,
     etag: Option<&str>,
 ) -> Answer {
-    let headers: Vec<(&str, &str)> = etag.map(|etag| ("If-Match", etag)).into_iter().collect();
-    collector
-        .site_request(
-            Method::PUT,
-            &site.key,
-            "settings",
-            Some(&site.secret),
-            &headers,
-            Some(settings),
-        )
-        .await
-        .unwrap()
+    collector.put_settings(site, settings, etag).await.unwrap()
 }
 
 #[tokio::test]
@@ -184,14 +173,7 @@ async fn bad_settings_get_every_fields_problem_and_change_nothing() {
             .contains("not an IANA time zone")
     );
     let not_json = collector
-        .site_request(
-            Method::PUT,
-            &site.key,
-            "settings",
-            Some(&site.secret),
-            &[("If-Match", &etag)],
-            Some(&json!(["not", "an", "object"])),
-        )
+        .put_settings(&site, &json!(["not", "an", "object"]), Some(&etag))
         .await
         .unwrap();
     assert_eq!(not_json.status, 422, "{}", not_json.body);

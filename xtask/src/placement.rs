@@ -26,20 +26,11 @@ fn listed(config: &str) -> Vec<String> {
         .lines()
         .take_while(|line| !line.starts_with("[env."))
         .find_map(|line| line.trim().strip_prefix("DATABASES"));
-    let names: Vec<String> = line
-        .and_then(|rest| rest.trim().strip_prefix('='))
-        .map(|value| value.trim().trim_matches('"'))
-        .unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .map(str::to_string)
-        .collect();
-    if names.is_empty() {
-        vec!["DB".to_string()]
-    } else {
-        names
-    }
+    protocol::databases::listed(
+        line.and_then(|rest| rest.trim().strip_prefix('='))
+            .map(|value| value.trim().trim_matches('"'))
+            .unwrap_or(""),
+    )
 }
 
 /// FNV-1a, 64 bits: the same on every machine and in every release.
@@ -53,7 +44,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 pub fn choose<'a>(site_key: &str, databases: &'a [String]) -> &'a str {
     let count = databases.len().max(1) as u64;
     let index = usize::try_from(fnv1a(site_key.as_bytes()) % count).unwrap_or(0);
-    databases.get(index).map_or("DB", String::as_str)
+    databases
+        .get(index)
+        .map_or(protocol::databases::FIRST, String::as_str)
 }
 
 /// The statement recording that `site_key` lives in `binding` (the key and

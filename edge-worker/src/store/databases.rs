@@ -36,20 +36,11 @@ thread_local! {
 /// The bindings of the site databases, in order: `DATABASES` split at
 /// commas, or `DB` alone when it is not set.
 pub fn names(env: &Env) -> Vec<String> {
-    let listed = env
+    let value = env
         .var(bindings::DATABASES)
         .map(|value| value.to_string())
         .unwrap_or_default();
-    let mut names: Vec<String> = listed
-        .split(',')
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .map(str::to_string)
-        .collect();
-    if names.is_empty() {
-        names.push(bindings::DB.to_string());
-    }
-    names
+    protocol::databases::listed(&value)
 }
 
 /// Every site database, for what runs over all sites (the retention
