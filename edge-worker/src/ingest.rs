@@ -65,7 +65,7 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     {
         return refuse_early(env, origin, limited).await;
     }
-    let db = store::site_database(env, &parsed.site_key).await?;
+    let db = store::databases::for_site(env, &parsed.site_key).await?;
     let Some(site) = Site::find_recent(&db, &parsed.site_key).await? else {
         // Unknown keys cost a client a budget of their own, with or without
         // `Origin`, whatever key each request names.

@@ -100,7 +100,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
         }
     }
     for (site_key, (events, received_at)) in by_site {
-        let db = store::site_database(&env, &site_key).await?;
+        let db = store::databases::for_site(&env, &site_key).await?;
         let Some(site) = Site::find(&db, &site_key).await? else {
             console_warn!("dropping queued events of deleted site {site_key}");
             continue;

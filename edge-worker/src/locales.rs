@@ -90,7 +90,7 @@ async fn for_site(
             version: None,
         }));
     };
-    let db = store::site_database(&ctx.env, site_key).await?;
+    let db = store::databases::for_site(&ctx.env, site_key).await?;
     if Site::find(&db, site_key).await?.is_none() {
         return respond::error(ErrorCode::UnknownSite, "no site has this key").map(Err);
     }

@@ -17,7 +17,7 @@ pub mod sites;
 pub mod webhook_failures;
 
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Env, RouteContext};
+use worker::{D1Database, RouteContext};
 
 /// The database of the site a route names (its `:site_key`; see
 /// [`databases`]), or the first database for a route that names none.
@@ -26,11 +26,6 @@ pub async fn route_database<D>(ctx: &RouteContext<D>) -> worker::Result<D1Databa
         Some(site_key) => databases::for_site(&ctx.env, site_key).await,
         None => ctx.env.d1(crate::bindings::DB),
     }
-}
-
-/// The database that holds `site_key`'s rows (see [`databases`]).
-pub async fn site_database(env: &Env, site_key: &str) -> worker::Result<D1Database> {
-    databases::for_site(env, site_key).await
 }
 
 /// A text parameter.

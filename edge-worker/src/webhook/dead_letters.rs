@@ -44,7 +44,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
             "site {}: a webhook delivery failed every retry",
             delivery.site_key
         );
-        let recorded = match store::site_database(&env, &delivery.site_key).await {
+        let recorded = match store::databases::for_site(&env, &delivery.site_key).await {
             Ok(db) => record(&db, delivery).await,
             Err(err) => Err(err),
         };

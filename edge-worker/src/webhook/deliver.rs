@@ -79,7 +79,7 @@ struct Sites(BTreeMap<String, Option<Site>>);
 impl Sites {
     async fn get(&mut self, env: &Env, key: &str) -> worker::Result<Option<&Site>> {
         if !self.0.contains_key(key) {
-            let db = store::site_database(env, key).await?;
+            let db = store::databases::for_site(env, key).await?;
             let site = Site::find(&db, key).await?;
             self.0.insert(key.to_string(), site);
         }
