@@ -6,7 +6,7 @@
 use protocol::access::KEY_SECRET_PREFIX;
 use protocol::secret::{bearer_token, hash_secret, hashes_match};
 use protocol::{ErrorCode, Holder, Need, Scope};
-use worker::{Context, D1Database, Request, Response, Result, RouteContext};
+use worker::{Context, D1Database, Method, Request, Response, Result, RouteContext};
 
 use crate::respond;
 use crate::sites::Site;
@@ -53,12 +53,45 @@ fn unauthorized() -> Result<Response> {
     )
 }
 
+/// How long a change refused during a site's move should wait.
+const MOVING_RETRY_AFTER_S: u32 = 60;
+
 /// The site named by the route's `site_key` and who is asking, when the
 /// request carries its secret or one of its live keys whose scope allows
 /// `need`; otherwise the answer to send: 401 for no or a wrong secret
 /// (unknown sites too, so keys cannot be probed), 403 for a key outside
-/// its scope.
+/// its scope, and 409 for a change (any method but `GET`) while the site
+/// moves to another database, which copies its rows as they stand.
 pub async fn authorize(
+    db: &D1Database,
+    req: &Request,
+    ctx: &RouteContext<Context>,
+    need: Need,
+) -> Result<std::result::Result<Access, Response>> {
+    let access = match identify(db, req, ctx, need).await? {
+        Ok(access) => access,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    if req.method() != Method::Get
+        && store::databases::moving_to(&ctx.env, &access.site.site_key)
+            .await?
+            .is_some()
+    {
+        let mut refusal = respond::error(
+            ErrorCode::SiteMoving,
+            "this site's data is moving to another database; changes are refused \
+             until it is done, in a minute or two",
+        )?;
+        refusal
+            .headers_mut()
+            .set("Retry-After", &MOVING_RETRY_AFTER_S.to_string())?;
+        return Ok(Err(refusal));
+    }
+    Ok(Ok(access))
+}
+
+/// [`authorize`] but for the move.
+async fn identify(
     db: &D1Database,
     req: &Request,
     ctx: &RouteContext<Context>,

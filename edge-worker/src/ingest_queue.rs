@@ -118,6 +118,11 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
         else {
             continue;
         };
+        if let Some(next) = store::databases::moving_to(&env, &site_key).await? {
+            // An error here retries the batch; the site's database then
+            // finds duplicates, and this write lands.
+            store::ingest::save_for_move(&next, &site_key, &saved.kept, received_at).await?;
+        }
         let deliveries = webhook::Delivery::of(&site, &saved.stored, now);
         if !deliveries.is_empty() {
             webhook::enqueue(env.queue(webhook::QUEUE), Ok(db), deliveries).await;

@@ -7,6 +7,11 @@
 /// table. Also the list when `DATABASES` is unset or empty.
 pub const FIRST: &str = "DB";
 
+/// How long a Worker isolate reuses a site's placement (ms). A move
+/// (`cargo xtask site move`) waits longer than this after each change of
+/// a placement row, so that every isolate has seen it before the next step.
+pub const PLACEMENT_CACHE_MS: u32 = 30_000;
+
 /// The bindings a `DATABASES` value lists, in order; [`FIRST`] alone
 /// when it lists none.
 pub fn listed(value: &str) -> Vec<String> {

@@ -53,6 +53,9 @@ pub enum ErrorCode {
     StaleSettings,
     /// A settings write without `If-Match`.
     PreconditionRequired,
+    /// A change to a site while its data moves to another database (a
+    /// minute or two); see `Retry-After`.
+    SiteMoving,
 }
 
 impl ErrorCode {
@@ -82,6 +85,7 @@ impl ErrorCode {
             Self::InvalidSettings => "invalid_settings",
             Self::StaleSettings => "stale_settings",
             Self::PreconditionRequired => "precondition_required",
+            Self::SiteMoving => "site_moving",
         }
     }
 
@@ -100,7 +104,7 @@ impl ErrorCode {
             Self::OriginNotAllowed | Self::OutOfScope => 403,
             Self::NotFound | Self::UnknownLocale => 404,
             Self::MethodNotAllowed => 405,
-            Self::CsatLocked => 409,
+            Self::CsatLocked | Self::SiteMoving => 409,
             Self::InvalidCopy | Self::InvalidSettings => 422,
             Self::StaleSettings => 412,
             Self::PreconditionRequired => 428,

@@ -261,6 +261,21 @@ impl Stack {
     }
 }
 
+/// Runs `cargo xtask site ARGS` on the test run's local databases, with
+/// the xtask binary `cargo xtask test` is running from (a nested `cargo`
+/// would wait for the build lock the outer one holds).
+pub fn site_cli(args: &[&str]) -> Result<std::process::Output> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    std::process::Command::new(root.join("target/debug/xtask"))
+        .arg("site")
+        .args(args)
+        .arg("--state")
+        .arg(var("E2E_STATE_DIR")?)
+        .current_dir(&root)
+        .output()
+        .context("the xtask binary runs")
+}
+
 /// The collector's site databases in the tests and the demo (`DATABASES`
 /// in `edge-worker/wrangler.toml`).
 pub const DATABASES: [&str; 2] = ["DB", "DB_1"];

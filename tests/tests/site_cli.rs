@@ -9,24 +9,12 @@
     clippy::panic
 )]
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use e2e::{SiteAccess, Stack, envelope};
 
 fn site_cli(args: &[&str]) -> Output {
-    let state = std::env::var("E2E_STATE_DIR").unwrap();
-    // The xtask binary `cargo xtask test` is running from (a nested `cargo`
-    // would wait for the build lock the outer one holds).
-    Command::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../target/debug/xtask"
-    ))
-    .args(["site"])
-    .args(args)
-    .args(["--state", &state])
-    .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-    .output()
-    .expect("the xtask binary runs")
+    e2e::site_cli(args).unwrap()
 }
 
 fn printed(output: &Output, label: &str) -> String {

@@ -14,6 +14,7 @@ mod placement;
 mod processes;
 mod repo;
 mod site_copy;
+mod site_move;
 mod sites;
 mod size;
 mod static_site;
@@ -40,7 +41,7 @@ commands:
                  --rounds N (default 3)
   locales check  every locale's Fluent file against en-US (compiler-style diagnostics)
   size           the widget's files, raw and brotli, against the budgets
-  site           manage sites (add, list, rotate-secret, set, copy); `cargo xtask site` for help
+  site           manage sites (add, list, rotate-secret, set, copy, move); `cargo xtask site` for help
   build-widget   build the widget into dist/widget (hashed app files, .br and .gz)
   build-dashboard build the dashboard into dist/collector/dashboard
   build-worker   build the Worker into edge-worker/build (wrangler runs this)";

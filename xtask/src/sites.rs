@@ -429,6 +429,10 @@ const SITE_USAGE: &str = "usage: cargo xtask site <command> [--remote]
       print the secret webhook bodies are signed with (README: Verifying
       a webhook); --rotate replaces it first
   set pk_... [--origin URL ...] setting=value ...
+  move pk_... --to DB_1
+      move the site's rows to another database of DATABASES, losing
+      nothing that arrives meanwhile (README: Moving a site); the owner's
+      changes wait until it is done, a minute or two plus the copy
   copy pk_... LOCALE [FILE.ftl] [--endpoint URL] [--secret sk_...]
       with FILE: store the site's own wording for LOCALE (checked by the
       collector; its diagnostics are printed); without: print the copy
@@ -444,6 +448,18 @@ settings: csat_enabled=true|false  csat_mode=thumbs|scale5
 Without --remote it manages the local D1 that `cargo xtask demo` uses
 (another local one with --state FOLDER).";
 
+/// Refuses a change to a site whose rows are being copied to another
+/// database: the copy would miss it.
+fn refuse_while_moving(d1: &D1, key: &str) -> Result<()> {
+    match d1.moving_to(key)? {
+        Some(to) => bail!(
+            "{key} is moving to {to}; change it once the move is done \
+             (`cargo xtask site move {key} --to {to}` finishes a move that stopped)"
+        ),
+        None => Ok(()),
+    }
+}
+
 /// `cargo xtask site ...`.
 pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     let remote = args.iter().any(|arg| arg == "--remote");
@@ -451,6 +467,7 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
     let mut origins = Vec::new();
     let mut key = None;
     let mut state: Option<String> = None;
+    let mut to: Option<String> = None;
     let mut endpoint: Option<String> = None;
     let mut secret: Option<String> = std::env::var("FEEDBACK_SITE_SECRET").ok();
     let mut words = Vec::new();
@@ -482,6 +499,13 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 secret = Some(
                     rest.next()
                         .ok_or_else(|| anyhow!("--secret needs a value"))?
+                        .clone(),
+                )
+            }
+            "--to" => {
+                to = Some(
+                    rest.next()
+                        .ok_or_else(|| anyhow!("--to needs a database (a binding in DATABASES)"))?
                         .clone(),
                 )
             }
@@ -548,14 +572,21 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 );
             }
         }
+        Some((command, [site_key])) if command == "move" => {
+            let to = to.ok_or_else(|| anyhow!("move needs --to DATABASE\n\n{SITE_USAGE}"))?;
+            d1.migrate()?;
+            crate::site_move::run(&d1, site_key, &to)?;
+        }
         Some((command, [site_key])) if command == "rotate-secret" => {
             let site = find(&d1, site_key)?;
+            refuse_while_moving(&d1, &site.key)?;
             let config = apply_settings(&site.config, &[], &[])?;
             print_secret(&upsert(&d1, Some(&site.key), &site.origins, &config)?);
         }
         Some((command, [site_key])) if command == "webhook-secret" => {
             let site = find(&d1, site_key)?;
             let secret = if rotate {
+                refuse_while_moving(&d1, &site.key)?;
                 rotate_webhook_secret(&d1.for_site(&site.key)?, &site.key)?
             } else {
                 webhook_secret(&d1.for_site(&site.key)?, &site.key)?
@@ -564,6 +595,7 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
         }
         Some((command, [site_key, assignments @ ..])) if command == "set" => {
             let site = find(&d1, site_key)?;
+            refuse_while_moving(&d1, &site.key)?;
             let kept = if origins.is_empty() {
                 &site.origins
             } else {

@@ -261,6 +261,14 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
                 ..SiteConfig::default()
             },
         ),
+        (
+            "moving",
+            SiteConfig {
+                csat_mode: protocol::CsatMode::Scale5,
+                store_text: true,
+                ..SiteConfig::default()
+            },
+        ),
         ("settings", SiteConfig::default()),
         ("settings_race", SiteConfig::default()),
         ("settings_bad", SiteConfig::default()),
@@ -274,8 +282,13 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         let host = format!("{}.shop.example", name.replace('_', "-").to_lowercase());
         let origins = [format!("https://{host}"), format!("https://www.{host}")];
         // `in_DB`, `in_DB_1`: one site in each database, for the test of
-        // every path on each; the others where the stable hash puts them.
-        let site = match name.strip_prefix("in_") {
+        // every path on each; `moving` starts in DB, for the move test; the
+        // others where the stable hash puts them.
+        let placed = match name {
+            "moving" => Some("DB"),
+            _ => name.strip_prefix("in_"),
+        };
+        let site = match placed {
             Some(binding) => sites::upsert_in(&d1, binding, &origins, &config)?,
             None => sites::upsert(&d1, None, &origins, &config)?,
         };

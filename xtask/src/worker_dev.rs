@@ -85,6 +85,23 @@ impl<'a> D1<'a> {
         Ok(self.on(&binding))
     }
 
+    /// The database `site_key` is moving to, while `cargo xtask site move`
+    /// copies it there (its changes must wait until then).
+    pub fn moving_to(&self, site_key: &str) -> Result<Option<String>> {
+        if placement::databases(self.repo)?.len() < 2 {
+            return Ok(None);
+        }
+        let rows = self.on(BINDING).query(&format!(
+            "SELECT moving_to FROM site_placements WHERE site_key = '{}'",
+            site_key.replace('\'', "''")
+        ))?;
+        Ok(rows
+            .first()
+            .and_then(|row| row.get("moving_to"))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string))
+    }
+
     /// The database for a new site `site_key`, chosen by the stable hash
     /// of its key ([`placement::choose`]), with its placement row written
     /// when that is not `DB`.
@@ -164,6 +181,65 @@ impl<'a> D1<'a> {
             .cloned()
             .unwrap_or_default())
     }
+}
+
+impl D1<'_> {
+    /// Runs the statements of `sql` from a file (no length limit on the
+    /// command line) and returns the rows of the last one. A local
+    /// database that the running Worker is writing may answer busy
+    /// (`SQLITE_BUSY`, or miniflare's "internal error"): the file is run
+    /// again, up to ten times, so its statements must be idempotent.
+    pub fn run_file(&self, sql: &str) -> Result<Vec<serde_json::Value>> {
+        let file = tempfile_path("d1-statements", "sql")?;
+        std::fs::write(&file, sql)?;
+        let file_arg = format!("--file={}", file.display());
+        let run = || {
+            self.wrangler(&["d1", "execute", &self.binding, "--json", "--yes", &file_arg])
+                .stderr(Stdio::piped())
+                .output()
+        };
+        let mut output = run()?;
+        for attempt in 1..10u64 {
+            let said = String::from_utf8_lossy(&output.stdout);
+            let busy = said.contains("SQLITE_BUSY") || said.contains("internal error; reference");
+            if output.status.success() || !busy {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100 * attempt));
+            output = run()?;
+        }
+        if !output.status.success() {
+            anyhow::bail!(
+                "wrangler d1 execute on {} failed (the statements are kept in {}): {}{}",
+                self.binding,
+                file.display(),
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let _ = std::fs::remove_file(&file);
+        let answers: Vec<serde_json::Value> =
+            serde_json::from_slice(&output.stdout).map_err(|err| {
+                anyhow::anyhow!(
+                    "wrangler's --json output did not parse: {err}\n{}",
+                    String::from_utf8_lossy(&output.stdout)
+                )
+            })?;
+        Ok(answers
+            .last()
+            .and_then(|answer| answer.get("results"))
+            .and_then(serde_json::Value::as_array)
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
+/// A fresh path in the system's temporary folder.
+fn tempfile_path(stem: &str, extension: &str) -> Result<PathBuf> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|err| anyhow::anyhow!("no randomness: {err}"))?;
+    let tag: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    Ok(std::env::temp_dir().join(format!("{stem}-{tag}.{extension}")))
 }
 
 /// wrangler from node_modules, run in the Worker's folder, telemetry off.

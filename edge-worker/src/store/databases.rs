@@ -11,6 +11,12 @@
 //! elsewhere, written by `cargo xtask site add` (which picks a database by
 //! a stable hash of the key) and by a move. A site with no row lives in
 //! `DB`, where every site lived before there were several.
+//!
+//! A move (`cargo xtask site move`, README "Moving a site") marks the row
+//! `moving_to` another database (migration 0012). While it is marked,
+//! feedback is written to both databases ([`moving_to`]) and the owner's
+//! changes are refused, so the copy of the site's rows and the writes
+//! that arrive meanwhile meet in the new database with nothing lost.
 
 use std::cell::RefCell;
 
@@ -22,15 +28,11 @@ use super::text;
 use crate::bindings;
 use crate::recent::Recent;
 
-/// How long an isolate reuses a site's placement. A move writes to both
-/// databases for longer than this before it flips a placement.
-pub const PLACEMENT_CACHE_MS: f64 = 30_000.0;
-
 /// Most placements remembered per isolate.
 const MAX_REMEMBERED: usize = 1_000;
 
 thread_local! {
-    static PLACED: RefCell<Recent<String, String>> = RefCell::new(Recent::new(MAX_REMEMBERED));
+    static PLACED: RefCell<Recent<String, Placement>> = RefCell::new(Recent::new(MAX_REMEMBERED));
 }
 
 /// The bindings of the site databases, in order: `DATABASES` split at
@@ -49,14 +51,17 @@ pub fn all(env: &Env) -> Result<Vec<D1Database>> {
     names(env).iter().map(|name| env.d1(name)).collect()
 }
 
-#[derive(Deserialize)]
+/// A site's placement row.
+#[derive(Clone, Deserialize)]
 struct Placement {
+    /// The binding that holds the site's rows and answers its reads.
     database: String,
+    /// While a move runs: the binding its rows are being copied to.
+    moving_to: Option<String>,
 }
 
-/// The binding that holds `site_key`'s rows, through a short per-isolate
-/// cache.
-async fn placement(env: &Env, site_key: &str) -> Result<String> {
+/// `site_key`'s placement, through a short per-isolate cache.
+async fn placement(env: &Env, site_key: &str) -> Result<Placement> {
     let now = Date::now().as_millis() as f64;
     if let Some(name) = PLACED.with(|placed| placed.borrow().get(&site_key.to_string(), now)) {
         return Ok(name);
@@ -64,26 +69,56 @@ async fn placement(env: &Env, site_key: &str) -> Result<String> {
     let directory = env.d1(bindings::DB)?;
     let row = busy::first::<Placement>(
         &directory
-            .prepare("SELECT database FROM site_placements WHERE site_key = ?1")
+            .prepare("SELECT database, moving_to FROM site_placements WHERE site_key = ?1")
             .bind(&[text(site_key)])?,
     )
     .await?;
-    let name = row.map_or_else(|| bindings::DB.to_string(), |row| row.database);
-    PLACED.with(|placed| {
-        placed
-            .borrow_mut()
-            .put(site_key.to_string(), name.clone(), now + PLACEMENT_CACHE_MS);
+    let placement = row.unwrap_or_else(|| Placement {
+        database: bindings::DB.to_string(),
+        moving_to: None,
     });
-    Ok(name)
+    PLACED.with(|placed| {
+        placed.borrow_mut().put(
+            site_key.to_string(),
+            placement.clone(),
+            now + f64::from(protocol::databases::PLACEMENT_CACHE_MS),
+        );
+    });
+    Ok(placement)
 }
 
-/// The database that holds `site_key`'s rows.
-pub async fn for_site(env: &Env, site_key: &str) -> Result<D1Database> {
-    let name = placement(env, site_key).await?;
-    if !names(env).contains(&name) {
+/// The listed database `name`, for `site_key`.
+fn listed(env: &Env, site_key: &str, name: &str) -> Result<D1Database> {
+    if !names(env).iter().any(|listed| listed == name) {
         return Err(Error::RustError(format!(
             "site {site_key} is placed in {name}, which DATABASES does not list"
         )));
     }
-    env.d1(&name)
+    env.d1(name)
+}
+
+/// The database that holds `site_key`'s rows.
+pub async fn for_site(env: &Env, site_key: &str) -> Result<D1Database> {
+    let placement = placement(env, site_key).await?;
+    listed(env, site_key, &placement.database)
+}
+
+/// While `site_key` is moving: the database its rows are being copied to,
+/// which every write of its feedback must reach too.
+pub async fn moving_to(env: &Env, site_key: &str) -> Result<Option<D1Database>> {
+    match placement(env, site_key).await?.moving_to {
+        Some(name) => listed(env, site_key, &name).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The databases a write of `site_key`'s feedback goes to: its own, and
+/// while it moves, the one it moves to.
+pub async fn for_writes(env: &Env, site_key: &str) -> Result<Vec<D1Database>> {
+    let placement = placement(env, site_key).await?;
+    let mut databases = vec![listed(env, site_key, &placement.database)?];
+    if let Some(name) = &placement.moving_to {
+        databases.push(listed(env, site_key, name)?);
+    }
+    Ok(databases)
 }

@@ -267,13 +267,16 @@ async fn enforce_csat_lock(
         .collect())
 }
 
-/// What a batch did: the answer for the client, and the events stored for
-/// the first time (for the webhook).
+/// What a batch did: the answer for the client, the events stored for
+/// the first time (for the webhook), and every event the database holds
+/// now (for the database a moving site goes to).
 pub struct Saved {
     /// `{accepted, duplicates, rejected}`.
     pub report: IngestReport,
     /// Events new to the database.
     pub stored: Vec<Event>,
+    /// The events stored now or before: all but the refused.
+    pub kept: Vec<Event>,
 }
 
 /// Stores validated events for `site_key` and reports how many were new;
@@ -380,8 +383,13 @@ pub async fn save_events(
         ..IngestReport::default()
     };
     let mut stored = Vec::new();
+    let mut kept = Vec::with_capacity(events.len());
     if statements.is_empty() {
-        return Ok(Some(Saved { report, stored }));
+        return Ok(Some(Saved {
+            report,
+            stored,
+            kept,
+        }));
     }
     let results = busy::batch(db, statements).await?;
     if matches!(sender, Sender::Server { .. }) {
@@ -403,10 +411,44 @@ pub async fn save_events(
             .unwrap_or(0);
         if inserted > 0 {
             report.accepted += 1;
-            stored.push(event);
+            stored.push(event.clone());
         } else {
             report.duplicates += 1;
         }
+        kept.push(event);
     }
-    Ok(Some(Saved { report, stored }))
+    Ok(Some(Saved {
+        report,
+        stored,
+        kept,
+    }))
+}
+
+/// While `site_key` moves (`databases::moving_to`), writes what its own
+/// database kept of a batch to `next` as well, with the same time of
+/// receipt: the rules above are idempotent and commutative, so these
+/// writes and the move's copy of the older rows meet in the same state,
+/// whichever lands first. Only events the site's database accepted come
+/// here (its secret was checked there), and its amend window is never
+/// stricter than `next`'s, which has seen no more answers.
+pub async fn save_for_move(
+    next: &D1Database,
+    site_key: &str,
+    kept: &[Event],
+    received_at: i64,
+) -> Result<()> {
+    if kept.is_empty() {
+        return Ok(());
+    }
+    let events = kept.iter().cloned().enumerate().collect();
+    save_events(
+        next,
+        site_key,
+        Sender::Page,
+        events,
+        Vec::new(),
+        received_at,
+    )
+    .await?;
+    Ok(())
 }

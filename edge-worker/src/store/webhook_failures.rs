@@ -7,7 +7,9 @@ use worker::{D1Database, Result};
 use super::busy;
 use super::{int, millis, text};
 
-/// Records a failed delivery of `event_ids`.
+/// Records a failed delivery of `event_ids`, once: the same delivery
+/// recorded again (a retried message, or the copy of a moving site) adds
+/// no second row.
 pub async fn record(
     db: &D1Database,
     site_key: &str,
@@ -18,7 +20,8 @@ pub async fn record(
     busy::run(
         &db.prepare(
             "INSERT INTO webhook_failures (site_key, queued_at, failed_at, event_ids) \
-         VALUES (?1, ?2, ?3, ?4)",
+             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM webhook_failures \
+               WHERE site_key = ?1 AND queued_at = ?2 AND failed_at = ?3 AND event_ids = ?4)",
         )
         .bind(&[
             text(site_key),

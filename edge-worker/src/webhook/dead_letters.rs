@@ -28,6 +28,14 @@ pub async fn record(db: &D1Database, delivery: &Delivery) -> Result<()> {
         .await
 }
 
+/// Records `delivery` in each of `databases`.
+async fn record_in(databases: &[D1Database], delivery: &Delivery) -> Result<()> {
+    for db in databases {
+        record(db, delivery).await?;
+    }
+    Ok(())
+}
+
 /// Records a batch from the dead-letter queue. A message whose record
 /// could not be written is retried.
 pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
@@ -44,8 +52,10 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
             "site {}: a webhook delivery failed every retry",
             delivery.site_key
         );
-        let recorded = match store::databases::for_site(&env, &delivery.site_key).await {
-            Ok(db) => record(&db, delivery).await,
+        // While the site moves, in both of its databases (recording is
+        // idempotent, so a retry after a half-done record adds nothing).
+        let recorded = match store::databases::for_writes(&env, &delivery.site_key).await {
+            Ok(databases) => record_in(&databases, delivery).await,
             Err(err) => Err(err),
         };
         match recorded {
