@@ -669,6 +669,49 @@ impl Collector {
         .await
     }
 
+    /// Sets `site`'s setting `field` to `value` as the dashboard does: reads
+    /// the settings and their ETag, then `PUT`s them back with `If-Match`.
+    pub async fn set_setting(
+        &self,
+        site: &SiteAccess,
+        field: &str,
+        value: Value,
+    ) -> Result<Answer> {
+        let read = self
+            .site_request(
+                reqwest::Method::GET,
+                &site.key,
+                "settings",
+                Some(&site.secret),
+                &[],
+                None,
+            )
+            .await?;
+        if read.status != 200 {
+            bail!(
+                "reading the settings answered {}: {}",
+                read.status,
+                read.body
+            );
+        }
+        let mut settings = read
+            .body
+            .get("settings")
+            .cloned()
+            .context("no settings in the answer")?;
+        settings
+            .as_object_mut()
+            .context("the settings are not an object")?
+            .insert(field.to_string(), value);
+        let etag = read
+            .body
+            .get("etag")
+            .and_then(Value::as_str)
+            .context("the settings have no etag")?;
+        self.put_settings(site, &settings, Some(&format!("\"{etag}\"")))
+            .await
+    }
+
     /// `PUT /v1/sites/{key}/copy/{locale}`: `site_key`'s own wording `ftl`,
     /// sent with `secret`.
     pub async fn put_copy(
