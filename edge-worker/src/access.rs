@@ -90,7 +90,8 @@ pub async fn authorize(
     Ok(Ok(access))
 }
 
-/// [`authorize`] but for the move.
+/// Who is asking and whether their credential allows `need`: [`authorize`]
+/// before its check of a moving site.
 async fn identify(
     db: &D1Database,
     req: &Request,
