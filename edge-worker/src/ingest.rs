@@ -151,9 +151,8 @@ pub async fn post_events(mut req: Request, ctx: RouteContext<Context>) -> Result
     }
     let deliveries = webhook::Delivery::of(&site, &saved.stored, now);
     if !deliveries.is_empty() {
-        let queue = ctx.env.queue(webhook::QUEUE);
         ctx.data
-            .wait_until(webhook::enqueue(queue, Ok(db), deliveries));
+            .wait_until(webhook::enqueue(ctx.env.clone(), deliveries));
     }
     cors::allow(respond::json(&saved.report, 200)?, origin)
 }

@@ -125,7 +125,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
         }
         let deliveries = webhook::Delivery::of(&site, &saved.stored, now);
         if !deliveries.is_empty() {
-            webhook::enqueue(env.queue(webhook::QUEUE), Ok(db), deliveries).await;
+            webhook::enqueue(env.clone(), deliveries).await;
         }
     }
     batch.ack_all();

@@ -18,7 +18,7 @@ const LISTED: u32 = 100;
 
 /// Records that `delivery` never reached the site's webhook: which events
 /// it carried (ids only), when it was queued, and now.
-pub async fn record(db: &D1Database, delivery: &Delivery) -> Result<()> {
+async fn record(db: &D1Database, delivery: &Delivery) -> Result<()> {
     // The body was built by this Worker from `WebhookBody`.
     let event_ids: Vec<String> = serde_json::from_str::<WebhookBody<EventId>>(&delivery.body)
         .map(|body| body.events.into_iter().map(|event| event.id).collect())
@@ -28,10 +28,12 @@ pub async fn record(db: &D1Database, delivery: &Delivery) -> Result<()> {
         .await
 }
 
-/// Records `delivery` in each of `databases`.
-async fn record_in(databases: &[D1Database], delivery: &Delivery) -> Result<()> {
-    for db in databases {
-        record(db, delivery).await?;
+/// Records `delivery` in the site's database and, while the site moves,
+/// in the one it moves to too. Recording is idempotent, so a retry after a
+/// half-done record adds nothing.
+pub async fn record_for_site(env: &Env, delivery: &Delivery) -> Result<()> {
+    for db in store::databases::for_writes(env, &delivery.site_key).await? {
+        record(&db, delivery).await?;
     }
     Ok(())
 }
@@ -52,13 +54,7 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
             "site {}: a webhook delivery failed every retry",
             delivery.site_key
         );
-        // While the site moves, in both of its databases (recording is
-        // idempotent, so a retry after a half-done record adds nothing).
-        let recorded = match store::databases::for_writes(&env, &delivery.site_key).await {
-            Ok(databases) => record_in(&databases, delivery).await,
-            Err(err) => Err(err),
-        };
-        match recorded {
+        match record_for_site(&env, delivery).await {
             Ok(()) => message.ack(),
             Err(err) => {
                 console_error!("a failed webhook delivery could not be recorded: {err}");

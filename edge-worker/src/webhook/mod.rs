@@ -11,7 +11,7 @@ mod retry;
 
 use protocol::{Event, EventKind, Rating, WebhookBody};
 use serde::{Deserialize, Serialize};
-use worker::{D1Database, Queue, console_error};
+use worker::{Env, console_error};
 
 use crate::sites::Site;
 
@@ -126,11 +126,8 @@ fn runs_within(sizes: &[usize], max: usize) -> Vec<usize> {
 /// Queues `deliveries`. The feedback is stored already, so a delivery the
 /// queue cannot take costs the notification only: it is recorded as
 /// failed for the owner (`GET …/webhook/failures`) and logged.
-pub async fn enqueue(
-    queue: worker::Result<Queue>,
-    db: worker::Result<D1Database>,
-    deliveries: Vec<Delivery>,
-) {
+pub async fn enqueue(env: Env, deliveries: Vec<Delivery>) {
+    let queue = env.queue(QUEUE);
     for delivery in deliveries {
         let sent = match &queue {
             Ok(queue) => queue.send(&delivery).await,
@@ -143,11 +140,7 @@ pub async fn enqueue(
             "site {}: a webhook delivery was not queued: {err}",
             delivery.site_key
         );
-        let recorded = match &db {
-            Ok(db) => dead_letters::record(db, &delivery).await,
-            Err(err) => Err(worker::Error::RustError(err.to_string())),
-        };
-        if let Err(err) = recorded {
+        if let Err(err) = dead_letters::record_for_site(&env, &delivery).await {
             console_error!("and its failure could not be recorded: {err}");
         }
     }
