@@ -154,6 +154,7 @@ impl Messages {
             messages: self,
             args,
             term_args: None,
+            travelled: vec![pattern],
             locale,
             placeables: 0,
             failed: false,
@@ -169,12 +170,31 @@ struct Scope<'a> {
     args: &'a Args,
     /// Inside a term: the term's own arguments, the only ones it sees.
     term_args: Option<Args>,
+    /// The patterns being resolved, outermost first: meeting one again is
+    /// a cycle, an error to fluent-bundle even when it would end.
+    travelled: Vec<&'a Pattern<String>>,
     locale: &'a Locale<'a>,
     placeables: u16,
     failed: bool,
 }
 
-impl Scope<'_> {
+impl<'a> Scope<'a> {
+    /// Resolves `pattern`, referred to from the one being resolved, unless
+    /// that makes a cycle.
+    fn referred(&mut self, pattern: &'a Pattern<String>, out: &mut String) {
+        if self
+            .travelled
+            .iter()
+            .any(|seen| std::ptr::eq(*seen, pattern))
+        {
+            self.failed = true;
+            return;
+        }
+        self.travelled.push(pattern);
+        self.pattern(pattern, out);
+        self.travelled.pop();
+    }
+
     fn pattern(&mut self, pattern: &Pattern<String>, out: &mut String) {
         let several = pattern.elements.len() > 1;
         for element in &pattern.elements {
@@ -316,7 +336,8 @@ impl Scope<'_> {
                 }
             },
             InlineExpression::MessageReference { id, attribute } => {
-                let message = self.messages.message(&id.name);
+                let messages: &'a Messages = self.messages;
+                let message = messages.message(&id.name);
                 let pattern = match attribute {
                     Some(attribute) => message.and_then(|message| {
                         message
@@ -328,7 +349,7 @@ impl Scope<'_> {
                     None => message.and_then(|message| message.value.as_ref()),
                 };
                 match pattern {
-                    Some(pattern) => self.pattern(pattern, out),
+                    Some(pattern) => self.referred(pattern, out),
                     None => self.failed = true,
                 }
             }
@@ -337,7 +358,8 @@ impl Scope<'_> {
                 attribute,
                 arguments,
             } => {
-                let term = self.messages.term(&id.name);
+                let messages: &'a Messages = self.messages;
+                let term = messages.term(&id.name);
                 let pattern = match attribute {
                     Some(attribute) => term.and_then(|term| {
                         term.attributes
@@ -351,10 +373,12 @@ impl Scope<'_> {
                     self.failed = true;
                     return;
                 };
-                let term_args = self.term_arguments(arguments.as_ref());
-                let outer = self.term_args.replace(term_args);
-                self.pattern(pattern, out);
-                self.term_args = outer;
+                // As fluent-bundle: the term sees its own arguments, and
+                // after it, nothing of any outer term's (a term inside a
+                // term leaves the outer one reading the message's).
+                self.term_args = Some(self.term_arguments(arguments.as_ref()));
+                self.referred(pattern, out);
+                self.term_args = None;
             }
             InlineExpression::FunctionReference { id, arguments } => {
                 match self.call(&id.name, arguments) {
@@ -389,7 +413,16 @@ impl Scope<'_> {
     }
 
     /// A term's named arguments (literals only, as Fluent allows).
+    /// A term call's named arguments. Positional ones are resolved too, for
+    /// their errors only (a missing variable or message), as fluent-bundle
+    /// resolves them before it ignores them.
     fn term_arguments(&mut self, arguments: Option<&CallArguments<String>>) -> Args {
+        for positional in arguments
+            .map(|a| a.positional.as_slice())
+            .unwrap_or_default()
+        {
+            self.value(positional);
+        }
         let mut args = Args::new();
         for named in arguments.map(|a| a.named.as_slice()).unwrap_or_default() {
             let value = match self.value(&named.value) {

@@ -1,6 +1,7 @@
 //! `l10n::format` against fluent-bundle on generated Fluent: a bounded
 //! grammar of text, variables, string and number literals, message and
-//! term references (with attributes and term arguments), `NUMBER()` with
+//! term references (with attributes and term arguments, positional ones,
+//! a term inside a term, a term that calls itself), `NUMBER()` with
 //! its options (fluent-bundle's builtin), selects on plural, numeric and
 //! string keys, nested placeables and missing references. Thousands of messages, each formatted with random
 //! arguments in several locales, must come out the same; where
@@ -138,6 +139,15 @@ fn inline(random: &mut Random, depth: u32) -> String {
                 "-term(case: \"long\", count: 1)",
                 "-term(count: 2)",
                 "-absent",
+                "-outer",
+                "-outer(case: \"short\")",
+                "-outer(case: \"short\", count: 3)",
+                "-again(n: 1)",
+                "-again(n: 0)",
+                "-term($missing)",
+                "-term($count, case: \"short\")",
+                "-term(msg-0)",
+                "-term(absent)",
             ])
             .to_string(),
         6 if depth > 0 => format!("{{ {} }}", inline(random, depth - 1)),
@@ -179,7 +189,9 @@ fn resource(random: &mut Random, count: usize) -> String {
     let mut ftl = String::from(
         "msg-0 = Zero { $count }\n    .title = Title\n\
          msg-1 = { $name } one\n    .title = { $count ->\n        [one] single\n       *[other] many\n    }\n\
-         -term = { $case ->\n        [short] Shop\n       *[long] The Shop { $count }\n    }\n    .attr = { $count ->\n        [1] one\n       *[other] more\n    }\n",
+         -term = { $case ->\n        [short] Shop\n       *[long] The Shop { $count }\n    }\n    .attr = { $count ->\n        [1] one\n       *[other] more\n    }\n\
+         -outer = { -term(case: \"long\") } of { $case } { $count }\n\
+         -again = { $n ->\n        [0] end\n       *[other] { -again(n: 0) }\n    }\n",
     );
     for index in 0..count {
         ftl.push_str(&format!("m{index} = {}\n", pattern(random, 3)));
