@@ -25,12 +25,25 @@ pub struct Unit {
     pub attributes: BTreeSet<String>,
     /// Variables used (`$name` without the `$`).
     pub variables: BTreeSet<String>,
+    /// Variables written out rather than only selected on: in a term,
+    /// each must come from every call (see [`TermCall`]).
+    pub placed_variables: BTreeSet<String>,
     /// Messages and `-terms` referred to.
     pub references: BTreeSet<String>,
+    /// Each call of a term, with the names of its named arguments.
+    pub term_calls: Vec<TermCall>,
     /// Variant keys of each select that chooses by plural category.
     pub plural_selectors: Vec<BTreeSet<String>>,
     /// Whether a comment sits directly above it (notes for translators).
     pub documented: bool,
+}
+
+/// A reference to a term, such as `-shop(case: "short")`.
+pub struct TermCall {
+    /// The term's id, with its `-`.
+    pub term: String,
+    /// The names of the arguments it passes (`case`).
+    pub named: BTreeSet<String>,
 }
 
 /// Everything a file defines, by id.
@@ -85,11 +98,28 @@ fn line_start(text: &str, line: usize) -> usize {
 #[derive(Default)]
 struct Uses {
     variables: BTreeSet<String>,
+    placed_variables: BTreeSet<String>,
     references: BTreeSet<String>,
+    term_calls: Vec<TermCall>,
     plural_selectors: Vec<BTreeSet<String>>,
     text: String,
     placeables: usize,
     unsupported: Vec<Unsupported>,
+}
+
+impl Uses {
+    /// Takes in what `other` found, apart from its text; its variables
+    /// count as placed only if `placed`.
+    fn extend(&mut self, other: Uses, placed: bool) {
+        if placed {
+            self.placed_variables.extend(other.placed_variables);
+        }
+        self.variables.extend(other.variables);
+        self.references.extend(other.references);
+        self.term_calls.extend(other.term_calls);
+        self.plural_selectors.extend(other.plural_selectors);
+        self.unsupported.extend(other.unsupported);
+    }
 }
 
 /// Notes a number literal (placed, or a variant key) the formatter cannot
@@ -118,6 +148,7 @@ fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
         InlineExpression::VariableReference { id } => {
             uses.placeables += 1;
             uses.variables.insert(id.name.to_string());
+            uses.placed_variables.insert(id.name.to_string());
         }
         InlineExpression::MessageReference { id, .. } => {
             uses.placeables += 1;
@@ -126,6 +157,14 @@ fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
         InlineExpression::TermReference { id, arguments, .. } => {
             uses.placeables += 1;
             uses.references.insert(format!("-{}", id.name));
+            uses.term_calls.push(TermCall {
+                term: format!("-{}", id.name),
+                named: arguments
+                    .iter()
+                    .flat_map(|arguments| &arguments.named)
+                    .map(|named| named.name.name.to_string())
+                    .collect(),
+            });
             if let Some(arguments) = arguments {
                 arguments
                     .positional
@@ -167,7 +206,11 @@ fn expr(expression: &Expression<&str>, uses: &mut Uses) {
         Expression::Inline(expression) => inline(expression, uses),
         Expression::Select { selector, variants } => {
             uses.placeables += 1;
-            inline(selector, uses);
+            // A selector only chooses: a variable missing there picks the
+            // default variant, and is never written out.
+            let mut chooses = Uses::default();
+            inline(selector, &mut chooses);
+            uses.extend(chooses, false);
             let keys: BTreeSet<String> = variants
                 .iter()
                 .map(|variant| match &variant.key {
@@ -203,6 +246,31 @@ fn pattern(pattern: &Pattern<&str>, uses: &mut Uses) {
 }
 
 impl Inventory {
+    /// The variables message `id` takes from its caller: its own and, as
+    /// they are resolved with the same arguments, those of the messages it
+    /// refers to, however deep (a term sees only its own arguments).
+    pub fn reachable_variables(&self, id: &str) -> BTreeSet<String> {
+        let mut variables = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        let mut next = vec![id];
+        // Each unit is visited once, so this ends.
+        while let Some(id) = next.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(unit) = self.units.get(id) {
+                variables.extend(unit.variables.iter().cloned());
+                next.extend(
+                    unit.references
+                        .iter()
+                        .filter(|target| !target.starts_with('-'))
+                        .map(String::as_str),
+                );
+            }
+        }
+        variables
+    }
+
     /// Reads `source`, reporting syntax errors, duplicate ids and empty values.
     pub fn read(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Self {
         let error = |code: &'static str, (line, col): (usize, usize), message: String| Diagnostic {
@@ -322,11 +390,7 @@ impl Inventory {
                         format!("`{id}.{}` is empty", attribute.id.name),
                     ));
                 }
-                uses.variables.extend(attribute_uses.variables);
-                uses.references.extend(attribute_uses.references);
-                uses.plural_selectors
-                    .extend(attribute_uses.plural_selectors);
-                uses.unsupported.extend(attribute_uses.unsupported);
+                uses.extend(attribute_uses, true);
             }
             // Found within this entry: from its first line to the next
             // entry's (the AST keeps no positions).
@@ -361,7 +425,9 @@ impl Inventory {
                     col: 1,
                     attributes: attributes.iter().map(|a| a.id.name.to_string()).collect(),
                     variables: uses.variables,
+                    placed_variables: uses.placed_variables,
                     references: uses.references,
+                    term_calls: uses.term_calls,
                     plural_selectors: uses.plural_selectors,
                     documented,
                 },

@@ -85,14 +85,21 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
                 format!("`{id}.{attribute}` is not in the reference"),
             ));
         }
-        for variable in translated.variables.difference(&unit.variables) {
-            diagnostics.push(error(
-                "unknown-variable",
-                at(translated),
-                format!("`{id}` uses `${variable}`, which the reference does not provide"),
-            ));
+        // What a message reads from its caller includes what the messages
+        // it refers to read: they are resolved with the same arguments.
+        let offered = reference_inventory.reachable_variables(id);
+        let read = inventory.reachable_variables(id);
+        for variable in read.difference(&offered) {
+            let message = if translated.variables.contains(variable) {
+                format!("`{id}` uses `${variable}`, which the reference does not provide")
+            } else {
+                format!(
+                    "`{id}` refers to a message that uses `${variable}`, which the reference does not provide for `{id}`"
+                )
+            };
+            diagnostics.push(error("unknown-variable", at(translated), message));
         }
-        for variable in unit.variables.difference(&translated.variables) {
+        for variable in offered.difference(&read) {
             diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
                 ..error(
@@ -130,6 +137,25 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
                     format!(
                         "`{}` refers to the {kind} `{target}`, which does not exist",
                         unit.id
+                    ),
+                ));
+            }
+        }
+    }
+    // A term reads only the arguments of its call: a variable it writes
+    // out that a call does not pass would be shown as `{$name}`.
+    for unit in inventory.units.values() {
+        for call in &unit.term_calls {
+            let Some(term) = inventory.units.get(&call.term) else {
+                continue;
+            };
+            for variable in term.placed_variables.difference(&call.named) {
+                diagnostics.push(error(
+                    "term-variable",
+                    at(unit),
+                    format!(
+                        "`{}` uses `{}` without `{variable}: …`, so the bubble would show `{{${variable}}}`: a term cannot read the message's variables, only what its call passes",
+                        unit.id, call.term
                     ),
                 ));
             }

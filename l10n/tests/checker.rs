@@ -429,3 +429,98 @@ fn number_options_the_formatter_cannot_show_are_refused_at_the_option() {
         Vec::<String>::new()
     );
 }
+
+/// The shipped en-US widget copy, the reference of a site's wording.
+fn widget_reference() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales/en-US/widget.ftl"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_term_that_writes_out_a_variable_needs_it_from_every_call() {
+    // The fault: a term cannot read the message's `$shop`, so the heading
+    // shows the placeholder (as fluent-bundle writes it, without an error).
+    let copy = "-who = { $shop }\npanel-title-shop = Chat mit { -who }\n";
+    let mut args = l10n::format::Args::new();
+    args.set("shop", l10n::format::Arg::Text("Acme".to_string()));
+    assert_eq!(
+        l10n::format::Catalog::new("de", copy).format("panel-title-shop", &args),
+        Some("Chat mit {$shop}".to_string())
+    );
+    let refused = l10n::check_site_copy(&widget_reference(), "de", copy);
+    assert_eq!(
+        refused.iter().map(|d| (d.code, d.line)).collect::<Vec<_>>(),
+        vec![("term-variable", 2)],
+        "{refused:?}"
+    );
+    assert!(
+        refused[0]
+            .message
+            .contains("`panel-title-shop` uses `-who` without `shop: …`"),
+        "{}",
+        refused[0]
+    );
+
+    // Passed by the call, or only selected on (a missing one picks the
+    // default variant), it is fine.
+    let passed =
+        "-who = { $shop }\npanel-title-shop = Chat mit { -who(shop: \"uns\") } und { $shop }\n";
+    assert_eq!(
+        l10n::check_site_copy(&widget_reference(), "de", passed),
+        vec![]
+    );
+    let selected = "-who = { $case ->\n    [short] uns\n   *[long] unserem Team\n}\npanel-title = Chat mit { -who }\n";
+    assert_eq!(
+        l10n::check_site_copy(&widget_reference(), "de", selected),
+        vec![]
+    );
+}
+
+#[test]
+fn a_message_reads_the_variables_of_the_messages_it_refers_to() {
+    // `panel-title` is shown without `$shop`, so through `panel-title-shop`
+    // it would fail and the bubble would fall back to the shipped heading.
+    let copy = "panel-title-shop = Chat mit { $shop }\npanel-title = { panel-title-shop }\n";
+    let refused = l10n::check_site_copy(&widget_reference(), "de", copy);
+    assert_eq!(
+        refused.iter().map(|d| (d.code, d.line)).collect::<Vec<_>>(),
+        vec![("unknown-variable", 2)],
+        "{refused:?}"
+    );
+    assert!(
+        refused[0]
+            .message
+            .contains("refers to a message that uses `$shop`")
+    );
+
+    // Where the reference itself reads a variable through a reference, a
+    // translation may write it out directly, and the reverse.
+    let reference = Source {
+        path: "reference.ftl",
+        locale: "en-US",
+        text: "# A.\na = A { b }\n# B.\nb = B { $x }\n",
+    };
+    for text in [
+        "a = A { $x }\nb = B { $x }\n",
+        "a = A { b }\nb = B { $x }\n",
+    ] {
+        let translation = Source {
+            path: "copy.ftl",
+            locale: "de",
+            text,
+        };
+        assert_eq!(check(&reference, &translation), vec![], "{text}");
+    }
+
+    // Messages that refer to each other in a circle are still checked.
+    let circle =
+        check_text("greeting = Hallo { $name } { farewell }\nfarewell = Tschüss { greeting }\n");
+    assert!(
+        circle
+            .iter()
+            .any(|d| d.code == "unknown-variable" && d.line == 2),
+        "{circle:?}"
+    );
+}
