@@ -329,6 +329,30 @@ impl Browser {
         .await
     }
 
+    /// Where keyboard focus is once the page has rendered two more frames
+    /// (so focus moves the last change scheduled have run): the focused
+    /// element's id, else its first class, inside the widget as
+    /// `widget:ID` and on the page as `page:ID`; `page:` alone for the body.
+    pub async fn focus(&self) -> Result<String> {
+        let found = self
+            .js(
+                "return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+                   const name = e => e ? (e.id || e.classList[0] || e.tagName.toLowerCase()) : '';
+                   const host = document.querySelector('[data-feedback-bubble]');
+                   const page = document.activeElement;
+                   done(page === host && host
+                     ? 'widget:' + name(host.shadowRoot.activeElement)
+                     : 'page:' + (page === document.body ? '' : name(page)));
+                 })));",
+                vec![],
+            )
+            .await?;
+        found
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| anyhow::anyhow!("focus: the page answered {found}"))
+    }
+
     /// Clicks `selector` inside the widget, once it is there.
     pub async fn click(&self, selector: &str) -> Result<()> {
         self.widget_element(selector).await?.click().await?;

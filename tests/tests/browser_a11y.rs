@@ -1,6 +1,6 @@
 //! axe-core (npm, run inside the real Chromium) finds no accessibility
 //! violations of any impact on the demo page with the open panel, the
-//! reason form and both CSAT prompts: not in the widget, and none the
+//! reason form and both CSAT prompts (the thumbs one to its reason step): not in the widget, and none the
 //! widget causes on the host page (a second `banner` landmark, say).
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -52,6 +52,34 @@ async fn the_open_panel_and_the_prompts_have_no_axe_violations() {
         page_violations(&browser).await,
         Vec::<Value>::new(),
         "thumbs prompt"
+    );
+
+    // Each step of the prompt is named by its own heading or label.
+    let prompt_name = || async {
+        browser
+            .js(
+                "const root = document.querySelector('[data-feedback-bubble]').shadowRoot;
+                 const named = root.getElementById(root.querySelector('.fb-csat').getAttribute('aria-labelledby'));
+                 return named ? named.textContent.trim() : null;",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    assert_eq!(prompt_name().await, json!("How was this conversation?"));
+    browser
+        .click(".fb-csat-choice[data-score=\"1\"]")
+        .await
+        .unwrap();
+    browser.widget_element("#fb-csat-comment").await.unwrap();
+    assert_eq!(
+        prompt_name().await,
+        json!("What could we have done better?")
+    );
+    assert_eq!(
+        page_violations(&browser).await,
+        Vec::<Value>::new(),
+        "thumbs prompt, the reason step"
     );
     browser.close().await.unwrap();
 

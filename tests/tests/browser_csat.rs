@@ -89,13 +89,44 @@ async fn thumbs_down_asks_why_thanks_and_is_offered_once_per_conversation() {
         text_of(&browser, ".fb-csat-title").await,
         "How was this conversation?"
     );
+    // Opening by itself, the panel leaves focus where the shopper had it.
+    assert_eq!(browser.focus().await.unwrap(), "page:demo-resolve");
+
+    // 👍/👎 is a radio group of real inputs with names.
     let up = browser
-        .widget_element(".fb-csat-choice[data-score=\"5\"]")
+        .widget_element(".fb-csat-thumbs[role=radiogroup] input[type=radio][value=\"5\"]")
         .await
         .unwrap();
     assert_eq!(
         up.attr("aria-label").await.unwrap().as_deref(),
         Some("Good")
+    );
+    let down = browser
+        .widget_element(".fb-csat-choice[data-score=\"1\"] input[type=radio]")
+        .await
+        .unwrap();
+    assert_eq!(
+        down.attr("aria-label").await.unwrap().as_deref(),
+        Some("Bad")
+    );
+    // An arrow moves to 👎 without answering; a click on it, checked
+    // already, answers.
+    up.send_keys(&fantoccini::key::Key::Right.to_string())
+        .await
+        .unwrap();
+    assert_eq!(down.prop("checked").await.unwrap().as_deref(), Some("true"));
+    let after_arrow = browser
+        .js(
+            "const root = document.querySelector('[data-feedback-bubble]').shadowRoot;
+             return [root.activeElement && root.activeElement.value, root.querySelector('.fb-csat-comment') !== null];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        after_arrow,
+        serde_json::json!(["1", false]),
+        "focus on 👎, nothing answered"
     );
     browser
         .click(".fb-csat-choice[data-score=\"1\"]")

@@ -13,6 +13,23 @@ use serde_json::json;
 
 const ANSWER: &str = "[data-message-id=\"m3\"]";
 
+/// The message and rating of the thumb focused in the widget, once two
+/// more frames have rendered (`null` if focus is elsewhere).
+async fn focused_thumb(browser: &Browser) -> serde_json::Value {
+    browser
+        .js(
+            "return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+               const a = document.querySelector('[data-feedback-bubble]').shadowRoot.activeElement;
+               const message = a && a.closest('[data-message-id]');
+               done(a && message && a.classList.contains('fb-thumb')
+                 ? [message.dataset.messageId, a.dataset.rating] : null);
+             })));",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_thumb_clicked_in_the_bubble_lands_in_d1() {
     let (stack, browser) = Browser::shopper().await.unwrap();
@@ -225,6 +242,8 @@ async fn a_thumbs_down_offers_the_sites_reasons_and_can_be_skipped() {
         .click()
         .await
         .unwrap();
+    // The form is gone, and focus is back on the 👎 that opened it.
+    assert_eq!(focused_thumb(&browser).await, json!(["m3", "down"]));
 
     // m1: 👎, then skip.
     let first = browser
@@ -244,6 +263,7 @@ async fn a_thumbs_down_offers_the_sites_reasons_and_can_be_skipped() {
         .unwrap();
     assert_eq!(skip.text().await.unwrap(), "Skip");
     skip.click().await.unwrap();
+    assert_eq!(focused_thumb(&browser).await, json!(["m1", "down"]));
     let host = browser
         .client
         .find(Locator::Css("[data-feedback-bubble]"))

@@ -128,6 +128,16 @@ async fn keyboard_only_open_type_send_and_escape_back_to_the_bubble() {
         json!("fb-bubble"),
         "focus returns to the bubble"
     );
+
+    // The host page closing the panel while the shopper types in it gives
+    // focus back to the bubble too, rather than to nowhere.
+    bubble.send_keys(&Key::Enter.to_string()).await.unwrap();
+    assert_eq!(browser.focus().await.unwrap(), "widget:fb-input");
+    browser
+        .js("window.FeedbackBubble.close();", vec![])
+        .await
+        .unwrap();
+    assert_eq!(browser.focus().await.unwrap(), "widget:fb-bubble");
     browser.close().await.unwrap();
 }
 

@@ -40,6 +40,32 @@ pub struct Actions {
     services: StoredValue<Services, LocalStorage>,
 }
 
+/// Whether keyboard focus is on something under `root` (in its shadow
+/// root, where the widget lives, or in the page for a test's plain root).
+fn focus_is_under(root: &Element) -> bool {
+    let active = match root.get_root_node().dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.owner_document().and_then(|page| page.active_element()),
+    };
+    active.is_some_and(|active| root.contains(Some(&active)))
+}
+
+/// The 👎 under message `message_id`, under `root`.
+fn thumb_down(root: &Element, message_id: &str) -> Option<web_sys::HtmlElement> {
+    let messages = root.query_selector_all("[data-message-id]").ok()?;
+    (0..messages.length())
+        .filter_map(|at| messages.item(at)?.dyn_into::<Element>().ok())
+        .find(|message| message.get_attribute("data-message-id").as_deref() == Some(message_id))?
+        .query_selector(&format!(
+            ".fb-thumb[data-rating=\"{}\"]",
+            Rating::Down.as_str()
+        ))
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
 /// The element under `root` matching `selector`, focused.
 fn focus(root: &Element, selector: &str) {
     if let Some(element) = root
@@ -123,11 +149,22 @@ impl Actions {
 
     /// Moves focus to `selector` once the view has caught up with the state.
     fn focus_after_render(self, selector: &'static str) {
+        self.after_render(move |root| focus(root, selector));
+    }
+
+    /// Runs `then` with the root once the view has caught up with the state.
+    fn after_render(self, then: impl FnOnce(&Element) + 'static) {
         leptos::task::spawn_local(async move {
             leptos::task::tick().await;
-            self.services
-                .with_value(|services| focus(&services.root, selector));
+            self.services.with_value(|services| then(&services.root));
         });
+    }
+
+    /// Whether the shopper's keyboard focus is in the widget.
+    fn has_focus(self) -> bool {
+        self.services
+            .try_with_value(|services| focus_is_under(&services.root))
+            .unwrap_or(false)
     }
 
     /// The conversation feedback is filed under.
@@ -136,8 +173,11 @@ impl Actions {
     }
 
     /// Opens or closes the panel; tells the host when that changes it. An
-    /// opened panel puts focus in the message box.
+    /// opened panel puts focus in the message box; closing it while focus
+    /// was inside gives focus back to the bubble (else the focused control
+    /// would vanish and leave the shopper at the top of the page).
     pub fn set_open(self, open: bool) {
+        let focus_was_inside = !open && self.has_focus();
         if !self
             .state
             .try_update(|state| state.set_open(open))
@@ -147,6 +187,8 @@ impl Actions {
         }
         if open {
             self.focus_after_render("#fb-input");
+        } else if focus_was_inside {
+            self.focus_after_render(".fb-bubble");
         }
         self.host_emit(if open { "open" } else { "close" }, &[]);
     }
@@ -237,12 +279,21 @@ impl Actions {
     }
 
     /// The reason form under `message_id` was sent with `answer` (tags and
-    /// comment), or skipped (`None`, keeping the plain 👎).
+    /// comment), or skipped (`None`, keeping the plain 👎). Focus, which was
+    /// on the form's button, goes back to the 👎 that opened it.
     pub fn reason(self, message_id: &str, answer: Option<(Vec<String>, Option<String>)>) {
         let was_open = self
             .state
             .try_update(|state| state.chat.close_reason(message_id))
             .unwrap_or(false);
+        if was_open {
+            let message_id = message_id.to_string();
+            self.after_render(move |root| {
+                if let Some(thumb) = thumb_down(root, &message_id) {
+                    let _ = thumb.focus();
+                }
+            });
+        }
         if let (true, Some((tags, reason))) = (was_open, answer) {
             let conversation_id = self.conversation_id();
             self.report(|reporter| {
@@ -253,7 +304,8 @@ impl Actions {
 
     /// Offers the satisfaction prompt once the conversation has resolved
     /// and the site's settings say so, once per conversation (remembered
-    /// across reloads).
+    /// across reloads). It opens the panel but leaves focus where it is: the
+    /// shopper may be typing in the page or in the message box.
     fn offer_csat_if_due(self) {
         let Some(mode) = self.with_now(State::csat_due) else {
             return;
@@ -269,7 +321,6 @@ impl Actions {
             .try_update(|state| state.offer_csat(mode))
             .unwrap_or(false);
         if opened {
-            self.focus_after_render("#fb-input");
             self.host_emit("open", &[]);
         }
         self.report(|reporter| reporter.csat_offered(&conversation_id, mode));

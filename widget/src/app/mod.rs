@@ -10,7 +10,7 @@
 mod prompt;
 mod ratings;
 
-pub use prompt::{ScaleKey, next_score, scale_key};
+pub use prompt::{RatingKey, SCALE_SCORES, THUMB_SCORES, next_score, rating_key};
 pub use ratings::ReasonDraft;
 
 use protocol::WidgetConfig;

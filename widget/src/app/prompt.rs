@@ -1,5 +1,5 @@
 //! The satisfaction prompt: offered once per conversation when it resolves
-//! and the site enables it; each step, and the keys of the 1–5 scale.
+//! and the site enables it; each step, and the keys of its ratings.
 
 use protocol::CsatMode;
 
@@ -41,9 +41,15 @@ impl State {
     }
 }
 
-/// What a key does on the 1–5 scale.
+/// The scores of the thumbs rating, in the order they are shown.
+pub const THUMB_SCORES: [u8; 2] = [5, 1];
+
+/// The scores of the 1–5 scale, in the order they are shown.
+pub const SCALE_SCORES: [u8; 5] = [1, 2, 3, 4, 5];
+
+/// What a key does on a rating (the thumbs, or the 1–5 scale).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScaleKey {
+pub enum RatingKey {
     /// Enter or Space: answer with the score in focus.
     Answer,
     /// An arrow: move this many places (wrapping, as radio groups do)
@@ -51,11 +57,11 @@ pub enum ScaleKey {
     Move(i8),
 }
 
-/// What `key` does on the scale (`rtl`: the arrows follow the reading
-/// direction); `None` for keys the scale leaves alone.
-pub fn scale_key(key: &str, rtl: bool) -> Option<ScaleKey> {
+/// What `key` does on a rating (`rtl`: the arrows follow the reading
+/// direction); `None` for keys the rating leaves alone.
+pub fn rating_key(key: &str, rtl: bool) -> Option<RatingKey> {
     let step = match key {
-        "Enter" | " " => return Some(ScaleKey::Answer),
+        "Enter" | " " => return Some(RatingKey::Answer),
         "ArrowDown" => 1,
         "ArrowUp" => -1,
         "ArrowRight" if rtl => -1,
@@ -64,14 +70,21 @@ pub fn scale_key(key: &str, rtl: bool) -> Option<ScaleKey> {
         "ArrowLeft" => -1,
         _ => return None,
     };
-    Some(ScaleKey::Move(step))
+    Some(RatingKey::Move(step))
 }
 
-/// The score `step` places from `score` on the 1–5 scale, wrapping around.
-pub fn next_score(score: u8, step: i8) -> u8 {
-    let at = i16::from(score.clamp(1, 5)) - 1 + i16::from(step);
-    // rem_euclid(5) is 0..=4, so the sum is 1..=5.
-    u8::try_from(at.rem_euclid(5)).map_or(1, |at| at + 1)
+/// The score `step` places from `score` among `scores` (as shown),
+/// wrapping around; the first one for a score not among them.
+pub fn next_score(scores: &[u8], score: u8, step: i8) -> u8 {
+    let Some(at) = scores.iter().position(|&shown| shown == score) else {
+        return scores.first().copied().unwrap_or(score);
+    };
+    let (at, len) = (at as i64, scores.len() as i64);
+    usize::try_from((at + i64::from(step)).rem_euclid(len))
+        .ok()
+        .and_then(|next| scores.get(next))
+        .copied()
+        .unwrap_or(score)
 }
 
 #[cfg(test)]
@@ -129,16 +142,21 @@ mod tests {
 
     #[test]
     fn arrows_move_with_the_reading_direction_and_wrap() {
-        assert_eq!(scale_key("ArrowRight", false), Some(ScaleKey::Move(1)));
-        assert_eq!(scale_key("ArrowRight", true), Some(ScaleKey::Move(-1)));
-        assert_eq!(scale_key("ArrowLeft", true), Some(ScaleKey::Move(1)));
-        assert_eq!(scale_key("ArrowDown", true), Some(ScaleKey::Move(1)));
-        assert_eq!(scale_key(" ", false), Some(ScaleKey::Answer));
-        assert_eq!(scale_key("Enter", true), Some(ScaleKey::Answer));
-        assert_eq!(scale_key("a", false), None);
-        assert_eq!(next_score(5, 1), 1);
-        assert_eq!(next_score(1, -1), 5);
-        assert_eq!(next_score(3, 1), 4);
-        assert_eq!(next_score(9, 0), 5, "out of range clamps");
+        assert_eq!(rating_key("ArrowRight", false), Some(RatingKey::Move(1)));
+        assert_eq!(rating_key("ArrowRight", true), Some(RatingKey::Move(-1)));
+        assert_eq!(rating_key("ArrowLeft", true), Some(RatingKey::Move(1)));
+        assert_eq!(rating_key("ArrowDown", true), Some(RatingKey::Move(1)));
+        assert_eq!(rating_key(" ", false), Some(RatingKey::Answer));
+        assert_eq!(rating_key("Enter", true), Some(RatingKey::Answer));
+        assert_eq!(rating_key("a", false), None);
+        assert_eq!(next_score(&SCALE_SCORES, 5, 1), 1);
+        assert_eq!(next_score(&SCALE_SCORES, 1, -1), 5);
+        assert_eq!(next_score(&SCALE_SCORES, 3, 1), 4);
+        assert_eq!(next_score(&SCALE_SCORES, 9, 0), 1, "not shown: the first");
+        // The thumbs: 👍 (5) then 👎 (1), either way round.
+        assert_eq!(next_score(&THUMB_SCORES, 5, 1), 1);
+        assert_eq!(next_score(&THUMB_SCORES, 5, -1), 1);
+        assert_eq!(next_score(&THUMB_SCORES, 1, 1), 5);
+        assert_eq!(next_score(&[], 3, 1), 3);
     }
 }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, KeyboardEvent, SubmitEvent};
 
 use crate::actions::Actions;
-use crate::app::{ScaleKey, next_score, scale_key};
+use crate::app::{RatingKey, SCALE_SCORES, THUMB_SCORES, next_score, rating_key};
 use crate::csat::{CsatFlow, CsatStep};
 use crate::i18n::{I18n, Msg};
 use crate::view::close_button;
@@ -16,16 +16,15 @@ use crate::view::comment_box::CommentBox;
 use crate::view::icons::Icon;
 use crate::view::strings::use_i18n;
 
-/// The scale's scores: value, the radio's selector, its accessible name.
-const SCORES: [(u8, &str, &str, Msg); 5] = [
-    (1, "1", "input[value=\"1\"]", Msg::CsatScore1),
-    (2, "2", "input[value=\"2\"]", Msg::CsatScore2),
-    (3, "3", "input[value=\"3\"]", Msg::CsatScore3),
-    (4, "4", "input[value=\"4\"]", Msg::CsatScore4),
-    (5, "5", "input[value=\"5\"]", Msg::CsatScore5),
+/// The scale's scores with their accessible names.
+const SCALE: [(u8, Msg); 5] = [
+    (1, Msg::CsatScore1),
+    (2, Msg::CsatScore2),
+    (3, Msg::CsatScore3),
+    (4, Msg::CsatScore4),
+    (5, Msg::CsatScore5),
 ];
 
-/// The prompt at `flow`'s step.
 #[component]
 pub fn CsatPrompt(
     /// The prompt's mode and step.
@@ -57,48 +56,35 @@ fn title(i18n: I18n, msg: Msg) -> AnyView {
     view! { <h3 id="fb-csat-title" class="fb-csat-title">{i18n.t(msg)}</h3> }.into_any()
 }
 
+/// 👍 or 👎: a radio group of two real inputs, drawn as the icons.
 fn asking_thumbs(actions: Actions, i18n: I18n) -> AnyView {
-    let choice = move |score: u8, data: &'static str, name: Msg, icon: Icon| {
+    let choice = move |score: u8, name: Msg, icon: Icon| {
         view! {
-            <button
-                type="button"
-                class="fb-csat-choice"
-                data-score=data
-                aria-label=i18n.t(name)
-                on:click=move |_| actions.csat_pick(score)
-            >
-                {icon.view()}
-            </button>
+            <label class="fb-csat-choice" data-score=score.to_string()>
+                {radio(actions, i18n, score, name, &THUMB_SCORES)}
+                <span aria-hidden="true">{icon.view()}</span>
+            </label>
         }
     };
     view! {
         {title(i18n, Msg::CsatTitle)}
-        <div class="fb-csat-thumbs" role="group" aria-labelledby="fb-csat-title">
-            {choice(5, "5", Msg::CsatThumbUp, Icon::ThumbUp)}
-            {choice(1, "1", Msg::CsatThumbDown, Icon::ThumbDown)}
+        <div class="fb-csat-thumbs" role="radiogroup" aria-labelledby="fb-csat-title">
+            {choice(5, Msg::CsatThumbUp, Icon::ThumbUp)}
+            {choice(1, Msg::CsatThumbDown, Icon::ThumbDown)}
         </div>
     }
     .into_any()
 }
 
-/// The 1–5 scale: a radio group of real inputs. Picking one (a click, or
-/// Enter or Space on the one in focus) answers; the arrow keys move between
-/// scores without answering.
+/// The 1–5 scale: a radio group of real inputs, drawn as the digits.
 fn asking_scale(actions: Actions, i18n: I18n) -> AnyView {
-    let choices = SCORES
+    let choices = SCALE
         .into_iter()
-        .map(|(score, value, _, meaning)| {
+        .map(|(score, meaning)| {
             view! {
                 <label class="fb-csat-scale-choice">
-                    <input
-                        type="radio"
-                        name="fb-csat-score"
-                        value=value
-                        aria-label=i18n.t(meaning)
-                        on:change=move |_| actions.csat_pick(score)
-                        on:keydown=move |event: KeyboardEvent| on_scale_key(actions, i18n, &event, score)
-                    />
-                    <span aria-hidden="true">{value}</span>
+                    {radio(actions, i18n, score, meaning, &SCALE_SCORES)}
+                    <span aria-hidden="true">{score.to_string()}</span>
                 </label>
             }
         })
@@ -114,27 +100,46 @@ fn asking_scale(actions: Actions, i18n: I18n) -> AnyView {
     .into_any()
 }
 
+/// One score of a rating whose scores are `scores`, as shown. Picking it (a
+/// click, or Enter or Space while it has focus) answers, even when an arrow
+/// has checked it already (so `click`, not `change`); the arrow keys move
+/// between the scores without answering.
+fn radio(
+    actions: Actions,
+    i18n: I18n,
+    score: u8,
+    name: Msg,
+    scores: &'static [u8],
+) -> impl IntoView {
+    view! {
+        <input
+            type="radio"
+            name="fb-csat-score"
+            value=score.to_string()
+            aria-label=i18n.t(name)
+            on:click=move |_| actions.csat_pick(score)
+            on:keydown=move |event: KeyboardEvent| on_rating_key(actions, i18n, &event, score, scores)
+        />
+    }
+}
+
 /// Enter or Space answers with `score`; an arrow checks and focuses the
-/// next score quietly (the browser would check it and fire `change`, which
+/// next score quietly (the browser would check it and fire `click`, which
 /// answers).
-fn on_scale_key(actions: Actions, i18n: I18n, event: &KeyboardEvent, score: u8) {
-    match scale_key(&event.key(), i18n.is_rtl_now()) {
-        Some(ScaleKey::Answer) => {
+fn on_rating_key(actions: Actions, i18n: I18n, event: &KeyboardEvent, score: u8, scores: &[u8]) {
+    match rating_key(&event.key(), i18n.is_rtl_now()) {
+        Some(RatingKey::Answer) => {
             event.prevent_default();
             actions.csat_pick(score);
         }
-        Some(ScaleKey::Move(step)) => {
+        Some(RatingKey::Move(step)) => {
             event.prevent_default();
-            let next = next_score(score, step);
-            let selector = SCORES
-                .iter()
-                .find(|(value, ..)| *value == next)
-                .map_or(SCORES[0].2, |(_, _, selector, _)| selector);
+            let selector = format!("input[value=\"{}\"]", next_score(scores, score, step));
             if let Some(input) = event
                 .current_target()
                 .and_then(|target| target.dyn_into::<Element>().ok())
-                .and_then(|input| input.closest(".fb-csat-scale").ok().flatten())
-                .and_then(|group| group.query_selector(selector).ok().flatten())
+                .and_then(|input| input.closest("[role=radiogroup]").ok().flatten())
+                .and_then(|group| group.query_selector(&selector).ok().flatten())
                 .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
             {
                 input.set_checked(true);
@@ -165,7 +170,9 @@ fn comment(actions: Actions, i18n: I18n, mode: CsatMode) -> AnyView {
     };
     view! {
         <form class="fb-csat-comment" on:submit=submit>
-            <label for="fb-csat-comment" class="fb-csat-title">{i18n.t(label)}</label>
+            <label id="fb-csat-title" for="fb-csat-comment" class="fb-csat-title">
+                {i18n.t(label)}
+            </label>
             <CommentBox
                 text=text
                 id=Some("fb-csat-comment")
