@@ -123,10 +123,7 @@ pub async fn revoke(req: Request, ctx: RouteContext<Context>) -> Result<Response
         Err(refusal) => return Ok(refusal),
     };
     let key_id = ctx.param("key_id").cloned().unwrap_or_default();
-    let known = store::keys::all(&db, &access.site.site_key)
-        .await?
-        .into_iter()
-        .find(|key| key.key_id == key_id);
+    let known = store::keys::find(&db, &access.site.site_key, &key_id).await?;
     let Some(key) = known.filter(|key| key.revoked_at.is_none()) else {
         return respond::error(
             ErrorCode::NotFound,

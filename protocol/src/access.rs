@@ -104,7 +104,8 @@ pub const MAX_KEY_NAME_CHARS: usize = 60;
 /// Most live keys a site may have (revoked ones do not count).
 pub const MAX_KEYS: usize = 50;
 
-/// Most keys, revoked ones included, a site's list shows (newest first).
+/// Most keys, revoked ones included, a site's list shows: every live one,
+/// then the newest revoked ones.
 pub const MAX_LISTED_KEYS: usize = 200;
 
 /// A named key as the owner sees it (never its secret, which is shown

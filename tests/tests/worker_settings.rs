@@ -1,7 +1,8 @@
 //! The owner's settings on workerd with local D1: read and write with
 //! their ETag, every field's problem at once (422), stale and missing
 //! `If-Match` (412, 428), the audit list, a test webhook, a new site
-//! secret; and named keys: every scope on every route, revocation at once.
+//! secret; and named keys: every scope on every route, revocation at once,
+//! and an old live key still listed and revocable behind many revoked ones.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -549,6 +550,92 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
         !audit.body.to_string().contains(&reader),
         "no secret in the audit list"
     );
+}
+
+#[tokio::test]
+async fn an_old_live_key_stays_listed_and_revocable_behind_many_newer_revoked_ones() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("old_keys").unwrap();
+    let collector = stack.collector();
+    let made = call(
+        &collector,
+        Method::POST,
+        &site,
+        "keys",
+        Some(&site.secret),
+        Some(&json!({"name": "Agency, since the start", "scope": "read"})),
+    )
+    .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let (old_id, old_secret) = (
+        made.body["id"].as_str().unwrap().to_string(),
+        made.body["secret"].as_str().unwrap().to_string(),
+    );
+    // More revoked keys than a list shows, all made after it.
+    let newer = protocol::access::MAX_LISTED_KEYS + 10;
+    stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {newer}) \
+                 INSERT INTO site_keys (site_key, key_id, name, scope, secret_hash, created_at, revoked_at) \
+                 SELECT '{key}', 'key_revoked_' || i, 'Revoked ' || i, 'read', hex(randomblob(32)), \
+                        (SELECT max(created_at) FROM site_keys WHERE site_key = '{key}') + i, \
+                        (SELECT max(created_at) FROM site_keys WHERE site_key = '{key}') + i + 1 \
+                 FROM n",
+                key = site.key
+            ),
+        )
+        .unwrap();
+
+    let listed = as_owner(&collector, Method::GET, &site, "keys").await;
+    let keys = listed.body["keys"].as_array().unwrap();
+    assert_eq!(keys.len(), protocol::access::MAX_LISTED_KEYS);
+    assert_eq!(keys[0]["id"], old_id.as_str(), "the live key comes first");
+    assert!(keys[0]["revoked_at"].is_null(), "{}", keys[0]);
+    assert_eq!(
+        keys[1]["id"],
+        format!("key_revoked_{newer}"),
+        "then the newest revoked"
+    );
+
+    let revoked = call(
+        &collector,
+        Method::DELETE,
+        &site,
+        &format!("keys/{old_id}"),
+        Some(&site.secret),
+        None,
+    )
+    .await;
+    assert_eq!(revoked.status, 200, "{}", revoked.body);
+    let who = call(
+        &collector,
+        Method::GET,
+        &site,
+        "access",
+        Some(&old_secret),
+        None,
+    )
+    .await;
+    assert_eq!(
+        who.status, 401,
+        "the revoked key opens nothing: {}",
+        who.body
+    );
+    // Revoking it again, or a key that never was, is a clear 404.
+    for id in [old_id.as_str(), "key_never_made"] {
+        let again = call(
+            &collector,
+            Method::DELETE,
+            &site,
+            &format!("keys/{id}"),
+            Some(&site.secret),
+            None,
+        )
+        .await;
+        assert_eq!(again.status, 404, "{id}: {}", again.body);
+    }
 }
 
 #[tokio::test]

@@ -275,6 +275,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("settings_hook", SiteConfig::default()),
         ("dashboard_keys", SiteConfig::default()),
         ("scopes", SiteConfig::default()),
+        ("old_keys", SiteConfig::default()),
         ("secret_rotation", SiteConfig::default()),
     ];
     let mut named_sites = serde_json::Map::new();

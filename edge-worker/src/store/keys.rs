@@ -52,13 +52,15 @@ pub async fn live(db: &D1Database, site_key: &str) -> Result<Vec<KeyRow>> {
     .results::<KeyRow>()
 }
 
-/// The site's keys, revoked ones too, newest first (the latest
-/// [`MAX_LISTED_KEYS`]).
+/// The site's keys for its list: every live one (there are at most
+/// [`MAX_KEYS`]), then the latest revoked ones, newest first within each,
+/// [`MAX_LISTED_KEYS`] in all. However many keys were revoked since, a
+/// live key is always listed.
 pub async fn all(db: &D1Database, site_key: &str) -> Result<Vec<KeyRow>> {
     busy::all(
         &db.prepare(format!(
             "SELECT {COLUMNS} FROM site_keys WHERE site_key = ?1 \
-             ORDER BY created_at DESC, key_id LIMIT ?2"
+             ORDER BY revoked_at IS NOT NULL, created_at DESC, key_id LIMIT ?2"
         ))
         .bind(&[text(site_key), int(MAX_LISTED_KEYS as u32)])?,
     )
