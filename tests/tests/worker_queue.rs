@@ -1,6 +1,7 @@
 //! Ingest behind a Cloudflare Queue (`wrangler dev --env queue`): requests
-//! are validated and answered 202, the consumer writes them to D1, and a
-//! resent event is still stored once.
+//! are validated and answered 202, the consumer writes them to D1, a
+//! resent event is still stored once, and many requests merged by the
+//! queue are written whole, in several D1 batches.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
@@ -25,6 +26,61 @@ fn queue_stack(database: &str) -> (Collector, SiteAccess) {
 #[tokio::test]
 async fn queued_events_reach_d1_and_a_resend_is_stored_once() {
     queued_round_trip("").await;
+}
+
+#[tokio::test]
+async fn a_thousand_queued_events_at_once_are_each_stored_once_and_counted_right() {
+    let (collector, site) = queue_stack("");
+    let conversations: Vec<String> = (0..10).map(|_| unique("c")).collect();
+    let now = now_ms();
+    // Ten full requests at once, which the queue hands over together: each
+    // conversation has ten thumbs in every request, so each spans every
+    // D1 batch the consumer writes them in.
+    let requests = (0..10).map(|request| {
+        let events = conversations
+            .iter()
+            .flat_map(|conversation| {
+                (0..10).map(move |k| {
+                    let message = request * 10 + k;
+                    let rating = if message % 2 == 0 { "up" } else { "down" };
+                    thumb_event(
+                        &unique("ev"),
+                        conversation,
+                        &format!("m{message}"),
+                        rating,
+                        now,
+                    )
+                })
+            })
+            .collect();
+        let body = envelope(&site.key, events).to_string();
+        let (collector, site) = (&collector, &site);
+        async move { collector.post_raw(body, None, Some(&site.secret)).await }
+    });
+    for answer in futures_util::future::join_all(requests).await {
+        let answer = answer.unwrap();
+        assert_eq!(answer.status, 202, "{}", answer.body);
+        assert_eq!(answer.body["accepted"], 100);
+    }
+    for conversation in &conversations {
+        let read = eventually("every thumb to be written", Duration::from_secs(30), || {
+            let (collector, site) = (&collector, &site);
+            async move {
+                let read = collector
+                    .conversation(&site.key, Some(&site.secret), conversation)
+                    .await?;
+                let stored = read.body["messages"].as_array().map_or(0, Vec::len);
+                Ok((read.status == 200 && stored == 100).then_some(read.body))
+            }
+        })
+        .await
+        .unwrap();
+        assert_eq!(
+            (read["thumbs_up"].clone(), read["thumbs_down"].clone()),
+            (json!(50), json!(50)),
+            "{conversation}"
+        );
+    }
 }
 
 #[tokio::test]
