@@ -128,12 +128,37 @@ impl Api {
         limit: usize,
         etag: Option<&str>,
     ) -> Result<Option<(ConversationPage, Option<String>)>, ApiError> {
-        let url = format!(
-            "/v1/sites/{}/conversations?{}{}&limit={limit}",
-            self.site_key(),
-            filter_query(filter),
-            period.query()
-        );
+        self.get_again(
+            &format!(
+                "conversations?{}{}&limit={limit}",
+                filter_query(filter),
+                period.query()
+            ),
+            etag,
+        )
+        .await
+    }
+
+    /// The Overview's figures again, unless they are still what `etag`
+    /// names (`None`).
+    pub async fn overview_again(
+        &self,
+        period: &Period,
+        etag: Option<&str>,
+    ) -> Result<Option<(Overview, Option<String>)>, ApiError> {
+        self.get_again(&format!("overview?{}", period.query()), etag)
+            .await
+    }
+
+    /// `path_and_query` under the site again, unless the answer is still
+    /// what `etag` names: `None` then (the collector's bodiless 304), else
+    /// the answer and its new ETag.
+    async fn get_again<T: DeserializeOwned>(
+        &self,
+        path_and_query: &str,
+        etag: Option<&str>,
+    ) -> Result<Option<(T, Option<String>)>, ApiError> {
+        let url = format!("/v1/sites/{}/{path_and_query}", self.site_key());
         let mut request = Request::get(&url).header("Authorization", &self.bearer());
         if let Some(etag) = etag {
             request = request.header("If-None-Match", etag);
@@ -146,11 +171,11 @@ impl Api {
             304 => Ok(None),
             200 => {
                 let etag = response.headers().get("ETag");
-                let page = response
-                    .json::<ConversationPage>()
+                let answer = response
+                    .json::<T>()
                     .await
                     .map_err(|err| ApiError::Unreachable(format!("unexpected answer: {err}")))?;
-                Ok(Some((page, etag)))
+                Ok(Some((answer, etag)))
             }
             401 => Err(ApiError::WrongSecret),
             status => Err(ApiError::Refused(refusal(response, status).await)),

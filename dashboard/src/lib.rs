@@ -12,6 +12,7 @@ pub mod components;
 pub mod i18n;
 pub mod intl;
 pub mod period;
+pub mod refresh;
 pub mod route;
 pub mod session;
 pub mod settings_form;

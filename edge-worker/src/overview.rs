@@ -19,5 +19,6 @@ pub async fn get_overview(req: Request, ctx: RouteContext<Context>) -> Result<Re
         Err(error) => return respond::error_body(&error),
     };
     let counts = store::overview::read(&db, &site.site_key, &window).await?;
-    respond::json(&analytics::overview(&window, &counts), 200)
+    // The open Overview asks again every few seconds: unchanged, a 304.
+    respond::json_revalidated(&req, &analytics::overview(&window, &counts))
 }

@@ -684,3 +684,64 @@ async fn the_open_inbox_refreshes_itself_keeping_the_scroll_and_the_rows_that_di
     );
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_open_overview_shows_new_feedback_without_a_reload() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("overview_live").unwrap();
+    let at = now_ms() - 60_000;
+    stack
+        .collector()
+        .send_all(
+            &site,
+            vec![thumb_event(&unique("ev"), &unique("c"), "m1", "up", at)],
+        )
+        .await
+        .unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    let dashboard = format!("{}/dashboard/?locale=en-US", stack.worker_url);
+    browser
+        .sign_in_to_dashboard(&dashboard, &site)
+        .await
+        .unwrap();
+    browser.client.goto(&dashboard).await.unwrap();
+    figure_becomes(&browser, "thumbs-up", "1").await;
+    browser
+        .js("window.sameDocument = true;", vec![])
+        .await
+        .unwrap();
+
+    // While it is open: a 👎 in a new conversation.
+    stack
+        .collector()
+        .send_all(
+            &site,
+            vec![thumb_event(
+                &unique("ev"),
+                &unique("c"),
+                "m1",
+                "down",
+                at + 1_000,
+            )],
+        )
+        .await
+        .unwrap();
+    eventually("the 👎 on the open Overview", Duration::from_secs(40), || async {
+        let text = browser
+            .js(
+                "const e = document.querySelector('[data-figure=\"thumbs-down\"]'); return e && e.textContent;",
+                vec![],
+            )
+            .await?;
+        Ok((text == json!("1")).then_some(()))
+    })
+    .await
+    .unwrap();
+    assert_eq!(figure(&browser, "thumbs-up").await, "1");
+    let same = browser
+        .js("return window.sameDocument === true;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(same, Value::Bool(true), "the page itself was not reloaded");
+    browser.close().await.unwrap();
+}

@@ -164,6 +164,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("inbox", SiteConfig::default()),
         ("inbox_etag", SiteConfig::default()),
         ("inbox_live", SiteConfig::default()),
+        ("overview_live", SiteConfig::default()),
         ("copy_versions", SiteConfig::default()),
         ("copy_prompts", SiteConfig::default()),
         (

@@ -3,8 +3,6 @@
 //! CSV. It asks the collector again every few seconds while open, and
 //! redraws only the rows that changed.
 
-use std::time::Duration;
-
 use crate::api::{ConversationSummary, FeedbackFilter, Satisfaction};
 use l10n::format::Args;
 use leptos::prelude::*;
@@ -14,6 +12,7 @@ use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n};
 use crate::intl;
 use crate::period::Period;
+use crate::refresh;
 use crate::route::Route;
 
 /// The filter `<select>`'s value for `filter`.
@@ -103,10 +102,6 @@ fn Row(
     }
 }
 
-/// How often the open inbox asks the collector again; while nothing
-/// changed the answer is a bodiless 304.
-const REFRESH: Duration = Duration::from_secs(10);
-
 /// Most rows one refresh asks for (the collector's page limit): an inbox
 /// paged further than this stops refreshing itself.
 const MAX_REFRESHED: usize = 200;
@@ -135,13 +130,6 @@ fn row_key(row: &ConversationSummary) -> RowKey {
         row.excerpt.clone(),
         row.reason_tags.clone(),
     )
-}
-
-/// Whether the page is out of sight (a hidden tab does not refresh).
-fn hidden() -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .is_some_and(|document| document.hidden())
 }
 
 /// The inbox.
@@ -179,7 +167,7 @@ pub fn Inbox(
     // Asks again for every row shown; changed rows are redrawn in place.
     let refresh = move || {
         let shown = rows.with_untracked(Vec::len);
-        if hidden() || refreshing.get_value() || shown > MAX_REFRESHED {
+        if refresh::hidden() || refreshing.get_value() || shown > MAX_REFRESHED {
             return;
         }
         if !matches!(first.get_untracked(), Some(Ok(_))) {
@@ -212,9 +200,7 @@ pub fn Inbox(
             refreshing.set_value(false);
         });
     };
-    if let Ok(timer) = set_interval_with_handle(refresh, REFRESH) {
-        on_cleanup(move || timer.clear());
-    }
+    refresh::every(refresh);
     let load_more = move |_| {
         let Some(cursor) = next.get_untracked() else {
             return;
