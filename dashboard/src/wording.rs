@@ -26,6 +26,9 @@ pub struct Wording {
 pub struct MessageRow {
     /// Its id.
     pub id: String,
+    /// What the reference's note for translators says of it: where it
+    /// shows, and any limit (empty without one).
+    pub note: String,
     /// Its en-US text.
     pub reference: String,
     /// Its shipped text in the locale (the reference's when not translated).
@@ -62,6 +65,7 @@ impl Wording {
                 shipped: value_of(&shipped, &entry.id),
                 own: value_of(&own, &entry.id),
                 id: entry.id,
+                note: entry.note,
                 reference: entry.value,
             })
             .collect()

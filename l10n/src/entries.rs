@@ -21,6 +21,26 @@ pub struct EntryText {
     pub value: String,
     /// The lines it spans, 0-based, end exclusive.
     pub lines: Range<usize>,
+    /// The note for translators right above it (its `# ` comment lines,
+    /// joined with spaces; empty without one).
+    pub note: String,
+}
+
+/// The `# ` comment directly above line `at` of `lines`, as one line.
+fn note_above(lines: &[&str], at: usize) -> String {
+    let above = lines.get(..at).unwrap_or_default();
+    let comment: Vec<&str> = above
+        .iter()
+        .rev()
+        .take_while(|line| *line == &"#" || line.starts_with("# "))
+        .map(|line| line.trim_start_matches('#').trim())
+        .collect();
+    comment
+        .into_iter()
+        .rev()
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A message that differs between two versions of a file.
@@ -96,6 +116,7 @@ pub fn entries(ftl: &str) -> Vec<EntryText> {
         found.push(EntryText {
             id: id.to_string(),
             value,
+            note: note_above(&lines, at),
             lines: at..end,
         });
         at = end;
@@ -218,6 +239,17 @@ multi =
         assert_eq!(found[1].lines, 3..8);
         assert_eq!(found[2].value, "first line\nsecond line");
         assert_eq!(found[3].value, "Acme");
+    }
+
+    #[test]
+    fn each_entry_carries_the_note_right_above_it() {
+        let found = entries(FILE);
+        assert_eq!(found[0].note, "The prompt.");
+        assert_eq!(found[1].note, "", "a blank line parts it from the note");
+        let ftl = "## A group, not a note\n# Title: the heading.\n#\n# Keep it short.\ncsat-title = Hi\n### Resource\nother = x\n";
+        let found = entries(ftl);
+        assert_eq!(found[0].note, "Title: the heading. Keep it short.");
+        assert_eq!(found[1].note, "", "a resource comment is no note");
     }
 
     #[test]

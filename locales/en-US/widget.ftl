@@ -33,8 +33,10 @@ message-feedback-up = Helpful
 # Accessible name of 👎 under an assistant answer.
 message-feedback-down = Not helpful
 
-## The satisfaction prompt after a conversation resolves
-## (Settings → Language → Auto-end conversation)
+## The satisfaction prompt after a conversation resolves: the help
+## centre's "Auto-end conversation" copy (Title, Negative reason, Negative
+## placeholder, Negative button, After submission), edited per locale in
+## the dashboard's Wording section.
 
 # Title: the heading of the 👍/👎 prompt. Keep it under 40 characters.
 csat-title = How was this conversation?

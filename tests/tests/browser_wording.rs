@@ -168,6 +168,18 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
     let texts = title.text().await.unwrap();
     assert!(texts.contains("How was this conversation?"), "{texts}");
     assert!(texts.contains("Wie war dieses Gespräch?"), "{texts}");
+    // The reference's note says what the message is, in the help centre's
+    // words, and its limit.
+    assert_eq!(
+        title
+            .find(fantoccini::Locator::Css(".note"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "Title: the heading of the 👍/👎 prompt. Keep it under 40 characters."
+    );
     preview_text_becomes(&browser, ".fb-csat-title", "Wie war dieses Gespräch?").await;
     let violations = browser.axe_violations().await.unwrap();
     assert!(violations.is_empty(), "{violations:#?}");

@@ -330,6 +330,7 @@ fn MessageEditor(
     let i18n = expect_context::<I18n>();
     let MessageRow {
         id,
+        note,
         reference,
         shipped,
         own,
@@ -378,6 +379,7 @@ fn MessageEditor(
     view! {
         <div class="wording-message" data-id=id.clone()>
             <h3><code>{id.clone()}</code></h3>
+            {(!note.is_empty()).then(|| view! { <p class="note" lang=l10n::REFERENCE_LOCALE>{note}</p> })}
             <dl>
                 <dt>{i18n.t("wording-reference")}</dt>
                 <dd class="reference" lang=l10n::REFERENCE_LOCALE>{reference}</dd>
