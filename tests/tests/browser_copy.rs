@@ -30,7 +30,7 @@ async fn prompt_title_and_up_label(browser: &Browser) -> (String, Option<String>
     browser.click_page("demo-resolve").await.unwrap();
     let title = browser.widget_element(".fb-csat-title").await.unwrap();
     let up = browser
-        .widget_element(".fb-csat-choice[data-score=\"5\"]")
+        .widget_element(".fb-csat-choice[data-score=\"5\"] input[type=radio]")
         .await
         .unwrap();
     (
