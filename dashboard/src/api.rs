@@ -30,14 +30,40 @@ pub enum ApiError {
     WrongSecret,
     /// The collector refused the request; its message.
     Refused(String),
+    /// The site is moving to another database, and takes no change until
+    /// it has (409 `site_moving`).
+    SiteMoving,
+    /// Too many requests (429).
+    RateLimited,
+    /// The collector failed (5xx).
+    CollectorFailed,
     /// No answer, or one that is not what the API promises.
     Unreachable(String),
+}
+
+impl ApiError {
+    /// The message in `dashboard.ftl` that tells the owner what happened,
+    /// in their language; `None` for a refusal, whose words are the
+    /// collector's own (`Display` gives them).
+    pub fn message_id(&self) -> Option<&'static str> {
+        match self {
+            Self::WrongSecret => Some("error-wrong-secret"),
+            Self::SiteMoving => Some("error-site-moving"),
+            Self::RateLimited => Some("error-rate-limited"),
+            Self::CollectorFailed => Some("error-collector-failed"),
+            Self::Unreachable(_) => Some("error-unreachable"),
+            Self::Refused(_) => None,
+        }
+    }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::WrongSecret => write!(f, "the site key or secret is wrong"),
+            Self::SiteMoving => write!(f, "the site is moving to another database"),
+            Self::RateLimited => write!(f, "too many requests"),
+            Self::CollectorFailed => write!(f, "the collector failed"),
             Self::Refused(message) | Self::Unreachable(message) => write!(f, "{message}"),
         }
     }
@@ -80,10 +106,7 @@ impl Api {
         match response.status() {
             200 => Ok(response),
             401 => Err(ApiError::WrongSecret),
-            status => {
-                let message = refusal(response, status).await;
-                Err(ApiError::Refused(message))
-            }
+            status => Err(refusal(response, status).await),
         }
     }
 
@@ -178,7 +201,7 @@ impl Api {
                 Ok(Some((answer, etag)))
             }
             401 => Err(ApiError::WrongSecret),
-            status => Err(ApiError::Refused(refusal(response, status).await)),
+            status => Err(refusal(response, status).await),
         }
     }
 
@@ -387,7 +410,7 @@ impl Api {
                 .await
                 .map_err(|err| ApiError::Unreachable(err.to_string())),
             401 => Err(ApiError::WrongSecret),
-            status => Err(ApiError::Refused(refusal(response, status).await)),
+            status => Err(refusal(response, status).await),
         }
     }
 }
@@ -418,9 +441,7 @@ async fn answered<T: DeserializeOwned>(response: Response, ok: u16) -> Result<T,
         )),
         412 => Err(SaveError::Stale),
         401 => Err(SaveError::Failed(ApiError::WrongSecret)),
-        status => Err(SaveError::Failed(ApiError::Refused(
-            refusal(response, status).await,
-        ))),
+        status => Err(SaveError::Failed(refusal(response, status).await)),
     }
 }
 
@@ -486,7 +507,7 @@ async fn public_text(url: &str) -> Result<String, ApiError> {
             .text()
             .await
             .map_err(|err| ApiError::Unreachable(err.to_string())),
-        status => Err(ApiError::Refused(refusal(response, status).await)),
+        status => Err(refusal(response, status).await),
     }
 }
 
@@ -563,14 +584,18 @@ impl Api {
     }
 }
 
-/// What the collector said when it refused a request with `status`: its
-/// error body's message, or the status.
-async fn refusal(response: Response, status: u16) -> String {
-    response
-        .json::<ErrorBody>()
-        .await
-        .map(|body| body.message)
-        .unwrap_or_else(|_| format!("the collector answered {status}"))
+/// Why the collector refused a request with `status`: a move, a limit or
+/// its own failure, which the dashboard words itself, or else its error
+/// body's message (or the status).
+async fn refusal(response: Response, status: u16) -> ApiError {
+    let body = response.json::<ErrorBody>().await.ok();
+    match (status, body) {
+        (409, Some(body)) if body.code == protocol::ErrorCode::SiteMoving => ApiError::SiteMoving,
+        (429, _) => ApiError::RateLimited,
+        (500..=599, _) => ApiError::CollectorFailed,
+        (_, Some(body)) => ApiError::Refused(body.message),
+        (_, None) => ApiError::Refused(format!("the collector answered {status}")),
+    }
 }
 
 /// `copy/{locale}/versions{rest}`, the locale encoded.
@@ -596,9 +621,7 @@ async fn copy_answer(sent: Result<Response, gloo_net::Error>) -> Result<CopySave
                 CopyRefused::Invalid(body.diagnostics)
             })
         }
-        status => Err(CopyRefused::Failed(ApiError::Refused(
-            refusal(response, status).await,
-        ))),
+        status => Err(CopyRefused::Failed(refusal(response, status).await)),
     }
 }
 
@@ -621,4 +644,42 @@ fn save_file(name: &str, contents: &str, mime: &str) -> Result<(), String> {
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ApiError;
+
+    #[test]
+    fn every_error_the_dashboard_words_is_in_every_locale() {
+        let errors = [
+            ApiError::WrongSecret,
+            ApiError::SiteMoving,
+            ApiError::RateLimited,
+            ApiError::CollectorFailed,
+            ApiError::Unreachable("offline".to_string()),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
+        let mut checked = 0;
+        for locale in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            let Ok(ftl) = std::fs::read_to_string(locale.path().join("dashboard.ftl")) else {
+                continue;
+            };
+            let messages = l10n::format::Messages::parse(&ftl);
+            for error in &errors {
+                let id = error.message_id();
+                assert!(
+                    id.is_some_and(|id| messages.has(id)),
+                    "{:?} lacks {id:?}",
+                    locale.path()
+                );
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, 8, "every shipped locale");
+        assert_eq!(
+            ApiError::Refused("the collector's words".into()).message_id(),
+            None
+        );
+    }
 }

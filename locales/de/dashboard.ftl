@@ -108,6 +108,11 @@ gaps-empty = In diesem Zeitraum wurde keine Frage mehr als einmal negativ bewert
 
 loading = Wird geladen …
 load-failed = Das konnte nicht geladen werden: { $reason }
+error-wrong-secret = Website-Schlüssel oder Geheimnis sind falsch
+error-unreachable = der Collector hat nicht geantwortet; prüfen Sie die Verbindung und versuchen Sie es erneut
+error-site-moving = die Website zieht in eine andere Datenbank um; Änderungen sind in einigen Minuten wieder möglich
+error-rate-limited = zu viele Anfragen; versuchen Sie es in einer Minute erneut
+error-collector-failed = beim Collector ist ein Fehler aufgetreten; versuchen Sie es gleich noch einmal
 
 ## Settings
 

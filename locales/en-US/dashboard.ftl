@@ -218,6 +218,16 @@ gaps-empty = No question was thumbed down more than once in this period. Questio
 loading = Loading…
 # Shown when a section cannot load. { $reason } says what went wrong.
 load-failed = This could not be loaded: { $reason }
+# The reason in load-failed when the site key or secret is wrong (lower case, no full stop).
+error-wrong-secret = the site key or secret is wrong
+# The reason when the collector did not answer at all.
+error-unreachable = the collector did not answer; check the connection and try again
+# The reason when the site is being moved to another database (its owner cannot change settings meanwhile).
+error-site-moving = the site is moving to another database; changes work again in a few minutes
+# The reason when the collector limits requests for a while.
+error-rate-limited = too many requests; try again in a minute
+# The reason when the collector itself failed.
+error-collector-failed = the collector had a problem; try again in a moment
 
 ## Settings
 

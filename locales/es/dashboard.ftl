@@ -111,6 +111,11 @@ gaps-empty = En este periodo ninguna pregunta recibió más de un pulgar abajo. 
 
 loading = Cargando…
 load-failed = No se pudo cargar: { $reason }
+error-wrong-secret = la clave o el secreto del sitio no son correctos
+error-unreachable = el recolector no respondió; comprueba la conexión y vuelve a intentarlo
+error-site-moving = el sitio se está trasladando a otra base de datos; podrás hacer cambios de nuevo en unos minutos
+error-rate-limited = demasiadas solicitudes; vuelve a intentarlo en un minuto
+error-collector-failed = el recolector tuvo un problema; vuelve a intentarlo en un momento
 
 ## Settings
 

@@ -111,6 +111,11 @@ gaps-empty = Aucune question n’a été notée négativement plus d’une fois 
 
 loading = Chargement…
 load-failed = Impossible de charger ceci : { $reason }
+error-wrong-secret = la clé ou le secret du site est incorrect
+error-unreachable = le collecteur n’a pas répondu ; vérifiez la connexion et réessayez
+error-site-moving = le site est en cours de transfert vers une autre base de données ; les modifications seront de nouveau possibles dans quelques minutes
+error-rate-limited = trop de requêtes ; réessayez dans une minute
+error-collector-failed = le collecteur a rencontré un problème ; réessayez dans un instant
 
 ## Settings
 

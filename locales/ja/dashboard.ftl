@@ -105,6 +105,11 @@ gaps-empty = この期間に2回以上低評価された質問はありません
 
 loading = 読み込み中…
 load-failed = 読み込めませんでした: { $reason }
+error-wrong-secret = サイトキーまたはシークレットが正しくありません
+error-unreachable = コレクターから応答がありません。接続を確認してもう一度お試しください
+error-site-moving = サイトを別のデータベースへ移行中です。数分後に再び変更できます
+error-rate-limited = リクエストが多すぎます。1分後にもう一度お試しください
+error-collector-failed = コレクターで問題が発生しました。しばらくしてからもう一度お試しください
 
 ## Settings
 

@@ -108,6 +108,11 @@ gaps-empty = Geen vraag kreeg in deze periode meer dan één duim omlaag. Vragen
 
 loading = Laden…
 load-failed = Dit kon niet worden geladen: { $reason }
+error-wrong-secret = de sitesleutel of het geheim klopt niet
+error-unreachable = de collector antwoordde niet; controleer de verbinding en probeer het opnieuw
+error-site-moving = de site verhuist naar een andere database; over een paar minuten kunt u weer wijzigingen maken
+error-rate-limited = te veel verzoeken; probeer het over een minuut opnieuw
+error-collector-failed = de collector had een probleem; probeer het zo opnieuw
 
 ## Settings
 

@@ -111,6 +111,11 @@ gaps-empty = Nenhuma pergunta recebeu mais de um polegar para baixo neste perío
 
 loading = Carregando…
 load-failed = Não foi possível carregar: { $reason }
+error-wrong-secret = a chave ou o segredo do site está incorreto
+error-unreachable = o coletor não respondeu; verifique a conexão e tente novamente
+error-site-moving = o site está sendo movido para outro banco de dados; as alterações voltam a funcionar em alguns minutos
+error-rate-limited = solicitações demais; tente novamente em um minuto
+error-collector-failed = o coletor teve um problema; tente novamente em instantes
 
 ## Settings
 

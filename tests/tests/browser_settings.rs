@@ -2,7 +2,8 @@
 //! the prompt and the retention from the form, sees a problem beside its
 //! field, saves, finds the settings after a reload and in the list of
 //! changes, and the bubble on the shop's page follows (the 1–5 prompt);
-//! makes a wording key, sees it work and revokes it; makes a new secret.
+//! makes a wording key, sees it work and revokes it; makes a new secret;
+//! and is told in their language why a save was refused during a move.
 //! axe-core finds nothing, left to right and right to left.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -341,4 +342,39 @@ async fn an_owner_makes_and_revokes_a_wording_key_and_makes_a_new_secret() {
         "the tab remembers the new secret"
     );
     browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_save_refused_while_the_site_moves_says_why_in_the_owners_language() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("settings_moving").unwrap();
+    // Marked as moving, as `cargo xtask site move` marks a site, before the
+    // Worker first looks the site up (so no cached placement hides it).
+    let home = stack.database_of(&site.key).unwrap();
+    let next = if home == "DB" { "DB_1" } else { "DB" };
+    stack
+        .d1_execute(&format!(
+            "INSERT INTO site_placements (site_key, database, placed_at, moving_to) \
+             VALUES ('{key}', '{home}', 0, '{next}') \
+             ON CONFLICT (site_key) DO UPDATE SET moving_to = excluded.moving_to",
+            key = site.key
+        ))
+        .unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    open_settings(&browser, &stack, &site, "de").await;
+    type_into(&browser, "#setting-retention_days", "30").await;
+    save(&browser).await;
+    // (Without the Unicode isolation marks around the placed reason.)
+    assert_eq!(
+        status(&browser).await.replace(['\u{2068}', '\u{2069}'], ""),
+        "Das konnte nicht geladen werden: die Website zieht in eine andere Datenbank um; \
+         Änderungen sind in einigen Minuten wieder möglich"
+    );
+    browser.close().await.unwrap();
+    stack
+        .d1_execute(&format!(
+            "UPDATE site_placements SET moving_to = NULL WHERE site_key = '{}'",
+            site.key
+        ))
+        .unwrap();
 }

@@ -273,6 +273,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("settings", SiteConfig::default()),
         ("settings_race", SiteConfig::default()),
         ("settings_bad", SiteConfig::default()),
+        ("settings_moving", SiteConfig::default()),
         ("settings_hook", SiteConfig::default()),
         ("dashboard_keys", SiteConfig::default()),
         ("scopes", SiteConfig::default()),

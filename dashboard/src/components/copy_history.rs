@@ -10,6 +10,7 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError, CopyRefused, CopySaved, CopyVersion, VersionPrompts};
+use crate::components::status::reason;
 use crate::components::status::{Failed, Loading};
 use crate::components::wording_page::Unsaved;
 use crate::i18n::{self, I18n};
@@ -122,7 +123,7 @@ fn VersionRow(
             // Said in the page's language around the collector's reason.
             let failed = |error: ApiError| {
                 let mut args = Args::new();
-                args.set("reason", i18n::text(error.to_string()));
+                args.set("reason", i18n::text(reason(i18n, &error)));
                 vec![i18n.format("load-failed", &args)]
             };
             let text = match api.copy_version(&locale, number).await {

@@ -8,6 +8,7 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::{AccessKey, Api, SaveError};
+use crate::components::status::reason;
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n};
 use crate::intl;
@@ -88,7 +89,7 @@ fn new_key_form(api: Api, changed: RwSignal<u32>) -> impl IntoView {
                 }
                 Err(other) => {
                     let reason = match other {
-                        SaveError::Failed(error) => error.to_string(),
+                        SaveError::Failed(error) => reason(i18n, &error),
                         other => format!("{other:?}"),
                     };
                     let mut args = Args::new();
@@ -141,7 +142,7 @@ fn new_secret(api: Api, changed: RwSignal<u32>) -> impl IntoView {
                 }
                 Err(error) => {
                     let mut args = Args::new();
-                    args.set("reason", i18n::text(error.to_string()));
+                    args.set("reason", i18n::text(reason(i18n, &error)));
                     Err(i18n.format("load-failed", &args))
                 }
             };

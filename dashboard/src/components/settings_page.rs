@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, AuditEntry, SaveError, StoredSettings};
 use crate::components::keys_panel::KeysPanel;
+use crate::components::status::reason;
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n};
 use crate::intl;
@@ -168,7 +169,7 @@ fn WebhookTest(
                     i18n.format("settings-webhook-failed", &args)
                 }
                 Err(error) => {
-                    args.set("reason", i18n::text(error.to_string()));
+                    args.set("reason", i18n::text(reason(i18n, &error)));
                     i18n.format("settings-webhook-failed", &args)
                 }
             };
@@ -228,7 +229,7 @@ fn SettingsEditor(
                 }
                 Err(SaveError::Stale) => outcome.set(Some(Outcome::Stale)),
                 Err(SaveError::Failed(error)) => {
-                    outcome.set(Some(Outcome::Failed(error.to_string())));
+                    outcome.set(Some(Outcome::Failed(reason(i18n, &error))));
                 }
             }
             busy.set(false);

@@ -5,6 +5,7 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
+use crate::components::status::reason;
 use crate::i18n::{self, I18n};
 use crate::session::Credentials;
 
@@ -37,7 +38,7 @@ pub fn SignIn(
                 Err(ApiError::WrongSecret) => problem.set(Some(i18n.text("signin-wrong"))),
                 Err(other) => {
                     let mut args = Args::new();
-                    args.set("reason", i18n::text(other.to_string()));
+                    args.set("reason", i18n::text(reason(i18n, &other)));
                     problem.set(Some(i18n.format("load-failed", &args)));
                 }
             }

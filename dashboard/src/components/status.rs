@@ -13,6 +13,14 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="status" role="status">{i18n.t("loading")}</p> }
 }
 
+/// What went wrong, in the owner's language where the dashboard words it
+/// (a wrong secret, a move, a limit, a failure), else in the collector's.
+pub fn reason(i18n: I18n, error: &ApiError) -> String {
+    error
+        .message_id()
+        .map_or_else(|| error.to_string(), |id| i18n.text(id))
+}
+
 /// Why a section could not load.
 #[component]
 pub fn Failed(
@@ -22,7 +30,7 @@ pub fn Failed(
     let i18n = expect_context::<I18n>();
     let text = move || {
         let mut args = Args::new();
-        args.set("reason", i18n::text(error.to_string()));
+        args.set("reason", i18n::text(reason(i18n, &error)));
         i18n.format("load-failed", &args)
     };
     view! { <p class="status problem" role="alert">{text}</p> }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, ApiError, CopyRefused, CopySaved};
 use crate::components::copy_history::CopyHistory;
+use crate::components::status::reason;
 use crate::components::status::{Failed, Loading};
 use crate::components::wording_preview::WordingPreview;
 use crate::i18n::{self, I18n};
@@ -183,7 +184,7 @@ fn Editor(
                         Outcome::Saved(saved)
                     }
                     Err(CopyRefused::Invalid(diagnostics)) => Outcome::Refused(diagnostics),
-                    Err(CopyRefused::Failed(error)) => Outcome::Failed(error.to_string()),
+                    Err(CopyRefused::Failed(error)) => Outcome::Failed(reason(i18n, &error)),
                 }));
                 busy.set(false);
             });
