@@ -64,7 +64,8 @@ pub fn succeeds(cmd: &mut Command) -> bool {
         .is_ok_and(|status| status.success())
 }
 
-fn describe(cmd: &Command) -> String {
+/// The command line `cmd` runs, as it is echoed.
+pub fn describe(cmd: &Command) -> String {
     std::iter::once(cmd.get_program())
         .chain(cmd.get_args())
         .map(|part| part.to_string_lossy().into_owned())

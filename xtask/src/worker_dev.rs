@@ -1,14 +1,14 @@
 //! The Worker on local workerd (`wrangler dev`) and its local D1 database.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use anyhow::Result;
 
 use crate::collector_assets;
 use crate::placement;
-use crate::processes::{Background, http_answers, run, wait_until};
+use crate::processes::{Background, describe, http_answers, run, wait_until};
 use crate::repo::Repo;
 
 /// The first D1 binding in `edge-worker/wrangler.toml`: sites without a
@@ -149,7 +149,17 @@ impl<'a> D1<'a> {
     /// to every site database.
     pub fn migrate(&self) -> Result<()> {
         for database in self.each()? {
-            run(&mut database.wrangler(&["d1", "migrations", "apply", &database.binding]))?;
+            let apply = || database.wrangler(&["d1", "migrations", "apply", &database.binding]);
+            println!("$ {}", describe(&apply()));
+            let output = output_unless_busy(apply)?;
+            print!("{}", String::from_utf8_lossy(&output.stdout));
+            if !output.status.success() {
+                anyhow::bail!(
+                    "applying the migrations to {} failed: {}",
+                    database.binding,
+                    String::from_utf8_lossy(&output.stderr)
+                );
+            }
         }
         Ok(())
     }
@@ -193,21 +203,9 @@ impl D1<'_> {
         let file = tempfile_path("d1-statements", "sql")?;
         std::fs::write(&file, sql)?;
         let file_arg = format!("--file={}", file.display());
-        let run = || {
+        let output = output_unless_busy(|| {
             self.wrangler(&["d1", "execute", &self.binding, "--json", "--yes", &file_arg])
-                .stderr(Stdio::piped())
-                .output()
-        };
-        let mut output = run()?;
-        for attempt in 1..10u64 {
-            let said = String::from_utf8_lossy(&output.stdout);
-            let busy = said.contains("SQLITE_BUSY") || said.contains("internal error; reference");
-            if output.status.success() || !busy {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(100 * attempt));
-            output = run()?;
-        }
+        })?;
         if !output.status.success() {
             anyhow::bail!(
                 "wrangler d1 execute on {} failed (the statements are kept in {}): {}{}",
@@ -232,6 +230,32 @@ impl D1<'_> {
             .cloned()
             .unwrap_or_default())
     }
+}
+
+/// Runs the command `make` builds, capturing what it prints, and runs it
+/// again, up to nine more times, while a local database answers busy: the
+/// running Worker writes the same SQLite file (`SQLITE_BUSY`, or
+/// miniflare's "internal error"). What it printed last.
+fn output_unless_busy(make: impl Fn() -> Command) -> Result<Output> {
+    let run = || {
+        let mut cmd = make();
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).output()
+    };
+    let mut output = run()?;
+    for attempt in 1..10u64 {
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let busy = said.contains("SQLITE_BUSY") || said.contains("internal error; reference");
+        if output.status.success() || !busy {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100 * attempt));
+        output = run()?;
+    }
+    Ok(output)
 }
 
 /// A fresh path in the system's temporary folder.
