@@ -34,6 +34,32 @@ async fn as_owner(collector: &Collector, method: Method, site: &SiteAccess, path
     call(collector, method, site, path, Some(&site.secret), None).await
 }
 
+/// Makes the named key `name` with `scope` on `site`, as its owner: its id
+/// and its secret (shown this once).
+async fn make_key(
+    collector: &Collector,
+    site: &SiteAccess,
+    name: &str,
+    scope: &str,
+) -> (String, String) {
+    let made = call(
+        collector,
+        Method::POST,
+        site,
+        "keys",
+        Some(&site.secret),
+        Some(&json!({"name": name, "scope": scope})),
+    )
+    .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    assert_eq!(made.body["scope"], scope);
+    assert!(made.body["secret"].as_str().unwrap().starts_with("ak_"));
+    (
+        made.body["id"].as_str().unwrap().to_string(),
+        made.body["secret"].as_str().unwrap().to_string(),
+    )
+}
+
 /// The settings and their ETag, read with the owner's secret.
 async fn settings(collector: &Collector, site: &SiteAccess) -> (Value, String) {
     let read = call(
@@ -370,30 +396,9 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("scopes").unwrap();
     let collector = stack.collector();
-    let make = |name: &'static str, scope: &'static str| {
-        let collector = &collector;
-        let site = &site;
-        async move {
-            let made = call(
-                collector,
-                Method::POST,
-                site,
-                "keys",
-                Some(&site.secret),
-                Some(&json!({"name": name, "scope": scope})),
-            )
-            .await;
-            assert_eq!(made.status, 201, "{}", made.body);
-            assert_eq!(made.body["scope"], scope);
-            assert!(made.body["secret"].as_str().unwrap().starts_with("ak_"));
-            (
-                made.body["id"].as_str().unwrap().to_string(),
-                made.body["secret"].as_str().unwrap().to_string(),
-            )
-        }
-    };
-    let (wording_id, wording) = make("Marie, French wording", "wording").await;
-    let (_, reader) = make("Accounting", "read").await;
+    let (wording_id, wording) =
+        make_key(&collector, &site, "Marie, French wording", "wording").await;
+    let (_, reader) = make_key(&collector, &site, "Accounting", "read").await;
 
     for route in routes() {
         for (who, token, expected) in [
@@ -557,20 +562,7 @@ async fn an_old_live_key_stays_listed_and_revocable_behind_many_newer_revoked_on
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("old_keys").unwrap();
     let collector = stack.collector();
-    let made = call(
-        &collector,
-        Method::POST,
-        &site,
-        "keys",
-        Some(&site.secret),
-        Some(&json!({"name": "Agency, since the start", "scope": "read"})),
-    )
-    .await;
-    assert_eq!(made.status, 201, "{}", made.body);
-    let (old_id, old_secret) = (
-        made.body["id"].as_str().unwrap().to_string(),
-        made.body["secret"].as_str().unwrap().to_string(),
-    );
+    let (old_id, old_secret) = make_key(&collector, &site, "Agency, since the start", "read").await;
     // More revoked keys than a list shows, all made after it.
     let newer = protocol::access::MAX_LISTED_KEYS + 10;
     stack
@@ -643,17 +635,7 @@ async fn every_saved_wording_is_a_version_listed_with_who_and_when_and_one_can_b
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("copy_versions").unwrap();
     let collector = stack.collector();
-    let made = call(
-        &collector,
-        Method::POST,
-        &site,
-        "keys",
-        Some(&site.secret),
-        Some(&json!({"name": "Marie", "scope": "wording"})),
-    )
-    .await;
-    assert_eq!(made.status, 201, "{}", made.body);
-    let marie = made.body["secret"].as_str().unwrap().to_string();
+    let (_, marie) = make_key(&collector, &site, "Marie", "wording").await;
     let as_marie = |method: Method, path: &'static str| {
         let (collector, site, marie) = (stack.collector(), site.clone(), marie.clone());
         async move { call(&collector, method, &site, path, Some(&marie), None).await }
