@@ -231,8 +231,8 @@ fn ipv6_kind(address: Ipv6Addr) -> HostKind {
         }
         return ipv4_kind(embedded(address));
     }
-    if segments[0] == 0x64 && segments[1] == 0xff9b && segments[2..6] == [0, 0, 0, 0] {
-        return ipv4_kind(embedded(address));
+    if segments[0] == 0x64 && segments[1] == 0xff9b {
+        return nat64_kind(address);
     }
     // 6to4 (2002:a.b.c.d::/48) carries one in its second and third groups;
     // one that is not public is never a host to call (not even this one).
@@ -254,6 +254,45 @@ fn ipv6_kind(address: Ipv6Addr) -> HostKind {
         HostKind::Private
     } else {
         HostKind::Public
+    }
+}
+
+/// The RFC 6052 prefix lengths, and where each puts the IPv4 address's
+/// four bytes in the IPv6 address (byte 8, the "u" octet, is skipped).
+const RFC6052_LAYOUTS: [(u8, [usize; 4]); 6] = [
+    (32, [4, 5, 6, 7]),
+    (40, [5, 6, 7, 9]),
+    (48, [6, 7, 9, 10]),
+    (56, [7, 9, 10, 11]),
+    (64, [9, 10, 11, 12]),
+    (96, [12, 13, 14, 15]),
+];
+
+/// An address in NAT64's `64:ff9b::/32`. The local-use prefix
+/// `64:ff9b:1::/48` (RFC 8215) translates to whatever the operator's
+/// network holds, so it is never public. The rest is judged by the IPv4
+/// address it carries under every RFC 6052 prefix length: public only
+/// when each reading is public (the well-known `64:ff9b::/96` carries it in
+/// the last four bytes, and its other bytes are zero, which no other
+/// reading takes for public).
+fn nat64_kind(address: Ipv6Addr) -> HostKind {
+    let segments = address.segments();
+    if segments[2] == 1 {
+        return HostKind::Private;
+    }
+    let octets = address.octets();
+    if segments[2..6] == [0, 0, 0, 0] {
+        let [.., a, b, c, d] = octets;
+        return ipv4_kind(Ipv4Addr::new(a, b, c, d));
+    }
+    let carried = RFC6052_LAYOUTS.iter().map(|(_, at)| {
+        let [a, b, c, d] = at.map(|index| octets.get(index).copied().unwrap_or(0));
+        ipv4_kind(Ipv4Addr::new(a, b, c, d))
+    });
+    if carried.into_iter().all(|kind| kind == HostKind::Public) {
+        HostKind::Public
+    } else {
+        HostKind::Private
     }
 }
 
@@ -289,6 +328,9 @@ mod tests {
             "https://8.8.8.8/hook",
             "https://[2606:4700::1111]/hook",
             "https://[2002:808:808::1]/hook",
+            // 8.8.8.8 behind NAT64's well-known prefix.
+            "https://[64:ff9b::808:808]/hook",
+            "https://[64:ff9b::8.8.8.8]/hook",
             "https://xn--bcher-kva.example/",
         ] {
             assert_eq!(check_webhook_url(url, false), Ok(()), "{url}");
@@ -345,6 +387,18 @@ mod tests {
             "https://[::ffff:10.0.0.1]/",
             "https://[::ffff:169.254.169.254]/",
             "https://[64:ff9b::a9fe:a9fe]/",
+            "https://[64:ff9b::10.0.0.1]/",
+            // NAT64's local-use prefix (RFC 8215), whatever it carries.
+            "https://[64:ff9b:1::a9fe:a9fe]/latest/meta-data/",
+            "https://[64:ff9b:1::808:808]/",
+            "https://[64:ff9b:1:ffff::1]/",
+            // 169.254.169.254 under the RFC 6052 prefix lengths 32, 40,
+            // 48, 56 and 64 (the "u" octet, byte 8, skipped).
+            "https://[64:ff9b:a9fe:a9fe::]/",
+            "https://[64:ff9b:a9:fea9:fe::]/",
+            "https://[64:ff9b:0:a9fe:a9:fe00::]/",
+            "https://[64:ff9b:0:a9:fe:a9fe::]/",
+            "https://[64:ff9b:0:0:a9:fea9:fe00::]/",
             "https://[fec0::1]/",
             "https://[2002:a9fe:a9fe::1]/",
             "https://[2002:7f00:1::1]/",
