@@ -3,7 +3,7 @@
 //! site's own), the draft being edited, and what the checker says of it,
 //! with the same check and the same `line:col` as the collector's 422.
 
-use l10n::entries::{EntryText, entries, set_entry};
+use l10n::entries::{EntryText, entries, entry_on_line, set_entry};
 use l10n::{Diagnostic, check_site_copy};
 
 /// A locale's wording for the editor.
@@ -91,6 +91,18 @@ impl Wording {
         problems_by_message(&self.draft, &self.problems(), &shown)
     }
 
+    /// The messages of the saved wording that shoppers get the shipped
+    /// text of: today's check refuses them (they were saved before the
+    /// check existed), so the collector sets them aside
+    /// (`l10n::screen`), as it says in `GET …/copy/{locale}`.
+    pub fn set_aside(&self) -> Vec<String> {
+        l10n::screen::screen_site_copy(&self.reference, &self.locale, &self.saved)
+            .set_aside
+            .into_iter()
+            .map(|aside| aside.id)
+            .collect()
+    }
+
     /// Whether the draft differs from what is stored.
     pub fn is_changed(&self) -> bool {
         self.draft != self.saved
@@ -139,11 +151,7 @@ pub fn problems_by_message(draft: &str, problems: &[Diagnostic], shown: &[String
     let mut by_message = Vec::new();
     let mut elsewhere = Vec::new();
     for problem in problems {
-        let line = problem.line.saturating_sub(1);
-        match spans
-            .iter()
-            .find(|entry| entry.lines.contains(&line) && shown.contains(&entry.id))
-        {
+        match entry_on_line(&spans, problem.line).filter(|entry| shown.contains(&entry.id)) {
             Some(entry) => by_message.push((entry.id.clone(), problem.to_string())),
             None => elsewhere.push(problem.to_string()),
         }
@@ -173,6 +181,13 @@ characters-left = { $count ->
 
     fn wording(saved: &str) -> Wording {
         Wording::new("de", REFERENCE.into(), SHIPPED.into(), saved.into())
+    }
+
+    #[test]
+    fn saved_messages_todays_check_refuses_are_named_as_set_aside() {
+        let saved = "csat-title = { UPPER(\"x\") }\ncsat-after-submission = Danke!\n";
+        assert_eq!(wording(saved).set_aside(), ["csat-title"]);
+        assert!(wording("csat-title = Wie war's?\n").set_aside().is_empty());
     }
 
     #[test]

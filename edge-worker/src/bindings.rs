@@ -14,6 +14,8 @@ pub const ASSETS: &str = "ASSETS";
 pub const SITE_LIMITER: &str = "SITE_LIMITER";
 /// Requests per browser per site.
 pub const CLIENT_LIMITER: &str = "CLIENT_LIMITER";
+/// Lookups of unremembered page origins per browser.
+pub const ORIGIN_LIMITER: &str = "ORIGIN_LIMITER";
 /// Webhook deliveries.
 pub const WEBHOOK_QUEUE: &str = "WEBHOOK_QUEUE";
 /// Ingest behind a queue (the `queue` environment only).
@@ -27,6 +29,9 @@ pub const WEBHOOK_BACKOFF_SECONDS: &str = "WEBHOOK_BACKOFF_SECONDS";
 /// `"1"` lets webhooks point at loopback hosts: local runs only (the tests'
 /// receivers), never declared for a deployment.
 pub const LOCAL_WEBHOOKS: &str = "LOCAL_WEBHOOKS";
+/// `"allowed"` lets a request ask for a fault (`faults::HEADER`): local
+/// test runs only, never declared for a deployment.
+pub const LOCAL_FAULTS: &str = "LOCAL_FAULTS";
 
 #[cfg(test)]
 mod tests {
@@ -45,18 +50,20 @@ mod tests {
     }
 
     /// Every binding the Worker reads.
-    pub const ALL: [(&str, Declared); 11] = [
+    pub const ALL: [(&str, Declared); 13] = [
         (DB, Declared::Everywhere),
         (DATABASES, Declared::Everywhere),
         (ASSETS, Declared::Everywhere),
         (SITE_LIMITER, Declared::Everywhere),
         (CLIENT_LIMITER, Declared::Everywhere),
+        (ORIGIN_LIMITER, Declared::Everywhere),
         (WEBHOOK_QUEUE, Declared::Everywhere),
         (INGEST_QUEUE, Declared::QueueOnly),
         (INGEST_MODE, Declared::Everywhere),
         (WEBHOOK_TIMEOUT_MS, Declared::Everywhere),
         (WEBHOOK_BACKOFF_SECONDS, Declared::Everywhere),
         (LOCAL_WEBHOOKS, Declared::Nowhere),
+        (LOCAL_FAULTS, Declared::Nowhere),
     ];
 
     /// The D1 bindings one environment of `wrangler.toml` declares.

@@ -11,8 +11,11 @@
 //!   `POST …/versions/{n}/restore` makes it the live copy again (a new
 //!   version).
 //! - `GET /v1/sites/{site_key}/copy/{locale}` (public, ETag): the stored FTL,
-//!   empty when there is none. The widget reads the layered result from
-//!   `GET /v1/locales/{locale}?site=` (see `locales`).
+//!   empty when there is none; the messages today's check refuses (saved
+//!   before a rule existed) named in `Feedback-Copy-Set-Aside`, and with
+//!   `Accept: application/json` the reasons too. The widget reads the
+//!   layered result from `GET /v1/locales/{locale}?site=` (see `locales`),
+//!   where those messages show the shipped text (see `served_copy`).
 
 use l10n::check_site_copy;
 use protocol::copy_versions::parse_version;
@@ -226,7 +229,21 @@ pub async fn restore_version(req: Request, ctx: RouteContext<Context>) -> Result
     }
 }
 
-/// A site's copy for one locale (public: the widget reads it).
+/// Names the messages of the stored wording that today's check refuses,
+/// which shoppers get the shipped text for (see `served_copy`).
+pub const SET_ASIDE_HEADER: &str = "Feedback-Copy-Set-Aside";
+
+/// A message set aside, as `GET …/copy/{locale}` names it.
+#[derive(Serialize)]
+struct SetAsideMessage<'a> {
+    id: &'a str,
+    problems: &'a [String],
+}
+
+/// A site's copy for one locale (public: the widget reads it): the stored
+/// FTL, with the messages today's check sets aside named in
+/// [`SET_ASIDE_HEADER`]; asked for as `application/json`,
+/// `{locale, ftl, set_aside: [{id, problems}]}`, which says why too.
 pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let db = store::route_database(&ctx).await?;
     let locale = match locale_param(&ctx) {
@@ -240,12 +257,42 @@ pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Respon
     let ftl = store::copy::find(&db, &site_key, &locale)
         .await?
         .unwrap_or_default();
-    let etag = format!("\"{}\"", hash_secret(&ftl).get(..32).unwrap_or_default());
-    respond::public_cacheable(
-        &req,
-        ftl,
-        "text/plain; charset=utf-8",
-        &etag,
-        Freshness::Revalidate,
-    )
+    let shipped = Shipped::of(&ctx.env).await?;
+    let set_aside = match shipped.widget_ftl(DEFAULT_LOCALE) {
+        Some(reference) if !ftl.is_empty() => {
+            crate::served_copy::screened(reference, &locale, &ftl).set_aside
+        }
+        _ => Vec::new(),
+    };
+    let wants_json = req
+        .headers()
+        .get("Accept")?
+        .is_some_and(|accept| accept.contains("application/json"));
+    let (body, content_type) = if wants_json {
+        let set_aside: Vec<SetAsideMessage> = set_aside
+            .iter()
+            .map(|aside| SetAsideMessage {
+                id: &aside.id,
+                problems: &aside.problems,
+            })
+            .collect();
+        let body = serde_json::to_string(&serde_json::json!({
+            "locale": locale,
+            "ftl": ftl,
+            "set_aside": set_aside,
+        }))?;
+        (body, "application/json")
+    } else {
+        (ftl, "text/plain; charset=utf-8")
+    };
+    let etag = format!("\"{}\"", hash_secret(&body).get(..32).unwrap_or_default());
+    let mut response =
+        respond::public_cacheable(&req, body, content_type, &etag, Freshness::Revalidate)?;
+    let headers = response.headers_mut();
+    headers.set("Vary", "Accept")?;
+    if !set_aside.is_empty() {
+        let ids: Vec<&str> = set_aside.iter().map(|aside| aside.id.as_str()).collect();
+        headers.set(SET_ASIDE_HEADER, &ids.join(", "))?;
+    }
+    Ok(response)
 }

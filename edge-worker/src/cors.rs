@@ -3,8 +3,9 @@
 
 use std::cell::RefCell;
 
-use worker::{Date, Env, Headers, Request, Response, Result};
+use worker::{Context, Date, Headers, Request, Response, Result, RouteContext};
 
+use crate::rate_limits;
 use crate::recent::Recent;
 use crate::store;
 
@@ -21,18 +22,42 @@ thread_local! {
     static KNOWN: RefCell<Recent<String, bool>> = RefCell::new(Recent::new(1_000));
 }
 
+/// What is known of a page origin before its site is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Some site allows it.
+    Known,
+    /// No site allows it.
+    Unknown,
+    /// Not looked up: the client's budget for lookups is spent.
+    NotLookedUp,
+}
+
 /// Whether any site allows `origin` (used before the site is known:
 /// preflights and envelope errors carry no site key we can trust yet).
-/// Remembered per isolate for a few seconds, so a flood of refusals costs
-/// no database read per request.
-pub async fn origin_known(env: &Env, origin: &str) -> Result<bool> {
+/// Remembered per isolate for a few seconds; an origin the isolate does
+/// not remember costs the client a lookup from its budget before any
+/// database is read (`rate_limits::charge_origin_lookup`).
+pub async fn origin_known(
+    ctx: &RouteContext<Context>,
+    client: Option<&str>,
+    origin: &str,
+) -> Result<Origin> {
     let now = Date::now().as_millis() as f64;
-    if let Some(known) = KNOWN.with(|known| known.borrow().get(&origin.to_string(), now)) {
-        return Ok(known);
+    let remembered = KNOWN.with(|known| known.borrow().get(&origin.to_string(), now));
+    if let Some(known) = remembered {
+        return Ok(if known {
+            Origin::Known
+        } else {
+            Origin::Unknown
+        });
+    }
+    if !rate_limits::charge_origin_lookup(ctx, client).await? {
+        return Ok(Origin::NotLookedUp);
     }
     // Sites live in several databases; the origin may be any one's.
     let mut found = false;
-    for db in store::databases::all(env)? {
+    for db in store::databases::all(&ctx.env)? {
         if store::sites::origin_known(&db, origin).await? {
             found = true;
             break;
@@ -43,7 +68,11 @@ pub async fn origin_known(env: &Env, origin: &str) -> Result<bool> {
             .borrow_mut()
             .put(origin.to_string(), found, now + KNOWN_CACHE_MS);
     });
-    Ok(found)
+    Ok(if found {
+        Origin::Known
+    } else {
+        Origin::Unknown
+    })
 }
 
 /// Lets `origin` read `response`. Always varies by origin, so caches never

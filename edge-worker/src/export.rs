@@ -1,14 +1,23 @@
-//! `GET /v1/sites/{site_key}/export?format=csv|ndjson&from=&to=&tz=&feedback=`:
+//! `GET /v1/sites/{site_key}/export?format=csv|ndjson&from=&to=&tz=&feedback=&after=`:
 //! one record per conversation active in the window (and matching the
 //! inbox's `feedback` filter, when given), streamed page by page so
 //! a large export never sits in memory, in conversation id order so that
 //! conversations updated during the export are neither skipped nor
 //! repeated.
+//!
+//! A file that arrives whole says so: an NDJSON export ends with the line
+//! `{"complete":true,"rows":N}`. A read that fails once the 200 is sent
+//! cannot abort the response (workerd ends a chunked body cleanly even when
+//! its stream errors), so the file says it instead: NDJSON ends with
+//! `{"complete":false,"rows":N,"error":…,"after":ID}`, CSV with a line of
+//! one field, `# the export failed after N conversations; resume with
+//! after=ID`, which a strict CSV reader refuses. `after=ID` resumes after
+//! the last conversation a file holds.
 
 use analytics::csv::{field, record, text_field};
 use analytics::iso_utc;
 use protocol::{ConversationRow, ErrorCode, ExportRow, FeedbackFilter};
-use worker::{Context, D1Database, Request, Response, Result, RouteContext};
+use worker::{Context, D1Database, Request, Response, Result, RouteContext, console_error};
 
 use crate::query::Query;
 use crate::respond;
@@ -72,8 +81,39 @@ struct Pages {
     format: Format,
     /// The last conversation id sent.
     after: Option<String>,
+    /// Records sent so far.
+    rows: u64,
     started: bool,
     done: bool,
+    /// A local fault (`crate::faults`): the second page's read fails.
+    fail_second_page: bool,
+}
+
+/// The NDJSON export's last line: the file arrived whole, with `rows` records.
+fn ndjson_end(rows: u64) -> String {
+    format!("{{\"complete\":true,\"rows\":{rows}}}\n")
+}
+
+/// What ends an export whose read failed after `rows` records, the last
+/// of them `after`: in NDJSON a last line `{"complete":false, …}` with
+/// the conversation to resume after; in CSV a last line of one field,
+/// which a strict CSV reader refuses (every record has 14) and a person
+/// reads in the first column.
+fn failed_end(format: Format, rows: u64, after: Option<&str>) -> String {
+    let resume = after.map_or_else(String::new, |after| format!("; resume with after={after}"));
+    let message = format!("the export failed after {rows} conversations{resume}");
+    match format {
+        Format::Ndjson => {
+            let end = serde_json::json!({
+                "complete": false,
+                "rows": rows,
+                "error": message,
+                "after": after,
+            });
+            format!("{end}\n")
+        }
+        Format::Csv => record([field(&format!("# {message}"))]),
+    }
 }
 
 async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
@@ -84,18 +124,43 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
     if !pages.started && pages.format == Format::Csv {
         chunk.push_str(&record(ExportRow::CSV_HEADER));
     }
+    let fault = pages.started && pages.fail_second_page;
     pages.started = true;
-    let rows = store::conversations::export_page(
-        &pages.db,
-        &pages.site_key,
-        pages.bounds,
-        pages.filter,
-        pages.after.as_deref(),
-        PAGE,
-    )
-    .await?;
+    let read = if fault {
+        Err(worker::Error::RustError(
+            "the export's second page failed (a local fault)".into(),
+        ))
+    } else {
+        store::conversations::export_page(
+            &pages.db,
+            &pages.site_key,
+            pages.bounds,
+            pages.filter,
+            pages.after.as_deref(),
+            PAGE,
+        )
+        .await
+    };
+    // The 200 and the pages before are sent: workerd ends a chunked body
+    // cleanly even when its stream errors (kj writes the last chunk;
+    // workerd#6818), so the failure is told in the file itself.
+    let rows = match read {
+        Ok(rows) => rows,
+        Err(err) => {
+            console_error!("site {}: an export failed: {err}", pages.site_key);
+            pages.done = true;
+            chunk.push_str(&failed_end(
+                pages.format,
+                pages.rows,
+                pages.after.as_deref(),
+            ));
+            return Ok(Some((chunk.into_bytes(), pages)));
+        }
+    };
     pages.done = rows.len() < PAGE as usize;
-    pages.after = rows.last().map(|row| row.conversation_id.clone());
+    if let Some(last) = rows.last() {
+        pages.after = Some(last.conversation_id.clone());
+    }
     for row in &rows {
         match pages.format {
             Format::Csv => chunk.push_str(&csv_record(row)),
@@ -104,6 +169,10 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
                 chunk.push('\n');
             }
         }
+    }
+    pages.rows += rows.len() as u64;
+    if pages.done && pages.format == Format::Ndjson {
+        chunk.push_str(&ndjson_end(pages.rows));
     }
     Ok(Some((chunk.into_bytes(), pages)))
 }
@@ -134,6 +203,13 @@ pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response
         Ok(filter) => filter,
         Err(problem) => return respond::error(ErrorCode::InvalidField, problem),
     };
+    let after = query.get("after").map(str::to_string);
+    if let Some(after) = &after
+        && let Err(error) = protocol::ids::check_id("after", after)
+    {
+        return respond::error(ErrorCode::InvalidField, error.message);
+    }
+    let fault = crate::faults::requested(&req, &ctx)?;
     let (content_type, extension) = match format {
         Format::Csv => ("text/csv; charset=utf-8; header=present", "csv"),
         Format::Ndjson => ("application/x-ndjson", "ndjson"),
@@ -148,9 +224,11 @@ pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response
         bounds: (window.from_ms, window.to_ms),
         filter,
         format,
-        after: None,
+        after,
+        rows: 0,
         started: false,
         done: false,
+        fail_second_page: fault == Some(crate::faults::Fault::FailExportSecondPage),
     };
     let stream = futures_util::stream::try_unfold(pages, next_chunk);
     let mut response = Response::from_stream(stream)?;
@@ -166,6 +244,20 @@ pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_export_says_so_in_its_last_line() {
+        let end: serde_json::Value =
+            serde_json::from_str(&failed_end(Format::Ndjson, 500, Some("c_9"))).unwrap_or_default();
+        assert_eq!(end["complete"], false);
+        assert_eq!(end["rows"], 500);
+        assert_eq!(end["after"], "c_9");
+        assert_eq!(
+            failed_end(Format::Csv, 0, None),
+            "# the export failed after 0 conversations\r\n"
+        );
+        assert!(ndjson_end(3).contains("\"complete\":true"));
+    }
 
     #[test]
     fn the_cells_follow_the_header() {

@@ -139,28 +139,23 @@ async fn save(
     received_at: i64,
     now: i64,
 ) -> Result<()> {
-    // A server's secret was checked when its request was queued.
-    let Some(saved) = store::ingest::save_events(
-        db,
-        &site.site_key,
-        store::ingest::Sender::Page,
-        events,
-        Vec::new(),
+    let write = store::ingest::Write {
+        site_key: &site.site_key,
+        // A server's secret was checked when its request was queued.
+        sender: store::ingest::Sender::Page,
         received_at,
-    )
-    .await?
-    else {
+        owes_webhooks: site.config.webhook_url.is_some(),
+        lose_first_answer: false,
+    };
+    let Some(saved) = store::ingest::save_events(db, write, events, Vec::new()).await? else {
         return Ok(());
     };
     if let Some(next) = store::databases::moving_to(env, &site.site_key).await? {
         // An error here retries the batch; the site's database then
         // finds duplicates, and this write lands.
-        store::ingest::save_for_move(&next, &site.site_key, &saved.kept, received_at).await?;
+        store::ingest::save_for_move(db, &next, &site.site_key, &saved.kept, received_at).await?;
     }
-    let deliveries = webhook::Delivery::of(site, &saved.stored, now);
-    if !deliveries.is_empty() {
-        webhook::enqueue(env.clone(), deliveries).await;
-    }
+    webhook::outbox::queue_owed(env, db, site, &saved.kept, now).await;
     Ok(())
 }
 

@@ -33,6 +33,7 @@ mod conversations;
 mod copy;
 mod cors;
 mod export;
+mod faults;
 mod gaps;
 mod ingest;
 mod ingest_queue;
@@ -44,6 +45,7 @@ mod random;
 mod rate_limits;
 mod recent;
 mod respond;
+mod served_copy;
 mod settings;
 mod shipped;
 mod sites;
@@ -126,23 +128,41 @@ async fn queue(batch: worker::MessageBatch<()>, env: Env, _ctx: Context) -> Resu
     }
 }
 
+/// Two cron triggers: every two minutes, the webhook deliveries still owed
+/// ([`webhook::outbox`]); daily, the retention sweep (which queues what is
+/// owed as well).
 #[event(scheduled)]
-async fn scheduled(_event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
+async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
+    let owed_only = event.cron() == webhook::outbox::SWEEP_CRON;
+    let now = worker::Date::now().as_millis() as i64;
     // Each database on its own: one that fails does not stop the others.
     for name in store::databases::names(&env) {
-        match env.d1(&name) {
-            Ok(db) => {
-                if let Err(err) = store::retention::sweep(&db).await {
-                    console_error!("retention sweep of {name} failed: {err}");
-                }
+        let db = match env.d1(&name) {
+            Ok(db) => db,
+            Err(err) => {
+                console_error!("sweep: no database {name}: {err}");
+                continue;
             }
-            Err(err) => console_error!("retention sweep: no database {name}: {err}"),
+        };
+        if let Err(err) = webhook::outbox::sweep(&env, &db, now).await {
+            console_error!("webhook outbox sweep of {name} failed: {err}");
+        }
+        if owed_only {
+            continue;
+        }
+        if let Err(err) = store::retention::sweep(&db).await {
+            console_error!("retention sweep of {name} failed: {err}");
         }
     }
 }
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
+    let local_faults = faults::allowed(
+        env.var(bindings::LOCAL_FAULTS)
+            .ok()
+            .map(|var| var.to_string()),
+    );
     let answer = match router(ctx).run(req, env).await {
         // The router answers a known path with the wrong method itself, in plain text.
         Ok(response) if response.status_code() == 405 => respond::error(
@@ -156,5 +176,13 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         console_error!("internal error: {err}");
         respond::error(ErrorCode::Internal, "the collector failed; try again later")
     })?;
-    respond::secured(answer)
+    let mut answer = respond::secured(answer)?;
+    if local_faults {
+        // What the isolate's D1 calls number now, for tests that count
+        // what a request costs (see `store::busy::calls`).
+        answer
+            .headers_mut()
+            .set(faults::CALLS_HEADER, &store::busy::calls().to_string())?;
+    }
+    Ok(answer)
 }

@@ -19,11 +19,12 @@
 
 use protocol::ErrorCode;
 use protocol::ids::check_locale;
-use protocol::locales::negotiate;
+use protocol::locales::{DEFAULT_LOCALE, negotiate};
 use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
 use crate::respond::{self, Freshness};
+use crate::served_copy;
 use crate::shipped::Shipped;
 use crate::sites::Site;
 use crate::store;
@@ -75,15 +76,17 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
     revalidated(&req, body, "application/json")
 }
 
-/// The widget's copy `base` (shipped for `locale`), with the overrides of
-/// the site named by `query`'s `site` layered on; the refusal to answer
-/// instead when there is no such site.
+/// The widget's copy shipped for `locale`, with the overrides of the site
+/// named by `query`'s `site` layered on; the refusal to answer instead
+/// when there is no such site.
 async fn for_site(
     ctx: &RouteContext<Context>,
     query: &Query,
+    shipped: &Shipped,
     locale: &str,
-    base: String,
 ) -> Result<std::result::Result<Layered, Response>> {
+    let base = shipped.widget_ftl(locale).unwrap_or_default().to_string();
+    let reference = shipped.widget_ftl(DEFAULT_LOCALE).unwrap_or_default();
     let Some(site_key) = query.get("site") else {
         return Ok(Ok(Layered {
             body: base,
@@ -96,8 +99,13 @@ async fn for_site(
     }
     Ok(Ok(
         match store::copy::find_live(&db, site_key, locale).await? {
+            // Checked again: a message today's check refuses shows the
+            // shipped text.
             Some((overlay, version)) => Layered {
-                body: l10n::layer(&base, &overlay),
+                body: l10n::layer(
+                    &base,
+                    &served_copy::screened(reference, locale, &overlay).ftl,
+                ),
                 version,
             },
             None => Layered {
@@ -112,7 +120,7 @@ async fn for_site(
 pub async fn get(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
     let shipped = Shipped::of(&ctx.env).await?;
     let locale = ctx.param("locale").cloned().unwrap_or_default();
-    let Some(base) = shipped.widget_ftl(&locale) else {
+    if shipped.widget_ftl(&locale).is_none() {
         return respond::error(
             ErrorCode::UnknownLocale,
             format!(
@@ -120,9 +128,9 @@ pub async fn get(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
                 shipped.list().locales.join(", ")
             ),
         );
-    };
+    }
     let query = Query::of(&req)?;
-    match for_site(&ctx, &query, &locale, base.to_string()).await? {
+    match for_site(&ctx, &query, &shipped, &locale).await? {
         Ok(layered) => layered_answer(&req, layered, FTL),
         Err(refusal) => Ok(refusal),
     }
@@ -144,13 +152,13 @@ pub async fn best(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
         .collect();
     let list = shipped.list();
     let locale = negotiate(&want, &list.locales);
-    let Some(base) = shipped.widget_ftl(&locale) else {
+    if shipped.widget_ftl(&locale).is_none() {
         return respond::error(
             ErrorCode::UnknownLocale,
             format!("the collector ships no copy for its default locale {locale:?}"),
         );
-    };
-    match for_site(&ctx, &query, &locale, base.to_string()).await? {
+    }
+    match for_site(&ctx, &query, &shipped, &locale).await? {
         Ok(layered) => {
             let mut response = layered_answer(&req, layered, FTL)?;
             response.headers_mut().set("Content-Language", &locale)?;

@@ -142,6 +142,60 @@ pub async fn charge_unknown_site(
     unknown_flood().map(Some)
 }
 
+/// Binding limiting each client's lookups of page origins no isolate
+/// remembers (`cors::origin_known`).
+const ORIGIN_LIMITER: &str = crate::bindings::ORIGIN_LIMITER;
+/// Its period, in seconds.
+pub const ORIGIN_PERIOD_SECONDS: u32 = 60;
+
+thread_local! {
+    /// Clients that ran out of budget for origin lookups, until when.
+    static ORIGIN_FLOODERS: RefCell<Recent<String, ()>> = RefCell::new(Recent::new(10_000));
+}
+
+/// Whether `client` may cost a lookup of a page origin no isolate
+/// remembers, in every database: its budget (`ORIGIN_LIMITER`) is charged,
+/// and once it is spent the client is refused at once, without asking the
+/// limiter, until it has asked for nothing for the limiter's period. So a
+/// flood of made-up `Origin`s from one client costs a few reads, then
+/// none, however long it lasts. (Without a client, in local development,
+/// nothing is charged.)
+pub async fn charge_origin_lookup(
+    ctx: &RouteContext<Context>,
+    client: Option<&str>,
+) -> Result<bool> {
+    let Some(client) = client else {
+        return Ok(true);
+    };
+    let now = Date::now().as_millis() as f64;
+    let until = now + f64::from(ORIGIN_PERIOD_SECONDS) * 1000.0;
+    let key = client.to_string();
+    let flooding = ORIGIN_FLOODERS.with(|known| {
+        let mut known = known.borrow_mut();
+        let flooding = known.get(&key, now).is_some();
+        if flooding {
+            known.put(key.clone(), (), until);
+        }
+        flooding
+    });
+    if flooding {
+        return Ok(false);
+    }
+    if allowed(ctx, ORIGIN_LIMITER, key.clone()).await? {
+        return Ok(true);
+    }
+    ORIGIN_FLOODERS.with(|known| known.borrow_mut().put(key, (), until));
+    Ok(false)
+}
+
+/// The 429 for a client whose budget for origin lookups is spent.
+pub fn origin_flood() -> Result<Response> {
+    too_many(
+        ORIGIN_PERIOD_SECONDS,
+        "this browser keeps sending origins no site allows; retry after the indicated seconds",
+    )
+}
+
 /// `None` when the site may send another request, else the 429.
 pub async fn check_site(ctx: &RouteContext<Context>, site_key: &str) -> Result<Option<Response>> {
     if allowed(ctx, SITE_LIMITER, site_key.to_string()).await? {

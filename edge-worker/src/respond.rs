@@ -114,7 +114,7 @@ pub fn public_cacheable(
     headers.set("Access-Control-Allow-Origin", "*")?;
     headers.set(
         "Access-Control-Expose-Headers",
-        "ETag, Feedback-Copy-Version",
+        "ETag, Feedback-Copy-Version, Feedback-Copy-Set-Aside",
     )?;
     Ok(response)
 }

@@ -124,6 +124,13 @@ pub fn entries(ftl: &str) -> Vec<EntryText> {
     found
 }
 
+/// The entry of `found` (from [`entries`]) that spans 1-based `line`, as
+/// a diagnostic names it.
+pub fn entry_on_line(found: &[EntryText], line: usize) -> Option<&EntryText> {
+    let line = line.checked_sub(1)?;
+    found.iter().find(|entry| entry.lines.contains(&line))
+}
+
 /// The lines of entry `id` with `value` after its `=`: continuation lines
 /// that would not carry on the entry are indented by four spaces.
 fn entry_lines(id: &str, value: &str) -> Vec<String> {

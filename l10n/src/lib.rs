@@ -8,8 +8,9 @@
 //!   (the browser's `Intl.PluralRules` in wasm), and `reactive` (feature
 //!   `reactive`), the reactive handle both UIs share.
 //!
-//! [`guard`] finds what copy may not hold before it is parsed, and
-//! [`layer`] lays a site's wording over the shipped copy.
+//! [`guard`] finds what copy may not hold before it is parsed,
+//! [`layer`] lays a site's wording over the shipped copy, and [`screen`]
+//! sets aside the messages of stored wording that today's check refuses.
 
 mod diagnostic;
 pub mod entries;
@@ -22,6 +23,7 @@ mod number;
 pub mod plural;
 #[cfg(feature = "reactive")]
 pub mod reactive;
+pub mod screen;
 
 use std::collections::BTreeSet;
 

@@ -202,6 +202,7 @@ wording-save = حفظ النصوص
 wording-saved = حُفظت كالإصدار { $version }.
 wording-unchanged = حُفظت؛ لم يتغير شيء.
 wording-refused = لم تُحفظ: وجد المُجمِّع هذه المشكلات. النصوص المحفوظة من قبل لم تتغير.
+wording-set-aside = يرى المتسوقون النص المرفق لهذه الرسائل: فحص أُضيف بعد حفظها يجد فيها مشكلات. صحّحها لتظهر نصوصك من جديد.
 wording-sample-question = أين طلبي؟
 wording-sample-answer = غادر طلبك مستودعنا أمس ومن المتوقع أن يصل خلال ثلاثة أيام.
 preview-title = معاينة

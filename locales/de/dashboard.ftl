@@ -190,6 +190,7 @@ wording-save = Texte speichern
 wording-saved = Als Version { $version } gespeichert.
 wording-unchanged = Gespeichert; es hatte sich nichts geändert.
 wording-refused = Nicht gespeichert: Der Collector hat diese Probleme gefunden. Die zuvor gespeicherten Texte bleiben unverändert.
+wording-set-aside = Kunden sehen bei diesen Texten den mitgelieferten Text: Eine seit dem Speichern hinzugekommene Prüfung findet darin Probleme. Korrigieren Sie sie, damit wieder Ihre Texte erscheinen.
 wording-sample-question = Wo ist meine Bestellung?
 wording-sample-answer = Ihre Bestellung hat gestern unser Lager verlassen und sollte innerhalb von drei Tagen ankommen.
 preview-title = Vorschau

@@ -377,6 +377,9 @@ wording-saved = Saved as version { $version }.
 wording-unchanged = Saved; nothing had changed.
 # Shown above the problems when the collector refused a save.
 wording-refused = Not saved: the collector found these problems. The wording stored before is unchanged.
+# Shown above the editor, with the list of message ids below it, when
+# messages of the saved wording break a check added since they were saved.
+wording-set-aside = Shoppers see the shipped text of these messages: a check added since they were saved finds problems in them. Fix them to show your wording again.
 # A shopper's question in the preview's sample conversation.
 wording-sample-question = Where is my order?
 # The assistant's answer in the preview's sample conversation.

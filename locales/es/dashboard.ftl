@@ -193,6 +193,7 @@ wording-save = Guardar textos
 wording-saved = Guardado como versión { $version }.
 wording-unchanged = Guardado; no había cambiado nada.
 wording-refused = No se guardó: el recolector encontró estos problemas. Los textos guardados antes no cambian.
+wording-set-aside = Los clientes ven el texto incluido en estos mensajes: una comprobación añadida después de guardarlos encuentra problemas en ellos. Corríjalos para que vuelvan a mostrarse sus textos.
 wording-sample-question = ¿Dónde está mi pedido?
 wording-sample-answer = Tu pedido salió ayer de nuestro almacén y debería llegar en tres días.
 preview-title = Vista previa

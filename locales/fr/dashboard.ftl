@@ -193,6 +193,7 @@ wording-save = Enregistrer les textes
 wording-saved = Enregistré comme version { $version }.
 wording-unchanged = Enregistré ; rien n’avait changé.
 wording-refused = Non enregistré : le collecteur a trouvé ces problèmes. Les textes enregistrés avant restent inchangés.
+wording-set-aside = Les clients voient le texte fourni pour ces messages : une vérification ajoutée depuis leur enregistrement y trouve des problèmes. Corrigez-les pour que vos textes s’affichent à nouveau.
 wording-sample-question = Où est ma commande ?
 wording-sample-answer = Votre commande a quitté notre entrepôt hier et devrait arriver sous trois jours.
 preview-title = Aperçu

@@ -187,6 +187,7 @@ wording-save = 文言を保存
 wording-saved = バージョン { $version } として保存しました。
 wording-unchanged = 保存しました。変更はありませんでした。
 wording-refused = 保存されませんでした。コレクターが次の問題を見つけました。以前に保存した文言はそのままです。
+wording-set-aside = これらのメッセージには標準の文言が表示されています。保存後に追加されたチェックで問題が見つかりました。修正すると、あなたの文言が再び表示されます。
 wording-sample-question = 注文した商品はどこですか？
 wording-sample-answer = ご注文の商品は昨日倉庫を出荷され、3 日以内に届く予定です。
 preview-title = プレビュー

@@ -190,6 +190,7 @@ wording-save = Teksten opslaan
 wording-saved = Opgeslagen als versie { $version }.
 wording-unchanged = Opgeslagen; er was niets veranderd.
 wording-refused = Niet opgeslagen: de collector vond deze problemen. De eerder opgeslagen teksten blijven ongewijzigd.
+wording-set-aside = Klanten zien bij deze berichten de meegeleverde tekst: een controle die na het opslaan is toegevoegd, vindt er problemen in. Verbeter ze om uw teksten weer te tonen.
 wording-sample-question = Waar is mijn bestelling?
 wording-sample-answer = Je bestelling heeft gisteren ons magazijn verlaten en komt binnen drie dagen aan.
 preview-title = Voorbeeld

@@ -193,6 +193,7 @@ wording-save = Salvar textos
 wording-saved = Salvo como versão { $version }.
 wording-unchanged = Salvo; nada tinha mudado.
 wording-refused = Não salvo: o coletor encontrou estes problemas. Os textos salvos antes não mudaram.
+wording-set-aside = Os clientes veem o texto original nestas mensagens: uma verificação adicionada depois que foram salvas encontra problemas nelas. Corrija-as para que seus textos voltem a aparecer.
 wording-sample-question = Onde está meu pedido?
 wording-sample-answer = Seu pedido saiu do nosso depósito ontem e deve chegar em até três dias.
 preview-title = Prévia

@@ -313,6 +313,16 @@ impl CsatResponse {
 }
 
 impl Event {
+    /// Whether the event is bad news, which a site's webhook is told of: a
+    /// 👎, or a CSAT answer of 1 or 2.
+    pub fn is_bad_news(&self) -> bool {
+        match &self.kind {
+            EventKind::MessageFeedback(feedback) => feedback.rating == Rating::Down,
+            EventKind::CsatResponse(answer) => answer.score <= 2,
+            EventKind::CsatOffered(_) | EventKind::CsatDismissed(_) => false,
+        }
+    }
+
     /// Builds a `message_feedback` event with no reason, tags or excerpts.
     pub fn message_feedback(header: EventHeader, message_id: String, rating: Rating) -> Self {
         Self {

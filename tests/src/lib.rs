@@ -452,6 +452,25 @@ pub fn sql_text(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
+/// The records of an NDJSON export that arrived whole: every line but the
+/// last, which must say `{"complete": true, "rows": N}` with N the count
+/// of the others. An error for a file that does not end so.
+pub fn ndjson_records(body: &str) -> Result<Vec<Value>> {
+    let mut lines: Vec<Value> = body
+        .lines()
+        .map(serde_json::from_str)
+        .collect::<std::result::Result<_, _>>()
+        .context("an NDJSON line is not JSON")?;
+    let end = lines.pop().context("an empty export")?;
+    if end != serde_json::json!({"complete": true, "rows": lines.len()}) {
+        bail!(
+            "the export does not end with its count of {} rows: {end}",
+            lines.len()
+        );
+    }
+    Ok(lines)
+}
+
 /// The HTTP client every test and measuring binary uses. It drops idle
 /// connections quickly (wrangler's local proxy closes them after a few
 /// seconds, and reusing one it has just closed fails the request), and it

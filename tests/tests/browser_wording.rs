@@ -501,3 +501,30 @@ async fn the_owner_finds_wording_beside_every_other_section_right_to_left_in_ara
     preview_text_becomes(&browser, ".fb-csat-title", "Alles gut?").await;
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn wording_saved_before_a_check_existed_is_named_as_set_aside_with_its_finding() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("stale_copy").unwrap();
+    // A term that writes out `$shop`, stored before `term-variable` refused
+    // it: shoppers get the shipped heading (worker_locales.rs), and the
+    // editor says so, with the finding beside the message.
+    stack
+        .store_copy_unchecked(
+            &site.key,
+            "de",
+            "-laden = { $shop }\npanel-title-shop = Chat mit { -laden }\ncsat-thumb-up = Jawohl\n",
+        )
+        .unwrap();
+    let browser = open_dashboard(&stack, &site, "en-US", "#/wording").await;
+    let notice = browser.page_text(".wording .set-aside").await.unwrap();
+    assert!(notice.contains("Shoppers see the shipped text"), "{notice}");
+    assert!(notice.contains("panel-title-shop"), "{notice}");
+    assert!(!notice.contains("csat-thumb-up"), "{notice}");
+    let finding = browser
+        .page_text("#wording-panel-title-shop-problems")
+        .await
+        .unwrap();
+    assert!(finding.contains("error[term-variable]"), "{finding}");
+    browser.close().await.unwrap();
+}

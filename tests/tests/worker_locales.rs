@@ -378,3 +378,67 @@ async fn wording_stored_before_the_checks_falls_back_to_the_shipped_copy_message
         assert!(!layered.contains("Deep") && !layered.contains('\u{7}'));
     }
 }
+
+#[tokio::test]
+async fn wording_a_later_check_refuses_is_set_aside_for_shoppers_and_named_for_the_owner() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("stale_copy").unwrap();
+    // What a collector before the `term-variable` check stored: the panel's
+    // heading would read "Chat mit {$shop}" (a term cannot see `$shop`).
+    let stored =
+        "-laden = { $shop }\npanel-title-shop = Chat mit { -laden }\ncsat-thumb-up = Jawohl\n";
+    stack.store_copy_unchecked(&site.key, "de", stored).unwrap();
+
+    // The shopper gets the shipped heading, and the site's other wording.
+    let response = get(
+        &format!(
+            "{}/v1/locales/best?want=de&site={}",
+            stack.worker_url, site.key
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let layered = response.text().await.unwrap();
+    let heading = shipped(&stack, "de")
+        .lines()
+        .find(|line| line.starts_with("panel-title-shop ="))
+        .unwrap()
+        .to_string();
+    assert!(layered.contains(&format!("\n{heading}\n")), "{layered}");
+    assert!(!layered.contains("-laden }"), "{layered}");
+    assert!(layered.contains("\ncsat-thumb-up = Jawohl\n"), "{layered}");
+
+    // The owner reads the stored text as it is, which message is set
+    // aside, and why.
+    let url = format!("{}/v1/sites/{}/copy/de", stack.worker_url, site.key);
+    let response = get(&url, None).await;
+    assert_eq!(
+        response
+            .headers()
+            .get("feedback-copy-set-aside")
+            .and_then(|value| value.to_str().ok()),
+        Some("panel-title-shop")
+    );
+    assert_eq!(response.text().await.unwrap(), stored);
+    let answer: Value = http_client()
+        .get(&url)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["ftl"], stored);
+    let set_aside = answer["set_aside"].as_array().unwrap();
+    assert_eq!(set_aside.len(), 1, "{answer}");
+    assert_eq!(set_aside[0]["id"], "panel-title-shop");
+    assert!(
+        set_aside[0]["problems"][0]
+            .as_str()
+            .unwrap()
+            .contains("error[term-variable]"),
+        "{answer}"
+    );
+}

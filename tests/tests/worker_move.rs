@@ -147,6 +147,39 @@ async fn a_site_moves_to_another_database_while_feedback_keeps_arriving_and_lose
     let planted = batch(1, &mut before);
     let commented = planted[0]["conversation_id"].as_str().unwrap().to_string();
     collector.send_all(&site, planted).await.unwrap();
+    // A 👍 sent before the move, and sent again during it with the same
+    // id and a corrected time: both databases keep the first.
+    let (resent_id, resent_conversation) = (unique("ev"), unique("c_resent"));
+    let first_at = now_ms() - 60_000;
+    collector
+        .send_all(
+            &site,
+            vec![thumb_event(
+                &resent_id,
+                &resent_conversation,
+                "m1",
+                "up",
+                first_at,
+            )],
+        )
+        .await
+        .unwrap();
+    before.events += 1;
+    before.conversations += 1;
+    before.up += 1;
+    // Its time as stored (on the collector's clock).
+    let stored_at = stack
+        .d1_execute_on(
+            "DB",
+            &format!(
+                "SELECT at FROM events WHERE site_key = {} AND event_id = {}",
+                sql_text(&site.key),
+                sql_text(&resent_id)
+            ),
+        )
+        .unwrap()[0]["at"]
+        .as_i64()
+        .unwrap();
     let ftl = "csat-title = Wie war es bei uns?\n";
     collector.store_copy(&site, "de", ftl).await.unwrap();
     let key = collector
@@ -211,6 +244,21 @@ async fn a_site_moves_to_another_database_while_feedback_keeps_arriving_and_lose
     };
     assert_eq!(refused.code(), "site_moving", "{}", refused.body);
     assert_eq!(refused.header("retry-after"), Some("60"));
+    // The Worker writes to both databases now: the resend, a duplicate in
+    // the old one, reaches the new one as the old one stored it.
+    deliver(
+        &collector,
+        &site,
+        vec![thumb_event(
+            &resent_id,
+            &resent_conversation,
+            "m1",
+            "up",
+            first_at + 5_000,
+        )],
+        false,
+    )
+    .await;
     let cli = site_cli(&["set", &site.key, "shop_name=Elsewhere"]).unwrap();
     assert!(!cli.status.success());
     assert!(
@@ -276,6 +324,23 @@ async fn a_site_moves_to_another_database_while_feedback_keeps_arriving_and_lose
         "{recount:?}"
     );
 
+    // The resent 👍 kept its first time, as the old database did.
+    let resent = stack
+        .d1_execute_on(
+            "DB_1",
+            &format!(
+                "SELECT e.at AS event_at, m.at AS thumb_at FROM events e \
+                 JOIN message_ratings m ON m.site_key = e.site_key AND m.event_id = e.event_id \
+                 WHERE e.site_key = {} AND e.event_id = {}",
+                sql_text(&site.key),
+                sql_text(&resent_id)
+            ),
+        )
+        .unwrap();
+    assert_eq!(resent.len(), 1, "{resent:?}");
+    assert_eq!(resent[0]["event_at"], stored_at, "{resent:?}");
+    assert_eq!(resent[0]["thumb_at"], stored_at, "{resent:?}");
+
     // The shopper's text came through unchanged.
     let detail = collector
         .conversation(&site.key, Some(&site.secret), &commented)
@@ -312,6 +377,7 @@ async fn a_site_moves_to_another_database_while_feedback_keeps_arriving_and_lose
         "site_copy",
         "site_copy_versions",
         "webhook_failures",
+        "webhook_outbox",
         "events",
         "message_ratings",
         "conversations",

@@ -528,8 +528,7 @@ async fn conversations_updated_during_an_export_are_exported_exactly_once() {
     let (body, updated) = tokio::join!(export, update);
     assert!(updated > 0, "nothing changed while the export ran");
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for line in body.lines() {
-        let record: Value = serde_json::from_str(line).unwrap();
+    for record in e2e::ndjson_records(&body).unwrap() {
         *seen
             .entry(record["conversation_id"].as_str().unwrap().to_string())
             .or_default() += 1;
@@ -594,10 +593,7 @@ async fn export_round_trips_through_a_csv_parser_and_erasure_removes_everything(
         .await
         .unwrap();
     assert_eq!(status, 200);
-    let lines: Vec<Value> = ndjson
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let lines = e2e::ndjson_records(&ndjson).unwrap();
     assert_eq!(lines.len(), 2);
     let line = lines
         .iter()
@@ -616,9 +612,10 @@ async fn export_round_trips_through_a_csv_parser_and_erasure_removes_everything(
         .await
         .unwrap();
     assert_eq!(status, 200);
-    let ids: Vec<Value> = filtered
-        .lines()
-        .map(|line| serde_json::from_str::<Value>(line).unwrap()["conversation_id"].clone())
+    let ids: Vec<Value> = e2e::ndjson_records(&filtered)
+        .unwrap()
+        .iter()
+        .map(|record| record["conversation_id"].clone())
         .collect();
     assert_eq!(ids, [Value::from(kept.as_str())]);
     let (status, _) = collector
@@ -703,4 +700,103 @@ async fn every_site_owner_route_needs_this_sites_secret() {
             assert_eq!(body["code"], "unauthorized");
         }
     }
+}
+
+#[tokio::test]
+async fn an_export_that_fails_half_way_says_so_at_its_end_and_a_whole_one_says_so_too() {
+    let stack = stack();
+    let site = stack.named_site("export_fault").unwrap();
+    let collector = stack.collector();
+    let now = e2e::now_ms();
+    // More than one page (500 conversations) of the stream.
+    let mut conversations: Vec<String> = (0..700).map(|_| unique("f")).collect();
+    for chunk in conversations.chunks(100) {
+        let events = chunk
+            .iter()
+            .map(|conversation| thumb_event(&unique("ev"), conversation, "m1", "up", now - 60_000))
+            .collect();
+        collector.send_all(&site, events).await.unwrap();
+    }
+    conversations.sort();
+    let export = |query: &str, fault: Option<&str>| {
+        let mut request = e2e::http_client()
+            .get(format!(
+                "{}/v1/sites/{}/export?{query}",
+                stack.worker_url, site.key
+            ))
+            .bearer_auth(&site.secret);
+        if let Some(fault) = fault {
+            request = request.header("X-Local-Fault", fault);
+        }
+        request.send()
+    };
+
+    // The second page's read fails after the 200 and the first page: the
+    // file says so at its end, so a client never takes it for a whole one
+    // (workerd ends a chunked body cleanly even when its stream errors).
+    let body = export("format=ndjson", Some("fail-export-second-page"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(e2e::ndjson_records(&body).is_err(), "taken as whole");
+    let end: Value = serde_json::from_str(body.lines().last().unwrap()).unwrap();
+    assert_eq!(end["complete"], false, "{end}");
+    assert_eq!(end["rows"], 500, "{end}");
+    assert_eq!(end["after"], conversations[499].as_str(), "{end}");
+    assert_eq!(body.lines().count(), 501);
+    let csv_text = export("format=csv", Some("fail-export-second-page"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let read: Result<Vec<csv::StringRecord>, _> = csv::Reader::from_reader(csv_text.as_bytes())
+        .records()
+        .collect();
+    assert!(read.is_err(), "a strict CSV reader took the failed file");
+    assert_eq!(
+        csv_text.lines().last(),
+        Some(
+            format!(
+                "# the export failed after 500 conversations; resume with after={}",
+                conversations[499]
+            )
+            .as_str()
+        )
+    );
+
+    // A whole export ends with its count, and `after` resumes after the
+    // last conversation a file holds.
+    let body = export("format=ndjson", None)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let records = e2e::ndjson_records(&body).unwrap();
+    let ids: Vec<&str> = records
+        .iter()
+        .map(|record| record["conversation_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, conversations);
+    let resume_after = &conversations[299];
+    let body = export(&format!("format=ndjson&after={resume_after}"), None)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let rest: Vec<String> = e2e::ndjson_records(&body)
+        .unwrap()
+        .iter()
+        .map(|record| record["conversation_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rest, conversations[300..]);
+    let (status, body) = collector
+        .owner_get(&site, "export?after=not%20an%20id")
+        .await
+        .unwrap();
+    assert_eq!(status, 400, "{body}");
 }

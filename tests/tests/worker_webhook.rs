@@ -308,3 +308,124 @@ async fn a_receiver_that_keeps_failing_is_retried_with_backoff_then_recorded_for
         .unwrap();
     assert_eq!(status, 401);
 }
+
+/// Sends one 👎 to `site` server to server, asking the collector for
+/// `fault` (`edge-worker/src/faults.rs`); its event id and the report.
+async fn send_thumbs_down_with_fault(
+    stack: &Stack,
+    site: &e2e::SiteAccess,
+    conversation: &str,
+    fault: &str,
+) -> (String, Value) {
+    let id = unique("ev");
+    let body = e2e::envelope(
+        &site.key,
+        vec![thumb_event(&id, conversation, "m1", "down", now_ms())],
+    );
+    let response = e2e::http_client()
+        .post(format!("{}/v1/events", stack.worker_url))
+        .bearer_auth(&site.secret)
+        .header("X-Local-Fault", fault)
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    (id, response.json().await.unwrap())
+}
+
+/// Receives deliveries, answering each 204, until one carries `wanted`;
+/// every event id received on the way, each once.
+async fn receive_until(listener: &TcpListener, wanted: &str) -> std::collections::BTreeSet<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    let found = tokio::time::timeout(Duration::from_secs(30), async {
+        while !ids.contains(wanted) {
+            ids.extend(event_ids(&receive(listener).await.unwrap().body));
+        }
+    })
+    .await;
+    assert!(found.is_ok(), "no delivery carried {wanted}; got {ids:?}");
+    ids
+}
+
+/// Waits until the outbox row of `event_id` is marked queued (the mark
+/// follows the queue's acceptance, which the delivery may overtake).
+async fn marked_queued(stack: &Stack, site: &e2e::SiteAccess, event_id: &str) {
+    e2e::eventually(
+        "the outbox row marked queued",
+        Duration::from_secs(10),
+        || async {
+            Ok(outbox_queued_at(stack, site, event_id)
+                .is_i64()
+                .then_some(()))
+        },
+    )
+    .await
+    .unwrap();
+}
+
+/// The outbox row of `event_id`: when it was queued (`null` while owed).
+fn outbox_queued_at(stack: &Stack, site: &e2e::SiteAccess, event_id: &str) -> Value {
+    let rows = stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "SELECT queued_at FROM webhook_outbox WHERE site_key = {} AND event_id = {}",
+                e2e::sql_text(&site.key),
+                e2e::sql_text(event_id)
+            ),
+        )
+        .unwrap();
+    assert_eq!(rows.len(), 1, "one outbox row for {event_id}: {rows:?}");
+    rows[0]["queued_at"].clone()
+}
+
+#[tokio::test]
+async fn a_thumbs_down_is_delivered_from_what_is_stored_after_a_lost_answer_or_a_request_that_ended_first()
+ {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("webhook_retry").unwrap();
+    let receiver = stack.webhook_receiver("webhook_retry").unwrap();
+    let listener = TcpListener::bind(("127.0.0.1", receiver.port))
+        .await
+        .unwrap();
+
+    // D1 commits the batch and its answer is lost: the retry finds the
+    // 👎 stored. The report still counts it as this request's, and the
+    // delivery it is owed still goes out, once per event id.
+    let conversation = unique("c");
+    let (lost_id, report) =
+        send_thumbs_down_with_fault(&stack, &site, &conversation, "lose-batch-answer").await;
+    assert_eq!(report["accepted"], 1, "{report}");
+    assert_eq!(report["duplicates"], 0, "{report}");
+    let received = receive_until(&listener, &lost_id).await;
+    assert_eq!(received, [lost_id.clone()].into());
+    marked_queued(&stack, &site, &lost_id).await;
+
+    // The request ends before it queues anything: the 👎 is owed in the
+    // database, and the sweep queues it once it is a minute old.
+    let (owed_id, report) =
+        send_thumbs_down_with_fault(&stack, &site, &conversation, "skip-webhook-queue").await;
+    assert_eq!(report["accepted"], 1, "{report}");
+    assert_eq!(outbox_queued_at(&stack, &site, &owed_id), Value::Null);
+    stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "UPDATE webhook_outbox SET stored_at = stored_at - 120000 WHERE event_id = {}",
+                e2e::sql_text(&owed_id)
+            ),
+        )
+        .unwrap();
+    let trigger = reqwest::get(format!("{}/__scheduled?cron=*/2+*+*+*+*", stack.worker_url))
+        .await
+        .unwrap();
+    assert!(trigger.status().is_success());
+    let received = receive_until(&listener, &owed_id).await;
+    // An earlier delivery may come again; nothing else does.
+    assert!(
+        received.iter().all(|id| *id == owed_id || *id == lost_id),
+        "{received:?}"
+    );
+    marked_queued(&stack, &site, &owed_id).await;
+}

@@ -136,6 +136,14 @@ fn tables() -> Vec<Table> {
             merge: Merge::Absent,
         },
         Table {
+            name: "webhook_outbox",
+            key: &["event_id"],
+            // A delivery still owed is owed in the new database too (its
+            // sweep queues it); one queued stays queued.
+            columns: &["event_id", "stored_at", "claim", "claimed_at", "queued_at"],
+            merge: Merge::Keep,
+        },
+        Table {
             name: "events",
             key: &["event_id"],
             columns: &[

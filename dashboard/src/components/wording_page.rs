@@ -284,9 +284,24 @@ fn Editor(
         }
     };
     let draft_for_preview = Signal::derive(move || wording.with(Wording::layered));
+    let set_aside = Memo::new(move |_| wording.with(Wording::set_aside));
+    let set_aside = move || {
+        let ids = set_aside.get();
+        (!ids.is_empty()).then(|| {
+            view! {
+                <div class="problem set-aside">
+                    <p>{i18n.t("wording-set-aside")}</p>
+                    <ul>
+                        {ids.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    };
     view! {
         <div class="wording-editor">
             <div class="wording-edit">
+                {set_aside}
                 <fieldset class="field">
                     <legend>{i18n.t("wording-mode")}</legend>
                     {mode(false, "wording-mode-messages", "wording-mode-messages")}

@@ -50,7 +50,21 @@ pub fn wait_before_retry(error: &str, tries: usize) -> Option<Duration> {
         .map(|&ms| Duration::from_millis(ms))
 }
 
-async fn retrying<T, F, Fut>(mut attempt: F) -> Result<T>
+thread_local! {
+    /// D1 calls this isolate has made, each try counted.
+    static CALLS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many D1 calls (statements or batches, each try counted) this
+/// isolate has made: local test runs read it from every answer
+/// (`X-Local-D1-Calls`) to count what a request costs the database.
+pub fn calls() -> u64 {
+    CALLS.with(std::cell::Cell::get)
+}
+
+/// Runs `attempt` until it succeeds or fails for good; what it gave, and
+/// how many tries that took.
+async fn retrying_counted<T, F, Fut>(mut attempt: F) -> Result<(T, usize)>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T>>,
@@ -58,14 +72,23 @@ where
     let mut tries = 0;
     loop {
         tries += 1;
+        CALLS.with(|calls| calls.set(calls.get() + 1));
         match attempt().await {
             Err(error) => match wait_before_retry(&error.to_string(), tries) {
                 Some(wait) => Delay::from(wait).await,
                 None => return Err(error),
             },
-            done => return done,
+            Ok(done) => return Ok((done, tries)),
         }
     }
+}
+
+async fn retrying<T, F, Fut>(attempt: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    Ok(retrying_counted(attempt).await?.0)
 }
 
 /// `statement.all()`, tried again while the database is busy.
@@ -86,6 +109,46 @@ pub async fn first<T: DeserializeOwned>(statement: &D1PreparedStatement) -> Resu
 /// `db.batch(statements)`, tried again while the database is busy.
 pub async fn batch(db: &D1Database, statements: Vec<D1PreparedStatement>) -> Result<Vec<D1Result>> {
     retrying(|| db.batch(statements.clone())).await
+}
+
+/// A batch's results, and whether an earlier try of it failed. A try
+/// whose answer was lost ("Network connection lost") may have committed,
+/// so what the last try found already stored may be this batch's own work.
+pub struct Batched {
+    /// One result per statement, from the try that answered.
+    pub results: Vec<D1Result>,
+    /// Whether an earlier try failed.
+    pub retried: bool,
+}
+
+/// [`batch`], saying whether it was tried more than once. With
+/// `lose_first_answer` (a local fault, see `crate::faults`), the first try
+/// commits and then fails as a lost answer does.
+pub async fn batch_counted(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+    lose_first_answer: bool,
+) -> Result<Batched> {
+    let mut first = lose_first_answer;
+    let (results, tries) = retrying_counted(|| {
+        let lose = std::mem::take(&mut first);
+        let statements = statements.clone();
+        async move {
+            let results = db.batch(statements).await?;
+            if lose {
+                return Err(worker::Error::RustError(
+                    "D1_ERROR: Network connection lost. (a local fault: the batch committed)"
+                        .into(),
+                ));
+            }
+            Ok(results)
+        }
+    })
+    .await?;
+    Ok(Batched {
+        results,
+        retried: tries > 1,
+    })
 }
 
 #[cfg(test)]

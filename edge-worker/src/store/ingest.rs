@@ -7,7 +7,7 @@ use protocol::csat::check_amend_window;
 use protocol::{CSAT_AMEND_WINDOW_MS, Event, EventKind, IngestReport, Rejection};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement, Result};
+use worker::{D1Database, D1PreparedStatement, Result, console_warn};
 
 use super::busy;
 use super::{int, millis, opt_text, text};
@@ -267,29 +267,48 @@ async fn enforce_csat_lock(
         .collect())
 }
 
-/// What a batch did: the answer for the client, the events stored for
-/// the first time (for the webhook), and every event the database holds
-/// now (for the database a moving site goes to).
+/// What a batch did: the answer for the client, and every event the
+/// database holds now (for the webhooks they are owed, and for the
+/// database a moving site goes to).
 pub struct Saved {
     /// `{accepted, duplicates, rejected}`.
     pub report: IngestReport,
-    /// Events new to the database.
-    pub stored: Vec<Event>,
     /// The events stored now or before: all but the refused.
     pub kept: Vec<Event>,
 }
 
-/// Stores validated events for `site_key` and reports how many were new;
-/// `None`, with nothing written, when a server's secret is not (or no
+/// How one request's events are written.
+#[derive(Clone, Copy)]
+pub struct Write<'a> {
+    /// The site they belong to.
+    pub site_key: &'a str,
+    /// Who sent them.
+    pub sender: Sender<'a>,
+    /// When the collector received them (unix ms).
+    pub received_at: i64,
+    /// Whether bad-news events are owed a webhook delivery (the site has a
+    /// webhook), recorded in the events' own batch (`webhook_outbox`).
+    pub owes_webhooks: bool,
+    /// A local fault (`crate::faults`): the batch commits and its first
+    /// answer is lost.
+    pub lose_first_answer: bool,
+}
+
+/// Stores validated events for `write.site_key` and reports how many were
+/// new; `None`, with nothing written, when a server's secret is not (or no
 /// longer) the site's.
 pub async fn save_events(
     db: &D1Database,
-    site_key: &str,
-    sender: Sender<'_>,
+    write: Write<'_>,
     events: Vec<(usize, Event)>,
     mut rejected: Vec<Rejection>,
-    received_at: i64,
 ) -> Result<Option<Saved>> {
+    let Write {
+        site_key,
+        sender,
+        received_at,
+        ..
+    } = write;
     let events = enforce_csat_lock(db, site_key, events, &mut rejected, received_at).await?;
     let mut statements: Vec<D1PreparedStatement> = Vec::with_capacity(events.len() * 2 + 9);
     // A server's secret is read first, in the batch's own transaction.
@@ -331,6 +350,15 @@ pub async fn save_events(
             text(&body),
             sender.guard_param(),
         ])?);
+        if write.owes_webhooks && event.is_bad_news() {
+            statements.push(super::webhook_outbox::owe(
+                db,
+                site_key,
+                &header.id,
+                &body,
+                received_at,
+            )?);
+        }
         // ?1 site, ?2 event id, ?3 body, ?4 conversation: shared by every statement
         // below; ?5 on are the type's own (for CSAT: ?5 at, ?6 mode, ...).
         let mut params = vec![
@@ -382,16 +410,12 @@ pub async fn save_events(
         rejected,
         ..IngestReport::default()
     };
-    let mut stored = Vec::new();
     let mut kept = Vec::with_capacity(events.len());
     if statements.is_empty() {
-        return Ok(Some(Saved {
-            report,
-            stored,
-            kept,
-        }));
+        return Ok(Some(Saved { report, kept }));
     }
-    let results = busy::batch(db, statements).await?;
+    let busy::Batched { results, retried } =
+        busy::batch_counted(db, statements, write.lose_first_answer).await?;
     if matches!(sender, Sender::Server { .. }) {
         let valid = match results.first() {
             Some(result) => result.results::<Valid>()?,
@@ -401,6 +425,7 @@ pub async fn save_events(
             return Ok(None);
         }
     }
+    let mut found = Vec::new();
     for (position, (_, event)) in insert_positions.into_iter().zip(events) {
         let inserted = results
             .get(position)
@@ -411,27 +436,62 @@ pub async fn save_events(
             .unwrap_or(0);
         if inserted > 0 {
             report.accepted += 1;
-            stored.push(event.clone());
         } else {
-            report.duplicates += 1;
+            found.push(event.header.id.clone());
         }
         kept.push(event);
     }
-    Ok(Some(Saved {
-        report,
-        stored,
-        kept,
-    }))
+    // A try whose answer was lost may have stored the events the last try
+    // found: those received at this request's own time are its own.
+    let own = if retried && !found.is_empty() {
+        received_now(db, site_key, &found, received_at).await?
+    } else {
+        0
+    };
+    report.accepted += own;
+    report.duplicates += found.len() - own;
+    Ok(Some(Saved { report, kept }))
+}
+
+#[derive(Deserialize)]
+struct Count {
+    n: usize,
+}
+
+/// How many of `ids` the database holds as received at `received_at`.
+async fn received_now(
+    db: &D1Database,
+    site_key: &str,
+    ids: &[String],
+    received_at: i64,
+) -> Result<usize> {
+    let count = busy::first::<Count>(
+        &db.prepare(
+            "SELECT count(*) AS n FROM events WHERE site_key = ?1 AND received_at = ?2              AND event_id IN (SELECT value FROM json_each(?3))",
+        )
+        .bind(&[
+            text(site_key),
+            millis(received_at),
+            text(&serde_json::to_string(ids)?),
+        ])?,
+    )
+    .await?;
+    Ok(count.map_or(0, |count| count.n.min(ids.len())))
 }
 
 /// While `site_key` moves (`databases::moving_to`), writes what its own
-/// database kept of a batch to `next` as well, with the same time of
-/// receipt: the rules above are idempotent and commutative, so these
-/// writes and the move's copy of the older rows meet in the same state,
-/// whichever lands first. Only events the site's database accepted come
-/// here (its secret was checked there), and its amend window is never
-/// stricter than `next`'s, which has seen no more answers.
+/// database `db` holds of a batch's events to `next` as well, with the
+/// same time of receipt: the rules above are idempotent and commutative,
+/// so these writes and the move's copy of the older rows meet in the same
+/// state, whichever lands first. What goes is what `db` stored, read back:
+/// a resend that reuses an event id with another body (a corrected `at`)
+/// is a duplicate in `db`, and `next` gets the body `db` kept, so both
+/// databases keep the same time (README, "Moving a site"). Only events
+/// the site's database accepted come here (its secret was checked there),
+/// and its amend window is never stricter than `next`'s, which has seen no
+/// more answers.
 pub async fn save_for_move(
+    db: &D1Database,
     next: &D1Database,
     site_key: &str,
     kept: &[Event],
@@ -440,15 +500,56 @@ pub async fn save_for_move(
     if kept.is_empty() {
         return Ok(());
     }
-    let events = kept.iter().cloned().enumerate().collect();
-    save_events(
-        next,
+    let ids: Vec<&str> = kept.iter().map(|event| event.header.id.as_str()).collect();
+    let events: Vec<(usize, Event)> = stored_events(db, site_key, &ids)
+        .await?
+        .into_iter()
+        .enumerate()
+        .collect();
+    let write = Write {
         site_key,
-        Sender::Page,
-        events,
-        Vec::new(),
+        sender: Sender::Page,
         received_at,
-    )
-    .await?;
+        // The site's own database owes the deliveries.
+        owes_webhooks: false,
+        lose_first_answer: false,
+    };
+    save_events(next, write, events, Vec::new()).await?;
     Ok(())
+}
+
+#[derive(Deserialize)]
+struct Body {
+    body: String,
+}
+
+/// The events with these ids as `db` stores them, in the order given.
+async fn stored_events(db: &D1Database, site_key: &str, ids: &[&str]) -> Result<Vec<Event>> {
+    let rows = busy::all(
+        &db.prepare(
+            "SELECT e.body FROM json_each(?2) AS wanted \
+             JOIN events e ON e.site_key = ?1 AND e.event_id = wanted.value \
+             ORDER BY wanted.key",
+        )
+        .bind(&[text(site_key), text(&serde_json::to_string(ids)?)])?,
+    )
+    .await?
+    .results::<Body>()?;
+    // One that does not read back is left to the move's copy.
+    Ok(rows
+        .iter()
+        .filter_map(|row| read_stored(site_key, &row.body))
+        .collect())
+}
+
+/// An event as stored (`events.body`). Ingest wrote it from a checked
+/// event, so one that does not read back (across a protocol change) is a
+/// fault: logged, and `None`.
+pub fn read_stored(site_key: &str, body: &str) -> Option<Event> {
+    let event = serde_json::from_str(body)
+        .map_err(|err| err.to_string())
+        .and_then(|value| Event::from_json(&value).map_err(|err| err.message));
+    event
+        .map_err(|err| console_warn!("site {site_key}: a stored event does not read: {err}"))
+        .ok()
 }

@@ -15,6 +15,7 @@ pub mod retention;
 pub mod settings;
 pub mod sites;
 pub mod webhook_failures;
+pub mod webhook_outbox;
 
 use wasm_bindgen::JsValue;
 use worker::{D1Database, RouteContext};

@@ -3,7 +3,7 @@
 //! and CSAT) once their latest activity is older; raw events go by time;
 //! thumbs and events whose conversation is gone go too, so no shopper text
 //! outlives its conversation; records of failed webhook deliveries go by
-//! when they failed. A site whose stored settings cannot be read
+//! when they failed, and the outbox's rows a day after they were queued. A site whose stored settings cannot be read
 //! is skipped and reported, and the others are still swept.
 
 use serde::Deserialize;
@@ -41,7 +41,7 @@ fn kept() -> String {
     )
 }
 
-fn statements() -> [String; 4] {
+fn statements() -> [String; 5] {
     let kept = kept();
     [
         // Thumbs (with their reasons and excerpts) whose conversation
@@ -72,6 +72,13 @@ fn statements() -> [String; 4] {
             "{kept} DELETE FROM webhook_failures WHERE rowid IN (SELECT w.rowid FROM webhook_failures w \
              LEFT JOIN kept k ON k.site_key = w.site_key \
              WHERE k.site_key IS NULL OR w.failed_at < k.cutoff LIMIT {CHUNK})"
+        ),
+        // Webhook deliveries owed: a day after they were queued, or once
+        // their event is gone (erased, expired).
+        format!(
+            "DELETE FROM webhook_outbox WHERE rowid IN (SELECT o.rowid FROM webhook_outbox o \
+             WHERE o.queued_at < ?1 - 86400000 OR NOT EXISTS (SELECT 1 FROM events e \
+               WHERE e.site_key = o.site_key AND e.event_id = o.event_id) LIMIT {CHUNK})"
         ),
     ]
 }

@@ -31,7 +31,7 @@ async fn record(db: &D1Database, delivery: &Delivery) -> Result<()> {
 /// Records `delivery` in the site's database and, while the site moves,
 /// in the one it moves to too. Recording is idempotent, so a retry after a
 /// half-done record adds nothing.
-pub async fn record_for_site(env: &Env, delivery: &Delivery) -> Result<()> {
+async fn record_for_site(env: &Env, delivery: &Delivery) -> Result<()> {
     for db in store::databases::for_writes(env, &delivery.site_key).await? {
         record(&db, delivery).await?;
     }

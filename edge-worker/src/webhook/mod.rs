@@ -1,17 +1,18 @@
-//! Telling the site owner about bad news as it happens: once a 👎 or a
-//! CSAT answer of 1–2 is stored, its delivery is queued (`WEBHOOK_QUEUE`).
-//! The queue's consumer POSTs it signed, with a timeout, and retries with
-//! backoff ([`deliver`]); a delivery that fails every retry goes to the
-//! dead-letter queue, whose consumer records it for the site
+//! Telling the site owner about bad news as it happens: a 👎 or a CSAT
+//! answer of 1–2 is stored with an outbox row saying a delivery is owed,
+//! and the delivery is queued (`WEBHOOK_QUEUE`) from what is stored
+//! ([`outbox`]). The queue's consumer POSTs it signed, with a timeout, and
+//! retries with backoff ([`deliver`]); a delivery that fails every retry
+//! goes to the dead-letter queue, whose consumer records it for the site
 //! ([`dead_letters`]). Ingest never waits on a receiver.
 
 pub mod dead_letters;
 pub mod deliver;
+pub mod outbox;
 mod retry;
 
-use protocol::{Event, EventKind, Rating, WebhookBody};
+use protocol::{Event, WebhookBody};
 use serde::{Deserialize, Serialize};
-use worker::{Env, console_error};
 
 use crate::sites::Site;
 
@@ -33,15 +34,6 @@ pub fn is_dead_letter_queue(name: &str) -> bool {
 /// xtask demo` and the tests).
 pub fn loopback_allowed(var: Option<String>) -> bool {
     var.as_deref() == Some("allowed")
-}
-
-/// Whether an event is bad news: a 👎, or a CSAT answer of 1 or 2.
-pub fn is_negative(event: &Event) -> bool {
-    match &event.kind {
-        EventKind::MessageFeedback(feedback) => feedback.rating == Rating::Down,
-        EventKind::CsatResponse(answer) => answer.score <= 2,
-        EventKind::CsatOffered(_) | EventKind::CsatDismissed(_) => false,
-    }
 }
 
 /// One queued delivery: the body to POST, built when its events were
@@ -74,7 +66,7 @@ impl Delivery {
         // has no place in any body either.
         let sized: Vec<(&Event, usize)> = stored
             .iter()
-            .filter(|event| is_negative(event))
+            .filter(|event| event.is_bad_news())
             .filter_map(|event| {
                 serde_json::to_string(event)
                     .ok()
@@ -121,29 +113,6 @@ fn runs_within(sizes: &[usize], max: usize) -> Vec<usize> {
         bytes += size;
     }
     runs
-}
-
-/// Queues `deliveries`. The feedback is stored already, so a delivery the
-/// queue cannot take costs the notification only: it is recorded as
-/// failed for the owner (`GET …/webhook/failures`) and logged.
-pub async fn enqueue(env: Env, deliveries: Vec<Delivery>) {
-    let queue = env.queue(QUEUE);
-    for delivery in deliveries {
-        let sent = match &queue {
-            Ok(queue) => queue.send(&delivery).await,
-            Err(err) => Err(worker::Error::RustError(err.to_string())),
-        };
-        let Err(err) = sent else {
-            continue;
-        };
-        console_error!(
-            "site {}: a webhook delivery was not queued: {err}",
-            delivery.site_key
-        );
-        if let Err(err) = dead_letters::record_for_site(&env, &delivery).await {
-            console_error!("and its failure could not be recorded: {err}");
-        }
-    }
 }
 
 #[cfg(test)]
