@@ -639,6 +639,20 @@ mod tests {
     }
 
     #[test]
+    fn a_thumbs_down_and_a_csat_answer_of_one_or_two_are_bad_news() {
+        let news = |value: Value| Event::from_json(&value).unwrap().is_bad_news();
+        assert!(news(thumbs("down")));
+        assert!(!news(thumbs("up")));
+        assert!(!news(thumbs("none")));
+        for (score, bad) in [(1, true), (2, true), (3, false), (5, false)] {
+            let answer = csat("csat_response", json!({"mode": "scale5", "score": score}));
+            assert_eq!(news(answer), bad, "score {score}");
+        }
+        assert!(!news(csat("csat_offered", json!({"mode": "scale5"}))));
+        assert!(!news(csat("csat_dismissed", json!({"mode": "thumbs"}))));
+    }
+
+    #[test]
     fn csat_events_parse_with_their_modes() {
         let offered = Event::from_json(&csat("csat_offered", json!({"mode": "scale5"}))).unwrap();
         assert_eq!(

@@ -78,30 +78,37 @@ pub async fn claim(db: &D1Database, owed: Owed<'_>, claim: &str, now: i64) -> Re
                 AND EXISTS (SELECT 1 FROM events e \
                   WHERE e.site_key = webhook_outbox.site_key AND e.event_id = webhook_outbox.event_id)";
     let mut params = vec![text(claim), millis(now), millis(LEASE_MS)];
-    let update = match owed {
+    // The read looks where the claim did, so a backlog of rows owed
+    // elsewhere costs a request nothing.
+    let read = "SELECT o.site_key, o.event_id, o.stored_at, e.body FROM webhook_outbox o \
+                JOIN events e ON e.site_key = o.site_key AND e.event_id = o.event_id \
+                WHERE o.queued_at IS NULL AND o.claim = ?1";
+    let order = "ORDER BY o.site_key, o.rowid";
+    let (update, read) = match owed {
         Owed::Events { site_key, ids_json } => {
             params.extend([text(site_key), text(ids_json)]);
-            format!(
+            let read = db
+                .prepare(format!(
+                    "{read} AND o.site_key = ?2 \
+                     AND o.event_id IN (SELECT value FROM json_each(?3)) {order}"
+                ))
+                .bind(&[text(claim), text(site_key), text(ids_json)])?;
+            let update = format!(
                 "UPDATE webhook_outbox SET claim = ?1, claimed_at = ?2 \
                  WHERE site_key = ?4 AND event_id IN (SELECT value FROM json_each(?5)) AND {free}"
-            )
+            );
+            (update, read)
         }
         Owed::StoredBefore(time) => {
             params.extend([millis(time), int(SWEEP_ROWS)]);
-            format!(
+            let read = db.prepare(format!("{read} {order}")).bind(&[text(claim)])?;
+            let update = format!(
                 "UPDATE webhook_outbox SET claim = ?1, claimed_at = ?2 WHERE rowid IN \
                    (SELECT rowid FROM webhook_outbox WHERE stored_at <= ?4 AND {free} LIMIT ?5)"
-            )
+            );
+            (update, read)
         }
     };
-    let read = db
-        .prepare(
-            "SELECT o.site_key, o.event_id, o.stored_at, e.body FROM webhook_outbox o \
-             JOIN events e ON e.site_key = o.site_key AND e.event_id = o.event_id \
-             WHERE o.queued_at IS NULL AND o.claim = ?1 \
-             ORDER BY o.site_key, o.rowid",
-        )
-        .bind(&[text(claim)])?;
     let results = busy::batch(db, vec![db.prepare(update).bind(&params)?, read]).await?;
     match results.get(1) {
         Some(rows) => rows.results::<Claimed>(),
