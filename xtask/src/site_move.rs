@@ -9,7 +9,8 @@
 //!    and the site's old database no longer changes but for feedback, which
 //!    the new one gets too. Its rows are copied with the merge rules ingest
 //!    uses (below), so the copy and the feedback written meanwhile meet in
-//!    the same state, whichever lands first.
+//!    the same state, whichever lands first. The tables, their columns and
+//!    the merge rules are `ledger::moving`'s, tested natively.
 //! 3. The placement flips to the new database, and once every isolate has
 //!    seen that, the old database's rows of the site are deleted.
 //!
@@ -26,6 +27,8 @@ use anyhow::{Result, anyhow, bail};
 use protocol::databases::PLACEMENT_CACHE_MS;
 use protocol::ids::check_id;
 use serde_json::Value;
+
+use ledger::moving::{Merge, Table, tables};
 
 use crate::worker_dev::D1;
 
@@ -44,215 +47,10 @@ pub fn settle_time() -> Duration {
     Duration::from_millis(u64::from(PLACEMENT_CACHE_MS) + 5_000)
 }
 
-/// What the copy does when the new database already has a row with the
-/// same key.
-enum Merge {
-    /// Keep the row there. For what the owner writes: refused during the
-    /// move, so the old database's rows do not change while they are copied.
-    Keep,
-    /// No key: insert the row unless an identical one is there.
-    Absent,
-    /// `ON CONFLICT (…) DO UPDATE SET …`: the rule ingest follows.
-    Update(&'static str),
-}
-
-/// One table of a site's rows.
-struct Table {
-    name: &'static str,
-    /// The key after `site_key`, for paging; empty for `rowid`.
-    key: &'static [&'static str],
-    /// Every column but `site_key`.
-    columns: &'static [&'static str],
-    merge: Merge,
-}
-
-/// Whether the copy (`excluded`) holds a later CSAT answer than the row:
-/// the same order ingest keeps (received, then event time, then id).
-const NEWER_ANSWER: &str = "(excluded.csat_received_at IS NOT NULL AND (csat_received_at IS NULL \
-     OR excluded.csat_received_at > csat_received_at \
-     OR (excluded.csat_received_at = csat_received_at AND (excluded.csat_at > csat_at \
-         OR (excluded.csat_at = csat_at AND excluded.csat_event_id > csat_event_id)))))";
-
-/// A site's tables, in the order they are copied: the owner's first, then
-/// the feedback; thumbs before the conversations that count them.
-/// The rollups are not among them: the new database's triggers keep its
-/// own as the rows arrive.
-fn tables() -> Vec<Table> {
-    vec![
-        Table {
-            name: "sites",
-            key: &[],
-            columns: &[
-                "secret_hash",
-                "created_at",
-                "config",
-                "config_updated_at",
-                "webhook_secret",
-                "settings_etag",
-            ],
-            merge: Merge::Keep,
-        },
-        Table {
-            name: "site_origins",
-            key: &["origin"],
-            columns: &["origin"],
-            merge: Merge::Keep,
-        },
-        Table {
-            name: "site_keys",
-            key: &["key_id"],
-            columns: &[
-                "key_id",
-                "name",
-                "scope",
-                "secret_hash",
-                "created_at",
-                "revoked_at",
-            ],
-            merge: Merge::Keep,
-        },
-        Table {
-            name: "settings_audit",
-            key: &[],
-            columns: &["at", "actor", "action", "changes"],
-            merge: Merge::Absent,
-        },
-        Table {
-            name: "site_copy",
-            key: &["locale"],
-            columns: &["locale", "ftl", "updated_at"],
-            merge: Merge::Keep,
-        },
-        Table {
-            name: "site_copy_versions",
-            key: &["locale", "version"],
-            columns: &["locale", "version", "ftl", "saved_at", "saved_by"],
-            merge: Merge::Keep,
-        },
-        Table {
-            name: "webhook_failures",
-            key: &[],
-            columns: &["queued_at", "failed_at", "event_ids"],
-            merge: Merge::Absent,
-        },
-        Table {
-            name: "webhook_outbox",
-            key: &["event_id"],
-            // A delivery still owed is owed in the new database too (its
-            // sweep queues it); one queued stays queued.
-            columns: &["event_id", "stored_at", "claim", "claimed_at", "queued_at"],
-            merge: Merge::Keep,
-        },
-        Table {
-            name: "events",
-            key: &["event_id"],
-            columns: &[
-                "event_id",
-                "type",
-                "conversation_id",
-                "at",
-                "received_at",
-                "locale",
-                "body",
-            ],
-            // When the collector first received it.
-            merge: Merge::Update(
-                "ON CONFLICT (site_key, event_id) DO UPDATE SET \
-                 received_at = min(received_at, excluded.received_at)",
-            ),
-        },
-        Table {
-            name: "message_ratings",
-            key: &["conversation_id", "message_id"],
-            columns: &[
-                "conversation_id",
-                "message_id",
-                "rating",
-                "at",
-                "event_id",
-                "locale",
-                "reason",
-                "tags",
-                "question",
-                "answer",
-            ],
-            // The latest thumb by event time, then id (`store/ratings.rs`).
-            merge: Merge::Update(
-                "ON CONFLICT (site_key, conversation_id, message_id) DO UPDATE SET \
-                 rating = excluded.rating, at = excluded.at, event_id = excluded.event_id, \
-                 locale = excluded.locale, reason = excluded.reason, tags = excluded.tags, \
-                 question = excluded.question, answer = excluded.answer \
-                 WHERE excluded.at > message_ratings.at \
-                    OR (excluded.at = message_ratings.at AND excluded.event_id > message_ratings.event_id)",
-            ),
-        },
-        Table {
-            name: "conversations",
-            key: &["conversation_id"],
-            columns: &[
-                "conversation_id",
-                "first_at",
-                "last_at",
-                "locale",
-                "csat_mode",
-                "csat_offered_at",
-                "csat_dismissed_at",
-                "csat_answered_at",
-                "csat_score",
-                "csat_comment",
-                "csat_completed",
-                "csat_at",
-                "csat_event_id",
-                "csat_received_at",
-                "csat_copy_locale",
-                "csat_copy_version",
-                "thumbs_up",
-                "thumbs_down",
-            ],
-            merge: Merge::Update(CONVERSATION_MERGE),
-        },
-    ]
-}
-
-/// A conversation copied onto the one the new database built from the
-/// feedback of the move so far, by `store/ingest.rs`'s rules: spans widen;
-/// first times and the copy version are the earliest seen (the old
-/// database saw every event, so its locale and first answers stand); the
-/// latest answer received wins. Thumbs are counted afresh afterwards.
-/// (`iif`, not `CASE … END`: wrangler splits a file of statements at `;`
-/// but takes `END` for the end of a trigger's body, and ran two such
-/// statements as one, which D1 refused as too long.)
-const CONVERSATION_MERGE: &str = concat!(
-    "ON CONFLICT (site_key, conversation_id) DO UPDATE SET ",
-    "first_at = min(first_at, excluded.first_at), ",
-    "last_at = max(last_at, excluded.last_at), ",
-    "locale = excluded.locale, ",
-    "csat_offered_at = coalesce(min(csat_offered_at, excluded.csat_offered_at), csat_offered_at, excluded.csat_offered_at), ",
-    "csat_dismissed_at = coalesce(min(csat_dismissed_at, excluded.csat_dismissed_at), csat_dismissed_at, excluded.csat_dismissed_at), ",
-    "csat_answered_at = coalesce(min(csat_answered_at, excluded.csat_answered_at), csat_answered_at, excluded.csat_answered_at), ",
-    "csat_completed = max(csat_completed, excluded.csat_completed), ",
-    "csat_mode = iif({newer}, excluded.csat_mode, ",
-    "iif(csat_received_at IS NULL, coalesce(excluded.csat_mode, csat_mode), csat_mode)), ",
-    "csat_score = iif({newer}, excluded.csat_score, csat_score), ",
-    "csat_comment = iif({newer}, excluded.csat_comment, csat_comment), ",
-    "csat_at = iif({newer}, excluded.csat_at, csat_at), ",
-    "csat_event_id = iif({newer}, excluded.csat_event_id, csat_event_id), ",
-    "csat_received_at = iif({newer}, excluded.csat_received_at, csat_received_at), ",
-    "csat_copy_locale = iif(excluded.csat_copy_version IS NOT NULL, excluded.csat_copy_locale, csat_copy_locale), ",
-    "csat_copy_version = coalesce(excluded.csat_copy_version, csat_copy_version)",
-);
-
 /// Thumbs of the conversations in `ids` (an SQL list), counted from the
-/// thumbs the new database holds.
+/// thumbs the new database holds, as ingest counts them.
 fn recount_thumbs(site: &str, ids: &str) -> String {
-    format!(
-        "UPDATE conversations SET \
-           thumbs_up = (SELECT count(*) FROM message_ratings m WHERE m.site_key = conversations.site_key \
-             AND m.conversation_id = conversations.conversation_id AND m.rating = 'up'), \
-           thumbs_down = (SELECT count(*) FROM message_ratings m WHERE m.site_key = conversations.site_key \
-             AND m.conversation_id = conversations.conversation_id AND m.rating = 'down') \
-         WHERE site_key = {site} AND conversation_id IN ({ids});\n"
-    )
+    format!("{};\n", ledger::moving::recount_thumbs(site, ids))
 }
 
 /// A text as an SQL literal that holds any character: its UTF-8 bytes in hex.
@@ -311,11 +109,7 @@ const MAX_STATEMENT_BYTES: usize = 50_000;
 fn inserts(table: &Table, site: &str, rows: &[Value]) -> Result<String> {
     let name = table.name;
     let columns = table.columns.join(", ");
-    let conflict = match &table.merge {
-        Merge::Keep => "ON CONFLICT DO NOTHING".to_string(),
-        Merge::Update(rule) => rule.replace("{newer}", NEWER_ANSWER),
-        Merge::Absent => String::new(),
-    };
+    let conflict = table.on_conflict();
     let mut sql = String::new();
     let mut tuples: Vec<String> = Vec::new();
     let mut pending = 0;
@@ -654,44 +448,5 @@ mod tests {
                 "{sql}"
             );
         }
-    }
-
-    #[test]
-    fn every_table_with_a_site_key_is_copied() {
-        // The migrations' tables with a site_key column, but the rollups
-        // (kept by triggers) and the placements (the directory itself).
-        let migrations =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../edge-worker/migrations");
-        let mut created = Vec::new();
-        let mut files: Vec<_> = std::fs::read_dir(&migrations)
-            .map(|dir| {
-                dir.filter_map(|entry| entry.ok().map(|entry| entry.path()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        for file in files {
-            let sql = std::fs::read_to_string(&file).unwrap_or_default();
-            for statement in sql.split("CREATE TABLE ").skip(1) {
-                let name = statement.split_whitespace().next().unwrap_or_default();
-                if statement
-                    .split(';')
-                    .next()
-                    .unwrap_or_default()
-                    .contains("site_key")
-                {
-                    created.push(name.to_string());
-                }
-            }
-        }
-        created.retain(|name| !name.ends_with("_rollups") && name != "site_placements");
-        created.sort();
-        let mut copied: Vec<String> = tables()
-            .iter()
-            .map(|table| table.name.to_string())
-            .collect();
-        copied.sort();
-        assert!(!created.is_empty());
-        assert_eq!(created, copied);
     }
 }

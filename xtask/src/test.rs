@@ -249,13 +249,6 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             },
         ),
         (
-            "rollups",
-            SiteConfig {
-                retention_days: 1,
-                ..SiteConfig::default()
-            },
-        ),
-        (
             "in_DB",
             SiteConfig {
                 retention_days: 1,

@@ -114,21 +114,14 @@ pub async fn export_page(
     .results::<ConversationRow>()
 }
 
-/// Deletes everything stored about one conversation; whether it existed.
+/// Deletes everything stored about one conversation
+/// (`ledger::erasure`); whether it existed.
 pub async fn erase(db: &D1Database, site_key: &str, conversation_id: &str) -> Result<bool> {
-    let statement = |sql: &str| {
-        db.prepare(sql)
-            .bind(&[text(site_key), text(conversation_id)])
-    };
-    let results = busy::batch(
-        db,
-        vec![
-            statement("DELETE FROM message_ratings WHERE site_key = ?1 AND conversation_id = ?2")?,
-            statement("DELETE FROM events WHERE site_key = ?1 AND conversation_id = ?2")?,
-            statement("DELETE FROM conversations WHERE site_key = ?1 AND conversation_id = ?2")?,
-        ],
-    )
-    .await?;
+    let statements = ledger::erasure::erase(site_key, conversation_id)
+        .iter()
+        .map(|statement| super::ingest::bind(db, statement))
+        .collect::<Result<Vec<_>>>()?;
+    let results = busy::batch(db, statements).await?;
     let mut changed = 0;
     for result in &results {
         changed += result.meta()?.and_then(|meta| meta.changes).unwrap_or(0);

@@ -1,13 +1,12 @@
 //! `webhook_outbox`: the deliveries a site is owed (migration 0013). A row
-//! is written in the same batch as its event, so what is stored decides
-//! what is delivered; whoever queues a row claims it first and marks it
-//! queued after (see `crate::webhook::outbox`).
+//! is written in the same batch as its event (`ledger::ingest`), so what
+//! is stored decides what is delivered; whoever queues a row claims it
+//! first and marks it queued after (see `crate::webhook::outbox`).
 
 use serde::Deserialize;
-use worker::{D1Database, D1PreparedStatement, Result};
+use worker::{D1Database, Result};
 
 use super::busy;
-use super::ingest::SAME_EVENT;
 use super::{int, millis, text};
 
 /// How long a claim holds: one older than this has lapsed (its holder
@@ -16,30 +15,6 @@ pub const LEASE_MS: i64 = 60_000;
 
 /// Rows one sweep claims at most, per database.
 pub const SWEEP_ROWS: u32 = 500;
-
-/// The statement that records event `?2` of site `?1` (body `?3`) as owed
-/// a delivery, received at `?4`; part of the event's own batch, and only
-/// when the stored event with this id is this very event. Written once: a
-/// retried batch finds the row, queued or not, and leaves it as it is.
-pub fn owe(
-    db: &D1Database,
-    site_key: &str,
-    event_id: &str,
-    body: &str,
-    stored_at: i64,
-) -> Result<D1PreparedStatement> {
-    db.prepare(format!(
-        "INSERT INTO webhook_outbox (site_key, event_id, stored_at) \
-         SELECT ?1, ?2, ?4 WHERE {SAME_EVENT} \
-         ON CONFLICT (site_key, event_id) DO NOTHING"
-    ))
-    .bind(&[
-        text(site_key),
-        text(event_id),
-        text(body),
-        millis(stored_at),
-    ])
-}
 
 /// Which owed rows a claim takes.
 pub enum Owed<'a> {

@@ -1,0 +1,430 @@
+//! The statements of one request's batch, in the order they run in one
+//! transaction, and the reads around it. These are the rules that decide
+//! what is stored:
+//!
+//! - an event id is stored once; every other write of an event applies
+//!   only when the stored event with that id is this very event
+//!   ([`SAME_EVENT`]), so a reused id with other content changes nothing;
+//! - a server's batch writes nothing unless the secret it showed is the
+//!   site's, read in the same transaction;
+//! - a conversation's span only widens; its first locale and the copy
+//!   version its prompt was worded with are the first seen;
+//! - a message's thumb is the latest by event time (`ratings`), and a
+//!   conversation's counts are recounted from its messages' thumbs;
+//! - a CSAT answer is judged by when the collector received it: the first
+//!   opens a 30-minute amend window, the latest received is kept;
+//! - a bad-news event of a site with a webhook is owed a delivery
+//!   (`webhook_outbox`), written with the event.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use protocol::{CSAT_AMEND_WINDOW_MS, Event, EventKind};
+
+use crate::{Param, Statement, ratings};
+
+/// Who sent a batch, and so what its writes must check.
+#[derive(Clone, Copy, Debug)]
+pub enum Sender<'a> {
+    /// A page from an origin the site allows (checked before the batch).
+    Page,
+    /// A server without `Origin`: the hex SHA-256 of the bearer token it
+    /// showed. The batch checks it against the site's stored hash inside its
+    /// own transaction, so a rotated secret stops writes at once at no extra
+    /// database read. (Equality on the hashes: timing can reveal at most how
+    /// much of the guess's SHA-256 matches, which says nothing of the secret.)
+    Server {
+        /// `protocol::secret::hash_secret` of the presented token.
+        secret_hash: &'a str,
+    },
+}
+
+impl Sender<'_> {
+    /// The guard's parameter: NULL for pages, the presented hash for servers.
+    fn guard_param(self) -> Param {
+        match self {
+            Sender::Page => Param::Null,
+            Sender::Server { secret_hash } => Param::text(secret_hash),
+        }
+    }
+}
+
+/// One request's events, as they are written.
+#[derive(Clone, Copy, Debug)]
+pub struct Batch<'a> {
+    /// The site they belong to.
+    pub site_key: &'a str,
+    /// Who sent them.
+    pub sender: Sender<'a>,
+    /// When the collector received them (unix ms).
+    pub received_at: i64,
+    /// Whether bad-news events are owed a webhook delivery (the site has a
+    /// webhook).
+    pub owes_webhooks: bool,
+}
+
+/// The statements of a batch, and where to read what they did.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// In the order they run, in one transaction.
+    pub statements: Vec<Statement>,
+    /// For a server's batch, the statement whose one row says (`valid`,
+    /// 1 or 0) whether its secret is the site's; nothing was written
+    /// when it is 0.
+    pub secret_check: Option<usize>,
+    /// Per event, in order, the statement that inserts it: it changed a
+    /// row when the event is new.
+    pub inserts: Vec<usize>,
+}
+
+/// The condition every row-creating write carries: the sender is a page, or
+/// `?{param}` is the site's (`?1`) current secret hash.
+fn sender_may_write(param: usize) -> String {
+    format!(
+        "(?{param} IS NULL OR EXISTS \
+         (SELECT 1 FROM sites WHERE site_key = ?1 AND secret_hash = ?{param}))"
+    )
+}
+
+/// Whether a server's presented hash (`?2`) is the site's (`?1`) secret,
+/// read in the same transaction as the guarded writes.
+const SECRET_STILL_VALID: &str =
+    "SELECT EXISTS (SELECT 1 FROM sites WHERE site_key = ?1 AND secret_hash = ?2) AS valid";
+
+/// Inserts an event once; a second insert of the same id changes nothing.
+/// Every other write of the event checks that this insert stored it
+/// (`SAME_EVENT`), so guarding it and the conversation rows guards them all.
+fn insert_event() -> String {
+    format!(
+        "INSERT INTO events \
+           (site_key, event_id, type, conversation_id, at, received_at, locale, body) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE {} \
+         ON CONFLICT (site_key, event_id) DO NOTHING",
+        sender_may_write(9)
+    )
+}
+
+/// Type-specific writes apply only when the stored event with this id is
+/// this very event (`?1` site, `?2` event id, `?3` body), so a reused id
+/// with other content can never rewrite state.
+pub const SAME_EVENT: &str =
+    "EXISTS (SELECT 1 FROM events WHERE site_key = ?1 AND event_id = ?2 AND body = ?3)";
+
+/// Conversations created or widened by one statement (4 parameters each,
+/// plus the site and the sender's guard; D1 binds at most 100 per statement).
+const TOUCH_ROWS: usize = 24;
+
+/// How two spans of one conversation meet: the earliest first time, the
+/// latest last time (the site move merges with the same rule).
+pub const WIDEN_SPAN: &str =
+    "first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)";
+
+/// Creates conversations on their first event and widens their time spans,
+/// `rows` of them at once: `(conversation, first_at, last_at, locale)` per
+/// row, with the site bound once as `?1` and the sender's guard last.
+fn touch_conversations(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|row| {
+            let base = 2 + row * 4;
+            format!("(?{}, ?{}, ?{}, ?{})", base, base + 1, base + 2, base + 3)
+        })
+        .collect();
+    format!(
+        "INSERT INTO conversations (site_key, conversation_id, first_at, last_at, locale) \
+         SELECT ?1, column1, column2, column3, column4 FROM (VALUES {}) WHERE {} \
+         ON CONFLICT (site_key, conversation_id) DO UPDATE SET {WIDEN_SPAN}",
+        values.join(", "),
+        sender_may_write(2 + rows * 4)
+    )
+}
+
+/// Each conversation's time span and first locale within a batch.
+fn spans(events: &[Event]) -> BTreeMap<&str, (i64, i64, &str)> {
+    let mut spans: BTreeMap<&str, (i64, i64, &str)> = BTreeMap::new();
+    for event in events {
+        let header = &event.header;
+        spans
+            .entry(header.conversation_id.as_str())
+            .and_modify(|(first, last, locale)| {
+                if header.at < *first {
+                    *first = header.at;
+                    *locale = &header.locale;
+                }
+                *last = (*last).max(header.at);
+            })
+            .or_insert((header.at, header.at, &header.locale));
+    }
+    spans
+}
+
+/// Sets the copy version the prompt was worded with (`?{version}`) and its
+/// locale (`?{locale}`) if the conversation has none yet: the first event
+/// naming one decides. Both read the row as it was before the update.
+fn first_copy_version(version: usize, locale: usize) -> String {
+    format!(
+        "csat_copy_locale = CASE WHEN csat_copy_version IS NULL AND ?{version} IS NOT NULL \
+           THEN ?{locale} ELSE csat_copy_locale END, \
+         csat_copy_version = coalesce(csat_copy_version, ?{version})"
+    )
+}
+
+/// A copy version parameter: the number, or NULL.
+fn copy_version(version: Option<u32>) -> Param {
+    version.map_or(Param::Null, |version| Param::Int(i64::from(version)))
+}
+
+fn csat_offered() -> String {
+    format!(
+        "UPDATE conversations SET \
+           csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
+           csat_mode = coalesce(csat_mode, ?6), \
+           {} \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}",
+        first_copy_version(7, 8)
+    )
+}
+
+fn csat_dismissed() -> String {
+    format!(
+        "UPDATE conversations SET \
+           csat_dismissed_at = min(coalesce(csat_dismissed_at, ?5), ?5), \
+           csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
+           csat_mode = coalesce(csat_mode, ?6) \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}"
+    )
+}
+
+/// Whether an answer received at `received`, given at `at`, with event id
+/// `id` (SQL expressions) is newer than the conversation's stored answer:
+/// the latest received, then the latest by event time, then the greatest
+/// id. The site move merges copies of a conversation by the same rule.
+pub fn newer_answer(received: &str, at: &str, id: &str) -> String {
+    format!(
+        "(csat_received_at IS NULL OR {received} > csat_received_at \
+         OR ({received} = csat_received_at AND ({at} > csat_at \
+           OR ({at} = csat_at AND {id} > csat_event_id))))"
+    )
+}
+
+/// Records an answer, judged by when the collector first received it (its
+/// `events` row, written earlier in the same batch): the first one
+/// received opens the 30-minute amend window (and implies an offer);
+/// the answer's content is stored if it is the latest received (within
+/// one request, the latest by event time, then by event id). The shopper's
+/// clock (`?5`, the event time) decides neither; it is kept for reporting.
+/// Every SET expression reads the row as it was before the update, so the
+/// window and the "latest" test see the same state. Each answer is the
+/// whole answer so far (score and comment).
+fn csat_answer() -> String {
+    // When the collector first received this very event: a resend of an
+    // answer stored long ago keeps its own time, so it can neither
+    // outrank a later amendment nor reopen the window.
+    let received = "(SELECT received_at FROM events WHERE site_key = ?1 AND event_id = ?2)";
+    let newer = newer_answer(received, "?5", "?2");
+    format!(
+        "UPDATE conversations SET \
+           csat_answered_at = min(coalesce(csat_answered_at, {received}), {received}), \
+           csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
+           csat_mode = CASE WHEN {newer} THEN ?6 ELSE csat_mode END, \
+           csat_score = CASE WHEN {newer} THEN ?7 ELSE csat_score END, \
+           csat_comment = CASE WHEN {newer} THEN ?8 ELSE csat_comment END, \
+           csat_completed = max(csat_completed, ?9), \
+           csat_event_id = CASE WHEN {newer} THEN ?2 ELSE csat_event_id END, \
+           csat_at = CASE WHEN {newer} THEN ?5 ELSE csat_at END, \
+           csat_received_at = CASE WHEN {newer} THEN {received} ELSE csat_received_at END, \
+           {copy} \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
+           AND (csat_answered_at IS NULL OR {received} <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})",
+        copy = first_copy_version(10, 11)
+    )
+}
+
+/// A conversation's thumbs counted from its messages' current thumbs, for
+/// the conversations `which` selects (an SQL condition on
+/// `conversations`; `?1` is the site where it names one).
+pub fn recount_thumbs(which: &str) -> String {
+    let count = |rating: &str| {
+        format!(
+            "(SELECT count(*) FROM message_ratings m WHERE m.site_key = conversations.site_key \
+               AND m.conversation_id = conversations.conversation_id AND m.rating = '{rating}')"
+        )
+    };
+    format!(
+        "UPDATE conversations SET thumbs_up = {}, thumbs_down = {} WHERE {which}",
+        count("up"),
+        count("down")
+    )
+}
+
+/// Records event `?2` of site `?1` (body `?3`) as owed a webhook delivery,
+/// received at `?4`, only when the stored event with this id is this very
+/// event; written once: a retried batch finds the row, queued or not, and
+/// leaves it.
+const OWE_DELIVERY: &str = "INSERT INTO webhook_outbox (site_key, event_id, stored_at) \
+     SELECT ?1, ?2, ?4 WHERE EXISTS (SELECT 1 FROM events \
+       WHERE site_key = ?1 AND event_id = ?2 AND body = ?3) \
+     ON CONFLICT (site_key, event_id) DO NOTHING";
+
+/// The statements that store `events` (validated, their amend windows
+/// checked) for `batch.site_key`, in order: a server's secret check,
+/// the conversations' spans, then each event with what it changes, then
+/// the rated conversations' thumb counts.
+pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Error> {
+    let Batch {
+        site_key,
+        sender,
+        received_at,
+        owes_webhooks,
+    } = *batch;
+    let site = || Param::text(site_key);
+    let mut statements = Vec::with_capacity(events.len() * 2 + 9);
+    // A server's secret is read first, in the batch's own transaction.
+    let secret_check = match sender {
+        Sender::Server { secret_hash } => {
+            statements.push(Statement::new(
+                SECRET_STILL_VALID,
+                vec![site(), Param::text(secret_hash)],
+            ));
+            Some(0)
+        }
+        Sender::Page => None,
+    };
+    // Conversations first: the type-specific statements update their rows.
+    let spans: Vec<_> = spans(events).into_iter().collect();
+    for chunk in spans.chunks(TOUCH_ROWS) {
+        let mut params = vec![site()];
+        for (conversation, (first, last, locale)) in chunk {
+            params.extend([
+                Param::text(conversation),
+                Param::Int(*first),
+                Param::Int(*last),
+                Param::text(locale),
+            ]);
+        }
+        params.push(sender.guard_param());
+        statements.push(Statement::new(touch_conversations(chunk.len()), params));
+    }
+    let mut inserts = Vec::with_capacity(events.len());
+    let mut rated = BTreeSet::new();
+    for event in events {
+        let header = &event.header;
+        let body = serde_json::to_string(event)?;
+        inserts.push(statements.len());
+        statements.push(Statement::new(
+            insert_event(),
+            vec![
+                site(),
+                Param::text(&header.id),
+                Param::text(event.kind.type_name()),
+                Param::text(&header.conversation_id),
+                Param::Int(header.at),
+                Param::Int(received_at),
+                Param::text(&header.locale),
+                Param::text(&body),
+                sender.guard_param(),
+            ],
+        ));
+        if owes_webhooks && event.is_bad_news() {
+            statements.push(Statement::new(
+                OWE_DELIVERY,
+                vec![
+                    site(),
+                    Param::text(&header.id),
+                    Param::text(&body),
+                    Param::Int(received_at),
+                ],
+            ));
+        }
+        // ?1 site, ?2 event id, ?3 body, ?4 conversation: shared by every
+        // statement below; ?5 on are the type's own.
+        let mut params = vec![
+            site(),
+            Param::text(&header.id),
+            Param::text(&body),
+            Param::text(&header.conversation_id),
+        ];
+        let sql = match &event.kind {
+            EventKind::MessageFeedback(feedback) => {
+                rated.insert(header.conversation_id.as_str());
+                params.extend(ratings::values(header, feedback)?);
+                ratings::upsert_sql().to_string()
+            }
+            EventKind::CsatOffered(offered) => {
+                params.extend([
+                    Param::Int(header.at),
+                    Param::text(offered.mode.as_str()),
+                    copy_version(offered.copy_version),
+                    Param::text(&header.locale),
+                ]);
+                csat_offered()
+            }
+            EventKind::CsatDismissed(dismissed) => {
+                params.extend([Param::Int(header.at), Param::text(dismissed.mode.as_str())]);
+                csat_dismissed()
+            }
+            EventKind::CsatResponse(answer) => {
+                params.extend([
+                    Param::Int(header.at),
+                    Param::text(answer.mode.as_str()),
+                    Param::Int(i64::from(answer.score)),
+                    Param::opt_text(answer.comment.as_deref()),
+                    Param::Int(i64::from(answer.completed)),
+                    copy_version(answer.copy_version),
+                    Param::text(&header.locale),
+                ]);
+                csat_answer()
+            }
+        };
+        statements.push(Statement::new(sql, params));
+    }
+    for conversation in rated {
+        statements.push(Statement::new(
+            recount_thumbs("site_key = ?1 AND conversation_id = ?2"),
+            vec![site(), Param::text(conversation)],
+        ));
+    }
+    Ok(Plan {
+        statements,
+        secret_check,
+        inserts,
+    })
+}
+
+/// A JSON array of `ids`, for `json_each`.
+fn id_list<S: AsRef<str>>(ids: &[S]) -> Param {
+    let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
+    // A list of strings always serializes.
+    Param::Text(serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into()))
+}
+
+/// The read before a batch with CSAT answers: when the collector received
+/// each of these conversations' first answer (`conversation_id`,
+/// `csat_answered_at`), to refuse answers past their amend window
+/// (`protocol::csat::check_amend_window`).
+pub fn first_answers<S: AsRef<str>>(site_key: &str, conversations: &[S]) -> Statement {
+    Statement::new(
+        "SELECT conversation_id, csat_answered_at FROM conversations \
+         WHERE site_key = ?1 AND conversation_id IN (SELECT value FROM json_each(?2))",
+        vec![Param::text(site_key), id_list(conversations)],
+    )
+}
+
+/// The read after a batch that was tried again: how many of `ids` the
+/// database holds as received at `received_at` (`n`), which a try whose
+/// answer was lost stored for this very request.
+pub fn received_at<S: AsRef<str>>(site_key: &str, ids: &[S], received_at: i64) -> Statement {
+    Statement::new(
+        "SELECT count(*) AS n FROM events WHERE site_key = ?1 AND received_at = ?2 \
+         AND event_id IN (SELECT value FROM json_each(?3))",
+        vec![Param::text(site_key), Param::Int(received_at), id_list(ids)],
+    )
+}
+
+/// The events with these ids as stored (`body`), in the order given.
+pub fn stored_events<S: AsRef<str>>(site_key: &str, ids: &[S]) -> Statement {
+    Statement::new(
+        "SELECT e.body FROM json_each(?2) AS wanted \
+         JOIN events e ON e.site_key = ?1 AND e.event_id = wanted.value \
+         ORDER BY wanted.key",
+        vec![Param::text(site_key), id_list(ids)],
+    )
+}

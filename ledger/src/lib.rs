@@ -1,0 +1,64 @@
+//! What the collector stores, and the rules that decide it. Every
+//! statement ingest writes a batch with is written here, once, as SQL text
+//! and plain parameters: the Worker binds them for D1 (`edge-worker/src/
+//! store/ingest.rs`), and the tests bind them for SQLite, natively, against
+//! the Worker's own migrations (`tests/rules.rs`). No Worker types, so the
+//! command-line tools can use it too.
+//!
+//! - [`ingest`]: the statements of one request's batch, in order, and the
+//!   reads around it;
+//! - [`ratings`]: a thumb's columns, listed once, and the rule that the
+//!   latest thumb on a message wins;
+//! - [`erasure`] and [`retention`]: what leaves, on request and daily;
+//! - [`moving`]: every table a site's rows live in, with every column, and
+//!   how a copy meets what the new database already holds, by the same
+//!   rules as ingest (`cargo xtask site move`).
+
+pub mod erasure;
+pub mod ingest;
+pub mod moving;
+pub mod ratings;
+pub mod retention;
+
+/// A parameter of a statement, as D1 and SQLite both take it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    /// SQL NULL.
+    Null,
+    /// Text.
+    Text(String),
+    /// An integer (unix milliseconds fit: D1 binds them as JS numbers,
+    /// exact below 2^53).
+    Int(i64),
+}
+
+impl Param {
+    /// A text parameter.
+    pub fn text(value: &str) -> Self {
+        Param::Text(value.to_string())
+    }
+
+    /// An optional text parameter (NULL when absent).
+    pub fn opt_text(value: Option<&str>) -> Self {
+        value.map_or(Param::Null, Param::text)
+    }
+}
+
+/// One statement: its SQL, with `?1`, `?2`, … placeholders, and their values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// The SQL text.
+    pub sql: String,
+    /// The values of `?1`, `?2`, … in order.
+    pub params: Vec<Param>,
+}
+
+impl Statement {
+    /// `sql` with `params`.
+    pub fn new(sql: impl Into<String>, params: Vec<Param>) -> Self {
+        Self {
+            sql: sql.into(),
+            params,
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! `message_ratings`: the current thumb on each assistant message. Its
+//! columns are listed once, in [`COLUMNS`], with what each is written from
+//! and read back as; the upsert, the read and the site move's copy are all
+//! built from that list.
+
+use std::sync::OnceLock;
+
+use protocol::{EventHeader, MessageFeedback};
+
+use crate::Param;
+use crate::ingest::SAME_EVENT;
+
+/// The thumb's own columns, in the order [`values`] gives them: each
+/// column's name, and the expression that reads it back under the name
+/// `protocol::MessageRating`'s JSON gives it.
+pub const COLUMNS: [(&str, &str); 8] = [
+    ("message_id", "message_id"),
+    ("rating", "rating"),
+    ("at", "at"),
+    ("locale", "locale"),
+    ("reason", "reason"),
+    // Stored as JSON text; read back as the array it holds.
+    ("tags", "json(tags)"),
+    ("question", "question"),
+    ("answer", "answer"),
+];
+
+/// What each of [`COLUMNS`] is written from.
+pub fn values(
+    header: &EventHeader,
+    feedback: &MessageFeedback,
+) -> Result<[Param; 8], serde_json::Error> {
+    Ok([
+        Param::text(&feedback.message_id),
+        Param::text(feedback.rating.as_str()),
+        Param::Int(header.at),
+        Param::text(&header.locale),
+        Param::opt_text(feedback.reason.as_deref()),
+        Param::Text(serde_json::to_string(&feedback.tags)?),
+        Param::opt_text(feedback.question.as_deref()),
+        Param::opt_text(feedback.answer.as_deref()),
+    ])
+}
+
+/// The rule for two thumbs on one message: the one in `excluded` replaces
+/// the stored one when it is later by event time, the event id breaking
+/// ties, whatever order they arrive in.
+pub const LATEST_WINS: &str = "excluded.at > message_ratings.at \
+     OR (excluded.at = message_ratings.at AND excluded.event_id > message_ratings.event_id)";
+
+/// What a conflict on a message's thumb sets: every column from the later
+/// thumb ([`LATEST_WINS`]).
+pub fn on_conflict() -> String {
+    let updates: Vec<String> = std::iter::once("event_id")
+        .chain(COLUMNS.iter().map(|(name, _)| *name))
+        .filter(|name| *name != "message_id")
+        .map(|name| format!("{name} = excluded.{name}"))
+        .collect();
+    format!(
+        "ON CONFLICT (site_key, conversation_id, message_id) DO UPDATE SET {} WHERE {LATEST_WINS}",
+        updates.join(", ")
+    )
+}
+
+/// The upsert of one thumb: `?1` site, `?2` event id, `?3` body, `?4`
+/// conversation, then [`COLUMNS`]. Applied only when the stored event with
+/// this id is this very event.
+pub fn upsert_sql() -> &'static str {
+    // Built once per isolate from the column list; every 👍/👎 uses it.
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let names: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
+        let placeholders: Vec<String> = (5..5 + COLUMNS.len()).map(|n| format!("?{n}")).collect();
+        format!(
+            "INSERT INTO message_ratings (site_key, event_id, conversation_id, {names}) \
+             SELECT ?1, ?2, ?4, {placeholders} WHERE {SAME_EVENT} {conflict}",
+            names = names.join(", "),
+            placeholders = placeholders.join(", "),
+            conflict = on_conflict(),
+        )
+    })
+}
+
+/// The current thumbs of one conversation (`?1` site, `?2` conversation),
+/// oldest first, each as one JSON object in the column `json`.
+pub fn of_conversation_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let fields: Vec<String> = COLUMNS
+            .iter()
+            .map(|(name, read)| format!("'{name}', {read}"))
+            .collect();
+        format!(
+            "SELECT json_object({}) AS json FROM message_ratings \
+             WHERE site_key = ?1 AND conversation_id = ?2 ORDER BY at, message_id",
+            fields.join(", ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_upsert_names_each_column_once_with_its_own_placeholder() {
+        let sql = upsert_sql();
+        assert!(sql.contains(
+            "(site_key, event_id, conversation_id, message_id, rating, at, locale, reason, tags, question, answer)"
+        ), "{sql}");
+        assert!(
+            sql.contains("SELECT ?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 WHERE"),
+            "{sql}"
+        );
+        assert!(sql.contains("answer = excluded.answer WHERE"), "{sql}");
+        assert!(!sql.contains("message_id = excluded.message_id"), "{sql}");
+    }
+}

@@ -1,0 +1,82 @@
+//! The daily retention sweep's statements: what is older than each site's
+//! `retention_days` goes. Conversations go whole (with their thumbs and
+//! CSAT) once their latest activity is older; raw events go by time;
+//! thumbs and events whose conversation is gone go too, so no shopper text
+//! outlives its conversation; records of failed webhook deliveries go by
+//! when they failed, and the outbox's rows a day after they were queued
+//! or once their event is gone. A site whose stored settings cannot be
+//! read is skipped (see [`SKIPPED`]), and the others are still swept.
+
+/// Rows deleted per statement, so one sweep never holds the writer long.
+pub const CHUNK: u32 = 5_000;
+
+/// Each site's retention in days from its stored settings (alias `s`):
+/// 365 when unset; `NULL`, which skips the site, when the settings are not
+/// a JSON object or `retention_days` is not a whole number of days in the
+/// range `SiteConfig` allows. (`CASE` stops at the first match, so
+/// `json_type` never meets text that is not JSON.)
+const RETENTION_DAYS: &str = "CASE \
+       WHEN json_valid(s.config) = 0 THEN NULL \
+       WHEN json_type(s.config) IS NOT 'object' THEN NULL \
+       WHEN json_type(s.config, '$.retention_days') IS NULL THEN 365 \
+       WHEN json_type(s.config, '$.retention_days') = 'integer' \
+         AND json_extract(s.config, '$.retention_days') BETWEEN 1 AND 3650 \
+         THEN json_extract(s.config, '$.retention_days') \
+     END";
+
+/// Per site, the time (`?1` is now) before which its data goes: `NULL`
+/// for skipped sites, and every comparison with it is then false.
+fn kept() -> String {
+    format!(
+        "WITH kept AS (SELECT s.site_key, ?1 - ({RETENTION_DAYS}) * 86400000 AS cutoff FROM sites s)"
+    )
+}
+
+/// The sweep's deletes, each bound to `?1` = now (unix ms), each deleting
+/// at most [`CHUNK`] rows; run each until it deletes fewer.
+pub fn statements() -> [String; 5] {
+    let kept = kept();
+    [
+        // Thumbs (with their reasons and excerpts) whose conversation
+        // expired or is gone.
+        format!(
+            "{kept} DELETE FROM message_ratings WHERE rowid IN (SELECT m.rowid FROM message_ratings m \
+             JOIN kept k ON k.site_key = m.site_key \
+             WHERE k.cutoff IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conversations x \
+               WHERE x.site_key = m.site_key AND x.conversation_id = m.conversation_id \
+                 AND x.last_at >= k.cutoff) \
+             LIMIT {CHUNK})"
+        ),
+        format!(
+            "{kept} DELETE FROM conversations WHERE rowid IN (SELECT x.rowid FROM conversations x \
+             JOIN kept k ON k.site_key = x.site_key WHERE x.last_at < k.cutoff LIMIT {CHUNK})"
+        ),
+        // Raw events by their own time, and any whose conversation is gone.
+        format!(
+            "{kept} DELETE FROM events WHERE rowid IN (SELECT e.rowid FROM events e \
+             JOIN kept k ON k.site_key = e.site_key \
+             WHERE k.cutoff IS NOT NULL AND (e.at < k.cutoff OR NOT EXISTS (SELECT 1 FROM \
+               conversations x WHERE x.site_key = e.site_key AND x.conversation_id = e.conversation_id)) \
+             LIMIT {CHUNK})"
+        ),
+        // Records of failed webhook deliveries, by when they failed, and
+        // those of sites that are gone.
+        format!(
+            "{kept} DELETE FROM webhook_failures WHERE rowid IN (SELECT w.rowid FROM webhook_failures w \
+             LEFT JOIN kept k ON k.site_key = w.site_key \
+             WHERE k.site_key IS NULL OR w.failed_at < k.cutoff LIMIT {CHUNK})"
+        ),
+        // Webhook deliveries owed: a day after they were queued, or once
+        // their event is gone (erased, expired).
+        format!(
+            "DELETE FROM webhook_outbox WHERE rowid IN (SELECT o.rowid FROM webhook_outbox o \
+             WHERE o.queued_at < ?1 - 86400000 OR NOT EXISTS (SELECT 1 FROM events e \
+               WHERE e.site_key = o.site_key AND e.event_id = o.event_id) LIMIT {CHUNK})"
+        ),
+    ]
+}
+
+/// The sites the sweep skips (`site_key`), at most `?1` of them.
+pub fn skipped() -> String {
+    format!("SELECT s.site_key FROM sites s WHERE ({RETENTION_DAYS}) IS NULL LIMIT ?1")
+}

@@ -1,0 +1,255 @@
+//! The ingest rules, run natively against SQLite (which D1 is) with the
+//! Worker's own migrations: each rule on its own, and a random test of
+//! thumbs and CSAT answers arriving in any order and any batches against
+//! a model of what must be stored.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{SECRET_HASH, T0, answer, database, one, store, store_as, thumb};
+use ledger::ingest::Sender;
+use proptest::prelude::*;
+use protocol::Event;
+
+#[test]
+fn an_event_is_stored_once_and_a_reused_id_with_other_content_changes_nothing() {
+    let mut conn = database();
+    assert_eq!(
+        store(&mut conn, &[thumb("e1", "c1", "m1", "up", T0)], T0),
+        1
+    );
+    assert_eq!(
+        store(&mut conn, &[thumb("e1", "c1", "m1", "up", T0)], T0 + 5),
+        0
+    );
+    // The same id, another rating and a later time: a duplicate, ignored.
+    assert_eq!(
+        store(
+            &mut conn,
+            &[thumb("e1", "c1", "m1", "down", T0 + 9)],
+            T0 + 9
+        ),
+        0
+    );
+    assert_eq!(
+        one::<String>(&conn, "SELECT rating FROM message_ratings"),
+        "up"
+    );
+    assert_eq!(one::<i64>(&conn, "SELECT thumbs_up FROM conversations"), 1);
+    assert_eq!(
+        one::<i64>(&conn, "SELECT thumbs_down FROM conversations"),
+        0
+    );
+    assert_eq!(one::<i64>(&conn, "SELECT received_at FROM events"), T0);
+}
+
+#[test]
+fn a_server_whose_secret_is_not_the_sites_writes_nothing() {
+    let mut conn = database();
+    let events = [thumb("e1", "c1", "m1", "down", T0)];
+    let wrong = Sender::Server {
+        secret_hash: "beef",
+    };
+    assert_eq!(store_as(&mut conn, &events, T0, wrong, true), None);
+    for table in [
+        "events",
+        "conversations",
+        "message_ratings",
+        "webhook_outbox",
+    ] {
+        assert_eq!(
+            one::<i64>(&conn, &format!("SELECT count(*) FROM {table}")),
+            0,
+            "{table}"
+        );
+    }
+    let right = Sender::Server {
+        secret_hash: SECRET_HASH,
+    };
+    assert_eq!(store_as(&mut conn, &events, T0, right, true), Some(1));
+}
+
+#[test]
+fn bad_news_is_owed_one_delivery_and_praise_none() {
+    let mut conn = database();
+    let events = [
+        thumb("e1", "c1", "m1", "down", T0),
+        thumb("e2", "c1", "m2", "up", T0),
+        answer("e3", "c1", 2, T0 + 1),
+    ];
+    store_as(&mut conn, &events, T0, Sender::Page, true);
+    // The batch again, as after a lost answer: still one row each.
+    store_as(&mut conn, &events, T0, Sender::Page, true);
+    let owed: String = one(
+        &conn,
+        "SELECT group_concat(event_id, ',') FROM (SELECT event_id FROM webhook_outbox \
+         WHERE queued_at IS NULL ORDER BY rowid)",
+    );
+    assert_eq!(owed, "e1,e3");
+    // A site without a webhook owes nothing.
+    let mut quiet = database();
+    store_as(&mut quiet, &events, T0, Sender::Page, false);
+    assert_eq!(one::<i64>(&quiet, "SELECT count(*) FROM webhook_outbox"), 0);
+}
+
+#[test]
+fn an_answer_past_its_amend_window_does_not_change_the_kept_one() {
+    let mut conn = database();
+    store(&mut conn, &[answer("a1", "c1", 2, T0)], T0);
+    store(
+        &mut conn,
+        &[answer("a2", "c1", 4, T0 + 60_000)],
+        T0 + 60_000,
+    );
+    assert_eq!(one::<i64>(&conn, "SELECT csat_score FROM conversations"), 4);
+    // 30 minutes after the first answer was received, the window is shut.
+    let late = T0 + protocol::CSAT_AMEND_WINDOW_MS + 1;
+    store(&mut conn, &[answer("a3", "c1", 1, late)], late);
+    assert_eq!(one::<i64>(&conn, "SELECT csat_score FROM conversations"), 4);
+    assert_eq!(
+        one::<i64>(&conn, "SELECT csat_answered_at FROM conversations"),
+        T0
+    );
+}
+
+/// One thumb of the random test: which message, which rating, when.
+#[derive(Debug, Clone)]
+struct Thumb {
+    conversation: usize,
+    message: usize,
+    rating: &'static str,
+    at: i64,
+}
+
+fn thumbs() -> impl Strategy<Value = Vec<Thumb>> {
+    prop::collection::vec(
+        (
+            0..2usize,
+            0..3usize,
+            prop::sample::select(vec!["up", "down", "none"]),
+            0..50i64,
+        ),
+        1..25,
+    )
+    .prop_map(|raw| {
+        raw.into_iter()
+            .map(|(conversation, message, rating, at)| Thumb {
+                conversation,
+                message,
+                rating,
+                at: T0 + at * 1_000,
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Thumbs sent in any order, in any batches, some sent twice: each
+    /// message keeps its latest thumb by event time (then id), and each
+    /// conversation's counts are those of its messages' thumbs.
+    #[test]
+    fn thumbs_in_any_order_and_batches_end_as_the_latest_and_count_right(
+        sent in thumbs(),
+        order in any::<prop::sample::Index>(),
+        cuts in prop::collection::vec(1..5usize, 1..10),
+        resend in any::<prop::sample::Index>(),
+    ) {
+        let events: Vec<(String, &Thumb)> =
+            sent.iter().enumerate().map(|(n, thumb)| (format!("e{n:03}"), thumb)).collect();
+        // What must be stored: per message, the greatest (at, id).
+        let mut latest: BTreeMap<(usize, usize), (i64, &str, &str)> = BTreeMap::new();
+        for (id, thumb) in &events {
+            let key = (thumb.conversation, thumb.message);
+            let candidate = (thumb.at, id.as_str(), thumb.rating);
+            if latest.get(&key).is_none_or(|kept| (kept.0, kept.1) < (candidate.0, candidate.1)) {
+                latest.insert(key, candidate);
+            }
+        }
+        // Arrival: rotated by a random amount, one event sent twice, cut
+        // into batches of random sizes.
+        let mut arrival: Vec<Event> = events
+            .iter()
+            .map(|(id, t)| thumb(id, &format!("c{}", t.conversation), &format!("m{}", t.message), t.rating, t.at))
+            .collect();
+        let turn = order.index(arrival.len());
+        arrival.rotate_left(turn);
+        let again = arrival[resend.index(arrival.len())].clone();
+        arrival.push(again);
+        let mut conn = database();
+        let mut at = 0;
+        for (n, size) in cuts.iter().cycle().enumerate() {
+            if at >= arrival.len() {
+                break;
+            }
+            let end = (at + size).min(arrival.len());
+            store(&mut conn, &arrival[at..end], T0 + n as i64);
+            at = end;
+        }
+        for ((conversation, message), (_, id, rating)) in &latest {
+            let stored: (String, String) = conn.query_row(
+                "SELECT event_id, rating FROM message_ratings WHERE conversation_id = ?1 AND message_id = ?2",
+                [format!("c{conversation}"), format!("m{message}")],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            ).unwrap();
+            prop_assert_eq!(stored, ((*id).to_string(), (*rating).to_string()));
+        }
+        for conversation in 0..2usize {
+            let count = |wanted: &str| latest.iter()
+                .filter(|((c, _), (_, _, rating))| *c == conversation && *rating == wanted)
+                .count() as i64;
+            let stored: Option<(i64, i64)> = conn.query_row(
+                "SELECT thumbs_up, thumbs_down FROM conversations WHERE conversation_id = ?1",
+                [format!("c{conversation}")],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            ).ok();
+            if let Some(stored) = stored {
+                prop_assert_eq!(stored, (count("up"), count("down")));
+            }
+        }
+        let total: i64 = one(&conn, "SELECT count(*) FROM events");
+        prop_assert_eq!(total, events.len() as i64);
+    }
+
+    /// CSAT answers of one conversation received in any order within the
+    /// amend window: the one received last is kept (within one batch, the
+    /// latest by event time, then id), and the window opened with the
+    /// first received.
+    #[test]
+    fn the_answer_received_last_is_kept(
+        scores in prop::collection::vec((1..=5u8, 0..100i64), 1..8),
+        cuts in prop::collection::vec(1..4usize, 1..6),
+    ) {
+        let answers: Vec<Event> = scores
+            .iter()
+            .enumerate()
+            .map(|(n, (score, at))| answer(&format!("a{n}"), "c1", *score, T0 + at * 1_000))
+            .collect();
+        let mut conn = database();
+        let mut at = 0;
+        let mut kept = None;
+        for (n, size) in cuts.iter().cycle().enumerate() {
+            if at >= answers.len() {
+                break;
+            }
+            let end = (at + size).min(answers.len());
+            let batch = &answers[at..end];
+            store(&mut conn, batch, T0 + n as i64 * 1_000);
+            // Within a batch, the latest by event time, then id.
+            kept = batch
+                .iter()
+                .max_by_key(|event| (event.header.at, event.header.id.clone()))
+                .map(|event| event.header.id.clone());
+            at = end;
+        }
+        prop_assert_eq!(
+            one::<String>(&conn, "SELECT csat_event_id FROM conversations"),
+            kept.unwrap()
+        );
+        prop_assert_eq!(one::<i64>(&conn, "SELECT csat_answered_at FROM conversations"), T0);
+    }
+}
