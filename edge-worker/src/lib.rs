@@ -136,8 +136,8 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
     let owed_only = event.cron() == webhook::outbox::SWEEP_CRON;
     let now = worker::Date::now().as_millis() as i64;
     // Each database on its own: one that fails does not stop the others.
-    for name in store::databases::names(&env) {
-        let db = match env.d1(&name) {
+    for (name, db) in store::databases::each(&env) {
+        let db = match db {
             Ok(db) => db,
             Err(err) => {
                 console_error!("sweep: no database {name}: {err}");

@@ -6,10 +6,11 @@
 //!   widget and reporting them.
 //! - `view/`: the Leptos components (bubble, panel, messages, thumbs, the
 //!   reason form, the prompt, the composer).
-//! - `conversation`: the messages and their thumbs, as plain types.
+//! - `chat`: the messages the bubble shows and their thumbs, as plain types.
 //! - `feedback`, `outbox`, `collector`: where thumbs and CSAT answers go
 //!   (queued in `storage`, delivered to the edge collector); `answers`:
-//!   reading what the collector says back; `timers`: `setTimeout`.
+//!   reading what the collector says back; `host_events`: what the host
+//!   page is told; `ids`: random ids; `timers`: `setTimeout`.
 //! - `csat`: the satisfaction prompt's steps.
 //! - `i18n`: every visible string, from `locales/*/widget.ftl`.
 

@@ -45,10 +45,22 @@ pub fn names(env: &Env) -> Vec<String> {
     protocol::databases::listed(&value)
 }
 
-/// Every site database, for what runs over all sites (the retention
-/// sweep, an origin no site key vouches for yet).
+/// Every site database, for what runs over all sites (an origin no site
+/// key vouches for yet).
 pub fn all(env: &Env) -> Result<Vec<D1Database>> {
     names(env).iter().map(|name| env.d1(name)).collect()
+}
+
+/// Every site database by its binding, each opened on its own, for the
+/// sweeps: one that cannot be opened does not stop the others.
+pub fn each(env: &Env) -> Vec<(String, Result<D1Database>)> {
+    names(env)
+        .into_iter()
+        .map(|name| {
+            let db = env.d1(&name);
+            (name, db)
+        })
+        .collect()
 }
 
 /// A site's placement row.
