@@ -97,9 +97,9 @@ impl Wording {
     /// (`l10n::screen`), as it says in `GET …/copy/{locale}`.
     pub fn set_aside(&self) -> Vec<String> {
         l10n::screen::screen_site_copy(&self.reference, &self.locale, &self.saved)
-            .set_aside
+            .set_aside_ids()
             .into_iter()
-            .map(|aside| aside.id)
+            .map(str::to_string)
             .collect()
     }
 

@@ -18,6 +18,7 @@
 //!   where those messages show the shipped text (see `served_copy`).
 
 use l10n::check_site_copy;
+use l10n::screen::Screened;
 use protocol::copy_versions::parse_version;
 use protocol::ids::check_locale;
 use protocol::limits::MAX_BODY_BYTES;
@@ -258,12 +259,19 @@ pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Respon
         .await?
         .unwrap_or_default();
     let shipped = Shipped::of(&ctx.env).await?;
-    let set_aside = match shipped.widget_ftl(DEFAULT_LOCALE) {
+    let screened = match shipped.widget_ftl(DEFAULT_LOCALE) {
         Some(reference) if !ftl.is_empty() => {
-            crate::served_copy::screened(reference, &locale, &ftl).set_aside
+            Some(crate::served_copy::screened(reference, &locale, &ftl))
         }
-        _ => Vec::new(),
+        _ => None,
     };
+    let set_aside = screened
+        .as_ref()
+        .map_or(&[][..], |screened| screened.set_aside.as_slice());
+    let ids = screened
+        .as_ref()
+        .map(Screened::set_aside_ids)
+        .unwrap_or_default();
     let wants_json = req
         .headers()
         .get("Accept")?
@@ -290,8 +298,7 @@ pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Respon
         respond::public_cacheable(&req, body, content_type, &etag, Freshness::Revalidate)?;
     let headers = response.headers_mut();
     headers.set("Vary", "Accept")?;
-    if !set_aside.is_empty() {
-        let ids: Vec<&str> = set_aside.iter().map(|aside| aside.id.as_str()).collect();
+    if !ids.is_empty() {
         headers.set(SET_ASIDE_HEADER, &ids.join(", "))?;
     }
     Ok(response)

@@ -17,6 +17,16 @@ pub struct Screened {
     pub set_aside: Vec<SetAside>,
 }
 
+impl Screened {
+    /// The ids of the messages set aside, in order.
+    pub fn set_aside_ids(&self) -> Vec<&str> {
+        self.set_aside
+            .iter()
+            .map(|aside| aside.id.as_str())
+            .collect()
+    }
+}
+
 /// A message of a site's wording that is not served.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetAside {
@@ -107,12 +117,7 @@ close = Close
         let ftl =
             "-shop-name = { $shop }\ncsat-title = Chat mit { -shop-name }?\ncsat-thanks = Danke!\n";
         let screened = screen_site_copy(REFERENCE, "de", ftl);
-        let ids: Vec<&str> = screened
-            .set_aside
-            .iter()
-            .map(|aside| aside.id.as_str())
-            .collect();
-        assert_eq!(ids, ["csat-title"], "{screened:?}");
+        assert_eq!(screened.set_aside_ids(), ["csat-title"], "{screened:?}");
         assert!(
             screened.set_aside.iter().any(|aside| aside
                 .problems
@@ -133,12 +138,11 @@ close = Close
         // A function the formatter cannot resolve, in a term.
         let ftl = "-brand = { UPPER(\"shop\") }\ncsat-thanks = Danke von { -brand }!\nclose = Schließen\n";
         let screened = screen_site_copy(REFERENCE, "de", ftl);
-        let ids: Vec<&str> = screened
-            .set_aside
-            .iter()
-            .map(|aside| aside.id.as_str())
-            .collect();
-        assert_eq!(ids, ["-brand", "csat-thanks"], "{screened:?}");
+        assert_eq!(
+            screened.set_aside_ids(),
+            ["-brand", "csat-thanks"],
+            "{screened:?}"
+        );
         assert_eq!(screened.ftl, "close = Schließen\n");
     }
 
