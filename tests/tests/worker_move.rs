@@ -150,20 +150,17 @@ async fn a_site_moves_to_another_database_while_feedback_keeps_arriving_and_lose
     // A 👍 sent before the move, and sent again during it with the same
     // id and a corrected time: both databases keep the first.
     let (resent_id, resent_conversation) = (unique("ev"), unique("c_resent"));
+    let resent = |at: i64| {
+        vec![thumb_event(
+            &resent_id,
+            &resent_conversation,
+            "m1",
+            "up",
+            at,
+        )]
+    };
     let first_at = now_ms() - 60_000;
-    collector
-        .send_all(
-            &site,
-            vec![thumb_event(
-                &resent_id,
-                &resent_conversation,
-                "m1",
-                "up",
-                first_at,
-            )],
-        )
-        .await
-        .unwrap();
+    collector.send_all(&site, resent(first_at)).await.unwrap();
     before.events += 1;
     before.conversations += 1;
     before.up += 1;
@@ -246,19 +243,7 @@ async fn a_site_moves_to_another_database_while_feedback_keeps_arriving_and_lose
     assert_eq!(refused.header("retry-after"), Some("60"));
     // The Worker writes to both databases now: the resend, a duplicate in
     // the old one, reaches the new one as the old one stored it.
-    deliver(
-        &collector,
-        &site,
-        vec![thumb_event(
-            &resent_id,
-            &resent_conversation,
-            "m1",
-            "up",
-            first_at + 5_000,
-        )],
-        false,
-    )
-    .await;
+    deliver(&collector, &site, resent(first_at + 5_000), false).await;
     let cli = site_cli(&["set", &site.key, "shop_name=Elsewhere"]).unwrap();
     assert!(!cli.status.success());
     assert!(
