@@ -6,8 +6,9 @@
 use protocol::access::KEY_SECRET_PREFIX;
 use protocol::secret::{bearer_token, hash_secret, hashes_match};
 use protocol::{ErrorCode, Holder, Need, Scope};
-use worker::{Context, D1Database, Method, Request, Response, Result, RouteContext};
+use worker::{Context, D1Database, Method, Request, Response, RouteContext};
 
+use crate::refusal::Refusal;
 use crate::respond;
 use crate::sites::Site;
 use crate::store;
@@ -38,16 +39,19 @@ impl Actor {
     }
 }
 
-/// A request that may go ahead: the site and who sent it.
+/// A request that may go ahead: the site's database, the site and who
+/// sent it.
 pub struct Access {
+    /// The database that holds the site (`store::databases`).
+    pub db: D1Database,
     /// The site named by the route.
     pub site: Site,
     /// Who sent the request.
     pub actor: Actor,
 }
 
-fn unauthorized() -> Result<Response> {
-    respond::error(
+fn unauthorized() -> Refusal {
+    Refusal::new(
         ErrorCode::Unauthorized,
         "send the site's secret, or a key the owner made, as `Authorization: Bearer <secret>`",
     )
@@ -56,68 +60,59 @@ fn unauthorized() -> Result<Response> {
 /// How long a change refused during a site's move should wait.
 const MOVING_RETRY_AFTER_S: u32 = 60;
 
-/// The site named by the route's `site_key` and who is asking, when the
-/// request carries its secret or one of its live keys whose scope allows
-/// `need`; otherwise the answer to send: 401 for no or a wrong secret
-/// (unknown sites too, so keys cannot be probed), 403 for a key outside
-/// its scope, and 409 for a change (any method but `GET`) while the site
-/// moves to another database, which copies its rows as they stand.
+/// The database of the site named by the route's `site_key`, the site and
+/// who is asking, when the request carries its secret or one of its live
+/// keys whose scope allows `need`. Refused with 401 for no or a wrong
+/// secret (unknown sites too, so keys cannot be probed), 403 for a key
+/// outside its scope, and 409 for a change (any method but `GET`) while
+/// the site moves to another database, which copies its rows as they stand.
 pub async fn authorize(
-    db: &D1Database,
     req: &Request,
     ctx: &RouteContext<Context>,
     need: Need,
-) -> Result<std::result::Result<Access, Response>> {
-    let access = match identify(db, req, ctx, need).await? {
-        Ok(access) => access,
-        Err(refusal) => return Ok(Err(refusal)),
-    };
+) -> Result<Access, Refusal> {
+    let db = store::route_database(ctx).await?;
+    let (site, actor) = identify(&db, req, ctx, need).await?;
     if req.method() != Method::Get
-        && store::databases::moving_to(&ctx.env, &access.site.site_key)
+        && store::databases::moving_to(&ctx.env, &site.site_key)
             .await?
             .is_some()
     {
-        let mut refusal = respond::error(
+        return Err(Refusal::new(
             ErrorCode::SiteMoving,
             "this site's data is moving to another database; changes are refused \
              until it is done, in a minute or two",
-        )?;
-        refusal
-            .headers_mut()
-            .set("Retry-After", &MOVING_RETRY_AFTER_S.to_string())?;
-        return Ok(Err(refusal));
+        )
+        .retry_after(MOVING_RETRY_AFTER_S));
     }
-    Ok(Ok(access))
+    Ok(Access { db, site, actor })
 }
 
-/// Who is asking and whether their credential allows `need`: [`authorize`]
-/// before its check of a moving site.
+/// The site and who is asking, if their credential allows `need`:
+/// [`authorize`] before its check of a moving site.
 async fn identify(
     db: &D1Database,
     req: &Request,
     ctx: &RouteContext<Context>,
     need: Need,
-) -> Result<std::result::Result<Access, Response>> {
+) -> Result<(Site, Actor), Refusal> {
     let site = match ctx.param("site_key") {
         Some(key) => Site::find(db, key).await?,
         None => None,
     };
     let header = req.headers().get("Authorization")?;
     let (Some(site), Some(token)) = (site, header.as_deref().and_then(bearer_token)) else {
-        return Ok(Err(unauthorized()?));
+        return Err(unauthorized());
     };
     if site.secret_is(token) {
-        return Ok(Ok(Access {
-            site,
-            actor: Actor::Owner,
-        }));
+        return Ok((site, Actor::Owner));
     }
     // Only a token shaped like a key's costs a lookup of the site's keys.
     // It is hashed once and compared with every live key's hash, each in
     // constant time, so how long this takes tells nothing of which one
     // nearly matched.
     if !token.starts_with(KEY_SECRET_PREFIX) {
-        return Ok(Err(unauthorized()?));
+        return Err(unauthorized());
     }
     let hashed = hash_secret(token);
     let mut found = None;
@@ -126,14 +121,10 @@ async fn identify(
             found = Some(key);
         }
     }
-    let Some(key) = found else {
-        return Ok(Err(unauthorized()?));
-    };
-    let Some(scope) = Scope::parse(&key.scope) else {
-        return Ok(Err(unauthorized()?));
-    };
+    let key = found.ok_or_else(unauthorized)?;
+    let scope = Scope::parse(&key.scope).ok_or_else(unauthorized)?;
     if !need.allows(scope) {
-        return Ok(Err(respond::error(
+        return Err(Refusal::new(
             ErrorCode::OutOfScope,
             format!(
                 "the key {:?} may {}; this needs {}",
@@ -146,29 +137,23 @@ async fn identify(
                     Need::Any => "a live key, or the site's secret",
                 }
             ),
-        )?));
+        ));
     }
-    Ok(Ok(Access {
-        site,
-        actor: Actor::Key {
-            id: key.key_id,
-            name: key.name,
-            scope,
-        },
-    }))
+    let actor = Actor::Key {
+        id: key.key_id,
+        name: key.name,
+        scope,
+    };
+    Ok((site, actor))
 }
 
 /// `GET /v1/sites/{site_key}/access`: who the credential belongs to (any
 /// live key or the owner), so the dashboard shows only what they may use.
-pub async fn who(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let access = match authorize(&db, &req, &ctx, Need::Any).await? {
-        Ok(access) => access,
-        Err(refusal) => return Ok(refusal),
-    };
+pub async fn who(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let access = authorize(&req, &ctx, Need::Any).await?;
     let holder = match access.actor {
         Actor::Owner => Holder::Owner,
         Actor::Key { name, scope, .. } => Holder::Key { name, scope },
     };
-    respond::json(&holder, 200)
+    Ok(respond::json(&holder, 200)?)
 }

@@ -3,69 +3,57 @@
 
 use protocol::ids::check_id;
 use protocol::{ConversationPage, Cursor, ErrorCode, FeedbackFilter, Need};
-use worker::{Context, D1Database, Request, Response, Result, RouteContext};
+use worker::{Context, Request, Response, RouteContext};
 
+use crate::access::{Access, authorize};
 use crate::query::Query;
+use crate::refusal::Refusal;
 use crate::respond;
-use crate::sites::Site;
 use crate::store;
 
 /// Default and largest page size of the list.
 const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 200;
 
-/// The site (its secret checked) and the route's conversation id (its
-/// shape checked); or the answer refusing the request.
-async fn site_and_conversation(
-    db: &D1Database,
+/// The caller's access (allowing `need`) and the route's conversation id,
+/// its shape checked.
+async fn conversation_route(
     req: &Request,
     ctx: &RouteContext<Context>,
     need: Need,
-) -> Result<std::result::Result<(Site, String), Response>> {
-    let site = match crate::access::authorize(db, req, ctx, need).await? {
-        Ok(access) => access.site,
-        Err(refusal) => return Ok(Err(refusal)),
-    };
-    let Some(id) = ctx.param("conversation_id") else {
-        return Ok(Err(respond::error(ErrorCode::NotFound, "no such route")?));
-    };
-    Ok(match check_id("conversation_id", id) {
-        Ok(()) => Ok((site, id.clone())),
-        Err(err) => Err(respond::error(err.code, err.message)?),
-    })
+) -> Result<(Access, String), Refusal> {
+    let access = authorize(req, ctx, need).await?;
+    let id = ctx
+        .param("conversation_id")
+        .ok_or_else(|| Refusal::new(ErrorCode::NotFound, "no such route"))?;
+    check_id("conversation_id", id)?;
+    Ok((access, id.clone()))
 }
 
-fn no_such_conversation(conversation_id: &str) -> Result<Response> {
-    respond::error(
+fn no_such_conversation(conversation_id: &str) -> Refusal {
+    Refusal::new(
         ErrorCode::NotFound,
         format!("no feedback for conversation {conversation_id:?}"),
     )
 }
 
 /// `GET /v1/sites/{site_key}/conversations?feedback=&from=&to=&tz=&limit=&cursor=`.
-pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let site = match crate::access::authorize(&db, &req, &ctx, Need::Read).await? {
-        Ok(access) => access.site,
-        Err(refusal) => return Ok(refusal),
-    };
+pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Read).await?;
     let query = Query::of(&req)?;
-    let window = match query.window(&site) {
-        Ok(window) => window,
-        Err(error) => return respond::error_body(&error),
-    };
-    let filter = match query.get("feedback").map(FeedbackFilter::parse).transpose() {
-        Ok(filter) => filter,
-        Err(problem) => return respond::error(ErrorCode::InvalidField, problem),
-    };
-    let cursor = match query.get("cursor").map(Cursor::parse).transpose() {
-        Ok(cursor) => cursor,
-        Err(problem) => return respond::error(ErrorCode::InvalidField, problem),
-    };
-    let limit = match query.limit(DEFAULT_LIMIT, MAX_LIMIT) {
-        Ok(limit) => limit,
-        Err(error) => return respond::error_body(&error),
-    };
+    let window = query.window(&site)?;
+    let invalid = |problem: String| Refusal::new(ErrorCode::InvalidField, problem);
+    let filter = query
+        .get("feedback")
+        .map(FeedbackFilter::parse)
+        .transpose()
+        .map_err(invalid)?;
+    let cursor = query
+        .get("cursor")
+        .map(Cursor::parse)
+        .transpose()
+        .map_err(invalid)?;
+    let limit = query.limit(DEFAULT_LIMIT, MAX_LIMIT)?;
     let mut rows = store::conversations::page(
         &db,
         &site.site_key,
@@ -84,42 +72,44 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
     };
     // With an ETag, so the dashboard's inbox can ask again every few
     // seconds and get a bodiless 304 while nothing changed.
-    respond::json_revalidated(
+    Ok(respond::json_revalidated(
         &req,
         &ConversationPage {
             conversations: rows.iter().map(|row| row.summary()).collect(),
             next_cursor,
             tz: window.tz.name().to_string(),
         },
-    )
+    )?)
 }
 
 /// `GET /v1/sites/{site_key}/conversations/{id}`: CSAT fields and every
 /// rated message of one conversation.
-pub async fn get_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx, Need::Read).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    let Some(row) = store::conversations::find(&db, &site.site_key, &conversation_id).await? else {
-        return no_such_conversation(&conversation_id);
-    };
+pub async fn get_conversation(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> Result<Response, Refusal> {
+    let (Access { db, site, .. }, conversation_id) =
+        conversation_route(&req, &ctx, Need::Read).await?;
+    let row = store::conversations::find(&db, &site.site_key, &conversation_id)
+        .await?
+        .ok_or_else(|| no_such_conversation(&conversation_id))?;
     let messages = store::ratings::of_conversation(&db, &site.site_key, &conversation_id).await?;
-    respond::json(&row.detail(messages), 200)
+    Ok(respond::json(&row.detail(messages), 200)?)
 }
 
 /// `DELETE /v1/sites/{site_key}/conversations/{id}`: erases the
 /// conversation's events, thumbs and CSAT; aggregates follow at once.
-pub async fn delete_conversation(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let (site, conversation_id) = match site_and_conversation(&db, &req, &ctx, Need::Owner).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    if store::conversations::erase(&db, &site.site_key, &conversation_id).await? {
-        respond::json(&serde_json::json!({ "deleted": conversation_id }), 200)
-    } else {
-        no_such_conversation(&conversation_id)
+pub async fn delete_conversation(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> Result<Response, Refusal> {
+    let (Access { db, site, .. }, conversation_id) =
+        conversation_route(&req, &ctx, Need::Owner).await?;
+    if !store::conversations::erase(&db, &site.site_key, &conversation_id).await? {
+        return Err(no_such_conversation(&conversation_id));
     }
+    Ok(respond::json(
+        &serde_json::json!({ "deleted": conversation_id }),
+        200,
+    )?)
 }

@@ -24,29 +24,23 @@ use protocol::ids::check_locale;
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::locales::DEFAULT_LOCALE;
 use protocol::secret::hash_secret;
-use protocol::{CopyVersionText, ErrorBody, ErrorCode, Need};
+use protocol::{CopyVersionText, ErrorCode, Need};
 use serde::Serialize;
-use worker::{Context, Date, Request, Response, Result, RouteContext};
+use worker::{Context, Date, Request, Response, RouteContext};
 
-use crate::access::Access;
+use crate::access::{Access, authorize};
 use crate::body;
+use crate::refusal::Refusal;
 use crate::respond::{self, Freshness};
 use crate::shipped::Shipped;
 use crate::sites::Site;
 use crate::store;
 
-#[derive(Serialize)]
-struct Refusal {
-    code: ErrorCode,
-    message: String,
-    diagnostics: Vec<String>,
-}
-
-fn locale_param(ctx: &RouteContext<Context>) -> std::result::Result<String, ErrorBody> {
+/// The route's locale, its shape checked.
+fn locale_param(ctx: &RouteContext<Context>) -> Result<String, Refusal> {
     let locale = ctx.param("locale").cloned().unwrap_or_default();
-    check_locale("locale", &locale)
-        .map(|()| locale)
-        .map_err(|err| ErrorBody::new(err.code, err.message))
+    check_locale("locale", &locale)?;
+    Ok(locale)
 }
 
 /// The checker's errors in `ftl` as `locale`'s copy over the shipped
@@ -60,21 +54,20 @@ fn problems(reference: &str, locale: &str, ftl: &str) -> Vec<String> {
 }
 
 /// Checks `ftl` as `locale`'s copy and, if the checker accepts it, stores
-/// it as the live copy and its next version, saved by `actor`; the 422
-/// with the checker's diagnostics otherwise (nothing changes then).
+/// it as the live copy and its next version, saved by `access`'s actor;
+/// refused with the checker's diagnostics otherwise (nothing changes then).
 async fn check_and_store(
     ctx: &RouteContext<Context>,
-    db: &worker::D1Database,
     access: &Access,
     locale: &str,
     ftl: &str,
-) -> Result<Response> {
+) -> Result<Response, Refusal> {
     let shipped = Shipped::of(&ctx.env).await?;
     if shipped.widget_ftl(locale).is_none() {
-        return respond::error(
+        return Err(Refusal::new(
             ErrorCode::UnknownLocale,
             format!("no copy is shipped for {locale:?}; GET /v1/locales lists the locales"),
-        );
+        ));
     }
     let reference = shipped.widget_ftl(DEFAULT_LOCALE).ok_or_else(|| {
         worker::Error::RustError(format!(
@@ -83,21 +76,19 @@ async fn check_and_store(
     })?;
     let problems = problems(reference, locale, ftl);
     if !problems.is_empty() {
-        return respond::json(
-            &Refusal {
-                code: ErrorCode::InvalidCopy,
-                message: format!(
-                    "the copy has {} errors; nothing was changed",
-                    problems.len()
-                ),
-                diagnostics: problems,
-            },
-            422,
-        );
+        return Err(Refusal::new(
+            ErrorCode::InvalidCopy,
+            format!(
+                "the copy has {} errors; nothing was changed",
+                problems.len()
+            ),
+        )
+        .with_diagnostics(problems));
     }
     let now = Date::now().as_millis() as i64;
-    let site_key = &access.site.site_key;
-    let added = store::copy::save(db, site_key, locale, ftl, now, &access.actor.label()).await?;
+    let Access { db, site, actor } = access;
+    let site_key = &site.site_key;
+    let added = store::copy::save(db, site_key, locale, ftl, now, &actor.label()).await?;
     // Unchanged: the live version, which already had this text.
     let version = match added {
         Some(version) => Some(version),
@@ -106,7 +97,7 @@ async fn check_and_store(
             .first()
             .map(|version| version.version),
     };
-    respond::json(
+    Ok(respond::json(
         &serde_json::json!({
             "locale": locale,
             "stored": true,
@@ -114,120 +105,91 @@ async fn check_and_store(
             "changed": added.is_some(),
         }),
         200,
-    )
+    )?)
 }
 
 /// Stores a site's copy for one locale, if the checker accepts it.
-pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let access = match crate::access::authorize(&db, &req, &ctx, Need::Wording).await? {
-        Ok(access) => access,
-        Err(refusal) => return Ok(refusal),
-    };
-    let locale = match locale_param(&ctx) {
-        Ok(locale) => locale,
-        Err(error) => return respond::error_body(&error),
-    };
-    let Some(body) = body::read_capped(&mut req).await? else {
-        return respond::error(
+pub async fn put_copy(mut req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let access = authorize(&req, &ctx, Need::Wording).await?;
+    let locale = locale_param(&ctx)?;
+    let body = body::read_capped(&mut req).await?.ok_or_else(|| {
+        Refusal::new(
             ErrorCode::PayloadTooLarge,
             format!("copy is limited to {MAX_BODY_BYTES} bytes"),
-        );
-    };
-    let Ok(ftl) = String::from_utf8(body) else {
-        return respond::error(
+        )
+    })?;
+    let ftl = String::from_utf8(body).map_err(|_| {
+        Refusal::new(
             ErrorCode::InvalidCopy,
             "the copy is not UTF-8 text; save the file as UTF-8 and send it again",
-        );
-    };
-    check_and_store(&ctx, &db, &access, &locale, &ftl).await
+        )
+    })?;
+    check_and_store(&ctx, &access, &locale, &ftl).await
 }
 
-/// The site and locale of a versions route, for a key that may edit the
-/// wording; or the answer refusing the request.
+/// The caller's access and the locale of a versions route, for a key that
+/// may edit the wording.
 async fn wording_route(
-    db: &worker::D1Database,
     req: &Request,
     ctx: &RouteContext<Context>,
-) -> Result<std::result::Result<(Access, String), Response>> {
-    let access = match crate::access::authorize(db, req, ctx, Need::Wording).await? {
-        Ok(access) => access,
-        Err(refusal) => return Ok(Err(refusal)),
-    };
-    Ok(match locale_param(ctx) {
-        Ok(locale) => Ok((access, locale)),
-        Err(error) => Err(respond::error_body(&error)?),
-    })
+) -> Result<(Access, String), Refusal> {
+    let access = authorize(req, ctx, Need::Wording).await?;
+    Ok((access, locale_param(ctx)?))
 }
 
 /// The version a route names, if it is one this site saved.
 async fn named_version(
-    db: &worker::D1Database,
     ctx: &RouteContext<Context>,
-    site_key: &str,
+    access: &Access,
     locale: &str,
-) -> Result<std::result::Result<CopyVersionText, Response>> {
+) -> Result<CopyVersionText, Refusal> {
     let asked = ctx.param("version").map(String::as_str).unwrap_or_default();
-    let Some(number) = parse_version(asked) else {
-        return Ok(Err(respond::error(
+    let number = parse_version(asked).ok_or_else(|| {
+        Refusal::new(
             ErrorCode::InvalidField,
             format!("version {asked:?} is not a version number (1, 2, …)"),
-        )?));
-    };
-    Ok(
-        match store::copy::version(db, site_key, locale, number).await? {
-            Some(found) => Ok(found),
-            None => Err(respond::error(
+        )
+    })?;
+    store::copy::version(&access.db, &access.site.site_key, locale, number)
+        .await?
+        .ok_or_else(|| {
+            Refusal::new(
                 ErrorCode::NotFound,
                 format!("no version {number} of this site's {locale} copy"),
-            )?),
-        },
-    )
+            )
+        })
 }
 
 /// `GET /v1/sites/{site_key}/copy/{locale}/versions`: the saved versions,
 /// newest first, without their text.
-pub async fn list_versions(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let (access, locale) = match wording_route(&db, &req, &ctx).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    let versions = store::copy::versions(&db, &access.site.site_key, &locale).await?;
-    let prompts = store::copy::prompts(&db, &access.site.site_key, &locale).await?;
-    respond::json(
+pub async fn list_versions(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let (Access { db, site, .. }, locale) = wording_route(&req, &ctx).await?;
+    let versions = store::copy::versions(&db, &site.site_key, &locale).await?;
+    let prompts = store::copy::prompts(&db, &site.site_key, &locale).await?;
+    Ok(respond::json(
         &serde_json::json!({ "locale": locale, "versions": versions, "prompts": prompts }),
         200,
-    )
+    )?)
 }
 
 /// `GET /v1/sites/{site_key}/copy/{locale}/versions/{version}`: one saved
 /// version with its text.
-pub async fn get_version(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let (access, locale) = match wording_route(&db, &req, &ctx).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    match named_version(&db, &ctx, &access.site.site_key, &locale).await? {
-        Ok(found) => respond::json(&found, 200),
-        Err(refusal) => Ok(refusal),
-    }
+pub async fn get_version(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let (access, locale) = wording_route(&req, &ctx).await?;
+    let found = named_version(&ctx, &access, &locale).await?;
+    Ok(respond::json(&found, 200)?)
 }
 
 /// `POST /v1/sites/{site_key}/copy/{locale}/versions/{version}/restore`:
 /// that version's text becomes the live copy again, as a new version
 /// (checked again: the reference may have changed since).
-pub async fn restore_version(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let (access, locale) = match wording_route(&db, &req, &ctx).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    match named_version(&db, &ctx, &access.site.site_key, &locale).await? {
-        Ok(found) => check_and_store(&ctx, &db, &access, &locale, &found.ftl).await,
-        Err(refusal) => Ok(refusal),
-    }
+pub async fn restore_version(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> Result<Response, Refusal> {
+    let (access, locale) = wording_route(&req, &ctx).await?;
+    let found = named_version(&ctx, &access, &locale).await?;
+    check_and_store(&ctx, &access, &locale, &found.ftl).await
 }
 
 /// Names the messages of the stored wording that today's check refuses,
@@ -245,15 +207,12 @@ struct SetAsideMessage<'a> {
 /// FTL, with the messages today's check sets aside named in
 /// [`SET_ASIDE_HEADER`]; asked for as `application/json`,
 /// `{locale, ftl, set_aside: [{id, problems}]}`, which says why too.
-pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+pub async fn get_copy(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
     let db = store::route_database(&ctx).await?;
-    let locale = match locale_param(&ctx) {
-        Ok(locale) => locale,
-        Err(error) => return respond::error_body(&error),
-    };
+    let locale = locale_param(&ctx)?;
     let site_key = ctx.param("site_key").cloned().unwrap_or_default();
     if Site::find(&db, &site_key).await?.is_none() {
-        return respond::error(ErrorCode::UnknownSite, "no site has this key");
+        return Err(Refusal::new(ErrorCode::UnknownSite, "no site has this key"));
     }
     let ftl = store::copy::find(&db, &site_key, &locale)
         .await?

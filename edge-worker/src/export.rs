@@ -16,11 +16,12 @@
 
 use analytics::csv::{field, record, text_field};
 use analytics::iso_utc;
-use protocol::{ConversationRow, ErrorCode, ExportRow, FeedbackFilter};
+use protocol::{ConversationRow, ErrorCode, ExportRow, FeedbackFilter, Need};
 use worker::{Context, D1Database, Request, Response, Result, RouteContext, console_error};
 
+use crate::access::{Access, authorize};
 use crate::query::Query;
-use crate::respond;
+use crate::refusal::Refusal;
 use crate::store;
 
 /// Conversations read from D1 per streamed chunk.
@@ -178,36 +179,31 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
 }
 
 /// Streams the window's conversations as CSV (RFC 4180) or NDJSON.
-pub async fn export(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Read).await? {
-        Ok(access) => access.site,
-        Err(refusal) => return Ok(refusal),
-    };
+pub async fn export(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Read).await?;
     let query = Query::of(&req)?;
+    let invalid = |problem: String| Refusal::new(ErrorCode::InvalidField, problem);
     let format = match query.get("format") {
         None | Some("csv") => Format::Csv,
         Some("ndjson") => Format::Ndjson,
         Some(other) => {
-            return respond::error(
-                ErrorCode::InvalidField,
-                format!("`format` must be csv or ndjson, not {other:?}"),
-            );
+            return Err(invalid(format!(
+                "`format` must be csv or ndjson, not {other:?}"
+            )));
         }
     };
-    let window = match query.window(&site) {
-        Ok(window) => window,
-        Err(error) => return respond::error_body(&error),
-    };
-    let filter = match query.get("feedback").map(FeedbackFilter::parse).transpose() {
-        Ok(filter) => filter,
-        Err(problem) => return respond::error(ErrorCode::InvalidField, problem),
-    };
+    let window = query.window(&site)?;
+    let filter = query
+        .get("feedback")
+        .map(FeedbackFilter::parse)
+        .transpose()
+        .map_err(invalid)?;
     let after = query.get("after").map(str::to_string);
-    if let Some(after) = &after
-        && let Err(error) = protocol::ids::check_id("after", after)
-    {
-        return respond::error(ErrorCode::InvalidField, error.message);
+    if let Some(after) = &after {
+        protocol::ids::check_id("after", after).map_err(|error| invalid(error.message))?;
     }
     let fault = crate::faults::requested(&req, &ctx)?;
     let (content_type, extension) = match format {

@@ -2,9 +2,12 @@
 //! Recommendations → knowledge gaps. The window's thumbs-downs with their
 //! question are grouped by `analytics::knowledge_gaps`.
 
-use worker::{Context, Request, Response, Result, RouteContext};
+use protocol::Need;
+use worker::{Context, Request, Response, RouteContext};
 
+use crate::access::{Access, authorize};
 use crate::query::Query;
+use crate::refusal::Refusal;
 use crate::respond;
 use crate::store;
 
@@ -17,21 +20,11 @@ const DEFAULT_LIMIT: u32 = 20;
 const MAX_LIMIT: u32 = 100;
 
 /// The window's knowledge gaps.
-pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Read).await? {
-        Ok(access) => access.site,
-        Err(refusal) => return Ok(refusal),
-    };
+pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Read).await?;
     let query = Query::of(&req)?;
-    let window = match query.window(&site) {
-        Ok(window) => window,
-        Err(error) => return respond::error_body(&error),
-    };
-    let limit = match query.limit(DEFAULT_LIMIT, MAX_LIMIT) {
-        Ok(limit) => limit,
-        Err(error) => return respond::error_body(&error),
-    };
+    let window = query.window(&site)?;
+    let limit = query.limit(DEFAULT_LIMIT, MAX_LIMIT)?;
     // One more than is considered, to tell "exactly the limit" from "more".
     let mut downvotes = store::gaps::downvotes(
         &db,
@@ -42,12 +35,12 @@ pub async fn get_gaps(req: Request, ctx: RouteContext<Context>) -> Result<Respon
     .await?;
     let truncated = downvotes.len() > MAX_DOWNVOTES as usize;
     downvotes.truncate(MAX_DOWNVOTES as usize);
-    respond::json(
+    Ok(respond::json(
         &analytics::GapsReport {
             gaps: analytics::knowledge_gaps(&downvotes, limit as usize),
             considered: downvotes.len(),
             truncated,
         },
         200,
-    )
+    )?)
 }

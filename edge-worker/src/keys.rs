@@ -5,10 +5,11 @@
 use protocol::access::{KEY_SECRET_PREFIX, MAX_KEYS};
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::secret::hash_secret;
-use protocol::{AccessKey, Change, CreatedKey, ErrorCode, Need, NewKey};
-use worker::{Context, Date, Request, Response, Result, RouteContext};
+use protocol::{AccessKey, Change, CreatedKey, ErrorCode, FieldErrors, Need, NewKey};
+use worker::{Context, Date, Request, Response, RouteContext};
 
-use crate::access;
+use crate::access::{Access, authorize};
+use crate::refusal::Refusal;
 use crate::store::keys::KeyRow;
 use crate::store::settings::AuditRow;
 use crate::{body, random, respond, store};
@@ -30,56 +31,39 @@ fn key_change(id: &str, name: &str, scope: &str, created: bool) -> Vec<Change> {
 
 /// `GET /v1/sites/{key}/keys`: every key, revoked ones too (never a
 /// secret).
-pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
-        Ok(access) => access,
-        Err(refusal) => return Ok(refusal),
-    };
-    let keys: Vec<AccessKey> = store::keys::all(&db, &access.site.site_key)
+pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Owner).await?;
+    let keys: Vec<AccessKey> = store::keys::all(&db, &site.site_key)
         .await?
         .into_iter()
         .filter_map(KeyRow::shown)
         .collect();
-    respond::json(&serde_json::json!({ "keys": keys }), 200)
+    Ok(respond::json(&serde_json::json!({ "keys": keys }), 200)?)
 }
 
 /// `POST /v1/sites/{key}/keys` with `{"name", "scope"}`: 201 with the key
 /// and its secret, shown this once.
-pub async fn create(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
-        Ok(access) => access,
-        Err(refusal) => return Ok(refusal),
-    };
-    let Some(body) = body::read_capped(&mut req).await? else {
-        return respond::error(
+pub async fn create(mut req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let access = authorize(&req, &ctx, Need::Owner).await?;
+    let body = body::read_capped(&mut req).await?.ok_or_else(|| {
+        Refusal::new(
             ErrorCode::PayloadTooLarge,
             format!("a key request is limited to {MAX_BODY_BYTES} bytes"),
-        );
-    };
-    let request: NewKey = match serde_json::from_slice(&body) {
-        Ok(request) => request,
-        Err(err) => {
-            return respond::error(
-                ErrorCode::InvalidJson,
-                format!("send {{\"name\": \"…\", \"scope\": \"wording\" or \"read\"}}: {err}"),
-            );
-        }
-    };
-    let (name, scope) = match request.check() {
-        Ok(checked) => checked,
-        Err(errors) => {
-            return respond::json(
-                &serde_json::json!({
-                    "code": ErrorCode::InvalidSettings,
-                    "message": "the key has problems; nothing was made",
-                    "errors": errors,
-                }),
-                422,
-            );
-        }
-    };
+        )
+    })?;
+    let request: NewKey = serde_json::from_slice(&body).map_err(|err| {
+        Refusal::new(
+            ErrorCode::InvalidJson,
+            format!("send {{\"name\": \"…\", \"scope\": \"wording\" or \"read\"}}: {err}"),
+        )
+    })?;
+    let (name, scope) = request.check().map_err(|errors| {
+        Refusal::new(
+            ErrorCode::InvalidSettings,
+            "the key has problems; nothing was made",
+        )
+        .with_errors(errors)
+    })?;
     let secret = random::token(KEY_SECRET_PREFIX, 40)?;
     let now = Date::now().as_millis() as i64;
     let row = KeyRow {
@@ -96,40 +80,39 @@ pub async fn create(mut req: Request, ctx: RouteContext<Context>) -> Result<Resp
         action: "key_created",
         changes: key_change(&row.key_id, &row.name, &row.scope, true),
     };
-    if !store::keys::create(&db, &access.site.site_key, &row, &audit).await? {
-        return respond::json(
-            &serde_json::json!({
-                "code": ErrorCode::InvalidSettings,
-                "message": format!("a site has at most {MAX_KEYS} live keys; revoke one first"),
-                "errors": { "name": format!("this site has {MAX_KEYS} live keys already") },
-            }),
-            422,
-        );
+    if !store::keys::create(&access.db, &access.site.site_key, &row, &audit).await? {
+        return Err(Refusal::new(
+            ErrorCode::InvalidSettings,
+            format!("a site has at most {MAX_KEYS} live keys; revoke one first"),
+        )
+        .with_errors(FieldErrors::from([(
+            "name".to_string(),
+            format!("this site has {MAX_KEYS} live keys already"),
+        )])));
     }
-    let Some(key) = row.shown() else {
-        return respond::error(
+    let key = row.shown().ok_or_else(|| {
+        Refusal::new(
             ErrorCode::Internal,
             "the key was made with an unknown scope",
-        );
-    };
-    respond::json(&CreatedKey { key, secret }, 201)
+        )
+    })?;
+    Ok(respond::json(&CreatedKey { key, secret }, 201)?)
 }
 
 /// `DELETE /v1/sites/{key}/keys/{key_id}`: revokes the key at once.
-pub async fn revoke(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let access = match access::authorize(&db, &req, &ctx, Need::Owner).await? {
-        Ok(access) => access,
-        Err(refusal) => return Ok(refusal),
-    };
+pub async fn revoke(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let access = authorize(&req, &ctx, Need::Owner).await?;
+    let Access { db, site, .. } = &access;
     let key_id = ctx.param("key_id").cloned().unwrap_or_default();
-    let known = store::keys::find(&db, &access.site.site_key, &key_id).await?;
-    let Some(key) = known.filter(|key| key.revoked_at.is_none()) else {
-        return respond::error(
-            ErrorCode::NotFound,
-            "this site has no live key with that id",
-        );
-    };
+    let known = store::keys::find(db, &site.site_key, &key_id).await?;
+    let key = known
+        .filter(|key| key.revoked_at.is_none())
+        .ok_or_else(|| {
+            Refusal::new(
+                ErrorCode::NotFound,
+                "this site has no live key with that id",
+            )
+        })?;
     let now = Date::now().as_millis() as i64;
     let audit = AuditRow {
         at: now,
@@ -137,6 +120,9 @@ pub async fn revoke(req: Request, ctx: RouteContext<Context>) -> Result<Response
         action: "key_revoked",
         changes: key_change(&key.key_id, &key.name, &key.scope, false),
     };
-    store::keys::revoke(&db, &access.site.site_key, &key_id, now, &audit).await?;
-    respond::json(&serde_json::json!({ "revoked": key_id }), 200)
+    store::keys::revoke(db, &site.site_key, &key_id, now, &audit).await?;
+    Ok(respond::json(
+        &serde_json::json!({ "revoked": key_id }),
+        200,
+    )?)
 }

@@ -44,6 +44,7 @@ mod query;
 mod random;
 mod rate_limits;
 mod recent;
+mod refusal;
 mod respond;
 mod served_copy;
 mod settings;
@@ -53,64 +54,99 @@ mod store;
 mod webhook;
 
 use protocol::ErrorCode;
+use refusal::{Refusal, answered};
 use worker::{Context, Env, Request, Response, Result, Router, console_error, event};
+
+/// A route's handler, its refusals answered as JSON (see [`refusal`]).
+macro_rules! answering {
+    ($handler:path) => {
+        |req, ctx| answered($handler(req, ctx))
+    };
+}
 
 fn router<'a>(ctx: Context) -> Router<'a, Context> {
     Router::with_data(ctx)
         .get("/v1/health", |_, _| {
             respond::json(&serde_json::json!({"ok": true}), 200)
         })
-        .post_async("/v1/events", ingest::post_events)
-        .options_async("/v1/events", ingest::preflight)
-        .get_async("/v1/locales", locales::list)
-        .get_async("/v1/locales/best", locales::best)
-        .get_async("/v1/locales/:locale", locales::get)
-        .get_async("/v1/locales/:locale/dashboard", locales::get_dashboard)
-        .get_async("/v1/sites/:site_key/config", config::get_config)
-        .get_async("/v1/sites/:site_key/access", access::who)
-        .get_async("/v1/sites/:site_key/copy/:locale", copy::get_copy)
-        .put_async("/v1/sites/:site_key/copy/:locale", copy::put_copy)
+        .post_async("/v1/events", answering!(ingest::post_events))
+        .options_async("/v1/events", answering!(ingest::preflight))
+        .get_async("/v1/locales", answering!(locales::list))
+        .get_async("/v1/locales/best", answering!(locales::best))
+        .get_async("/v1/locales/:locale", answering!(locales::get))
+        .get_async(
+            "/v1/locales/:locale/dashboard",
+            answering!(locales::get_dashboard),
+        )
+        .get_async("/v1/sites/:site_key/config", answering!(config::get_config))
+        .get_async("/v1/sites/:site_key/access", answering!(access::who))
+        .get_async(
+            "/v1/sites/:site_key/copy/:locale",
+            answering!(copy::get_copy),
+        )
+        .put_async(
+            "/v1/sites/:site_key/copy/:locale",
+            answering!(copy::put_copy),
+        )
         .get_async(
             "/v1/sites/:site_key/copy/:locale/versions",
-            copy::list_versions,
+            answering!(copy::list_versions),
         )
         .get_async(
             "/v1/sites/:site_key/copy/:locale/versions/:version",
-            copy::get_version,
+            answering!(copy::get_version),
         )
         .post_async(
             "/v1/sites/:site_key/copy/:locale/versions/:version/restore",
-            copy::restore_version,
+            answering!(copy::restore_version),
         )
-        .get_async("/v1/sites/:site_key/overview", overview::get_overview)
-        .get_async("/v1/sites/:site_key/conversations", conversations::list)
+        .get_async(
+            "/v1/sites/:site_key/overview",
+            answering!(overview::get_overview),
+        )
+        .get_async(
+            "/v1/sites/:site_key/conversations",
+            answering!(conversations::list),
+        )
         .get_async(
             "/v1/sites/:site_key/conversations/:conversation_id",
-            conversations::get_conversation,
+            answering!(conversations::get_conversation),
         )
         .delete_async(
             "/v1/sites/:site_key/conversations/:conversation_id",
-            conversations::delete_conversation,
+            answering!(conversations::delete_conversation),
         )
-        .get_async("/v1/sites/:site_key/export", export::export)
-        .get_async("/v1/sites/:site_key/gaps", gaps::get_gaps)
+        .get_async("/v1/sites/:site_key/export", answering!(export::export))
+        .get_async("/v1/sites/:site_key/gaps", answering!(gaps::get_gaps))
         .get_async(
             "/v1/sites/:site_key/webhook/failures",
-            webhook::dead_letters::list,
+            answering!(webhook::dead_letters::list),
         )
-        .get_async("/v1/sites/:site_key/settings", settings::get_settings)
-        .put_async("/v1/sites/:site_key/settings", settings::put_settings)
-        .get_async("/v1/sites/:site_key/settings/audit", settings::get_audit)
+        .get_async(
+            "/v1/sites/:site_key/settings",
+            answering!(settings::get_settings),
+        )
+        .put_async(
+            "/v1/sites/:site_key/settings",
+            answering!(settings::put_settings),
+        )
+        .get_async(
+            "/v1/sites/:site_key/settings/audit",
+            answering!(settings::get_audit),
+        )
         .post_async(
             "/v1/sites/:site_key/settings/test-webhook",
-            settings::test_webhook,
+            answering!(settings::test_webhook),
         )
-        .post_async("/v1/sites/:site_key/secret", settings::rotate_secret)
-        .get_async("/v1/sites/:site_key/keys", keys::list)
-        .post_async("/v1/sites/:site_key/keys", keys::create)
-        .delete_async("/v1/sites/:site_key/keys/:key_id", keys::revoke)
+        .post_async(
+            "/v1/sites/:site_key/secret",
+            answering!(settings::rotate_secret),
+        )
+        .get_async("/v1/sites/:site_key/keys", answering!(keys::list))
+        .post_async("/v1/sites/:site_key/keys", answering!(keys::create))
+        .delete_async("/v1/sites/:site_key/keys/:key_id", answering!(keys::revoke))
         .or_else_any_method("/*path", |_, _| {
-            respond::error(ErrorCode::NotFound, "no such route")
+            Refusal::new(ErrorCode::NotFound, "no such route").into_response()
         })
 }
 
@@ -165,16 +201,17 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     );
     let answer = match router(ctx).run(req, env).await {
         // The router answers a known path with the wrong method itself, in plain text.
-        Ok(response) if response.status_code() == 405 => respond::error(
+        Ok(response) if response.status_code() == 405 => Refusal::new(
             ErrorCode::MethodNotAllowed,
             "this route does not accept that method",
-        ),
+        )
+        .into_response(),
         other => other,
     };
     // Infrastructure faults (D1 unreachable, ...) still get a JSON body.
     let answer = answer.or_else(|err| {
         console_error!("internal error: {err}");
-        respond::error(ErrorCode::Internal, "the collector failed; try again later")
+        Refusal::new(ErrorCode::Internal, "the collector failed; try again later").into_response()
     })?;
     let mut answer = respond::secured(answer)?;
     if local_faults {

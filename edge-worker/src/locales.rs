@@ -23,6 +23,7 @@ use protocol::locales::{DEFAULT_LOCALE, negotiate};
 use worker::{Context, Request, Response, Result, RouteContext};
 
 use crate::query::Query;
+use crate::refusal::Refusal;
 use crate::respond::{self, Freshness};
 use crate::served_copy;
 use crate::shipped::Shipped;
@@ -70,10 +71,13 @@ const FTL: &str = "text/plain; charset=utf-8";
 const MAX_WANTED: usize = 12;
 
 /// `GET /v1/locales`.
-pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+pub async fn list(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
     let list = Shipped::of(&ctx.env).await?.list();
     let body = serde_json::to_string(&list)?;
-    revalidated(&req, body, "application/json")
+    Ok(revalidated(&req, body, "application/json")?)
 }
 
 /// The widget's copy shipped for `locale`, with the overrides of the site
@@ -84,60 +88,62 @@ async fn for_site(
     query: &Query,
     shipped: &Shipped,
     locale: &str,
-) -> Result<std::result::Result<Layered, Response>> {
+) -> std::result::Result<Layered, Refusal> {
     let base = shipped.widget_ftl(locale).unwrap_or_default().to_string();
     let reference = shipped.widget_ftl(DEFAULT_LOCALE).unwrap_or_default();
     let Some(site_key) = query.get("site") else {
-        return Ok(Ok(Layered {
+        return Ok(Layered {
             body: base,
             version: None,
-        }));
+        });
     };
     let db = store::databases::for_site(&ctx.env, site_key).await?;
     if Site::find(&db, site_key).await?.is_none() {
-        return respond::error(ErrorCode::UnknownSite, "no site has this key").map(Err);
+        return Err(Refusal::new(ErrorCode::UnknownSite, "no site has this key"));
     }
-    Ok(Ok(
-        match store::copy::find_live(&db, site_key, locale).await? {
-            // Checked again: a message today's check refuses shows the
-            // shipped text.
-            Some((overlay, version)) => Layered {
-                body: l10n::layer(
-                    &base,
-                    &served_copy::screened(reference, locale, &overlay).ftl,
-                ),
-                version,
-            },
-            None => Layered {
-                body: base,
-                version: None,
-            },
+    Ok(match store::copy::find_live(&db, site_key, locale).await? {
+        // Checked again: a message today's check refuses shows the
+        // shipped text.
+        Some((overlay, version)) => Layered {
+            body: l10n::layer(
+                &base,
+                &served_copy::screened(reference, locale, &overlay).ftl,
+            ),
+            version,
         },
-    ))
+        None => Layered {
+            body: base,
+            version: None,
+        },
+    })
 }
 
 /// `GET /v1/locales/{locale}?site=`.
-pub async fn get(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+pub async fn get(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
     let shipped = Shipped::of(&ctx.env).await?;
     let locale = ctx.param("locale").cloned().unwrap_or_default();
     if shipped.widget_ftl(&locale).is_none() {
-        return respond::error(
+        return Err(Refusal::new(
             ErrorCode::UnknownLocale,
             format!(
                 "no copy is shipped for {locale:?}; GET /v1/locales lists the locales ({})",
                 shipped.list().locales.join(", ")
             ),
-        );
+        ));
     }
     let query = Query::of(&req)?;
-    match for_site(&ctx, &query, &shipped, &locale).await? {
-        Ok(layered) => layered_answer(&req, layered, FTL),
-        Err(refusal) => Ok(refusal),
-    }
+    let layered = for_site(&ctx, &query, &shipped, &locale).await?;
+    Ok(layered_answer(&req, layered, FTL)?)
 }
 
 /// `GET /v1/locales/best?want=&site=`.
-pub async fn best(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+pub async fn best(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
     let shipped = Shipped::of(&ctx.env).await?;
     let query = Query::of(&req)?;
     // Tags that are not tags are skipped, as in the browser's own list.
@@ -153,34 +159,32 @@ pub async fn best(req: Request, ctx: RouteContext<Context>) -> Result<Response> 
     let list = shipped.list();
     let locale = negotiate(&want, &list.locales);
     if shipped.widget_ftl(&locale).is_none() {
-        return respond::error(
+        return Err(Refusal::new(
             ErrorCode::UnknownLocale,
             format!("the collector ships no copy for its default locale {locale:?}"),
-        );
+        ));
     }
-    match for_site(&ctx, &query, &shipped, &locale).await? {
-        Ok(layered) => {
-            let mut response = layered_answer(&req, layered, FTL)?;
-            response.headers_mut().set("Content-Language", &locale)?;
-            Ok(response)
-        }
-        Err(refusal) => Ok(refusal),
-    }
+    let layered = for_site(&ctx, &query, &shipped, &locale).await?;
+    let mut response = layered_answer(&req, layered, FTL)?;
+    response.headers_mut().set("Content-Language", &locale)?;
+    Ok(response)
 }
 
 /// `GET /v1/locales/{locale}/dashboard`.
-pub async fn get_dashboard(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
+pub async fn get_dashboard(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
     let shipped = Shipped::of(&ctx.env).await?;
     let locale = ctx.param("locale").cloned().unwrap_or_default();
-    let Some(ftl) = shipped.dashboard_ftl(&locale) else {
-        return respond::error(
+    let ftl = shipped.dashboard_ftl(&locale).ok_or_else(|| {
+        Refusal::new(
             ErrorCode::UnknownLocale,
             format!(
                 "the dashboard is not translated into {locale:?}; GET /v1/locales lists the ones it is ({})",
                 shipped.list().dashboard.join(", ")
             ),
-        );
-    };
-    let body = ftl.to_string();
-    revalidated(&req, body, FTL)
+        )
+    })?;
+    Ok(revalidated(&req, ftl.to_string(), FTL)?)
 }

@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 
 use analytics::Window;
-use protocol::{ErrorBody, ErrorCode};
+use protocol::ErrorCode;
 use worker::{Date, Request, Result};
 
+use crate::refusal::Refusal;
 use crate::sites::Site;
 
 /// A request's query parameters (the last of repeated names wins).
@@ -26,11 +27,11 @@ impl Query {
     }
 
     /// `limit`: `default` when absent, else 1 to `max`.
-    pub fn limit(&self, default: u32, max: u32) -> std::result::Result<u32, ErrorBody> {
+    pub fn limit(&self, default: u32, max: u32) -> std::result::Result<u32, Refusal> {
         match self.get("limit").map(str::parse::<u32>) {
             None => Ok(default),
             Some(Ok(limit)) if (1..=max).contains(&limit) => Ok(limit),
-            Some(_) => Err(ErrorBody::new(
+            Some(_) => Err(Refusal::new(
                 ErrorCode::InvalidField,
                 format!("`limit` must be 1 to {max}"),
             )),
@@ -39,10 +40,10 @@ impl Query {
 
     /// `from` (or `days`), `to` and `tz` as a window of local days (see
     /// `analytics::Window`); without `tz`, in the site's time zone.
-    pub fn window(&self, site: &Site) -> std::result::Result<Window, ErrorBody> {
+    pub fn window(&self, site: &Site) -> std::result::Result<Window, Refusal> {
         let now = Date::now().as_millis() as i64;
         let tz = self.get("tz").or_else(|| site.time_zone());
-        let invalid = |problem: String| ErrorBody::new(ErrorCode::InvalidField, problem);
+        let invalid = |problem: String| Refusal::new(ErrorCode::InvalidField, problem);
         let window = Window::parse(self.get("from"), self.get("to"), tz, now).map_err(invalid)?;
         match (self.get("days"), self.get("from")) {
             (None, _) => Ok(window),

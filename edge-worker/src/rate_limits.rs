@@ -9,10 +9,10 @@ use std::cell::RefCell;
 use std::net::IpAddr;
 
 use protocol::ErrorCode;
-use worker::{Context, Date, Request, Response, Result, RouteContext, console_warn};
+use worker::{Context, Date, Request, Result, RouteContext, console_warn};
 
 use crate::recent::Recent;
-use crate::respond;
+use crate::refusal::Refusal;
 
 /// Binding limiting each site key (see `wrangler.toml`).
 const SITE_LIMITER: &str = crate::bindings::SITE_LIMITER;
@@ -34,12 +34,8 @@ async fn allowed(ctx: &RouteContext<Context>, binding: &str, key: String) -> Res
     }
 }
 
-fn too_many(retry_after: u32, message: &str) -> Result<Response> {
-    let mut response = respond::error(ErrorCode::RateLimited, message)?;
-    response
-        .headers_mut()
-        .set("Retry-After", &retry_after.to_string())?;
-    Ok(response)
+fn too_many(retry_after: u32, message: &str) -> Refusal {
+    Refusal::new(ErrorCode::RateLimited, message).retry_after(retry_after)
 }
 
 /// The client a connecting IP counts as: an IPv4 address as it is, an IPv6
@@ -68,24 +64,23 @@ pub fn client(req: &Request) -> Result<Option<String>> {
         .and_then(client_key))
 }
 
-/// `None` when `client` may send another request about `scope` (a site key
-/// as the envelope names it), else the 429 to answer with.
+/// Charges `client` for a request about `scope` (a site key as the
+/// envelope names it); refused with 429 once its budget is spent.
 pub async fn check_client(
     ctx: &RouteContext<Context>,
     client: Option<&str>,
     scope: &str,
-) -> Result<Option<Response>> {
+) -> std::result::Result<(), Refusal> {
     let Some(client) = client else {
-        return Ok(None);
+        return Ok(());
     };
     if allowed(ctx, CLIENT_LIMITER, format!("{scope}|{client}")).await? {
-        return Ok(None);
+        return Ok(());
     }
-    too_many(
+    Err(too_many(
         CLIENT_PERIOD_SECONDS,
         "this browser is sending too much feedback; retry after the indicated seconds",
-    )
-    .map(Some)
+    ))
 }
 
 /// How long an isolate refuses, without asking anything, a client that ran
@@ -98,40 +93,40 @@ thread_local! {
 }
 
 /// The 429 for a client that keeps sending keys no site has.
-fn unknown_flood() -> Result<Response> {
+fn unknown_flood() -> Refusal {
     too_many(
         CLIENT_PERIOD_SECONDS,
         "this browser keeps sending site keys that do not exist; retry after the indicated seconds",
     )
 }
 
-/// `Some(429)` at once, without any lookup, for a client that recently ran
-/// out of budget for unknown site keys (each new key would otherwise cost a
-/// database read and come with a fresh per-key budget).
-pub fn refused_unknown_flooder(client: Option<&str>) -> Result<Option<Response>> {
+/// Refused with 429 at once, without any lookup, when `client` recently
+/// ran out of budget for unknown site keys (each new key would otherwise
+/// cost a database read and come with a fresh per-key budget).
+pub fn refuse_unknown_flooder(client: Option<&str>) -> std::result::Result<(), Refusal> {
     let now = Date::now().as_millis() as f64;
     let flooding = client.is_some_and(|client| {
         UNKNOWN_FLOODERS.with(|known| known.borrow().get(&client.to_string(), now).is_some())
     });
     if flooding {
-        unknown_flood().map(Some)
+        Err(unknown_flood())
     } else {
-        Ok(None)
+        Ok(())
     }
 }
 
-/// Charges `client` for a request with a key no site has; `Some(429)` once
-/// its budget for those is spent (and the client is then refused at once
-/// for the limiter's period).
+/// Charges `client` for a request with a key no site has; refused with
+/// 429 once its budget for those is spent (and the client is then refused
+/// at once for the limiter's period).
 pub async fn charge_unknown_site(
     ctx: &RouteContext<Context>,
     client: Option<&str>,
-) -> Result<Option<Response>> {
+) -> std::result::Result<(), Refusal> {
     let Some(client) = client else {
-        return Ok(None);
+        return Ok(());
     };
     if allowed(ctx, CLIENT_LIMITER, format!("unknown-site|{client}")).await? {
-        return Ok(None);
+        return Ok(());
     }
     let now = Date::now().as_millis() as f64;
     UNKNOWN_FLOODERS.with(|known| {
@@ -139,7 +134,7 @@ pub async fn charge_unknown_site(
             .borrow_mut()
             .put(client.to_string(), (), now + UNKNOWN_FLOOD_MS);
     });
-    unknown_flood().map(Some)
+    Err(unknown_flood())
 }
 
 /// Binding limiting each client's lookups of page origins no isolate
@@ -189,23 +184,26 @@ pub async fn charge_origin_lookup(
 }
 
 /// The 429 for a client whose budget for origin lookups is spent.
-pub fn origin_flood() -> Result<Response> {
+pub fn origin_flood() -> Refusal {
     too_many(
         ORIGIN_PERIOD_SECONDS,
         "this browser keeps sending origins no site allows; retry after the indicated seconds",
     )
 }
 
-/// `None` when the site may send another request, else the 429.
-pub async fn check_site(ctx: &RouteContext<Context>, site_key: &str) -> Result<Option<Response>> {
+/// Charges the site for a request; refused with 429 once its budget is
+/// spent.
+pub async fn check_site(
+    ctx: &RouteContext<Context>,
+    site_key: &str,
+) -> std::result::Result<(), Refusal> {
     if allowed(ctx, SITE_LIMITER, site_key.to_string()).await? {
-        return Ok(None);
+        return Ok(());
     }
-    too_many(
+    Err(too_many(
         SITE_PERIOD_SECONDS,
         "this site is sending too many requests; retry after the indicated seconds",
-    )
-    .map(Some)
+    ))
 }
 
 #[cfg(test)]

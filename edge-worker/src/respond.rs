@@ -1,6 +1,6 @@
-//! JSON responses, including the error body every refusal carries.
+//! JSON responses, and the headers every answer carries. (A refusal's
+//! answer is `refusal`'s.)
 
-use protocol::{ErrorBody, ErrorCode};
 use serde::Serialize;
 use worker::{Request, Response, Result};
 
@@ -28,16 +28,6 @@ pub fn secured(mut response: Response) -> Result<Response> {
 /// A JSON response with the given status.
 pub fn json<T: Serialize>(body: &T, status: u16) -> Result<Response> {
     Ok(Response::from_json(body)?.with_status(status))
-}
-
-/// A JSON error `{"code", "message"}` with the status that belongs to `code`.
-pub fn error(code: ErrorCode, message: impl Into<String>) -> Result<Response> {
-    error_body(&ErrorBody::new(code, message))
-}
-
-/// An error response for a ready-made [`ErrorBody`].
-pub fn error_body(body: &ErrorBody) -> Result<Response> {
-    json(body, body.code.http_status())
 }
 
 /// A strong ETag for `body`: the first 128 bits of its SHA-256.

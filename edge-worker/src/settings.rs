@@ -13,17 +13,10 @@ use protocol::{Change, ErrorCode, FieldErrors, Need, Settings, SiteConfig};
 use serde::Serialize;
 use worker::{Context, Date, Request, Response, Result, RouteContext, console_error};
 
-use crate::access::{self, Access};
+use crate::access::{Access, authorize};
+use crate::refusal::Refusal;
 use crate::store::settings::AuditRow;
 use crate::{body, random, respond, store, webhook};
-
-/// `{"code": "invalid_settings", "message": …, "errors": {field: problem}}`.
-#[derive(Serialize)]
-struct Invalid {
-    code: ErrorCode,
-    message: String,
-    errors: FieldErrors,
-}
 
 /// The settings and their version.
 #[derive(Serialize)]
@@ -64,57 +57,50 @@ fn answer(settings: &Settings, etag: &str) -> Result<Response> {
     Ok(response)
 }
 
-async fn owner(
-    req: &Request,
-    ctx: &RouteContext<Context>,
-) -> Result<std::result::Result<(worker::D1Database, Access), Response>> {
-    let db = store::route_database(ctx).await?;
-    Ok(match access::authorize(&db, req, ctx, Need::Owner).await? {
-        Ok(access) => Ok((db, access)),
-        Err(refusal) => Err(refusal),
-    })
+fn unknown_site() -> Refusal {
+    Refusal::new(ErrorCode::UnknownSite, "no site has this key")
 }
 
 /// `GET /v1/sites/{key}/settings`: the settings, and their version as
 /// the `ETag` (and in the body, for scripts).
-pub async fn get_settings(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let (db, access) = match owner(&req, &ctx).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    match stored(&db, &access.site.site_key).await? {
-        Some((settings, etag)) => answer(&settings, &etag),
-        None => respond::error(ErrorCode::UnknownSite, "no site has this key"),
-    }
+pub async fn get_settings(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Owner).await?;
+    let (settings, etag) = stored(&db, &site.site_key)
+        .await?
+        .ok_or_else(unknown_site)?;
+    Ok(answer(&settings, &etag)?)
 }
 
 /// `PUT /v1/sites/{key}/settings` with the whole settings document and
 /// `If-Match: "<etag>"`: 200 with the stored settings and their new
 /// version; 422 with every field's problem (nothing changed); 412 when
 /// they changed since that version; 428 without `If-Match`.
-pub async fn put_settings(mut req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let (db, access) = match owner(&req, &ctx).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    let Some(if_match) = req.headers().get("If-Match")? else {
-        return respond::error(
+pub async fn put_settings(
+    mut req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
+    let access = authorize(&req, &ctx, Need::Owner).await?;
+    let if_match = req.headers().get("If-Match")?.ok_or_else(|| {
+        Refusal::new(
             ErrorCode::PreconditionRequired,
             "send If-Match with the ETag GET /settings gave, so a change made meanwhile is not overwritten",
-        );
-    };
-    let Some(body) = body::read_capped(&mut req).await? else {
-        return respond::error(
+        )
+    })?;
+    let body = body::read_capped(&mut req).await?.ok_or_else(|| {
+        Refusal::new(
             ErrorCode::PayloadTooLarge,
             format!("settings are limited to {MAX_BODY_BYTES} bytes"),
-        );
-    };
-    let Ok(text) = String::from_utf8(body) else {
-        return respond::error(
+        )
+    })?;
+    let text = String::from_utf8(body).map_err(|_| {
+        Refusal::new(
             ErrorCode::InvalidJson,
             "the settings are not UTF-8 text; send them as UTF-8 JSON",
-        );
-    };
+        )
+    })?;
     let checked = Settings::from_json(&text, &analytics::is_time_zone).and_then(|settings| {
         // A URL the checks above allow may still be one this deployment
         // never calls (this machine, for a deployed collector).
@@ -129,53 +115,43 @@ pub async fn put_settings(mut req: Request, ctx: RouteContext<Context>) -> Resul
             _ => Ok(settings),
         }
     });
-    let new = match checked {
-        Ok(settings) => settings,
-        Err(errors) => {
-            return respond::json(
-                &Invalid {
-                    code: ErrorCode::InvalidSettings,
-                    message: format!(
-                        "{} settings have problems; nothing was changed",
-                        errors.len()
-                    ),
-                    errors,
-                },
-                422,
-            );
-        }
-    };
-    let Some((old, etag)) = stored(&db, &access.site.site_key).await? else {
-        return respond::error(ErrorCode::UnknownSite, "no site has this key");
-    };
-    let Some(expected) = if_match_names(&if_match, &etag) else {
-        return stale();
-    };
+    let new = checked.map_err(|errors| {
+        Refusal::new(
+            ErrorCode::InvalidSettings,
+            format!(
+                "{} settings have problems; nothing was changed",
+                errors.len()
+            ),
+        )
+        .with_errors(errors)
+    })?;
+    let Access { db, site, actor } = &access;
+    let (old, etag) = stored(db, &site.site_key).await?.ok_or_else(unknown_site)?;
+    let expected = if_match_names(&if_match, &etag).ok_or_else(stale)?;
     let changes = old.changes(&new);
     if changes.is_empty() {
-        return answer(&old, &etag);
+        return Ok(answer(&old, &etag)?);
     }
     let new_etag = random::token("", 26)?;
     let audit = AuditRow {
         at: now(),
-        actor: access.actor.label(),
+        actor: actor.label(),
         action: "settings",
         changes,
     };
     let saved = store::settings::save(
-        &db,
-        &access.site.site_key,
+        db,
+        &site.site_key,
         (&expected, &new_etag),
         &serde_json::to_string(&new.config)?,
         &new.allowed_origins,
         &audit,
     )
     .await?;
-    if saved {
-        answer(&new, &new_etag)
-    } else {
-        stale()
+    if !saved {
+        return Err(stale());
     }
+    Ok(answer(&new, &new_etag)?)
 }
 
 /// The version `If-Match` names when it names the current one, `etag`:
@@ -196,8 +172,8 @@ fn var(ctx: &RouteContext<Context>, name: &str) -> Option<String> {
     ctx.env.var(name).ok().map(|value| value.to_string())
 }
 
-fn stale() -> Result<Response> {
-    respond::error(
+fn stale() -> Refusal {
+    Refusal::new(
         ErrorCode::StaleSettings,
         "the settings changed since you read them; load them again and reapply your change",
     )
@@ -205,35 +181,35 @@ fn stale() -> Result<Response> {
 
 /// `GET /v1/sites/{key}/settings/audit`: the latest changes to the
 /// settings, keys and secret, newest first.
-pub async fn get_audit(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let (db, access) = match owner(&req, &ctx).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    let entries = store::settings::audit(&db, &access.site.site_key).await?;
-    respond::json(&serde_json::json!({ "entries": entries }), 200)
+pub async fn get_audit(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Owner).await?;
+    let entries = store::settings::audit(&db, &site.site_key).await?;
+    Ok(respond::json(
+        &serde_json::json!({ "entries": entries }),
+        200,
+    )?)
 }
 
 /// `POST /v1/sites/{key}/settings/test-webhook`: one signed delivery with
 /// no events to the site's webhook, now; what the receiver answered.
-pub async fn test_webhook(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let (_, access) = match owner(&req, &ctx).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
-    let Some(url) = access.site.config.webhook_url.clone() else {
-        return respond::json(
-            &Invalid {
-                code: ErrorCode::InvalidSettings,
-                message: "the site has no webhook to test".into(),
-                errors: FieldErrors::from([(
-                    "webhook_url".to_string(),
-                    "set a webhook URL first".to_string(),
-                )]),
-            },
-            422,
-        );
-    };
+pub async fn test_webhook(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
+    let access = authorize(&req, &ctx, Need::Owner).await?;
+    let url = access.site.config.webhook_url.clone().ok_or_else(|| {
+        Refusal::new(
+            ErrorCode::InvalidSettings,
+            "the site has no webhook to test",
+        )
+        .with_errors(FieldErrors::from([(
+            "webhook_url".to_string(),
+            "set a webhook URL first".to_string(),
+        )]))
+    })?;
     let outcome = webhook::deliver::send_test(&ctx.env, &access.site, &url).await;
     let body = match &outcome {
         Ok(status) => serde_json::json!({
@@ -242,20 +218,20 @@ pub async fn test_webhook(req: Request, ctx: RouteContext<Context>) -> Result<Re
         }),
         Err(problem) => serde_json::json!({ "delivered": false, "problem": problem }),
     };
-    respond::json(&body, 200)
+    Ok(respond::json(&body, 200)?)
 }
 
 /// `POST /v1/sites/{key}/secret`: a new site secret, shown this once; the
 /// old one opens nothing from now on. Keys the owner made keep working.
-pub async fn rotate_secret(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let (db, access) = match owner(&req, &ctx).await? {
-        Ok(found) => found,
-        Err(refusal) => return Ok(refusal),
-    };
+pub async fn rotate_secret(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
+    let Access { db, site, actor } = authorize(&req, &ctx, Need::Owner).await?;
     let secret = random::token("sk_", 40)?;
     let audit = AuditRow {
         at: now(),
-        actor: access.actor.label(),
+        actor: actor.label(),
         action: "secret_rotated",
         changes: vec![Change {
             field: "secret".into(),
@@ -265,18 +241,21 @@ pub async fn rotate_secret(req: Request, ctx: RouteContext<Context>) -> Result<R
     };
     let rotated = store::settings::rotate_secret(
         &db,
-        &access.site.site_key,
-        (access.site.secret_hash(), &hash_secret(&secret)),
+        &site.site_key,
+        (site.secret_hash(), &hash_secret(&secret)),
         &audit,
     )
     .await?;
     if !rotated {
         // Two rotations at once (a double click): the other one won, and
         // its secret is the one that works; this one is never shown.
-        return respond::error(
+        return Err(Refusal::new(
             ErrorCode::StaleSettings,
             "the secret was replaced by another request just now; use the secret that request showed",
-        );
+        ));
     }
-    respond::json(&serde_json::json!({ "secret": secret }), 200)
+    Ok(respond::json(
+        &serde_json::json!({ "secret": secret }),
+        200,
+    )?)
 }

@@ -3,13 +3,15 @@
 //! `GET /v1/sites/{site_key}/webhook/failures` (bearer secret) lists the
 //! latest, so the owner learns what their webhook missed.
 
-use protocol::{EventId, WebhookBody, WebhookFailures};
+use protocol::{EventId, Need, WebhookBody, WebhookFailures};
 use worker::{
     Context, D1Database, Date, Env, Message, MessageBatch, MessageExt, QueueRetryOptionsBuilder,
     Request, Response, Result, RouteContext, console_error, console_warn,
 };
 
 use super::Delivery;
+use crate::access::{Access, authorize};
+use crate::refusal::Refusal;
 use crate::respond;
 use crate::store;
 
@@ -72,12 +74,11 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
 
 /// `GET /v1/sites/{site_key}/webhook/failures`: the latest deliveries that
 /// failed every retry, newest first.
-pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response> {
-    let db = store::route_database(&ctx).await?;
-    let site = match crate::access::authorize(&db, &req, &ctx, protocol::Need::Owner).await? {
-        Ok(access) => access.site,
-        Err(refusal) => return Ok(refusal),
-    };
+pub async fn list(
+    req: Request,
+    ctx: RouteContext<Context>,
+) -> std::result::Result<Response, Refusal> {
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Owner).await?;
     let failures = store::webhook_failures::latest(&db, &site.site_key, LISTED).await?;
-    respond::json(&WebhookFailures { failures }, 200)
+    Ok(respond::json(&WebhookFailures { failures }, 200)?)
 }
