@@ -10,8 +10,8 @@ use worker::{Context, Date, Request, Response, RouteContext};
 
 use crate::access::{Access, authorize};
 use crate::refusal::Refusal;
+use crate::store::audit::AuditRow;
 use crate::store::keys::KeyRow;
-use crate::store::settings::AuditRow;
 use crate::{body, random, respond, store};
 
 /// The audit entry's change: a key that comes (`created`) or goes.

@@ -15,7 +15,7 @@ use worker::{Context, Date, Request, Response, Result, RouteContext, console_err
 
 use crate::access::{Access, authorize};
 use crate::refusal::Refusal;
-use crate::store::settings::AuditRow;
+use crate::store::audit::AuditRow;
 use crate::{body, random, respond, store, webhook};
 
 /// The settings and their version.
@@ -186,7 +186,7 @@ pub async fn get_audit(
     ctx: RouteContext<Context>,
 ) -> std::result::Result<Response, Refusal> {
     let Access { db, site, .. } = authorize(&req, &ctx, Need::Owner).await?;
-    let entries = store::settings::audit(&db, &site.site_key).await?;
+    let entries = store::audit::latest(&db, &site.site_key).await?;
     Ok(respond::json(
         &serde_json::json!({ "entries": entries }),
         200,

@@ -37,11 +37,11 @@ use protocol::SiteConfig;
 
 use crate::against;
 use crate::builds;
-use crate::bulk_seed;
 use crate::figures::{self, Figures};
+use crate::operations::bulk_seed;
+use crate::operations::sites;
 use crate::processes::{Background, free_port, run};
 use crate::repo::Repo;
-use crate::sites;
 use crate::size;
 use crate::static_site::{PageConfig, StaticSite};
 use crate::tools;

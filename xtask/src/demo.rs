@@ -7,8 +7,8 @@ use protocol::SiteConfig;
 
 use crate::builds;
 use crate::collector_assets;
+use crate::operations::sites;
 use crate::repo::Repo;
-use crate::sites;
 use crate::static_site::{PAGE_SITE_KEY, PageConfig, StaticSite};
 use crate::tools;
 use crate::worker_dev::{self, D1, Log};

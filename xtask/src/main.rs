@@ -4,18 +4,16 @@
 mod against;
 mod bench;
 mod builds;
-mod bulk_seed;
 mod collector_assets;
 mod demo;
 mod deploy_check;
 mod figures;
+#[cfg(test)]
+mod layout_table;
 mod locales;
-mod placement;
+mod operations;
 mod processes;
 mod repo;
-mod site_copy;
-mod site_move;
-mod sites;
 mod size;
 mod static_site;
 mod test;
@@ -58,7 +56,7 @@ fn main() -> Result<()> {
         Some("bench") => bench::run_bench(&repo, args.get(1..).unwrap_or(&[])),
         Some("locales") => locales::run(&repo, args.get(1..).unwrap_or(&[])),
         Some("size") => size::run(&repo),
-        Some("site") => sites::run(&repo, args.get(1..).unwrap_or(&[])),
+        Some("site") => operations::run(&repo, args.get(1..).unwrap_or(&[])),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -8,9 +8,9 @@ use protocol::SiteConfig;
 
 use crate::builds;
 use crate::collector_assets;
+use crate::operations::sites;
 use crate::processes::{free_ports_for_later, run as run_cmd, run_within};
 use crate::repo::Repo;
-use crate::sites;
 use crate::static_site::{PageConfig, StaticSite};
 use crate::tools::{self, CHROMEDRIVER};
 use crate::worker_dev::{self, D1, Log};

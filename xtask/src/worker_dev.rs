@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::collector_assets;
-use crate::placement;
+use crate::operations::placement;
 use crate::processes::{Background, describe, http_answers, run, wait_until};
 use crate::repo::Repo;
 
@@ -112,7 +112,7 @@ impl<'a> D1<'a> {
             self.on(BINDING).execute(&placement::row_sql(
                 site_key,
                 &binding,
-                crate::sites::now_ms()?,
+                crate::operations::sites::now_ms()?,
             ))?;
         }
         Ok(self.on(&binding))
@@ -171,16 +171,22 @@ impl<'a> D1<'a> {
             .stdout(Stdio::null()))
     }
 
-    /// Runs one query and returns its rows as JSON objects.
+    /// Runs one query and returns its rows as JSON objects; asked again
+    /// while the database answers busy (the running Worker writes the same
+    /// SQLite file), as a read may be.
     pub fn query(&self, sql: &str) -> Result<Vec<serde_json::Value>> {
-        let out = crate::processes::output(&mut self.wrangler(&[
-            "d1",
-            "execute",
-            &self.binding,
-            "--json",
-            "--command",
-            sql,
-        ]))?;
+        let output = output_unless_busy(|| {
+            self.wrangler(&["d1", "execute", &self.binding, "--json", "--command", sql])
+        })?;
+        if !output.status.success() {
+            anyhow::bail!(
+                "wrangler d1 execute on {} failed: {}{}",
+                self.binding,
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let out = String::from_utf8_lossy(&output.stdout);
         let answer: serde_json::Value = serde_json::from_str(&out).map_err(|err| {
             anyhow::anyhow!("wrangler's --json output did not parse: {err}\n{out}")
         })?;

@@ -119,7 +119,7 @@ pub async fn export_page(
 pub async fn erase(db: &D1Database, site_key: &str, conversation_id: &str) -> Result<bool> {
     let statements = ledger::erasure::erase(site_key, conversation_id)
         .iter()
-        .map(|statement| super::ingest::bind(db, statement))
+        .map(|statement| super::bind(db, statement))
         .collect::<Result<Vec<_>>>()?;
     let results = busy::batch(db, statements).await?;
     let mut changed = 0;

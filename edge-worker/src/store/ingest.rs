@@ -6,31 +6,14 @@
 use std::collections::{BTreeSet, HashMap};
 
 use ledger::ingest::{Batch, Plan};
-use ledger::{Param, Statement};
 use protocol::csat::check_amend_window;
 use protocol::{Event, EventKind, IngestReport, Rejection};
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement, Result, console_warn};
+use worker::{D1Database, Result, console_warn};
 
-use super::busy;
+use super::{bind, busy};
 
 pub use ledger::ingest::Sender;
-
-/// `statement` bound for D1.
-pub fn bind(db: &D1Database, statement: &Statement) -> Result<D1PreparedStatement> {
-    let params: Vec<JsValue> = statement
-        .params
-        .iter()
-        .map(|param| match param {
-            Param::Null => JsValue::NULL,
-            Param::Text(text) => JsValue::from_str(text),
-            // Exact below 2^53: unix milliseconds for 285,000 years.
-            Param::Int(n) => JsValue::from_f64(*n as f64),
-        })
-        .collect();
-    db.prepare(&statement.sql).bind(&params)
-}
 
 #[derive(Deserialize)]
 struct Valid {

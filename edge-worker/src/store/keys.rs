@@ -5,8 +5,8 @@ use protocol::access::{MAX_KEYS, MAX_LISTED_KEYS};
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
-use super::busy;
-use super::{int, millis, text};
+use super::audit::AuditRow;
+use super::{busy, changed, int, millis, text};
 
 /// A `site_keys` row.
 #[derive(Debug, Clone, Deserialize)]
@@ -87,7 +87,7 @@ pub async fn create(
     db: &D1Database,
     site_key: &str,
     key: &KeyRow,
-    audit: &super::settings::AuditRow,
+    audit: &AuditRow,
 ) -> Result<bool> {
     let results = busy::batch(
         db,
@@ -137,7 +137,7 @@ pub async fn revoke(
     site_key: &str,
     key_id: &str,
     now: i64,
-    audit: &super::settings::AuditRow,
+    audit: &AuditRow,
 ) -> Result<bool> {
     let results = busy::batch(
         db,
@@ -157,12 +157,4 @@ pub async fn revoke(
     )
     .await?;
     Ok(changed(results.get(1)))
-}
-
-/// Whether a statement's result says it changed a row.
-pub fn changed(result: Option<&worker::D1Result>) -> bool {
-    result
-        .and_then(|result| result.meta().ok().flatten())
-        .and_then(|meta| meta.changes)
-        .is_some_and(|changes| changes > 0)
 }

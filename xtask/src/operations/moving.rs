@@ -345,7 +345,7 @@ pub fn run(d1: &D1, site_key: &str, to: &str) -> Result<()> {
                  VALUES ({site}, {home}, {now}, {to_literal}) \
                  ON CONFLICT (site_key) DO UPDATE SET moving_to = excluded.moving_to;",
                 home = text_literal(home.binding()),
-                now = crate::sites::now_ms()?,
+                now = super::sites::now_ms()?,
                 to_literal = text_literal(to),
             ))?;
             println!(
@@ -363,7 +363,7 @@ pub fn run(d1: &D1, site_key: &str, to: &str) -> Result<()> {
         "UPDATE site_placements SET database = {to_literal}, moving_to = NULL, placed_at = {now} \
          WHERE site_key = {site};",
         to_literal = text_literal(to),
-        now = crate::sites::now_ms()?,
+        now = super::sites::now_ms()?,
     ))?;
     println!("{site_key} now lives in {to}");
     wait("for every Worker to read the site from its new database");
