@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 
 use leptos::prelude::{GetUntracked, RwSignal, Set, WithUntracked};
 
+use crate::keys::Key;
 use crate::period::{Period, filter_query};
 use crate::session::Credentials;
 
@@ -45,13 +46,13 @@ impl ApiError {
     /// The message in `dashboard.ftl` that tells the owner what happened,
     /// in their language; `None` for a refusal, whose words are the
     /// collector's own (`Display` gives them).
-    pub fn message_id(&self) -> Option<&'static str> {
+    pub fn message(&self) -> Option<Key> {
         match self {
-            Self::WrongSecret => Some("error-wrong-secret"),
-            Self::SiteMoving => Some("error-site-moving"),
-            Self::RateLimited => Some("error-rate-limited"),
-            Self::CollectorFailed => Some("error-collector-failed"),
-            Self::Unreachable(_) => Some("error-unreachable"),
+            Self::WrongSecret => Some(Key::ErrorWrongSecret),
+            Self::SiteMoving => Some(Key::ErrorSiteMoving),
+            Self::RateLimited => Some(Key::ErrorRateLimited),
+            Self::CollectorFailed => Some(Key::ErrorCollectorFailed),
+            Self::Unreachable(_) => Some(Key::ErrorUnreachable),
             Self::Refused(_) => None,
         }
     }
@@ -667,7 +668,7 @@ mod tests {
             };
             let messages = l10n::format::Messages::parse(&ftl);
             for error in &errors {
-                let id = error.message_id();
+                let id = error.message().map(crate::keys::Key::id);
                 assert!(
                     id.is_some_and(|id| messages.has(id)),
                     "{:?} lacks {id:?}",
@@ -678,7 +679,9 @@ mod tests {
         }
         assert_eq!(checked, 8, "every shipped locale");
         assert_eq!(
-            ApiError::Refused("the collector's words".into()).message_id(),
+            ApiError::Refused("the collector's words".into())
+                .message()
+                .map(crate::keys::Key::id),
             None
         );
     }

@@ -3,7 +3,9 @@
 //! collector, message by message fallback (never an id on screen).
 
 use crate::api::LocaleList;
+pub use crate::keys::Key;
 use l10n::format::{Arg, Args, Catalog, Localized};
+use l10n::reactive::LiveCopy;
 use protocol::locales::DEFAULT_LOCALE;
 
 /// The reference copy.
@@ -65,9 +67,47 @@ pub fn negotiate(requested: &[String], available: &LocaleList) -> String {
     protocol::locales::negotiate(requested, &available.dashboard)
 }
 
-/// The copy as components see it: reactive, shared by context (the same
-/// handle the widget uses).
-pub use l10n::reactive::LiveCopy as I18n;
+/// The copy as components see it: reactive, shared by context (over the
+/// handle the widget uses too), asked for by [`Key`].
+#[derive(Clone, Copy)]
+pub struct I18n(LiveCopy);
+
+impl I18n {
+    /// Wraps `copy`.
+    pub fn new(copy: Localized) -> Self {
+        Self(LiveCopy::new(copy))
+    }
+
+    /// A reactive text of `key`, for a view child or attribute.
+    pub fn t(self, key: Key) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        self.0.t(key.id())
+    }
+
+    /// The text of `key` (tracked).
+    pub fn text(self, key: Key) -> String {
+        self.0.text(key.id())
+    }
+
+    /// The text of `key` with `args` filled in (tracked).
+    pub fn format(self, key: Key, args: &Args) -> String {
+        self.0.format(key.id(), args)
+    }
+
+    /// The locale of the first choice (tracked).
+    pub fn locale(self) -> String {
+        self.0.locale()
+    }
+
+    /// Whether the first choice is written right to left (tracked).
+    pub fn is_rtl(self) -> bool {
+        self.0.is_rtl()
+    }
+
+    /// Switches every string to `copy`.
+    pub fn set(self, copy: Localized) {
+        self.0.set(copy);
+    }
+}
 
 /// The owner's languages: `?locale=` first, then the browser's.
 pub fn requested_locales() -> Vec<String> {
@@ -115,40 +155,25 @@ pub async fn load(requested: &[String]) -> Option<Messages> {
 mod tests {
     use super::*;
 
-    /// Every message id the components ask for, found in their source.
-    fn ids_in_source() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut pending = vec![root];
-        let mut ids = Vec::new();
-        while let Some(path) = pending.pop() {
-            if path.is_dir() {
-                for entry in std::fs::read_dir(&path).into_iter().flatten().flatten() {
-                    pending.push(entry.path());
-                }
-                continue;
-            }
-            if path.file_name().is_some_and(|name| name == "i18n.rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for call in [".t(\"", ".text(\"", ".format(\""] {
-                for piece in text.split(call).skip(1) {
-                    if let Some(id) = piece.split('"').next() {
-                        ids.push(id.to_string());
-                    }
-                }
-            }
-        }
-        ids.sort();
-        ids.dedup();
-        ids
+    #[test]
+    fn the_keys_are_the_messages_of_the_reference_both_ways() {
+        let keys: Vec<&str> = Key::ALL.iter().map(|key| key.id()).collect();
+        let messages: Vec<String> = REFERENCE_FTL
+            .lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_string()))
+            .collect();
+        assert!(
+            messages.len() > 100,
+            "found only {} messages",
+            messages.len()
+        );
+        assert_eq!(keys, messages, "keys.rs and en-US dashboard.ftl differ");
     }
 
     #[test]
-    fn the_reference_has_every_message_the_dashboard_asks_for() {
+    fn the_reference_formats_every_key() {
         let copy = Messages::reference();
-        let ids = ids_in_source();
-        assert!(ids.len() > 40, "found only {} ids", ids.len());
         let mut args = Args::new();
         for name in [
             "tz",
@@ -175,8 +200,9 @@ mod tests {
         ] {
             args.set(name, Arg::Number(2));
         }
-        for id in ids {
-            assert_ne!(copy.format(&id, &args), id, "en-US lacks {id}");
+        for key in Key::ALL {
+            let id = key.id();
+            assert_ne!(copy.format(id, &args), id, "en-US lacks {id}");
         }
     }
 

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod components;
 pub mod i18n;
 pub mod intl;
+pub mod keys;
 pub mod period;
 pub mod refresh;
 pub mod route;

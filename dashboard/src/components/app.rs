@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::Api;
 use crate::components::shell::Shell;
 use crate::components::sign_in::SignIn;
-use crate::i18n::{self, I18n, Messages};
+use crate::i18n::{self, I18n, Key, Messages};
 use crate::intl;
 use crate::session::Credentials;
 
@@ -24,7 +24,7 @@ pub fn App() -> impl IntoView {
     });
     // The page's own title and language follow the copy.
     Effect::new(move |_| {
-        let (title, locale) = (i18n.text("dashboard-title"), i18n.locale());
+        let (title, locale) = (i18n.text(Key::DashboardTitle), i18n.locale());
         if let Some(document) = web_sys::window().and_then(|window| window.document()) {
             document.set_title(&title);
             if let Some(html) = document.document_element() {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::api::Api;
 use crate::components::inbox::SatisfactionValue;
 use crate::components::status::{Failed, Loading};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Key};
 use crate::route::Route;
 
 /// A rated message's badge, excerpt, reason and tags.
@@ -19,26 +19,26 @@ fn RatedMessage(
     let i18n = expect_context::<I18n>();
     let feedback = rating.feedback;
     let (class, label, icon) = match feedback.rating {
-        Rating::Up => ("badge positive", "message-positive", "👍"),
-        _ => ("badge negative", "message-negative", "👎"),
+        Rating::Up => ("badge positive", Key::MessagePositive, "👍"),
+        _ => ("badge negative", Key::MessageNegative, "👎"),
     };
     let tags = (!feedback.tags.is_empty()).then(|| feedback.tags.join(", "));
     view! {
         <article class="rated" data-message=feedback.message_id.clone()>
             {feedback.question.map(|question| view! {
-                <p class="excerpt"><strong>{i18n.t("message-question")}</strong>" "{question}</p>
+                <p class="excerpt"><strong>{i18n.t(Key::MessageQuestion)}</strong>" "{question}</p>
             })}
             {feedback.answer.map(|answer| view! {
-                <p class="excerpt"><strong>{i18n.t("message-answer")}</strong>" "{answer}</p>
+                <p class="excerpt"><strong>{i18n.t(Key::MessageAnswer)}</strong>" "{answer}</p>
             })}
             <span class=class data-rating=feedback.rating.as_str()>
                 <span aria-hidden="true">{icon}</span>" "{move || i18n.text(label)}
             </span>
             {feedback.reason.map(|reason| view! {
-                <p class="reason"><strong>{i18n.t("message-reason")}</strong>" "{reason}</p>
+                <p class="reason"><strong>{i18n.t(Key::MessageReason)}</strong>" "{reason}</p>
             })}
             {tags.map(|tags| view! {
-                <p class="tags"><strong>{i18n.t("message-tags")}</strong>" "{tags}</p>
+                <p class="tags"><strong>{i18n.t(Key::MessageTags)}</strong>" "{tags}</p>
             })}
         </article>
     }
@@ -51,15 +51,15 @@ fn Detail(
     detail: ConversationDetail,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let yes_no = move |value: bool| i18n.text(if value { "answer-yes" } else { "answer-no" });
+    let yes_no = move |value: bool| i18n.text(if value { Key::AnswerYes } else { Key::AnswerNo });
     let csat = detail.csat.clone();
     let score = csat
         .score
-        .map_or_else(|| i18n.text("no-value"), |score| score.to_string());
+        .map_or_else(|| i18n.text(Key::NoValue), |score| score.to_string());
     let free = csat
         .free_feedback
         .clone()
-        .unwrap_or_else(|| i18n.text("no-value"));
+        .unwrap_or_else(|| i18n.text(Key::NoValue));
     let rated: Vec<MessageRating> = detail
         .messages
         .into_iter()
@@ -70,24 +70,24 @@ fn Detail(
         <h2>{detail.conversation_id.clone()}</h2>
         <div class="cards">
             <section class="card user-data" aria-labelledby="user-data-title">
-                <h3 id="user-data-title">{i18n.t("user-data")}</h3>
+                <h3 id="user-data-title">{i18n.t(Key::UserData)}</h3>
                 <dl>
-                    <dt>{i18n.t("column-satisfaction")}</dt>
+                    <dt>{i18n.t(Key::ColumnSatisfaction)}</dt>
                     <dd data-figure="satisfaction">
                         <SatisfactionValue satisfaction=detail.satisfaction comment=csat.free_feedback.clone()/>
                     </dd>
-                    <dt>{i18n.t("csat-offered")}</dt><dd data-figure="CSAT_OFFERED">{yes_no(csat.offered)}</dd>
-                    <dt>{i18n.t("csat-accepted")}</dt><dd data-figure="CSAT_ACCEPTED">{yes_no(csat.accepted)}</dd>
-                    <dt>{i18n.t("csat-denied")}</dt><dd data-figure="CSAT_DENIED">{yes_no(csat.denied)}</dd>
-                    <dt>{i18n.t("csat-score")}</dt><dd data-figure="CSAT_SCORE">{score}</dd>
-                    <dt>{i18n.t("csat-free-feedback")}</dt><dd data-figure="CSAT_FREE_FEEDBACK">{free}</dd>
-                    <dt>{i18n.t("csat-completed")}</dt><dd data-figure="CSAT_COMPLETED">{yes_no(csat.completed)}</dd>
+                    <dt>{i18n.t(Key::CsatOffered)}</dt><dd data-figure="CSAT_OFFERED">{yes_no(csat.offered)}</dd>
+                    <dt>{i18n.t(Key::CsatAccepted)}</dt><dd data-figure="CSAT_ACCEPTED">{yes_no(csat.accepted)}</dd>
+                    <dt>{i18n.t(Key::CsatDenied)}</dt><dd data-figure="CSAT_DENIED">{yes_no(csat.denied)}</dd>
+                    <dt>{i18n.t(Key::CsatScore)}</dt><dd data-figure="CSAT_SCORE">{score}</dd>
+                    <dt>{i18n.t(Key::CsatFreeFeedback)}</dt><dd data-figure="CSAT_FREE_FEEDBACK">{free}</dd>
+                    <dt>{i18n.t(Key::CsatCompleted)}</dt><dd data-figure="CSAT_COMPLETED">{yes_no(csat.completed)}</dd>
                 </dl>
             </section>
             <section class="card messages" aria-labelledby="messages-title">
-                <h3 id="messages-title">{i18n.t("messages-title")}</h3>
+                <h3 id="messages-title">{i18n.t(Key::MessagesTitle)}</h3>
                 <Show when=move || empty>
-                    <p class="empty">{i18n.t("messages-empty")}</p>
+                    <p class="empty">{i18n.t(Key::MessagesEmpty)}</p>
                 </Show>
                 {rated.into_iter().map(|rating| view! { <RatedMessage rating/> }).collect_view()}
             </section>
@@ -109,7 +109,7 @@ pub fn ConversationView(
         async move { api.conversation(&id).await }
     });
     view! {
-        <p><a href=Route::Conversations.href() class="back">"← "{i18n.t("conversation-back")}</a></p>
+        <p><a href=Route::Conversations.href() class="back">"← "{i18n.t(Key::ConversationBack)}</a></p>
         {move || match detail.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <Failed error/> }.into_any(),

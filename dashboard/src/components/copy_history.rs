@@ -13,7 +13,7 @@ use crate::api::{Api, ApiError, CopyRefused, CopySaved, CopyVersion, VersionProm
 use crate::components::status::reason;
 use crate::components::status::{Failed, Loading};
 use crate::components::wording_page::Unsaved;
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 
 /// The messages version `version` changed from the one before it.
@@ -53,7 +53,7 @@ pub fn CopyHistory(
         versions.get().map(move |found| match found {
             Err(error) => view! { <Failed error/> }.into_any(),
             Ok(history) if history.versions.is_empty() => {
-                view! { <p class="empty">{i18n.t("history-empty")}</p> }.into_any()
+                view! { <p class="empty">{i18n.t(Key::HistoryEmpty)}</p> }.into_any()
             }
             Ok(history) => view! {
                 <ol class="versions">
@@ -74,7 +74,7 @@ pub fn CopyHistory(
     };
     view! {
         <section class="copy-history" aria-labelledby="history-title">
-            <h3 id="history-title">{i18n.t("history-title")}</h3>
+            <h3 id="history-title">{i18n.t(Key::HistoryTitle)}</h3>
             {move || list().unwrap_or_else(|| view! { <Loading/> }.into_any())}
         </section>
     }
@@ -124,7 +124,7 @@ fn VersionRow(
             let failed = |error: ApiError| {
                 let mut args = Args::new();
                 args.set("reason", i18n::text(reason(i18n, &error)));
-                vec![i18n.format("load-failed", &args)]
+                vec![i18n.format(Key::LoadFailed, &args)]
             };
             let text = match api.copy_version(&locale, number).await {
                 Ok(found) => found.ftl,
@@ -151,18 +151,18 @@ fn VersionRow(
                 i18n::text(intl::instant(&i18n.locale(), version.saved_at, None)),
             );
             args.set("who", i18n::text(saved_by.clone()));
-            i18n.format("history-version", &args)
+            i18n.format(Key::HistoryVersion, &args)
         }
     };
-    let label = move |id: &'static str| {
+    let label = move |key: Key| {
         move || {
             let mut args = Args::new();
             args.set("version", i18n::count(number));
-            i18n.format(id, &args)
+            i18n.format(key, &args)
         }
     };
     let fared = move || match prompts {
-        None => i18n.text("history-no-prompts"),
+        None => i18n.text(Key::HistoryNoPrompts),
         Some(prompts) => {
             let locale = i18n.locale();
             let share = |value: Option<f64>| intl::percent(&locale, value.unwrap_or(0.0));
@@ -170,7 +170,7 @@ fn VersionRow(
             args.set("offered", i18n::count(prompts.offered));
             args.set("answered", i18n::text(share(prompts.answered_share())));
             args.set("completed", i18n::text(share(prompts.completed_share())));
-            i18n.format("history-prompts", &args)
+            i18n.format(Key::HistoryPrompts, &args)
         }
     };
     let details_id = format!("version-{number}-changes");
@@ -179,7 +179,7 @@ fn VersionRow(
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <Failed error/> }.into_any(),
             Some(Ok(found)) if found.is_empty() => {
-                view! { <p class="empty">{i18n.t("history-no-changes")}</p> }.into_any()
+                view! { <p class="empty">{i18n.t(Key::HistoryNoChanges)}</p> }.into_any()
             }
             Some(Ok(found)) => view! {
                 <dl class="changes">
@@ -205,12 +205,12 @@ fn VersionRow(
             <button type="button" on:click=toggle
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls=details_id.clone()
-                aria-label=label("history-show-label")>
-                {i18n.t("history-show")}
+                aria-label=label(Key::HistoryShowLabel)>
+                {i18n.t(Key::HistoryShow)}
             </button>
             <button type="button" class="restore" on:click=restore
-                aria-label=label("history-restore-label")>
-                {i18n.t("history-restore")}
+                aria-label=label(Key::HistoryRestoreLabel)>
+                {i18n.t(Key::HistoryRestore)}
             </button>
             <div id=details_id>{changes_view}</div>
             {move || problem.get().map(|found| view! {

@@ -7,7 +7,7 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::chart::{self, Dot};
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 
 const WIDTH: f64 = 1000.0;
@@ -28,7 +28,7 @@ pub fn CsatChart(
         args.set("date", i18n::text(intl::day(&locale, &dot.date)));
         args.set("average", i18n::text(intl::average(&locale, dot.average)));
         args.set("rated", i18n::count(dot.rated));
-        i18n.format("csat-chart-point", &args)
+        i18n.format(Key::CsatChartPoint, &args)
     };
     let readout = move || hovered.get().map(|dot| describe(&dot));
     let empty = chart.dots.is_empty();
@@ -37,10 +37,10 @@ pub fn CsatChart(
     let plot_right = WIDTH - 12.0;
     view! {
         <section class="card chart" aria-labelledby="csat-chart-title">
-            <h3 id="csat-chart-title">{i18n.t("csat-chart-title")}</h3>
-            <p class="caption">{i18n.t("csat-chart-caption")}</p>
+            <h3 id="csat-chart-title">{i18n.t(Key::CsatChartTitle)}</h3>
+            <p class="caption">{i18n.t(Key::CsatChartCaption)}</p>
             <Show when=move || empty>
-                <p class="empty">{i18n.t("csat-chart-empty")}</p>
+                <p class="empty">{i18n.t(Key::CsatChartEmpty)}</p>
             </Show>
             <p class="readout" data-figure="chart-readout">{readout}</p>
             <svg class="plot" viewBox=view_box aria-hidden="true"
@@ -66,12 +66,12 @@ pub fn CsatChart(
                 }).collect_view()}
             </svg>
             <table class="visually-hidden">
-                <caption>{i18n.t("csat-chart-table")}</caption>
+                <caption>{i18n.t(Key::CsatChartTable)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{i18n.t("column-day")}</th>
-                        <th scope="col">{i18n.t("column-average")}</th>
-                        <th scope="col">{i18n.t("column-rated")}</th>
+                        <th scope="col">{i18n.t(Key::ColumnDay)}</th>
+                        <th scope="col">{i18n.t(Key::ColumnAverage)}</th>
+                        <th scope="col">{i18n.t(Key::ColumnRated)}</th>
                     </tr>
                 </thead>
                 <tbody>

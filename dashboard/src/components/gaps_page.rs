@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::Api;
 use crate::components::status::{Failed, Loading};
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 use crate::route::Route;
 
@@ -29,8 +29,8 @@ fn GapCard(
         );
         format!(
             "{} · {}",
-            i18n.format("gaps-count", &counted),
-            i18n.format("gaps-latest", &latest)
+            i18n.format(Key::GapsCount, &counted),
+            i18n.format(Key::GapsLatest, &latest)
         )
     };
     let examples = (!gap.examples.is_empty()).then(|| {
@@ -40,7 +40,7 @@ fn GapCard(
             .map(|example| view! { <li>{example}</li> })
             .collect_view();
         view! {
-            <p class="label">{i18n.t("gaps-examples")}</p>
+            <p class="label">{i18n.t(Key::GapsExamples)}</p>
             <ul class="examples">{items}</ul>
         }
     });
@@ -49,7 +49,7 @@ fn GapCard(
             <h3 class="question">{gap.question}</h3>
             <p class="summary">{summary}</p>
             {examples}
-            <p class="label">{i18n.t("gaps-conversations")}</p>
+            <p class="label">{i18n.t(Key::GapsConversations)}</p>
             <ul class="links">
                 {gap.conversation_ids.into_iter().map(|id| {
                     let href = Route::Conversation(id.clone()).href();
@@ -74,13 +74,13 @@ pub fn GapsPage(
         async move { api.gaps(&period).await }
     });
     view! {
-        <h2>{i18n.t("gaps-title")}</h2>
-        <p class="intro">{i18n.t("gaps-intro")}</p>
+        <h2>{i18n.t(Key::GapsTitle)}</h2>
+        <p class="intro">{i18n.t(Key::GapsIntro)}</p>
         {move || match report.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <Failed error/> }.into_any(),
             Some(Ok(report)) if report.gaps.is_empty() => {
-                view! { <p class="empty">{i18n.t("gaps-empty")}</p> }.into_any()
+                view! { <p class="empty">{i18n.t(Key::GapsEmpty)}</p> }.into_any()
             }
             Some(Ok(report)) => view! {
                 <ol class="gaps">

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
 use crate::components::status::{Failed, Loading};
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 use crate::period::Period;
 use crate::refresh;
@@ -21,12 +21,12 @@ fn filter_value(filter: Option<FeedbackFilter>) -> &'static str {
 }
 
 /// The label id of a satisfaction.
-pub fn satisfaction_label(satisfaction: Satisfaction) -> &'static str {
+pub fn satisfaction_label(satisfaction: Satisfaction) -> Key {
     match satisfaction {
-        Satisfaction::Positive => "satisfaction-positive",
-        Satisfaction::Negative => "satisfaction-negative",
-        Satisfaction::Neutral => "satisfaction-neutral",
-        Satisfaction::Unknown => "satisfaction-unknown",
+        Satisfaction::Positive => Key::SatisfactionPositive,
+        Satisfaction::Negative => Key::SatisfactionNegative,
+        Satisfaction::Neutral => Key::SatisfactionNeutral,
+        Satisfaction::Unknown => Key::SatisfactionUnknown,
     }
 }
 
@@ -43,7 +43,7 @@ pub fn SatisfactionValue(
     let tip = move |reason: String| {
         let mut args = Args::new();
         args.set("reason", i18n::text(reason));
-        i18n.format("negative-reason", &args)
+        i18n.format(Key::NegativeReason, &args)
     };
     view! {
         <span class=format!("satisfaction {}", satisfaction.as_str()) data-satisfaction=satisfaction.as_str()>
@@ -75,7 +75,7 @@ fn Row(
         let mut args = Args::new();
         args.set("up", i18n::count(conversation.thumbs_up));
         args.set("down", i18n::count(conversation.thumbs_down));
-        i18n.format("thumbs-counts", &args)
+        i18n.format(Key::ThumbsCounts, &args)
     };
     let shown = id.clone();
     // Shopper text, shown as text (never as markup).
@@ -243,21 +243,22 @@ pub fn Inbox(
     // The table itself is drawn again only when it empties or fills; a
     // refresh redraws the rows that changed and nothing else.
     let empty = Memo::new(move |_| rows.with(Vec::is_empty));
-    let table = move || match first.get() {
+    let table = move || {
+        match first.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <Failed error/> }.into_any(),
         Some(Ok(_)) if empty.get() => {
-            view! { <p class="empty">{i18n.t("conversations-empty")}</p> }.into_any()
+            view! { <p class="empty">{i18n.t(Key::ConversationsEmpty)}</p> }.into_any()
         }
         Some(Ok(_)) => view! {
             <table class="inbox">
                 <thead>
                     <tr>
-                        <th scope="col">{i18n.t("column-conversation")}</th>
-                        <th scope="col">{i18n.t("column-last-activity")}</th>
-                        <th scope="col">{i18n.t("column-satisfaction")}</th>
-                        <th scope="col">{i18n.t("column-reasons")}</th>
-                        <th scope="col">{i18n.t("column-thumbs")}</th>
+                        <th scope="col">{i18n.t(Key::ColumnConversation)}</th>
+                        <th scope="col">{i18n.t(Key::ColumnLastActivity)}</th>
+                        <th scope="col">{i18n.t(Key::ColumnSatisfaction)}</th>
+                        <th scope="col">{i18n.t(Key::ColumnReasons)}</th>
+                        <th scope="col">{i18n.t(Key::ColumnThumbs)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -267,24 +268,25 @@ pub fn Inbox(
                 </tbody>
             </table>
             <Show when=move || next.get().is_some()>
-                <button type="button" class="more" on:click=load_more>{i18n.t("load-more")}</button>
+                <button type="button" class="more" on:click=load_more>{i18n.t(Key::LoadMore)}</button>
             </Show>
         }
         .into_any(),
+    }
     };
     view! {
-        <h2>{i18n.t("conversations-title")}</h2>
+        <h2>{i18n.t(Key::ConversationsTitle)}</h2>
         <div class="filters">
-            <label for="feedback-filter">{i18n.t("filter-feedback")}</label>
+            <label for="feedback-filter">{i18n.t(Key::FilterFeedback)}</label>
             <select id="feedback-filter" prop:value=move || filter_value(filter.get())
                 on:change:target=move |ev| choose(ev.target().value())>
-                <option value="all">{i18n.t("filter-all")}</option>
-                <option value="upvote">{i18n.t("filter-upvote")}</option>
-                <option value="downvote">{i18n.t("filter-downvote")}</option>
-                <option value="neutral">{i18n.t("filter-neutral")}</option>
-                <option value="unknown">{i18n.t("filter-unknown")}</option>
+                <option value="all">{i18n.t(Key::FilterAll)}</option>
+                <option value="upvote">{i18n.t(Key::FilterUpvote)}</option>
+                <option value="downvote">{i18n.t(Key::FilterDownvote)}</option>
+                <option value="neutral">{i18n.t(Key::FilterNeutral)}</option>
+                <option value="unknown">{i18n.t(Key::FilterUnknown)}</option>
             </select>
-            <button type="button" class="export" on:click=export>{i18n.t("export-csv")}</button>
+            <button type="button" class="export" on:click=export>{i18n.t(Key::ExportCsv)}</button>
         </div>
         {move || problem.get().map(|error| view! { <Failed error/> })}
         {table}

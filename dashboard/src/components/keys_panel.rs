@@ -10,15 +10,15 @@ use leptos::prelude::*;
 use crate::api::{AccessKey, Api, SaveError};
 use crate::components::status::reason;
 use crate::components::status::{Failed, Loading};
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 
 /// One key's row: its name, scope, when it was made, and Revoke.
 fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let scope = match key.scope {
-        protocol::Scope::Wording => "keys-scope-wording",
-        protocol::Scope::Read => "keys-scope-read",
+        protocol::Scope::Wording => Key::KeysScopeWording,
+        protocol::Scope::Read => Key::KeysScopeRead,
     };
     let made = intl::instant(&i18n.locale(), key.created_at, None);
     let status = match key.revoked_at {
@@ -26,7 +26,7 @@ fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {
             let when = move || {
                 let mut args = Args::new();
                 args.set("date", i18n::text(intl::instant(&i18n.locale(), at, None)));
-                i18n.format("keys-revoked", &args)
+                i18n.format(Key::KeysRevoked, &args)
             };
             view! { <span class="revoked">{when}</span> }.into_any()
         }
@@ -35,7 +35,7 @@ fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {
             let label = move || {
                 let mut args = Args::new();
                 args.set("name", i18n::text(name.clone()));
-                i18n.format("keys-revoke-label", &args)
+                i18n.format(Key::KeysRevokeLabel, &args)
             };
             let revoke = move |_| {
                 let (api, id) = (api.clone(), id.clone());
@@ -47,7 +47,7 @@ fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {
             };
             view! {
                 <button type="button" class="secondary" aria-label=label on:click=revoke>
-                    {i18n.t("keys-revoke")}
+                    {i18n.t(Key::KeysRevoke)}
                 </button>
             }
             .into_any()
@@ -94,7 +94,7 @@ fn new_key_form(api: Api, changed: RwSignal<u32>) -> impl IntoView {
                     };
                     let mut args = Args::new();
                     args.set("reason", i18n::text(reason));
-                    problem.set(Some(i18n.format("load-failed", &args)));
+                    problem.set(Some(i18n.format(Key::LoadFailed, &args)));
                 }
             }
         });
@@ -102,26 +102,26 @@ fn new_key_form(api: Api, changed: RwSignal<u32>) -> impl IntoView {
     view! {
         <form class="new-key" on:submit=submit>
             <div class="field">
-                <label for="key-name">{i18n.t("keys-name")}</label>
+                <label for="key-name">{i18n.t(Key::KeysName)}</label>
                 <input id="key-name" name="key-name" type="text" required
                     aria-describedby="key-problem"
                     prop:value=move || name.get()
                     on:input:target=move |ev| name.set(ev.target().value())/>
             </div>
             <div class="field">
-                <label for="key-scope">{i18n.t("keys-scope")}</label>
+                <label for="key-scope">{i18n.t(Key::KeysScope)}</label>
                 <select id="key-scope" name="key-scope"
                     prop:value=move || scope.get()
                     on:change:target=move |ev| scope.set(ev.target().value())>
-                    <option value="wording">{i18n.t("keys-scope-wording")}</option>
-                    <option value="read">{i18n.t("keys-scope-read")}</option>
+                    <option value="wording">{i18n.t(Key::KeysScopeWording)}</option>
+                    <option value="read">{i18n.t(Key::KeysScopeRead)}</option>
                 </select>
             </div>
-            <button type="submit">{i18n.t("keys-create")}</button>
+            <button type="submit">{i18n.t(Key::KeysCreate)}</button>
             <p class="problem" id="key-problem">{move || problem.get()}</p>
             <p class="status secret" role="status">
                 {move || secret.get().map(|secret| view! {
-                    {i18n.t("keys-created")} " " <code class="secret-value">{secret}</code>
+                    {i18n.t(Key::KeysCreated)} " " <code class="secret-value">{secret}</code>
                 })}
             </p>
         </form>
@@ -143,7 +143,7 @@ fn new_secret(api: Api, changed: RwSignal<u32>) -> impl IntoView {
                 Err(error) => {
                     let mut args = Args::new();
                     args.set("reason", i18n::text(reason(i18n, &error)));
-                    Err(i18n.format("load-failed", &args))
+                    Err(i18n.format(Key::LoadFailed, &args))
                 }
             };
             said.set(Some(outcome));
@@ -152,16 +152,16 @@ fn new_secret(api: Api, changed: RwSignal<u32>) -> impl IntoView {
     let shown = move || {
         said.get().map(|outcome| match outcome {
             Ok(secret) => view! {
-                {i18n.t("secret-rotated")} " " <code class="secret-value">{secret}</code>
+                {i18n.t(Key::SecretRotated)} " " <code class="secret-value">{secret}</code>
             }
             .into_any(),
             Err(problem) => view! { <span class="problem">{problem}</span> }.into_any(),
         })
     };
     view! {
-        <h3>{i18n.t("secret-title")}</h3>
-        <p class="intro">{i18n.t("secret-intro")}</p>
-        <button type="button" class="secondary rotate" on:click=rotate>{i18n.t("secret-rotate")}</button>
+        <h3>{i18n.t(Key::SecretTitle)}</h3>
+        <p class="intro">{i18n.t(Key::SecretIntro)}</p>
+        <button type="button" class="secondary rotate" on:click=rotate>{i18n.t(Key::SecretRotate)}</button>
         <p class="status secret" role="status">{shown}</p>
     }
 }
@@ -185,24 +185,24 @@ pub fn KeysPanel(
     let rows_api = api.clone();
     view! {
         <section class="keys" aria-labelledby="keys-title">
-            <h3 id="keys-title">{i18n.t("keys-title")}</h3>
-            <p class="intro">{i18n.t("keys-intro")}</p>
+            <h3 id="keys-title">{i18n.t(Key::KeysTitle)}</h3>
+            <p class="intro">{i18n.t(Key::KeysIntro)}</p>
             {move || {
                 let api = rows_api.clone();
                 match keys.get() {
                     None => view! { <Loading/> }.into_any(),
                     Some(Err(error)) => view! { <Failed error/> }.into_any(),
                     Some(Ok(list)) if list.is_empty() => {
-                        view! { <p class="empty">{i18n.t("keys-empty")}</p> }.into_any()
+                        view! { <p class="empty">{i18n.t(Key::KeysEmpty)}</p> }.into_any()
                     }
                     Some(Ok(list)) => view! {
                         <table class="audit keys-list" aria-labelledby="keys-title">
                             <thead>
                                 <tr>
-                                    <th scope="col">{i18n.t("keys-name")}</th>
-                                    <th scope="col">{i18n.t("keys-scope")}</th>
-                                    <th scope="col">{i18n.t("keys-created-at")}</th>
-                                    <th scope="col">{i18n.t("keys-status")}</th>
+                                    <th scope="col">{i18n.t(Key::KeysName)}</th>
+                                    <th scope="col">{i18n.t(Key::KeysScope)}</th>
+                                    <th scope="col">{i18n.t(Key::KeysCreatedAt)}</th>
+                                    <th scope="col">{i18n.t(Key::KeysStatus)}</th>
                                 </tr>
                             </thead>
                             <tbody>

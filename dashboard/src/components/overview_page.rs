@@ -9,7 +9,7 @@ use crate::components::csat_chart::CsatChart;
 use crate::components::status::{Failed, Loading};
 use crate::components::survey_card::SurveyCard;
 use crate::components::thumbs_card::ThumbsCard;
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 use crate::period::Period;
 use crate::refresh;
@@ -71,7 +71,7 @@ pub fn OverviewPage(
         },
     };
     view! {
-        <h2>{i18n.t("overview-title")}</h2>
+        <h2>{i18n.t(Key::OverviewTitle)}</h2>
         {body}
     }
 }
@@ -89,9 +89,9 @@ fn figures(i18n: I18n, overview: Overview) -> AnyView {
     zone.set("tz", i18n::text(overview.tz.clone()));
     view! {
         <p class="window">
-            <span data-figure="window">{i18n.format("period-range", &range)}</span>
+            <span data-figure="window">{i18n.format(Key::PeriodRange, &range)}</span>
             " · "
-            <span>{i18n.format("period-time-zone", &zone)}</span>
+            <span>{i18n.format(Key::PeriodTimeZone, &zone)}</span>
         </p>
         <div class="cards">
             <CsatChart days=overview.daily.clone()/>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Key};
 use crate::period::Period;
 
 /// Sets `period`; a custom range applies once both dates are in order.
@@ -38,21 +38,21 @@ pub fn PeriodPicker(
     };
     view! {
         <form class="period" on:submit=apply>
-            <label for="period">{i18n.t("period-label")}</label>
+            <label for="period">{i18n.t(Key::PeriodLabel)}</label>
             <select id="period" prop:value=selected on:change:target=move |ev| choose(ev.target().value())>
-                <option value="7">{i18n.t("period-7")}</option>
-                <option value="30">{i18n.t("period-30")}</option>
-                <option value="90">{i18n.t("period-90")}</option>
-                <option value="custom">{i18n.t("period-custom")}</option>
+                <option value="7">{i18n.t(Key::Period7)}</option>
+                <option value="30">{i18n.t(Key::Period30)}</option>
+                <option value="90">{i18n.t(Key::Period90)}</option>
+                <option value="custom">{i18n.t(Key::PeriodCustom)}</option>
             </select>
             <Show when=move || custom.get()>
-                <label for="period-from">{i18n.t("period-from")}</label>
+                <label for="period-from">{i18n.t(Key::PeriodFrom)}</label>
                 <input id="period-from" type="date" prop:value=move || from.get()
                     on:input:target=move |ev| from.set(ev.target().value())/>
-                <label for="period-to">{i18n.t("period-to")}</label>
+                <label for="period-to">{i18n.t(Key::PeriodTo)}</label>
                 <input id="period-to" type="date" prop:value=move || to.get()
                     on:input:target=move |ev| to.set(ev.target().value())/>
-                <button type="submit" disabled=move || !range_ok()>{i18n.t("period-apply")}</button>
+                <button type="submit" disabled=move || !range_ok()>{i18n.t(Key::PeriodApply)}</button>
             </Show>
         </form>
     }

@@ -11,7 +11,7 @@ use crate::api::{Api, AuditEntry, SaveError, StoredSettings};
 use crate::components::keys_panel::KeysPanel;
 use crate::components::status::reason;
 use crate::components::status::{Failed, Loading};
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 use crate::settings_form::SettingsForm;
 use protocol::{CsatMode, FieldErrors};
@@ -42,7 +42,7 @@ fn text_field(
     form: RwSignal<SettingsForm>,
     errors: RwSignal<FieldErrors>,
     field: &'static str,
-    (label, hint): (&'static str, Option<&'static str>),
+    (label, hint): (Key, Option<Key>),
     (get, set): TextBinding,
     kind: &'static str,
 ) -> impl IntoView {
@@ -101,7 +101,7 @@ fn text_field(
 fn check_field(
     form: RwSignal<SettingsForm>,
     field: &'static str,
-    label: &'static str,
+    label: Key,
     (get, set): CheckBinding,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -122,7 +122,7 @@ fn check_field(
 /// The prompt's kind: two real radio buttons in a labelled group.
 fn mode_field(form: RwSignal<SettingsForm>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let choice = move |mode: CsatMode, id: &'static str, label: &'static str| {
+    let choice = move |mode: CsatMode, id: &'static str, label: Key| {
         view! {
             <div class="choice">
                 <input id=id type="radio" name="csat_mode"
@@ -134,9 +134,9 @@ fn mode_field(form: RwSignal<SettingsForm>) -> impl IntoView {
     };
     view! {
         <fieldset class="field" data-field="csat_mode">
-            <legend>{i18n.t("settings-csat-mode")}</legend>
-            {choice(CsatMode::Thumbs, "setting-mode-thumbs", "settings-mode-thumbs")}
-            {choice(CsatMode::Scale5, "setting-mode-scale5", "settings-mode-scale5")}
+            <legend>{i18n.t(Key::SettingsCsatMode)}</legend>
+            {choice(CsatMode::Thumbs, "setting-mode-thumbs", Key::SettingsModeThumbs)}
+            {choice(CsatMode::Scale5, "setting-mode-scale5", Key::SettingsModeScale5)}
         </fieldset>
     }
 }
@@ -158,7 +158,7 @@ fn WebhookTest(
             let text = match api.test_webhook().await {
                 Ok(result) if result.delivered => {
                     args.set("status", i18n::count(result.status.unwrap_or(200)));
-                    i18n.format("settings-webhook-delivered", &args)
+                    i18n.format(Key::SettingsWebhookDelivered, &args)
                 }
                 Ok(result) => {
                     let reason = result
@@ -166,11 +166,11 @@ fn WebhookTest(
                         .or_else(|| result.status.map(|status| status.to_string()))
                         .unwrap_or_default();
                     args.set("reason", i18n::text(reason));
-                    i18n.format("settings-webhook-failed", &args)
+                    i18n.format(Key::SettingsWebhookFailed, &args)
                 }
                 Err(error) => {
                     args.set("reason", i18n::text(reason(i18n, &error)));
-                    i18n.format("settings-webhook-failed", &args)
+                    i18n.format(Key::SettingsWebhookFailed, &args)
                 }
             };
             said.set(Some(text));
@@ -179,7 +179,7 @@ fn WebhookTest(
     };
     view! {
         <button type="button" class="secondary" disabled=move || busy.get() on:click=test>
-            {i18n.t("settings-webhook-test")}
+            {i18n.t(Key::SettingsWebhookTest)}
         </button>
         <p class="status webhook-test" role="status">{move || said.get()}</p>
     }
@@ -237,13 +237,13 @@ fn SettingsEditor(
     };
     let said = move || {
         outcome.get().map(|outcome| match outcome {
-            Outcome::Saved => i18n.text("settings-saved"),
-            Outcome::Invalid => i18n.text("settings-invalid"),
-            Outcome::Stale => i18n.text("settings-stale"),
+            Outcome::Saved => i18n.text(Key::SettingsSaved),
+            Outcome::Invalid => i18n.text(Key::SettingsInvalid),
+            Outcome::Stale => i18n.text(Key::SettingsStale),
             Outcome::Failed(reason) => {
                 let mut args = Args::new();
                 args.set("reason", i18n::text(reason));
-                i18n.format("load-failed", &args)
+                i18n.format(Key::LoadFailed, &args)
             }
         })
     };
@@ -254,38 +254,38 @@ fn SettingsEditor(
     view! {
         <form class="settings" on:submit=submit novalidate>
             <fieldset>
-                <legend>{i18n.t("settings-csat-legend")}</legend>
-                {check_field(form, "csat_enabled", "settings-csat-enabled",
+                <legend>{i18n.t(Key::SettingsCsatLegend)}</legend>
+                {check_field(form, "csat_enabled", Key::SettingsCsatEnabled,
                     (|form| form.csat_enabled, |form, on| form.csat_enabled = on))}
                 {mode_field(form)}
-                {text_field(form, errors, "reason_tags", ("settings-reason-tags", Some("settings-reason-tags-hint")),
+                {text_field(form, errors, "reason_tags", (Key::SettingsReasonTags, Some(Key::SettingsReasonTagsHint)),
                     (|form| form.reason_tags.clone(), |form, text| form.reason_tags = text), "text")}
-                {text_field(form, errors, "idle_end_seconds", ("settings-idle", Some("settings-idle-hint")),
+                {text_field(form, errors, "idle_end_seconds", (Key::SettingsIdle, Some(Key::SettingsIdleHint)),
                     (|form| form.idle_end_seconds.clone(), |form, text| form.idle_end_seconds = text), "text")}
             </fieldset>
             <fieldset>
-                <legend>{i18n.t("settings-data-legend")}</legend>
-                {check_field(form, "store_text", "settings-store-text",
+                <legend>{i18n.t(Key::SettingsDataLegend)}</legend>
+                {check_field(form, "store_text", Key::SettingsStoreText,
                     (|form| form.store_text, |form, on| form.store_text = on))}
-                {text_field(form, errors, "retention_days", ("settings-retention", None),
+                {text_field(form, errors, "retention_days", (Key::SettingsRetention, None),
                     (|form| form.retention_days.clone(), |form, text| form.retention_days = text), "text")}
             </fieldset>
             <fieldset>
-                <legend>{i18n.t("settings-shop-legend")}</legend>
-                {text_field(form, errors, "shop_name", ("settings-shop-name", None),
+                <legend>{i18n.t(Key::SettingsShopLegend)}</legend>
+                {text_field(form, errors, "shop_name", (Key::SettingsShopName, None),
                     (|form| form.shop_name.clone(), |form, text| form.shop_name = text), "text")}
-                {text_field(form, errors, "time_zone", ("settings-time-zone", Some("settings-time-zone-hint")),
+                {text_field(form, errors, "time_zone", (Key::SettingsTimeZone, Some(Key::SettingsTimeZoneHint)),
                     (|form| form.time_zone.clone(), |form, text| form.time_zone = text), "text")}
-                {text_field(form, errors, "allowed_origins", ("settings-origins", Some("settings-origins-hint")),
+                {text_field(form, errors, "allowed_origins", (Key::SettingsOrigins, Some(Key::SettingsOriginsHint)),
                     (|form| form.allowed_origins.clone(), |form, text| form.allowed_origins = text), "textarea")}
             </fieldset>
             <fieldset>
-                <legend>{i18n.t("settings-webhook-legend")}</legend>
-                {text_field(form, errors, "webhook_url", ("settings-webhook-url", None),
+                <legend>{i18n.t(Key::SettingsWebhookLegend)}</legend>
+                {text_field(form, errors, "webhook_url", (Key::SettingsWebhookUrl, None),
                     (|form| form.webhook_url.clone(), |form, text| form.webhook_url = text), "url")}
                 <WebhookTest api/>
             </fieldset>
-            <button type="submit" disabled=move || busy.get()>{i18n.t("settings-save")}</button>
+            <button type="submit" disabled=move || busy.get()>{i18n.t(Key::SettingsSave)}</button>
             <p class=said_class role="status">{said}</p>
         </form>
     }
@@ -334,20 +334,20 @@ fn AuditList(
         }
     };
     view! {
-        <h3 id="audit-title">{i18n.t("settings-audit-title")}</h3>
+        <h3 id="audit-title">{i18n.t(Key::SettingsAuditTitle)}</h3>
         {move || match entries.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <Failed error/> }.into_any(),
             Some(Ok(list)) if list.is_empty() => {
-                view! { <p class="empty">{i18n.t("settings-audit-empty")}</p> }.into_any()
+                view! { <p class="empty">{i18n.t(Key::SettingsAuditEmpty)}</p> }.into_any()
             }
             Some(Ok(list)) => view! {
                 <table class="audit" aria-labelledby="audit-title">
                     <thead>
                         <tr>
-                            <th scope="col">{i18n.t("settings-audit-when")}</th>
-                            <th scope="col">{i18n.t("settings-audit-who")}</th>
-                            <th scope="col">{i18n.t("settings-audit-what")}</th>
+                            <th scope="col">{i18n.t(Key::SettingsAuditWhen)}</th>
+                            <th scope="col">{i18n.t(Key::SettingsAuditWho)}</th>
+                            <th scope="col">{i18n.t(Key::SettingsAuditWhat)}</th>
                         </tr>
                     </thead>
                     <tbody>{list.into_iter().map(row).collect_view()}</tbody>
@@ -374,8 +374,8 @@ pub fn SettingsPage(
         }
     });
     view! {
-        <h2>{i18n.t("settings-title")}</h2>
-        <p class="intro">{i18n.t("settings-intro")}</p>
+        <h2>{i18n.t(Key::SettingsTitle)}</h2>
+        <p class="intro">{i18n.t(Key::SettingsIntro)}</p>
         {move || {
             let api = api.clone();
             match loaded.get() {

@@ -15,7 +15,7 @@ use crate::components::period_picker::PeriodPicker;
 use crate::components::settings_page::SettingsPage;
 use crate::components::status::{Failed, Loading};
 use crate::components::wording_page::WordingPage;
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::period::Period;
 use crate::route::Route;
 
@@ -100,7 +100,7 @@ fn Sections(
     let signed_in_as = move || {
         let mut args = Args::new();
         args.set("site", i18n::text(site.clone()));
-        i18n.format("signed-in-as", &args)
+        i18n.format(Key::SignedInAs, &args)
     };
     let tab = move |target: Route, label: fn(I18n) -> String| {
         let href = target.href();
@@ -121,18 +121,18 @@ fn Sections(
     };
     view! {
         <header class="top">
-            <h1>{i18n.t("dashboard-title")}</h1>
+            <h1>{i18n.t(Key::DashboardTitle)}</h1>
             <span class="site">{signed_in_as}</span>
             <button type="button" class="signout" on:click=move |_| on_sign_out.run(())>
-                {i18n.t("signout")}
+                {i18n.t(Key::Signout)}
             </button>
         </header>
-        <nav class="sections" aria-label=i18n.t("nav-label")>
-            {tab(Route::Overview, |i18n| i18n.text("nav-overview"))}
-            {tab(Route::Conversations, |i18n| i18n.text("nav-conversations"))}
-            {tab(Route::Recommendations, |i18n| i18n.text("nav-recommendations"))}
-            {tab(Route::Settings, |i18n| i18n.text("nav-settings"))}
-            {tab(Route::Wording, |i18n| i18n.text("nav-wording"))}
+        <nav class="sections" aria-label=i18n.t(Key::NavLabel)>
+            {tab(Route::Overview, |i18n| i18n.text(Key::NavOverview))}
+            {tab(Route::Conversations, |i18n| i18n.text(Key::NavConversations))}
+            {tab(Route::Recommendations, |i18n| i18n.text(Key::NavRecommendations))}
+            {tab(Route::Settings, |i18n| i18n.text(Key::NavSettings))}
+            {tab(Route::Wording, |i18n| i18n.text(Key::NavWording))}
         </nav>
         <main id="section">
             <Show when=move || {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
 use crate::components::status::reason;
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::session::Credentials;
 
 /// Asks for the site key and secret.
@@ -26,7 +26,7 @@ pub fn SignIn(
         {
             Ok(credentials) => credentials,
             Err(_) => {
-                problem.set(Some(i18n.text("signin-wrong")));
+                problem.set(Some(i18n.text(Key::SigninWrong)));
                 return;
             }
         };
@@ -35,11 +35,11 @@ pub fn SignIn(
             let api = Api::new(credentials.clone());
             match api.holder().await {
                 Ok(_) => on_signed_in.run(credentials),
-                Err(ApiError::WrongSecret) => problem.set(Some(i18n.text("signin-wrong"))),
+                Err(ApiError::WrongSecret) => problem.set(Some(i18n.text(Key::SigninWrong))),
                 Err(other) => {
                     let mut args = Args::new();
                     args.set("reason", i18n::text(reason(i18n, &other)));
-                    problem.set(Some(i18n.format("load-failed", &args)));
+                    problem.set(Some(i18n.format(Key::LoadFailed, &args)));
                 }
             }
             busy.set(false);
@@ -47,19 +47,19 @@ pub fn SignIn(
     };
     view! {
         <main class="signin">
-            <h1>{i18n.t("dashboard-title")}</h1>
-            <p>{i18n.t("signin-intro")}</p>
+            <h1>{i18n.t(Key::DashboardTitle)}</h1>
+            <p>{i18n.t(Key::SigninIntro)}</p>
             <form on:submit=submit>
-                <label for="site-key">{i18n.t("signin-site-key")}</label>
+                <label for="site-key">{i18n.t(Key::SigninSiteKey)}</label>
                 <input id="site-key" name="site-key" autocomplete="username" required
                     prop:value=move || site_key.get()
                     on:input:target=move |ev| site_key.set(ev.target().value())/>
-                <label for="site-secret">{i18n.t("signin-secret")}</label>
+                <label for="site-secret">{i18n.t(Key::SigninSecret)}</label>
                 <input id="site-secret" name="site-secret" type="password" autocomplete="current-password" required
                     prop:value=move || secret.get()
                     on:input:target=move |ev| secret.set(ev.target().value())/>
                 <p class="problem" role="alert">{move || problem.get()}</p>
-                <button type="submit" disabled=move || busy.get()>{i18n.t("signin-submit")}</button>
+                <button type="submit" disabled=move || busy.get()>{i18n.t(Key::SigninSubmit)}</button>
             </form>
         </main>
     }

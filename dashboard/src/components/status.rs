@@ -4,21 +4,21 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 
 /// "Loading…", announced politely.
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    view! { <p class="status" role="status">{i18n.t("loading")}</p> }
+    view! { <p class="status" role="status">{i18n.t(Key::Loading)}</p> }
 }
 
 /// What went wrong, in the owner's language where the dashboard words it
 /// (a wrong secret, a move, a limit, a failure), else in the collector's.
 pub fn reason(i18n: I18n, error: &ApiError) -> String {
     error
-        .message_id()
-        .map_or_else(|| error.to_string(), |id| i18n.text(id))
+        .message()
+        .map_or_else(|| error.to_string(), |key| i18n.text(key))
 }
 
 /// Why a section could not load.
@@ -31,7 +31,7 @@ pub fn Failed(
     let text = move || {
         let mut args = Args::new();
         args.set("reason", i18n::text(reason(i18n, &error)));
-        i18n.format("load-failed", &args)
+        i18n.format(Key::LoadFailed, &args)
     };
     view! { <p class="status problem" role="alert">{text}</p> }
 }

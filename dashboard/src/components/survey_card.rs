@@ -5,7 +5,7 @@ use crate::api::CsatFigures;
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 
 /// One named figure.
@@ -38,7 +38,7 @@ pub fn SurveyCard(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let locale = move || i18n.locale();
-    let or_dash = move |value: Option<String>| value.unwrap_or_else(|| i18n.text("no-value"));
+    let or_dash = move |value: Option<String>| value.unwrap_or_else(|| i18n.text(Key::NoValue));
     let (average, response_rate, net_score) = (csat.average, csat.response_rate, csat.net_score);
     let counted = move |value: u64| Signal::derive(move || intl::count(&locale(), value));
     let most = csat.distribution.iter().copied().max().unwrap_or(0).max(1);
@@ -52,7 +52,7 @@ pub fn SurveyCard(
                 let mut args = Args::new();
                 args.set("score", i18n::count(score));
                 args.set("count", i18n::count(count));
-                i18n.format("distribution-bar", &args)
+                i18n.format(Key::DistributionBar, &args)
             };
             view! {
                 <li data-score=score>
@@ -64,22 +64,22 @@ pub fn SurveyCard(
         .collect_view();
     view! {
         <section class="card survey" aria-labelledby="survey-title">
-            <h3 id="survey-title">{i18n.t("csat-figures-title")}</h3>
+            <h3 id="survey-title">{i18n.t(Key::CsatFiguresTitle)}</h3>
             <dl class="figures">
-                <Figure name="csat-average" label=Signal::derive(i18n.t("csat-average"))
+                <Figure name="csat-average" label=Signal::derive(i18n.t(Key::CsatAverage))
                     value=Signal::derive(move || or_dash(average.map(|v| intl::average(&locale(), v))))/>
-                <Figure name="csat-response-rate" label=Signal::derive(i18n.t("csat-response-rate"))
+                <Figure name="csat-response-rate" label=Signal::derive(i18n.t(Key::CsatResponseRate))
                     value=Signal::derive(move || or_dash(response_rate.map(|v| intl::percent(&locale(), v))))
-                    hint=Signal::derive(i18n.t("csat-response-rate-hint"))/>
-                <Figure name="csat-net-score" label=Signal::derive(i18n.t("csat-net-score"))
+                    hint=Signal::derive(i18n.t(Key::CsatResponseRateHint))/>
+                <Figure name="csat-net-score" label=Signal::derive(i18n.t(Key::CsatNetScore))
                     value=Signal::derive(move || or_dash(net_score.map(|v| intl::percent(&locale(), v))))
-                    hint=Signal::derive(i18n.t("csat-net-score-hint"))/>
-                <Figure name="csat-offered" label=Signal::derive(i18n.t("csat-offered")) value=counted(csat.offered)/>
-                <Figure name="csat-accepted" label=Signal::derive(i18n.t("csat-accepted")) value=counted(csat.accepted)/>
-                <Figure name="csat-denied" label=Signal::derive(i18n.t("csat-denied")) value=counted(csat.denied)/>
-                <Figure name="csat-completed" label=Signal::derive(i18n.t("csat-completed")) value=counted(csat.completed)/>
+                    hint=Signal::derive(i18n.t(Key::CsatNetScoreHint))/>
+                <Figure name="csat-offered" label=Signal::derive(i18n.t(Key::CsatOffered)) value=counted(csat.offered)/>
+                <Figure name="csat-accepted" label=Signal::derive(i18n.t(Key::CsatAccepted)) value=counted(csat.accepted)/>
+                <Figure name="csat-denied" label=Signal::derive(i18n.t(Key::CsatDenied)) value=counted(csat.denied)/>
+                <Figure name="csat-completed" label=Signal::derive(i18n.t(Key::CsatCompleted)) value=counted(csat.completed)/>
             </dl>
-            <h4 id="distribution-title">{i18n.t("distribution-title")}</h4>
+            <h4 id="distribution-title">{i18n.t(Key::DistributionTitle)}</h4>
             <ol class="distribution" aria-labelledby="distribution-title">{bars}</ol>
         </section>
     }

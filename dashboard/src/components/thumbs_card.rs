@@ -5,7 +5,7 @@ use crate::api::{Deltas, ThumbsFigures};
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::intl;
 
 /// One side of the card.
@@ -28,18 +28,18 @@ fn ThumbCount(
     let locale = move || i18n.locale();
     let share_text = move || {
         share.map_or_else(
-            || i18n.text("no-value"),
+            || i18n.text(Key::NoValue),
             |share| {
                 let mut args = Args::new();
                 args.set("share", i18n::text(intl::percent(&locale(), share)));
-                i18n.format("thumbs-share", &args)
+                i18n.format(Key::ThumbsShare, &args)
             },
         )
     };
     let delta_text = move || {
         let mut args = Args::new();
         args.set("delta", i18n::text(intl::signed(delta)));
-        i18n.format("vs-previous", &args)
+        i18n.format(Key::VsPrevious, &args)
     };
     view! {
         <div class=format!("thumb {side}")>
@@ -63,11 +63,11 @@ pub fn ThumbsCard(
     let i18n = expect_context::<I18n>();
     view! {
         <section class="card thumbs" aria-labelledby="thumbs-title">
-            <h3 id="thumbs-title">{i18n.t("thumbs-title")}</h3>
+            <h3 id="thumbs-title">{i18n.t(Key::ThumbsTitle)}</h3>
             <div class="pair">
-                <ThumbCount side="up" label=Signal::derive(i18n.t("thumbs-up")) count=thumbs.up
+                <ThumbCount side="up" label=Signal::derive(i18n.t(Key::ThumbsUp)) count=thumbs.up
                     share=thumbs.up_share delta=deltas.thumbs_up more_is_better=true/>
-                <ThumbCount side="down" label=Signal::derive(i18n.t("thumbs-down")) count=thumbs.down
+                <ThumbCount side="down" label=Signal::derive(i18n.t(Key::ThumbsDown)) count=thumbs.down
                     share=thumbs.down_share delta=deltas.thumbs_down more_is_better=false/>
             </div>
         </section>

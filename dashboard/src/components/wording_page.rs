@@ -14,7 +14,7 @@ use crate::components::copy_history::CopyHistory;
 use crate::components::status::reason;
 use crate::components::status::{Failed, Loading};
 use crate::components::wording_preview::WordingPreview;
-use crate::i18n::{self, I18n};
+use crate::i18n::{self, I18n, Key};
 use crate::wording::{MessageRow, Placed, Wording};
 
 /// The locale the editor opens on.
@@ -35,7 +35,7 @@ impl Unsaved {
         web_sys::window()
             .and_then(|window| {
                 window
-                    .confirm_with_message(&i18n.text("wording-discard"))
+                    .confirm_with_message(&i18n.text(Key::WordingDiscard))
                     .ok()
             })
             .unwrap_or(false)
@@ -100,7 +100,7 @@ pub fn WordingPage(
                     .collect_view();
                 view! {
                     <div class="field">
-                        <label for="wording-locale">{i18n.t("wording-locale")}</label>
+                        <label for="wording-locale">{i18n.t(Key::WordingLocale)}</label>
                         <select id="wording-locale"
                             on:change:target=move |ev| pick(ev.target())>
                             {options}
@@ -117,8 +117,8 @@ pub fn WordingPage(
     };
     view! {
         <section class="wording" aria-labelledby="wording-title">
-            <h2 id="wording-title">{i18n.t("wording-title")}</h2>
-            <p class="hint">{i18n.t("wording-intro")}</p>
+            <h2 id="wording-title">{i18n.t(Key::WordingTitle)}</h2>
+            <p class="hint">{i18n.t(Key::WordingIntro)}</p>
             {picker}
             {editor}
         </section>
@@ -215,7 +215,7 @@ fn Editor(
         };
         view! {
             <div class="field">
-                <label for="wording-file">{i18n.t("wording-file")}</label>
+                <label for="wording-file">{i18n.t(Key::WordingFile)}</label>
                 <textarea id="wording-file" class="ftl" rows="18" spellcheck="false"
                     aria-describedby=described
                     prop:value=move || wording.with(|wording| wording.draft.clone())
@@ -249,14 +249,14 @@ fn Editor(
             }) => {
                 let mut args = Args::new();
                 args.set("version", i18n::count(version));
-                view! { <p class="saved">{i18n.format("wording-saved", &args)}</p> }.into_any()
+                view! { <p class="saved">{i18n.format(Key::WordingSaved, &args)}</p> }.into_any()
             }
             Outcome::Saved(_) => {
-                view! { <p class="saved">{i18n.t("wording-unchanged")}</p> }.into_any()
+                view! { <p class="saved">{i18n.t(Key::WordingUnchanged)}</p> }.into_any()
             }
             Outcome::Refused(diagnostics) => view! {
                 <div class="problem">
-                    <p>{i18n.t("wording-refused")}</p>
+                    <p>{i18n.t(Key::WordingRefused)}</p>
                     <ul class="problems">
                         {diagnostics.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
                     </ul>
@@ -266,11 +266,11 @@ fn Editor(
             Outcome::Failed(reason) => {
                 let mut args = Args::new();
                 args.set("reason", i18n::text(reason));
-                view! { <p class="problem">{i18n.format("load-failed", &args)}</p> }.into_any()
+                view! { <p class="problem">{i18n.format(Key::LoadFailed, &args)}</p> }.into_any()
             }
         })
     };
-    let mode = move |file: bool, id: &'static str, label: &'static str| {
+    let mode = move |file: bool, id: &'static str, label: Key| {
         view! {
             <div class="choice">
                 <input id=id type="radio" name="wording-mode"
@@ -290,7 +290,7 @@ fn Editor(
         (!ids.is_empty()).then(|| {
             view! {
                 <div class="problem set-aside">
-                    <p>{i18n.t("wording-set-aside")}</p>
+                    <p>{i18n.t(Key::WordingSetAside)}</p>
                     <ul>
                         {ids.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
                     </ul>
@@ -303,9 +303,9 @@ fn Editor(
             <div class="wording-edit">
                 {set_aside}
                 <fieldset class="field">
-                    <legend>{i18n.t("wording-mode")}</legend>
-                    {mode(false, "wording-mode-messages", "wording-mode-messages")}
-                    {mode(true, "wording-mode-file", "wording-mode-file")}
+                    <legend>{i18n.t(Key::WordingMode)}</legend>
+                    {mode(false, "wording-mode-messages", Key::WordingModeMessages)}
+                    {mode(true, "wording-mode-file", Key::WordingModeFile)}
                 </fieldset>
                 {move || if whole_file.get() {
                     file().into_any()
@@ -319,7 +319,7 @@ fn Editor(
                 <div class="actions">
                     <button type="button" class="primary" on:click=save
                         disabled=move || busy.get()>
-                        {i18n.t("wording-save")}
+                        {i18n.t(Key::WordingSave)}
                     </button>
                     <p class="status" role="status">{status}</p>
                 </div>
@@ -387,7 +387,7 @@ fn MessageEditor(
         move || {
             let mut args = Args::new();
             args.set("id", i18n::text(id.clone()));
-            i18n.format("wording-revert-label", &args)
+            i18n.format(Key::WordingRevertLabel, &args)
         }
     };
     let shipped_text = shipped.clone().unwrap_or_else(|| reference.clone());
@@ -397,12 +397,12 @@ fn MessageEditor(
             <h3><code>{id.clone()}</code></h3>
             {(!note.is_empty()).then(|| view! { <p class="note" lang=l10n::REFERENCE_LOCALE>{note}</p> })}
             <dl>
-                <dt>{i18n.t("wording-reference")}</dt>
+                <dt>{i18n.t(Key::WordingReference)}</dt>
                 <dd class="reference" lang=l10n::REFERENCE_LOCALE>{reference}</dd>
-                <dt>{i18n.t("wording-shipped")}</dt>
+                <dt>{i18n.t(Key::WordingShipped)}</dt>
                 <dd class="shipped" lang=locale.clone() dir="auto">{shipped_text.clone()}</dd>
             </dl>
-            <label for=box_id.clone()>{i18n.t("wording-own")}</label>
+            <label for=box_id.clone()>{i18n.t(Key::WordingOwn)}</label>
             <textarea id=box_id class="own" rows="2" spellcheck="true" lang=locale dir="auto"
                 placeholder=shipped_text
                 aria-describedby=problem_id.clone()
@@ -415,7 +415,7 @@ fn MessageEditor(
             <button type="button" class="revert" on:click=revert
                 aria-label=revert_label
                 disabled=move || !has_own()>
-                {i18n.t("wording-revert")}
+                {i18n.t(Key::WordingRevert)}
             </button>
         </div>
     }

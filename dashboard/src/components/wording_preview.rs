@@ -9,7 +9,7 @@ use protocol::CsatMode;
 use widget::i18n::{I18n as WidgetCopy, Localizer};
 use widget::preview::{self, Preview, PromptStep, Sample, Scene};
 
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Key};
 
 /// Reason tags the preview's reason form offers: ones the shipped copy
 /// names (`reason-tag`), so their labels show as a shopper would see them.
@@ -48,8 +48,8 @@ pub fn WordingPreview(
                 return;
             }
             let sample = Sample {
-                question: i18n.text("wording-sample-question"),
-                answer: i18n.text("wording-sample-answer"),
+                question: i18n.text(Key::WordingSampleQuestion),
+                answer: i18n.text(Key::WordingSampleAnswer),
                 tags: SAMPLE_TAGS.iter().map(|tag| tag.to_string()).collect(),
             };
             match preview::mount(&element, words, scene.into(), sample) {
@@ -63,7 +63,7 @@ pub fn WordingPreview(
     });
     on_cleanup(move || drawn.set_value(None));
 
-    let mode = move |value: CsatMode, id: &'static str, label: &'static str| {
+    let mode = move |value: CsatMode, id: &'static str, label: Key| {
         view! {
             <div class="choice">
                 <input id=id type="radio" name="preview-mode"
@@ -74,9 +74,9 @@ pub fn WordingPreview(
         }
     };
     let steps = [
-        (PromptStep::Question, "question", "preview-step-question"),
-        (PromptStep::Comment, "comment", "preview-step-comment"),
-        (PromptStep::Thanks, "thanks", "preview-step-thanks"),
+        (PromptStep::Question, "question", Key::PreviewStepQuestion),
+        (PromptStep::Comment, "comment", Key::PreviewStepComment),
+        (PromptStep::Thanks, "thanks", Key::PreviewStepThanks),
     ];
     let step_options = steps
         .into_iter()
@@ -100,27 +100,27 @@ pub fn WordingPreview(
     };
     view! {
         <section class="wording-preview" aria-labelledby="preview-title">
-            <h3 id="preview-title">{i18n.t("preview-title")}</h3>
+            <h3 id="preview-title">{i18n.t(Key::PreviewTitle)}</h3>
             <div class="preview-controls">
                 <fieldset class="field">
-                    <legend>{i18n.t("preview-mode")}</legend>
-                    {mode(CsatMode::Thumbs, "preview-mode-thumbs", "settings-mode-thumbs")}
-                    {mode(CsatMode::Scale5, "preview-mode-scale5", "settings-mode-scale5")}
+                    <legend>{i18n.t(Key::PreviewMode)}</legend>
+                    {mode(CsatMode::Thumbs, "preview-mode-thumbs", Key::SettingsModeThumbs)}
+                    {mode(CsatMode::Scale5, "preview-mode-scale5", Key::SettingsModeScale5)}
                 </fieldset>
                 <div class="field">
-                    <label for="preview-step">{i18n.t("preview-step")}</label>
+                    <label for="preview-step">{i18n.t(Key::PreviewStep)}</label>
                     <select id="preview-step" on:change:target=move |ev| pick_step(ev.target().value())>
                         {step_options}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="preview-count">{i18n.t("preview-count")}</label>
+                    <label for="preview-count">{i18n.t(Key::PreviewCount)}</label>
                     <input id="preview-count" type="number" min="0" max=MAX_COUNT.to_string()
                         prop:value=move || scene.with(|scene| scene.count.to_string())
                         on:input:target=move |ev| pick_count(ev.target().value())/>
                 </div>
             </div>
-            {move || failed.get().then(|| view! { <p class="problem">{i18n.t("preview-failed")}</p> })}
+            {move || failed.get().then(|| view! { <p class="problem">{i18n.t(Key::PreviewFailed)}</p> })}
             <div class="preview-widget" node_ref=host></div>
         </section>
     }
