@@ -73,8 +73,11 @@ pub struct EventHeader {
 /// Most reason tags one thumbs-down may carry.
 pub const MAX_TAGS: usize = 10;
 
-/// A thumb given, changed or cleared on one assistant message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A thumb given, changed or cleared on one assistant message. Each field
+/// is declared here, read from the wire in `WireEvent` (one pass over the
+/// body, borrowing its text) and checked in `normalized`; everything else
+/// (the widget, `ledger`'s columns, the read API) takes the struct whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageFeedback {
     /// The assistant message that was rated.
     pub message_id: String,
@@ -260,10 +263,7 @@ impl MessageFeedback {
         MessageFeedback {
             message_id,
             rating,
-            reason: None,
-            tags: Vec::new(),
-            question: None,
-            answer: None,
+            ..MessageFeedback::default()
         }
     }
 

@@ -111,6 +111,23 @@ async fn a_thumb_clicked_in_the_bubble_lands_in_d1() {
     })
     .await;
     assert!(stored.is_ok(), "{stored:?}");
+    // The demo page's site keeps text: the thumb came with the rated
+    // answer and the shopper's question before it, as the widget showed them.
+    let detail = collector
+        .conversation(&stack.site.key, Some(&stack.site.secret), &conversation)
+        .await
+        .unwrap();
+    let rated = &detail.body["messages"][0];
+    assert_eq!(
+        rated["question"],
+        "Do the Trail Runner 3 shoes run true to size?"
+    );
+    assert!(
+        rated["answer"]
+            .as_str()
+            .is_some_and(|answer| answer.starts_with("They do: most customers")),
+        "{rated}"
+    );
 
     // Clicking the pressed thumb again clears it, and the clearing is stored too.
     up.click().await.unwrap();

@@ -6,13 +6,14 @@
 use std::cell::Cell;
 use std::time::Duration;
 
+use leptos::html::{Button, ElementType, Input, Textarea};
 use leptos::prelude::*;
 use protocol::{CsatMode, Rating, WidgetConfig};
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 
-use crate::app::State;
-use crate::chat::Role;
+use crate::app::{Reason, State};
+use crate::chat::{Message, Role};
 use crate::csat::{CsatFlow, CsatOutcome, CsatStep};
 use crate::feedback::FeedbackReporter;
 use crate::host_events::HostEvents;
@@ -23,7 +24,7 @@ use crate::timers::Timer;
 
 /// What the actions need besides the state.
 struct Services {
-    /// The widget's root element (focus moves are looked up under it).
+    /// The widget's root element (where the shopper's focus is checked).
     root: Element,
     /// Where feedback goes, and the host page; neither in a preview.
     reporter: Option<FeedbackReporter>,
@@ -32,12 +33,37 @@ struct Services {
     idle_timer: Cell<Option<Timer>>,
 }
 
+/// The controls focus moves to, each set by the component that draws it.
+#[derive(Clone, Copy)]
+pub struct FocusTargets {
+    /// The message box (`Composer`).
+    pub input: NodeRef<Input>,
+    /// The bubble (`Bubble`).
+    pub bubble: NodeRef<Button>,
+    /// The satisfaction prompt's ✕ (`CsatPrompt`).
+    pub csat_close: NodeRef<Button>,
+    /// The satisfaction prompt's comment box (`CsatPrompt`).
+    pub csat_comment: NodeRef<Textarea>,
+}
+
+impl FocusTargets {
+    fn new() -> Self {
+        Self {
+            input: NodeRef::new(),
+            bubble: NodeRef::new(),
+            csat_close: NodeRef::new(),
+            csat_comment: NodeRef::new(),
+        }
+    }
+}
+
 /// The widget's state and everything that changes it: a `Copy` handle that
 /// components take from context and capture in their handlers.
 #[derive(Clone, Copy)]
 pub struct Actions {
     state: RwSignal<State>,
     services: StoredValue<Services, LocalStorage>,
+    targets: FocusTargets,
 }
 
 /// Whether keyboard focus is on something under `root` (in its shadow
@@ -48,34 +74,6 @@ fn focus_is_under(root: &Element) -> bool {
         None => root.owner_document().and_then(|page| page.active_element()),
     };
     active.is_some_and(|active| root.contains(Some(&active)))
-}
-
-/// The 👎 under message `message_id`, under `root`.
-fn thumb_down(root: &Element, message_id: &str) -> Option<web_sys::HtmlElement> {
-    let messages = root.query_selector_all("[data-message-id]").ok()?;
-    (0..messages.length())
-        .filter_map(|at| messages.item(at)?.dyn_into::<Element>().ok())
-        .find(|message| message.get_attribute("data-message-id").as_deref() == Some(message_id))?
-        .query_selector(&format!(
-            ".fb-thumb[data-rating=\"{}\"]",
-            Rating::Down.as_str()
-        ))
-        .ok()
-        .flatten()?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
-}
-
-/// The element under `root` matching `selector`, focused.
-fn focus(root: &Element, selector: &str) {
-    if let Some(element) = root
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
 }
 
 impl Actions {
@@ -97,6 +95,7 @@ impl Actions {
                 i18n,
                 idle_timer: Cell::new(None),
             }),
+            targets: FocusTargets::new(),
         }
     }
 
@@ -112,7 +111,13 @@ impl Actions {
                 i18n,
                 idle_timer: Cell::new(None),
             }),
+            targets: FocusTargets::new(),
         }
+    }
+
+    /// The controls focus moves to, for the components that draw them.
+    pub fn targets(self) -> FocusTargets {
+        self.targets
     }
 
     /// Shows `state` instead of what shows now (a preview's scene).
@@ -147,16 +152,18 @@ impl Actions {
         });
     }
 
-    /// Moves focus to `selector` once the view has caught up with the state.
-    fn focus_after_render(self, selector: &'static str) {
-        self.after_render(move |root| focus(root, selector));
-    }
-
-    /// Runs `then` with the root once the view has caught up with the state.
-    fn after_render(self, then: impl FnOnce(&Element) + 'static) {
+    /// Moves focus to `target` once the view has caught up with the state
+    /// (and drawn it, if it was not there yet).
+    fn focus_after_render<E>(self, target: NodeRef<E>)
+    where
+        E: ElementType + 'static,
+        E::Output: JsCast + Clone + 'static,
+    {
         leptos::task::spawn_local(async move {
             leptos::task::tick().await;
-            self.services.with_value(|services| then(&services.root));
+            if let Some(element) = target.get_untracked() {
+                let _ = element.unchecked_ref::<HtmlElement>().focus();
+            }
         });
     }
 
@@ -186,9 +193,9 @@ impl Actions {
             return;
         }
         if open {
-            self.focus_after_render("#fb-input");
+            self.focus_after_render(self.targets.input);
         } else if focus_was_inside {
-            self.focus_after_render(".fb-bubble");
+            self.focus_after_render(self.targets.bubble);
         }
         self.host_emit(if open { "open" } else { "close" }, &[]);
     }
@@ -202,13 +209,13 @@ impl Actions {
     /// Closes the panel and gives focus back to the bubble.
     pub fn close_to_bubble(self) {
         self.set_open(false);
-        self.focus_after_render(".fb-bubble");
+        self.focus_after_render(self.targets.bubble);
     }
 
     /// Appends a message (refusing malformed or reused ids, with the reason).
-    pub fn add_message(self, id: &str, role: Role, text: &str) -> Result<(), String> {
+    pub fn add_message(self, message: Message) -> Result<(), String> {
         self.state
-            .try_update(|state| state.add_message(id, role, text))
+            .try_update(|state| state.add_message(message))
             .unwrap_or_else(|| Err("addMessage: the widget is gone".to_string()))?;
         self.restart_idle_timer();
         Ok(())
@@ -223,7 +230,10 @@ impl Actions {
         }
         let id = random_id("m_");
         // A fresh random id cannot collide or be malformed.
-        if self.add_message(&id, Role::User, text).is_err() {
+        if self
+            .add_message(Message::new(id.clone(), Role::User, text))
+            .is_err()
+        {
             return false;
         }
         self.host_emit(
@@ -265,7 +275,7 @@ impl Actions {
 
     /// A 👍/👎 clicked under message `message_id`.
     pub fn thumb(self, message_id: &str, clicked: Rating) {
-        let Some(rating) = self
+        let Some(feedback) = self
             .state
             .try_update(|state| state.rate(message_id, clicked))
             .flatten()
@@ -273,32 +283,26 @@ impl Actions {
             return;
         };
         let conversation_id = self.conversation_id();
-        self.report(|reporter| {
-            reporter.thumb(&conversation_id, message_id, rating, None, Vec::new());
-        });
+        self.report(|reporter| reporter.thumb(&conversation_id, feedback));
     }
 
-    /// The reason form under `message_id` was sent with `answer` (tags and
-    /// comment), or skipped (`None`, keeping the plain 👎). Focus, which was
-    /// on the form's button, goes back to the 👎 that opened it.
-    pub fn reason(self, message_id: &str, answer: Option<(Vec<String>, Option<String>)>) {
+    /// The reason form under `message_id` was sent with `answer`, or
+    /// skipped (`None`, keeping the plain 👎). Focus, which was on the
+    /// form's button, goes back to `thumb_down`, the 👎 that opened it.
+    pub fn reason(self, message_id: &str, answer: Option<Reason>, thumb_down: NodeRef<Button>) {
         let was_open = self
             .state
             .try_update(|state| state.chat.close_reason(message_id))
             .unwrap_or(false);
         if was_open {
-            let message_id = message_id.to_string();
-            self.after_render(move |root| {
-                if let Some(thumb) = thumb_down(root, &message_id) {
-                    let _ = thumb.focus();
-                }
-            });
+            self.focus_after_render(thumb_down);
         }
-        if let (true, Some((tags, reason))) = (was_open, answer) {
+        let explained = answer
+            .filter(|_| was_open)
+            .and_then(|reason| self.with_now(|state| state.explained(message_id, reason)));
+        if let Some(feedback) = explained {
             let conversation_id = self.conversation_id();
-            self.report(|reporter| {
-                reporter.thumb(&conversation_id, message_id, Rating::Down, reason, tags);
-            });
+            self.report(|reporter| reporter.thumb(&conversation_id, feedback));
         }
     }
 
@@ -336,10 +340,10 @@ impl Actions {
         else {
             return;
         };
-        self.focus_after_render(match step {
-            CsatStep::Comment { .. } => "#fb-csat-comment",
-            _ => ".fb-csat-close",
-        });
+        match step {
+            CsatStep::Comment { .. } => self.focus_after_render(self.targets.csat_comment),
+            _ => self.focus_after_render(self.targets.csat_close),
+        }
         self.report_csat(mode, outcome);
     }
 
@@ -361,7 +365,7 @@ impl Actions {
     /// Closes the prompt, reporting a dismissal if it was unanswered.
     pub fn close_csat(self) {
         let report = self.state.try_update(State::close_csat).flatten();
-        self.focus_after_render("#fb-input");
+        self.focus_after_render(self.targets.input);
         if let Some((mode, outcome)) = report {
             self.report_csat(mode, outcome);
         }

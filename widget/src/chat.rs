@@ -1,8 +1,9 @@
 //! The conversation the bubble shows: who said what, and the shopper's
 //! thumbs on each assistant message.
 
-use protocol::Rating;
 use protocol::ids::check_id;
+use protocol::text::{MAX_EXCERPT_UTF16, truncate_utf16};
+use protocol::{MessageFeedback, Rating};
 
 /// Who wrote a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,15 +33,36 @@ impl Role {
     }
 }
 
-/// One message in the panel.
+/// A message as the host page adds it (`addMessage`) or the shopper types
+/// it: the one value that carries a message's data through the widget
+/// (`embed` → `actions` → `app` → [`Chat::add`]), and from which the
+/// feedback on it is made ([`Chat::feedback`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChatMessage {
+pub struct Message {
     /// The host's id for the message (sent with feedback).
     pub id: String,
     /// Who wrote it.
     pub role: Role,
     /// Its text, always rendered as text.
     pub text: String,
+}
+
+impl Message {
+    /// Message `id`, written by `role`, saying `text`.
+    pub fn new(id: impl Into<String>, role: Role, text: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            role,
+            text: text.into(),
+        }
+    }
+}
+
+/// One message in the panel, with what the shopper did with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChatMessage {
+    /// The message.
+    pub message: Message,
     /// The shopper's thumbs on it (assistant messages only).
     pub rating: Rating,
     /// Whether the reason form shows under it (after a 👎, when the site
@@ -68,7 +90,36 @@ impl Chat {
 
     /// The message `id`.
     pub fn message(&self, id: &str) -> Option<&ChatMessage> {
-        self.messages.iter().find(|message| message.id == id)
+        self.messages.iter().find(|entry| entry.message.id == id)
+    }
+
+    /// The feedback a thumb on message `id` sends now: its rating and, when
+    /// the site keeps text (`store_text`), the rated answer and the
+    /// shopper's question before it as excerpts, cut to the collector's
+    /// limit. `None` when there is no such message.
+    pub fn feedback(&self, id: &str, store_text: bool) -> Option<MessageFeedback> {
+        let at = self
+            .messages
+            .iter()
+            .position(|entry| entry.message.id == id)?;
+        let rated = self.messages.get(at)?;
+        let mut feedback = MessageFeedback::new(id.to_string(), rated.rating);
+        if store_text {
+            let excerpt = |text: &str| {
+                let text = truncate_utf16(text.trim(), MAX_EXCERPT_UTF16);
+                (!text.is_empty()).then(|| text.to_string())
+            };
+            feedback.answer = excerpt(&rated.message.text);
+            feedback.question = self
+                .messages
+                .get(..at)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find(|entry| entry.message.role == Role::User)
+                .and_then(|entry| excerpt(&entry.message.text));
+        }
+        Some(feedback)
     }
 
     /// A 👍/👎 (`clicked`) on the assistant message `id`: clicking one
@@ -80,7 +131,7 @@ impl Chat {
         let message = self
             .messages
             .iter_mut()
-            .find(|message| message.id == id && message.role == Role::Assistant)?;
+            .find(|entry| entry.message.id == id && entry.message.role == Role::Assistant)?;
         message.rating = message.rating.after_click(clicked);
         message.asking_reason = message.rating == Rating::Down && reasons_offered;
         Some(message.rating)
@@ -91,23 +142,22 @@ impl Chat {
     pub fn close_reason(&mut self, id: &str) -> bool {
         self.messages
             .iter_mut()
-            .find(|message| message.id == id)
-            .is_some_and(|message| std::mem::take(&mut message.asking_reason))
+            .find(|entry| entry.message.id == id)
+            .is_some_and(|entry| std::mem::take(&mut entry.asking_reason))
     }
 
     /// Appends a message, refusing ids that are malformed or already used
     /// (feedback is keyed by message id, so ids must be unique).
-    pub fn add(&mut self, id: &str, role: Role, text: &str) -> Result<&ChatMessage, String> {
+    pub fn add(&mut self, message: Message) -> Result<&ChatMessage, String> {
+        let id = &message.id;
         check_id("id", id).map_err(|err| format!("addMessage: {}", err.message))?;
-        if self.messages.iter().any(|message| message.id == id) {
+        if self.messages.iter().any(|entry| entry.message.id == *id) {
             return Err(format!(
                 "addMessage: a message with id {id:?} is already in this conversation"
             ));
         }
         self.messages.push(ChatMessage {
-            id: id.to_string(),
-            role,
-            text: text.to_string(),
+            message,
             rating: Rating::None,
             asking_reason: false,
         });
@@ -124,12 +174,16 @@ mod tests {
     #[test]
     fn messages_keep_their_order_and_start_unrated() {
         let mut conversation = Chat::new("c_1".into());
-        conversation.add("m1", Role::User, "Hi").unwrap();
-        conversation.add("m2", Role::Assistant, "Hello!").unwrap();
+        conversation
+            .add(Message::new("m1", Role::User, "Hi"))
+            .unwrap();
+        conversation
+            .add(Message::new("m2", Role::Assistant, "Hello!"))
+            .unwrap();
         let ids: Vec<_> = conversation
             .messages
             .iter()
-            .map(|m| m.id.as_str())
+            .map(|m| m.message.id.as_str())
             .collect();
         assert_eq!(ids, ["m1", "m2"]);
         assert_eq!(conversation.messages[1].rating, Rating::None);
@@ -138,10 +192,16 @@ mod tests {
     #[test]
     fn duplicate_and_malformed_ids_are_refused_with_a_reason() {
         let mut conversation = Chat::new("c_1".into());
-        conversation.add("m1", Role::Assistant, "a").unwrap();
-        let duplicate = conversation.add("m1", Role::Assistant, "b").unwrap_err();
+        conversation
+            .add(Message::new("m1", Role::Assistant, "a"))
+            .unwrap();
+        let duplicate = conversation
+            .add(Message::new("m1", Role::Assistant, "b"))
+            .unwrap_err();
         assert!(duplicate.contains("already"), "{duplicate}");
-        let malformed = conversation.add("m 2", Role::Assistant, "c").unwrap_err();
+        let malformed = conversation
+            .add(Message::new("m 2", Role::Assistant, "c"))
+            .unwrap_err();
         assert!(malformed.contains("id"), "{malformed}");
         assert_eq!(conversation.messages.len(), 1);
     }
@@ -149,8 +209,12 @@ mod tests {
     #[test]
     fn thumbs_press_switch_and_clear_and_a_down_asks_why_if_reasons_are_offered() {
         let mut conversation = Chat::new("c_1".into());
-        conversation.add("m1", Role::Assistant, "a").unwrap();
-        conversation.add("m2", Role::User, "b").unwrap();
+        conversation
+            .add(Message::new("m1", Role::Assistant, "a"))
+            .unwrap();
+        conversation
+            .add(Message::new("m2", Role::User, "b"))
+            .unwrap();
         let asking = |c: &Chat| c.message("m1").unwrap().asking_reason;
         assert_eq!(conversation.rate("m1", Rating::Up, true), Some(Rating::Up));
         assert!(!asking(&conversation));
@@ -180,12 +244,56 @@ mod tests {
     #[test]
     fn a_reason_form_closes_once() {
         let mut conversation = Chat::new("c_1".into());
-        conversation.add("m1", Role::Assistant, "a").unwrap();
+        conversation
+            .add(Message::new("m1", Role::Assistant, "a"))
+            .unwrap();
         assert!(!conversation.close_reason("m1"), "never opened");
         conversation.rate("m1", Rating::Down, true);
         assert!(conversation.close_reason("m1"));
         assert!(!conversation.close_reason("m1"));
         assert_eq!(conversation.message("m1").unwrap().rating, Rating::Down);
+    }
+
+    #[test]
+    fn feedback_carries_the_excerpts_only_when_the_site_keeps_text() {
+        let mut conversation = Chat::new("c_1".into());
+        conversation
+            .add(Message::new("q1", Role::User, "Where is my order?"))
+            .unwrap();
+        conversation
+            .add(Message::new("a0", Role::Assistant, "Let me look."))
+            .unwrap();
+        conversation
+            .add(Message::new("q2", Role::User, "  Order 42  "))
+            .unwrap();
+        let long = "é".repeat(MAX_EXCERPT_UTF16 + 3);
+        conversation
+            .add(Message::new("a1", Role::Assistant, long))
+            .unwrap();
+        conversation.rate("a1", Rating::Down, false);
+        let kept = conversation.feedback("a1", true).unwrap();
+        assert_eq!(kept.rating, Rating::Down);
+        assert_eq!(
+            kept.question.as_deref(),
+            Some("Order 42"),
+            "the latest question before it"
+        );
+        assert_eq!(kept.answer, Some("é".repeat(MAX_EXCERPT_UTF16)));
+        let first = conversation.feedback("a0", true).unwrap();
+        assert_eq!(first.question.as_deref(), Some("Where is my order?"));
+        assert_eq!(first.rating, Rating::None);
+        let bare = conversation.feedback("a1", false).unwrap();
+        assert_eq!((bare.question, bare.answer), (None, None));
+        assert!(conversation.feedback("a9", true).is_none());
+        let mut opening = Chat::new("c_2".into());
+        opening
+            .add(Message::new("a1", Role::Assistant, "Hi! How can I help?"))
+            .unwrap();
+        assert_eq!(
+            opening.feedback("a1", true).unwrap().question,
+            None,
+            "nothing asked yet"
+        );
     }
 
     #[test]

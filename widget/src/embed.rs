@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
 use crate::actions::Actions;
-use crate::chat::Role;
+use crate::chat::{Message, Role};
 use crate::collector::Collector;
 use crate::feedback::FeedbackReporter;
 use crate::host_events::HostEvents;
@@ -162,7 +162,7 @@ impl Widget {
             .and_then(|value| value.as_string())
             .ok_or_else(|| JsError::new("addMessage: `text` must be a string"))?;
         self.actions
-            .add_message(&id, role, &text)
+            .add_message(Message::new(id, role, text))
             .map_err(|problem| JsError::new(&problem))
     }
 
@@ -172,7 +172,7 @@ impl Widget {
     pub fn resolve(&self, options: JsValue) -> Result<(), JsError> {
         if let Some(text) = string_field(&options, "utterance") {
             self.actions
-                .add_message(&random_id("m_end_"), Role::Assistant, &text)
+                .add_message(Message::new(random_id("m_end_"), Role::Assistant, text))
                 .map_err(|problem| JsError::new(&problem))?;
         }
         self.actions.resolve();

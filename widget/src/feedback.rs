@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use protocol::{
     CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader, EventKind,
-    MessageFeedback, Rating,
+    MessageFeedback,
 };
 use wasm_bindgen::JsValue;
 
@@ -43,30 +43,16 @@ impl FeedbackReporter {
         self.outbox.push(&event, urgent);
     }
 
-    /// The thumbs of `message_id` are now `rating` (`None` when cleared),
-    /// with the shopper's `reason` and `tags` when they gave them.
-    pub fn thumb(
-        &self,
-        conversation_id: &str,
-        message_id: &str,
-        rating: Rating,
-        reason: Option<String>,
-        tags: Vec<String>,
-    ) {
-        let kind = EventKind::MessageFeedback(MessageFeedback {
-            reason,
-            tags,
-            ..MessageFeedback::new(message_id.to_string(), rating)
-        });
-        self.send(conversation_id, kind, true);
-        self.host.emit(
-            "feedback",
-            &[
-                ("conversationId", conversation_id.into()),
-                ("messageId", message_id.into()),
-                ("rating", rating.as_str().into()),
-            ],
-        );
+    /// A message's thumbs changed (`feedback`, made by `Chat::feedback`):
+    /// sent, and told to the host.
+    pub fn thumb(&self, conversation_id: &str, feedback: MessageFeedback) {
+        let fields = [
+            ("conversationId", conversation_id.into()),
+            ("messageId", feedback.message_id.as_str().into()),
+            ("rating", feedback.rating.as_str().into()),
+        ];
+        self.send(conversation_id, EventKind::MessageFeedback(feedback), true);
+        self.host.emit("feedback", &fields);
     }
 
     /// The satisfaction prompt was shown.

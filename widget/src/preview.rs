@@ -12,7 +12,7 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::actions::Actions;
 use crate::app::State;
-use crate::chat::Role;
+use crate::chat::{Message, Role};
 use crate::csat::{CsatFlow, CsatStep};
 use crate::i18n::I18n;
 use crate::styles;
@@ -84,8 +84,10 @@ impl Scene {
             shop_name: None,
         });
         // Fixed, well-formed ids: neither add can be refused.
-        let _ = state.add_message("m_question", Role::User, &sample.question);
-        let _ = state.add_message("m_answer", Role::Assistant, &sample.answer);
+        let question = Message::new("m_question", Role::User, sample.question.clone());
+        let _ = state.add_message(question);
+        let answer = Message::new("m_answer", Role::Assistant, sample.answer.clone());
+        let _ = state.add_message(answer);
         let _ = state
             .chat
             .rate("m_answer", Rating::Down, !sample.tags.is_empty());

@@ -11,11 +11,11 @@ mod prompt;
 mod ratings;
 
 pub use prompt::{RatingKey, SCALE_SCORES, THUMB_SCORES, next_score, rating_key};
-pub use ratings::ReasonDraft;
+pub use ratings::{Reason, ReasonDraft};
 
 use protocol::WidgetConfig;
 
-use crate::chat::{Chat, Role};
+use crate::chat::{Chat, Message};
 use crate::csat::CsatFlow;
 
 /// What the widget shows.
@@ -51,8 +51,16 @@ impl State {
     }
 
     /// Appends a message (refusing malformed or reused ids, with the reason).
-    pub fn add_message(&mut self, id: &str, role: Role, text: &str) -> Result<(), String> {
-        self.chat.add(id, role, text).map(|_| ())
+    pub fn add_message(&mut self, message: Message) -> Result<(), String> {
+        self.chat.add(message).map(|_| ())
+    }
+
+    /// Whether the site keeps the text of rated messages (feedback then
+    /// carries the question and answer; none until its settings arrive).
+    pub fn stores_text(&self) -> bool {
+        self.settings
+            .as_ref()
+            .is_some_and(|settings| settings.store_text)
     }
 
     /// The conversation is over.
@@ -91,6 +99,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chat::Role;
 
     fn settings(idle_end_seconds: Option<u32>, tags: &[&str], shop: Option<&str>) -> WidgetConfig {
         WidgetConfig {
@@ -117,7 +126,9 @@ mod tests {
         assert_eq!(state.idle_end_seconds(), None, "no settings yet");
         state.settings = Some(settings(Some(30), &[], None));
         assert_eq!(state.idle_end_seconds(), None, "nothing said yet");
-        state.add_message("m1", Role::User, "Hi").unwrap();
+        state
+            .add_message(Message::new("m1", Role::User, "Hi"))
+            .unwrap();
         assert_eq!(state.idle_end_seconds(), Some(30));
         state.resolve();
         assert_eq!(state.idle_end_seconds(), None);
@@ -126,7 +137,9 @@ mod tests {
     #[test]
     fn a_reset_starts_a_new_conversation_and_forgets_the_prompt() {
         let mut state = State::new("c_1".into());
-        state.add_message("m1", Role::Assistant, "Hello").unwrap();
+        state
+            .add_message(Message::new("m1", Role::Assistant, "Hello"))
+            .unwrap();
         state.resolve();
         state.csat = Some(CsatFlow::offered(protocol::CsatMode::Thumbs));
         state.reset("c_2".into());

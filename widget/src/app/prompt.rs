@@ -90,12 +90,15 @@ pub fn next_score(scores: &[u8], score: u8, step: i8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chat::Message;
     use crate::chat::Role;
     use protocol::WidgetConfig;
 
     fn resolved(csat_enabled: bool) -> State {
         let mut state = State::new("c_1".into());
-        state.add_message("m1", Role::Assistant, "Done!").unwrap();
+        state
+            .add_message(Message::new("m1", Role::Assistant, "Done!"))
+            .unwrap();
         state.settings = Some(WidgetConfig {
             csat_enabled,
             csat_mode: CsatMode::Scale5,

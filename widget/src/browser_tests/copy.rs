@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::support;
-use crate::chat::Role;
+use crate::chat::{Message, Role};
 use crate::i18n::{I18n, Localizer, Msg};
 use crate::view::comment_box::CommentBox;
 use leptos::prelude::*;
@@ -82,7 +82,8 @@ async fn the_counter_appears_near_the_limit_and_picks_the_plural_form() {
 #[wasm_bindgen_test]
 async fn a_locale_switch_rewords_the_mounted_widget_in_place() {
     let (app, container, _) = support::mounted();
-    app.add_message("m1", Role::Assistant, "Hello").unwrap();
+    app.add_message(Message::new("m1", Role::Assistant, "Hello"))
+        .unwrap();
     support::settle().await;
     let up = || {
         support::element(&container, ".fb-thumb[data-rating=\"up\"]").get_attribute("aria-label")

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use super::support;
-use crate::chat::Role;
+use crate::chat::{Message, Role};
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
@@ -15,9 +15,10 @@ fn pressed(button: &HtmlElement) -> String {
 #[wasm_bindgen_test]
 async fn thumbs_press_switch_and_clear_and_report_every_change() {
     let (app, container, told) = support::mounted();
-    app.add_message("m1", Role::Assistant, "We ship to Norway.")
+    app.add_message(Message::new("m1", Role::Assistant, "We ship to Norway."))
         .unwrap();
-    app.add_message("m2", Role::User, "Thanks").unwrap();
+    app.add_message(Message::new("m2", Role::User, "Thanks"))
+        .unwrap();
     support::settle().await;
     assert!(
         container
@@ -84,11 +85,11 @@ async fn thumbs_press_switch_and_clear_and_report_every_change() {
 #[wasm_bindgen_test]
 async fn the_text_of_a_message_is_never_markup() {
     let (app, container, _) = support::mounted();
-    app.add_message(
+    app.add_message(Message::new(
         "m1",
         Role::Assistant,
         "<img src=x onerror=alert(1)><b>bold</b>",
-    )
+    ))
     .unwrap();
     support::settle().await;
     let text = support::element(&container, "[data-message-id=\"m1\"] .fb-text");
@@ -98,7 +99,8 @@ async fn the_text_of_a_message_is_never_markup() {
     );
     assert_eq!(text.child_element_count(), 0);
     assert!(
-        app.add_message("m1", Role::Assistant, "again").is_err(),
+        app.add_message(Message::new("m1", Role::Assistant, "again"))
+            .is_err(),
         "ids are unique"
     );
 }

@@ -18,6 +18,7 @@ pub fn Bubble() -> impl IntoView {
         <button
             type="button"
             class="fb-bubble"
+            node_ref=actions.targets().bubble
             aria-expanded=move || flag(open())
             aria-label=move || i18n.text(if open() { Msg::BubbleClose } else { Msg::BubbleOpen })
             on:click=move |_| actions.toggle()

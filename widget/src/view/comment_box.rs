@@ -3,6 +3,7 @@
 //! counts), and how many more they take once nearly full.
 
 use l10n::format::Arg;
+use leptos::html::Textarea;
 use leptos::prelude::*;
 use protocol::text::{MAX_COMMENT_UTF16, utf16_len};
 
@@ -33,6 +34,9 @@ pub fn CommentBox(
     label: Option<Msg>,
     /// Its placeholder.
     placeholder: Msg,
+    /// Set to the box, for a step that moves focus into it.
+    #[prop(optional)]
+    node_ref: NodeRef<Textarea>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let left = Memo::new(move |_| text.with(|text| characters_left(text, MAX_COMMENT_UTF16)));
@@ -45,6 +49,7 @@ pub fn CommentBox(
             maxlength=MAX_COMMENT_UTF16
             aria-label=move || label.map(|label| i18n.text(label))
             placeholder=i18n.t(placeholder)
+            node_ref=node_ref
             on:input=move |event| text.set(event_target_value(&event))
         ></textarea>
         {move || nearly_full.get().then(|| characters_left_note(i18n, left))}

@@ -2,7 +2,6 @@
 //! the host's chat engine (the `send` event), which answers with
 //! `addMessage`.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 // A message may become a question excerpt: no longer than one is kept.
 use protocol::text::MAX_EXCERPT_UTF16;
@@ -18,7 +17,8 @@ use crate::view::strings::use_i18n;
 pub fn Composer() -> impl IntoView {
     let actions = expect_context::<Actions>();
     let i18n = use_i18n();
-    let input = NodeRef::<Input>::new();
+    // Also where focus goes when the panel opens (`Actions::set_open`).
+    let input = actions.targets().input;
     let send = move |event: SubmitEvent| {
         event.prevent_default();
         if let Some(input) = input.get_untracked()

@@ -2,10 +2,10 @@
 //! negative reason (thumbs mode), or a 1–5 scale with an optional comment.
 //! Each step of `CsatFlow` draws the whole section anew.
 
+use leptos::html::Input;
 use leptos::prelude::*;
 use protocol::CsatMode;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, KeyboardEvent, SubmitEvent};
+use web_sys::{KeyboardEvent, SubmitEvent};
 
 use crate::actions::Actions;
 use crate::app::{RatingKey, SCALE_SCORES, THUMB_SCORES, next_score, rating_key};
@@ -45,7 +45,13 @@ pub fn CsatPrompt(
     };
     view! {
         <section class="fb-csat" aria-labelledby="fb-csat-title">
-            {close_button(actions, "fb-csat-close", Msg::CsatClose, Actions::close_csat)}
+            {close_button(
+                actions,
+                "fb-csat-close",
+                Msg::CsatClose,
+                Actions::close_csat,
+                actions.targets().csat_close,
+            )}
             {body}
         </section>
     }
@@ -56,12 +62,39 @@ fn title(i18n: I18n, msg: Msg) -> AnyView {
     view! { <h3 id="fb-csat-title" class="fb-csat-title">{i18n.t(msg)}</h3> }.into_any()
 }
 
+/// The inputs of a rating, one per score of `scores`, in their order: an
+/// arrow key moves focus from one to another.
+#[derive(Clone, Copy)]
+struct Scores<const N: usize> {
+    scores: [u8; N],
+    inputs: [NodeRef<Input>; N],
+}
+
+impl<const N: usize> Scores<N> {
+    fn new(scores: [u8; N]) -> Self {
+        Self {
+            scores,
+            inputs: std::array::from_fn(|_| NodeRef::new()),
+        }
+    }
+
+    /// The input of `score`.
+    fn input(self, score: u8) -> NodeRef<Input> {
+        self.scores
+            .iter()
+            .zip(self.inputs)
+            .find(|(shown, _)| **shown == score)
+            .map_or_else(NodeRef::new, |(_, input)| input)
+    }
+}
+
 /// 👍 or 👎: a radio group of two real inputs, drawn as the icons.
 fn asking_thumbs(actions: Actions, i18n: I18n) -> AnyView {
+    let scores = Scores::new(THUMB_SCORES);
     let choice = move |score: u8, name: Msg, icon: Icon| {
         view! {
             <label class="fb-csat-choice" data-score=score.to_string()>
-                {radio(actions, i18n, score, name, &THUMB_SCORES)}
+                {radio(actions, i18n, score, name, scores)}
                 <span aria-hidden="true">{icon.view()}</span>
             </label>
         }
@@ -78,12 +111,13 @@ fn asking_thumbs(actions: Actions, i18n: I18n) -> AnyView {
 
 /// The 1–5 scale: a radio group of real inputs, drawn as the digits.
 fn asking_scale(actions: Actions, i18n: I18n) -> AnyView {
+    let scores = Scores::new(SCALE_SCORES);
     let choices = SCALE
         .into_iter()
         .map(|(score, meaning)| {
             view! {
                 <label class="fb-csat-scale-choice">
-                    {radio(actions, i18n, score, meaning, &SCALE_SCORES)}
+                    {radio(actions, i18n, score, meaning, scores)}
                     <span aria-hidden="true">{score.to_string()}</span>
                 </label>
             }
@@ -104,18 +138,19 @@ fn asking_scale(actions: Actions, i18n: I18n) -> AnyView {
 /// click, or Enter or Space while it has focus) answers, even when an arrow
 /// has checked it already (so `click`, not `change`); the arrow keys move
 /// between the scores without answering.
-fn radio(
+fn radio<const N: usize>(
     actions: Actions,
     i18n: I18n,
     score: u8,
     name: Msg,
-    scores: &'static [u8],
+    scores: Scores<N>,
 ) -> impl IntoView {
     view! {
         <input
             type="radio"
             name="fb-csat-score"
             value=score.to_string()
+            node_ref=scores.input(score)
             aria-label=i18n.t(name)
             on:click=move |_| actions.csat_pick(score)
             on:keydown=move |event: KeyboardEvent| on_rating_key(actions, i18n, &event, score, scores)
@@ -126,7 +161,13 @@ fn radio(
 /// Enter or Space answers with `score`; an arrow checks and focuses the
 /// next score quietly (the browser would check it and fire `click`, which
 /// answers).
-fn on_rating_key(actions: Actions, i18n: I18n, event: &KeyboardEvent, score: u8, scores: &[u8]) {
+fn on_rating_key<const N: usize>(
+    actions: Actions,
+    i18n: I18n,
+    event: &KeyboardEvent,
+    score: u8,
+    scores: Scores<N>,
+) {
     match rating_key(&event.key(), i18n.is_rtl_now()) {
         Some(RatingKey::Answer) => {
             event.prevent_default();
@@ -134,14 +175,8 @@ fn on_rating_key(actions: Actions, i18n: I18n, event: &KeyboardEvent, score: u8,
         }
         Some(RatingKey::Move(step)) => {
             event.prevent_default();
-            let selector = format!("input[value=\"{}\"]", next_score(scores, score, step));
-            if let Some(input) = event
-                .current_target()
-                .and_then(|target| target.dyn_into::<Element>().ok())
-                .and_then(|input| input.closest("[role=radiogroup]").ok().flatten())
-                .and_then(|group| group.query_selector(&selector).ok().flatten())
-                .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
-            {
+            let next = next_score(&scores.scores, score, step);
+            if let Some(input) = scores.input(next).get_untracked() {
                 input.set_checked(true);
                 let _ = input.focus();
             }
@@ -175,6 +210,7 @@ fn comment(actions: Actions, i18n: I18n, mode: CsatMode) -> AnyView {
             </label>
             <CommentBox
                 text=text
+                node_ref=actions.targets().csat_comment
                 id=Some("fb-csat-comment")
                 class="fb-csat-comment-box"
                 rows="3"

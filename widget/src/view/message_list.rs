@@ -4,17 +4,17 @@
 use leptos::prelude::*;
 
 use crate::actions::Actions;
-use crate::chat::Role;
+use crate::chat::{Message, Role};
 use crate::i18n::Msg;
 use crate::view::message_memo;
 use crate::view::reason_form::ReasonForm;
 use crate::view::strings::use_i18n;
 use crate::view::thumbs::Thumbs;
 
-/// One row of the list: `(conversation, message id, role, text)`. Keyed by
-/// conversation and id, so a new conversation that reuses an id gets a new
-/// row.
-type Row = (String, String, Role, String);
+/// One row of the list: the conversation and the message. Keyed by
+/// conversation and message id, so a new conversation that reuses an id
+/// gets a new row.
+type Row = (String, Message);
 
 /// The message log, announced politely to screen readers as it grows.
 #[component]
@@ -28,14 +28,7 @@ pub fn MessageList() -> impl IntoView {
             conversation
                 .messages
                 .iter()
-                .map(|message| {
-                    (
-                        conversation.id.clone(),
-                        message.id.clone(),
-                        message.role,
-                        message.text.clone(),
-                    )
-                })
+                .map(|entry| (conversation.id.clone(), entry.message.clone()))
                 .collect::<Vec<Row>>()
         })
     };
@@ -44,8 +37,8 @@ pub fn MessageList() -> impl IntoView {
             {move || empty.get().then(|| view! { <p class="fb-empty">{i18n.t(Msg::PanelEmpty)}</p> })}
             <For
                 each=rows
-                key=|(conversation, id, _, _)| (conversation.clone(), id.clone())
-                children=move |(_, id, role, text)| message(actions, id, role, text)
+                key=|(conversation, message)| (conversation.clone(), message.id.clone())
+                children=move |(_, shown)| message(actions, shown)
             />
         </div>
     }
@@ -55,7 +48,8 @@ pub fn MessageList() -> impl IntoView {
 /// A message. Its text, from the host or the shopper, is always a text
 /// node, never HTML; `dir="auto"` reads it in its own script's direction,
 /// whatever the widget's locale.
-fn message(actions: Actions, id: String, role: Role, text: String) -> AnyView {
+fn message(actions: Actions, message: Message) -> AnyView {
+    let Message { id, role, text } = message;
     let assistant = role == Role::Assistant;
     let class = if assistant {
         "fb-message fb-from-assistant"
@@ -65,9 +59,13 @@ fn message(actions: Actions, id: String, role: Role, text: String) -> AnyView {
     let under = assistant.then(|| {
         let asking = message_memo(actions, id.clone(), |message| message.asking_reason, false);
         let reason_id = id.clone();
+        // The 👎, where focus returns when its reason form closes.
+        let thumb_down = NodeRef::new();
         view! {
-            <Thumbs message_id=id.clone()/>
-            {move || asking.get().then(|| view! { <ReasonForm message_id=reason_id.clone()/> })}
+            <Thumbs message_id=id.clone() thumb_down=thumb_down/>
+            {move || asking.get().then(|| view! {
+                <ReasonForm message_id=reason_id.clone() thumb_down=thumb_down/>
+            })}
         }
     });
     view! {

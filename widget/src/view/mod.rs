@@ -13,6 +13,7 @@ pub mod reason_form;
 pub mod strings;
 pub mod thumbs;
 
+use leptos::html::Button;
 use leptos::prelude::*;
 use web_sys::HtmlElement;
 
@@ -28,16 +29,19 @@ pub fn flag(on: bool) -> &'static str {
     if on { "true" } else { "false" }
 }
 
-/// A button with the ✕ icon, named `label`, that runs `close`.
+/// A button with the ✕ icon, named `label`, that runs `close`; `node_ref`
+/// is set to it.
 pub fn close_button(
     actions: Actions,
     class: &'static str,
     label: Msg,
     close: fn(Actions),
+    node_ref: NodeRef<Button>,
 ) -> AnyView {
     let i18n = strings::use_i18n();
     view! {
-        <button type="button" class=class aria-label=i18n.t(label) on:click=move |_| close(actions)>
+        <button type="button" class=class aria-label=i18n.t(label) node_ref=node_ref
+            on:click=move |_| close(actions)>
             {Icon::Close.view()}
         </button>
     }

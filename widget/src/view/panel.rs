@@ -37,7 +37,7 @@ pub fn Panel() -> impl IntoView {
         >
             <div class="fb-header">
                 <h2 id="fb-title" class="fb-title">{title}</h2>
-                {close_button(actions, "fb-close", Msg::PanelClose, Actions::close_to_bubble)}
+                {close_button(actions, "fb-close", Msg::PanelClose, Actions::close_to_bubble, NodeRef::new())}
             </div>
             <MessageList/>
             {move || csat.get().map(|flow| view! { <CsatPrompt flow=flow/> })}

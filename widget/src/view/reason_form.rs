@@ -2,6 +2,7 @@
 //! when the site offers tags; skipping keeps the plain 👎.
 
 use l10n::format::Arg;
+use leptos::html::Button;
 use leptos::prelude::*;
 use web_sys::SubmitEvent;
 
@@ -17,6 +18,8 @@ use crate::view::strings::{use_i18n, with_arg};
 pub fn ReasonForm(
     /// The message the 👎 was given to.
     message_id: String,
+    /// That 👎, where focus returns when the form closes.
+    thumb_down: NodeRef<Button>,
 ) -> impl IntoView {
     let actions = expect_context::<Actions>();
     let i18n = use_i18n();
@@ -30,7 +33,7 @@ pub fn ReasonForm(
             let answer = draft.with_untracked(|draft| {
                 comment.with_untracked(|comment| draft.answer(&offered, comment))
             });
-            actions.reason(&id, Some(answer));
+            actions.reason(&id, Some(answer), thumb_down);
         }
     };
     let tags = offered
@@ -69,7 +72,7 @@ pub fn ReasonForm(
                 <button
                     type="button"
                     class="fb-reason-skip"
-                    on:click=move |_| actions.reason(&message_id, None)
+                    on:click=move |_| actions.reason(&message_id, None, thumb_down)
                 >
                     {i18n.t(Msg::ReasonSkip)}
                 </button>
