@@ -109,7 +109,7 @@ fn conversation_merge() -> String {
 /// the feedback; thumbs before the conversations that count them.
 pub fn tables() -> Vec<Table> {
     let mut rating_columns = vec!["conversation_id", "event_id"];
-    rating_columns.extend(ratings::COLUMNS.iter().map(|(name, _)| *name));
+    rating_columns.extend(ratings::names());
     vec![
         Table {
             name: "sites",

@@ -1,7 +1,7 @@
 //! `message_ratings`: the current thumb on each assistant message. Its
-//! columns are listed once, in [`COLUMNS`], with what each is written from
-//! and read back as; the upsert, the read and the site move's copy are all
-//! built from that list.
+//! columns are listed once, in [`COLUMNS`], each with what it is written
+//! from and how it reads back; the upsert, its values, the read and the
+//! site move's copy are all built from that list.
 
 use std::sync::OnceLock;
 
@@ -10,36 +10,76 @@ use protocol::{EventHeader, MessageFeedback};
 use crate::Param;
 use crate::ingest::SAME_EVENT;
 
-/// The thumb's own columns, in the order [`values`] gives them: each
-/// column's name, and the expression that reads it back under the name
-/// `protocol::MessageRating`'s JSON gives it.
-pub const COLUMNS: [(&str, &str); 8] = [
-    ("message_id", "message_id"),
-    ("rating", "rating"),
-    ("at", "at"),
-    ("locale", "locale"),
-    ("reason", "reason"),
+/// One column of a thumb.
+pub struct Column {
+    /// Its name.
+    pub name: &'static str,
+    /// The expression that reads it back under the name
+    /// `protocol::MessageRating`'s JSON gives it.
+    pub read: &'static str,
+    /// What it is written from.
+    write: fn(&EventHeader, &MessageFeedback) -> Result<Param, serde_json::Error>,
+}
+
+/// The thumb's own columns, in the order the upsert binds them.
+pub const COLUMNS: [Column; 8] = [
+    Column {
+        name: "message_id",
+        read: "message_id",
+        write: |_, feedback| Ok(Param::text(&feedback.message_id)),
+    },
+    Column {
+        name: "rating",
+        read: "rating",
+        write: |_, feedback| Ok(Param::text(feedback.rating.as_str())),
+    },
+    Column {
+        name: "at",
+        read: "at",
+        write: |header, _| Ok(Param::Int(header.at)),
+    },
+    Column {
+        name: "locale",
+        read: "locale",
+        write: |header, _| Ok(Param::text(&header.locale)),
+    },
+    Column {
+        name: "reason",
+        read: "reason",
+        write: |_, feedback| Ok(Param::opt_text(feedback.reason.as_deref())),
+    },
     // Stored as JSON text; read back as the array it holds.
-    ("tags", "json(tags)"),
-    ("question", "question"),
-    ("answer", "answer"),
+    Column {
+        name: "tags",
+        read: "json(tags)",
+        write: |_, feedback| Ok(Param::Text(serde_json::to_string(&feedback.tags)?)),
+    },
+    Column {
+        name: "question",
+        read: "question",
+        write: |_, feedback| Ok(Param::opt_text(feedback.question.as_deref())),
+    },
+    Column {
+        name: "answer",
+        read: "answer",
+        write: |_, feedback| Ok(Param::opt_text(feedback.answer.as_deref())),
+    },
 ];
 
-/// What each of [`COLUMNS`] is written from.
+/// The names of [`COLUMNS`], in order.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    COLUMNS.iter().map(|column| column.name)
+}
+
+/// What each of [`COLUMNS`] is written from, in order.
 pub fn values(
     header: &EventHeader,
     feedback: &MessageFeedback,
-) -> Result<[Param; 8], serde_json::Error> {
-    Ok([
-        Param::text(&feedback.message_id),
-        Param::text(feedback.rating.as_str()),
-        Param::Int(header.at),
-        Param::text(&header.locale),
-        Param::opt_text(feedback.reason.as_deref()),
-        Param::Text(serde_json::to_string(&feedback.tags)?),
-        Param::opt_text(feedback.question.as_deref()),
-        Param::opt_text(feedback.answer.as_deref()),
-    ])
+) -> Result<Vec<Param>, serde_json::Error> {
+    COLUMNS
+        .iter()
+        .map(|column| (column.write)(header, feedback))
+        .collect()
 }
 
 /// The rule for two thumbs on one message: the one in `excluded` replaces
@@ -52,7 +92,7 @@ pub const LATEST_WINS: &str = "excluded.at > message_ratings.at \
 /// thumb ([`LATEST_WINS`]).
 pub fn on_conflict() -> String {
     let updates: Vec<String> = std::iter::once("event_id")
-        .chain(COLUMNS.iter().map(|(name, _)| *name))
+        .chain(names())
         .filter(|name| *name != "message_id")
         .map(|name| format!("{name} = excluded.{name}"))
         .collect();
@@ -69,7 +109,7 @@ pub fn upsert_sql() -> &'static str {
     // Built once per isolate from the column list; every 👍/👎 uses it.
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
-        let names: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
+        let names: Vec<&str> = names().collect();
         let placeholders: Vec<String> = (5..5 + COLUMNS.len()).map(|n| format!("?{n}")).collect();
         format!(
             "INSERT INTO message_ratings (site_key, event_id, conversation_id, {names}) \
@@ -88,7 +128,7 @@ pub fn of_conversation_sql() -> &'static str {
     SQL.get_or_init(|| {
         let fields: Vec<String> = COLUMNS
             .iter()
-            .map(|(name, read)| format!("'{name}', {read}"))
+            .map(|column| format!("'{}', {}", column.name, column.read))
             .collect();
         format!(
             "SELECT json_object({}) AS json FROM message_ratings \
