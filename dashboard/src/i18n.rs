@@ -156,24 +156,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_keys_are_the_messages_of_the_reference_both_ways() {
-        let keys: Vec<&str> = Key::ALL.iter().map(|key| key.id()).collect();
-        let messages: Vec<String> = REFERENCE_FTL
-            .lines()
-            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
-            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_string()))
-            .collect();
-        assert!(
-            messages.len() > 100,
-            "found only {} messages",
-            messages.len()
-        );
-        assert_eq!(keys, messages, "keys.rs and en-US dashboard.ftl differ");
-    }
-
-    #[test]
     fn the_reference_formats_every_key() {
         let copy = Messages::reference();
+        assert!(Key::ALL.len() > 100, "only {} keys", Key::ALL.len());
         let mut args = Args::new();
         for name in [
             "tz",

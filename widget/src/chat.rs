@@ -48,6 +48,22 @@ pub struct Message {
 }
 
 impl Message {
+    /// The message the host page passed to `addMessage`, read field by
+    /// field through `field` (a field's value when it is a string); a
+    /// refusal naming the field otherwise. A field a message gains is read
+    /// here, and nowhere else in the widget.
+    pub fn from_host(field: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+        let id = field("id")
+            .filter(|id| !id.trim().is_empty())
+            .ok_or("addMessage: `id` is required (a unique string)")?;
+        let role = field("role")
+            .as_deref()
+            .and_then(Role::parse)
+            .ok_or("addMessage: `role` must be \"assistant\" or \"user\"")?;
+        let text = field("text").ok_or("addMessage: `text` must be a string")?;
+        Ok(Self { id, role, text })
+    }
+
     /// Message `id`, written by `role`, saying `text`.
     pub fn new(id: impl Into<String>, role: Role, text: impl Into<String>) -> Self {
         Self {
@@ -294,6 +310,27 @@ mod tests {
             None,
             "nothing asked yet"
         );
+    }
+
+    #[test]
+    fn a_host_message_is_read_field_by_field_with_a_refusal_naming_the_field() {
+        let host = |fields: &'static [(&'static str, &'static str)]| {
+            Message::from_host(move |name| {
+                fields
+                    .iter()
+                    .find(|(field, _)| *field == name)
+                    .map(|(_, value)| value.to_string())
+            })
+        };
+        assert_eq!(
+            host(&[("id", "m1"), ("role", "assistant"), ("text", "")]),
+            Ok(Message::new("m1", Role::Assistant, ""))
+        );
+        let refused = |fields| host(fields).unwrap_err();
+        assert!(refused(&[("role", "user"), ("text", "a")]).contains("`id`"));
+        assert!(refused(&[("id", "  "), ("role", "user"), ("text", "a")]).contains("`id`"));
+        assert!(refused(&[("id", "m1"), ("role", "system"), ("text", "a")]).contains("`role`"));
+        assert!(refused(&[("id", "m1"), ("role", "user")]).contains("`text`"));
     }
 
     #[test]

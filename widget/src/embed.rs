@@ -151,18 +151,14 @@ impl Widget {
     /// Appends `{id, role: "assistant" | "user", text}` to the conversation.
     #[wasm_bindgen(js_name = addMessage)]
     pub fn add_message(&self, message: JsValue) -> Result<(), JsError> {
-        let id = string_field(&message, "id")
-            .ok_or_else(|| JsError::new("addMessage: `id` is required (a unique string)"))?;
-        let role = string_field(&message, "role")
-            .as_deref()
-            .and_then(Role::parse)
-            .ok_or_else(|| JsError::new("addMessage: `role` must be \"assistant\" or \"user\""))?;
-        let text = js_sys::Reflect::get(&message, &JsValue::from_str("text"))
-            .ok()
-            .and_then(|value| value.as_string())
-            .ok_or_else(|| JsError::new("addMessage: `text` must be a string"))?;
+        let message = Message::from_host(|name| {
+            js_sys::Reflect::get(&message, &JsValue::from_str(name))
+                .ok()
+                .and_then(|value| value.as_string())
+        })
+        .map_err(|problem| JsError::new(&problem))?;
         self.actions
-            .add_message(Message::new(id, role, text))
+            .add_message(message)
             .map_err(|problem| JsError::new(&problem))
     }
 
