@@ -38,7 +38,8 @@ commands:
                  --against REV the same for git revision REV, interleaved, with ratios;
                  --rounds N (default 3)
   locales check  every locale's Fluent file against en-US (compiler-style diagnostics)
-  size           the widget's files, raw and brotli, against the budgets
+  size           the widget's files, raw and brotli, against the budgets, and the
+                 dashboard's download before its first section draws
   site           manage sites (add, list, rotate-secret, set, copy, move); `cargo xtask site` for help
   build-widget   build the widget into dist/widget (hashed app files, .br and .gz)
   build-dashboard build the dashboard into dist/collector/dashboard
