@@ -1,4 +1,18 @@
 // Starts the dashboard; a file of its own so the page needs no inline script
-// (the dashboard's Content-Security-Policy allows none).
-import init from "./dashboard.js";
-init({ module_or_path: "./dashboard_bg.wasm" });
+// (the dashboard's Content-Security-Policy allows none). The build writes
+// the content-hashed names of the files it starts into FILES (see
+// xtask/src/dashboard_assets.rs): the app, and the Wording editor, a second
+// wasm fetched only when the app asks for it.
+const FILES = {/* files */};
+
+const here = (name) => new URL(name, import.meta.url).href;
+
+async function loadWordingEditor() {
+  const editor = await import(here(FILES.wordingJs));
+  await editor.default({ module_or_path: here(FILES.wordingWasm) });
+  return editor;
+}
+
+const app = await import(here(FILES.dashboardJs));
+await app.default({ module_or_path: here(FILES.dashboardWasm) });
+app.run(loadWordingEditor);

@@ -92,6 +92,11 @@ impl Api {
             .with_untracked(|found| found.site_key.clone())
     }
 
+    /// Who is asking now (for the Wording editor, which asks on its own).
+    pub fn credentials(&self) -> Credentials {
+        self.credentials.get_untracked()
+    }
+
     fn bearer(&self) -> String {
         self.credentials
             .with_untracked(|found| format!("Bearer {}", found.secret))

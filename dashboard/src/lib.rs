@@ -2,8 +2,8 @@
 //! Analyze → Overview (the CSAT chart, message feedback, the survey's
 //! figures), the Conversations inbox filtered by feedback with export, and
 //! Recommendations → knowledge gaps, Settings, and Wording (the widget's
-//! copy per locale, checked as typed, previewed with the widget's own
-//! components, with its saved versions). Every number comes from the
+//! copy per locale; the editor is a second wasm, `wording-editor`, which
+//! this one fetches when the section opens). Every number comes from the
 //! collector's API; every word from `locales/*/dashboard.ftl`.
 
 pub mod api;
@@ -17,15 +17,20 @@ pub mod refresh;
 pub mod route;
 pub mod session;
 pub mod settings_form;
-pub mod wording;
+pub mod wording_editor;
 
+#[cfg(feature = "app")]
 use wasm_bindgen::prelude::*;
 
-/// Mounts the dashboard on the page's body.
-#[wasm_bindgen(start)]
-pub fn start() {
+/// Mounts the dashboard on the page's body; `load_wording_editor` (from
+/// `start.js`, which knows the built files' names) fetches the Wording
+/// editor's wasm and resolves to its module.
+#[cfg(feature = "app")]
+#[wasm_bindgen]
+pub fn run(load_wording_editor: js_sys::Function) {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("dashboard crashed: {info}").into());
     }));
+    wording_editor::set_loader(load_wording_editor);
     leptos::mount::mount_to_body(components::app::App);
 }

@@ -745,3 +745,78 @@ async fn the_open_overview_shows_new_feedback_without_a_reload() {
     assert_eq!(same, Value::Bool(true), "the page itself was not reloaded");
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_wording_editor_is_fetched_after_the_first_section_shows_and_only_once() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("dashboard").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    let dashboard = format!("{}/dashboard/", stack.worker_url);
+    browser
+        .sign_in_to_dashboard(&dashboard, &site)
+        .await
+        .unwrap();
+    browser.client.goto(&dashboard).await.unwrap();
+    browser.page_element(".cards").await.unwrap();
+    // When each file's fetch began and the Overview's figures arrived, by
+    // the page's own clock.
+    let timings = || async {
+        browser
+            .js(
+                "const all = performance.getEntriesByType('resource');
+                 const named = (part) => all.filter((entry) => entry.name.includes(part));
+                 return {
+                   overview: named('/overview').map((entry) => entry.responseEnd),
+                   app: named('/files/dashboard_bg.').map((entry) => entry.startTime),
+                   editor: named('/files/wording_editor_bg.').map((entry) => entry.startTime),
+                 };",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    let fetched = eventually(
+        "the Wording editor fetched while the owner looks at the Overview",
+        Duration::from_secs(20),
+        || async {
+            let found = timings().await;
+            Ok((found["editor"]
+                .as_array()
+                .is_some_and(|list| !list.is_empty()))
+            .then_some(found))
+        },
+    )
+    .await
+    .unwrap();
+    let first = |key: &str| {
+        fetched[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_f64)
+            .fold(f64::INFINITY, f64::min)
+    };
+    assert_eq!(fetched["app"].as_array().unwrap().len(), 1, "{fetched}");
+    assert!(
+        first("editor") >= first("overview"),
+        "the editor's fetch waits for the first section's figures: {fetched}"
+    );
+    browser
+        .page_element("a[href=\"#/wording\"]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .page_element(".wording-message[data-id=\"csat-title\"]")
+        .await
+        .unwrap();
+    let after = timings().await;
+    assert_eq!(
+        after["editor"].as_array().unwrap().len(),
+        1,
+        "opening Wording used the fetched editor: {after}"
+    );
+    browser.close().await.unwrap();
+}

@@ -17,7 +17,8 @@
 //!   page, from the loader's performance marks.
 //! - `--lighthouse`: Lighthouse's performance score of the demo page with
 //!   and without the widget.
-//! - `--size`: the widget's download, brotli 11.
+//! - `--size`: the widget's download, brotli 11 (with `--dashboard`, the
+//!   dashboard's before its first section and the Wording editor's too).
 //!
 //! Every selected benchmark runs in rounds (`--rounds`, 3 by default) and
 //! the summary gives each figure's median and range. With `--against REV`
@@ -484,6 +485,16 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
             println!("\nthe Worker's upload, {label}:");
             for (name, value) in size::measure_worker(side_repo)? {
                 figures.add(side, 0, &format!("size {name}"), value as f64, "bytes");
+            }
+            if options.dashboard {
+                println!("\nthe dashboard's download, {label}:");
+                let (first, wording) = size::measure_dashboard(side_repo)?;
+                for (name, value) in [
+                    ("dashboard before its first section, brotli", first),
+                    ("Wording editor on opening, brotli", wording),
+                ] {
+                    figures.add(side, 0, &format!("size {name}"), value as f64, "bytes");
+                }
             }
         }
     }

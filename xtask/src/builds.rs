@@ -1,5 +1,6 @@
-//! Building the two wasm artifacts: the widget (served to shops' pages) and
-//! the Worker (run by workerd).
+//! Building the wasm artifacts: the widget (served to shops' pages), the
+//! dashboard and its Wording editor (served by the collector), and the
+//! Worker (run by workerd).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,6 +9,7 @@ use std::time::SystemTime;
 use anyhow::{Context, Result};
 
 use crate::collector_assets;
+use crate::dashboard_assets;
 use crate::processes::run;
 use crate::repo::{Repo, cargo_bin};
 use crate::tools;
@@ -112,25 +114,27 @@ fn loader_with_labels(repo: &Repo, source: &str) -> Result<String> {
 }
 
 /// Builds the site owners' dashboard into the collector's assets
-/// (`dist/collector/dashboard`): `index.html`, `dashboard.css`, and the
-/// Leptos app (`dashboard.js`, `dashboard_bg.wasm`).
+/// (`dist/collector/dashboard`): `index.html`, and under `files/`, named by
+/// their content (see `dashboard_assets`), `start.js`, the CSS, the Leptos
+/// app and the Wording editor's app, which it fetches on demand.
 pub fn dashboard(repo: &Repo) -> Result<()> {
+    let built = repo.path("target/dashboard-apps");
+    browser_app(repo, "dashboard", "dashboard", &built)?;
+    browser_app(repo, "wording-editor", "wording_editor", &built)?;
     let out = collector_assets::dir(repo).join("dashboard");
-    browser_app(repo, "dashboard", "dashboard", &out)?;
-    for file in ["index.html", "start.js", "dashboard.css"] {
-        let from = repo.path(&format!("dashboard/{file}"));
-        std::fs::copy(&from, out.join(file))
-            .with_context(|| format!("copying {}", from.display()))?;
-    }
+    dashboard_assets::publish(&built, &repo.path("dashboard"), &out)?;
     Ok(())
 }
 
 /// Builds the dashboard unless its build is newer than everything it is
 /// built from.
 pub fn dashboard_if_stale(repo: &Repo) -> Result<()> {
-    let output = collector_assets::dir(repo).join("dashboard/dashboard_bg.wasm");
+    let output = collector_assets::dir(repo).join("dashboard/index.html");
     let inputs = [
         "dashboard",
+        "wording-editor",
+        "xtask/src/builds.rs",
+        "xtask/src/dashboard_assets.rs",
         "widget/src",
         "widget/Cargo.toml",
         "protocol/src",

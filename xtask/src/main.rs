@@ -5,6 +5,7 @@ mod against;
 mod bench;
 mod builds;
 mod collector_assets;
+mod dashboard_assets;
 mod demo;
 mod deploy_check;
 mod figures;

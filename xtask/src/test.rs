@@ -66,6 +66,8 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 "edge-worker",
                 "-p",
                 "dashboard",
+                "-p",
+                "wording-editor",
                 "--all-targets",
             ])
             .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),

@@ -72,7 +72,7 @@ impl AppFiles {
 }
 
 /// `stem.<hash>.ext` for `bytes`.
-fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
+pub fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
     format!("{stem}.{}.{ext}", hex.get(..HASH_DIGITS).unwrap_or(&hex))

@@ -2,7 +2,6 @@
 
 pub mod app;
 pub mod conversation_view;
-pub mod copy_history;
 pub mod csat_chart;
 pub mod gaps_page;
 pub mod inbox;
@@ -15,5 +14,4 @@ pub mod sign_in;
 pub mod status;
 pub mod survey_card;
 pub mod thumbs_card;
-pub mod wording_page;
-pub mod wording_preview;
+pub mod wording_section;

@@ -13,11 +13,12 @@ use crate::components::inbox::Inbox;
 use crate::components::overview_page::OverviewPage;
 use crate::components::period_picker::PeriodPicker;
 use crate::components::settings_page::SettingsPage;
-use crate::components::status::{Failed, Loading};
-use crate::components::wording_page::WordingPage;
+use crate::components::status::{Failed, Loading, StillLoading};
+use crate::components::wording_section::WordingSection;
 use crate::i18n::{self, I18n, Key};
 use crate::period::Period;
 use crate::route::Route;
+use crate::wording_editor;
 
 /// Follows the address's `#/...`, through `open` (which turns a section
 /// the signed-in key may not open into one it may).
@@ -94,6 +95,19 @@ fn Sections(
     };
     let route = RwSignal::new(open(Route::current()));
     watch_route(route, open);
+    // Whoever may open Wording gets its editor fetched once the first
+    // section has shown what it was opened for and the browser is idle.
+    if may(&Route::Wording) {
+        let loading = StillLoading::new();
+        provide_context(loading);
+        Effect::new(move |fetched: Option<bool>| {
+            if fetched == Some(true) || !loading.none() {
+                return fetched.unwrap_or(false);
+            }
+            wording_editor::prefetch_when_idle();
+            true
+        });
+    }
     let period = RwSignal::new(Period::default());
     let filter = RwSignal::new(None::<FeedbackFilter>);
     let site = api.site_key().to_string();
@@ -116,7 +130,7 @@ fn Sections(
             Route::Conversation(id) => view! { <ConversationView api id/> }.into_any(),
             Route::Recommendations => view! { <GapsPage api period/> }.into_any(),
             Route::Settings => view! { <SettingsPage api/> }.into_any(),
-            Route::Wording => view! { <WordingPage api/> }.into_any(),
+            Route::Wording => view! { <WordingSection api/> }.into_any(),
         }
     };
     view! {

@@ -6,10 +6,42 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::i18n::{self, I18n, Key};
 
-/// "Loading…", announced politely.
+/// How many "Loading…" are on the page: none once a section has shown
+/// what it was opened for. Shared by context where someone waits for that.
+#[derive(Clone, Copy)]
+pub struct StillLoading(RwSignal<usize>);
+
+impl StillLoading {
+    /// None yet.
+    pub fn new() -> Self {
+        Self(RwSignal::new(0))
+    }
+
+    /// Whether nothing is loading (tracked).
+    pub fn none(self) -> bool {
+        self.0.get() == 0
+    }
+}
+
+impl Default for StillLoading {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// "Loading…", announced politely (and counted in [`StillLoading`] while
+/// shown, where one is provided).
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    if let Some(StillLoading(count)) = use_context::<StillLoading>() {
+        count.update(|count| *count += 1);
+        on_cleanup(move || {
+            count
+                .try_update(|count| *count = count.saturating_sub(1))
+                .unwrap_or(())
+        });
+    }
     view! { <p class="status" role="status">{i18n.t(Key::Loading)}</p> }
 }
 

@@ -1,7 +1,9 @@
 //! Times the site owners' dashboard in headless Chromium against a seeded
 //! collector, for `cargo xtask bench --dashboard`: how long each section
 //! takes to show its numbers, and the longest main-thread task while it
-//! does (what a person would feel as a freeze), from Chromium's trace.
+//! does (what a person would feel as a freeze), from Chromium's trace;
+//! and how long Wording takes to be usable on a cold HTTP cache (its
+//! editor is a second wasm, fetched when the section opens).
 //!
 //! `dashboard_timing <collector url> <webdriver url> <chromium> <site.json> <runs>`
 
@@ -34,6 +36,9 @@ async fn longest_task(traced: &Browser, url: &str, ready: &str) -> Result<f64> {
     }
     Ok(tasks.iter().copied().fold(0.0, f64::max))
 }
+
+/// When Wording is usable: the editor's first message can be typed into.
+const WORDING_READY: &str = "document.querySelector('#wording-csat-title')";
 
 /// Signs `browser` in to the dashboard at `dashboard` as `site`.
 async fn sign_in(browser: &Browser, dashboard: &str, site: &Value) -> Result<()> {
@@ -98,6 +103,7 @@ async fn main() -> Result<()> {
             "#/recommendations",
             "document.querySelector('li.gap')",
         ),
+        ("Wording", "#/wording", WORDING_READY),
     ];
     for (name, hash, ready) in sections {
         let mut took = Vec::new();
@@ -128,6 +134,31 @@ async fn main() -> Result<()> {
         );
     }
     traced.close().await?;
+    // Wording on a cold HTTP cache (and so no compiled wasm kept either),
+    // as for an owner who opens it first after a deploy.
+    let mut cold = Vec::new();
+    for _ in 0..runs {
+        browser.client.goto("about:blank").await?;
+        browser.cdp("Network.clearBrowserCache", json!({})).await?;
+        cold.push(open(&browser, &format!("{dashboard}#/wording"), WORDING_READY).await?);
+    }
+    cold.sort_by(f64::total_cmp);
+    println!(
+        "{:<26} usable after p50 {:>6.0} ms, p90 {:>6.0} ms ({runs} loads)",
+        "Wording, cold cache",
+        percentile(&cold, 0.5),
+        percentile(&cold, 0.9),
+    );
+    figure(
+        "Wording, cold cache, usable p50",
+        percentile(&cold, 0.5),
+        "ms",
+    );
+    figure(
+        "Wording, cold cache, usable p90",
+        percentile(&cold, 0.9),
+        "ms",
+    );
     // Paging through the inbox: each "Load more" adds 50 rows.
     browser.client.goto("about:blank").await?;
     open(

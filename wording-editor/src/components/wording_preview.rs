@@ -9,7 +9,7 @@ use protocol::CsatMode;
 use widget::i18n::{I18n as WidgetCopy, Localizer};
 use widget::preview::{self, Preview, PromptStep, Sample, Scene};
 
-use crate::i18n::{I18n, Key};
+use dashboard::i18n::{I18n, Key};
 
 /// Reason tags the preview's reason form offers: ones the shipped copy
 /// names (`reason-tag`), so their labels show as a shopper would see them.

@@ -9,13 +9,13 @@
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, ApiError, CopyRefused, CopySaved};
 use crate::components::copy_history::CopyHistory;
-use crate::components::status::reason;
-use crate::components::status::{Failed, Loading};
 use crate::components::wording_preview::WordingPreview;
-use crate::i18n::{self, I18n, Key};
 use crate::wording::{MessageRow, Placed, Wording};
+use dashboard::api::{Api, ApiError, CopyRefused, CopySaved};
+use dashboard::components::status::reason;
+use dashboard::components::status::{Failed, Loading};
+use dashboard::i18n::{self, I18n, Key};
 
 /// The locale the editor opens on.
 const FIRST_LOCALE: &str = "de";

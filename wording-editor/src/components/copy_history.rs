@@ -9,12 +9,12 @@ use l10n::entries::{Change, changes};
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, ApiError, CopyRefused, CopySaved, CopyVersion, VersionPrompts};
-use crate::components::status::reason;
-use crate::components::status::{Failed, Loading};
 use crate::components::wording_page::Unsaved;
-use crate::i18n::{self, I18n, Key};
-use crate::intl;
+use dashboard::api::{Api, ApiError, CopyRefused, CopySaved, CopyVersion, VersionPrompts};
+use dashboard::components::status::reason;
+use dashboard::components::status::{Failed, Loading};
+use dashboard::i18n::{self, I18n, Key};
+use dashboard::intl;
 
 /// The messages version `version` changed from the one before it.
 async fn changes_in(api: &Api, locale: &str, version: u32) -> Result<Vec<Change>, ApiError> {

@@ -1,0 +1,67 @@
+//! The Wording section's place in the dashboard: the editor itself is a
+//! second wasm (`crate::wording_editor`), fetched when the section first
+//! opens and drawn into this element; leaving the section removes it.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError};
+use crate::components::status::{Failed, Loading};
+use crate::wording_editor::{self, Mounted};
+
+/// Where the editor stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Editor {
+    /// Its wasm is on the way.
+    Fetching,
+    /// Drawn.
+    Shown,
+    /// It could not be fetched or drawn; why.
+    Failed(String),
+}
+
+/// The Wording section: fetches the editor and draws it here.
+#[component]
+pub fn WordingSection(
+    /// The API for the signed-in site.
+    api: Api,
+) -> impl IntoView {
+    let host = NodeRef::<Div>::new();
+    let state = RwSignal::new(Editor::Fetching);
+    let mounted = StoredValue::new_local(None::<Mounted>);
+    Effect::new(move |_| {
+        let Some(element) = host.get() else {
+            return;
+        };
+        let credentials = api.credentials();
+        leptos::task::spawn_local(async move {
+            let module = wording_editor::module().await;
+            // The owner may have left the section while it was fetched.
+            if state.try_get_untracked().is_none() {
+                return;
+            }
+            match module.and_then(|module| Mounted::new(&module, &element, &credentials)) {
+                Ok(editor) => {
+                    mounted.set_value(Some(editor));
+                    state.set(Editor::Shown);
+                }
+                Err(reason) => state.set(Editor::Failed(reason)),
+            }
+        });
+    });
+    on_cleanup(move || {
+        mounted.try_update_value(|editor| editor.take());
+    });
+    let status = move || match state.get() {
+        Editor::Fetching => Some(view! { <Loading/> }.into_any()),
+        Editor::Shown => None,
+        Editor::Failed(reason) => {
+            let error = ApiError::Unreachable(format!("the wording editor: {reason}"));
+            Some(view! { <Failed error/> }.into_any())
+        }
+    };
+    view! {
+        {status}
+        <div class="wording-host" node_ref=host></div>
+    }
+}

@@ -1,0 +1,125 @@
+//! The Wording editor's wasm (`wording-editor/`), fetched once: when the
+//! section first opens, or before, while the browser is idle after the
+//! first section is shown, for a holder who may open it. `start.js`, which
+//! knows the built files' content-hashed names, hands over the function
+//! that fetches it ([`set_loader`]).
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::session::Credentials;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The editor's JavaScript module, its wasm instantiated.
+    #[derive(Clone)]
+    pub type EditorModule;
+
+    /// `wording_editor::mount`: draws the editor into `host`.
+    #[wasm_bindgen(method, catch)]
+    fn mount(
+        this: &EditorModule,
+        host: &web_sys::HtmlElement,
+        site_key: &str,
+        secret: &str,
+    ) -> Result<MountedEditor, JsValue>;
+
+    /// `wording_editor::Editor`: an editor on the page.
+    type MountedEditor;
+
+    /// Removes the editor and frees what it holds.
+    #[wasm_bindgen(method)]
+    fn free(this: &MountedEditor);
+}
+
+thread_local! {
+    /// What fetches the module (from `start.js`).
+    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The fetch under way or done, shared by everyone who asks.
+    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// Keeps `load`, a function returning a promise of the editor's module.
+pub fn set_loader(load: js_sys::Function) {
+    LOADER.with_borrow_mut(|loader| *loader = Some(load));
+}
+
+/// A JavaScript failure in words.
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "it failed".to_string())
+}
+
+/// The fetch of the module: the one under way, or a new one.
+fn loading() -> Result<js_sys::Promise, String> {
+    LOADING.with_borrow_mut(|loading| {
+        if let Some(promise) = loading {
+            return Ok(promise.clone());
+        }
+        let loader = LOADER
+            .with_borrow(Clone::clone)
+            .ok_or("the page did not say where the wording editor is")?;
+        let promise = loader
+            .call0(&JsValue::NULL)
+            .map_err(|error| describe(&error))?
+            .dyn_into::<js_sys::Promise>()
+            .map_err(|_| "the page's loader did not answer a promise".to_string())?;
+        *loading = Some(promise.clone());
+        Ok(promise)
+    })
+}
+
+/// The editor's module, fetched on the first call; later calls share that
+/// fetch. A failed fetch is forgotten, so opening the section again tries
+/// again.
+pub async fn module() -> Result<EditorModule, String> {
+    match JsFuture::from(loading()?).await {
+        Ok(module) => Ok(module.unchecked_into()),
+        Err(error) => {
+            LOADING.with_borrow_mut(|loading| *loading = None);
+            Err(describe(&error))
+        }
+    }
+}
+
+/// Fetches the module when the browser is next idle (or soon, where it
+/// cannot say), so that opening Wording later draws at once.
+pub fn prefetch_when_idle() {
+    let fetch = || leptos::task::spawn_local(async { drop(module().await) });
+    let idle = Closure::once_into_js(fetch);
+    let asked = web_sys::window()
+        .map(|window| window.request_idle_callback(idle.unchecked_ref()).is_ok())
+        .unwrap_or(false);
+    if !asked {
+        leptos::prelude::set_timeout(fetch, Duration::ZERO);
+    }
+}
+
+/// The editor drawn into the page; removed when dropped.
+pub struct Mounted(MountedEditor);
+
+impl Mounted {
+    /// Draws `module`'s editor into `host` for `credentials`' site.
+    pub fn new(
+        module: &EditorModule,
+        host: &web_sys::HtmlElement,
+        credentials: &Credentials,
+    ) -> Result<Self, String> {
+        module
+            .mount(host, &credentials.site_key, &credentials.secret)
+            .map(Self)
+            .map_err(|error| describe(&error))
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.0.free();
+    }
+}

@@ -1,0 +1,5 @@
+//! Leptos components, one per file.
+
+pub mod copy_history;
+pub mod wording_page;
+pub mod wording_preview;
