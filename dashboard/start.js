@@ -13,6 +13,16 @@ async function loadWordingEditor() {
   return editor;
 }
 
+// Only the bytes, into the HTTP cache (the names are immutable): compiling
+// the editor would be a task on the page's thread while the owner works.
+function prefetchWordingEditor() {
+  return Promise.all(
+    [FILES.wordingJs, FILES.wordingWasm].map((name) =>
+      fetch(here(name)).then((response) => response.blob()),
+    ),
+  );
+}
+
 const app = await import(here(FILES.dashboardJs));
 await app.default({ module_or_path: here(FILES.dashboardWasm) });
-app.run(loadWordingEditor);
+app.run(loadWordingEditor, prefetchWordingEditor);

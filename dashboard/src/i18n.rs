@@ -6,6 +6,7 @@ use crate::api::LocaleList;
 pub use crate::keys::Key;
 use l10n::format::{Arg, Args, Catalog, Localized};
 use l10n::reactive::LiveCopy;
+use leptos::prelude::{Get, RwSignal, Set};
 use protocol::locales::DEFAULT_LOCALE;
 
 /// The reference copy.
@@ -70,42 +71,67 @@ pub fn negotiate(requested: &[String], available: &LocaleList) -> String {
 /// The copy as components see it: reactive, shared by context (over the
 /// handle the widget uses too), asked for by [`Key`].
 #[derive(Clone, Copy)]
-pub struct I18n(LiveCopy);
+pub struct I18n {
+    copy: LiveCopy,
+    /// Whether the owner's language is known (its copy loaded, or en-US
+    /// found to be the best there is).
+    settled: RwSignal<bool>,
+}
 
 impl I18n {
-    /// Wraps `copy`.
+    /// Wraps `copy`, the owner's language not yet known.
     pub fn new(copy: Localized) -> Self {
-        Self(LiveCopy::new(copy))
+        Self {
+            copy: LiveCopy::new(copy),
+            settled: RwSignal::new(false),
+        }
+    }
+
+    /// Wraps `copy`, which is in the owner's language.
+    pub fn settled(copy: Localized) -> Self {
+        let i18n = Self::new(copy);
+        i18n.settled.set(true);
+        i18n
+    }
+
+    /// Whether the owner's language is known (tracked).
+    pub fn is_settled(self) -> bool {
+        self.settled.get()
+    }
+
+    /// Says the owner's language is known.
+    pub fn settle(self) {
+        self.settled.set(true);
     }
 
     /// A reactive text of `key`, for a view child or attribute.
     pub fn t(self, key: Key) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        self.0.t(key.id())
+        self.copy.t(key.id())
     }
 
     /// The text of `key` (tracked).
     pub fn text(self, key: Key) -> String {
-        self.0.text(key.id())
+        self.copy.text(key.id())
     }
 
     /// The text of `key` with `args` filled in (tracked).
     pub fn format(self, key: Key, args: &Args) -> String {
-        self.0.format(key.id(), args)
+        self.copy.format(key.id(), args)
     }
 
     /// The locale of the first choice (tracked).
     pub fn locale(self) -> String {
-        self.0.locale()
+        self.copy.locale()
     }
 
     /// Whether the first choice is written right to left (tracked).
     pub fn is_rtl(self) -> bool {
-        self.0.is_rtl()
+        self.copy.is_rtl()
     }
 
     /// Switches every string to `copy`.
     pub fn set(self, copy: Localized) {
-        self.0.set(copy);
+        self.copy.set(copy);
     }
 }
 
@@ -141,6 +167,13 @@ pub async fn load(requested: &[String]) -> Option<Messages> {
     if tag == DEFAULT_LOCALE {
         return None;
     }
+    Some(load_locale(&tag).await)
+}
+
+/// Fetches `tag`'s copy (a locale the collector listed for the
+/// dashboard); where it cannot, the compiled-in en-US stands in.
+pub async fn load_locale(tag: &str) -> Messages {
+    use gloo_net::http::Request;
     let ftl = match Request::get(&format!("/v1/locales/{tag}/dashboard"))
         .send()
         .await
@@ -148,7 +181,7 @@ pub async fn load(requested: &[String]) -> Option<Messages> {
         Ok(response) if response.ok() => response.text().await.ok(),
         _ => None,
     };
-    Some(Messages::new(&tag, ftl.as_deref()))
+    Messages::new(tag, ftl.as_deref())
 }
 
 #[cfg(test)]

@@ -22,15 +22,19 @@ pub mod wording_editor;
 #[cfg(feature = "app")]
 use wasm_bindgen::prelude::*;
 
-/// Mounts the dashboard on the page's body; `load_wording_editor` (from
-/// `start.js`, which knows the built files' names) fetches the Wording
-/// editor's wasm and resolves to its module.
+/// Mounts the dashboard on the page's body. From `start.js`, which knows
+/// the built files' names: `load_wording_editor` fetches the Wording
+/// editor's wasm and resolves to its module; `prefetch_wording_editor`
+/// only fetches its files into the HTTP cache.
 #[cfg(feature = "app")]
 #[wasm_bindgen]
-pub fn run(load_wording_editor: js_sys::Function) {
+pub fn run(load_wording_editor: js_sys::Function, prefetch_wording_editor: js_sys::Function) {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("dashboard crashed: {info}").into());
     }));
-    wording_editor::set_loader(load_wording_editor);
+    wording_editor::set_loader(wording_editor::Loader {
+        load: load_wording_editor,
+        prefetch: prefetch_wording_editor,
+    });
     leptos::mount::mount_to_body(components::app::App);
 }

@@ -25,6 +25,7 @@ extern "C" {
         host: &web_sys::HtmlElement,
         site_key: &str,
         secret: &str,
+        locale: &str,
     ) -> Result<MountedEditor, JsValue>;
 
     /// `wording_editor::Editor`: an editor on the page.
@@ -35,16 +36,25 @@ extern "C" {
     fn free(this: &MountedEditor);
 }
 
+/// How the page fetches the editor (functions from `start.js`).
+#[derive(Clone)]
+pub struct Loader {
+    /// Returns a promise of the editor's module, its wasm instantiated.
+    pub load: js_sys::Function,
+    /// Fetches the editor's files into the HTTP cache, nothing more.
+    pub prefetch: js_sys::Function,
+}
+
 thread_local! {
-    /// What fetches the module (from `start.js`).
-    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// How the module is fetched.
+    static LOADER: RefCell<Option<Loader>> = const { RefCell::new(None) };
     /// The fetch under way or done, shared by everyone who asks.
     static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
-/// Keeps `load`, a function returning a promise of the editor's module.
-pub fn set_loader(load: js_sys::Function) {
-    LOADER.with_borrow_mut(|loader| *loader = Some(load));
+/// Keeps `loader`.
+pub fn set_loader(loader: Loader) {
+    LOADER.with_borrow_mut(|kept| *kept = Some(loader));
 }
 
 /// A JavaScript failure in words.
@@ -66,6 +76,7 @@ fn loading() -> Result<js_sys::Promise, String> {
             .with_borrow(Clone::clone)
             .ok_or("the page did not say where the wording editor is")?;
         let promise = loader
+            .load
             .call0(&JsValue::NULL)
             .map_err(|error| describe(&error))?
             .dyn_into::<js_sys::Promise>()
@@ -88,10 +99,17 @@ pub async fn module() -> Result<EditorModule, String> {
     }
 }
 
-/// Fetches the module when the browser is next idle (or soon, where it
-/// cannot say), so that opening Wording later draws at once.
+/// Fetches the editor's files into the HTTP cache when the browser is
+/// next idle (or soon, where it cannot say), so that opening Wording later
+/// waits for no download. Only the bytes: compiling the editor would be a
+/// task on the page's thread while the owner works.
 pub fn prefetch_when_idle() {
-    let fetch = || leptos::task::spawn_local(async { drop(module().await) });
+    let fetch = || {
+        if let Some(loader) = LOADER.with_borrow(Clone::clone) {
+            // A failed prefetch costs nothing: opening the section fetches.
+            drop(loader.prefetch.call0(&JsValue::NULL));
+        }
+    };
     let idle = Closure::once_into_js(fetch);
     let asked = web_sys::window()
         .map(|window| window.request_idle_callback(idle.unchecked_ref()).is_ok())
@@ -105,14 +123,16 @@ pub fn prefetch_when_idle() {
 pub struct Mounted(MountedEditor);
 
 impl Mounted {
-    /// Draws `module`'s editor into `host` for `credentials`' site.
+    /// Draws `module`'s editor into `host` for `credentials`' site, in the
+    /// owner's language `locale`.
     pub fn new(
         module: &EditorModule,
         host: &web_sys::HtmlElement,
         credentials: &Credentials,
+        locale: &str,
     ) -> Result<Self, String> {
         module
-            .mount(host, &credentials.site_key, &credentials.secret)
+            .mount(host, &credentials.site_key, &credentials.secret, locale)
             .map(Self)
             .map_err(|error| describe(&error))
     }

@@ -7,9 +7,8 @@
 //! download leaves it out (README, "Choices worth knowing").
 //!
 //! It runs its own reactive graph: the dashboard hands over the host
-//! element and the credentials, and drops the [`Editor`] when the section
-//! closes. It picks the owner's language as the dashboard does
-//! (`dashboard::i18n::requested_locales`), so the two always agree.
+//! element, the credentials and the owner's language (as it negotiated
+//! it), and drops the [`Editor`] when the section closes.
 
 pub mod components;
 pub mod wording;
@@ -20,6 +19,7 @@ use dashboard::i18n::{self, I18n, Messages};
 use dashboard::session::Credentials;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
+use protocol::locales::DEFAULT_LOCALE;
 use wasm_bindgen::prelude::*;
 
 use crate::components::wording_page::WordingPage;
@@ -32,34 +32,45 @@ pub struct Editor {
 }
 
 /// Draws the Wording section into `host` for the site `site_key`, whose
-/// `secret` (or key) the dashboard signed in with. Refused when the
-/// credentials are not of the shape the dashboard accepts.
+/// `secret` (or key) the dashboard signed in with, in the dashboard's
+/// language `locale`. Refused when the credentials are not of the shape
+/// the dashboard accepts, or the locale is not a language tag.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, site_key: &str, secret: &str) -> Result<Editor, JsError> {
+pub fn mount(
+    host: web_sys::HtmlElement,
+    site_key: &str,
+    secret: &str,
+    locale: &str,
+) -> Result<Editor, JsError> {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("wording editor crashed: {info}").into());
     }));
     let api = Api::new(Credentials::new(site_key, secret).map_err(|reason| JsError::new(&reason))?);
-    let mounted = leptos::mount::mount_to(host, move || view! { <Section api/> }.into_any());
+    protocol::ids::check_locale("locale", locale).map_err(|err| JsError::new(&err.message))?;
+    let locale = locale.to_string();
+    let mounted = leptos::mount::mount_to(host, move || view! { <Section api locale/> }.into_any());
     Ok(Editor { _mounted: mounted })
 }
 
-/// The section in the owner's language: drawn once that copy is in, so
-/// the words do not change under the editor's eyes.
+/// The section in the owner's language: drawn once that copy is in (at
+/// once for en-US, which is compiled in), so the words do not change under
+/// the editor's eyes.
 #[component]
 fn Section(
     /// The API for the signed-in site.
     api: Api,
+    /// The dashboard's language.
+    locale: String,
 ) -> impl IntoView {
-    let i18n = I18n::new(Messages::reference().into_localized());
+    let i18n = I18n::settled(Messages::reference().into_localized());
     provide_context(i18n);
-    let ready = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        if let Some(copy) = i18n::load(&i18n::requested_locales()).await {
-            i18n.set(copy.into_localized());
-        }
-        ready.set(true);
-    });
+    let ready = RwSignal::new(locale == DEFAULT_LOCALE);
+    if !ready.get_untracked() {
+        leptos::task::spawn_local(async move {
+            i18n.set(i18n::load_locale(&locale).await.into_localized());
+            ready.set(true);
+        });
+    }
     move || {
         let api = api.clone();
         if ready.get() {

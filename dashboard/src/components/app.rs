@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
         if let Some(copy) = i18n::load(&i18n::requested_locales()).await {
             i18n.set(copy.into_localized());
         }
+        i18n.settle();
     });
     // The page's own title and language follow the copy.
     Effect::new(move |_| {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, ApiError};
 use crate::components::status::{Failed, Loading};
+use crate::i18n::I18n;
 use crate::wording_editor::{self, Mounted};
 
 /// Where the editor stands.
@@ -26,21 +27,27 @@ pub fn WordingSection(
     /// The API for the signed-in site.
     api: Api,
 ) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let host = NodeRef::<Div>::new();
     let state = RwSignal::new(Editor::Fetching);
     let mounted = StoredValue::new_local(None::<Mounted>);
-    Effect::new(move |_| {
-        let Some(element) = host.get() else {
-            return;
+    // Drawn once the element is there and the owner's language is known
+    // (at the start, it may still be on its way), in that language.
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let (Some(element), true) = (host.get(), i18n.is_settled()) else {
+            return false;
         };
-        let credentials = api.credentials();
+        let (credentials, locale) = (api.credentials(), untrack(|| i18n.locale()));
         leptos::task::spawn_local(async move {
             let module = wording_editor::module().await;
             // The owner may have left the section while it was fetched.
             if state.try_get_untracked().is_none() {
                 return;
             }
-            match module.and_then(|module| Mounted::new(&module, &element, &credentials)) {
+            match module.and_then(|module| Mounted::new(&module, &element, &credentials, &locale)) {
                 Ok(editor) => {
                     mounted.set_value(Some(editor));
                     state.set(Editor::Shown);
@@ -48,6 +55,7 @@ pub fn WordingSection(
                 Err(reason) => state.set(Editor::Failed(reason)),
             }
         });
+        true
     });
     on_cleanup(move || {
         mounted.try_update_value(|editor| editor.take());
