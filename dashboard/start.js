@@ -15,12 +15,13 @@ async function loadWordingEditor() {
 
 // Only the bytes, into the HTTP cache (the names are immutable): compiling
 // the editor would be a task on the page's thread while the owner works.
+// A failed prefetch costs nothing: opening the section fetches again.
 function prefetchWordingEditor() {
-  return Promise.all(
-    [FILES.wordingJs, FILES.wordingWasm].map((name) =>
-      fetch(here(name)).then((response) => response.blob()),
-    ),
-  );
+  for (const name of [FILES.wordingJs, FILES.wordingWasm]) {
+    fetch(here(name))
+      .then((response) => response.blob())
+      .catch(() => undefined);
+  }
 }
 
 const app = await import(here(FILES.dashboardJs));

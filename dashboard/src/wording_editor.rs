@@ -1,8 +1,9 @@
-//! The Wording editor's wasm (`wording-editor/`), fetched once: when the
-//! section first opens, or before, while the browser is idle after the
-//! first section is shown, for a holder who may open it. `start.js`, which
-//! knows the built files' content-hashed names, hands over the function
-//! that fetches it ([`set_loader`]).
+//! The Wording editor's wasm (`wording-editor/`), fetched and instantiated
+//! once, when the section first opens; for a holder who may open it, its
+//! bytes are fetched into the HTTP cache before, while the browser is idle
+//! after the first section has shown. `start.js`, which knows the built
+//! files' content-hashed names, hands over the functions that fetch it
+//! ([`set_loader`]).
 
 use std::cell::RefCell;
 use std::time::Duration;
@@ -32,8 +33,8 @@ extern "C" {
     type MountedEditor;
 
     /// Removes the editor and frees what it holds.
-    #[wasm_bindgen(method)]
-    fn free(this: &MountedEditor);
+    #[wasm_bindgen(method, catch)]
+    fn free(this: &MountedEditor) -> Result<(), JsValue>;
 }
 
 /// How the page fetches the editor (functions from `start.js`).
@@ -90,10 +91,15 @@ fn loading() -> Result<js_sys::Promise, String> {
 /// fetch. A failed fetch is forgotten, so opening the section again tries
 /// again.
 pub async fn module() -> Result<EditorModule, String> {
-    match JsFuture::from(loading()?).await {
+    let promise = loading()?;
+    match JsFuture::from(promise.clone()).await {
         Ok(module) => Ok(module.unchecked_into()),
         Err(error) => {
-            LOADING.with_borrow_mut(|loading| *loading = None);
+            LOADING.with_borrow_mut(|loading| {
+                if loading.as_ref().map(JsValue::from) == Some(JsValue::from(&promise)) {
+                    *loading = None;
+                }
+            });
             Err(describe(&error))
         }
     }
@@ -105,9 +111,13 @@ pub async fn module() -> Result<EditorModule, String> {
 /// task on the page's thread while the owner works.
 pub fn prefetch_when_idle() {
     let fetch = || {
+        // Opened meanwhile: the section fetched it.
+        if LOADING.with_borrow(Option::is_some) {
+            return;
+        }
         if let Some(loader) = LOADER.with_borrow(Clone::clone) {
             // A failed prefetch costs nothing: opening the section fetches.
-            drop(loader.prefetch.call0(&JsValue::NULL));
+            let _ = loader.prefetch.call0(&JsValue::NULL);
         }
     };
     let idle = Closure::once_into_js(fetch);
@@ -140,6 +150,9 @@ impl Mounted {
 
 impl Drop for Mounted {
     fn drop(&mut self) {
-        self.0.free();
+        // The editor's failure stays the editor's: the dashboard goes on.
+        if let Err(error) = self.0.free() {
+            web_sys::console::warn_1(&format!("the wording editor: {}", describe(&error)).into());
+        }
     }
 }

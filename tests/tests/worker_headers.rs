@@ -49,6 +49,9 @@ async fn every_page_and_answer_carries_the_security_headers() {
     for (what, request) in requests {
         let response = request.send().await.unwrap();
         let status = response.status();
+        if what.starts_with("dashboard") {
+            assert_eq!(status, 200, "{what} is served");
+        }
         let headers = response.headers().clone();
         let header = |name: &str| {
             headers

@@ -45,10 +45,15 @@ pub fn mount(
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("wording editor crashed: {info}").into());
     }));
-    let api = Api::new(Credentials::new(site_key, secret).map_err(|reason| JsError::new(&reason))?);
+    let credentials = Credentials::new(site_key, secret).map_err(|reason| JsError::new(&reason))?;
     protocol::ids::check_locale("locale", locale).map_err(|err| JsError::new(&err.message))?;
     let locale = locale.to_string();
-    let mounted = leptos::mount::mount_to(host, move || view! { <Section api locale/> }.into_any());
+    // The API's signals made under the editor's root, so that dropping the
+    // editor disposes of them (the secret included).
+    let mounted = leptos::mount::mount_to(host, move || {
+        let api = Api::new(credentials);
+        view! { <Section api locale/> }.into_any()
+    });
     Ok(Editor { _mounted: mounted })
 }
 

@@ -126,8 +126,8 @@ pub fn dashboard(repo: &Repo) -> Result<()> {
     Ok(())
 }
 
-/// Builds the dashboard unless its build is newer than everything it is
-/// built from.
+/// Builds the dashboard unless its build is whole (every file its page
+/// names is there) and newer than everything it is built from.
 pub fn dashboard_if_stale(repo: &Repo) -> Result<()> {
     let output = collector_assets::dir(repo).join("dashboard/index.html");
     let inputs = [
@@ -148,7 +148,10 @@ pub fn dashboard_if_stale(repo: &Repo) -> Result<()> {
         "Cargo.lock",
     ]
     .map(|path| repo.path(path));
-    if let (Some(built), Some(newest_input)) = (modified(&output), newest(&inputs))
+    let whole = output
+        .parent()
+        .is_some_and(|out| dashboard_assets::DashboardFiles::of(out).is_ok());
+    if let (true, Some(built), Some(newest_input)) = (whole, modified(&output), newest(&inputs))
         && built > newest_input
     {
         println!("dist/collector/dashboard is up to date");

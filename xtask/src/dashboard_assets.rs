@@ -7,22 +7,27 @@
 //! `start.js` is written with the names of the two apps it starts (the
 //! dashboard, and the Wording editor it fetches on demand), then named by
 //! its own content, and `index.html` with the names of `start.js` and the
-//! CSS. The previous build's files stay one build longer, so a tab opened
-//! before a deploy still finds the Wording editor it was built with.
+//! CSS. The files of the build before the last different one stay (the
+//! build folder remembers which they were), so a tab opened before a
+//! deploy from this folder still finds the Wording editor it was built
+//! with; a deploy from a fresh clone carries only its own build.
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::collector_assets::write_if_changed;
 use crate::widget_assets::hashed_name;
 
 /// The folder of the content-named files, inside the dashboard's.
 pub const FILES_DIR: &str = "files";
-/// What the build writes beside `index.html`: the current files' names,
-/// for the tools that measure them and for the next build.
-const MANIFEST: &str = "files.json";
+/// What the build folder remembers of what was published: the current
+/// files and those of the build before (not served).
+const HISTORY: &str = "published.json";
 /// Where `start.js` takes the apps' names.
 const START_SLOT: &str = "{/* files */}";
+/// Where `start.js` keeps them once built.
+const START_FILES: &str = "const FILES = ";
 
 /// The built files an `index.html` names, each as `files/<name>`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -40,6 +45,13 @@ pub struct DashboardFiles {
     pub wording_js: String,
     /// `wording_editor_bg.<hash>.wasm`.
     pub wording_wasm: String,
+}
+
+/// What was published last, and the different build before it.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct History {
+    current: Option<DashboardFiles>,
+    previous: Option<DashboardFiles>,
 }
 
 impl DashboardFiles {
@@ -76,12 +88,60 @@ impl DashboardFiles {
         ]
     }
 
-    /// The files of `out` (a built dashboard folder), from its manifest.
+    /// The files `out`'s page names, as a browser finds them: from
+    /// `index.html` and its `start.js`, each of which must be there.
     pub fn of(out: &Path) -> Result<Self> {
-        let path = out.join(MANIFEST);
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        serde_json::from_str(&text).with_context(|| format!("{} is not a manifest", path.display()))
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+        };
+        let page = read(&out.join("index.html"))?;
+        let named = |attribute: &str| -> Result<String> {
+            let open = format!("{attribute}=\"{FILES_DIR}/");
+            let from = page
+                .find(&open)
+                .map(|at| at + open.len())
+                .with_context(|| {
+                    format!("{} names no {attribute}", out.join("index.html").display())
+                })?;
+            let rest = page.get(from..).unwrap_or_default();
+            Ok(rest
+                .get(..rest.find('"').unwrap_or(0))
+                .unwrap_or_default()
+                .to_string())
+        };
+        let (start_js, css) = (named("src")?, named("href")?);
+        let start = read(&out.join(FILES_DIR).join(&start_js))?;
+        let apps = start
+            .find(START_FILES)
+            .and_then(|at| start.get(at + START_FILES.len()..))
+            .and_then(|rest| rest.get(..rest.find(";\n")?))
+            .with_context(|| format!("{start_js} holds no {START_FILES}"))?;
+        let apps: serde_json::Value =
+            serde_json::from_str(apps).with_context(|| format!("{start_js}'s files"))?;
+        let app = |key: &str| {
+            apps.get(key)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string)
+                .with_context(|| format!("{start_js} names no {key}"))
+        };
+        let (dashboard_js, dashboard_wasm) = (app("dashboardJs")?, app("dashboardWasm")?);
+        let (wording_js, wording_wasm) = (app("wordingJs")?, app("wordingWasm")?);
+        let files = Self {
+            start_js,
+            css,
+            dashboard_js,
+            dashboard_wasm,
+            wording_js,
+            wording_wasm,
+        };
+        if let Some(missing) = files
+            .names()
+            .into_iter()
+            .find(|name| !out.join(FILES_DIR).join(name).is_file())
+        {
+            anyhow::bail!("{} is missing {missing}", out.display());
+        }
+        Ok(files)
     }
 }
 
@@ -90,18 +150,25 @@ impl DashboardFiles {
 /// with the page's own sources in `source` (`index.html`, `start.js`,
 /// `dashboard.css`), published into `out`. Returns their names.
 pub fn publish(built: &Path, source: &Path, out: &Path) -> Result<DashboardFiles> {
-    let previous = DashboardFiles::of(out).ok();
+    if built.join("snippets").exists() {
+        anyhow::bail!(
+            "wasm-bindgen wrote snippets into {}: the dashboard's files do not carry them yet",
+            built.display()
+        );
+    }
+    let history: History = std::fs::read_to_string(built.join(HISTORY))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
     let files_dir = out.join(FILES_DIR);
-    std::fs::create_dir_all(&files_dir)?;
     let read = |dir: &Path, name: &str| {
         std::fs::read(dir.join(name))
             .with_context(|| format!("reading {}", dir.join(name).display()))
     };
-    let mut written = Vec::new();
-    let mut place = |stem: &str, ext: &str, bytes: Vec<u8>| -> Result<String> {
+    // Each file whole under its new name before the page names it.
+    let place = |stem: &str, ext: &str, bytes: Vec<u8>| -> Result<String> {
         let name = hashed_name(stem, ext, &bytes);
-        std::fs::write(files_dir.join(&name), bytes)?;
-        written.push(name.clone());
+        write_if_changed(&files_dir.join(&name), &bytes)?;
         Ok(name)
     };
     let dashboard_js = place("dashboard", "js", read(built, "dashboard.js")?)?;
@@ -143,9 +210,13 @@ pub fn publish(built: &Path, source: &Path, out: &Path) -> Result<DashboardFiles
         &format!("src=\"{FILES_DIR}/{}\"", files.start_js),
         "index.html",
     )?;
-    std::fs::write(out.join("index.html"), page)?;
-    std::fs::write(out.join(MANIFEST), serde_json::to_string_pretty(&files)?)?;
-    // Older builds' files go, but for the one before this.
+    write_if_changed(&out.join("index.html"), page.as_bytes())?;
+    // The build before stays only when it differs from this one; else the
+    // one before it does.
+    let previous = match history.current {
+        Some(current) if current != files => Some(current),
+        _ => history.previous,
+    };
     let kept: Vec<&String> = files
         .names()
         .into_iter()
@@ -157,15 +228,22 @@ pub fn publish(built: &Path, source: &Path, out: &Path) -> Result<DashboardFiles
             std::fs::remove_file(entry.path())?;
         }
     }
-    // A folder built before the names were hashed.
+    // A folder built before the names were hashed (or with a manifest
+    // beside them).
     for name in [
         "dashboard.js",
         "dashboard_bg.wasm",
         "start.js",
         "dashboard.css",
+        "files.json",
     ] {
         let _ = std::fs::remove_file(out.join(name));
     }
+    let history = History {
+        current: Some(files.clone()),
+        previous,
+    };
+    std::fs::write(built.join(HISTORY), serde_json::to_string_pretty(&history)?)?;
     Ok(files)
 }
 
@@ -210,13 +288,20 @@ mod tests {
         names
     }
 
+    fn source() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../dashboard")
+    }
+
     #[test]
     fn the_page_names_its_files_by_content_and_start_names_both_apps() {
         let (built, out) = (scratch("built"), scratch("out"));
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dashboard");
         build(&built, "one");
-        let files = publish(&built, &source, &out).unwrap();
-        assert_eq!(DashboardFiles::of(&out).unwrap(), files);
+        let files = publish(&built, &source(), &out).unwrap();
+        assert_eq!(
+            DashboardFiles::of(&out).unwrap(),
+            files,
+            "read back as a browser finds them"
+        );
         let page = std::fs::read_to_string(out.join("index.html")).unwrap();
         assert!(
             page.contains(&format!("src=\"files/{}\"", files.start_js)),
@@ -252,41 +337,51 @@ mod tests {
                 .iter()
                 .any(|path| path.contains("wording"))
         );
+        // Nothing but the page and its files is served.
+        assert_eq!(listed(&out), ["files", "index.html"]);
+        // A file gone from the folder is found out.
+        std::fs::remove_file(out.join(FILES_DIR).join(&files.wording_js)).unwrap();
+        assert!(DashboardFiles::of(&out).is_err());
         std::fs::remove_dir_all(&built).unwrap();
         std::fs::remove_dir_all(&out).unwrap();
     }
 
     #[test]
-    fn a_build_keeps_the_previous_builds_files_only() {
+    fn the_different_build_before_stays_and_older_ones_go() {
         let (built, out) = (scratch("built-3"), scratch("out-3"));
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dashboard");
         // A folder from before hashed names.
         std::fs::write(out.join("dashboard_bg.wasm"), b"old").unwrap();
         build(&built, "one");
-        let first = publish(&built, &source, &out).unwrap();
+        let first = publish(&built, &source(), &out).unwrap();
         build(&built, "two");
-        let second = publish(&built, &source, &out).unwrap();
+        let second = publish(&built, &source(), &out).unwrap();
+        // The same build again keeps the one before it.
+        let again = publish(&built, &source(), &out).unwrap();
+        assert_eq!(again, second);
+        let expected = |builds: &[&DashboardFiles]| {
+            let mut names: Vec<String> = builds
+                .iter()
+                .flat_map(|files| files.names())
+                .cloned()
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        };
+        assert_eq!(listed(&out.join(FILES_DIR)), expected(&[&first, &second]));
         build(&built, "three");
-        let third = publish(&built, &source, &out).unwrap();
+        let third = publish(&built, &source(), &out).unwrap();
         assert_ne!(first.wording_wasm, second.wording_wasm);
         // The CSS did not change: one file serves all three builds.
         assert_eq!(first.css, third.css);
-        let mut expected: Vec<String> = second
-            .names()
-            .into_iter()
-            .chain(third.names())
-            .cloned()
-            .collect();
-        expected.sort();
-        expected.dedup();
-        assert_eq!(listed(&out.join(FILES_DIR)), expected);
-        assert_eq!(listed(&out), ["files", "files.json", "index.html"]);
+        assert_eq!(listed(&out.join(FILES_DIR)), expected(&[&second, &third]));
+        assert_eq!(listed(&out), ["files", "index.html"]);
         std::fs::remove_dir_all(&built).unwrap();
         std::fs::remove_dir_all(&out).unwrap();
     }
 
     #[test]
-    fn a_page_without_its_slot_is_refused() {
+    fn a_page_without_its_slot_or_a_build_with_snippets_is_refused() {
         assert!(
             fill(
                 "<script src=\"app.js\">",
@@ -297,5 +392,11 @@ mod tests {
             .is_err()
         );
         assert!(fill("{/* files */}{/* files */}", START_SLOT, "{}", "start.js").is_err());
+        let (built, out) = (scratch("built-snippets"), scratch("out-snippets"));
+        build(&built, "one");
+        std::fs::create_dir_all(built.join("snippets")).unwrap();
+        assert!(publish(&built, &source(), &out).is_err());
+        std::fs::remove_dir_all(&built).unwrap();
+        std::fs::remove_dir_all(&out).unwrap();
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::{Api, ApiError};
 use crate::components::status::{Failed, Loading};
 use crate::i18n::I18n;
-use crate::wording_editor::{self, Mounted};
+use crate::wording_editor::{self, EditorModule, Mounted};
 
 /// Where the editor stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,30 +31,31 @@ pub fn WordingSection(
     let host = NodeRef::<Div>::new();
     let state = RwSignal::new(Editor::Fetching);
     let mounted = StoredValue::new_local(None::<Mounted>);
-    // Drawn once the element is there and the owner's language is known
-    // (at the start, it may still be on its way), in that language.
+    // The editor's fetch starts at once; it is drawn once it is in, the
+    // element is there and the owner's language is known (at the start,
+    // it may still be on its way), in that language.
+    let fetched = RwSignal::new_local(None::<Result<EditorModule, String>>);
+    leptos::task::spawn_local(async move {
+        let module = wording_editor::module().await;
+        // Left meanwhile: nothing to draw into.
+        let _ = fetched.try_set(Some(module));
+    });
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) {
             return true;
         }
-        let (Some(element), true) = (host.get(), i18n.is_settled()) else {
+        let (Some(element), true, Some(module)) = (host.get(), i18n.is_settled(), fetched.get())
+        else {
             return false;
         };
         let (credentials, locale) = (api.credentials(), untrack(|| i18n.locale()));
-        leptos::task::spawn_local(async move {
-            let module = wording_editor::module().await;
-            // The owner may have left the section while it was fetched.
-            if state.try_get_untracked().is_none() {
-                return;
+        match module.and_then(|module| Mounted::new(&module, &element, &credentials, &locale)) {
+            Ok(editor) => {
+                mounted.set_value(Some(editor));
+                state.set(Editor::Shown);
             }
-            match module.and_then(|module| Mounted::new(&module, &element, &credentials, &locale)) {
-                Ok(editor) => {
-                    mounted.set_value(Some(editor));
-                    state.set(Editor::Shown);
-                }
-                Err(reason) => state.set(Editor::Failed(reason)),
-            }
-        });
+            Err(reason) => state.set(Editor::Failed(reason)),
+        }
         true
     });
     on_cleanup(move || {

@@ -146,8 +146,10 @@ async fn main() -> Result<()> {
         cold.push(open(&browser, &format!("{dashboard}#/wording"), WORDING_READY).await?);
         let span = browser
             .js(
-                "const files = performance.getEntriesByType('resource')
-                   .filter((entry) => entry.name.includes('/wording_editor'));
+                "const all = performance.getEntriesByType('resource');
+                 const first = (part) => all.find((entry) => entry.name.includes(part));
+                 const files = ['/wording_editor.', '/wording_editor_bg.'].map(first)
+                   .filter((entry) => entry !== undefined);
                  if (files.length === 0) return null;
                  return Math.max(...files.map((f) => f.responseEnd))
                    - Math.min(...files.map((f) => f.startTime));",

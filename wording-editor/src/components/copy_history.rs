@@ -126,11 +126,18 @@ fn VersionRow(
                 args.set("reason", i18n::text(reason(i18n, &error)));
                 vec![i18n.format(Key::LoadFailed, &args)]
             };
+            // The owner may have left Wording while a request was out,
+            // and the editor's graph (its words included) with it.
             let text = match api.copy_version(&locale, number).await {
+                _ if problem.is_disposed() => return,
                 Ok(found) => found.ftl,
                 Err(error) => return problem.set(Some(failed(error))),
             };
-            match api.restore_copy_version(&locale, number).await {
+            let restored = api.restore_copy_version(&locale, number).await;
+            if problem.is_disposed() {
+                return;
+            }
+            match restored {
                 Ok(saved) => {
                     problem.set(None);
                     // The editor may have gone meanwhile (another locale).

@@ -177,6 +177,11 @@ fn Editor(
             busy.set(true);
             leptos::task::spawn_local(async move {
                 let answer = api.save_copy(&locale, &draft).await;
+                // The owner may have left Wording meanwhile, and the
+                // editor's graph (its words included) with it.
+                if outcome.is_disposed() {
+                    return;
+                }
                 outcome.set(Some(match answer {
                     Ok(saved) => {
                         wording.update(|wording| wording.saved = draft);

@@ -3,6 +3,8 @@
 //! over the locale's shipped copy, in its direction. The editor picks the
 //! prompt's mode and step and the count "characters left" is shown with.
 
+use std::time::Duration;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use protocol::CsatMode;
@@ -36,15 +38,20 @@ pub fn WordingPreview(
     let host = NodeRef::<Div>::new();
     let drawn = StoredValue::new_local(None::<Preview>);
     let failed = RwSignal::new(false);
-    // Drawn once, when the element is there. Only the element is tracked:
-    // a rerun would dispose of the preview's reactive graph, which lives
+    // Drawn once, when the element is there, in a task of its own after the
+    // editor's (the widget's components are the largest part of the first
+    // draw, so one task would hold both). Only the element is tracked: a
+    // rerun would dispose of the preview's reactive graph, which lives
     // under this effect.
     Effect::new(move |_| {
         let Some(element) = host.get() else {
             return;
         };
-        untrack(|| {
-            if drawn.with_value(Option::is_some) {
+        let owner = Owner::current();
+        let draw = move || {
+            // Gone meanwhile (another locale, or the section closed), or
+            // already drawn.
+            if drawn.try_with_value(Option::is_some) != Some(false) {
                 return;
             }
             let sample = Sample {
@@ -59,7 +66,14 @@ pub fn WordingPreview(
                     failed.set(true);
                 }
             }
-        });
+        };
+        set_timeout(
+            move || match &owner {
+                Some(owner) => owner.with(|| untrack(draw)),
+                None => untrack(draw),
+            },
+            Duration::ZERO,
+        );
     });
     on_cleanup(move || drawn.set_value(None));
 
