@@ -47,6 +47,16 @@ pub struct DashboardFiles {
     pub wording_wasm: String,
 }
 
+/// The apps' files as `start.js` holds them (its `FILES`).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Apps {
+    dashboard_js: String,
+    dashboard_wasm: String,
+    wording_js: String,
+    wording_wasm: String,
+}
+
 /// What was published last, and the different build before it.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct History {
@@ -55,6 +65,18 @@ struct History {
 }
 
 impl DashboardFiles {
+    /// The page's files: its script, its CSS and the apps the script starts.
+    fn of_page(start_js: String, css: String, apps: Apps) -> Self {
+        Self {
+            start_js,
+            css,
+            dashboard_js: apps.dashboard_js,
+            dashboard_wasm: apps.dashboard_wasm,
+            wording_js: apps.wording_js,
+            wording_wasm: apps.wording_wasm,
+        }
+    }
+
     /// What a browser fetches before the first section draws, as paths
     /// under the dashboard's folder (en-US is compiled in).
     pub fn first_section(&self) -> Vec<String> {
@@ -116,24 +138,9 @@ impl DashboardFiles {
             .and_then(|at| start.get(at + START_FILES.len()..))
             .and_then(|rest| rest.get(..rest.find(";\n")?))
             .with_context(|| format!("{start_js} holds no {START_FILES}"))?;
-        let apps: serde_json::Value =
+        let apps: Apps =
             serde_json::from_str(apps).with_context(|| format!("{start_js}'s files"))?;
-        let app = |key: &str| {
-            apps.get(key)
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_string)
-                .with_context(|| format!("{start_js} names no {key}"))
-        };
-        let (dashboard_js, dashboard_wasm) = (app("dashboardJs")?, app("dashboardWasm")?);
-        let (wording_js, wording_wasm) = (app("wordingJs")?, app("wordingWasm")?);
-        let files = Self {
-            start_js,
-            css,
-            dashboard_js,
-            dashboard_wasm,
-            wording_js,
-            wording_wasm,
-        };
+        let files = Self::of_page(start_js, css, apps);
         if let Some(missing) = files
             .names()
             .into_iter()
@@ -180,23 +187,21 @@ pub fn publish(built: &Path, source: &Path, out: &Path) -> Result<DashboardFiles
         read(built, "wording_editor_bg.wasm")?,
     )?;
     let css = place("dashboard", "css", read(source, "dashboard.css")?)?;
-    let apps = serde_json::json!({
-        "dashboardJs": dashboard_js,
-        "dashboardWasm": dashboard_wasm,
-        "wordingJs": wording_js,
-        "wordingWasm": wording_wasm,
-    });
-    let start = String::from_utf8(read(source, "start.js")?).context("start.js is not UTF-8")?;
-    let start = fill(&start, START_SLOT, &apps.to_string(), "start.js")?;
-    let start_js = place("start", "js", start.into_bytes())?;
-    let files = DashboardFiles {
-        start_js,
-        css,
+    let apps = Apps {
         dashboard_js,
         dashboard_wasm,
         wording_js,
         wording_wasm,
     };
+    let start = String::from_utf8(read(source, "start.js")?).context("start.js is not UTF-8")?;
+    let start = fill(
+        &start,
+        START_SLOT,
+        &serde_json::to_string(&apps)?,
+        "start.js",
+    )?;
+    let start_js = place("start", "js", start.into_bytes())?;
+    let files = DashboardFiles::of_page(start_js, css, apps);
     let page = String::from_utf8(read(source, "index.html")?).context("index.html is not UTF-8")?;
     let page = fill(
         &page,
@@ -324,6 +329,18 @@ mod tests {
             );
         }
         assert!(!start.contains(START_SLOT));
+        // Each name under the key the page's script reads it by.
+        let template = std::fs::read_to_string(source().join("start.js")).unwrap();
+        for key in ["dashboardJs", "dashboardWasm", "wordingJs", "wordingWasm"] {
+            assert!(
+                template.contains(&format!("FILES.{key}")),
+                "start.js reads {key}"
+            );
+            assert!(
+                start.contains(&format!("\"{key}\":")),
+                "{key} not in {start}"
+            );
+        }
         assert_eq!(
             std::fs::read(out.join(FILES_DIR).join(&files.wording_wasm)).unwrap(),
             b"\0asm editor one"
