@@ -187,6 +187,18 @@ async fn no_violations(browser: &Browser, what: &str) {
     assert!(violations.is_empty(), "{what}: {violations:#?}");
 }
 
+/// A browser signed in to the dashboard (at `/dashboard/{query}`) as
+/// `site`, and that address.
+async fn signed_in(stack: &Stack, site: &SiteAccess, query: &str) -> (Browser, String) {
+    let browser = Browser::start(stack).await.unwrap();
+    let dashboard = format!("{}/dashboard/{query}", stack.worker_url);
+    browser
+        .sign_in_to_dashboard(&dashboard, site)
+        .await
+        .unwrap();
+    (browser, dashboard)
+}
+
 #[tokio::test]
 async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
     let stack = Stack::from_env().unwrap();
@@ -556,12 +568,7 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
 async fn the_dashboard_speaks_the_owners_language_and_arabic_reads_right_to_left() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("dashboard").unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    let dashboard = format!("{}/dashboard/", stack.worker_url);
-    browser
-        .sign_in_to_dashboard(&dashboard, &site)
-        .await
-        .unwrap();
+    let (browser, dashboard) = signed_in(&stack, &site, "").await;
     for (locale, overview, dir) in [("de", "Übersicht", "ltr"), ("ar", "نظرة عامة", "rtl")]
     {
         browser
@@ -613,12 +620,7 @@ async fn the_open_inbox_refreshes_itself_keeping_the_scroll_and_the_rows_that_di
         )
         .await
         .unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    let dashboard = format!("{}/dashboard/?locale=en-US", stack.worker_url);
-    browser
-        .sign_in_to_dashboard(&dashboard, &site)
-        .await
-        .unwrap();
+    let (browser, dashboard) = signed_in(&stack, &site, "?locale=en-US").await;
     browser
         .client
         .goto(&format!("{dashboard}#/conversations"))
@@ -698,12 +700,7 @@ async fn the_open_overview_shows_new_feedback_without_a_reload() {
         )
         .await
         .unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    let dashboard = format!("{}/dashboard/?locale=en-US", stack.worker_url);
-    browser
-        .sign_in_to_dashboard(&dashboard, &site)
-        .await
-        .unwrap();
+    let (browser, dashboard) = signed_in(&stack, &site, "?locale=en-US").await;
     browser.client.goto(&dashboard).await.unwrap();
     figure_becomes(&browser, "thumbs-up", "1").await;
     browser
@@ -750,12 +747,7 @@ async fn the_open_overview_shows_new_feedback_without_a_reload() {
 async fn the_wording_editor_is_fetched_after_the_first_section_shows_and_opens_from_the_cache() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("dashboard").unwrap();
-    let browser = Browser::start(&stack).await.unwrap();
-    let dashboard = format!("{}/dashboard/", stack.worker_url);
-    browser
-        .sign_in_to_dashboard(&dashboard, &site)
-        .await
-        .unwrap();
+    let (browser, dashboard) = signed_in(&stack, &site, "").await;
     browser.client.goto(&dashboard).await.unwrap();
     browser.page_element(".cards").await.unwrap();
     // Each fetch of a file (its start, and the bytes that crossed the
