@@ -18,7 +18,7 @@ pub use protocol::{CopyVersion, CopyVersionText, VersionPrompts};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
-use leptos::prelude::{GetUntracked, RwSignal, Set, WithUntracked};
+use leptos::prelude::{GetUntracked, RwSignal, Set, Update, With, WithUntracked};
 
 use crate::keys::Key;
 use crate::period::{Period, filter_query};
@@ -92,9 +92,23 @@ impl Api {
             .with_untracked(|found| found.site_key.clone())
     }
 
-    /// Who is asking now (for the Wording editor, which asks on its own).
+    /// Who is asking now (for the sections that are wasms of their own,
+    /// which ask on their own).
     pub fn credentials(&self) -> Credentials {
         self.credentials.get_untracked()
+    }
+
+    /// The secret in use, read as a signal: it changes when a new one is
+    /// made (`rotate_secret`).
+    pub fn secret(&self) -> String {
+        self.credentials.with(|found| found.secret.clone())
+    }
+
+    /// Uses `secret` from the next request on: a new one made by another
+    /// part of the page (Settings, a wasm of its own, which has already
+    /// remembered it for the tab).
+    pub fn use_secret(&self, secret: String) {
+        self.credentials.try_update(|found| found.secret = secret);
     }
 
     fn bearer(&self) -> String {

@@ -2,9 +2,10 @@
 //! Analyze → Overview (the CSAT chart, message feedback, the survey's
 //! figures), the Conversations inbox filtered by feedback with export, and
 //! Recommendations → knowledge gaps, Settings, and Wording (the widget's
-//! copy per locale; the editor is a second wasm, `wording-editor`, which
-//! this one fetches when the section opens). Every number comes from the
-//! collector's API; every word from `locales/*/dashboard.ftl`.
+//! copy per locale). Settings and Wording are wasms of their own
+//! (`settings-section`, `wording-editor`), which this one fetches when
+//! they open (`section_apps`). Every number comes from the collector's
+//! API; every word from `locales/*/dashboard.ftl`.
 
 pub mod api;
 pub mod chart;
@@ -15,26 +16,26 @@ pub mod keys;
 pub mod period;
 pub mod refresh;
 pub mod route;
+pub mod section_apps;
+pub mod section_mount;
 pub mod session;
-pub mod settings_form;
-pub mod wording_editor;
 
 #[cfg(feature = "app")]
 use wasm_bindgen::prelude::*;
 
 /// Mounts the dashboard on the page's body. From `start.js`, which knows
-/// the built files' names: `load_wording_editor` fetches the Wording
-/// editor's wasm and resolves to its module; `prefetch_wording_editor`
-/// only fetches its files into the HTTP cache.
+/// the built files' names: `load_section` fetches a section's wasm (by its
+/// key, `"wording"` or `"settings"`) and resolves to its module;
+/// `prefetch_section` only fetches its files into the HTTP cache.
 #[cfg(feature = "app")]
 #[wasm_bindgen]
-pub fn run(load_wording_editor: js_sys::Function, prefetch_wording_editor: js_sys::Function) {
+pub fn run(load_section: js_sys::Function, prefetch_section: js_sys::Function) {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("dashboard crashed: {info}").into());
     }));
-    wording_editor::set_loader(wording_editor::Loader {
-        load: load_wording_editor,
-        prefetch: prefetch_wording_editor,
+    section_apps::set_loader(section_apps::Loader {
+        load: load_section,
+        prefetch: prefetch_section,
     });
     leptos::mount::mount_to_body(components::app::App);
 }

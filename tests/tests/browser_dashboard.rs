@@ -744,7 +744,8 @@ async fn the_open_overview_shows_new_feedback_without_a_reload() {
 }
 
 #[tokio::test]
-async fn the_wording_editor_is_fetched_after_the_first_section_shows_and_opens_from_the_cache() {
+async fn the_sections_of_their_own_are_fetched_after_the_first_section_shows_and_open_from_the_cache()
+ {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("dashboard").unwrap();
     let (browser, dashboard) = signed_in(&stack, &site, "").await;
@@ -762,22 +763,28 @@ async fn the_wording_editor_is_fetched_after_the_first_section_shows_and_opens_f
                  return {
                    overview: named('/overview'),
                    app: named('/files/dashboard_bg.'),
-                   editor: named('/files/wording_editor_bg.'),
+                   wording: named('/files/wording_editor_bg.'),
+                   settings: named('/files/settings_section_bg.'),
                  };",
                 vec![],
             )
             .await
             .unwrap()
     };
+    let fetched_once = |found: &Value, section: &str| {
+        found[section]
+            .as_array()
+            .is_some_and(|list| list.len() == 1 && list[0]["end"].as_f64() > Some(0.0))
+    };
     let fetched = eventually(
-        "the Wording editor fetched while the owner looks at the Overview",
+        "Wording's and Settings' code fetched while the owner looks at the Overview",
         Duration::from_secs(20),
         || async {
             let found = timings().await;
-            Ok(found["editor"]
-                .as_array()
-                .is_some_and(|list| list.len() == 1 && list[0]["end"].as_f64() > Some(0.0))
-                .then_some(found))
+            Ok(
+                (fetched_once(&found, "wording") && fetched_once(&found, "settings"))
+                    .then_some(found),
+            )
         },
     )
     .await
@@ -789,30 +796,38 @@ async fn the_wording_editor_is_fetched_after_the_first_section_shows_and_opens_f
         .filter_map(|entry| entry["end"].as_f64())
         .fold(f64::INFINITY, f64::min);
     assert_eq!(fetched["app"].as_array().unwrap().len(), 1, "{fetched}");
-    let prefetch = &fetched["editor"][0];
-    assert!(
-        prefetch["start"].as_f64().unwrap() >= overview_end,
-        "the editor's fetch waits for the first section's figures: {fetched}"
-    );
-    assert!(prefetch["bytes"].as_f64().unwrap() > 0.0, "{fetched}");
-    browser
-        .page_element("a[href=\"#/wording\"]")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .page_element(".wording-message[data-id=\"csat-title\"]")
-        .await
-        .unwrap();
-    let after = timings().await;
-    let opened = after["editor"].as_array().unwrap();
-    assert_eq!(opened.len(), 2, "{after}");
-    assert_eq!(
-        opened[1]["bytes"].as_f64(),
-        Some(0.0),
-        "opening Wording took the editor from the HTTP cache: {after}"
-    );
+    for section in ["wording", "settings"] {
+        let prefetch = &fetched[section][0];
+        assert!(
+            prefetch["start"].as_f64().unwrap() >= overview_end,
+            "{section}'s fetch waits for the first section's figures: {fetched}"
+        );
+        assert!(prefetch["bytes"].as_f64().unwrap() > 0.0, "{fetched}");
+    }
+    for (section, link, drawn) in [
+        (
+            "wording",
+            "a[href=\"#/wording\"]",
+            ".wording-message[data-id=\"csat-title\"]",
+        ),
+        ("settings", "a[href=\"#/settings\"]", "form.settings"),
+    ] {
+        browser
+            .page_element(link)
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser.page_element(drawn).await.unwrap();
+        let after = timings().await;
+        let opened = after[section].as_array().unwrap();
+        assert_eq!(opened.len(), 2, "{after}");
+        assert_eq!(
+            opened[1]["bytes"].as_f64(),
+            Some(0.0),
+            "opening {section} took its code from the HTTP cache: {after}"
+        );
+    }
     browser.close().await.unwrap();
 }

@@ -1,8 +1,8 @@
 //! The dashboard's files as the collector serves them: the page names
 //! every other file by its content, under `/dashboard/files/`, cached for a
 //! year as immutable; the page itself is asked for again on every load.
-//! `start.js` names both apps: the dashboard, and the Wording editor it
-//! fetches only when asked.
+//! `start.js` names every app: the dashboard, and the sections it fetches
+//! only when asked (Wording, Settings).
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used)]
 
@@ -65,8 +65,11 @@ async fn the_dashboards_files_are_named_by_content_and_cached_for_a_year() {
     let start = String::from_utf8(start).unwrap();
     let files = files_of(&start);
     let mut named = vec![css_path];
-    for key in ["dashboardJs", "dashboardWasm", "wordingJs", "wordingWasm"] {
-        named.push(format!("files/{}", files[key].as_str().unwrap()));
+    for app in ["dashboard", "wording", "settings"] {
+        for kind in ["Js", "Wasm"] {
+            let name = files[format!("{app}{kind}")].as_str().unwrap();
+            named.push(format!("files/{name}"));
+        }
     }
     for path in named {
         let (cache, bytes) = get(path.clone()).await;

@@ -13,13 +13,8 @@
 pub mod components;
 pub mod wording;
 
-use dashboard::api::Api;
-use dashboard::components::status::Loading;
-use dashboard::i18n::{self, I18n, Messages};
-use dashboard::session::Credentials;
+use dashboard::section_mount::{MountedSection, mount_section};
 use leptos::prelude::*;
-use leptos::tachys::view::any_view::AnyViewState;
-use protocol::locales::DEFAULT_LOCALE;
 use wasm_bindgen::prelude::*;
 
 use crate::components::wording_page::WordingPage;
@@ -28,7 +23,7 @@ use crate::components::wording_page::WordingPage;
 /// JavaScript) removes it and disposes of its reactive graph.
 #[wasm_bindgen]
 pub struct Editor {
-    _mounted: leptos::mount::UnmountHandle<AnyViewState>,
+    _mounted: MountedSection,
 }
 
 /// Draws the Wording section into `host` for the site `site_key`, whose
@@ -42,46 +37,13 @@ pub fn mount(
     secret: &str,
     locale: &str,
 ) -> Result<Editor, JsError> {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("wording editor crashed: {info}").into());
-    }));
-    let credentials = Credentials::new(site_key, secret).map_err(|reason| JsError::new(&reason))?;
-    protocol::ids::check_locale("locale", locale).map_err(|err| JsError::new(&err.message))?;
-    let locale = locale.to_string();
-    // The API's signals made under the editor's root, so that dropping the
-    // editor disposes of them (the secret included).
-    let mounted = leptos::mount::mount_to(host, move || {
-        let api = Api::new(credentials);
-        view! { <Section api locale/> }.into_any()
-    });
+    let mounted = mount_section(
+        "wording editor",
+        host,
+        (site_key, secret),
+        locale,
+        |api| view! { <WordingPage api/> }.into_any(),
+        |_| (),
+    )?;
     Ok(Editor { _mounted: mounted })
-}
-
-/// The section in the owner's language: drawn once that copy is in (at
-/// once for en-US, which is compiled in), so the words do not change under
-/// the editor's eyes.
-#[component]
-fn Section(
-    /// The API for the signed-in site.
-    api: Api,
-    /// The dashboard's language.
-    locale: String,
-) -> impl IntoView {
-    let i18n = I18n::settled(Messages::reference().into_localized());
-    provide_context(i18n);
-    let ready = RwSignal::new(locale == DEFAULT_LOCALE);
-    if !ready.get_untracked() {
-        leptos::task::spawn_local(async move {
-            i18n.set(i18n::load_locale(&locale).await.into_localized());
-            ready.set(true);
-        });
-    }
-    move || {
-        let api = api.clone();
-        if ready.get() {
-            view! { <WordingPage api/> }.into_any()
-        } else {
-            view! { <Loading/> }.into_any()
-        }
-    }
 }

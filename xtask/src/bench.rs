@@ -1,10 +1,15 @@
-//! `cargo xtask bench [--ingest] [--reads] [--dashboard] [--widget]
-//! [--lighthouse] [--size] [--against REV] [--rounds N]`: the project's
+//! `cargo xtask bench [--ingest] [--profile] [--reads] [--dashboard]
+//! [--widget] [--lighthouse] [--size] [--against REV] [--rounds N]`: the project's
 //! speed and size, measured on this machine against the Worker on local
 //! workerd with a fresh local D1.
 //!
 //! - `--ingest` (the default when nothing else is selected): ingest
 //!   throughput and p99 at batch sizes 1, 20 and 100.
+//! - `--profile` (with ingest): after the rounds, samples this checkout's
+//!   Worker with V8's CPU profiler (wrangler dev's inspector) while ingest
+//!   at batch 100 runs into one database, and prints where the time went
+//!   by function and by crate (`tests/profile/worker_cpu.mjs`); the profile
+//!   itself is kept as `target/bench/ingest.cpuprofile`, for DevTools.
 //! - `--reads`: seeds 1,000,000 events through ingest and times the
 //!   Overview, the conversation list and the knowledge gaps. With
 //!   `--events N` it seeds N instead; over 1,000,000 they go straight into
@@ -18,7 +23,7 @@
 //! - `--lighthouse`: Lighthouse's performance score of the demo page with
 //!   and without the widget.
 //! - `--size`: the widget's download, brotli 11 (with `--dashboard`, the
-//!   dashboard's before its first section and the Wording editor's too).
+//!   dashboard's before its first section and each section's of its own).
 //!
 //! Every selected benchmark runs in rounds (`--rounds`, 3 by default) and
 //! the summary gives each figure's median and range. With `--against REV`
@@ -83,11 +88,13 @@ const MAX_ROUNDS: usize = 20;
 
 /// Every flag, for the help text and for refusing typos.
 pub const FLAGS: &str =
-    "--ingest --reads --events N --dashboard --widget --lighthouse --size --against REV --rounds N";
+    "--ingest --profile --reads --events N --dashboard --widget --lighthouse --size --against REV --rounds N";
 
 /// What to measure, and how.
 struct Options {
     ingest: bool,
+    /// Profile this checkout's Worker under ingest after the rounds.
+    profile: bool,
     reads: bool,
     dashboard: bool,
     widget: bool,
@@ -103,6 +110,7 @@ impl Options {
     fn parse(args: &[String]) -> Result<Self> {
         let mut options = Self {
             ingest: false,
+            profile: false,
             reads: false,
             dashboard: false,
             widget: false,
@@ -116,6 +124,7 @@ impl Options {
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--ingest" => options.ingest = true,
+                "--profile" => options.profile = true,
                 "--reads" => options.reads = true,
                 "--dashboard" => options.dashboard = true,
                 "--widget" => options.widget = true,
@@ -155,6 +164,9 @@ impl Options {
         }
         if options.events.is_some() && !options.reads {
             bail!("--events sets how many events --reads seeds; add --reads");
+        }
+        if options.profile && (options.reads || options.browser() || options.size) {
+            bail!("--profile samples the Worker under ingest; run it with --ingest only");
         }
         if !(options.reads
             || options.dashboard
@@ -210,6 +222,8 @@ struct Stack {
     ingest_one_file: PathBuf,
     read_file: PathBuf,
     page_origin: String,
+    /// The DevTools inspector's port, where the Worker is profiled.
+    inspector: Option<u16>,
     // Held for their lifetime: dropping them stops the page and the Worker.
     _page: Option<StaticSite>,
     _worker: Background,
@@ -232,6 +246,7 @@ fn start_stack(
     dir: &Path,
     page: bool,
     direct_events: Option<u64>,
+    profiled: bool,
 ) -> Result<Stack> {
     std::fs::create_dir_all(dir)?;
     let d1 = D1::new(repo, dir.join("state"));
@@ -273,7 +288,13 @@ fn start_stack(
 
     let port = free_port()?;
     let url = format!("http://127.0.0.1:{port}");
-    let worker = worker_dev::start(repo, &d1, port, Log::File(dir.join("wrangler.log")), &[])?;
+    let inspector = if profiled { Some(free_port()?) } else { None };
+    let inspector_arg = inspector.map(|port| port.to_string());
+    let extra: Vec<&str> = match &inspector_arg {
+        Some(port) => vec!["--inspector-port", port],
+        None => Vec::new(),
+    };
+    let worker = worker_dev::start(repo, &d1, port, Log::File(dir.join("wrangler.log")), &extra)?;
     let page_port = free_port()?;
     let page_origin = format!("http://127.0.0.1:{page_port}");
     let page = if page {
@@ -304,6 +325,7 @@ fn start_stack(
         ingest_one_file,
         read_file,
         page_origin,
+        inspector,
         _page: page,
         _worker: worker,
     })
@@ -488,12 +510,16 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
             }
             if options.dashboard {
                 println!("\nthe dashboard's download, {label}:");
-                let (first, wording) = size::measure_dashboard(side_repo)?;
-                for (name, value) in [
-                    ("dashboard before its first section, brotli", first),
-                    ("Wording editor on opening, brotli", wording),
-                ] {
-                    figures.add(side, 0, &format!("size {name}"), value as f64, "bytes");
+                let (first, sections) = size::measure_dashboard(side_repo)?;
+                let name = "size dashboard before its first section, brotli";
+                figures.add(side, 0, name, first as f64, "bytes");
+                for (section, value) in sections {
+                    let name = match section {
+                        // As the figure was first named, to compare with.
+                        "wording" => "size Wording editor on opening, brotli".to_string(),
+                        other => format!("size {other} on opening, brotli"),
+                    };
+                    figures.add(side, 0, &name, value as f64, "bytes");
                 }
             }
         }
@@ -503,7 +529,8 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
         let run_dir = repo.path("target/bench");
         let _ = std::fs::remove_dir_all(&run_dir);
         let mut stacks = Vec::new();
-        for (label, side_repo) in &sides {
+        let last = sides.len().saturating_sub(1);
+        for (side, (label, side_repo)) in sides.iter().enumerate() {
             let dir = run_dir.join(label.split(' ').next().unwrap_or("side"));
             stacks.push(start_stack(
                 side_repo,
@@ -511,9 +538,13 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
                 &dir,
                 options.page(),
                 options.direct_events(),
+                options.profile && side == last,
             )?);
         }
         measure_rounds(repo, &options, &stacks, &mut figures)?;
+        if let Some(stack) = stacks.last().filter(|_| options.profile) {
+            profile_ingest(repo, stack, &run_dir.join("ingest.cpuprofile"))?;
+        }
     }
 
     let rounds = options.rounds;
@@ -596,6 +627,45 @@ fn measure_rounds(
     Ok(())
 }
 
+/// Samples `stack`'s Worker with V8's CPU profiler while ingest runs at
+/// batch 100 with every site in one database, prints the profile's top
+/// items and the throughput with the profiler on, and keeps the profile in
+/// `out`.
+fn profile_ingest(repo: &Repo, stack: &Stack, out: &Path) -> Result<()> {
+    let inspector = stack
+        .inspector
+        .context("the Worker was started without an inspector")?;
+    println!(
+        "\nprofiling {} under ingest at batch 100, one database:",
+        stack.label
+    );
+    // The sampler runs a second longer than the load, so the whole load is in it.
+    let seconds = INGEST_SECONDS.parse::<u64>()? + 1;
+    let mut sampler = Command::new("node")
+        .arg("--experimental-websocket")
+        .arg(repo.path("tests/profile/worker_cpu.mjs"))
+        .args([inspector.to_string(), seconds.to_string(), "30".to_string()])
+        .arg(out)
+        .spawn()
+        .context("could not start node for the CPU profiler")?;
+    let loaded = collect(
+        &format!("{}, profiled", stack.label),
+        measuring(repo, "loadgen")
+            .args(["ingest", &stack.url])
+            .arg(&stack.ingest_one_file)
+            .args(["100", INGEST_SECONDS, CONCURRENCY, "sites in one database"]),
+    )?;
+    let sampled = sampler.wait()?;
+    if !sampled.success() {
+        bail!("the CPU profiler failed ({sampled})");
+    }
+    for (name, value, unit) in loaded {
+        println!("with the profiler on: {name} {value:.0} {unit}");
+    }
+    println!("the profile: {}", out.display());
+    Ok(())
+}
+
 /// Lighthouse's performance score (0–100) of `url` in one run and its
 /// Total Blocking Time (ms), with Debian's Chromium (Lighthouse's default
 /// mobile profile and throttling).
@@ -640,6 +710,8 @@ mod tests {
         assert_eq!(reads.against.as_deref(), Some("HEAD~1"));
         assert_eq!(reads.rounds, 5);
         assert_eq!(reads.builds(), ["build-worker"]);
+        let profiled = parse(&["--profile"]).unwrap_or_else(|err| unreachable!("{err}"));
+        assert!(profiled.ingest && profiled.profile);
     }
 
     #[test]
@@ -649,6 +721,7 @@ mod tests {
             (&["--against"][..], "--against needs a git revision"),
             (&["--rounds", "0"][..], "--rounds takes 1 to 20"),
             (&["--rounds", "many"][..], "--rounds takes 1 to 20"),
+            (&["--profile", "--dashboard"][..], "run it with --ingest only"),
         ] {
             let err = parse(args)
                 .err()

@@ -116,23 +116,26 @@ fn loader_with_labels(repo: &Repo, source: &str) -> Result<String> {
 /// Builds the site owners' dashboard into the collector's assets
 /// (`dist/collector/dashboard`): `index.html`, and under `files/`, named by
 /// their content (see `dashboard_assets`), `start.js`, the CSS, the Leptos
-/// app and the Wording editor's app, which it fetches on demand.
+/// app and the apps of the sections it fetches when they open (Wording,
+/// Settings).
 pub fn dashboard(repo: &Repo) -> Result<()> {
     let built = repo.path("target/dashboard-apps");
-    browser_app(repo, "dashboard", "dashboard", &built)?;
-    browser_app(repo, "wording-editor", "wording_editor", &built)?;
+    for app in dashboard_assets::APPS {
+        browser_app(repo, app.package, app.stem, &built)?;
+    }
     let out = collector_assets::dir(repo).join("dashboard");
     dashboard_assets::publish(&built, &repo.path("dashboard"), &out)?;
     Ok(())
 }
 
-/// Builds the dashboard unless its build is whole (every file its page
-/// names is there) and newer than everything it is built from.
+/// Builds the dashboard unless its build is whole (every app's files, named
+/// by its page, are there) and newer than everything it is built from.
 pub fn dashboard_if_stale(repo: &Repo) -> Result<()> {
     let output = collector_assets::dir(repo).join("dashboard/index.html");
     let inputs = [
         "dashboard",
         "wording-editor",
+        "settings-section",
         "xtask/src/builds.rs",
         "xtask/src/dashboard_assets.rs",
         "widget/src",
@@ -150,7 +153,8 @@ pub fn dashboard_if_stale(repo: &Repo) -> Result<()> {
     .map(|path| repo.path(path));
     let whole = output
         .parent()
-        .is_some_and(|out| dashboard_assets::DashboardFiles::of(out).is_ok());
+        .and_then(|out| dashboard_assets::DashboardFiles::of(out).ok())
+        .is_some_and(|files| files.has_every_app());
     if let (true, Some(built), Some(newest_input)) = (whole, modified(&output), newest(&inputs))
         && built > newest_input
     {

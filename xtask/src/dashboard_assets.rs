@@ -4,14 +4,16 @@
 //! `edge-worker/_headers` caches for a year as `immutable`; `index.html`,
 //! which names them, is revalidated on every load (`no-cache`).
 //!
-//! `start.js` is written with the names of the two apps it starts (the
-//! dashboard, and the Wording editor it fetches on demand), then named by
-//! its own content, and `index.html` with the names of `start.js` and the
-//! CSS. The files of the build before the last different one stay (the
-//! build folder remembers which they were), so a tab opened before a
-//! deploy from this folder still finds the Wording editor it was built
-//! with; a deploy from a fresh clone carries only its own build.
+//! `start.js` is written with the names of the apps it starts ([`APPS`]:
+//! the dashboard, and the sections it fetches as wasms of their own when
+//! they open, Wording and Settings), then named by its own content, and
+//! `index.html` with the names of `start.js` and the CSS. The files of the
+//! build before the last different one stay (the build folder remembers
+//! which they were), so a tab opened before a deploy from this folder
+//! still finds the sections it was built with; a deploy from a fresh clone
+//! carries only its own build.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -29,6 +31,41 @@ const START_SLOT: &str = "{/* files */}";
 /// Where `start.js` keeps them once built.
 const START_FILES: &str = "const FILES = ";
 
+/// One of the dashboard's wasm apps: the dashboard itself, or a section
+/// fetched as a wasm of its own when it first opens.
+#[derive(Debug, Clone, Copy)]
+pub struct App {
+    /// What `start.js` calls it: its files are `FILES.<key>Js` and
+    /// `FILES.<key>Wasm`, and `loadSection(key)` starts it.
+    pub key: &'static str,
+    /// Its crate.
+    pub package: &'static str,
+    /// The stem of the files wasm-bindgen writes for it.
+    pub stem: &'static str,
+}
+
+/// The dashboard, then the sections it fetches when they open.
+pub const APPS: [App; 3] = [
+    App {
+        key: DASHBOARD,
+        package: "dashboard",
+        stem: "dashboard",
+    },
+    App {
+        key: "wording",
+        package: "wording-editor",
+        stem: "wording_editor",
+    },
+    App {
+        key: "settings",
+        package: "settings-section",
+        stem: "settings_section",
+    },
+];
+
+/// The key of the app the page starts with.
+const DASHBOARD: &str = "dashboard";
+
 /// The built files an `index.html` names, each as `files/<name>`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -37,24 +74,11 @@ pub struct DashboardFiles {
     pub start_js: String,
     /// `dashboard.<hash>.css`.
     pub css: String,
-    /// `dashboard.<hash>.js`, the app's wasm-bindgen module.
-    pub dashboard_js: String,
-    /// `dashboard_bg.<hash>.wasm`.
-    pub dashboard_wasm: String,
-    /// `wording_editor.<hash>.js`, the Wording editor's module.
-    pub wording_js: String,
-    /// `wording_editor_bg.<hash>.wasm`.
-    pub wording_wasm: String,
-}
-
-/// The apps' files as `start.js` holds them (its `FILES`).
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Apps {
-    dashboard_js: String,
-    dashboard_wasm: String,
-    wording_js: String,
-    wording_wasm: String,
+    /// The apps' files as `start.js` holds them (its `FILES`):
+    /// `dashboardJs` → `dashboard.<hash>.js`, `dashboardWasm` →
+    /// `dashboard_bg.<hash>.wasm`, and so on for each app's key. A build
+    /// from before Settings became a wasm of its own has no `settings*`.
+    pub apps: BTreeMap<String, String>,
 }
 
 /// What was published last, and the different build before it.
@@ -65,49 +89,49 @@ struct History {
 }
 
 impl DashboardFiles {
-    /// The page's files: its script, its CSS and the apps the script starts.
-    fn of_page(start_js: String, css: String, apps: Apps) -> Self {
-        Self {
-            start_js,
-            css,
-            dashboard_js: apps.dashboard_js,
-            dashboard_wasm: apps.dashboard_wasm,
-            wording_js: apps.wording_js,
-            wording_wasm: apps.wording_wasm,
-        }
+    /// The JavaScript module and the wasm of the app `key`, if built.
+    pub fn app(&self, key: &str) -> Option<[&String; 2]> {
+        Some([
+            self.apps.get(&format!("{key}Js"))?,
+            self.apps.get(&format!("{key}Wasm"))?,
+        ])
     }
 
     /// What a browser fetches before the first section draws, as paths
     /// under the dashboard's folder (en-US is compiled in).
     pub fn first_section(&self) -> Vec<String> {
+        let mut names = vec![&self.start_js, &self.css];
+        names.extend(self.app(DASHBOARD).into_iter().flatten());
         let mut paths = vec!["index.html".to_string()];
-        for name in [
-            &self.start_js,
-            &self.css,
-            &self.dashboard_js,
-            &self.dashboard_wasm,
-        ] {
-            paths.push(format!("{FILES_DIR}/{name}"));
-        }
+        paths.extend(names.iter().map(|name| format!("{FILES_DIR}/{name}")));
         paths
     }
 
-    /// What opening Wording fetches on top.
-    pub fn wording(&self) -> Vec<String> {
-        [&self.wording_js, &self.wording_wasm]
-            .map(|name| format!("{FILES_DIR}/{name}"))
-            .to_vec()
+    /// Each section fetched when it opens, by key, with what opening it
+    /// fetches on top of the first section.
+    pub fn sections(&self) -> Vec<(&'static str, Vec<String>)> {
+        APPS.iter()
+            .filter(|app| app.key != DASHBOARD)
+            .filter_map(|app| {
+                let files = self.app(app.key)?;
+                Some((
+                    app.key,
+                    files.map(|name| format!("{FILES_DIR}/{name}")).to_vec(),
+                ))
+            })
+            .collect()
     }
 
-    fn names(&self) -> [&String; 6] {
-        [
-            &self.start_js,
-            &self.css,
-            &self.dashboard_js,
-            &self.dashboard_wasm,
-            &self.wording_js,
-            &self.wording_wasm,
-        ]
+    /// Whether every one of [`APPS`] is in it (not a build from before one
+    /// was added).
+    pub fn has_every_app(&self) -> bool {
+        APPS.iter().all(|app| self.app(app.key).is_some())
+    }
+
+    fn names(&self) -> Vec<&String> {
+        let mut names = vec![&self.start_js, &self.css];
+        names.extend(self.apps.values());
+        names
     }
 
     /// The files `out`'s page names, as a browser finds them: from
@@ -138,9 +162,12 @@ impl DashboardFiles {
             .and_then(|at| start.get(at + START_FILES.len()..))
             .and_then(|rest| rest.get(..rest.find(";\n")?))
             .with_context(|| format!("{start_js} holds no {START_FILES}"))?;
-        let apps: Apps =
-            serde_json::from_str(apps).with_context(|| format!("{start_js}'s files"))?;
-        let files = Self::of_page(start_js, css, apps);
+        let apps = serde_json::from_str(apps).with_context(|| format!("{start_js}'s files"))?;
+        let files = Self {
+            start_js,
+            css,
+            apps,
+        };
         if let Some(missing) = files
             .names()
             .into_iter()
@@ -152,10 +179,10 @@ impl DashboardFiles {
     }
 }
 
-/// The files a build of the two apps left in `built` (`dashboard.js`,
-/// `dashboard_bg.wasm`, `wording_editor.js`, `wording_editor_bg.wasm`),
-/// with the page's own sources in `source` (`index.html`, `start.js`,
-/// `dashboard.css`), published into `out`. Returns their names.
+/// The files a build of the apps left in `built` (for each of [`APPS`],
+/// `<stem>.js` and `<stem>_bg.wasm`), with the page's own sources in
+/// `source` (`index.html`, `start.js`, `dashboard.css`), published into
+/// `out`. Returns their names.
 pub fn publish(built: &Path, source: &Path, out: &Path) -> Result<DashboardFiles> {
     if built.join("snippets").exists() {
         anyhow::bail!(
@@ -178,21 +205,15 @@ pub fn publish(built: &Path, source: &Path, out: &Path) -> Result<DashboardFiles
         write_if_changed(&files_dir.join(&name), &bytes)?;
         Ok(name)
     };
-    let dashboard_js = place("dashboard", "js", read(built, "dashboard.js")?)?;
-    let dashboard_wasm = place("dashboard_bg", "wasm", read(built, "dashboard_bg.wasm")?)?;
-    let wording_js = place("wording_editor", "js", read(built, "wording_editor.js")?)?;
-    let wording_wasm = place(
-        "wording_editor_bg",
-        "wasm",
-        read(built, "wording_editor_bg.wasm")?,
-    )?;
+    let mut apps = BTreeMap::new();
+    for app in APPS {
+        let (js, wasm) = (format!("{}.js", app.stem), format!("{}_bg.wasm", app.stem));
+        let js = place(app.stem, "js", read(built, &js)?)?;
+        let wasm = place(&format!("{}_bg", app.stem), "wasm", read(built, &wasm)?)?;
+        apps.insert(format!("{}Js", app.key), js);
+        apps.insert(format!("{}Wasm", app.key), wasm);
+    }
     let css = place("dashboard", "css", read(source, "dashboard.css")?)?;
-    let apps = Apps {
-        dashboard_js,
-        dashboard_wasm,
-        wording_js,
-        wording_wasm,
-    };
     let start = String::from_utf8(read(source, "start.js")?).context("start.js is not UTF-8")?;
     let start = fill(
         &start,
@@ -201,7 +222,11 @@ pub fn publish(built: &Path, source: &Path, out: &Path) -> Result<DashboardFiles
         "start.js",
     )?;
     let start_js = place("start", "js", start.into_bytes())?;
-    let files = DashboardFiles::of_page(start_js, css, apps);
+    let files = DashboardFiles {
+        start_js,
+        css,
+        apps,
+    };
     let page = String::from_utf8(read(source, "index.html")?).context("index.html is not UTF-8")?;
     let page = fill(
         &page,
@@ -273,13 +298,11 @@ mod tests {
     }
 
     fn build(built: &Path, version: &str) {
-        for (name, bytes) in [
-            ("dashboard.js", format!("app {version}")),
-            ("dashboard_bg.wasm", format!("\0asm app {version}")),
-            ("wording_editor.js", format!("editor {version}")),
-            ("wording_editor_bg.wasm", format!("\0asm editor {version}")),
-        ] {
-            std::fs::write(built.join(name), bytes).unwrap();
+        for app in APPS {
+            let js = format!("{} {version}", app.key);
+            let wasm = format!("\0asm {} {version}", app.key);
+            std::fs::write(built.join(format!("{}.js", app.stem)), js).unwrap();
+            std::fs::write(built.join(format!("{}_bg.wasm", app.stem)), wasm).unwrap();
         }
     }
 
@@ -298,7 +321,7 @@ mod tests {
     }
 
     #[test]
-    fn the_page_names_its_files_by_content_and_start_names_both_apps() {
+    fn the_page_names_its_files_by_content_and_start_names_every_app() {
         let (built, out) = (scratch("built"), scratch("out"));
         build(&built, "one");
         let files = publish(&built, &source(), &out).unwrap();
@@ -317,47 +340,39 @@ mod tests {
             "{page}"
         );
         let start = std::fs::read_to_string(out.join(FILES_DIR).join(&files.start_js)).unwrap();
-        for name in [
-            &files.dashboard_js,
-            &files.dashboard_wasm,
-            &files.wording_js,
-            &files.wording_wasm,
-        ] {
-            assert!(
-                start.contains(&format!("\"{name}\"")),
-                "{name} not in {start}"
-            );
-        }
         assert!(!start.contains(START_SLOT));
-        // Each name under the key the page's script reads it by.
-        let template = std::fs::read_to_string(source().join("start.js")).unwrap();
-        for key in ["dashboardJs", "dashboardWasm", "wordingJs", "wordingWasm"] {
-            assert!(
-                template.contains(&format!("FILES.{key}")),
-                "start.js reads {key}"
-            );
-            assert!(
-                start.contains(&format!("\"{key}\":")),
-                "{key} not in {start}"
+        for app in APPS {
+            // Each app's files under the keys the page's script reads them by.
+            let [js, wasm] = files.app(app.key).unwrap();
+            for (key, name) in [("Js", js), ("Wasm", wasm)] {
+                let entry = format!("\"{}{key}\":\"{name}\"", app.key);
+                assert!(start.contains(&entry), "{entry} not in {start}");
+            }
+            assert_eq!(
+                std::fs::read(out.join(FILES_DIR).join(wasm)).unwrap(),
+                format!("\0asm {} one", app.key).into_bytes()
             );
         }
+        let [dashboard_js, _] = files.app("dashboard").unwrap();
+        assert!(dashboard_js.starts_with("dashboard.") && dashboard_js.ends_with(".js"));
+        // The sections fetched on demand are not in the first download.
+        let sections = files.sections();
         assert_eq!(
-            std::fs::read(out.join(FILES_DIR).join(&files.wording_wasm)).unwrap(),
-            b"\0asm editor one"
+            sections.iter().map(|(key, _)| *key).collect::<Vec<_>>(),
+            ["wording", "settings"]
         );
-        assert!(
-            files.dashboard_js.starts_with("dashboard.") && files.dashboard_js.ends_with(".js")
-        );
-        assert!(
-            !files
-                .first_section()
-                .iter()
-                .any(|path| path.contains("wording"))
-        );
+        for (_, paths) in &sections {
+            assert!(
+                paths
+                    .iter()
+                    .all(|path| !files.first_section().contains(path))
+            );
+        }
         // Nothing but the page and its files is served.
         assert_eq!(listed(&out), ["files", "index.html"]);
         // A file gone from the folder is found out.
-        std::fs::remove_file(out.join(FILES_DIR).join(&files.wording_js)).unwrap();
+        let [_, settings_wasm] = files.app("settings").unwrap();
+        std::fs::remove_file(out.join(FILES_DIR).join(settings_wasm)).unwrap();
         assert!(DashboardFiles::of(&out).is_err());
         std::fs::remove_dir_all(&built).unwrap();
         std::fs::remove_dir_all(&out).unwrap();
@@ -388,7 +403,7 @@ mod tests {
         assert_eq!(listed(&out.join(FILES_DIR)), expected(&[&first, &second]));
         build(&built, "three");
         let third = publish(&built, &source(), &out).unwrap();
-        assert_ne!(first.wording_wasm, second.wording_wasm);
+        assert_ne!(first.app("wording"), second.app("wording"));
         // The CSS did not change: one file serves all three builds.
         assert_eq!(first.css, third.css);
         assert_eq!(listed(&out.join(FILES_DIR)), expected(&[&second, &third]));

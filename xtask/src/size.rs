@@ -55,22 +55,18 @@ pub fn run(repo: &Repo) -> Result<()> {
 /// Prints the sizes of `repo`'s built dashboard (`dist/collector/dashboard`)
 /// and returns the brotli bytes fetched before its first section draws
 /// (en-US is compiled in; another language's copy is one more small
-/// request) and those opening Wording fetches on top (0 in a build where
-/// the editor is in the first download).
-pub fn measure_dashboard(repo: &Repo) -> Result<(usize, usize)> {
+/// request), and for each section fetched as a wasm of its own, by its
+/// name, those opening it fetches on top (none in a build from before).
+pub fn measure_dashboard(repo: &Repo) -> Result<(usize, Vec<(&'static str, usize)>)> {
     let dist = crate::collector_assets::dir(repo).join("dashboard");
-    let (first_paths, wording_paths) = match DashboardFiles::of(&dist) {
-        Ok(files) => (files.first_section(), files.wording()),
+    let (first_paths, sections) = match DashboardFiles::of(&dist) {
+        Ok(files) => (files.first_section(), files.sections()),
         Err(_) => (
             DASHBOARD_FIRST_UNHASHED.map(String::from).to_vec(),
             Vec::new(),
         ),
     };
-    println!(
-        "
-{:<40} {:>10} {:>10}",
-        "dashboard file", "raw", "brotli"
-    );
+    println!("\n{:<40} {:>10} {:>10}", "dashboard file", "raw", "brotli");
     let sizes = |paths: &[String]| -> Result<usize> {
         let mut total = 0;
         for path in paths {
@@ -92,12 +88,14 @@ pub fn measure_dashboard(repo: &Repo) -> Result<(usize, usize)> {
         "{:<40} {:>10} {:>10}   goal {DASHBOARD_GOAL}: {goal}",
         "before the first section", "", first
     );
-    let wording = sizes(&wording_paths)?;
-    println!(
-        "{:<40} {:>10} {:>10}",
-        "Wording editor, when the section opens", "", wording
-    );
-    Ok((first, wording))
+    let mut on_opening = Vec::new();
+    for (section, paths) in sections {
+        let bytes = sizes(&paths)?;
+        let said = format!("{section}, when the section opens");
+        println!("{said:<40} {:>10} {:>10}", "", bytes);
+        on_opening.push((section, bytes));
+    }
+    Ok((first, on_opening))
 }
 
 /// Prints the sizes of `repo`'s built widget (`dist/widget`) and returns

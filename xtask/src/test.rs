@@ -68,6 +68,8 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 "dashboard",
                 "-p",
                 "wording-editor",
+                "-p",
+                "settings-section",
                 "--all-targets",
             ])
             .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),

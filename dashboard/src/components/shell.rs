@@ -8,17 +8,16 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::{Api, ApiError, Holder};
 use crate::components::conversation_view::ConversationView;
+use crate::components::fetched_section::FetchedSection;
 use crate::components::gaps_page::GapsPage;
 use crate::components::inbox::Inbox;
 use crate::components::overview_page::OverviewPage;
 use crate::components::period_picker::PeriodPicker;
-use crate::components::settings_page::SettingsPage;
 use crate::components::status::{Failed, Loading, StillLoading};
-use crate::components::wording_section::WordingSection;
 use crate::i18n::{self, I18n, Key};
 use crate::period::Period;
 use crate::route::Route;
-use crate::wording_editor;
+use crate::section_apps::{self, SectionApp};
 
 /// Follows the address's `#/...`, through `open` (which turns a section
 /// the signed-in key may not open into one it may).
@@ -95,16 +94,26 @@ fn Sections(
     };
     let route = RwSignal::new(open(Route::current()));
     watch_route(route, open);
-    // Whoever may open Wording gets its editor fetched once the first
-    // section has shown what it was opened for and the browser is idle.
-    if may(&Route::Wording) {
+    // The sections that are wasms of their own, for whoever may open them:
+    // their code is fetched once the first section has shown what it was
+    // opened for and the browser is idle.
+    let fetched: Vec<SectionApp> = [
+        (Route::Wording, SectionApp::Wording),
+        (Route::Settings, SectionApp::Settings),
+    ]
+    .into_iter()
+    .filter(|(route, _)| may(route))
+    .map(|(_, app)| app)
+    .collect();
+    if !fetched.is_empty() {
         let loading = StillLoading::new();
         provide_context(loading);
-        Effect::new(move |fetched: Option<bool>| {
-            if fetched == Some(true) || !loading.none() {
-                return fetched.unwrap_or(false);
+        let fetched = StoredValue::new(fetched);
+        Effect::new(move |asked: Option<bool>| {
+            if asked == Some(true) || !loading.none() {
+                return asked.unwrap_or(false);
             }
-            wording_editor::prefetch_when_idle();
+            section_apps::prefetch_when_idle(fetched.get_value());
             true
         });
     }
@@ -129,8 +138,8 @@ fn Sections(
             Route::Conversations => view! { <Inbox api period filter/> }.into_any(),
             Route::Conversation(id) => view! { <ConversationView api id/> }.into_any(),
             Route::Recommendations => view! { <GapsPage api period/> }.into_any(),
-            Route::Settings => view! { <SettingsPage api/> }.into_any(),
-            Route::Wording => view! { <WordingSection api/> }.into_any(),
+            Route::Settings => view! { <FetchedSection api app=SectionApp::Settings/> }.into_any(),
+            Route::Wording => view! { <FetchedSection api app=SectionApp::Wording/> }.into_any(),
         }
     };
     view! {

@@ -40,6 +40,9 @@ async fn longest_task(traced: &Browser, url: &str, ready: &str) -> Result<f64> {
 /// When Wording is usable: the editor's first message can be typed into.
 const WORDING_READY: &str = "document.querySelector('#wording-csat-title')";
 
+/// When Settings is usable: its form is drawn with the stored settings.
+const SETTINGS_READY: &str = "document.querySelector('form.settings')";
+
 /// Signs `browser` in to the dashboard at `dashboard` as `site`.
 async fn sign_in(browser: &Browser, dashboard: &str, site: &Value) -> Result<()> {
     browser.client.goto(dashboard).await?;
@@ -103,6 +106,7 @@ async fn main() -> Result<()> {
             "#/recommendations",
             "document.querySelector('li.gap')",
         ),
+        ("Settings", "#/settings", SETTINGS_READY),
         ("Wording", "#/wording", WORDING_READY),
     ];
     for (name, hash, ready) in sections {
@@ -134,57 +138,72 @@ async fn main() -> Result<()> {
         );
     }
     traced.close().await?;
-    // Wording on a cold HTTP cache (and so no compiled wasm kept either),
-    // as for an owner who opens it first after a deploy.
-    // Where the editor is a file of its own, how long its fetch took (its
-    // module's request to its wasm's last byte).
-    let mut cold = Vec::new();
-    let mut editor_fetch = Vec::new();
-    for _ in 0..runs {
-        browser.client.goto("about:blank").await?;
-        browser.cdp("Network.clearBrowserCache", json!({})).await?;
-        cold.push(open(&browser, &format!("{dashboard}#/wording"), WORDING_READY).await?);
-        let span = browser
-            .js(
-                "const all = performance.getEntriesByType('resource');
-                 const first = (part) => all.find((entry) => entry.name.includes(part));
-                 const files = ['/wording_editor.', '/wording_editor_bg.'].map(first)
-                   .filter((entry) => entry !== undefined);
-                 if (files.length === 0) return null;
-                 return Math.max(...files.map((f) => f.responseEnd))
-                   - Math.min(...files.map((f) => f.startTime));",
-                vec![],
-            )
-            .await?;
-        if let Some(span) = span.as_f64() {
-            editor_fetch.push(span);
+    // The sections that are wasms of their own on a cold HTTP cache (and
+    // so no compiled wasm kept either), as for an owner who opens one first
+    // after a deploy; where the section is a file of its own, how long its
+    // fetch took (its module's request to its wasm's last byte).
+    let fetched_alone = [
+        (
+            "Wording",
+            "#/wording",
+            WORDING_READY,
+            "the editor's fetch",
+            "wording_editor",
+        ),
+        (
+            "Settings",
+            "#/settings",
+            SETTINGS_READY,
+            "its own fetch",
+            "settings_section",
+        ),
+    ];
+    for (name, hash, ready, fetch_name, stem) in fetched_alone {
+        let mut cold = Vec::new();
+        let mut own_fetch = Vec::new();
+        for _ in 0..runs {
+            browser.client.goto("about:blank").await?;
+            browser.cdp("Network.clearBrowserCache", json!({})).await?;
+            cold.push(open(&browser, &format!("{dashboard}{hash}"), ready).await?);
+            let span = browser
+                .js(
+                    "const all = performance.getEntriesByType('resource');
+                     const first = (part) => all.find((entry) => entry.name.includes(part));
+                     const files = [`/${arguments[0]}.`, `/${arguments[0]}_bg.`].map(first)
+                       .filter((entry) => entry !== undefined);
+                     if (files.length === 0) return null;
+                     return Math.max(...files.map((f) => f.responseEnd))
+                       - Math.min(...files.map((f) => f.startTime));",
+                    vec![json!(stem)],
+                )
+                .await?;
+            if let Some(span) = span.as_f64() {
+                own_fetch.push(span);
+            }
         }
-    }
-    cold.sort_by(f64::total_cmp);
-    editor_fetch.sort_by(f64::total_cmp);
-    println!(
-        "{:<26} usable after p50 {:>6.0} ms, p90 {:>6.0} ms; the editor's own fetch p50 {:>4.0} ms ({runs} loads)",
-        "Wording, cold cache",
-        percentile(&cold, 0.5),
-        percentile(&cold, 0.9),
-        percentile(&editor_fetch, 0.5),
-    );
-    figure(
-        "Wording, cold cache, usable p50",
-        percentile(&cold, 0.5),
-        "ms",
-    );
-    figure(
-        "Wording, cold cache, usable p90",
-        percentile(&cold, 0.9),
-        "ms",
-    );
-    if !editor_fetch.is_empty() {
-        figure(
-            "Wording, cold cache, the editor's fetch p50",
-            percentile(&editor_fetch, 0.5),
-            "ms",
+        cold.sort_by(f64::total_cmp);
+        own_fetch.sort_by(f64::total_cmp);
+        println!(
+            "{:<26} usable after p50 {:>6.0} ms, p90 {:>6.0} ms; {fetch_name} p50 {:>4.0} ms ({runs} loads)",
+            format!("{name}, cold cache"),
+            percentile(&cold, 0.5),
+            percentile(&cold, 0.9),
+            percentile(&own_fetch, 0.5),
         );
+        for (quantile, label) in [(0.5, "p50"), (0.9, "p90")] {
+            figure(
+                &format!("{name}, cold cache, usable {label}"),
+                percentile(&cold, quantile),
+                "ms",
+            );
+        }
+        if !own_fetch.is_empty() {
+            figure(
+                &format!("{name}, cold cache, {fetch_name} p50"),
+                percentile(&own_fetch, 0.5),
+                "ms",
+            );
+        }
     }
     // Paging through the inbox: each "Load more" adds 50 rows.
     browser.client.goto("about:blank").await?;

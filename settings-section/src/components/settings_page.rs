@@ -7,13 +7,13 @@
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, AuditEntry, SaveError, StoredSettings};
 use crate::components::keys_panel::KeysPanel;
-use crate::components::status::reason;
-use crate::components::status::{Failed, Loading};
-use crate::i18n::{self, I18n, Key};
-use crate::intl;
 use crate::settings_form::SettingsForm;
+use dashboard::api::{Api, AuditEntry, SaveError, StoredSettings};
+use dashboard::components::status::reason;
+use dashboard::components::status::{Failed, Loading};
+use dashboard::i18n::{self, I18n, Key};
+use dashboard::intl;
 use protocol::{CsatMode, FieldErrors};
 
 /// What the form says after a save or a check.

@@ -7,11 +7,11 @@
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{AccessKey, Api, SaveError};
-use crate::components::status::reason;
-use crate::components::status::{Failed, Loading};
-use crate::i18n::{self, I18n, Key};
-use crate::intl;
+use dashboard::api::{AccessKey, Api, SaveError};
+use dashboard::components::status::reason;
+use dashboard::components::status::{Failed, Loading};
+use dashboard::i18n::{self, I18n, Key};
+use dashboard::intl;
 
 /// One key's row: its name, scope, when it was made, and Revoke.
 fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {

@@ -1,0 +1,76 @@
+//! The other side of `section_apps`: how a section that is a wasm of its
+//! own (`wording-editor`, `settings-section`) draws itself into the
+//! dashboard's page, with its own reactive graph, in the owner's language.
+
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use protocol::locales::DEFAULT_LOCALE;
+use wasm_bindgen::JsError;
+
+use crate::api::Api;
+use crate::components::status::Loading;
+use crate::i18n::{self, I18n, Messages};
+use crate::session::Credentials;
+
+/// The section, mounted; dropping it removes it and disposes of its
+/// reactive graph.
+pub type MountedSection = leptos::mount::UnmountHandle<AnyViewState>;
+
+/// Draws `section` into `host` for the site `site_key`, whose `secret` (or
+/// key) the dashboard signed in with, in the dashboard's language `locale`.
+/// Refused when the credentials are not of the shape the dashboard accepts,
+/// or the locale is not a language tag. `name` says whose panic it was;
+/// `made` is called once with the section's API as it is made.
+pub fn mount_section(
+    name: &'static str,
+    host: web_sys::HtmlElement,
+    (site_key, secret): (&str, &str),
+    locale: &str,
+    section: impl Fn(Api) -> AnyView + Send + Sync + 'static,
+    made: impl FnOnce(&Api) + 'static,
+) -> Result<MountedSection, JsError> {
+    std::panic::set_hook(Box::new(move |info| {
+        web_sys::console::error_1(&format!("{name} crashed: {info}").into());
+    }));
+    let credentials = Credentials::new(site_key, secret).map_err(|reason| JsError::new(&reason))?;
+    protocol::ids::check_locale("locale", locale).map_err(|err| JsError::new(&err.message))?;
+    let locale = locale.to_string();
+    // The API's signals made under the section's root, so that dropping it
+    // disposes of them (the secret included).
+    Ok(leptos::mount::mount_to(host, move || {
+        let api = Api::new(credentials);
+        made(&api);
+        let section = std::sync::Arc::new(section);
+        view! { <InLanguage api locale section/> }.into_any()
+    }))
+}
+
+/// `section`, in the owner's language: drawn once that copy is in (at once
+/// for en-US, which is compiled in), so the words do not change under the
+/// owner's eyes.
+#[component]
+fn InLanguage(
+    /// The API for the signed-in site.
+    api: Api,
+    /// The dashboard's language.
+    locale: String,
+    /// Draws the section.
+    section: std::sync::Arc<dyn Fn(Api) -> AnyView + Send + Sync>,
+) -> impl IntoView {
+    let i18n = I18n::settled(Messages::reference().into_localized());
+    provide_context(i18n);
+    let ready = RwSignal::new(locale == DEFAULT_LOCALE);
+    if !ready.get_untracked() {
+        leptos::task::spawn_local(async move {
+            i18n.set(i18n::load_locale(&locale).await.into_localized());
+            ready.set(true);
+        });
+    }
+    move || {
+        if ready.get() {
+            section(api.clone())
+        } else {
+            view! { <Loading/> }.into_any()
+        }
+    }
+}

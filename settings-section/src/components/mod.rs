@@ -1,0 +1,4 @@
+//! Leptos components, one per file.
+
+pub mod keys_panel;
+pub mod settings_page;
