@@ -87,8 +87,7 @@ const DEFAULT_ROUNDS: usize = 3;
 const MAX_ROUNDS: usize = 20;
 
 /// Every flag, for the help text and for refusing typos.
-pub const FLAGS: &str =
-    "--ingest --profile --reads --events N --dashboard --widget --lighthouse --size --against REV --rounds N";
+pub const FLAGS: &str = "--ingest --profile --reads --events N --dashboard --widget --lighthouse --size --against REV --rounds N";
 
 /// What to measure, and how.
 struct Options {
@@ -721,7 +720,10 @@ mod tests {
             (&["--against"][..], "--against needs a git revision"),
             (&["--rounds", "0"][..], "--rounds takes 1 to 20"),
             (&["--rounds", "many"][..], "--rounds takes 1 to 20"),
-            (&["--profile", "--dashboard"][..], "run it with --ingest only"),
+            (
+                &["--profile", "--dashboard"][..],
+                "run it with --ingest only",
+            ),
         ] {
             let err = parse(args)
                 .err()

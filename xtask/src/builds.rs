@@ -52,8 +52,12 @@ fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()>
         "target/wasm32-unknown-unknown/release/{}.wasm",
         package.replace('-', "_")
     ));
+    // Every browser supported has `TextEncoder.encodeInto`, and every
+    // loader names the wasm it starts: glue without the fallback and the
+    // default path (BENCHMARKS.md, "Widget size").
     run(Command::new(cargo_bin("wasm-bindgen"))
         .args(["--target", "web", "--no-typescript", "--out-name", name])
+        .args(["--encode-into", "always", "--omit-default-module-path"])
         .arg("--out-dir")
         .arg(out)
         .arg(&wasm))?;
@@ -61,6 +65,8 @@ fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()>
     run(Command::new(repo.node_bin("wasm-opt"))
         .arg("-Oz")
         .args(WASM_FEATURES)
+        // Sections no browser reads.
+        .args(["--strip-producers", "--strip-target-features"])
         .arg(&app_wasm)
         .arg("-o")
         .arg(&app_wasm))
