@@ -87,8 +87,11 @@
   var left = script.getAttribute("data-position") === "left";
   var color = script.getAttribute("data-color") || "";
   host.setAttribute("data-position", left ? "left" : "right");
+  // Clear of a phone's notch and home indicator (env() is 0 elsewhere).
+  var side = left ? "left" : "right";
   [["all", "initial"], ["display", "block"], ["position", "fixed"], ["z-index", "2147483000"],
-    ["bottom", "20px"], [left ? "left" : "right", "20px"]].forEach(function (pair) {
+    ["bottom", "calc(20px + env(safe-area-inset-bottom))"],
+    [side, "calc(20px + env(safe-area-inset-" + side + "))"]].forEach(function (pair) {
     host.style.setProperty(pair[0], pair[1], "important");
   });
   if (/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color)) host.style.setProperty("--fb-brand", color);

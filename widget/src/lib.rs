@@ -29,6 +29,7 @@ pub mod ids;
 pub mod outbox;
 pub mod preview;
 pub mod pseudo;
+pub mod small_screen;
 pub mod storage;
 pub mod styles;
 pub mod timers;

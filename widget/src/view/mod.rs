@@ -15,11 +15,13 @@ pub mod thumbs;
 
 use leptos::html::Button;
 use leptos::prelude::*;
-use web_sys::HtmlElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRoot};
 
 use crate::actions::Actions;
 use crate::chat::ChatMessage;
 use crate::i18n::{I18n, Msg};
+use crate::small_screen;
 use bubble::Bubble;
 use icons::Icon;
 use panel::Panel;
@@ -80,7 +82,10 @@ pub fn mount(root: HtmlElement, actions: Actions, i18n: I18n) -> RwSignal<bool> 
     leptos::mount::mount_to(root, move || {
         provide_context(actions);
         provide_context(i18n);
-        strings::mark_language(marked, i18n);
+        strings::mark_language(marked.clone(), i18n);
+        if let Ok(shadow) = marked.get_root_node().dyn_into::<ShadowRoot>() {
+            small_screen::follow(marked, shadow, actions);
+        }
         view! {
             <Panel/>
             {move || bubble.get().then(|| view! { <Bubble/> })}
