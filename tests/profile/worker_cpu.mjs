@@ -4,9 +4,16 @@
 // first, and the same grouped by crate. Wasm frames carry the Rust names
 // from the Worker's name section.
 //
-//   node --experimental-websocket tests/profile/worker_cpu.mjs PORT SECONDS [TOP] [OUT.cpuprofile]
+//   node tests/profile/worker_cpu.mjs PORT SECONDS [TOP] [OUT.cpuprofile]
 //
-// Run by `cargo xtask bench --ingest --profile` while the load runs.
+// Run by `cargo xtask bench --ingest --profile` while the load runs. The
+// WebSocket is the `ws` package from the repository's node_modules (locked
+// in package-lock.json): wrangler's inspector proxy refuses the handshake
+// of Node 20's own WebSocket (undici's), with a non-101 answer.
+
+import { createRequire } from "node:module";
+
+const WebSocket = createRequire(new URL("../../package.json", import.meta.url))("ws");
 
 const [port, seconds, top = "30", out] = process.argv.slice(2);
 if (!port || !seconds) {
@@ -23,13 +30,13 @@ if (!target) {
 
 const socket = new WebSocket(target.webSocketDebuggerUrl);
 await new Promise((resolve, reject) => {
-  socket.addEventListener("open", resolve, { once: true });
-  socket.addEventListener("error", reject, { once: true });
+  socket.once("open", resolve);
+  socket.once("error", reject);
 });
 let next = 0;
 const waiting = new Map();
-socket.addEventListener("message", (event) => {
-  const message = JSON.parse(event.data);
+socket.on("message", (data) => {
+  const message = JSON.parse(String(data));
   const answer = waiting.get(message.id);
   if (answer) {
     waiting.delete(message.id);
@@ -44,6 +51,10 @@ const send = (method, params = {}) =>
     socket.send(JSON.stringify({ id, method, params }));
   });
 
+// wrangler's proxy turns on the Network domain for DevTools; left on,
+// workerd keeps every request's sockets for it and runs out of file
+// descriptors under load ("Too many open files").
+await send("Network.disable");
 await send("Profiler.enable");
 // 200 µs: fine enough for a request of a few milliseconds.
 await send("Profiler.setSamplingInterval", { interval: 200 });

@@ -641,7 +641,6 @@ fn profile_ingest(repo: &Repo, stack: &Stack, out: &Path) -> Result<()> {
     // The sampler runs a second longer than the load, so the whole load is in it.
     let seconds = INGEST_SECONDS.parse::<u64>()? + 1;
     let mut sampler = Command::new("node")
-        .arg("--experimental-websocket")
         .arg(repo.path("tests/profile/worker_cpu.mjs"))
         .args([inspector.to_string(), seconds.to_string(), "30".to_string()])
         .arg(out)

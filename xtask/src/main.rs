@@ -32,7 +32,8 @@ commands:
   test           install what is missing, then run every check and test
                  (--e2e-only [FILTER]: just the end-to-end tests matching FILTER)
   bench          speed and size on this machine, in rounds, against local workerd:
-                 --ingest (the default) ingest throughput; --reads 1M-event reads
+                 --ingest (the default) ingest throughput (--profile: then the Worker's
+                 CPU profile under ingest); --reads 1M-event reads
                  (--events N: N instead; over 1M seeded straight into local D1);
                  --dashboard the dashboard in Chromium; --widget bubble and panel timings;
                  --lighthouse the demo page's score; --size the widget's download;
