@@ -10,6 +10,10 @@
 //!   at batch 100 runs into one database, and prints where the time went
 //!   by function and by crate (`tests/profile/worker_cpu.mjs`); the profile
 //!   itself is kept as `target/bench/ingest.cpuprofile`, for DevTools.
+//!   Not working yet under this load: with any DevTools client attached
+//!   through wrangler's inspector proxy, workerd runs out of file
+//!   descriptors and requests stall (BENCHMARKS.md, "The ingest profile,
+//!   not yet"); the sampler works on a light load.
 //! - `--reads`: seeds 1,000,000 events through ingest and times the
 //!   Overview, the conversation list and the knowledge gaps. With
 //!   `--events N` it seeds N instead; over 1,000,000 they go straight into
