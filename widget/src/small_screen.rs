@@ -23,7 +23,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
-use web_sys::{HtmlElement, ShadowRoot, VisualViewport, Window};
+use web_sys::{EventTarget, HtmlElement, ShadowRoot, VisualViewport, Window};
 
 use crate::actions::Actions;
 
@@ -158,43 +158,41 @@ pub fn follow(root: HtmlElement, shadow: ShadowRoot, actions: Actions) {
         press_timer: RefCell::new(None),
     });
     follower.apply();
-    let on_change = {
-        let follower = follower.clone();
-        Closure::<dyn Fn()>::new(move || follower.changed())
-    };
-    for event in ["resize", "scroll"] {
-        let _ = follower
-            .viewport
-            .add_event_listener_with_callback(event, on_change.as_ref().unchecked_ref());
-    }
-    let on_press = {
-        let follower = follower.clone();
-        Closure::<dyn Fn()>::new(move || follower.pressed())
-    };
-    let _ = follower
-        .root
-        .add_event_listener_with_callback("pointerdown", on_press.as_ref().unchecked_ref());
-    let on_done = {
-        let follower = follower.clone();
-        Closure::<dyn Fn()>::new(move || follower.released())
-    };
+    let viewport: &EventTarget = &follower.viewport;
+    let root: &EventTarget = &follower.root;
+    listen(
+        viewport,
+        &["resize", "scroll"],
+        &follower,
+        Follower::changed,
+    );
+    listen(root, &["pointerdown"], &follower, Follower::pressed);
     // A click ends the press; a press that ends another way (a scroll, a
     // long press) lets the change through a moment after.
-    let _ = follower
-        .root
-        .add_event_listener_with_callback("click", on_done.as_ref().unchecked_ref());
-    let on_cancel = {
-        let follower = follower.clone();
-        Closure::<dyn Fn()>::new(move || follower.release_soon())
-    };
-    for event in ["pointerup", "pointercancel"] {
-        let _ = window.add_event_listener_with_callback(event, on_cancel.as_ref().unchecked_ref());
+    listen(root, &["click"], &follower, Follower::released);
+    listen(
+        &window,
+        &["pointerup", "pointercancel"],
+        &follower,
+        |follower| follower.release_soon(),
+    );
+}
+
+/// Calls `handle` with `follower` on each of `events` at `target`, for as
+/// long as the page lives.
+fn listen(
+    target: &EventTarget,
+    events: &[&str],
+    follower: &Rc<Follower>,
+    handle: fn(&Rc<Follower>),
+) {
+    let follower = follower.clone();
+    let handler = Closure::<dyn Fn()>::new(move || handle(&follower));
+    for event in events {
+        let _ = target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
     }
     // The widget lives as long as the page.
-    on_change.forget();
-    on_press.forget();
-    on_done.forget();
-    on_cancel.forget();
+    handler.forget();
 }
 
 /// Holds the page still while the panel is open on a small screen, and
@@ -245,7 +243,7 @@ impl Follower {
         }
     }
 
-    fn changed(&self) {
+    fn changed(self: &Rc<Self>) {
         if self.pressed.get() {
             self.waiting.set(true);
         } else {
@@ -253,14 +251,14 @@ impl Follower {
         }
     }
 
-    fn pressed(&self) {
+    fn pressed(self: &Rc<Self>) {
         self.pressed.set(true);
         if let Some(timer) = self.press_timer.borrow_mut().take() {
             timer.clear();
         }
     }
 
-    fn released(&self) {
+    fn released(self: &Rc<Self>) {
         self.pressed.set(false);
         if let Some(timer) = self.press_timer.borrow_mut().take() {
             timer.clear();
