@@ -1,7 +1,7 @@
 //! The contract between the widget, the collector and the dashboard: what
 //! the widget sends (events, the envelope) and how it is validated, the
 //! limits both sides keep, the site owner's read API about conversations
-//! (`read_api`), site settings (`settings`), who may do what (`access`),
+//! (`read_api`), where an answer came from (`meta`), site settings (`settings`), who may do what (`access`),
 //! secrets and webhooks. Pure Rust, no web or
 //! worker dependencies, tested with plain `#[test]`s.
 
@@ -14,6 +14,7 @@ pub mod event;
 pub mod ids;
 pub mod limits;
 pub mod locales;
+pub mod meta;
 pub mod read_api;
 pub mod rejection;
 pub mod repair;
@@ -33,6 +34,7 @@ pub use event::{
     Rating,
 };
 pub use locales::{LocaleList, ShippedCopy};
+pub use meta::{Meta, MetaInput, MetaValue};
 pub use read_api::{
     ConversationDetail, ConversationPage, ConversationRow, ConversationSummary, CsatMetrics,
     Cursor, ExportRow, FeedbackFilter, MessageRating,

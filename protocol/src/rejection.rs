@@ -56,6 +56,16 @@ pub enum ErrorCode {
     /// A change to a site while its data moves to another database (a
     /// minute or two); see `Retry-After`.
     SiteMoving,
+    /// A message's `meta` or a conversation's `context` holds more than
+    /// [`crate::meta::MAX_META_KEYS`] keys.
+    MetaTooManyKeys,
+    /// A `meta` or `context` key outside 1–40 characters of `[a-z0-9_]`.
+    MetaKeyInvalid,
+    /// A `meta` or `context` string longer than
+    /// [`crate::meta::MAX_META_VALUE_UTF16`].
+    MetaValueTooLong,
+    /// A `meta` or `context` value that is not a string or a finite number.
+    MetaValueType,
 }
 
 impl ErrorCode {
@@ -86,6 +96,10 @@ impl ErrorCode {
             Self::StaleSettings => "stale_settings",
             Self::PreconditionRequired => "precondition_required",
             Self::SiteMoving => "site_moving",
+            Self::MetaTooManyKeys => "meta_too_many_keys",
+            Self::MetaKeyInvalid => "meta_key_invalid",
+            Self::MetaValueTooLong => "meta_value_too_long",
+            Self::MetaValueType => "meta_value_type",
         }
     }
 
@@ -99,7 +113,11 @@ impl ErrorCode {
             | Self::InvalidField
             | Self::TooLong
             | Self::UnknownEventType
-            | Self::TimestampOutOfRange => 400,
+            | Self::TimestampOutOfRange
+            | Self::MetaTooManyKeys
+            | Self::MetaKeyInvalid
+            | Self::MetaValueTooLong
+            | Self::MetaValueType => 400,
             Self::UnknownSite | Self::Unauthorized => 401,
             Self::OriginNotAllowed | Self::OutOfScope => 403,
             Self::NotFound | Self::UnknownLocale => 404,

@@ -1,6 +1,7 @@
 //! The conversation the bubble shows: who said what, and the shopper's
 //! thumbs on each assistant message.
 
+use protocol::MetaInput;
 use protocol::ids::check_id;
 use protocol::text::{MAX_EXCERPT_UTF16, truncate_utf16};
 use protocol::{MessageFeedback, Rating};
@@ -33,6 +34,31 @@ impl Role {
     }
 }
 
+/// One field of an object the host page passed to the JS API, as the
+/// widget reads it (`embed` from a JS object; the tests from JSON).
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostField {
+    /// Not there, or `undefined`.
+    Absent,
+    /// A string.
+    Text(String),
+    /// A plain object: its first entries, at most one past the limit the
+    /// field keeps, so a huge object costs nothing to refuse.
+    Object(Vec<(String, MetaInput)>),
+    /// Anything else, named as a developer would say it ("a number").
+    Other(&'static str),
+}
+
+impl HostField {
+    /// The string, if the field is one.
+    pub fn text(self) -> Option<String> {
+        match self {
+            HostField::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
 /// A message as the host page adds it (`addMessage`) or the shopper types
 /// it: the one value that carries a message's data through the widget
 /// (`embed` → `actions` → `app` → [`Chat::add`]), and from which the
@@ -49,18 +75,21 @@ pub struct Message {
 
 impl Message {
     /// The message the host page passed to `addMessage`, read field by
-    /// field through `field` (a field's value when it is a string); a
-    /// refusal naming the field otherwise. A field a message gains is read
-    /// here, and nowhere else in the widget.
-    pub fn from_host(field: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+    /// field through `field`; a refusal naming the field otherwise. A
+    /// field a message gains is read here, and nowhere else in the widget.
+    pub fn from_host(field: impl Fn(&str) -> HostField) -> Result<Self, String> {
         let id = field("id")
+            .text()
             .filter(|id| !id.trim().is_empty())
             .ok_or("addMessage: `id` is required (a unique string)")?;
         let role = field("role")
+            .text()
             .as_deref()
             .and_then(Role::parse)
             .ok_or("addMessage: `role` must be \"assistant\" or \"user\"")?;
-        let text = field("text").ok_or("addMessage: `text` must be a string")?;
+        let text = field("text")
+            .text()
+            .ok_or("addMessage: `text` must be a string")?;
         Ok(Self { id, role, text })
     }
 
@@ -319,7 +348,9 @@ mod tests {
                 fields
                     .iter()
                     .find(|(field, _)| *field == name)
-                    .map(|(_, value)| value.to_string())
+                    .map_or(HostField::Absent, |(_, value)| {
+                        HostField::Text(value.to_string())
+                    })
             })
         };
         assert_eq!(

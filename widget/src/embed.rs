@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
 use crate::actions::Actions;
-use crate::chat::{Message, Role};
+use crate::chat::{HostField, Message, Role};
 use crate::collector::Collector;
 use crate::feedback::FeedbackReporter;
 use crate::host_events::HostEvents;
@@ -29,6 +29,75 @@ fn string_field(object: &JsValue, name: &str) -> Option<String> {
         .ok()
         .and_then(|value| value.as_string())
         .filter(|value| !value.trim().is_empty())
+}
+
+/// The field `name` of an object the host page passed, for
+/// [`Message::from_host`] and `setContext`. Of a plain object it reads at
+/// most [`protocol::meta::MAX_META_KEYS`] + 1 entries: enough to refuse
+/// one too many.
+fn host_field(object: &JsValue, name: &str) -> HostField {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or_default();
+    host_value(&value)
+}
+
+/// What `value` is, as [`HostField`] reads it.
+fn host_value(value: &JsValue) -> HostField {
+    if value.is_undefined() {
+        return HostField::Absent;
+    }
+    if let Some(text) = value.as_string() {
+        return HostField::Text(text);
+    }
+    if value.is_null() {
+        return HostField::Other("null");
+    }
+    if js_sys::Array::is_array(value) {
+        return HostField::Other("an array");
+    }
+    if !value.is_object() || value.is_function() {
+        return HostField::Other(kind_of(value));
+    }
+    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+    let entries = keys
+        .iter()
+        .take(protocol::meta::MAX_META_KEYS + 1)
+        .map(|key| {
+            let entry = js_sys::Reflect::get(value, &key).unwrap_or_default();
+            let input = match entry.as_f64() {
+                Some(number) => protocol::MetaInput::Number(number),
+                None => match entry.as_string() {
+                    Some(text) => protocol::MetaInput::Text(text),
+                    None => protocol::MetaInput::Other(kind_of(&entry)),
+                },
+            };
+            (key.as_string().unwrap_or_default(), input)
+        })
+        .collect();
+    HostField::Object(entries)
+}
+
+/// A JS value's kind, as a refusal names it.
+fn kind_of(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if js_sys::Array::is_array(value) {
+        "an array"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_object() {
+        "an object"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_undefined() {
+        "undefined"
+    } else {
+        "a bigint or a symbol"
+    }
+}
+
+/// A refusal of a JS API call: a `TypeError`, which the loader logs.
+fn type_error(problem: &str) -> JsValue {
+    js_sys::TypeError::new(problem).into()
 }
 
 /// What the loader read from the `<script>` tag's data attributes.
@@ -148,18 +217,15 @@ impl Widget {
         self.actions.toggle();
     }
 
-    /// Appends `{id, role: "assistant" | "user", text}` to the conversation.
+    /// Appends `{id, role: "assistant" | "user", text}` to the conversation;
+    /// a `TypeError` naming the field refuses anything else.
     #[wasm_bindgen(js_name = addMessage)]
-    pub fn add_message(&self, message: JsValue) -> Result<(), JsError> {
-        let message = Message::from_host(|name| {
-            js_sys::Reflect::get(&message, &JsValue::from_str(name))
-                .ok()
-                .and_then(|value| value.as_string())
-        })
-        .map_err(|problem| JsError::new(&problem))?;
+    pub fn add_message(&self, message: JsValue) -> Result<(), JsValue> {
+        let message =
+            Message::from_host(|name| host_field(&message, name)).map_err(|p| type_error(&p))?;
         self.actions
             .add_message(message)
-            .map_err(|problem| JsError::new(&problem))
+            .map_err(|problem| type_error(&problem))
     }
 
     /// Ends the conversation: adds the optional final `utterance` from the
