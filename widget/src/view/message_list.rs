@@ -49,7 +49,9 @@ pub fn MessageList() -> impl IntoView {
 /// node, never HTML; `dir="auto"` reads it in its own script's direction,
 /// whatever the widget's locale.
 fn message(actions: Actions, message: Message) -> AnyView {
-    let Message { id, role, text } = message;
+    // The fields it shows; what a message carries for its feedback (its
+    // `meta`) is not drawn.
+    let Message { id, role, text, .. } = message;
     let assistant = role == Role::Assistant;
     let class = if assistant {
         "fb-message fb-from-assistant"
