@@ -22,7 +22,7 @@ pub struct Column {
 }
 
 /// The thumb's own columns, in the order the upsert binds them.
-pub const COLUMNS: [Column; 8] = [
+pub const COLUMNS: [Column; 9] = [
     Column {
         name: "message_id",
         read: "message_id",
@@ -63,6 +63,12 @@ pub const COLUMNS: [Column; 8] = [
         name: "answer",
         read: "answer",
         write: |_, feedback| Ok(Param::opt_text(feedback.answer.as_deref())),
+    },
+    // Stored as JSON text, `{}` when the host page gave none.
+    Column {
+        name: "meta",
+        read: "json(meta)",
+        write: |_, feedback| Ok(Param::Text(serde_json::to_string(&feedback.meta)?)),
     },
 ];
 
@@ -146,13 +152,13 @@ mod tests {
     fn the_upsert_names_each_column_once_with_its_own_placeholder() {
         let sql = upsert_sql();
         assert!(sql.contains(
-            "(site_key, event_id, conversation_id, message_id, rating, at, locale, reason, tags, question, answer)"
+            "(site_key, event_id, conversation_id, message_id, rating, at, locale, reason, tags, question, answer, meta)"
         ), "{sql}");
         assert!(
-            sql.contains("SELECT ?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 WHERE"),
+            sql.contains("SELECT ?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 WHERE"),
             "{sql}"
         );
-        assert!(sql.contains("answer = excluded.answer WHERE"), "{sql}");
+        assert!(sql.contains("meta = excluded.meta WHERE"), "{sql}");
         assert!(!sql.contains("message_id = excluded.message_id"), "{sql}");
     }
 }

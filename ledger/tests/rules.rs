@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{SECRET_HASH, T0, answer, database, one, store, store_as, thumb};
+use common::{SECRET_HASH, SITE, T0, answer, database, event, one, store, store_as, thumb};
 use ledger::ingest::Sender;
 use proptest::prelude::*;
 use protocol::Event;
@@ -113,6 +113,50 @@ fn an_answer_past_its_amend_window_does_not_change_the_kept_one() {
         one::<i64>(&conn, "SELECT csat_answered_at FROM conversations"),
         T0
     );
+}
+
+#[test]
+fn a_thumbs_meta_is_kept_with_it_and_read_back_whole_by_the_read_api() {
+    let mut conn = database();
+    let rated = |id: &str, rating: &str, at: i64, meta: serde_json::Value| {
+        event(serde_json::json!({
+            "id": id, "type": "message_feedback", "conversation_id": "c1", "at": at,
+            "locale": "en-US", "message_id": "m1", "rating": rating, "meta": meta,
+        }))
+    };
+    let read = |conn: &rusqlite::Connection| -> Vec<protocol::MessageRating> {
+        let mut statement = conn
+            .prepare(ledger::ratings::of_conversation_sql())
+            .unwrap();
+        statement
+            .query_map([SITE, "c1"], |row| row.get::<_, String>(0))
+            .unwrap()
+            .map(|json| serde_json::from_str(&json.unwrap()).unwrap())
+            .collect()
+    };
+    let first = serde_json::json!({"model": "gpt-4o", "prompt_version": 12});
+    store(&mut conn, &[rated("e1", "down", T0, first.clone())], T0);
+    let kept = read(&conn);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(serde_json::to_value(&kept[0].feedback.meta).unwrap(), first);
+    // The later thumb's meta replaces it with the rest of the thumb; a
+    // thumb with none reads back as none.
+    store(
+        &mut conn,
+        &[rated(
+            "e2",
+            "up",
+            T0 + 5,
+            serde_json::json!({"model": "o3"}),
+        )],
+        T0 + 5,
+    );
+    assert_eq!(
+        read(&conn)[0].feedback.meta.get("model").unwrap().to_text(),
+        "o3"
+    );
+    store(&mut conn, &[thumb("e3", "c1", "m1", "up", T0 + 9)], T0 + 9);
+    assert!(read(&conn)[0].feedback.meta.is_empty());
 }
 
 /// One thumb of the random test: which message, which rating, when.

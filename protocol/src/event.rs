@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 
 use crate::csat::CsatMode;
 use crate::ids::{check_id, check_locale};
+use crate::meta::Meta;
 use crate::rejection::{ErrorCode, FieldError};
 use crate::repair::repair_lone_surrogates;
 use crate::text::{self, MAX_COMMENT_UTF16, MAX_EXCERPT_UTF16};
@@ -95,6 +96,10 @@ pub struct MessageFeedback {
     /// The rated answer (stored only when the site stores text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
+    /// Where the rated answer came from, as the host page said it
+    /// (`addMessage`'s `meta`: the model, the prompt version, a trace id).
+    #[serde(default, skip_serializing_if = "Meta::is_empty")]
+    pub meta: Meta,
 }
 
 /// The CSAT prompt was shown.
@@ -227,6 +232,7 @@ struct WireEvent<'a> {
     question: Option<Cow<'a, str>>,
     #[serde(borrow)]
     answer: Option<Cow<'a, str>>,
+    meta: Option<Box<RawValue>>,
     mode: Option<CsatMode>,
     score: Option<u8>,
     #[serde(borrow)]
@@ -417,6 +423,9 @@ impl MessageFeedback {
             .collect();
         feedback.question = owned(wire.question);
         feedback.answer = owned(wire.answer);
+        if let Some(meta) = wire.meta {
+            feedback.meta = Meta::from_raw("meta", &meta)?;
+        }
         feedback.normalized()
     }
 }
@@ -540,6 +549,26 @@ mod tests {
             EventKind::MessageFeedback(MessageFeedback::new("m_1".into(), Rating::Up))
         );
         assert_eq!(serde_json::to_value(&event).unwrap(), thumbs("up"));
+    }
+
+    #[test]
+    fn a_thumbs_meta_is_read_checked_and_written_back() {
+        let mut value = thumbs("down");
+        value["meta"] = json!({"model": "gpt-4o", "prompt_version": 12});
+        let event = Event::from_json(&value).unwrap();
+        let EventKind::MessageFeedback(feedback) = &event.kind else {
+            panic!("{event:?}");
+        };
+        assert_eq!(feedback.meta.get("prompt_version").unwrap().to_text(), "12");
+        assert_eq!(serde_json::to_value(&event).unwrap(), value);
+        let raw = RawValue::from_string(value.to_string()).unwrap();
+        assert_eq!(Event::from_raw(&raw).unwrap(), event);
+        value["meta"] = json!({"model": {"name": "gpt"}});
+        let err = Event::from_json(&value).unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_str()),
+            (ErrorCode::MetaValueType, "meta.model")
+        );
     }
 
     #[test]

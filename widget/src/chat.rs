@@ -1,10 +1,10 @@
 //! The conversation the bubble shows: who said what, and the shopper's
 //! thumbs on each assistant message.
 
-use protocol::MetaInput;
 use protocol::ids::check_id;
 use protocol::text::{MAX_EXCERPT_UTF16, truncate_utf16};
 use protocol::{MessageFeedback, Rating};
+use protocol::{Meta, MetaInput};
 
 /// Who wrote a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +71,8 @@ pub struct Message {
     pub role: Role,
     /// Its text, always rendered as text.
     pub text: String,
+    /// Where it came from (`addMessage`'s `meta`), sent with a thumb on it.
+    pub meta: Meta,
 }
 
 impl Message {
@@ -90,7 +92,20 @@ impl Message {
         let text = field("text")
             .text()
             .ok_or("addMessage: `text` must be a string")?;
-        Ok(Self { id, role, text })
+        let meta = match field("meta") {
+            HostField::Absent => Meta::default(),
+            HostField::Object(entries) => Meta::from_entries("meta", entries)
+                .map_err(|refused| format!("addMessage: {}", refused.message))?,
+            HostField::Text(_) | HostField::Other(_) => {
+                return Err("addMessage: `meta` must be a flat object".into());
+            }
+        };
+        Ok(Self {
+            id,
+            role,
+            text,
+            meta,
+        })
     }
 
     /// Message `id`, written by `role`, saying `text`.
@@ -99,6 +114,7 @@ impl Message {
             id: id.into(),
             role,
             text: text.into(),
+            meta: Meta::default(),
         }
     }
 }
@@ -149,6 +165,7 @@ impl Chat {
             .position(|entry| entry.message.id == id)?;
         let rated = self.messages.get(at)?;
         let mut feedback = MessageFeedback::new(id.to_string(), rated.rating);
+        feedback.meta = rated.message.meta.clone();
         if store_text {
             let excerpt = |text: &str| {
                 let text = truncate_utf16(text.trim(), MAX_EXCERPT_UTF16);
@@ -362,6 +379,54 @@ mod tests {
         assert!(refused(&[("id", "  "), ("role", "user"), ("text", "a")]).contains("`id`"));
         assert!(refused(&[("id", "m1"), ("role", "system"), ("text", "a")]).contains("`role`"));
         assert!(refused(&[("id", "m1"), ("role", "user")]).contains("`text`"));
+    }
+
+    #[test]
+    fn a_host_messages_meta_is_checked_kept_and_sent_with_a_thumb_on_it() {
+        let with_meta = |meta: HostField| {
+            Message::from_host(move |name| match name {
+                "id" => HostField::Text("a1".into()),
+                "role" => HostField::Text("assistant".into()),
+                "text" => HostField::Text("It ships Monday.".into()),
+                "meta" => meta.clone(),
+                _ => HostField::Absent,
+            })
+        };
+        let message = with_meta(HostField::Object(vec![
+            ("model".into(), MetaInput::Text("gpt-4o".into())),
+            ("prompt_version".into(), MetaInput::Number(12.0)),
+        ]))
+        .unwrap();
+        let mut chat = Chat::new("c_1".into());
+        chat.add(message).unwrap();
+        let sent = chat.feedback("a1", false).unwrap().meta;
+        assert_eq!(sent.get("model").unwrap().to_text(), "gpt-4o");
+        assert_eq!(sent.get("prompt_version").unwrap().to_text(), "12");
+        assert!(with_meta(HostField::Absent).unwrap().meta.is_empty());
+        let refused = |meta| with_meta(meta).unwrap_err();
+        assert!(
+            refused(HostField::Object(vec![(
+                "Model".into(),
+                MetaInput::Text("x".into())
+            )]))
+            .contains("\"Model\""),
+            "the key is named"
+        );
+        assert!(
+            refused(HostField::Object(vec![(
+                "score".into(),
+                MetaInput::Number(f64::NAN)
+            )]))
+            .contains("meta.score")
+        );
+        assert!(
+            refused(HostField::Object(vec![(
+                "tools".into(),
+                MetaInput::Other("an array")
+            )]))
+            .contains("an array")
+        );
+        assert!(refused(HostField::Other("an array")).contains("`meta`"));
     }
 
     #[test]

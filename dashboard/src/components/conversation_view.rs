@@ -1,5 +1,6 @@
 //! One conversation: the User data card with its CSAT fields, and each
-//! rated assistant message with its badge, excerpt, reason and tags.
+//! rated assistant message with its badge, excerpt, reason, tags and where
+//! it came from (its `meta`, under the host page's own key names).
 
 use crate::api::{ConversationDetail, MessageRating, Rating};
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use crate::components::status::{Failed, Loading};
 use crate::i18n::{I18n, Key};
 use crate::route::Route;
 
-/// A rated message's badge, excerpt, reason and tags.
+/// A rated message's badge, excerpt, reason, tags and meta.
 #[component]
 fn RatedMessage(
     /// The rating.
@@ -23,6 +24,11 @@ fn RatedMessage(
         _ => ("badge negative", Key::MessageNegative, "👎"),
     };
     let tags = (!feedback.tags.is_empty()).then(|| feedback.tags.join(", "));
+    let meta: Vec<(String, String)> = feedback
+        .meta
+        .iter()
+        .map(|(key, value)| (key.to_string(), value.to_text()))
+        .collect();
     view! {
         <article class="rated" data-message=feedback.message_id.clone()>
             {feedback.question.map(|question| view! {
@@ -39,6 +45,13 @@ fn RatedMessage(
             })}
             {tags.map(|tags| view! {
                 <p class="tags"><strong>{i18n.t(Key::MessageTags)}</strong>" "{tags}</p>
+            })}
+            {(!meta.is_empty()).then(|| view! {
+                <dl class="meta">
+                    {meta.into_iter().map(|(key, value)| view! {
+                        <dt>{key.clone()}</dt><dd data-meta=key>{value}</dd>
+                    }).collect_view()}
+                </dl>
             })}
         </article>
     }
