@@ -11,6 +11,11 @@
 //!   version its prompt was worded with are the first seen;
 //! - a message's thumb is the latest by event time (`ratings`), and a
 //!   conversation's counts are recounted from its messages' thumbs;
+//! - a conversation is handed over once any of its events says a human
+//!   agent took part: a satisfaction event's `handed_over`, or a thumb on
+//!   an agent's message; its context is the first given, unless the CSAT
+//!   answer kept brings another; its page is the first satisfaction
+//!   event's;
 //! - a CSAT answer is judged by when the collector received it: the first
 //!   opens a 30-minute amend window, the latest received is kept;
 //! - a bad-news event of a site with a webhook is owed a delivery
@@ -18,7 +23,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use protocol::{CSAT_AMEND_WINDOW_MS, Event, EventKind};
+use protocol::{CSAT_AMEND_WINDOW_MS, ConversationContext, Event, EventKind, RatedRole};
 
 use crate::{Param, Statement, ratings};
 
@@ -172,14 +177,51 @@ fn copy_version(version: Option<u32>) -> Param {
     version.map_or(Param::Null, |version| Param::Int(i64::from(version)))
 }
 
+/// What a satisfaction event says of its conversation, from its context
+/// (`?{context}`, JSON), whether it was handed over (`?{handed_over}`, 0
+/// or 1) and its page (`?{page}`): handed over once any event says so; the
+/// first context given stays, unless `replace_context` (an SQL condition:
+/// the answer kept) brings another; the page of the first event naming one.
+fn conversation_context(
+    context: usize,
+    handed_over: usize,
+    page: usize,
+    replace_context: &str,
+) -> String {
+    format!(
+        "handed_over = max(handed_over, ?{handed_over}), \
+         context = iif(?{context} <> '{{}}' AND (context = '{{}}' OR {replace_context}), ?{context}, context), \
+         page = coalesce(page, ?{page})"
+    )
+}
+
+/// A thumb on a human agent's message (`?2`, body `?3`) marks its
+/// conversation (`?4`) handed over, whether or not it is the thumb kept: a
+/// fact of the events stored, so it ends the same in any order.
+const AGENT_RATED: &str = "UPDATE conversations SET handed_over = 1 \
+     WHERE site_key = ?1 AND conversation_id = ?4 AND handed_over = 0";
+
+/// A conversation's context parameters: its JSON, handed over, the page.
+fn context_params(
+    about: &ConversationContext,
+    page: Option<&str>,
+) -> Result<[Param; 3], serde_json::Error> {
+    Ok([
+        Param::Text(serde_json::to_string(&about.context)?),
+        Param::Int(i64::from(about.handed_over)),
+        Param::opt_text(page),
+    ])
+}
+
 fn csat_offered() -> String {
     format!(
         "UPDATE conversations SET \
            csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
            csat_mode = coalesce(csat_mode, ?6), \
-           {} \
+           {}, {} \
          WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}",
-        first_copy_version(7, 8)
+        first_copy_version(7, 8),
+        conversation_context(9, 10, 11, "0"),
     )
 }
 
@@ -231,10 +273,11 @@ fn csat_answer() -> String {
            csat_event_id = CASE WHEN {newer} THEN ?2 ELSE csat_event_id END, \
            csat_at = CASE WHEN {newer} THEN ?5 ELSE csat_at END, \
            csat_received_at = CASE WHEN {newer} THEN {received} ELSE csat_received_at END, \
-           {copy} \
+           {copy}, {about} \
          WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
            AND (csat_answered_at IS NULL OR {received} <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})",
-        copy = first_copy_version(10, 11)
+        copy = first_copy_version(10, 11),
+        about = conversation_context(12, 13, 14, &newer),
     )
 }
 
@@ -345,6 +388,12 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
         let sql = match &event.kind {
             EventKind::MessageFeedback(feedback) => {
                 rated.insert(header.conversation_id.as_str());
+                if feedback.role == RatedRole::Agent {
+                    statements.push(Statement::new(
+                        format!("{AGENT_RATED} AND {SAME_EVENT}"),
+                        params.clone(),
+                    ));
+                }
                 params.extend(ratings::values(header, feedback)?);
                 ratings::upsert_sql().to_string()
             }
@@ -355,6 +404,7 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
                     copy_version(offered.copy_version),
                     Param::text(&header.locale),
                 ]);
+                params.extend(context_params(&offered.about, header.page.as_deref())?);
                 csat_offered()
             }
             EventKind::CsatDismissed(dismissed) => {
@@ -371,6 +421,7 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
                     copy_version(answer.copy_version),
                     Param::text(&header.locale),
                 ]);
+                params.extend(context_params(&answer.about, header.page.as_deref())?);
                 csat_answer()
             }
         };

@@ -66,7 +66,8 @@ fn newer_copied_answer() -> String {
 /// feedback of the move so far: spans widen ([`WIDEN_SPAN`]); first
 /// times and the copy version are the earliest seen (the old database saw
 /// every event, so its locale and first answers stand); the latest answer
-/// received wins. Thumbs are counted afresh afterwards
+/// received wins; its context, page and whether it was handed over are the
+/// old database's, which saw every event. Thumbs are counted afresh afterwards
 /// (`ingest::recount_thumbs`). (`iif`, not `CASE … END`: wrangler splits a
 /// file of statements at `;` but takes `END` for the end of a trigger's
 /// body.)
@@ -98,6 +99,9 @@ fn conversation_merge() -> String {
          excluded.csat_copy_locale, csat_copy_locale)"
             .to_string(),
         "csat_copy_version = coalesce(excluded.csat_copy_version, csat_copy_version)".to_string(),
+        "handed_over = max(handed_over, excluded.handed_over)".to_string(),
+        "context = iif(excluded.context <> '{}', excluded.context, context)".to_string(),
+        "page = coalesce(excluded.page, page)".to_string(),
     ];
     format!(
         "ON CONFLICT (site_key, conversation_id) DO UPDATE SET {}",
@@ -223,6 +227,9 @@ pub fn tables() -> Vec<Table> {
                 "csat_copy_version",
                 "thumbs_up",
                 "thumbs_down",
+                "handed_over",
+                "context",
+                "page",
             ],
             merge: Merge::Update(conversation_merge()),
         },

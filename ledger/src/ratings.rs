@@ -22,7 +22,7 @@ pub struct Column {
 }
 
 /// The thumb's own columns, in the order the upsert binds them.
-pub const COLUMNS: [Column; 9] = [
+pub const COLUMNS: [Column; 11] = [
     Column {
         name: "message_id",
         read: "message_id",
@@ -63,6 +63,16 @@ pub const COLUMNS: [Column; 9] = [
         name: "answer",
         read: "answer",
         write: |_, feedback| Ok(Param::opt_text(feedback.answer.as_deref())),
+    },
+    Column {
+        name: "role",
+        read: "role",
+        write: |_, feedback| Ok(Param::text(feedback.role.as_str())),
+    },
+    Column {
+        name: "page",
+        read: "page",
+        write: |header, _| Ok(Param::opt_text(header.page.as_deref())),
     },
     // Stored as JSON text, `{}` when the host page gave none.
     Column {
@@ -152,10 +162,12 @@ mod tests {
     fn the_upsert_names_each_column_once_with_its_own_placeholder() {
         let sql = upsert_sql();
         assert!(sql.contains(
-            "(site_key, event_id, conversation_id, message_id, rating, at, locale, reason, tags, question, answer, meta)"
+            "(site_key, event_id, conversation_id, message_id, rating, at, locale, reason, tags, question, answer, role, page, meta)"
         ), "{sql}");
         assert!(
-            sql.contains("SELECT ?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 WHERE"),
+            sql.contains(
+                "SELECT ?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15 WHERE"
+            ),
             "{sql}"
         );
         assert!(sql.contains("meta = excluded.meta WHERE"), "{sql}");

@@ -9,12 +9,13 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{SITE, T0, answer, database, dismissed, dump, migrated, offered, store, thumb};
+use common::{SITE, T0, answer, database, dismissed, dump, event, migrated, offered, store, thumb};
 use ledger::moving::{Merge, tables};
 use proptest::prelude::*;
 use protocol::Event;
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, params_from_iter};
+use serde_json::json;
 
 #[test]
 fn every_table_and_column_of_a_sites_rows_is_moved() {
@@ -118,11 +119,33 @@ fn events() -> impl Strategy<Value = Vec<Event>> {
                         T0 + at * 1_000,
                     );
                     let rating = ["up", "down", "none"][message % 3];
+                    // Provenance that differs from event to event: a role,
+                    // a page, meta and context, and a hand-over.
+                    let page = format!("/p{}", n % 3);
+                    let arm = ["a", "b", "c"][n % 3];
+                    let handed_over = n % 4 == 0;
+                    let role = ["assistant", "agent"][n % 2];
                     match kind {
-                        0 | 1 => thumb(&id, &c, &format!("m{message}"), rating, at),
-                        2 => offered(&id, &c, at),
+                        0 => thumb(&id, &c, &format!("m{message}"), rating, at),
+                        1 => event(json!({
+                            "id": id, "type": "message_feedback", "conversation_id": c,
+                            "at": at, "locale": "en-US", "message_id": format!("m{message}"),
+                            "rating": rating, "role": role,
+                            "page": page, "meta": {"model": arm},
+                        })),
+                        2 if n % 2 == 0 => offered(&id, &c, at),
+                        2 => event(json!({
+                            "id": id, "type": "csat_offered", "conversation_id": c,
+                            "at": at, "locale": "de", "mode": "scale5", "page": page,
+                            "context": {"variant": arm}, "handed_over": handed_over,
+                        })),
                         3 => dismissed(&id, &c, at),
-                        _ => answer(&id, &c, score, at),
+                        _ if n % 2 == 0 => answer(&id, &c, score, at),
+                        _ => event(json!({
+                            "id": id, "type": "csat_response", "conversation_id": c,
+                            "at": at, "locale": "en-US", "mode": "scale5", "score": score,
+                            "page": page, "context": {"variant": arm}, "handed_over": handed_over,
+                        })),
                     }
                 })
                 .collect()

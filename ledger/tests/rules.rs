@@ -159,6 +159,110 @@ fn a_thumbs_meta_is_kept_with_it_and_read_back_whole_by_the_read_api() {
     assert!(read(&conn)[0].feedback.meta.is_empty());
 }
 
+#[test]
+fn a_conversation_is_handed_over_by_any_event_that_says_so_and_keeps_its_first_context_and_page() {
+    let mut conn = database();
+    let csat = |id: &str, kind: &str, at: i64, extra: serde_json::Value| {
+        let mut value = serde_json::json!({
+            "id": id, "type": kind, "conversation_id": "c1", "at": at,
+            "locale": "en-US", "mode": "scale5", "score": 4,
+        });
+        value
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        event(value)
+    };
+    let row = |conn: &rusqlite::Connection| -> (i64, String, Option<String>) {
+        conn.query_row(
+            "SELECT handed_over, context, page FROM conversations WHERE conversation_id = 'c1'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .unwrap()
+    };
+    store(
+        &mut conn,
+        &[csat(
+            "o1",
+            "csat_offered",
+            T0,
+            serde_json::json!({"context": {"variant": "a"}, "page": "/cart"}),
+        )],
+        T0,
+    );
+    assert_eq!(
+        row(&conn),
+        (0, r#"{"variant":"a"}"#.into(), Some("/cart".into()))
+    );
+    // Another offer neither replaces the context nor the page.
+    store(
+        &mut conn,
+        &[csat(
+            "o2",
+            "csat_offered",
+            T0 + 1,
+            serde_json::json!({"context": {"variant": "b"}, "page": "/help"}),
+        )],
+        T0 + 1,
+    );
+    assert_eq!(row(&conn).1, r#"{"variant":"a"}"#);
+    // The answer kept brings its own, and says a human took part.
+    store(
+        &mut conn,
+        &[csat(
+            "r1",
+            "csat_response",
+            T0 + 2,
+            serde_json::json!({"context": {"variant": "c"}, "handed_over": true}),
+        )],
+        T0 + 2,
+    );
+    assert_eq!(
+        row(&conn),
+        (1, r#"{"variant":"c"}"#.into(), Some("/cart".into()))
+    );
+    // A later answer without handed_over does not undo it.
+    store(
+        &mut conn,
+        &[csat("r2", "csat_response", T0 + 3, serde_json::json!({}))],
+        T0 + 3,
+    );
+    assert_eq!(row(&conn).0, 1);
+
+    // A thumb on an agent's message hands over its conversation, even when
+    // a later thumb on the message is the one kept.
+    let agent = |id: &str, at: i64, role: &str| {
+        event(serde_json::json!({
+            "id": id, "type": "message_feedback", "conversation_id": "c2", "at": at,
+            "locale": "en-US", "message_id": "m1", "rating": "down", "role": role,
+        }))
+    };
+    store(&mut conn, &[agent("t2", T0 + 5, "assistant")], T0 + 5);
+    assert_eq!(
+        one::<i64>(
+            &conn,
+            "SELECT handed_over FROM conversations WHERE conversation_id = 'c2'"
+        ),
+        0
+    );
+    store(&mut conn, &[agent("t1", T0, "agent")], T0 + 6);
+    assert_eq!(
+        one::<i64>(
+            &conn,
+            "SELECT handed_over FROM conversations WHERE conversation_id = 'c2'"
+        ),
+        1
+    );
+    assert_eq!(
+        one::<String>(
+            &conn,
+            "SELECT role FROM message_ratings WHERE conversation_id = 'c2'"
+        ),
+        "assistant"
+    );
+}
+
 /// One thumb of the random test: which message, which rating, when.
 #[derive(Debug, Clone)]
 struct Thumb {

@@ -225,6 +225,7 @@ mod tests {
             conversation_id: "c_1".into(),
             at: NOW - 5,
             locale: "de".into(),
+            page: None,
         };
         let sent = vec![Event::message_feedback(header, "m_9".into(), Rating::Up)];
         let texts: Vec<String> = sent

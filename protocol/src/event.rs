@@ -57,6 +57,35 @@ impl Rating {
     }
 }
 
+/// Who wrote a rated message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatedRole {
+    /// The shop's AI assistant (what a thumb without `role` rated).
+    #[default]
+    Assistant,
+    /// A human agent who took the conversation over.
+    Agent,
+}
+
+impl RatedRole {
+    /// The role as it appears on the wire and in storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Assistant => "assistant",
+            Self::Agent => "agent",
+        }
+    }
+
+    /// Whether it is the assistant, which the wire leaves unsaid.
+    pub fn is_assistant(&self) -> bool {
+        *self == Self::Assistant
+    }
+}
+
+/// Longest `page`, in UTF-16 code units.
+pub const MAX_PAGE_UTF16: usize = 200;
+
 /// Fields every event carries, whatever its type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventHeader {
@@ -69,6 +98,11 @@ pub struct EventHeader {
     pub at: i64,
     /// The locale the widget was showing, e.g. `en-US`.
     pub locale: String,
+    /// The path of the page it happened on, without query or fragment
+    /// (`location.pathname`, at most [`MAX_PAGE_UTF16`]); none from a
+    /// server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
 }
 
 /// Most reason tags one thumbs-down may carry.
@@ -80,8 +114,11 @@ pub const MAX_TAGS: usize = 10;
 /// (the widget, `ledger`'s columns, the read API) takes the struct whole.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageFeedback {
-    /// The assistant message that was rated.
+    /// The assistant's or agent's message that was rated.
     pub message_id: String,
+    /// Who wrote it: absent on the wire for the assistant.
+    #[serde(default, skip_serializing_if = "RatedRole::is_assistant")]
+    pub role: RatedRole,
     /// The new state of the thumbs for that message.
     pub rating: Rating,
     /// Why, in the shopper's words (at most 1000 characters).
@@ -102,6 +139,36 @@ pub struct MessageFeedback {
     pub meta: Meta,
 }
 
+/// What a CSAT event says of its conversation: the host page's
+/// `setContext` (an A/B arm, the channel), and whether a human agent took
+/// part, which makes its CSAT one "with a human".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationContext {
+    /// Conversation-level provenance, under the rules of `meta`.
+    #[serde(default, skip_serializing_if = "Meta::is_empty")]
+    pub context: Meta,
+    /// A human agent's message appeared in the conversation.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub handed_over: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl ConversationContext {
+    fn from_wire(wire: &mut WireEvent<'_>) -> Result<Self, FieldError> {
+        let context = match wire.context.take() {
+            Some(raw) => Meta::from_raw("context", &raw)?,
+            None => Meta::default(),
+        };
+        Ok(Self {
+            context,
+            handed_over: wire.handed_over.unwrap_or(false),
+        })
+    }
+}
+
 /// The CSAT prompt was shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CsatOffered {
@@ -112,6 +179,9 @@ pub struct CsatOffered {
     /// has its own wording for the event's locale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_version: Option<u32>,
+    /// The conversation's context and whether it was handed over.
+    #[serde(flatten)]
+    pub about: ConversationContext,
 }
 
 /// The shopper answered (or amended an answer to) the CSAT prompt.
@@ -132,6 +202,9 @@ pub struct CsatResponse {
     /// as on `csat_offered`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_version: Option<u32>,
+    /// The conversation's context and whether it was handed over.
+    #[serde(flatten)]
+    pub about: ConversationContext,
 }
 
 fn yes() -> bool {
@@ -222,7 +295,10 @@ struct WireEvent<'a> {
     #[serde(borrow)]
     locale: Option<Cow<'a, str>>,
     #[serde(borrow)]
+    page: Option<Cow<'a, str>>,
+    #[serde(borrow)]
     message_id: Option<Cow<'a, str>>,
+    role: Option<RatedRole>,
     rating: Option<Rating>,
     #[serde(borrow)]
     reason: Option<Cow<'a, str>>,
@@ -233,6 +309,8 @@ struct WireEvent<'a> {
     #[serde(borrow)]
     answer: Option<Cow<'a, str>>,
     meta: Option<Box<RawValue>>,
+    context: Option<Box<RawValue>>,
+    handed_over: Option<bool>,
     mode: Option<CsatMode>,
     score: Option<u8>,
     #[serde(borrow)]
@@ -392,6 +470,7 @@ impl Event {
             conversation_id: required(wire.conversation_id.take(), "conversation_id")?.into_owned(),
             at: required(wire.at, "at")?,
             locale: required(wire.locale.take(), "locale")?.into_owned(),
+            page: page(wire.page.take())?,
         };
         check_id("id", &header.id)?;
         check_id("conversation_id", &header.conversation_id)?;
@@ -414,6 +493,7 @@ impl MessageFeedback {
             required(wire.message_id, "message_id")?.into_owned(),
             required(wire.rating, "rating")?,
         );
+        feedback.role = wire.role.unwrap_or_default();
         feedback.reason = owned(wire.reason);
         feedback.tags = wire
             .tags
@@ -430,6 +510,30 @@ impl MessageFeedback {
     }
 }
 
+/// A page's path as sent: `/` and at most [`MAX_PAGE_UTF16`] UTF-16
+/// units, with no query, fragment or control character.
+fn page(path: Option<Cow<'_, str>>) -> Result<Option<String>, FieldError> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let units = text::utf16_len(&path);
+    if units > MAX_PAGE_UTF16 {
+        return Err(FieldError::new(
+            ErrorCode::TooLong,
+            "page",
+            format!("`page` is {units} characters; the limit is {MAX_PAGE_UTF16}"),
+        ));
+    }
+    if !path.starts_with('/') || path.contains(['?', '#']) || path.contains(char::is_control) {
+        return Err(FieldError::new(
+            ErrorCode::InvalidField,
+            "page",
+            "`page` must be a path (`location.pathname`): starting with /, without query or fragment",
+        ));
+    }
+    Ok(Some(path.into_owned()))
+}
+
 /// A copy version as sent: 1, 2, … (0 is no version).
 fn copy_version(version: Option<u32>) -> Result<Option<u32>, FieldError> {
     match version {
@@ -443,22 +547,25 @@ fn copy_version(version: Option<u32>) -> Result<Option<u32>, FieldError> {
 }
 
 impl CsatOffered {
-    fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
+    fn from_wire(mut wire: WireEvent<'_>) -> Result<Self, FieldError> {
         Ok(CsatOffered {
             mode: required(wire.mode, "mode")?,
             copy_version: copy_version(wire.copy_version)?,
+            about: ConversationContext::from_wire(&mut wire)?,
         })
     }
 }
 
 impl CsatResponse {
-    fn from_wire(wire: WireEvent<'_>) -> Result<Self, FieldError> {
+    fn from_wire(mut wire: WireEvent<'_>) -> Result<Self, FieldError> {
+        let about = ConversationContext::from_wire(&mut wire)?;
         CsatResponse {
             mode: required(wire.mode, "mode")?,
             score: required(wire.score, "score")?,
             comment: owned(wire.comment),
             completed: wire.completed.unwrap_or(true),
             copy_version: copy_version(wire.copy_version)?,
+            about,
         }
         .normalized()
     }
@@ -500,12 +607,14 @@ mod tests {
             conversation_id: "c_1".into(),
             at: 1_700_000_000_000,
             locale: "en-US".into(),
+            page: None,
         };
         let kinds = [
             Event::message_feedback(header.clone(), "m_1".into(), Rating::Up).kind,
             EventKind::CsatOffered(CsatOffered {
                 mode: CsatMode::Thumbs,
                 copy_version: Some(2),
+                about: ConversationContext::default(),
             }),
             EventKind::CsatResponse(CsatResponse {
                 mode: CsatMode::Scale5,
@@ -513,6 +622,7 @@ mod tests {
                 comment: None,
                 completed: true,
                 copy_version: Some(2),
+                about: ConversationContext::default(),
             }),
             EventKind::CsatDismissed(CsatDismissed {
                 mode: CsatMode::Scale5,
@@ -689,6 +799,7 @@ mod tests {
             EventKind::CsatOffered(CsatOffered {
                 mode: CsatMode::Scale5,
                 copy_version: None,
+                about: ConversationContext::default(),
             })
         );
         let dismissed =
@@ -707,6 +818,7 @@ mod tests {
                 comment: Some("ok".into()),
                 completed: true,
                 copy_version: None,
+                about: ConversationContext::default(),
             })
         );
     }

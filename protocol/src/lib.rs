@@ -30,8 +30,8 @@ pub use copy_versions::{CopyVersion, CopyVersionText, VersionPrompts};
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};
 pub use event::{
-    CsatDismissed, CsatOffered, CsatResponse, Event, EventHeader, EventKind, MessageFeedback,
-    Rating,
+    ConversationContext, CsatDismissed, CsatOffered, CsatResponse, Event, EventHeader, EventKind,
+    MessageFeedback, RatedRole, Rating,
 };
 pub use locales::{LocaleList, ShippedCopy};
 pub use meta::{Meta, MetaInput, MetaValue};

@@ -86,10 +86,10 @@ impl Meta {
         let mut map = BTreeMap::new();
         for (count, (key, value)) in entries.into_iter().enumerate() {
             if count == MAX_META_KEYS {
-                return Err(FieldError::new(
+                return Err(refusal(
                     ErrorCode::MetaTooManyKeys,
                     field,
-                    format!("`{field}` may hold at most {MAX_META_KEYS} keys"),
+                    &["`", field, TOO_MANY],
                 ));
             }
             check_key(field, &key)?;
@@ -133,49 +133,69 @@ impl Meta {
     }
 }
 
+/// A refusal whose message is `parts` joined. (Joined, not `format!`ed:
+/// the widget applies these rules too, and six formats cost it about a
+/// kilobyte; the limits in the texts are held to the constants by a test.)
+fn refusal(code: ErrorCode, field: &str, parts: &[&str]) -> FieldError {
+    FieldError::new(code, field, parts.concat())
+}
+
 /// A key: 1 to [`MAX_META_KEY_LEN`] characters of `[a-z0-9_]`.
 fn check_key(field: &str, key: &str) -> Result<(), FieldError> {
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
     if key.is_empty() || key.len() > MAX_META_KEY_LEN || !key.chars().all(allowed) {
         let shown: String = key.chars().take(MAX_META_KEY_LEN + 10).collect();
-        return Err(FieldError::new(
+        return Err(refusal(
             ErrorCode::MetaKeyInvalid,
             field,
-            format!(
-                "`{field}` key {shown:?} must be 1 to {MAX_META_KEY_LEN} characters of a-z, 0-9 and _"
-            ),
+            &["`", field, "` key \"", &shown, KEY_RULE],
         ));
     }
     Ok(())
 }
 
+/// What a key must be, after the key itself.
+const KEY_RULE: &str = "\" must be 1 to 40 characters of a-z, 0-9 and _";
+/// What a map may hold, after its name.
+const TOO_MANY: &str = "` may hold at most 8 keys";
+/// What a string value may be, after its name.
+const TOO_LONG: &str = "` is longer than 200 characters";
+
 /// `value` under `key`, or the refusal of it, named `field.key`.
 fn checked_value(field: &str, key: &str, value: MetaInput) -> Result<MetaValue, FieldError> {
-    let named = format!("{field}.{key}");
+    let named = [field, ".", key].concat();
     match value {
         MetaInput::Text(text) => {
             let cleaned = text::clean(&text);
-            let units = utf16_len(&cleaned);
-            if units > MAX_META_VALUE_UTF16 {
-                return Err(FieldError::new(
+            if utf16_len(&cleaned) > MAX_META_VALUE_UTF16 {
+                return Err(refusal(
                     ErrorCode::MetaValueTooLong,
                     &named,
-                    format!("`{named}` is {units} characters; the limit is {MAX_META_VALUE_UTF16}"),
+                    &["`", &named, TOO_LONG],
                 ));
             }
             Ok(MetaValue::Text(cleaned))
         }
         MetaInput::Number(number) => number_value(number).map(MetaValue::Number).ok_or_else(|| {
-            FieldError::new(
+            refusal(
                 ErrorCode::MetaValueType,
                 &named,
-                format!("`{named}` must be a finite number, not {number}"),
+                &[
+                    "`",
+                    &named,
+                    "` must be a finite number, not NaN or infinite",
+                ],
             )
         }),
-        MetaInput::Other(kind) => Err(FieldError::new(
+        MetaInput::Other(kind) => Err(refusal(
             ErrorCode::MetaValueType,
             &named,
-            format!("`{named}` must be a string or a finite number, not {kind}"),
+            &[
+                "`",
+                &named,
+                "` must be a string or a finite number, not ",
+                kind,
+            ],
         )),
     }
 }
@@ -239,6 +259,13 @@ mod tests {
         );
         let back: Meta = serde_json::from_str(&serde_json::to_string(&meta).unwrap()).unwrap();
         assert_eq!(back, meta);
+    }
+
+    #[test]
+    fn the_refusals_state_the_limits_there_are() {
+        assert!(KEY_RULE.contains(&format!(" {MAX_META_KEY_LEN} characters")));
+        assert!(TOO_MANY.contains(&format!(" {MAX_META_KEYS} keys")));
+        assert!(TOO_LONG.contains(&format!(" {MAX_META_VALUE_UTF16} characters")));
     }
 
     #[test]

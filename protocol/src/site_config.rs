@@ -243,6 +243,7 @@ mod tests {
                 conversation_id: "c".into(),
                 at: 1,
                 locale: "en-US".into(),
+                page: None,
             },
             kind: EventKind::MessageFeedback(MessageFeedback {
                 reason: Some("wrong size".into()),

@@ -48,7 +48,7 @@ proptest! {
         rating in rating(),
     ) {
         let (event_id, conversation_id, message_id) = ids;
-        let header = EventHeader { id: event_id, conversation_id, at: NOW + offset, locale: "pt-BR".into() };
+        let header = EventHeader { id: event_id, conversation_id, at: NOW + offset, locale: "pt-BR".into(), page: None, };
         let event = Event::message_feedback(header, message_id, rating);
         let body = serde_json::json!({"site_key": "pk_x", "sent_at": NOW, "events": [event]});
         let parsed = parse_envelope(body.to_string().as_bytes(), NOW).unwrap();
@@ -114,6 +114,34 @@ fn corpus_cases_get_the_answers_they_should() {
     assert_eq!(
         parse("truncated-escape.json").unwrap_err().code,
         ErrorCode::InvalidJson
+    );
+    // Provenance gone wrong in every way: each event gets its own refusal,
+    // and the good one is kept.
+    let provenance = parse("hostile-provenance.json").unwrap();
+    assert_eq!(provenance.events.len(), 1, "{:?}", provenance.rejected);
+    assert_eq!(provenance.events[0].0, 0);
+    let refusals: Vec<(usize, ErrorCode, &str)> = provenance
+        .rejected
+        .iter()
+        .map(|refused| (refused.index, refused.code, refused.field.as_str()))
+        .collect();
+    assert_eq!(
+        refusals,
+        [
+            (1, ErrorCode::MetaTooManyKeys, "meta"),
+            (2, ErrorCode::MetaValueType, "meta.model"),
+            (3, ErrorCode::MetaValueType, "meta.tools"),
+            (4, ErrorCode::MetaKeyInvalid, "meta"),
+            (5, ErrorCode::MetaKeyInvalid, "meta"),
+            (6, ErrorCode::MetaValueTooLong, "meta.trace_id"),
+            (7, ErrorCode::TooLong, "page"),
+            (8, ErrorCode::InvalidField, "role"),
+            (9, ErrorCode::InvalidField, "meta"),
+            (10, ErrorCode::MetaKeyInvalid, "context"),
+            (11, ErrorCode::MetaValueType, "context.variant"),
+            (12, ErrorCode::InvalidField, "page"),
+            (13, ErrorCode::MetaValueType, "meta"),
+        ]
     );
     let oversized = vec![b' '; MAX_BODY_BYTES + 1];
     assert_eq!(

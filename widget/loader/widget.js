@@ -72,6 +72,7 @@
     close: function () { call("close", []); },
     toggle: function () { call("toggle", []); },
     addMessage: function (message) { call("addMessage", [message]); },
+    setContext: function (context) { call("setContext", [context]); },
     resolve: function (options) { call("resolve", [options || {}]); },
     setLocale: function (tag) { call("setLocale", [String(tag)]); },
     reset: function () { call("reset", []); }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::html::{Button, ElementType, Input, Textarea};
 use leptos::prelude::*;
-use protocol::{CsatMode, Rating, WidgetConfig};
+use protocol::{CsatMode, Meta, Rating, WidgetConfig};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -221,6 +221,14 @@ impl Actions {
         Ok(())
     }
 
+    /// The host page's context for this conversation and the next
+    /// (`setContext`), sent with the satisfaction events.
+    pub fn set_context(self, context: Meta) {
+        // Nothing shows it, so nothing is told.
+        self.state
+            .update_untracked(|state| state.chat.context = context);
+    }
+
     /// The shopper sent `typed` from the message box; whether it was taken
     /// (blank text is not).
     pub fn send_typed(self, typed: &str) -> bool {
@@ -315,6 +323,7 @@ impl Actions {
             return;
         };
         let conversation_id = self.conversation_id();
+        let about = self.with_now(|state| state.chat.about());
         let offered_key = format!("csat-offered:{conversation_id}");
         if storage::get(&offered_key).is_some() {
             return;
@@ -327,7 +336,7 @@ impl Actions {
         if opened {
             self.host_emit("open", &[]);
         }
-        self.report(|reporter| reporter.csat_offered(&conversation_id, mode));
+        self.report(|reporter| reporter.csat_offered(&conversation_id, mode, about));
     }
 
     /// Applies a step of the prompt, reports it and moves focus onto the
@@ -349,7 +358,8 @@ impl Actions {
 
     fn report_csat(self, mode: CsatMode, outcome: CsatOutcome) {
         let conversation_id = self.conversation_id();
-        self.report(|reporter| reporter.csat(&conversation_id, mode, outcome));
+        let about = self.with_now(|state| state.chat.about());
+        self.report(|reporter| reporter.csat(&conversation_id, mode, outcome, about));
     }
 
     /// A score picked on the prompt (thumbs: 5 or 1).

@@ -3,14 +3,16 @@
 
 use protocol::ids::check_id;
 use protocol::text::{MAX_EXCERPT_UTF16, truncate_utf16};
+use protocol::{ConversationContext, Meta, MetaInput, RatedRole};
 use protocol::{MessageFeedback, Rating};
-use protocol::{Meta, MetaInput};
 
 /// Who wrote a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     /// The shop's assistant; its messages get thumbs.
     Assistant,
+    /// A human agent who took over; their messages get thumbs too.
+    Agent,
     /// The shopper.
     User,
 }
@@ -20,7 +22,18 @@ impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Assistant => "assistant",
+            Role::Agent => "agent",
             Role::User => "user",
+        }
+    }
+
+    /// Who a thumb on this role's message rates; `None` for the shopper's
+    /// own messages, which get no thumbs.
+    pub fn rated(self) -> Option<RatedRole> {
+        match self {
+            Role::Assistant => Some(RatedRole::Assistant),
+            Role::Agent => Some(RatedRole::Agent),
+            Role::User => None,
         }
     }
 
@@ -28,6 +41,7 @@ impl Role {
     pub fn parse(value: &str) -> Option<Self> {
         match value {
             "assistant" => Some(Role::Assistant),
+            "agent" => Some(Role::Agent),
             "user" => Some(Role::User),
             _ => None,
         }
@@ -88,7 +102,7 @@ impl Message {
             .text()
             .as_deref()
             .and_then(Role::parse)
-            .ok_or("addMessage: `role` must be \"assistant\" or \"user\"")?;
+            .ok_or("addMessage: `role` must be \"assistant\", \"agent\" or \"user\"")?;
         let text = field("text")
             .text()
             .ok_or("addMessage: `text` must be a string")?;
@@ -124,7 +138,7 @@ impl Message {
 pub struct ChatMessage {
     /// The message.
     pub message: Message,
-    /// The shopper's thumbs on it (assistant messages only).
+    /// The shopper's thumbs on it (assistant and agent messages only).
     pub rating: Rating,
     /// Whether the reason form shows under it (after a 👎, when the site
     /// offers reason tags).
@@ -138,6 +152,8 @@ pub struct Chat {
     pub id: String,
     /// The messages so far.
     pub messages: Vec<ChatMessage>,
+    /// The host page's `setContext`, sent with the satisfaction events.
+    pub context: Meta,
 }
 
 impl Chat {
@@ -146,6 +162,23 @@ impl Chat {
         Self {
             id,
             messages: Vec::new(),
+            context: Meta::default(),
+        }
+    }
+
+    /// Whether a human agent's message appeared: the conversation was
+    /// handed over, and its CSAT is one "with a human".
+    pub fn handed_over(&self) -> bool {
+        self.messages
+            .iter()
+            .any(|entry| entry.message.role == Role::Agent)
+    }
+
+    /// What the satisfaction events say of this conversation.
+    pub fn about(&self) -> ConversationContext {
+        ConversationContext {
+            context: self.context.clone(),
+            handed_over: self.handed_over(),
         }
     }
 
@@ -165,6 +198,7 @@ impl Chat {
             .position(|entry| entry.message.id == id)?;
         let rated = self.messages.get(at)?;
         let mut feedback = MessageFeedback::new(id.to_string(), rated.rating);
+        feedback.role = rated.message.role.rated().unwrap_or_default();
         feedback.meta = rated.message.meta.clone();
         if store_text {
             let excerpt = |text: &str| {
@@ -184,16 +218,16 @@ impl Chat {
         Some(feedback)
     }
 
-    /// A 👍/👎 (`clicked`) on the assistant message `id`: clicking one
+    /// A 👍/👎 (`clicked`) on the assistant's or agent's message `id`: clicking one
     /// presses it, the pressed one again clears it, the other switches
     /// (`Rating::after_click`). A 👎 asks why when `reasons_offered`;
     /// anything else stops asking. The new rating, or `None` when there is
-    /// no such assistant message.
+    /// no such message with thumbs.
     pub fn rate(&mut self, id: &str, clicked: Rating, reasons_offered: bool) -> Option<Rating> {
         let message = self
             .messages
             .iter_mut()
-            .find(|entry| entry.message.id == id && entry.message.role == Role::Assistant)?;
+            .find(|entry| entry.message.id == id && entry.message.role.rated().is_some())?;
         message.rating = message.rating.after_click(clicked);
         message.asking_reason = message.rating == Rating::Down && reasons_offered;
         Some(message.rating)
@@ -430,8 +464,34 @@ mod tests {
     }
 
     #[test]
+    fn an_agents_message_gets_thumbs_that_say_so_and_hands_the_conversation_over() {
+        let mut chat = Chat::new("c_1".into());
+        chat.add(Message::new("a1", Role::Assistant, "Let me check."))
+            .unwrap();
+        chat.add(Message::new("u1", Role::User, "A human, please."))
+            .unwrap();
+        assert!(!chat.handed_over());
+        chat.add(Message::new("h1", Role::Agent, "Hi, Sam here."))
+            .unwrap();
+        assert!(chat.about().handed_over);
+        assert_eq!(chat.rate("h1", Rating::Down, false), Some(Rating::Down));
+        let feedback = chat.feedback("h1", true).unwrap();
+        assert_eq!(feedback.role, RatedRole::Agent);
+        assert_eq!(feedback.question.as_deref(), Some("A human, please."));
+        assert_eq!(
+            chat.feedback("a1", false).unwrap().role,
+            RatedRole::Assistant
+        );
+        assert_eq!(
+            chat.rate("u1", Rating::Up, false),
+            None,
+            "no thumbs on the shopper's own"
+        );
+    }
+
+    #[test]
     fn roles_round_trip() {
-        for role in [Role::Assistant, Role::User] {
+        for role in [Role::Assistant, Role::Agent, Role::User] {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert_eq!(Role::parse("system"), None);

@@ -217,8 +217,9 @@ impl Widget {
         self.actions.toggle();
     }
 
-    /// Appends `{id, role: "assistant" | "user", text}` to the conversation;
-    /// a `TypeError` naming the field refuses anything else.
+    /// Appends `{id, role: "assistant" | "agent" | "user", text, meta?}` to
+    /// the conversation; a `TypeError` naming the field refuses anything
+    /// else.
     #[wasm_bindgen(js_name = addMessage)]
     pub fn add_message(&self, message: JsValue) -> Result<(), JsValue> {
         let message =
@@ -226,6 +227,22 @@ impl Widget {
         self.actions
             .add_message(message)
             .map_err(|problem| type_error(&problem))
+    }
+
+    /// Sets the conversation's context (`{variant: "b", channel: "web"}`,
+    /// under the rules of a message's `meta`), sent with the satisfaction
+    /// events of this conversation and the next, until set again; `{}`
+    /// clears it. A `TypeError` naming the key refuses anything else and
+    /// keeps the context there was.
+    #[wasm_bindgen(js_name = setContext)]
+    pub fn set_context(&self, context: JsValue) -> Result<(), JsValue> {
+        let HostField::Object(entries) = host_value(&context) else {
+            return Err(type_error("setContext: the context must be a flat object"));
+        };
+        let context = protocol::Meta::from_entries("context", entries)
+            .map_err(|refused| type_error(&format!("setContext: {}", refused.message)))?;
+        self.actions.set_context(context);
+        Ok(())
     }
 
     /// Ends the conversation: adds the optional final `utterance` from the

@@ -3,9 +3,11 @@
 
 use std::rc::Rc;
 
+use protocol::event::MAX_PAGE_UTF16;
+use protocol::text::truncate_utf16;
 use protocol::{
-    CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader, EventKind,
-    MessageFeedback,
+    ConversationContext, CsatDismissed, CsatMode, CsatOffered, CsatResponse, Event, EventHeader,
+    EventKind, MessageFeedback,
 };
 use wasm_bindgen::JsValue;
 
@@ -14,6 +16,13 @@ use crate::host_events::HostEvents;
 use crate::i18n::I18n;
 use crate::ids::random_id;
 use crate::outbox::Outbox;
+
+/// The path of the page the shopper is on, without query or fragment,
+/// cut to the collector's limit.
+fn page() -> Option<String> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    Some(truncate_utf16(&path, MAX_PAGE_UTF16).to_string())
+}
 
 /// Reports feedback on a conversation, in the current locale.
 #[derive(Clone)]
@@ -37,6 +46,7 @@ impl FeedbackReporter {
                 conversation_id: conversation_id.to_string(),
                 at: js_sys::Date::now() as i64,
                 locale: self.i18n.locale_now(),
+                page: page(),
             },
             kind,
         };
@@ -55,20 +65,28 @@ impl FeedbackReporter {
         self.host.emit("feedback", &fields);
     }
 
-    /// The satisfaction prompt was shown.
-    pub fn csat_offered(&self, conversation_id: &str, mode: CsatMode) {
+    /// The satisfaction prompt was shown, in a conversation that `about`
+    /// says what it is.
+    pub fn csat_offered(&self, conversation_id: &str, mode: CsatMode, about: ConversationContext) {
         self.send(
             conversation_id,
             EventKind::CsatOffered(CsatOffered {
                 mode,
                 copy_version: self.i18n.copy_version_now(),
+                about,
             }),
             false,
         );
     }
 
-    /// The shopper acted on the prompt.
-    pub fn csat(&self, conversation_id: &str, mode: CsatMode, outcome: CsatOutcome) {
+    /// The shopper acted on the prompt; an answer carries `about`.
+    pub fn csat(
+        &self,
+        conversation_id: &str,
+        mode: CsatMode,
+        outcome: CsatOutcome,
+        about: ConversationContext,
+    ) {
         match outcome {
             CsatOutcome::Answer {
                 score,
@@ -94,6 +112,7 @@ impl FeedbackReporter {
                     comment,
                     completed,
                     copy_version: self.i18n.copy_version_now(),
+                    about,
                 };
                 self.send(conversation_id, EventKind::CsatResponse(answer), true);
             }

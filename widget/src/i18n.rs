@@ -10,8 +10,9 @@ use crate::pseudo;
 
 /// The reference copy, compiled in as the last fallback: the widget always
 /// has words, even when the collector cannot be reached. Every other
-/// locale comes from the collector (`GET /v1/locales/{locale}`).
-const REFERENCE_FTL: &str = include_str!("../../locales/en-US/widget.ftl");
+/// locale comes from the collector (`GET /v1/locales/{locale}`). Its
+/// comments, notes for editors, are left out by `build.rs`.
+const REFERENCE_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.ftl"));
 
 /// Every message id the widget uses. A test checks that the reference
 /// locale defines each one, so the last fallback never shows an id.

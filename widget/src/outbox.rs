@@ -257,6 +257,7 @@ mod tests {
             conversation_id: "c_1".into(),
             at: sent_at - 1_000,
             locale: "de".into(),
+            page: Some("/cart".into()),
         };
         let events = vec![
             Event {
@@ -272,6 +273,7 @@ mod tests {
                 kind: EventKind::CsatOffered(CsatOffered {
                     mode: CsatMode::Scale5,
                     copy_version: Some(4),
+                    about: Default::default(),
                 }),
             },
             Event {
@@ -282,6 +284,7 @@ mod tests {
                     comment: Some("naja".into()),
                     completed: true,
                     copy_version: Some(4),
+                    about: Default::default(),
                 }),
             },
             Event {

@@ -3,8 +3,8 @@
 
 use web_sys::{Document, ShadowRoot};
 
-/// The widget's styles.
-pub const STYLES: &str = include_str!("widget.css");
+/// The widget's styles, `widget.css` minified by `build.rs`.
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// Adds `css` to the shadow root as a constructed stylesheet, which a
 /// strict CSP (`style-src` without 'unsafe-inline') allows; a `<style>`

@@ -68,9 +68,12 @@ impl State {
         self.resolved = true;
     }
 
-    /// Starts conversation `id` afresh: no messages, not resolved, no prompt.
+    /// Starts conversation `id` afresh: no messages, not resolved, no
+    /// prompt. The host page's context stays until it sets another.
     pub fn reset(&mut self, id: String) {
+        let context = std::mem::take(&mut self.chat.context);
         self.chat = Chat::new(id);
+        self.chat.context = context;
         self.resolved = false;
         self.csat = None;
     }
@@ -154,5 +157,23 @@ mod tests {
         state.settings = Some(settings(None, &["too_long"], Some("Zoë")));
         assert_eq!(state.reason_tags(), ["too_long"]);
         assert_eq!(state.shop_name(), Some("Zoë"));
+    }
+
+    #[test]
+    fn a_new_conversation_keeps_the_host_pages_context_but_not_its_hand_over() {
+        let mut state = State::new("c_1".into());
+        state.chat.context = protocol::Meta::from_entries(
+            "context",
+            [("variant".into(), protocol::MetaInput::Text("b".into()))],
+        )
+        .unwrap();
+        state
+            .add_message(Message::new("h1", Role::Agent, "Sam here"))
+            .unwrap();
+        assert!(state.chat.about().handed_over);
+        state.reset("c_2".into());
+        let about = state.chat.about();
+        assert!(!about.handed_over);
+        assert_eq!(about.context.get("variant").unwrap().to_text(), "b");
     }
 }

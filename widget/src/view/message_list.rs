@@ -52,13 +52,12 @@ fn message(actions: Actions, message: Message) -> AnyView {
     // The fields it shows; what a message carries for its feedback (its
     // `meta`) is not drawn.
     let Message { id, role, text, .. } = message;
-    let assistant = role == Role::Assistant;
-    let class = if assistant {
-        "fb-message fb-from-assistant"
-    } else {
-        "fb-message fb-from-user"
+    let class = match role {
+        Role::Assistant => "fb-message fb-from-assistant",
+        Role::Agent => "fb-message fb-from-assistant fb-from-agent",
+        Role::User => "fb-message fb-from-user",
     };
-    let under = assistant.then(|| {
+    let under = role.rated().is_some().then(|| {
         let asking = message_memo(actions, id.clone(), |message| message.asking_reason, false);
         let reason_id = id.clone();
         // The 👎, where focus returns when its reason form closes.
