@@ -10,6 +10,10 @@
 //!   filtering, en-US when nothing matches), layered like the above, with
 //!   the chosen tag in `Content-Language`.
 //!
+//! Both also serve the pseudo-locales `en-XA` and `ar-XB` (`l10n::pseudo`),
+//! made from the site's en-US when asked for by their exact tag (`best`:
+//! first in `want`), never negotiated towards.
+//!
 //! Both layered answers name the version of the site's wording they hold
 //! in `Feedback-Copy-Version` (absent when the site has none).
 //! - `GET /v1/locales/{locale}/dashboard`: the site owners' dashboard's FTL.
@@ -118,6 +122,25 @@ async fn for_site(
     })
 }
 
+/// Pseudo-locale `tag`'s copy, made from the site's en-US (the shipped
+/// copy with the site's own wording layered in); `None` when `tag` is
+/// not a pseudo-locale.
+async fn pseudo(
+    ctx: &RouteContext<Context>,
+    query: &Query,
+    shipped: &Shipped,
+    tag: &str,
+) -> std::result::Result<Option<Layered>, Refusal> {
+    if l10n::pseudo::transform(tag).is_none() {
+        return Ok(None);
+    }
+    let english = for_site(ctx, query, shipped, DEFAULT_LOCALE).await?;
+    Ok(l10n::pseudo::ftl(tag, &english.body).map(|body| Layered {
+        body,
+        version: english.version,
+    }))
+}
+
 /// `GET /v1/locales/{locale}?site=`.
 pub async fn get(
     req: Request,
@@ -125,6 +148,10 @@ pub async fn get(
 ) -> std::result::Result<Response, Refusal> {
     let shipped = Shipped::of(&ctx.env).await?;
     let locale = ctx.param("locale").cloned().unwrap_or_default();
+    let query = Query::of(&req)?;
+    if let Some(made) = pseudo(&ctx, &query, &shipped, &locale).await? {
+        return Ok(layered_answer(&req, made, FTL)?);
+    }
     if shipped.widget_ftl(&locale).is_none() {
         return Err(Refusal::new(
             ErrorCode::UnknownLocale,
@@ -134,7 +161,6 @@ pub async fn get(
             ),
         ));
     }
-    let query = Query::of(&req)?;
     let layered = for_site(&ctx, &query, &shipped, &locale).await?;
     Ok(layered_answer(&req, layered, FTL)?)
 }
@@ -156,6 +182,13 @@ pub async fn best(
         .take(MAX_WANTED)
         .map(str::to_string)
         .collect();
+    if let Some(tag) = l10n::pseudo::asked_first(&want)
+        && let Some(made) = pseudo(&ctx, &query, &shipped, tag).await?
+    {
+        let mut response = layered_answer(&req, made, FTL)?;
+        response.headers_mut().set("Content-Language", tag)?;
+        return Ok(response);
+    }
     let list = shipped.list();
     let locale = negotiate(&want, &list.locales);
     if shipped.widget_ftl(&locale).is_none() {

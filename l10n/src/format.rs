@@ -36,7 +36,6 @@
 //!   number given `minimumFractionDigits: 0` with a bare point (`7.`);
 //!   this writes `7`, as `Intl.NumberFormat` and fluent.js do.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use fluent_syntax::ast::{
@@ -94,9 +93,6 @@ pub struct Locale<'a> {
     /// The text of a number `NUMBER()` returned (other numbers are written
     /// as fluent-bundle writes them, [`Number::text`]).
     pub number: &'a dyn Fn(&Number) -> String,
-    /// Applied to the literal text of patterns (pseudo-locales), never to
-    /// argument values.
-    pub transform: Option<fn(&str) -> Cow<'_, str>>,
 }
 
 /// One locale's parsed Fluent resource.
@@ -202,10 +198,7 @@ impl<'a> Scope<'a> {
                 return;
             }
             match element {
-                PatternElement::TextElement { value } => match self.locale.transform {
-                    Some(transform) => out.push_str(&transform(value)),
-                    None => out.push_str(value),
-                },
+                PatternElement::TextElement { value } => out.push_str(value),
                 PatternElement::Placeable { expression } => {
                     self.placeables += 1;
                     if self.placeables > MAX_PLACEABLES {
@@ -436,13 +429,11 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// One locale's messages with its plural rules (and, for a pseudo-locale,
-/// the transform of its text).
+/// One locale's messages with its plural rules.
 pub struct Catalog {
     tag: String,
     messages: Messages,
     plurals: PluralRules,
-    transform: Option<fn(&str) -> Cow<'_, str>>,
 }
 
 /// Languages written right to left.
@@ -469,13 +460,7 @@ impl Catalog {
             tag: tag.to_string(),
             messages: Messages::parse(source),
             plurals: PluralRules::new(tag),
-            transform: None,
         }
-    }
-
-    /// The same, with `transform` applied to every literal text.
-    pub fn with_transform(self, transform: Option<fn(&str) -> Cow<'_, str>>) -> Self {
-        Self { transform, ..self }
     }
 
     /// The locale tag.
@@ -490,7 +475,6 @@ impl Catalog {
         let locale = Locale {
             plural: &plural,
             number: &number,
-            transform: self.transform,
         };
         self.messages
             .format(id, args, &locale)
@@ -675,7 +659,6 @@ mod tests {
         let locale = Locale {
             plural: &english,
             number: &Number::text,
-            transform: None,
         };
         Messages::parse(ftl).format(id, args, &locale)
     }

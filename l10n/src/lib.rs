@@ -21,6 +21,7 @@ mod inventory;
 mod layer;
 mod number;
 pub mod plural;
+pub mod pseudo;
 #[cfg(feature = "reactive")]
 pub mod reactive;
 pub mod screen;

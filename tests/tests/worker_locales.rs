@@ -217,6 +217,41 @@ async fn the_best_copy_for_a_shoppers_languages_comes_in_one_request() {
     assert_eq!(body["code"], "unknown_site");
 }
 
+#[tokio::test]
+async fn pseudo_locales_are_made_from_the_sites_english_when_asked_for_first() {
+    let stack = Stack::from_env().unwrap();
+    let url = |path: &str| format!("{}/v1/locales/{path}", stack.worker_url);
+    let english = shipped(&stack, "en-US");
+    for tag in ["en-XA", "ar-XB"] {
+        let made = l10n::pseudo::ftl(tag, &english).unwrap();
+        let best = get(&url(&format!("best?want={tag},de")), None).await;
+        assert_eq!(best.status(), 200, "{tag}");
+        assert_eq!(best.headers()["content-language"], tag);
+        assert_eq!(best.text().await.unwrap(), made, "{tag}");
+        let direct = get(&url(tag), None).await;
+        assert_eq!(direct.status(), 200, "{tag}");
+        assert_eq!(direct.text().await.unwrap(), made, "{tag}");
+    }
+    // Never negotiated towards: asked for second, the shipped locale wins.
+    let second = get(&url("best?want=de,en-XA"), None).await;
+    assert_eq!(second.headers()["content-language"], "de");
+    assert_eq!(
+        get(&url("best?want=en-GB"), None).await.headers()["content-language"],
+        "en-US"
+    );
+
+    // A site's own English wording is made pseudo too.
+    let site = &stack.other_site;
+    stack
+        .collector()
+        .store_copy(site, "en-US", "csat-title = Rate us\n")
+        .await
+        .unwrap();
+    let theirs = get(&url(&format!("best?want=en-XA&site={}", site.key)), None).await;
+    let text = theirs.text().await.unwrap();
+    assert!(text.contains("\ncsat-title = Řȧȧŧḗḗ ŭŭş\n"), "{text}");
+}
+
 /// `csat-title` with its text inside `depth` nested placeables.
 fn nested_title(depth: usize) -> String {
     format!(

@@ -16,7 +16,6 @@ use crate::host_events::HostEvents;
 use crate::i18n::{I18n, Localizer};
 use crate::ids::random_id;
 use crate::outbox::Outbox;
-use crate::pseudo;
 use crate::storage;
 use crate::styles;
 use crate::timers;
@@ -174,13 +173,9 @@ pub struct Widget {
 
 /// The copy for the shopper's `requested` locales, in one request: the
 /// collector negotiates against what it ships and layers the site's own
-/// wording in. A pseudo-locale asked for first is made from the
-/// compiled-in en-US, which also stands in when the collector does not
-/// answer.
+/// wording in (and makes a pseudo-locale asked for first). The
+/// compiled-in en-US stands in when the collector does not answer.
 async fn load_localizer(collector: &Collector, requested: &[String]) -> Localizer {
-    if let Some(pseudo) = pseudo::asked_first(requested) {
-        return Localizer::new(pseudo, None);
-    }
     match collector.best_copy(requested).await {
         Some((tag, ftl, version)) => Localizer::new(&tag, Some(&ftl)).with_copy_version(version),
         None => Localizer::reference(),

@@ -6,8 +6,6 @@ use l10n::reactive::LiveCopy;
 use leptos::prelude::{GetValue, SetValue, StoredValue};
 pub use protocol::locales::DEFAULT_LOCALE;
 
-use crate::pseudo;
-
 /// The reference copy, compiled in as the last fallback: the widget always
 /// has words, even when the collector cannot be reached. Every other
 /// locale comes from the collector (`GET /v1/locales/{locale}`). Its
@@ -196,12 +194,6 @@ pub struct Localizer {
     copy_version: Option<u32>,
 }
 
-/// `tag`'s copy from `source`, a pseudo-locale's transform included;
-/// `None` when `tag` is not a language tag.
-fn catalog(tag: &str, source: &str) -> Option<Catalog> {
-    Catalog::of(tag, source).map(|catalog| catalog.with_transform(pseudo::transform(tag)))
-}
-
 impl Localizer {
     /// The compiled-in en-US copy alone.
     pub fn reference() -> Self {
@@ -210,14 +202,9 @@ impl Localizer {
 
     /// Copy for `tag` from `ftl` (the collector's answer, the site's
     /// overrides already layered in), falling back message by message to
-    /// the compiled-in en-US. A pseudo-locale is generated from en-US.
+    /// the compiled-in en-US.
     pub fn new(tag: &str, ftl: Option<&str>) -> Self {
-        let source = match ftl {
-            Some(ftl) => Some(ftl),
-            None if pseudo::transform(tag).is_some() => Some(REFERENCE_FTL),
-            None => None,
-        };
-        let chosen = source.and_then(|source| catalog(tag, source));
+        let chosen = ftl.and_then(|source| Catalog::of(tag, source));
         Self {
             copy: Localized::over_reference(chosen, DEFAULT_LOCALE, REFERENCE_FTL),
             copy_version: None,
@@ -374,24 +361,12 @@ mod tests {
     }
 
     #[test]
-    fn pseudo_locales_only_when_asked_for_first_and_exactly() {
-        let pick = |tags: &[&str]| {
-            let requested: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
-            pseudo::asked_first(&requested).map(str::to_string)
-        };
-        assert_eq!(pick(&["en-XA"]).as_deref(), Some("en-XA"));
-        assert_eq!(pick(&["ar-XB", "de"]).as_deref(), Some("ar-XB"));
-        assert_eq!(pick(&["en-GB"]), None);
-        assert_eq!(pick(&["de", "en-XA"]), None);
-        assert_eq!(pick(&[]), None);
-    }
-
-    #[test]
-    fn pseudo_locales_transform_the_reference_copy() {
-        let accented = Localizer::new(pseudo::ACCENTED, None);
+    fn the_pseudo_locales_the_collector_makes_show_as_made() {
+        let made = |tag| Localizer::new(tag, l10n::pseudo::ftl(tag, REFERENCE_FTL).as_deref());
+        let accented = made(l10n::pseudo::ACCENTED);
         assert_eq!(accented.text(Msg::FeedbackUp), "Ħḗḗŀƥƒŭŭŀ");
         assert!(!accented.is_rtl());
-        let bidi = Localizer::new(pseudo::BIDI, None);
+        let bidi = made(l10n::pseudo::BIDI);
         assert_eq!(bidi.text(Msg::FeedbackUp), "\u{202E}Hǝʅdɟnʅ\u{202C}");
         assert!(bidi.is_rtl());
         assert_eq!(bidi.locale(), "ar-XB");
@@ -439,7 +414,7 @@ mod tests {
             let entry = entry?;
             let tag = entry.file_name().to_string_lossy().into_owned();
             let ftl = std::fs::read_to_string(entry.path().join("widget.ftl"))?;
-            let only_this = catalog(&tag, &ftl).unwrap();
+            let only_this = Catalog::of(&tag, &ftl).unwrap();
             for msg in Msg::ALL {
                 let text = only_this.format(msg.id(), &args());
                 assert!(

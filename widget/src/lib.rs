@@ -28,7 +28,6 @@ pub mod i18n;
 pub mod ids;
 pub mod outbox;
 pub mod preview;
-pub mod pseudo;
 pub mod small_screen;
 pub mod storage;
 pub mod styles;

@@ -38,7 +38,7 @@ const SHIPPED_RUSTFLAGS: (&str, &str) = (
 );
 
 /// Builds the Leptos crate `package` for the browser into `out`:
-/// `{name}.js` and a `wasm-opt -Oz`'d `{name}_bg.wasm`.
+/// `{name}.js` and a `wasm-opt`'d `{name}_bg.wasm`.
 fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()> {
     tools::ensure_build_tools(repo)?;
     let (flags_var, flags) = SHIPPED_RUSTFLAGS;
@@ -62,8 +62,11 @@ fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()>
         .arg(out)
         .arg(&wasm))?;
     let app_wasm = out.join(format!("{name}_bg.wasm"));
+    // GUFA (whole-program flow analysis) between two -Oz rounds finds
+    // more dead code and constants than -Oz alone (BENCHMARKS.md, "Widget
+    // size": −350 B brotli on the widget).
     run(Command::new(repo.node_bin("wasm-opt"))
-        .arg("-Oz")
+        .args(["-Oz", "--gufa", "-Oz"])
         .args(WASM_FEATURES)
         // Sections no browser reads.
         .args(["--strip-producers", "--strip-target-features"])

@@ -30,7 +30,8 @@ commands:
   demo           build everything, start the Worker on local workerd with local D1,
                  serve the demo shop page and print its URL (Ctrl-C stops it all)
   test           install what is missing, then run every check and test
-                 (--e2e-only [FILTER]: just the end-to-end tests matching FILTER)
+                 (--e2e-only [FILTER]: just the end-to-end tests matching FILTER;
+                 \"A B\" runs those matching either)
   bench          speed and size on this machine, in rounds, against local workerd:
                  --ingest (the default) ingest throughput (--profile: then the Worker's
                  CPU profile under ingest); --reads 1M-event reads

@@ -444,7 +444,9 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         // for BENCHMARKS.md) is shown even when they pass.
         all.arg("--show-output");
     }
-    let result = run_within(all.args(filter), Duration::from_secs(30 * 60));
+    // Several filters, separated by spaces, run the tests matching any.
+    let filters = filter.into_iter().flat_map(str::split_whitespace);
+    let result = run_within(all.args(filters), Duration::from_secs(30 * 60));
     drop((_page, driver, _worker, _queue_worker, locales_mirror));
     match &result {
         // Housekeeping: a folder left in target/ harms nothing, so failing

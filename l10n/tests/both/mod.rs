@@ -87,7 +87,6 @@ impl Both {
         let locale = Locale {
             plural: &plural,
             number: &Number::text,
-            transform: None,
         };
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             assert!(
