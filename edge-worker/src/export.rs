@@ -36,7 +36,7 @@ enum Format {
 /// A conversation's CSV cells, each under its column's name (a test holds
 /// the names to [`ExportRow::CSV_HEADER`]): times in ISO 8601 UTC, the
 /// shopper's comment guarded against spreadsheet formulas.
-fn csv_cells(export: &ExportRow) -> [(&'static str, String); 14] {
+fn csv_cells(export: &ExportRow) -> [(&'static str, String); 17] {
     let flag = |value: bool| field(if value { "true" } else { "false" });
     let csat = &export.csat;
     [
@@ -67,6 +67,16 @@ fn csv_cells(export: &ExportRow) -> [(&'static str, String); 14] {
         ("CSAT_COMPLETED", flag(csat.completed)),
         ("thumbs_up", field(&export.thumbs_up.to_string())),
         ("thumbs_down", field(&export.thumbs_down.to_string())),
+        ("handed_over", flag(export.provenance.handed_over)),
+        // The context as one JSON object, guarded as any text is.
+        (
+            "context",
+            text_field(&serde_json::to_string(&export.provenance.context).unwrap_or_default()),
+        ),
+        (
+            "page",
+            text_field(export.provenance.page.as_deref().unwrap_or("")),
+        ),
     ]
 }
 
@@ -98,7 +108,7 @@ fn ndjson_end(rows: u64) -> String {
 /// What ends an export whose read failed after `rows` records, the last
 /// of them `after`: in NDJSON a last line `{"complete":false, …}` with
 /// the conversation to resume after; in CSV a last line of one field,
-/// which a strict CSV reader refuses (every record has 14) and a person
+/// which a strict CSV reader refuses (every record has 17) and a person
 /// reads in the first column.
 fn failed_end(format: Format, rows: u64, after: Option<&str>) -> String {
     let resume = after.map_or_else(String::new, |after| format!("; resume with after={after}"));

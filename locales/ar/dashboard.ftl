@@ -102,6 +102,11 @@ message-question = سؤال العميل
 message-answer = إجابة المساعد
 message-reason = السبب
 message-tags = الوسوم
+conversation-handed-over = أُحيلت إلى موظف
+conversation-page = الصفحة
+conversation-context = السياق
+message-agent = أجاب عنها موظف
+message-meta = المصدر
 
 gaps-title = فجوات المعرفة
 gaps-intro = أسئلة تلقت إجاباتها عدم إعجاب مرة بعد مرة. كل منها معرفة تنقص المساعد.

@@ -94,6 +94,11 @@ message-question = Frage des Kunden
 message-answer = Antwort des Assistenten
 message-reason = Grund
 message-tags = Schlagwörter
+conversation-handed-over = An eine Person übergeben
+conversation-page = Seite
+conversation-context = Kontext
+message-agent = Von einer Person beantwortet
+message-meta = Herkunft
 
 gaps-title = Wissenslücken
 gaps-intro = Kundenfragen, deren Antworten immer wieder negativ bewertet wurden. Jede steht für Wissen, das dem Assistenten fehlt.

@@ -191,6 +191,16 @@ message-answer = Assistant answered
 message-reason = Reason
 # Label before the reason tags the shopper picked.
 message-tags = Tags
+# Field: whether a person (a human agent) took over the conversation from the assistant; its satisfaction answer then counts as one "with a human".
+conversation-handed-over = Handed over to a person
+# Field: the path of the shop page the satisfaction prompt showed on.
+conversation-page = Page
+# Field: the keys the shop's page set for the conversation (setContext), such as an A/B variant.
+conversation-context = Context
+# Label on a rated message a person (a human agent) wrote, not the assistant.
+message-agent = Answered by a person
+# Label of the keys that say where a rated answer came from (its meta: model, prompt version, …).
+message-meta = Where it came from
 
 ## Recommendations
 

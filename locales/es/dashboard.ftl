@@ -96,6 +96,11 @@ message-question = Pregunta del cliente
 message-answer = Respuesta del asistente
 message-reason = Motivo
 message-tags = Etiquetas
+conversation-handed-over = Transferida a una persona
+conversation-page = Página
+conversation-context = Contexto
+message-agent = Respondido por una persona
+message-meta = Procedencia
 
 gaps-title = Lagunas de conocimiento
 gaps-intro = Preguntas cuyas respuestas recibieron pulgares abajo una y otra vez. Cada una es conocimiento que le falta al asistente.

@@ -96,6 +96,11 @@ message-question = Question du client
 message-answer = Réponse de l’assistant
 message-reason = Raison
 message-tags = Étiquettes
+conversation-handed-over = Transmise à une personne
+conversation-page = Page
+conversation-context = Contexte
+message-agent = Réponse d’une personne
+message-meta = Provenance
 
 gaps-title = Lacunes de connaissances
 gaps-intro = Questions dont les réponses ont été notées négativement à plusieurs reprises. Chacune est une connaissance qui manque à l’assistant.

@@ -92,6 +92,11 @@ message-question = お客様の質問
 message-answer = アシスタントの回答
 message-reason = 理由
 message-tags = タグ
+conversation-handed-over = 担当者に引き継ぎ
+conversation-page = ページ
+conversation-context = コンテキスト
+message-agent = 担当者が回答
+message-meta = 生成元
 
 gaps-title = 知識のギャップ
 gaps-intro = 回答が何度も低評価された質問です。それぞれがアシスタントに足りない知識です。

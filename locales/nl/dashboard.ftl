@@ -94,6 +94,11 @@ message-question = Vraag van de klant
 message-answer = Antwoord van de assistent
 message-reason = Reden
 message-tags = Labels
+conversation-handed-over = Overgedragen aan een medewerker
+conversation-page = Pagina
+conversation-context = Context
+message-agent = Beantwoord door een medewerker
+message-meta = Herkomst
 
 gaps-title = Kennishiaten
 gaps-intro = Vragen waarvan de antwoorden keer op keer een duim omlaag kregen. Elk is kennis die de assistent mist.

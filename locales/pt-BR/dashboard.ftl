@@ -96,6 +96,11 @@ message-question = Pergunta do cliente
 message-answer = Resposta do assistente
 message-reason = Motivo
 message-tags = Etiquetas
+conversation-handed-over = Transferida para uma pessoa
+conversation-page = Página
+conversation-context = Contexto
+message-agent = Respondida por uma pessoa
+message-meta = Origem
 
 gaps-title = Lacunas de conhecimento
 gaps-intro = Perguntas cujas respostas receberam polegar para baixo várias vezes. Cada uma é um conhecimento que falta ao assistente.

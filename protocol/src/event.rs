@@ -76,11 +76,6 @@ impl RatedRole {
             Self::Agent => "agent",
         }
     }
-
-    /// Whether it is the assistant, which the wire leaves unsaid.
-    pub fn is_assistant(&self) -> bool {
-        *self == Self::Assistant
-    }
 }
 
 /// Longest `page`, in UTF-16 code units.
@@ -116,8 +111,9 @@ pub const MAX_TAGS: usize = 10;
 pub struct MessageFeedback {
     /// The assistant's or agent's message that was rated.
     pub message_id: String,
-    /// Who wrote it: absent on the wire for the assistant.
-    #[serde(default, skip_serializing_if = "RatedRole::is_assistant")]
+    /// Who wrote it: the assistant unless the widget says otherwise (a
+    /// thumb from before agents, or from a server, may leave it out).
+    #[serde(default)]
     pub role: RatedRole,
     /// The new state of the thumbs for that message.
     pub rating: Rating,
@@ -588,7 +584,7 @@ mod tests {
         json!({
             "id": "ev_1", "type": "message_feedback", "conversation_id": "c_1",
             "at": 1_700_000_000_000_i64, "locale": "en-US",
-            "message_id": "m_1", "rating": rating,
+            "message_id": "m_1", "role": "assistant", "rating": rating,
         })
     }
 

@@ -36,8 +36,8 @@ pub use event::{
 pub use locales::{LocaleList, ShippedCopy};
 pub use meta::{Meta, MetaInput, MetaValue};
 pub use read_api::{
-    ConversationDetail, ConversationPage, ConversationRow, ConversationSummary, CsatMetrics,
-    Cursor, ExportRow, FeedbackFilter, MessageRating,
+    ConversationDetail, ConversationPage, ConversationProvenance, ConversationRow,
+    ConversationSummary, CsatMetrics, Cursor, ExportRow, FeedbackFilter, MessageRating,
 };
 pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
 pub use settings::{Change, FieldErrors, Settings};

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::csat::{CsatMode, Satisfaction};
 use crate::event::MessageFeedback;
+use crate::meta::Meta;
 
 /// The current thumbs state of one assistant message: the latest
 /// [`MessageFeedback`] on it (its fields flattened into one JSON object),
@@ -21,6 +22,25 @@ pub struct MessageRating {
     pub at: i64,
     /// The locale the shopper saw.
     pub locale: String,
+    /// The path of the page it was given on, when the widget said.
+    #[serde(default)]
+    pub page: Option<String>,
+}
+
+/// What a conversation's events said of where it came from: whether a
+/// human agent took part (its CSAT is then one "with a human"), the host
+/// page's context, and the page its satisfaction prompt showed on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationProvenance {
+    /// A human agent took part.
+    #[serde(default)]
+    pub handed_over: bool,
+    /// `setContext`'s keys, as the satisfaction events carried them.
+    #[serde(default)]
+    pub context: Meta,
+    /// The page's path, when the widget said.
+    #[serde(default)]
+    pub page: Option<String>,
 }
 
 /// A conversation's CSAT, under the names the PolyAI article uses.
@@ -82,6 +102,15 @@ pub struct ConversationRow {
     /// `json_group_array`). Read for the inbox only.
     #[serde(default)]
     pub reason_tags: Option<String>,
+    /// 1 when a human agent took part.
+    #[serde(default)]
+    pub handed_over: u8,
+    /// The context as stored, a JSON object.
+    #[serde(default)]
+    pub context: Option<String>,
+    /// The page of its satisfaction prompt.
+    #[serde(default)]
+    pub page: Option<String>,
 }
 
 /// Most characters of an inbox row's excerpt (the ellipsis included).
@@ -104,6 +133,20 @@ pub fn excerpt(text: &str) -> String {
 }
 
 impl ConversationRow {
+    /// Where it came from. (The stored context was checked on the way in;
+    /// one that cannot be read is shown as none.)
+    pub fn provenance(&self) -> ConversationProvenance {
+        ConversationProvenance {
+            handed_over: self.handed_over != 0,
+            context: self
+                .context
+                .as_deref()
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default(),
+            page: self.page.clone(),
+        }
+    }
+
     /// The CSAT fields.
     pub fn metrics(&self) -> CsatMetrics {
         let accepted = self.csat_score.is_some();
@@ -134,6 +177,7 @@ impl ConversationRow {
             csat: self.metrics(),
             thumbs_up: self.thumbs_up,
             thumbs_down: self.thumbs_down,
+            provenance: self.provenance(),
             messages,
         }
     }
@@ -150,6 +194,7 @@ impl ConversationRow {
             csat: self.metrics(),
             thumbs_up: self.thumbs_up,
             thumbs_down: self.thumbs_down,
+            provenance: self.provenance(),
         }
     }
 
@@ -169,6 +214,7 @@ impl ConversationRow {
                 .map(excerpt)
                 .filter(|text| !text.is_empty()),
             reason_tags: self.tags(),
+            handed_over: self.handed_over != 0,
         }
     }
 
@@ -209,6 +255,9 @@ pub struct ConversationDetail {
     pub thumbs_up: u32,
     /// Assistant messages currently 👎.
     pub thumbs_down: u32,
+    /// Handed over, context and page.
+    #[serde(flatten)]
+    pub provenance: ConversationProvenance,
     /// Every message that has (or had) a thumb, oldest first.
     pub messages: Vec<MessageRating>,
 }
@@ -235,12 +284,15 @@ pub struct ExportRow {
     pub thumbs_up: u32,
     /// Assistant messages currently 👎.
     pub thumbs_down: u32,
+    /// Handed over, context and page, inline.
+    #[serde(flatten)]
+    pub provenance: ConversationProvenance,
 }
 
 impl ExportRow {
     /// The CSV export's columns: the NDJSON export's keys, in order (a
     /// test holds them to the serde names above).
-    pub const CSV_HEADER: [&'static str; 14] = [
+    pub const CSV_HEADER: [&'static str; 17] = [
         "conversation_id",
         "first_at",
         "last_at",
@@ -255,6 +307,9 @@ impl ExportRow {
         "CSAT_COMPLETED",
         "thumbs_up",
         "thumbs_down",
+        "handed_over",
+        "context",
+        "page",
     ];
 }
 
@@ -283,6 +338,9 @@ pub struct ConversationSummary {
     /// The reason tags picked with its thumbs-downs, each once, sorted.
     #[serde(default)]
     pub reason_tags: Vec<String>,
+    /// A human agent took part.
+    #[serde(default)]
+    pub handed_over: bool,
 }
 
 /// The Conversations inbox filter "Customer feedback".
@@ -397,6 +455,7 @@ mod tests {
             },
             thumbs_up: 0,
             thumbs_down: 0,
+            provenance: ConversationProvenance::default(),
         };
         let json = serde_json::to_string(&row).unwrap();
         let keys: Vec<&str> =
@@ -425,13 +484,20 @@ mod tests {
     fn a_message_rating_is_one_flat_object_as_the_store_writes_it() {
         // What `json_object(...)` in the store gives for a stored thumb.
         let stored = r#"{"message_id":"m_1","rating":"down","at":5,"locale":"de",
-            "reason":null,"tags":["too_long"],"question":"Wo?","answer":null}"#;
+            "reason":null,"tags":["too_long"],"question":"Wo?","answer":null,
+            "role":"agent","page":"/help","meta":{"model":"gpt-4o"}}"#;
         let rating: MessageRating = serde_json::from_str(stored).unwrap();
         assert_eq!(rating.feedback.message_id, "m_1");
         assert_eq!(rating.feedback.rating, crate::Rating::Down);
         assert_eq!(rating.feedback.tags, ["too_long"]);
         assert_eq!(rating.feedback.question.as_deref(), Some("Wo?"));
         assert_eq!((rating.at, rating.locale.as_str()), (5, "de"));
+        assert_eq!(rating.feedback.role, crate::RatedRole::Agent);
+        assert_eq!(rating.page.as_deref(), Some("/help"));
+        assert_eq!(
+            rating.feedback.meta.get("model").unwrap().to_text(),
+            "gpt-4o"
+        );
         let written = serde_json::to_value(&rating).unwrap();
         assert_eq!(written["message_id"], "m_1");
         assert_eq!(written["rating"], "down");
@@ -457,6 +523,9 @@ mod tests {
             thumbs_down: 0,
             excerpt: None,
             reason_tags: None,
+            handed_over: 0,
+            context: None,
+            page: None,
         }
     }
 

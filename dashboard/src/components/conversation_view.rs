@@ -1,9 +1,12 @@
 //! One conversation: the User data card with its CSAT fields, and each
-//! rated assistant message with its badge, excerpt, reason, tags and where
-//! it came from (its `meta`, under the host page's own key names).
+//! rated message (the assistant's or a person's) with its badge, excerpt,
+//! reason, tags, page and where it came from (its `meta`, under the host
+//! page's own key names); whether a person took over, and the page's
+//! context.
 
 use crate::api::{ConversationDetail, MessageRating, Rating};
 use leptos::prelude::*;
+use protocol::{Meta, RatedRole};
 
 use crate::api::Api;
 use crate::components::inbox::SatisfactionValue;
@@ -24,11 +27,8 @@ fn RatedMessage(
         _ => ("badge negative", Key::MessageNegative, "👎"),
     };
     let tags = (!feedback.tags.is_empty()).then(|| feedback.tags.join(", "));
-    let meta: Vec<(String, String)> = feedback
-        .meta
-        .iter()
-        .map(|(key, value)| (key.to_string(), value.to_text()))
-        .collect();
+    let agent = feedback.role == RatedRole::Agent;
+    let page = rating.page;
     view! {
         <article class="rated" data-message=feedback.message_id.clone()>
             {feedback.question.map(|question| view! {
@@ -40,20 +40,41 @@ fn RatedMessage(
             <span class=class data-rating=feedback.rating.as_str()>
                 <span aria-hidden="true">{icon}</span>" "{move || i18n.text(label)}
             </span>
+            {agent.then(|| view! { " "<span class="badge agent" data-role="agent">{i18n.t(Key::MessageAgent)}</span> })}
             {feedback.reason.map(|reason| view! {
                 <p class="reason"><strong>{i18n.t(Key::MessageReason)}</strong>" "{reason}</p>
             })}
             {tags.map(|tags| view! {
                 <p class="tags"><strong>{i18n.t(Key::MessageTags)}</strong>" "{tags}</p>
             })}
-            {(!meta.is_empty()).then(|| view! {
-                <dl class="meta">
-                    {meta.into_iter().map(|(key, value)| view! {
-                        <dt>{key.clone()}</dt><dd data-meta=key>{value}</dd>
-                    }).collect_view()}
-                </dl>
+            {page.map(|page| view! {
+                <p class="page"><strong>{i18n.t(Key::ConversationPage)}</strong>" "{page}</p>
+            })}
+            {(!feedback.meta.is_empty()).then(|| view! {
+                <p class="meta-title"><strong>{i18n.t(Key::MessageMeta)}</strong></p>
+                <MetaList meta=feedback.meta.clone()/>
             })}
         </article>
+    }
+}
+
+/// Provenance keys and values under the host page's own key names, each
+/// value as text.
+#[component]
+fn MetaList(
+    /// The keys and values.
+    meta: Meta,
+) -> impl IntoView {
+    let entries: Vec<(String, String)> = meta
+        .iter()
+        .map(|(key, value)| (key.to_string(), value.to_text()))
+        .collect();
+    view! {
+        <dl class="meta">
+            {entries.into_iter().map(|(key, value)| view! {
+                <dt>{key.clone()}</dt><dd data-meta=key>{value}</dd>
+            }).collect_view()}
+        </dl>
     }
 }
 
@@ -79,6 +100,12 @@ fn Detail(
         .filter(|message| message.feedback.rating != Rating::None)
         .collect();
     let empty = rated.is_empty();
+    let provenance = detail.provenance.clone();
+    let page = provenance
+        .page
+        .clone()
+        .unwrap_or_else(|| i18n.text(Key::NoValue));
+    let context = provenance.context.clone();
     view! {
         <h2>{detail.conversation_id.clone()}</h2>
         <div class="cards">
@@ -95,7 +122,14 @@ fn Detail(
                     <dt>{i18n.t(Key::CsatScore)}</dt><dd data-figure="CSAT_SCORE">{score}</dd>
                     <dt>{i18n.t(Key::CsatFreeFeedback)}</dt><dd data-figure="CSAT_FREE_FEEDBACK">{free}</dd>
                     <dt>{i18n.t(Key::CsatCompleted)}</dt><dd data-figure="CSAT_COMPLETED">{yes_no(csat.completed)}</dd>
+                    <dt>{i18n.t(Key::ConversationHandedOver)}</dt>
+                    <dd data-figure="handed_over">{yes_no(provenance.handed_over)}</dd>
+                    <dt>{i18n.t(Key::ConversationPage)}</dt><dd data-figure="page">{page}</dd>
                 </dl>
+                {(!context.is_empty()).then(|| view! {
+                    <p class="meta-title"><strong>{i18n.t(Key::ConversationContext)}</strong></p>
+                    <MetaList meta=context.clone()/>
+                })}
             </section>
             <section class="card messages" aria-labelledby="messages-title">
                 <h3 id="messages-title">{i18n.t(Key::MessagesTitle)}</h3>

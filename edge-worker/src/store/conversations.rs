@@ -10,7 +10,7 @@ use super::{int, millis, opt_text, text};
 /// The columns a [`ConversationRow`] is read from.
 pub const CONVERSATION_COLUMNS: &str = "conversation_id, first_at, last_at, locale, csat_mode, \
      csat_offered_at, csat_dismissed_at, csat_score, csat_comment, csat_completed, \
-     thumbs_up, thumbs_down";
+     thumbs_up, thumbs_down, handed_over, context, page";
 
 /// One conversation's row, if it exists.
 pub async fn find(
