@@ -188,7 +188,15 @@ proptest! {
             }
         }
         copy(&old, &new);
-        for table in ["events", "message_ratings", "conversations", "csat_rollups", "thumb_rollups"] {
+        for table in [
+            "events",
+            "message_ratings",
+            "conversations",
+            "csat_rollups",
+            "thumb_rollups",
+            "thumb_compare_rollups",
+            "csat_compare_rollups",
+        ] {
             prop_assert_eq!(dump(&new, table), dump(&old, table), "{}", table);
         }
     }

@@ -1,4 +1,5 @@
-//! The Overview's 15-minute rollups (migration 0010), natively: after
+//! The Overview's 15-minute rollups (migration 0010) and the Compare
+//! section's, per dimension and value (0016), natively: after
 //! random ingest (thumbs given, changed and cleared; prompts offered,
 //! answered, amended and dismissed), after erasure and after the
 //! retention sweep, every bucket equals a recount from the raw rows.
@@ -17,6 +18,54 @@ const MINUTE: i64 = 60_000;
 const DAY: i64 = 24 * 60 * MINUTE;
 /// "Now" for the test: the site keeps one day (`database()`).
 const NOW: i64 = 1_800_000_000_000;
+
+/// A thumb's dimensions and values, one row each, from `message_ratings`.
+const THUMB_DIMENSIONS: &str = "\
+    SELECT r.at, r.rating, 'key:' || j.key AS dimension, CAST(j.value AS TEXT) AS value \
+      FROM message_ratings r, json_each(r.meta) j \
+    UNION ALL SELECT at, rating, 'locale', locale FROM message_ratings \
+    UNION ALL SELECT at, rating, 'page', page FROM message_ratings WHERE page IS NOT NULL \
+    UNION ALL SELECT at, rating, 'role', role FROM message_ratings";
+
+/// A conversation's dimensions and values, one row each, from `conversations`.
+const CSAT_DIMENSIONS: &str = "\
+    SELECT c.csat_offered_at AS o, c.csat_score AS s, 'key:' || j.key AS dimension, \
+      CAST(j.value AS TEXT) AS value FROM conversations c, json_each(c.context) j \
+    UNION ALL SELECT csat_offered_at, csat_score, 'locale', locale FROM conversations \
+    UNION ALL SELECT csat_offered_at, csat_score, 'page', page FROM conversations WHERE page IS NOT NULL \
+    UNION ALL SELECT csat_offered_at, csat_score, 'role', iif(handed_over, 'agent', 'assistant') \
+      FROM conversations";
+
+/// The Compare rollups beside a recount from the rows, as JSON text.
+fn compare_and_recount(conn: &Connection) -> [String; 4] {
+    let text = |sql: String| one::<String>(conn, &sql);
+    [
+        text(
+            "SELECT json_group_array(json_array(dimension, value, bucket_ms, up, down)) FROM \
+               (SELECT * FROM thumb_compare_rollups ORDER BY dimension, value, bucket_ms)"
+                .to_string(),
+        ),
+        text(format!(
+            "SELECT json_group_array(json_array(dimension, value, b, u, d)) FROM \
+               (SELECT dimension, value, (at / 900000) * 900000 AS b, sum(rating = 'up') AS u, \
+                  sum(rating = 'down') AS d FROM ({THUMB_DIMENSIONS}) \
+                WHERE rating IN ('up', 'down') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3)"
+        )),
+        text(
+            "SELECT json_group_array(json_array(dimension, value, bucket_ms, offered, answered, \
+               score_sum, positive, negative)) FROM \
+               (SELECT * FROM csat_compare_rollups ORDER BY dimension, value, bucket_ms)"
+                .to_string(),
+        ),
+        text(format!(
+            "SELECT json_group_array(json_array(dimension, value, b, n, a, t, p, m)) FROM \
+               (SELECT dimension, value, (o / 900000) * 900000 AS b, count(*) AS n, \
+                  sum(s IS NOT NULL) AS a, sum(coalesce(s, 0)) AS t, sum(coalesce(s >= 4, 0)) AS p, \
+                  sum(coalesce(s <= 2, 0)) AS m FROM ({CSAT_DIMENSIONS}) \
+                WHERE o IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3)"
+        )),
+    ]
+}
 
 /// The rollups beside a recount from the rows, as JSON text.
 fn rollups_and_recount(conn: &Connection) -> [String; 4] {
@@ -54,7 +103,13 @@ fn rollups_and_recount(conn: &Connection) -> [String; 4] {
 fn assert_exact(conn: &Connection, when: &str) -> Result<(), TestCaseError> {
     let [csat, csat_recount, thumbs, thumbs_recount] = rollups_and_recount(conn);
     prop_assert_eq!(csat, csat_recount, "CSAT rollups {}", when);
+    let counted = thumbs_recount != "[]";
     prop_assert_eq!(thumbs, thumbs_recount, "thumb rollups {}", when);
+    let [thumbs, thumbs_recount, csat, csat_recount] = compare_and_recount(conn);
+    // Every counted thumb counts under its locale and role at least.
+    prop_assert_eq!(counted, thumbs != "[]", "{}", when);
+    prop_assert_eq!(thumbs, thumbs_recount, "thumb Compare rollups {}", when);
+    prop_assert_eq!(csat, csat_recount, "CSAT Compare rollups {}", when);
     Ok(())
 }
 
@@ -98,6 +153,32 @@ proptest! {
                     3 => offered(&id(), &conversation, at),
                     4 => dismissed(&id(), &conversation, at),
                     _ => answer(&id(), &conversation, pick + 1, at),
+                };
+                // Provenance that changes with the amendments too: a
+                // thumb's meta, role and page; an offer's and an answer's
+                // context, hand-over and page.
+                let odd = usize::from(*kind % 2);
+                let (model, role, variant) = (["a", "b"][odd], ["assistant", "agent"][odd], ["x", "y"][odd]);
+                let provenance = match (kind, pick % 2) {
+                    (0..=2, 0) => Some(serde_json::json!({
+                        "meta": {"model": model, "turn": pick},
+                        "role": role,
+                        "page": format!("/p{}", kind % 2),
+                    })),
+                    (3 | 5..=7, 0) => Some(serde_json::json!({
+                        "context": {"variant": variant},
+                        "handed_over": *kind == 7,
+                        "page": "/cart",
+                    })),
+                    _ => None,
+                };
+                let event = match provenance {
+                    Some(extra) => {
+                        let mut value = serde_json::to_value(&event).unwrap();
+                        value.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+                        common::event(value)
+                    }
+                    None => event,
                 };
                 // Amendments (a changed thumb, a changed answer) come later.
                 if *kind == 2 || *kind == 7 {
