@@ -2,8 +2,10 @@
 //! out of D1: which instants a window of local days covers, CSAT figures
 //! (average, distribution, response rate, net score), thumbs counts and
 //! shares, the daily series in the site's time zone, and the comparison
-//! with the previous period. Pure Rust, tested natively.
+//! with the previous period, and the Compare section's rows by a dimension
+//! (`compare`). Pure Rust, tested natively.
 
+pub mod compare;
 pub mod csv;
 pub mod figures;
 pub mod gaps;

@@ -10,6 +10,8 @@
 //! - `GET|PUT /v1/sites/{site_key}/copy/{locale}`: the site's own wording,
 //!   and `…/versions` its saved versions (list, one, restore), see [`copy`].
 //! - `GET /v1/sites/{site_key}/overview`: CSAT and thumbs figures, see [`overview`].
+//! - `GET /v1/sites/{site_key}/compare`: thumbs and CSAT per model, prompt
+//!   version, variant, page, locale or role, see [`compare`].
 //! - `GET /v1/sites/{site_key}/conversations`, `GET|DELETE .../conversations/{id}`:
 //!   the inbox, one conversation, erasure, see [`conversations`].
 //! - `GET /v1/sites/{site_key}/export`: CSV or NDJSON, see [`export`].
@@ -28,6 +30,7 @@
 mod access;
 mod bindings;
 mod body;
+mod compare;
 mod config;
 mod conversations;
 mod copy;
@@ -103,6 +106,10 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         .get_async(
             "/v1/sites/:site_key/overview",
             answering!(overview::get_overview),
+        )
+        .get_async(
+            "/v1/sites/:site_key/compare",
+            answering!(compare::get_compare),
         )
         .get_async(
             "/v1/sites/:site_key/conversations",

@@ -140,10 +140,16 @@ fn refusal(code: ErrorCode, field: &str, parts: &[&str]) -> FieldError {
     FieldError::new(code, field, parts.concat())
 }
 
-/// A key: 1 to [`MAX_META_KEY_LEN`] characters of `[a-z0-9_]`.
-fn check_key(field: &str, key: &str) -> Result<(), FieldError> {
+/// Whether `key` may name a value: 1 to [`MAX_META_KEY_LEN`] characters
+/// of `[a-z0-9_]`.
+pub fn is_key(key: &str) -> bool {
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
-    if key.is_empty() || key.len() > MAX_META_KEY_LEN || !key.chars().all(allowed) {
+    !key.is_empty() && key.len() <= MAX_META_KEY_LEN && key.chars().all(allowed)
+}
+
+/// A key, or the refusal naming it ([`is_key`]).
+fn check_key(field: &str, key: &str) -> Result<(), FieldError> {
+    if !is_key(key) {
         let shown: String = key.chars().take(MAX_META_KEY_LEN + 10).collect();
         return Err(refusal(
             ErrorCode::MetaKeyInvalid,

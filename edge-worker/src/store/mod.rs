@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod busy;
+pub mod compare;
 pub mod conversations;
 pub mod copy;
 pub mod databases;
