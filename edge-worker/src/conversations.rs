@@ -2,7 +2,7 @@
 //! list filtered by feedback, one conversation, and its erasure.
 
 use protocol::ids::check_id;
-use protocol::{ConversationPage, Cursor, ErrorCode, FeedbackFilter, Need};
+use protocol::{ConversationPage, Cursor, ErrorCode, Need};
 use worker::{Context, Request, Response, RouteContext};
 
 use crate::access::{Access, authorize};
@@ -37,17 +37,13 @@ fn no_such_conversation(conversation_id: &str) -> Refusal {
     )
 }
 
-/// `GET /v1/sites/{site_key}/conversations?feedback=&from=&to=&tz=&limit=&cursor=`.
+/// `GET /v1/sites/{site_key}/conversations?feedback=&role=&handed_over=&meta.<key>=&from=&to=&tz=&limit=&cursor=`.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
     let Access { db, site, .. } = authorize(&req, &ctx, Need::Read).await?;
     let query = Query::of(&req)?;
     let window = query.window(&site)?;
     let invalid = |problem: String| Refusal::new(ErrorCode::InvalidField, problem);
-    let filter = query
-        .get("feedback")
-        .map(FeedbackFilter::parse)
-        .transpose()
-        .map_err(invalid)?;
+    let filter = query.inbox_filter()?;
     let cursor = query
         .get("cursor")
         .map(Cursor::parse)
@@ -58,7 +54,7 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, 
         &db,
         &site.site_key,
         (window.from_ms, window.to_ms),
-        filter,
+        &filter,
         cursor.as_ref(),
         limit + 1,
     )

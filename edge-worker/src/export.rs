@@ -1,6 +1,6 @@
 //! `GET /v1/sites/{site_key}/export?format=csv|ndjson&from=&to=&tz=&feedback=&after=`:
 //! one record per conversation active in the window (and matching the
-//! inbox's `feedback` filter, when given), streamed page by page so
+//! inbox's filters, when given: `feedback`, `role`, `handed_over`, `meta.<key>`), streamed page by page so
 //! a large export never sits in memory, in conversation id order so that
 //! conversations updated during the export are neither skipped nor
 //! repeated.
@@ -16,7 +16,7 @@
 
 use analytics::csv::{field, record, text_field};
 use analytics::iso_utc;
-use protocol::{ConversationRow, ErrorCode, ExportRow, FeedbackFilter, Need};
+use protocol::{ConversationRow, ErrorCode, ExportRow, InboxFilter, Need};
 use worker::{Context, D1Database, Request, Response, Result, RouteContext, console_error};
 
 use crate::access::{Access, authorize};
@@ -88,7 +88,7 @@ struct Pages {
     db: D1Database,
     site_key: String,
     bounds: (i64, i64),
-    filter: Option<FeedbackFilter>,
+    filter: InboxFilter,
     format: Format,
     /// The last conversation id sent.
     after: Option<String>,
@@ -146,7 +146,7 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
             &pages.db,
             &pages.site_key,
             pages.bounds,
-            pages.filter,
+            &pages.filter,
             pages.after.as_deref(),
             PAGE,
         )
@@ -206,11 +206,7 @@ pub async fn export(
         }
     };
     let window = query.window(&site)?;
-    let filter = query
-        .get("feedback")
-        .map(FeedbackFilter::parse)
-        .transpose()
-        .map_err(invalid)?;
+    let filter = query.inbox_filter()?;
     let after = query.get("after").map(str::to_string);
     if let Some(after) = &after {
         protocol::ids::check_id("after", after).map_err(|error| invalid(error.message))?;

@@ -26,6 +26,13 @@ impl Query {
             .filter(|value| !value.is_empty())
     }
 
+    /// The inbox's filters (`feedback`, `role`, `handed_over`,
+    /// `meta.<key>`), with a refusal naming a bad one.
+    pub fn inbox_filter(&self) -> std::result::Result<protocol::InboxFilter, Refusal> {
+        protocol::InboxFilter::parse(|name| self.get(name), self.0.keys().map(String::as_str))
+            .map_err(|problem| Refusal::new(ErrorCode::InvalidField, problem))
+    }
+
     /// `limit`: `default` when absent, else 1 to `max`.
     pub fn limit(&self, default: u32, max: u32) -> std::result::Result<u32, Refusal> {
         match self.get("limit").map(str::parse::<u32>) {

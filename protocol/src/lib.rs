@@ -37,7 +37,8 @@ pub use locales::{LocaleList, ShippedCopy};
 pub use meta::{Meta, MetaInput, MetaValue};
 pub use read_api::{
     ConversationDetail, ConversationPage, ConversationProvenance, ConversationRow,
-    ConversationSummary, CsatMetrics, Cursor, ExportRow, FeedbackFilter, MessageRating,
+    ConversationSummary, CsatMetrics, Cursor, ExportRow, FeedbackFilter, InboxFilter,
+    MessageRating,
 };
 pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
 pub use settings::{Change, FieldErrors, Settings};

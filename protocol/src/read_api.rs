@@ -381,6 +381,76 @@ impl FeedbackFilter {
     }
 }
 
+/// Everything the inbox (and the export) may be filtered by: the
+/// satisfaction answer (`feedback`), who wrote a rated message (`role`),
+/// whether a person took over (`handed_over`), and one provenance value
+/// (`meta.<key>=<value>`: a rated message's meta or the conversation's
+/// context has it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InboxFilter {
+    /// By the satisfaction answer.
+    pub feedback: Option<FeedbackFilter>,
+    /// Conversations with a rated message by this role.
+    pub role: Option<crate::event::RatedRole>,
+    /// Conversations handed over to a person, or not.
+    pub handed_over: Option<bool>,
+    /// Conversations where this key has this value (as text).
+    pub meta: Option<(String, String)>,
+}
+
+impl InboxFilter {
+    /// The filter the query's parameters name (`get` reads one by name;
+    /// `names` are all the query's names, for `meta.<key>`); a refusal
+    /// naming the parameter otherwise.
+    pub fn parse<'a>(
+        get: impl Fn(&str) -> Option<&'a str>,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Self, String> {
+        let feedback = get("feedback").map(FeedbackFilter::parse).transpose()?;
+        let role = match get("role") {
+            None => None,
+            Some("assistant") => Some(crate::event::RatedRole::Assistant),
+            Some("agent") => Some(crate::event::RatedRole::Agent),
+            Some(other) => return Err(format!("`role` must be assistant or agent, not {other:?}")),
+        };
+        let handed_over = match get("handed_over") {
+            None => None,
+            Some("true") => Some(true),
+            Some("false") => Some(false),
+            Some(other) => {
+                return Err(format!(
+                    "`handed_over` must be true or false, not {other:?}"
+                ));
+            }
+        };
+        let mut meta = None;
+        for name in names {
+            let Some(key) = name.strip_prefix("meta.") else {
+                continue;
+            };
+            if meta.is_some() {
+                return Err("the inbox takes one `meta.<key>` filter at a time".into());
+            }
+            if !crate::meta::is_key(key) {
+                return Err(format!(
+                    "`meta.<key>` names a key of 1 to 40 characters of a-z, 0-9 and _, not {key:?}"
+                ));
+            }
+            let value = get(name).unwrap_or_default();
+            if crate::text::utf16_len(value) > crate::meta::MAX_META_VALUE_UTF16 {
+                return Err(format!("`{name}` is longer than 200 characters"));
+            }
+            meta = Some((key.to_string(), value.to_string()));
+        }
+        Ok(Self {
+            feedback,
+            role,
+            handed_over,
+            meta,
+        })
+    }
+}
+
 /// Where a page of the conversation list ends: the list is ordered by
 /// latest activity, then id, both descending, so this pair is a stable
 /// resume point even while new feedback arrives.
@@ -435,6 +505,38 @@ pub struct ConversationPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_inbox_filter_reads_each_parameter_and_refuses_by_name() {
+        let parse = |pairs: &[(&'static str, &'static str)]| {
+            InboxFilter::parse(
+                |name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v),
+                pairs.iter().map(|(n, _)| *n),
+            )
+        };
+        assert_eq!(parse(&[]), Ok(InboxFilter::default()));
+        let all = parse(&[
+            ("feedback", "downvote"),
+            ("role", "agent"),
+            ("handed_over", "true"),
+            ("meta.model", "gpt-4o"),
+        ])
+        .unwrap();
+        assert_eq!(all.feedback, Some(FeedbackFilter::Downvote));
+        assert_eq!(all.role, Some(crate::event::RatedRole::Agent));
+        assert_eq!(all.handed_over, Some(true));
+        assert_eq!(all.meta, Some(("model".into(), "gpt-4o".into())));
+        for (pairs, named) in [
+            (&[("role", "system")][..], "`role`"),
+            (&[("handed_over", "yes")][..], "`handed_over`"),
+            (&[("meta.Model", "x")][..], "meta.<key>"),
+            (&[("meta.a", "x"), ("meta.b", "y")][..], "one `meta.<key>`"),
+            (&[("feedback", "meh")][..], "`feedback`"),
+        ] {
+            let refused = parse(pairs).unwrap_err();
+            assert!(refused.contains(named), "{refused}");
+        }
+    }
 
     #[test]
     fn the_csv_header_is_the_ndjson_keys_in_order() {

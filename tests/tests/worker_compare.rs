@@ -179,6 +179,61 @@ async fn two_models_compare_with_exact_counts_and_intervals() {
     let b = variants.rows.iter().find(|row| row.value == "b").unwrap();
     assert_eq!((b.ratings, b.offered, b.csat_average), (0, 1, Some(5.0)));
 
+    // "Open in inbox": the conversations with that value.
+    let inbox = |query: &'static str| {
+        let collector = &collector;
+        let site = &site;
+        async move {
+            let (status, body) = collector
+                .owner_get(site, &format!("conversations?{query}"))
+                .await
+                .unwrap();
+            assert_eq!(status, 200, "{query}: {body}");
+            let page: Value = serde_json::from_str(&body).unwrap();
+            let mut ids: Vec<String> = page["conversations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|row| row["conversation_id"].as_str().unwrap().to_string())
+                .collect();
+            ids.sort();
+            ids
+        }
+    };
+    assert_eq!(inbox("meta.model=o3").await, ["c_o3"]);
+    assert_eq!(
+        inbox("meta.prompt_version=12").await.len(),
+        10,
+        "a number matches its text"
+    );
+    assert_eq!(inbox("meta.variant=b").await, ["c_h"], "a context value");
+    assert_eq!(inbox("role=agent").await, ["c_h"]);
+    assert_eq!(inbox("handed_over=true").await, ["c_h"]);
+    assert_eq!(inbox("handed_over=false&meta.model=o3").await, ["c_o3"]);
+    assert!(inbox("role=agent&meta.model=o3").await.is_empty());
+    let (status, csv) = collector
+        .owner_get(&site, "export?format=csv&handed_over=true")
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    assert_eq!(csv.lines().count(), 2, "the header and c_h: {csv}");
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with("c_h,"), "{csv}");
+    // handed_over, then the context as one JSON object (CSV-quoted).
+    assert!(
+        row.contains(",true,\"{\"\"variant\"\":\"\"b\"\"}\","),
+        "{row}"
+    );
+
+    for bad in [
+        "conversations?meta.Model=x",
+        "conversations?role=system",
+        "conversations?meta.a=1&meta.b=2",
+    ] {
+        let (status, body) = collector.owner_get(&site, bad).await.unwrap();
+        assert_eq!(status, 400, "{bad}: {body}");
+    }
+
     for bad in ["dimension=key:Model", "dimension=model", "series=a,b,c"] {
         let (status, body) = collector
             .owner_get(&site, &format!("compare?{bad}"))

@@ -1,6 +1,6 @@
 //! Reading conversations for the site owner.
 
-use protocol::{ConversationRow, Cursor, FeedbackFilter};
+use protocol::{ConversationRow, Cursor, FeedbackFilter, InboxFilter};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Result};
 
@@ -43,14 +43,45 @@ const INBOX_COLUMNS: &str = "\
        WHERE r.site_key = c.site_key AND r.conversation_id = c.conversation_id \
          AND r.rating = 'down') AS reason_tags";
 
-fn filter_sql(filter: Option<FeedbackFilter>) -> &'static str {
-    match filter {
+/// The inbox's filters as SQL on the conversation `c`, with their
+/// parameters numbered from `?{first}`: who wrote a rated message, the
+/// hand-over, and one provenance value (a rated message's meta or the
+/// conversation's context; numbers compare as the text SQLite writes).
+fn filter_sql(filter: &InboxFilter, first: usize) -> String {
+    let feedback = match filter.feedback {
         None => "",
         Some(FeedbackFilter::Upvote) => "AND csat_score >= 4",
         Some(FeedbackFilter::Downvote) => "AND csat_score <= 2",
         Some(FeedbackFilter::Neutral) => "AND csat_score = 3",
         Some(FeedbackFilter::Unknown) => "AND csat_score IS NULL",
-    }
+    };
+    let (role, handed_over, key, value) = (first, first + 1, first + 2, first + 3);
+    let rated = "SELECT 1 FROM message_ratings r \
+         WHERE r.site_key = c.site_key AND r.conversation_id = c.conversation_id";
+    format!(
+        "{feedback} \
+         AND (?{role} IS NULL OR EXISTS ({rated} AND r.role = ?{role} AND r.rating IN ('up', 'down'))) \
+         AND (?{handed_over} IS NULL OR c.handed_over = ?{handed_over}) \
+         AND (?{key} IS NULL \
+           OR CAST(json_extract(c.context, '$.' || ?{key}) AS TEXT) = ?{value} \
+           OR EXISTS ({rated} AND CAST(json_extract(r.meta, '$.' || ?{key}) AS TEXT) = ?{value}))"
+    )
+}
+
+/// [`filter_sql`]'s parameters, in order.
+fn filter_params(filter: &InboxFilter) -> [JsValue; 4] {
+    let (key, value) = match &filter.meta {
+        Some((key, value)) => (text(key), text(value)),
+        None => (JsValue::NULL, JsValue::NULL),
+    };
+    [
+        opt_text(filter.role.map(|role| role.as_str())),
+        filter
+            .handed_over
+            .map_or(JsValue::NULL, |handed_over| int(u32::from(handed_over))),
+        key,
+        value,
+    ]
 }
 
 /// Up to `limit` conversations last active in `[from_ms, to_ms)`, most
@@ -59,7 +90,7 @@ pub async fn page(
     db: &D1Database,
     site_key: &str,
     (from_ms, to_ms): (i64, i64),
-    filter: Option<FeedbackFilter>,
+    filter: &InboxFilter,
     cursor: Option<&Cursor>,
     limit: u32,
 ) -> Result<Vec<ConversationRow>> {
@@ -68,18 +99,20 @@ pub async fn page(
          WHERE site_key = ?1 AND last_at >= ?2 AND last_at < ?3 {filter} \
            AND (?4 IS NULL OR last_at < ?4 OR (last_at = ?4 AND conversation_id < ?5)) \
          ORDER BY last_at DESC, conversation_id DESC LIMIT ?6",
-        filter = filter_sql(filter)
+        filter = filter_sql(filter, 7)
     );
-    busy::all(&db.prepare(sql).bind(&[
+    let mut params = vec![
         text(site_key),
         millis(from_ms),
         millis(to_ms),
         cursor.map_or(JsValue::NULL, |cursor| millis(cursor.last_at)),
         opt_text(cursor.map(|cursor| cursor.conversation_id.as_str())),
         int(limit),
-    ])?)
-    .await?
-    .results::<ConversationRow>()
+    ];
+    params.extend(filter_params(filter));
+    busy::all(&db.prepare(sql).bind(&params)?)
+        .await?
+        .results::<ConversationRow>()
 }
 
 /// Up to `limit` conversations last active in `[from_ms, to_ms)`, in
@@ -92,26 +125,28 @@ pub async fn export_page(
     db: &D1Database,
     site_key: &str,
     (from_ms, to_ms): (i64, i64),
-    filter: Option<FeedbackFilter>,
+    filter: &InboxFilter,
     after: Option<&str>,
     limit: u32,
 ) -> Result<Vec<ConversationRow>> {
     let sql = format!(
-        "SELECT {CONVERSATION_COLUMNS} FROM conversations \
+        "SELECT {CONVERSATION_COLUMNS} FROM conversations c \
          WHERE site_key = ?1 AND (?4 IS NULL OR conversation_id > ?4) \
            AND +last_at >= ?2 AND +last_at < ?3 {filter} \
          ORDER BY conversation_id LIMIT ?5",
-        filter = filter_sql(filter)
+        filter = filter_sql(filter, 6)
     );
-    busy::all(&db.prepare(sql).bind(&[
+    let mut params = vec![
         text(site_key),
         millis(from_ms),
         millis(to_ms),
         opt_text(after),
         int(limit),
-    ])?)
-    .await?
-    .results::<ConversationRow>()
+    ];
+    params.extend(filter_params(filter));
+    busy::all(&db.prepare(sql).bind(&params)?)
+        .await?
+        .results::<ConversationRow>()
 }
 
 /// Deletes everything stored about one conversation
