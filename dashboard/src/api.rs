@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+pub use analytics::compare::{CompareRow, Comparison, Series, Share};
 pub use analytics::{CsatFigures, DayPoint, Deltas, Gap, GapsReport, Overview, ThumbsFigures};
 use gloo_net::http::{Request, Response};
 use protocol::ErrorBody;
@@ -141,6 +142,29 @@ impl Api {
     /// The Overview's figures.
     pub async fn overview(&self, period: &Period) -> Result<Overview, ApiError> {
         self.get_json(&format!("overview?{}", period.query())).await
+    }
+
+    /// The Compare section by `dimension`, with the daily series of
+    /// `series` (two values at most).
+    pub async fn compare(
+        &self,
+        period: &Period,
+        dimension: &str,
+        series: &[String],
+    ) -> Result<Comparison, ApiError> {
+        let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+        let series = if series.is_empty() {
+            String::new()
+        } else {
+            let joined: Vec<String> = series.iter().map(|value| encode(value)).collect();
+            format!("&series={}", joined.join(","))
+        };
+        self.get_json(&format!(
+            "compare?dimension={}{series}&{}",
+            encode(dimension),
+            period.query()
+        ))
+        .await
     }
 
     /// A page of the inbox (`cursor` from the page before).

@@ -210,6 +210,10 @@ mod tests {
             "id",
             "answered",
             "completed",
+            "share",
+            "of",
+            "low",
+            "high",
         ] {
             args.set(name, Arg::Text("x".into()));
         }

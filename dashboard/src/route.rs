@@ -14,6 +14,8 @@ pub enum Route {
     Conversations,
     /// One conversation.
     Conversation(String),
+    /// Thumbs and satisfaction per model, prompt, page, variant or role.
+    Compare,
     /// Recommendations → knowledge gaps.
     Recommendations,
     /// The site's settings and their changes.
@@ -33,6 +35,7 @@ impl Route {
             Some(_) => Self::Overview,
             None => match path {
                 "conversations" => Self::Conversations,
+                "compare" => Self::Compare,
                 "recommendations" => Self::Recommendations,
                 "settings" => Self::Settings,
                 "wording" => Self::Wording,
@@ -47,6 +50,7 @@ impl Route {
             Self::Overview => "#/overview".to_string(),
             Self::Conversations => "#/conversations".to_string(),
             Self::Conversation(id) => format!("#/conversations/{id}"),
+            Self::Compare => "#/compare".to_string(),
             Self::Recommendations => "#/recommendations".to_string(),
             Self::Settings => "#/settings".to_string(),
             Self::Wording => "#/wording".to_string(),
@@ -89,6 +93,7 @@ mod tests {
             Route::Overview,
             Route::Conversations,
             Route::Conversation("c_123".into()),
+            Route::Compare,
             Route::Recommendations,
             Route::Settings,
             Route::Wording,

@@ -236,3 +236,27 @@ history-prompts = { $offered ->
 }: { $answered } أُجيب عنها، { $completed } اكتملت.
 history-no-prompts = لم يُعرض أي استطلاع رضا بهذه النصوص بعد.
 wording-discard = لم تُحفظ تغييراتك على نصوص هذه اللغة. هل تريد تجاهلها؟
+
+nav-compare = مقارنة
+compare-title = مقارنة
+compare-intro = أي نموذج أو موجّه أو صفحة أو نسخة تنال عدم إعجاب؟ تأتي كل نسبة مع النطاق الذي تقع فيه قيمتها الحقيقية على الأرجح (95%): التقييمات القليلة تعطي نطاقًا واسعًا.
+compare-by = قارن حسب
+compare-dimension-role = ذكاء اصطناعي أم موظف
+compare-dimension-locale = اللغة
+compare-dimension-page = الصفحة
+compare-empty = لا شيء للمقارنة في هذه الفترة.
+compare-column-value = القيمة
+compare-column-ratings = التقييمات
+compare-column-up = نسبة إعجاب
+compare-column-down = نسبة عدم إعجاب
+compare-column-csat = الرضا
+compare-column-response = معدل الاستجابة
+compare-share = { $share } ({ $count } من { $of }؛ { $low }–{ $high })
+compare-few = تقييمات قليلة
+compare-role-assistant = ذكاء اصطناعي فقط
+compare-role-agent = مع موظف
+compare-show = اعرض في الرسم
+compare-open-inbox = افتح في صندوق الوارد
+compare-chart-title = نسبة عدم إعجاب في اليوم
+compare-chart-empty = اختر قيمتين على الأكثر لتراهما يومًا بيوم.
+compare-chart-table = نسبة عدم إعجاب في اليوم حسب القيمة

@@ -220,3 +220,27 @@ history-prompts = { $offered ->
 }: { $answered } beantwortet, { $completed } abgeschlossen.
 history-no-prompts = Noch keine Zufriedenheitsumfrage wurde damit formuliert.
 wording-discard = Ihre Änderungen an den Texten dieser Sprache sind nicht gespeichert. Verwerfen?
+
+nav-compare = Vergleich
+compare-title = Vergleich
+compare-intro = Welches Modell, welcher Prompt, welche Seite oder Variante bekommt „Daumen runter“? Zu jedem Anteil steht der Bereich, in dem der wahre Wert wahrscheinlich liegt (95 %): Wenige Bewertungen ergeben einen weiten Bereich.
+compare-by = Vergleichen nach
+compare-dimension-role = KI oder Mensch
+compare-dimension-locale = Sprache
+compare-dimension-page = Seite
+compare-empty = In diesem Zeitraum gibt es nichts zu vergleichen.
+compare-column-value = Wert
+compare-column-ratings = Bewertungen
+compare-column-up = Anteil „Daumen hoch“
+compare-column-down = Anteil „Daumen runter“
+compare-column-csat = Zufriedenheit
+compare-column-response = Antwortquote
+compare-share = { $share } ({ $count } von { $of }; { $low }–{ $high })
+compare-few = Wenige Bewertungen
+compare-role-assistant = Nur KI
+compare-role-agent = Mit Mensch
+compare-show = Im Diagramm zeigen
+compare-open-inbox = Im Posteingang öffnen
+compare-chart-title = Anteil „Daumen runter“ pro Tag
+compare-chart-empty = Wählen Sie bis zu zwei Werte, um sie Tag für Tag zu sehen.
+compare-chart-table = Anteil „Daumen runter“ pro Tag, nach Wert

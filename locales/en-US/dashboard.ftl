@@ -202,6 +202,55 @@ message-agent = Answered by a person
 # Label of the keys that say where a rated answer came from (its meta: model, prompt version, …).
 message-meta = Where it came from
 
+## Compare
+
+# Navigation tab: thumbs and satisfaction side by side per model, prompt version, page, variant or AI vs a person.
+nav-compare = Compare
+# Heading of the Compare section.
+compare-title = Compare
+# Under the heading: what the section shows and how to read the ranges.
+compare-intro = Which model, prompt, page or variant gets the thumbs down? Each share comes with the range its true value likely lies in (95%): few ratings give a wide range.
+# Label of the picker of what to compare by.
+compare-by = Compare by
+# Picker option: the assistant's answers against a person's (a human agent who took over).
+compare-dimension-role = AI or a person
+# Picker option: the shopper's language.
+compare-dimension-locale = Language
+# Picker option: the shop page the feedback was given on.
+compare-dimension-page = Page
+# Shown when there is nothing to compare in the period.
+compare-empty = No feedback to compare in this period.
+# Column heading: the value compared (a model's name, a page, …).
+compare-column-value = Value
+# Column heading: thumbs given (👍 and 👎).
+compare-column-ratings = Ratings
+# Column heading: the share of 👍.
+compare-column-up = Thumbs-up share
+# Column heading: the share of 👎.
+compare-column-down = Thumbs-down share
+# Column heading: the average satisfaction score (1–5).
+compare-column-csat = Satisfaction
+# Column heading: how many offered the satisfaction prompt answered it.
+compare-column-response = Response rate
+# A share with its counts and its 95% range, e.g. "30% (30 of 100; 22%–40%)".
+compare-share = { $share } ({ $count } of { $of }; { $low }–{ $high })
+# Badge on a value with fewer than 30 ratings: its shares say little yet.
+compare-few = Few ratings
+# The value "assistant" of "AI or a person".
+compare-role-assistant = AI only
+# The value "agent" of "AI or a person".
+compare-role-agent = With a person
+# Checkbox label: show this value's daily line in the chart (two at most).
+compare-show = Show in the chart
+# Link from a value to the inbox filtered to it.
+compare-open-inbox = Open in inbox
+# Heading of the chart of the chosen values' daily 👎 share.
+compare-chart-title = Thumbs-down share per day
+# Shown under the chart's heading when no value is chosen.
+compare-chart-empty = Tick up to two values to see them day by day.
+# Screen-reader table of the chart: its caption.
+compare-chart-table = Thumbs-down share per day, by value
+
 ## Recommendations
 
 # Heading of the knowledge gaps.

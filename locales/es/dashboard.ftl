@@ -224,3 +224,27 @@ history-prompts = { $offered ->
 }: { $answered } respondidas, { $completed } completadas.
 history-no-prompts = Ninguna encuesta de satisfacción ha usado aún estos textos.
 wording-discard = Tus cambios en los textos de este idioma no están guardados. ¿Descartarlos?
+
+nav-compare = Comparar
+compare-title = Comparar
+compare-intro = ¿Qué modelo, prompt, página o variante recibe el pulgar abajo? Cada proporción va con el intervalo en que probablemente está su valor real (95 %): pocas valoraciones dan un intervalo amplio.
+compare-by = Comparar por
+compare-dimension-role = IA o persona
+compare-dimension-locale = Idioma
+compare-dimension-page = Página
+compare-empty = No hay nada que comparar en este período.
+compare-column-value = Valor
+compare-column-ratings = Valoraciones
+compare-column-up = Proporción de pulgar arriba
+compare-column-down = Proporción de pulgar abajo
+compare-column-csat = Satisfacción
+compare-column-response = Tasa de respuesta
+compare-share = { $share } ({ $count } de { $of }; { $low }–{ $high })
+compare-few = Pocas valoraciones
+compare-role-assistant = Solo IA
+compare-role-agent = Con una persona
+compare-show = Mostrar en el gráfico
+compare-open-inbox = Abrir en la bandeja
+compare-chart-title = Proporción de pulgar abajo por día
+compare-chart-empty = Marque hasta dos valores para verlos día a día.
+compare-chart-table = Proporción de pulgar abajo por día, por valor

@@ -224,3 +224,27 @@ history-prompts = { $offered ->
 } : { $answered } répondus, { $completed } terminés.
 history-no-prompts = Aucun questionnaire de satisfaction n’a encore utilisé ces textes.
 wording-discard = Vos modifications des textes de cette langue ne sont pas enregistrées. Les abandonner ?
+
+nav-compare = Comparer
+compare-title = Comparer
+compare-intro = Quel modèle, quel prompt, quelle page ou variante reçoit le pouce baissé ? Chaque part est donnée avec l’intervalle où sa vraie valeur se trouve probablement (95 %) : peu d’évaluations donnent un intervalle large.
+compare-by = Comparer par
+compare-dimension-role = IA ou personne
+compare-dimension-locale = Langue
+compare-dimension-page = Page
+compare-empty = Rien à comparer sur cette période.
+compare-column-value = Valeur
+compare-column-ratings = Évaluations
+compare-column-up = Part de pouce levé
+compare-column-down = Part de pouce baissé
+compare-column-csat = Satisfaction
+compare-column-response = Taux de réponse
+compare-share = { $share } ({ $count } sur { $of } ; { $low }–{ $high })
+compare-few = Peu d’évaluations
+compare-role-assistant = IA seule
+compare-role-agent = Avec une personne
+compare-show = Afficher dans le graphique
+compare-open-inbox = Ouvrir dans la boîte de réception
+compare-chart-title = Part de pouce baissé par jour
+compare-chart-empty = Cochez jusqu’à deux valeurs pour les suivre jour après jour.
+compare-chart-table = Part de pouce baissé par jour, par valeur

@@ -220,3 +220,27 @@ history-prompts = { $offered ->
 }: { $answered } beantwoord, { $completed } afgerond.
 history-no-prompts = Nog geen tevredenheidsvraag gebruikte deze teksten.
 wording-discard = Je wijzigingen in de teksten van deze taal zijn niet opgeslagen. Weggooien?
+
+nav-compare = Vergelijken
+compare-title = Vergelijken
+compare-intro = Welk model, welke prompt, pagina of variant krijgt de duim omlaag? Bij elk aandeel staat het bereik waarin de echte waarde waarschijnlijk ligt (95%): weinig beoordelingen geven een breed bereik.
+compare-by = Vergelijken op
+compare-dimension-role = AI of medewerker
+compare-dimension-locale = Taal
+compare-dimension-page = Pagina
+compare-empty = Niets te vergelijken in deze periode.
+compare-column-value = Waarde
+compare-column-ratings = Beoordelingen
+compare-column-up = Aandeel duim omhoog
+compare-column-down = Aandeel duim omlaag
+compare-column-csat = Tevredenheid
+compare-column-response = Responspercentage
+compare-share = { $share } ({ $count } van { $of }; { $low }–{ $high })
+compare-few = Weinig beoordelingen
+compare-role-assistant = Alleen AI
+compare-role-agent = Met medewerker
+compare-show = In de grafiek tonen
+compare-open-inbox = Openen in inbox
+compare-chart-title = Aandeel duim omlaag per dag
+compare-chart-empty = Vink maximaal twee waarden aan om ze per dag te zien.
+compare-chart-table = Aandeel duim omlaag per dag, per waarde

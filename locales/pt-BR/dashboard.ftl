@@ -224,3 +224,27 @@ history-prompts = { $offered ->
 }: { $answered } respondidas, { $completed } concluídas.
 history-no-prompts = Nenhuma pesquisa de satisfação usou estes textos ainda.
 wording-discard = Suas alterações nos textos deste idioma não foram salvas. Descartá-las?
+
+nav-compare = Comparar
+compare-title = Comparar
+compare-intro = Qual modelo, prompt, página ou variante recebe o polegar para baixo? Cada proporção vem com o intervalo em que o valor real provavelmente está (95%): poucas avaliações dão um intervalo largo.
+compare-by = Comparar por
+compare-dimension-role = IA ou pessoa
+compare-dimension-locale = Idioma
+compare-dimension-page = Página
+compare-empty = Nada para comparar neste período.
+compare-column-value = Valor
+compare-column-ratings = Avaliações
+compare-column-up = Proporção de polegar para cima
+compare-column-down = Proporção de polegar para baixo
+compare-column-csat = Satisfação
+compare-column-response = Taxa de resposta
+compare-share = { $share } ({ $count } de { $of }; { $low }–{ $high })
+compare-few = Poucas avaliações
+compare-role-assistant = Só IA
+compare-role-agent = Com uma pessoa
+compare-show = Mostrar no gráfico
+compare-open-inbox = Abrir na caixa de entrada
+compare-chart-title = Proporção de polegar para baixo por dia
+compare-chart-empty = Marque até dois valores para vê-los dia a dia.
+compare-chart-table = Proporção de polegar para baixo por dia, por valor

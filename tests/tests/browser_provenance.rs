@@ -212,5 +212,68 @@ async fn provenance_from_the_js_api_reaches_d1_and_the_conversation_view() {
     assert_eq!(shown(".user-data dd[data-meta=\"variant\"]").await, "b");
     let violations = browser.axe_violations().await.unwrap();
     assert!(violations.is_empty(), "{violations:#?}");
+
+    // Compare: by model, the answer's model is a row; by role, the
+    // assistant and the person each are; in Arabic it reads right to left.
+    for (locale, dir) in [("en-US", "ltr"), ("ar", "rtl")] {
+        browser
+            .client
+            .goto(&format!("{dashboard}?locale={locale}#/compare"))
+            .await
+            .unwrap();
+        browser
+            .page_element("table.compare tr[data-value=\"assistant\"]")
+            .await
+            .unwrap();
+        browser
+            .page_element("table.compare tr[data-value=\"agent\"]")
+            .await
+            .unwrap();
+        browser
+            .js(
+                "const select = document.getElementById('compare-dimension');
+                 select.value = 'key:model';
+                 select.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let row = browser
+            .page_element("table.compare tr[data-value=\"gpt-4o\"]")
+            .await
+            .unwrap();
+        let ratings = row
+            .find(Locator::Css("td[data-figure=\"ratings\"]"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(!ratings.is_empty(), "{ratings}");
+        // Fewer than 30 ratings: marked.
+        row.find(Locator::Css("[data-few]")).await.unwrap();
+        // Chosen for the chart, its line and its table appear.
+        row.find(Locator::Css("input[type=checkbox]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser
+            .page_element(".compare-plot polyline.series-0")
+            .await
+            .unwrap();
+        let html_dir = browser
+            .js("return document.documentElement.dir;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(html_dir, json!(dir));
+        let violations = browser.axe_violations().await.unwrap();
+        assert!(violations.is_empty(), "{locale}: {violations:#?}");
+    }
+    browser
+        .screenshot(&stack, "dashboard-compare")
+        .await
+        .unwrap();
     browser.close().await.unwrap();
 }

@@ -1,6 +1,7 @@
 //! Leptos components, one per file.
 
 pub mod app;
+pub mod compare_page;
 pub mod conversation_view;
 pub mod csat_chart;
 pub mod fetched_section;

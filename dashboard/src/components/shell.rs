@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{Api, ApiError, Holder};
+use crate::components::compare_page::ComparePage;
 use crate::components::conversation_view::ConversationView;
 use crate::components::fetched_section::FetchedSection;
 use crate::components::gaps_page::GapsPage;
@@ -137,6 +138,7 @@ fn Sections(
             Route::Overview => view! { <OverviewPage api period/> }.into_any(),
             Route::Conversations => view! { <Inbox api period filter/> }.into_any(),
             Route::Conversation(id) => view! { <ConversationView api id/> }.into_any(),
+            Route::Compare => view! { <ComparePage api period/> }.into_any(),
             Route::Recommendations => view! { <GapsPage api period/> }.into_any(),
             Route::Settings => view! { <FetchedSection api app=SectionApp::Settings/> }.into_any(),
             Route::Wording => view! { <FetchedSection api app=SectionApp::Wording/> }.into_any(),
@@ -153,6 +155,7 @@ fn Sections(
         <nav class="sections" aria-label=i18n.t(Key::NavLabel)>
             {tab(Route::Overview, |i18n| i18n.text(Key::NavOverview))}
             {tab(Route::Conversations, |i18n| i18n.text(Key::NavConversations))}
+            {tab(Route::Compare, |i18n| i18n.text(Key::NavCompare))}
             {tab(Route::Recommendations, |i18n| i18n.text(Key::NavRecommendations))}
             {tab(Route::Settings, |i18n| i18n.text(Key::NavSettings))}
             {tab(Route::Wording, |i18n| i18n.text(Key::NavWording))}
