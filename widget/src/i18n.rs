@@ -10,7 +10,7 @@ pub use protocol::locales::DEFAULT_LOCALE;
 /// has words, even when the collector cannot be reached. Every other
 /// locale comes from the collector (`GET /v1/locales/{locale}`). Its
 /// comments, notes for editors, are left out by `build.rs`.
-const REFERENCE_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.ftl"));
+pub(crate) const REFERENCE_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.ftl"));
 
 /// Every message id the widget uses. A test checks that the reference
 /// locale defines each one, so the last fallback never shows an id.

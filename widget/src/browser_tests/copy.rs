@@ -97,10 +97,17 @@ async fn a_locale_switch_rewords_the_mounted_widget_in_place() {
     support::settle().await;
     assert_eq!(up().as_deref(), Some("Hilfreich"));
     assert_eq!(container.get_attribute("lang").as_deref(), Some("de"));
-    app.set_locale(Localizer::new(crate::pseudo::ACCENTED, None));
+    // A pseudo-locale as the collector makes it from en-US.
+    let pseudo = |tag| {
+        Localizer::new(
+            tag,
+            l10n::pseudo::ftl(tag, crate::i18n::REFERENCE_FTL).as_deref(),
+        )
+    };
+    app.set_locale(pseudo(l10n::pseudo::ACCENTED));
     support::settle().await;
     assert_eq!(up().as_deref(), Some("Ħḗḗŀƥƒŭŭŀ"));
-    app.set_locale(Localizer::new(crate::pseudo::BIDI, None));
+    app.set_locale(pseudo(l10n::pseudo::BIDI));
     support::settle().await;
     assert_eq!(root().as_deref(), Some("rtl"));
     let bubble = support::element(&container, ".fb-bubble");
@@ -154,7 +161,6 @@ fn characters_left(ftl: &str, n: i64, rule: &dyn Fn(i64) -> String) -> Option<St
     let locale = Locale {
         plural: &whole,
         number: &Number::text,
-        transform: None,
     };
     Messages::parse(ftl).format("characters-left", &args, &locale)
 }
