@@ -495,7 +495,7 @@ async fn the_owner_finds_wording_beside_every_other_section_right_to_left_in_ara
         .find_all(Locator::Css("nav.sections a"))
         .await
         .unwrap();
-    assert_eq!(tabs.len(), 5, "the owner sees every section");
+    assert_eq!(tabs.len(), 6, "the owner sees every section");
     // The preview follows the draft in an Arabic page too.
     set_value(&browser, "#wording-csat-title", "Alles gut?").await;
     preview_text_becomes(&browser, ".fb-csat-title", "Alles gut?").await;
