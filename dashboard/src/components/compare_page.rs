@@ -127,23 +127,22 @@ fn SeriesChart(
     } else {
         0.0
     };
-    let line = |one: &Series| -> String {
+    // Each day with thumbs as a point: x by day, y by the share of 👎.
+    let points = |one: &Series| -> Vec<(f64, f64)> {
         one.days
             .iter()
             .enumerate()
             .filter(|(_, day)| day.up + day.down > 0)
             .map(|(at, day)| {
                 let share = day.down as f64 / (day.up + day.down) as f64;
-                format!(
-                    "{:.1},{:.1}",
+                (
                     20.0 + at as f64 * step,
-                    HEIGHT - 20.0 - share * (HEIGHT - 40.0)
+                    HEIGHT - 20.0 - share * (HEIGHT - 40.0),
                 )
             })
-            .collect::<Vec<_>>()
-            .join(" ")
+            .collect()
     };
-    let lines: Vec<(usize, String)> = series.iter().map(line).enumerate().collect();
+    let lines: Vec<(usize, Vec<(f64, f64)>)> = series.iter().map(points).enumerate().collect();
     let view_box = format!("0 0 {WIDTH} {HEIGHT}");
     let names: Vec<String> = series
         .iter()
@@ -186,15 +185,12 @@ fn SeriesChart(
             <line class="grid" x1="20" x2=WIDTH - 20.0 y1=HEIGHT - 20.0 y2=HEIGHT - 20.0></line>
             <line class="grid" x1="20" x2=WIDTH - 20.0 y1="20" y2="20"></line>
             {lines.into_iter().map(|(at, points)| {
-                // A dot on each day too, so a value seen on one day shows.
-                let dots: Vec<(String, String)> = points
-                    .split(' ')
-                    .filter_map(|point| point.split_once(','))
-                    .map(|(x, y)| (x.to_string(), y.to_string()))
-                    .collect();
+                let polyline: Vec<String> =
+                    points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
                 view! {
-                    <polyline class=format!("line series-{at}") points=points></polyline>
-                    {dots.into_iter().map(|(x, y)| view! {
+                    <polyline class=format!("line series-{at}") points=polyline.join(" ")></polyline>
+                    // A dot on each day too, so a value seen on one day shows.
+                    {points.into_iter().map(|(x, y)| view! {
                         <circle class=format!("dot series-{at}") cx=x cy=y r="4"></circle>
                     }).collect_view()}
                 }
