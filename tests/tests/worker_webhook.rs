@@ -104,13 +104,20 @@ async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
         .send_all(
             &site,
             vec![
-                thumb_event(&down_id, &conversation, "m2", "down", now + 1),
+                // With where the answer came from (#30): the body carries it.
+                {
+                    let mut down = thumb_event(&down_id, &conversation, "m2", "down", now + 1);
+                    down["role"] = json!("agent");
+                    down["meta"] = json!({"trace_id": "tr-1", "model": "gpt-4o"});
+                    down["page"] = json!("/shoes");
+                    down
+                },
                 csat_event(
                     "csat_response",
                     &low_id,
                     &conversation,
                     now + 2,
-                    json!({"mode": "thumbs", "score": 1}),
+                    json!({"mode": "thumbs", "score": 1, "context": {"variant": "b"}, "handed_over": true}),
                 ),
                 csat_event(
                     "csat_offered",
@@ -139,6 +146,15 @@ async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
     let payload: Value = serde_json::from_slice(&received.body).unwrap();
     assert_eq!(payload["site_key"], site.key.as_str());
     assert_eq!(event_ids(&received.body), vec![down_id, low_id]);
+    let events = payload["events"].as_array().unwrap();
+    assert_eq!(events[0]["role"], "agent");
+    assert_eq!(
+        events[0]["meta"],
+        json!({"model": "gpt-4o", "trace_id": "tr-1"})
+    );
+    assert_eq!(events[0]["page"], "/shoes");
+    assert_eq!(events[1]["context"], json!({"variant": "b"}));
+    assert_eq!(events[1]["handed_over"], true);
 
     // The README's Node example accepts this delivery, and refuses it
     // tampered with, replayed later, re-dated, or under another secret.
