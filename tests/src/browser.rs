@@ -147,6 +147,18 @@ impl Browser {
         Ok(self.client.execute(script, args).await?)
     }
 
+    /// What the page logged with `console.error` while `script` ran, one
+    /// line per call (its arguments joined by spaces).
+    pub async fn console_errors(&self, script: &str) -> Result<Vec<String>> {
+        let wrapped = format!(
+            "const errors = []; const original = console.error;
+             console.error = (...args) => errors.push(args.join(' '));
+             try {{ {script} }} finally {{ console.error = original; }}
+             return errors;"
+        );
+        Ok(serde_json::from_value(self.js(&wrapped, vec![]).await?)?)
+    }
+
     /// Runs a Chrome DevTools Protocol command through chromedriver.
     pub async fn cdp(&self, command: &str, params: Value) -> Result<Value> {
         let session = self

@@ -182,18 +182,12 @@ async fn bad_api_calls_are_refused_with_a_clear_console_error_and_change_nothing
     let (_stack, browser) = Browser::shopper().await.unwrap();
     browser.widget_element(ANSWER).await.unwrap();
     let logged = browser
-        .js(
-            "const errors = []; const original = console.error;
-             console.error = (...args) => errors.push(args.join(' '));
-             window.FeedbackBubble.addMessage({id: 'm3', role: 'assistant', text: 'again'});
-             window.FeedbackBubble.addMessage({id: 'm9', role: 'robot', text: 'hi'});
-             console.error = original;
-             return errors;",
-            vec![],
+        .console_errors(
+            "window.FeedbackBubble.addMessage({id: 'm3', role: 'assistant', text: 'again'});
+             window.FeedbackBubble.addMessage({id: 'm9', role: 'robot', text: 'hi'});",
         )
         .await
         .unwrap();
-    let logged: Vec<String> = serde_json::from_value(logged).unwrap();
     assert_eq!(logged.len(), 2, "{logged:?}");
     assert!(logged[0].contains("already"), "{logged:?}");
     assert!(logged[1].contains("role"), "{logged:?}");
