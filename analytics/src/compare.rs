@@ -50,6 +50,26 @@ impl Dimension {
         }
     }
 
+    /// The inbox's filter for one value of this dimension ("Open in
+    /// inbox"): the conversations where the value was seen; `None` for a
+    /// role that is not one.
+    pub fn inbox_filter(&self, value: &str) -> Option<protocol::InboxFilter> {
+        let mut filter = protocol::InboxFilter::default();
+        match self {
+            Self::Key(name) => filter.meta = Some((name.clone(), value.to_string())),
+            Self::Locale => filter.locale = Some(value.to_string()),
+            Self::Page => filter.page = Some(value.to_string()),
+            Self::Role => {
+                filter.role = Some(match value {
+                    "assistant" => protocol::event::RatedRole::Assistant,
+                    "agent" => protocol::event::RatedRole::Agent,
+                    _ => return None,
+                });
+            }
+        }
+        Some(filter)
+    }
+
     /// The stored name.
     pub fn as_text(&self) -> String {
         match self {
@@ -339,6 +359,27 @@ mod tests {
         for text in ["key:", "key:Model", "key:a.b", "model", "", "key:a b"] {
             assert_eq!(Dimension::parse(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn each_value_opens_the_inbox_on_its_own_filter() {
+        let query = |dimension: &str, value: &str| {
+            Dimension::parse(dimension)
+                .and_then(|dimension| dimension.inbox_filter(value))
+                .map(|filter| filter.to_query())
+        };
+        assert_eq!(
+            query("key:model", "gpt-4o").as_deref(),
+            Some("meta.model=gpt-4o&")
+        );
+        assert_eq!(query("locale", "de").as_deref(), Some("locale=de&"));
+        assert_eq!(query("page", "/cart").as_deref(), Some("page=%2Fcart&"));
+        assert_eq!(query("role", "agent").as_deref(), Some("role=agent&"));
+        assert_eq!(
+            query("role", "assistant").as_deref(),
+            Some("role=assistant&")
+        );
+        assert_eq!(query("role", "system"), None);
     }
 
     #[test]

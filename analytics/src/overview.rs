@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::compare::{Share, wilson};
 use crate::figures::{CsatFigures, CsatTotals, ThumbsFigures, ThumbsTotals};
 use crate::window::Window;
 
@@ -29,6 +30,27 @@ pub struct PeriodCounts {
     pub thumbs: ThumbsTotals,
 }
 
+/// Satisfaction counts of one side of a hand-over: the conversations the
+/// assistant handled alone, or those a person took over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RoleCounts {
+    /// Conversations offered the prompt.
+    pub offered: u64,
+    /// Of them, answered.
+    pub answered: u64,
+    /// The answers' scores, summed.
+    pub score_sum: u64,
+}
+
+/// The window's satisfaction counts split by hand-over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HandOverCounts {
+    /// Conversations the assistant handled alone.
+    pub assistant: RoleCounts,
+    /// Conversations handed over to a person.
+    pub person: RoleCounts,
+}
+
 /// Everything the Overview is computed from: a window's counts and its
 /// rated conversations per bucket, and the previous period's counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,6 +61,60 @@ pub struct OverviewCounts {
     pub buckets: Vec<ScoreBucket>,
     /// The period of the same length before it.
     pub previous: PeriodCounts,
+    /// The window's satisfaction with and without a person.
+    pub hand_over: HandOverCounts,
+}
+
+/// One side of a hand-over's satisfaction.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RoleCsat {
+    /// Conversations offered the prompt.
+    pub offered: u64,
+    /// Of them, answered.
+    pub answered: u64,
+    /// The answers' average score; `None` without answers.
+    pub average: Option<f64>,
+}
+
+impl RoleCsat {
+    fn of(counts: &RoleCounts) -> Self {
+        // Counts are far below 2^52, where f64 is exact.
+        #[allow(clippy::cast_precision_loss)]
+        let average =
+            (counts.answered > 0).then(|| counts.score_sum as f64 / counts.answered as f64);
+        Self {
+            offered: counts.offered,
+            answered: counts.answered,
+            average,
+        }
+    }
+}
+
+/// The Overview's "With a person" card: satisfaction of conversations the
+/// assistant handled alone against those handed over to a person, and how
+/// many were handed over. Counted over the conversations offered the
+/// prompt in the window, as every satisfaction figure is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HandOver {
+    /// The assistant alone.
+    pub assistant: RoleCsat,
+    /// Handed over to a person.
+    pub person: RoleCsat,
+    /// Conversations handed over, of all offered the prompt, with its 95%
+    /// interval; `None` when none was offered.
+    pub handed_over: Option<Share>,
+}
+
+impl HandOver {
+    /// The card's figures from the window's counts.
+    pub fn of(counts: &HandOverCounts) -> Self {
+        let offered = counts.assistant.offered + counts.person.offered;
+        Self {
+            assistant: RoleCsat::of(&counts.assistant),
+            person: RoleCsat::of(&counts.person),
+            handed_over: wilson(counts.person.offered, offered),
+        }
+    }
 }
 
 /// One day of "Customer satisfaction over time".
@@ -97,6 +173,8 @@ pub struct Overview {
     pub previous: PeriodFigures,
     /// Current minus previous.
     pub deltas: Deltas,
+    /// The window's satisfaction with and without a person.
+    pub hand_over: HandOver,
 }
 
 fn day_text(day: NaiveDate) -> String {
@@ -170,6 +248,7 @@ pub fn overview(window: &Window, counts: &OverviewCounts) -> Overview {
         current,
         previous,
         deltas,
+        hand_over: HandOver::of(&counts.hand_over),
     }
 }
 
@@ -285,6 +364,7 @@ mod tests {
                     csat: before,
                     thumbs: ThumbsTotals { up: 2, down: 2 },
                 },
+                hand_over: HandOverCounts::default(),
             },
         );
         assert_eq!(report.deltas.csat_average, Some(5.0 - 3.0));
@@ -292,5 +372,53 @@ mod tests {
         assert_eq!(report.deltas.net_score, Some(1.0 - 0.0));
         assert_eq!(report.deltas.thumbs_up, -1);
         assert_eq!(report.deltas.thumbs_down_share, Some(0.75 - 0.5));
+    }
+
+    #[test]
+    fn hand_over_splits_satisfaction_and_counts_the_share_handed_over() {
+        let window = Window::days(day("2026-11-08"), day("2026-11-14"), Tz::UTC).unwrap();
+        let hand_over = HandOverCounts {
+            assistant: RoleCounts {
+                offered: 30,
+                answered: 12,
+                score_sum: 54,
+            },
+            person: RoleCounts {
+                offered: 10,
+                answered: 4,
+                score_sum: 10,
+            },
+        };
+        let report = overview(
+            &window,
+            &OverviewCounts {
+                hand_over,
+                ..OverviewCounts::default()
+            },
+        );
+        let card = report.hand_over;
+        assert_eq!(card.assistant.average, Some(4.5));
+        assert_eq!(card.assistant.answered, 12);
+        assert_eq!(card.person.average, Some(2.5));
+        assert_eq!(card.person.offered, 10);
+        let share = card.handed_over.unwrap();
+        assert_eq!((share.count, share.of, share.share), (10, 40, 0.25));
+        assert!(share.low < 0.25 && share.high > 0.25);
+    }
+
+    #[test]
+    fn hand_over_without_prompts_has_no_figures() {
+        let card = HandOver::of(&HandOverCounts {
+            person: RoleCounts {
+                offered: 3,
+                answered: 0,
+                score_sum: 0,
+            },
+            ..HandOverCounts::default()
+        });
+        assert_eq!(card.assistant.average, None);
+        assert_eq!(card.person.average, None);
+        assert_eq!(card.person.offered, 3);
+        assert_eq!(card.handed_over.map(|share| share.share), Some(1.0));
     }
 }

@@ -6,14 +6,17 @@
 
 use std::fmt;
 
-pub use analytics::compare::{CompareRow, Comparison, Series, Share};
-pub use analytics::{CsatFigures, DayPoint, Deltas, Gap, GapsReport, Overview, ThumbsFigures};
+pub use analytics::compare::{CompareRow, Comparison, Dimension, Series, Share};
+pub use analytics::{
+    CsatFigures, DayPoint, Deltas, Gap, GapsReport, HandOver, Overview, RoleCsat, ThumbsFigures,
+};
 use gloo_net::http::{Request, Response};
 use protocol::ErrorBody;
+pub use protocol::event::RatedRole;
 pub use protocol::{AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Holder, Settings};
 pub use protocol::{
-    ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, LocaleList,
-    MessageRating, Rating, Satisfaction,
+    ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, InboxFilter,
+    LocaleList, MessageRating, Rating, Satisfaction,
 };
 pub use protocol::{CopyVersion, CopyVersionText, VersionPrompts};
 use serde::de::DeserializeOwned;
@@ -22,7 +25,7 @@ use wasm_bindgen::JsCast;
 use leptos::prelude::{GetUntracked, RwSignal, Set, Update, With, WithUntracked};
 
 use crate::keys::Key;
-use crate::period::{Period, filter_query};
+use crate::period::Period;
 use crate::session::Credentials;
 
 /// Why a read failed.
@@ -171,7 +174,7 @@ impl Api {
     pub async fn conversations(
         &self,
         period: &Period,
-        filter: Option<FeedbackFilter>,
+        filter: &InboxFilter,
         cursor: Option<&str>,
     ) -> Result<ConversationPage, ApiError> {
         let cursor = cursor.map_or_else(String::new, |cursor| {
@@ -179,7 +182,7 @@ impl Api {
         });
         self.get_json(&format!(
             "conversations?{}{}{cursor}",
-            filter_query(filter),
+            filter.to_query(),
             period.query()
         ))
         .await
@@ -191,14 +194,14 @@ impl Api {
     pub async fn conversations_again(
         &self,
         period: &Period,
-        filter: Option<FeedbackFilter>,
+        filter: &InboxFilter,
         limit: usize,
         etag: Option<&str>,
     ) -> Result<Option<(ConversationPage, Option<String>)>, ApiError> {
         self.get_again(
             &format!(
                 "conversations?{}{}&limit={limit}",
-                filter_query(filter),
+                filter.to_query(),
                 period.query()
             ),
             etag,
@@ -264,12 +267,12 @@ impl Api {
     pub async fn download_csv(
         &self,
         period: &Period,
-        filter: Option<FeedbackFilter>,
+        filter: &InboxFilter,
     ) -> Result<(), ApiError> {
         let response = self
             .get(&format!(
                 "export?format=csv&{}{}",
-                filter_query(filter),
+                filter.to_query(),
                 period.query()
             ))
             .await?;

@@ -1,8 +1,6 @@
 //! The period every section shows: the last 7, 30 or 90 days, or a custom
 //! range of dates; counted in the site's time zone by the collector.
 
-use crate::api::FeedbackFilter;
-
 /// A window of days.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Period {
@@ -60,13 +58,6 @@ impl Period {
     }
 }
 
-/// `feedback=...&` for a filter, nothing for all.
-pub fn filter_query(filter: Option<FeedbackFilter>) -> String {
-    filter.map_or_else(String::new, |filter| {
-        format!("feedback={}&", filter.as_str())
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,11 +70,6 @@ mod tests {
             "from=2026-01-01&to=2026-01-31"
         );
         assert_eq!(Period::default().choice(), "30");
-        assert_eq!(
-            filter_query(Some(FeedbackFilter::Downvote)),
-            "feedback=downvote&"
-        );
-        assert_eq!(filter_query(None), "");
     }
 
     #[test]

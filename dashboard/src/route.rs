@@ -1,8 +1,8 @@
 //! Which section shows, from the address's `#/...` (so the browser's Back
 //! works and a conversation can be linked to).
 
-use protocol::Need;
 use protocol::ids::check_id;
+use protocol::{InboxFilter, Need};
 
 /// A section of the dashboard.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,8 +26,11 @@ pub enum Route {
 
 impl Route {
     /// The route a `location.hash` names; the Overview for anything else.
+    /// A query after the path (`#/conversations?locale=de`) does not
+    /// change the route (see [`inbox_filter`]).
     pub fn parse(hash: &str) -> Self {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split_once('?').map_or(path, |(path, _)| path);
         match path.split_once('/') {
             Some(("conversations", id)) if check_id("conversation", id).is_ok() => {
                 Self::Conversation(id.to_string())
@@ -76,10 +79,36 @@ impl Route {
 
     /// The route of the page's address now.
     pub fn current() -> Self {
-        web_sys::window()
-            .and_then(|window| window.location().hash().ok())
-            .map(|hash| Self::parse(&hash))
-            .unwrap_or_default()
+        Self::parse(&current_hash())
+    }
+}
+
+/// The page's `location.hash` now.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The inbox's filter a `#/conversations?…` address carries (a link from
+/// the Compare section, or one an owner shared); `None` for an address
+/// without one, or with one that is not a filter.
+pub fn inbox_filter(hash: &str) -> Option<InboxFilter> {
+    let (path, query) = hash.split_once('?')?;
+    if Route::parse(path) != Route::Conversations {
+        return None;
+    }
+    InboxFilter::from_query(query).ok()
+}
+
+/// The inbox's address with `filter` in it.
+pub fn inbox_href(filter: &InboxFilter) -> String {
+    let query = filter.to_query();
+    let query = query.trim_end_matches('&');
+    if query.is_empty() {
+        Route::Conversations.href()
+    } else {
+        format!("{}?{query}", Route::Conversations.href())
     }
 }
 
@@ -110,5 +139,22 @@ mod tests {
         assert_eq!(Route::Wording.need(), Need::Wording);
         assert_eq!(Route::Settings.need(), Need::Owner);
         assert_eq!(Route::Conversation("c_1".into()).need(), Need::Read);
+    }
+
+    #[test]
+    fn the_inbox_address_carries_its_filter() {
+        let filter = InboxFilter::from_query("feedback=downvote&meta.model=gpt-4o").unwrap();
+        let href = inbox_href(&filter);
+        assert_eq!(href, "#/conversations?feedback=downvote&meta.model=gpt-4o");
+        assert_eq!(Route::parse(&href), Route::Conversations);
+        assert_eq!(inbox_filter(&href), Some(filter));
+        assert_eq!(inbox_href(&InboxFilter::default()), "#/conversations");
+        assert_eq!(inbox_filter("#/conversations"), None);
+        assert_eq!(inbox_filter("#/compare?locale=de"), None);
+        assert_eq!(inbox_filter("#/conversations?locale=not a tag"), None);
+        assert_eq!(
+            Route::parse("#/conversations/c_1?x=1"),
+            Route::Conversation("c_1".into())
+        );
     }
 }

@@ -56,6 +56,17 @@ csat-offered = المعروضة
 csat-accepted = المقبولة
 csat-denied = المرفوضة
 csat-completed = المكتملة
+hand-over-title = الذكاء الاصطناعي والموظفون
+hand-over-answers = { $count ->
+    [zero] من دون إجابات
+    [one] من إجابة واحدة
+    [two] من إجابتين
+    [few] من { $count } إجابات
+    [many] من { $count } إجابة
+   *[other] من { $count } إجابة
+}
+hand-over-share = حُوّلت إلى موظف
+hand-over-share-hint = من المحادثات التي عُرض فيها الاستطلاع
 distribution-title = توزيع التقييمات
 distribution-bar = { $score }: { $count ->
     [zero] لا محادثات
@@ -75,6 +86,10 @@ filter-downvote = سلبية
 filter-neutral = محايدة
 filter-unknown = غير معروفة
 export-csv = تصدير CSV
+inbox-narrowed = المحادثات التي فيها فقط:
+inbox-show-all = اعرض كل المحادثات
+inbox-handed-over = حُوّلت إلى موظف
+inbox-not-handed-over = لم تُحوَّل
 column-conversation = المحادثة
 column-last-activity = آخر نشاط
 column-satisfaction = رضا المستخدم
@@ -257,6 +272,7 @@ compare-role-assistant = ذكاء اصطناعي فقط
 compare-role-agent = مع موظف
 compare-show = اعرض في الرسم
 compare-open-inbox = افتح في صندوق الوارد
+compare-column-inbox = المحادثات
 compare-chart-title = نسبة عدم إعجاب في اليوم
 compare-chart-empty = اختر قيمتين على الأكثر لتراهما يومًا بيوم.
 compare-chart-table = نسبة عدم إعجاب في اليوم حسب القيمة

@@ -52,6 +52,13 @@ csat-offered = Angeboten
 csat-accepted = Angenommen
 csat-denied = Abgelehnt
 csat-completed = Abgeschlossen
+hand-over-title = KI und Menschen
+hand-over-answers = { $count ->
+    [one] aus einer Antwort
+   *[other] aus { $count } Antworten
+}
+hand-over-share = An einen Menschen übergeben
+hand-over-share-hint = der Unterhaltungen mit Umfrage
 distribution-title = Verteilung der Bewertungen
 distribution-bar = { $score }: { $count ->
     [one] eine Unterhaltung
@@ -67,6 +74,10 @@ filter-downvote = Negativ bewertet
 filter-neutral = Neutral
 filter-unknown = Unbekannt
 export-csv = Als CSV exportieren
+inbox-narrowed = Nur Unterhaltungen mit:
+inbox-show-all = Alle Unterhaltungen zeigen
+inbox-handed-over = An einen Menschen übergeben
+inbox-not-handed-over = Nicht übergeben
 column-conversation = Unterhaltung
 column-last-activity = Letzte Aktivität
 column-satisfaction = Zufriedenheit
@@ -241,6 +252,7 @@ compare-role-assistant = Nur KI
 compare-role-agent = Mit Mensch
 compare-show = Im Diagramm zeigen
 compare-open-inbox = Im Posteingang öffnen
+compare-column-inbox = Unterhaltungen
 compare-chart-title = Anteil „Daumen runter“ pro Tag
 compare-chart-empty = Wählen Sie bis zu zwei Werte, um sie Tag für Tag zu sehen.
 compare-chart-table = Anteil „Daumen runter“ pro Tag, nach Wert

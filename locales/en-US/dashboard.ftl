@@ -109,6 +109,17 @@ csat-accepted = Accepted
 csat-denied = Denied
 # Figure label: surveys submitted.
 csat-completed = Completed
+# Heading of the card that compares satisfaction with and without a person.
+hand-over-title = AI and people
+# Under an average: how many answers it is from.
+hand-over-answers = { $count ->
+    [one] from one answer
+   *[other] from { $count } answers
+}
+# Label: the share of surveyed conversations a person took over.
+hand-over-share = Handed over to a person
+# Under that share: what it is a share of.
+hand-over-share-hint = of the conversations offered the survey
 # Heading above the 1–5 bars.
 distribution-title = Score distribution
 # One bar. { $score } is 1 to 5, { $count } how many conversations.
@@ -137,6 +148,14 @@ filter-neutral = Neutral
 filter-unknown = Unknown
 # Button that downloads the listed conversations as a spreadsheet.
 export-csv = Export CSV
+# Before what narrows the inbox beyond the feedback filter (a model, a page, a language…), for example after "Open in inbox" in Compare.
+inbox-narrowed = Only conversations with:
+# Button that removes that narrowing.
+inbox-show-all = Show all conversations
+# A narrowing: conversations handed over to a person.
+inbox-handed-over = Handed over to a person
+# A narrowing: conversations the assistant handled alone.
+inbox-not-handed-over = Not handed over
 # Column: the conversation's id (a link).
 column-conversation = Conversation
 # Column: when it was last active.
@@ -244,6 +263,8 @@ compare-role-agent = With a person
 compare-show = Show in the chart
 # Link from a value to the inbox filtered to it.
 compare-open-inbox = Open in inbox
+# Column heading over the links to the inbox.
+compare-column-inbox = Conversations
 # Heading of the chart of the chosen values' daily 👎 share.
 compare-chart-title = Thumbs-down share per day
 # Shown under the chart's heading when no value is chosen.

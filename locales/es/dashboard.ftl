@@ -53,6 +53,13 @@ csat-offered = Ofrecidas
 csat-accepted = Aceptadas
 csat-denied = Rechazadas
 csat-completed = Completadas
+hand-over-title = IA y personas
+hand-over-answers = { $count ->
+    [one] de una respuesta
+   *[other] de { $count } respuestas
+}
+hand-over-share = Pasadas a una persona
+hand-over-share-hint = de las conversaciones a las que se ofreció la encuesta
 distribution-title = Distribución de puntuaciones
 distribution-bar = { $score }: { $count ->
     [one] una conversación
@@ -69,6 +76,10 @@ filter-downvote = Negativas
 filter-neutral = Neutras
 filter-unknown = Desconocidas
 export-csv = Exportar CSV
+inbox-narrowed = Solo conversaciones con:
+inbox-show-all = Mostrar todas las conversaciones
+inbox-handed-over = Pasada a una persona
+inbox-not-handed-over = No pasada a una persona
 column-conversation = Conversación
 column-last-activity = Última actividad
 column-satisfaction = Satisfacción
@@ -245,6 +256,7 @@ compare-role-assistant = Solo IA
 compare-role-agent = Con una persona
 compare-show = Mostrar en el gráfico
 compare-open-inbox = Abrir en la bandeja
+compare-column-inbox = Conversaciones
 compare-chart-title = Proporción de pulgar abajo por día
 compare-chart-empty = Marque hasta dos valores para verlos día a día.
 compare-chart-table = Proporción de pulgar abajo por día, por valor

@@ -53,6 +53,13 @@ csat-offered = Proposées
 csat-accepted = Acceptées
 csat-denied = Refusées
 csat-completed = Terminées
+hand-over-title = IA et humains
+hand-over-answers = { $count ->
+    [one] sur une réponse
+   *[other] sur { $count } réponses
+}
+hand-over-share = Transmises à une personne
+hand-over-share-hint = des conversations où l’enquête a été proposée
 distribution-title = Répartition des notes
 distribution-bar = { $score } : { $count ->
     [one] une conversation
@@ -69,6 +76,10 @@ filter-downvote = Négatives
 filter-neutral = Neutres
 filter-unknown = Inconnues
 export-csv = Exporter en CSV
+inbox-narrowed = Seulement les conversations avec :
+inbox-show-all = Afficher toutes les conversations
+inbox-handed-over = Transmise à une personne
+inbox-not-handed-over = Non transmise
 column-conversation = Conversation
 column-last-activity = Dernière activité
 column-satisfaction = Satisfaction
@@ -245,6 +256,7 @@ compare-role-assistant = IA seule
 compare-role-agent = Avec une personne
 compare-show = Afficher dans le graphique
 compare-open-inbox = Ouvrir dans la boîte de réception
+compare-column-inbox = Conversations
 compare-chart-title = Part de pouce baissé par jour
 compare-chart-empty = Cochez jusqu’à deux valeurs pour les suivre jour après jour.
 compare-chart-table = Part de pouce baissé par jour, par valeur

@@ -52,6 +52,13 @@ csat-offered = Aangeboden
 csat-accepted = Geaccepteerd
 csat-denied = Geweigerd
 csat-completed = Afgerond
+hand-over-title = AI en mensen
+hand-over-answers = { $count ->
+    [one] uit één antwoord
+   *[other] uit { $count } antwoorden
+}
+hand-over-share = Overgedragen aan een medewerker
+hand-over-share-hint = van de gesprekken met een enquête
 distribution-title = Verdeling van de scores
 distribution-bar = { $score }: { $count ->
     [one] één gesprek
@@ -67,6 +74,10 @@ filter-downvote = Negatief
 filter-neutral = Neutraal
 filter-unknown = Onbekend
 export-csv = CSV exporteren
+inbox-narrowed = Alleen gesprekken met:
+inbox-show-all = Alle gesprekken tonen
+inbox-handed-over = Overgedragen aan een medewerker
+inbox-not-handed-over = Niet overgedragen
 column-conversation = Gesprek
 column-last-activity = Laatste activiteit
 column-satisfaction = Tevredenheid
@@ -241,6 +252,7 @@ compare-role-assistant = Alleen AI
 compare-role-agent = Met medewerker
 compare-show = In de grafiek tonen
 compare-open-inbox = Openen in inbox
+compare-column-inbox = Gesprekken
 compare-chart-title = Aandeel duim omlaag per dag
 compare-chart-empty = Vink maximaal twee waarden aan om ze per dag te zien.
 compare-chart-table = Aandeel duim omlaag per dag, per waarde

@@ -53,6 +53,13 @@ csat-offered = Oferecidas
 csat-accepted = Aceitas
 csat-denied = Recusadas
 csat-completed = Concluídas
+hand-over-title = IA e pessoas
+hand-over-answers = { $count ->
+    [one] de uma resposta
+   *[other] de { $count } respostas
+}
+hand-over-share = Passadas para uma pessoa
+hand-over-share-hint = das conversas em que a pesquisa foi oferecida
 distribution-title = Distribuição das notas
 distribution-bar = { $score }: { $count ->
     [one] uma conversa
@@ -69,6 +76,10 @@ filter-downvote = Negativas
 filter-neutral = Neutras
 filter-unknown = Desconhecidas
 export-csv = Exportar CSV
+inbox-narrowed = Somente conversas com:
+inbox-show-all = Mostrar todas as conversas
+inbox-handed-over = Passada para uma pessoa
+inbox-not-handed-over = Não passada para uma pessoa
 column-conversation = Conversa
 column-last-activity = Última atividade
 column-satisfaction = Satisfação
@@ -245,6 +256,7 @@ compare-role-assistant = Só IA
 compare-role-agent = Com uma pessoa
 compare-show = Mostrar no gráfico
 compare-open-inbox = Abrir na caixa de entrada
+compare-column-inbox = Conversas
 compare-chart-title = Proporção de polegar para baixo por dia
 compare-chart-empty = Marque até dois valores para vê-los dia a dia.
 compare-chart-table = Proporção de polegar para baixo por dia, por valor

@@ -512,7 +512,13 @@ fn page(path: Option<Cow<'_, str>>) -> Result<Option<String>, FieldError> {
     let Some(path) = path else {
         return Ok(None);
     };
-    let units = text::utf16_len(&path);
+    check_page(&path)?;
+    Ok(Some(path.into_owned()))
+}
+
+/// Whether `path` is a page as events carry it (see [`EventHeader::page`]).
+pub fn check_page(path: &str) -> Result<(), FieldError> {
+    let units = text::utf16_len(path);
     if units > MAX_PAGE_UTF16 {
         return Err(FieldError::new(
             ErrorCode::TooLong,
@@ -527,7 +533,7 @@ fn page(path: Option<Cow<'_, str>>) -> Result<Option<String>, FieldError> {
             "`page` must be a path (`location.pathname`): starting with /, without query or fragment",
         ));
     }
-    Ok(Some(path.into_owned()))
+    Ok(())
 }
 
 /// A copy version as sent: 1, 2, … (0 is no version).

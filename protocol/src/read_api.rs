@@ -383,9 +383,11 @@ impl FeedbackFilter {
 
 /// Everything the inbox (and the export) may be filtered by: the
 /// satisfaction answer (`feedback`), who wrote a rated message (`role`),
-/// whether a person took over (`handed_over`), and one provenance value
-/// (`meta.<key>=<value>`: a rated message's meta or the conversation's
-/// context has it).
+/// whether a person took over (`handed_over`), the shopper's language
+/// (`locale`), the page (`page`: the conversation's or a rated message's),
+/// and one provenance value (`meta.<key>=<value>`: a rated message's meta
+/// or the conversation's context has it). The Compare section opens the
+/// inbox on one value of its dimension with these.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InboxFilter {
     /// By the satisfaction answer.
@@ -394,6 +396,10 @@ pub struct InboxFilter {
     pub role: Option<crate::event::RatedRole>,
     /// Conversations handed over to a person, or not.
     pub handed_over: Option<bool>,
+    /// Conversations in this language (theirs, or a rated message's).
+    pub locale: Option<String>,
+    /// Conversations on this page (theirs, or a rated message's).
+    pub page: Option<String>,
     /// Conversations where this key has this value (as text).
     pub meta: Option<(String, String)>,
 }
@@ -423,6 +429,20 @@ impl InboxFilter {
                 ));
             }
         };
+        let locale = get("locale")
+            .map(|tag| {
+                crate::ids::check_locale("locale", tag)
+                    .map(|()| tag.to_string())
+                    .map_err(|refusal| refusal.message)
+            })
+            .transpose()?;
+        let page = get("page")
+            .map(|path| {
+                crate::event::check_page(path)
+                    .map(|()| path.to_string())
+                    .map_err(|refusal| refusal.message)
+            })
+            .transpose()?;
         let mut meta = None;
         for name in names {
             let Some(key) = name.strip_prefix("meta.") else {
@@ -446,9 +466,120 @@ impl InboxFilter {
             feedback,
             role,
             handed_over,
+            locale,
+            page,
             meta,
         })
     }
+
+    /// The filter of a query string such as `feedback=downvote&meta.model=x`
+    /// (percent-encoded, `+` for a space), as [`InboxFilter::parse`] reads
+    /// it; a refusal naming what is wrong otherwise.
+    pub fn from_query(query: &str) -> Result<Self, String> {
+        let pairs = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                Ok((percent_decode(name)?, percent_decode(value)?))
+            })
+            .collect::<Result<Vec<(String, String)>, String>>()?;
+        Self::parse(
+            |name| {
+                pairs
+                    .iter()
+                    .find(|(named, _)| named == name)
+                    .map(|(_, value)| value.as_str())
+            },
+            pairs.iter().map(|(name, _)| name.as_str()),
+        )
+    }
+
+    /// The query string of this filter, each part ending in `&` (nothing
+    /// for no filter), percent-encoded: [`InboxFilter::from_query`] reads
+    /// it back.
+    pub fn to_query(&self) -> String {
+        let mut query = String::new();
+        let mut add = |name: &str, value: &str| {
+            query.push_str(&percent_encode(name));
+            query.push('=');
+            query.push_str(&percent_encode(value));
+            query.push('&');
+        };
+        if let Some(feedback) = self.feedback {
+            add("feedback", feedback.as_str());
+        }
+        if let Some(role) = self.role {
+            add("role", role.as_str());
+        }
+        if let Some(handed_over) = self.handed_over {
+            add("handed_over", if handed_over { "true" } else { "false" });
+        }
+        if let Some(locale) = &self.locale {
+            add("locale", locale);
+        }
+        if let Some(page) = &self.page {
+            add("page", page);
+        }
+        if let Some((key, value)) = &self.meta {
+            add(&format!("meta.{key}"), value);
+        }
+        query
+    }
+
+    /// The same filter without what narrows it beyond the satisfaction
+    /// answer (what the inbox's "Show all" clears).
+    pub fn feedback_only(&self) -> Self {
+        Self {
+            feedback: self.feedback,
+            ..Self::default()
+        }
+    }
+
+    /// Whether it narrows the inbox beyond the satisfaction answer.
+    pub fn is_narrowed(&self) -> bool {
+        *self != self.feedback_only()
+    }
+}
+
+/// `text` with every byte outside `A-Z a-z 0-9 - . _ ~` as `%XX`.
+fn percent_encode(text: &str) -> String {
+    use std::fmt::Write;
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(encoded, "%{byte:02X}");
+        }
+    }
+    encoded
+}
+
+/// `%XX` sequences as bytes and `+` as a space; a refusal for a broken
+/// sequence or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Result<String, String> {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'+' => decoded.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(at + 1..at + 3)
+                    .and_then(|hex| std::str::from_utf8(hex).ok())
+                    .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                    .ok_or_else(|| format!("{text:?} has a broken %-escape"))?;
+                decoded.push(hex);
+                at += 2;
+            }
+            other => decoded.push(other),
+        }
+        at += 1;
+    }
+    String::from_utf8(decoded).map_err(|_| format!("{text:?} is not UTF-8 once decoded"))
 }
 
 /// Where a page of the conversation list ends: the list is ordered by
@@ -526,7 +657,13 @@ mod tests {
         assert_eq!(all.role, Some(crate::event::RatedRole::Agent));
         assert_eq!(all.handed_over, Some(true));
         assert_eq!(all.meta, Some(("model".into(), "gpt-4o".into())));
+        let place = parse(&[("locale", "pt-BR"), ("page", "/checkout")]).unwrap();
+        assert_eq!(place.locale.as_deref(), Some("pt-BR"));
+        assert_eq!(place.page.as_deref(), Some("/checkout"));
         for (pairs, named) in [
+            (&[("locale", "not a tag")][..], "`locale`"),
+            (&[("page", "checkout")][..], "`page`"),
+            (&[("page", "/cart?x=1")][..], "`page`"),
             (&[("role", "system")][..], "`role`"),
             (&[("handed_over", "yes")][..], "`handed_over`"),
             (&[("meta.Model", "x")][..], "meta.<key>"),
@@ -536,6 +673,44 @@ mod tests {
             let refused = parse(pairs).unwrap_err();
             assert!(refused.contains(named), "{refused}");
         }
+    }
+
+    #[test]
+    fn a_filter_goes_into_a_query_and_comes_back_the_same() {
+        let filters = [
+            InboxFilter::default(),
+            InboxFilter {
+                feedback: Some(FeedbackFilter::Downvote),
+                role: Some(crate::event::RatedRole::Agent),
+                handed_over: Some(false),
+                locale: Some("pt-BR".into()),
+                page: Some("/größe & farbe/+100%".into()),
+                meta: Some(("prompt_version".into(), "v2 = \"beta\"&b".into())),
+            },
+        ];
+        for filter in filters {
+            let query = filter.to_query();
+            assert_eq!(
+                InboxFilter::from_query(&query),
+                Ok(filter.clone()),
+                "{query}"
+            );
+        }
+        assert_eq!(InboxFilter::default().to_query(), "");
+        let read = InboxFilter::from_query("meta.model=gpt+4o&page=%2Fa%20b").unwrap();
+        assert_eq!(read.meta, Some(("model".into(), "gpt 4o".into())));
+        assert_eq!(read.page.as_deref(), Some("/a b"));
+        for broken in ["page=%2", "page=%zz", "meta.model=%FF", "role=%"] {
+            assert!(InboxFilter::from_query(broken).is_err(), "{broken}");
+        }
+        // What only narrows beyond the answer is cleared by "Show all".
+        let narrowed = InboxFilter::from_query("feedback=upvote&locale=de").unwrap();
+        assert!(narrowed.is_narrowed());
+        assert!(!narrowed.feedback_only().is_narrowed());
+        assert_eq!(
+            narrowed.feedback_only().feedback,
+            Some(FeedbackFilter::Upvote)
+        );
     }
 
     #[test]

@@ -269,5 +269,89 @@ async fn provenance_from_the_js_api_reaches_d1_and_the_conversation_view() {
         .screenshot(&stack, "dashboard-compare")
         .await
         .unwrap();
+
+    // "Open in inbox" on the model's row: the inbox narrowed to it, the
+    // address carrying the filter through a reload, and "Show all" undoing it.
+    browser
+        .client
+        .goto(&format!("{dashboard}?locale=en-US#/compare"))
+        .await
+        .unwrap();
+    browser
+        .page_element("table.compare tr[data-value=\"assistant\"]")
+        .await
+        .unwrap();
+    browser
+        .js(
+            "const select = document.getElementById('compare-dimension');
+             select.value = 'key:model';
+             select.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .page_element("table.compare tr[data-value=\"gpt-4o\"] a.open-inbox")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let ours = format!("table.inbox tr[data-conversation=\"{conversation}\"]");
+    for reload in [false, true] {
+        if reload {
+            browser.client.refresh().await.unwrap();
+        }
+        browser.page_element(&ours).await.unwrap();
+        assert_eq!(
+            shown("[data-narrowed] .narrow").await,
+            "model: gpt-4o",
+            "reloaded: {reload}"
+        );
+        let hash = browser.js("return location.hash;", vec![]).await.unwrap();
+        assert_eq!(hash, json!("#/conversations?meta.model=gpt-4o"));
+    }
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser
+        .page_element(".show-all")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    eventually("the inbox shown whole", Duration::from_secs(10), || {
+        let browser = &browser;
+        async move {
+            let hash = browser.js("return location.hash;", vec![]).await?;
+            let narrowed = browser
+                .js(
+                    "return document.querySelector('[data-narrowed]') !== null;",
+                    vec![],
+                )
+                .await?;
+            Ok((hash == json!("#/conversations") && narrowed == json!(false)).then_some(()))
+        }
+    })
+    .await
+    .unwrap();
+
+    // The Overview's "AI and people" card: this handed-over conversation
+    // answered, so the person's side has an average.
+    browser
+        .client
+        .goto(&format!("{dashboard}?locale=en-US#/overview"))
+        .await
+        .unwrap();
+    browser
+        .page_element(".card.hand-over dd[data-figure=\"csat-person\"]")
+        .await
+        .unwrap();
+    assert_ne!(shown("dd[data-figure=\"csat-person\"]").await, "–");
+    assert!(
+        shown("dd[data-figure=\"handed-over\"]")
+            .await
+            .contains(" of ")
+    );
     browser.close().await.unwrap();
 }

@@ -44,16 +44,20 @@ async fn two_models_compare_with_exact_counts_and_intervals() {
             at,
         ));
     }
+    // o3 answers in German, on another page.
     for n in 0..7 {
         let rating = if n < 4 { "up" } else { "down" };
-        events.push(rated(
+        let mut event = rated(
             "c_o3",
             &format!("o{n}"),
             rating,
             "assistant",
             json!({"model": "o3"}),
             at,
-        ));
+        );
+        event["locale"] = json!("de");
+        event["page"] = json!("/boots");
+        events.push(event);
     }
     // A person's answer, 👎, and a handed-over conversation that answers 5.
     events.push(rated(
@@ -211,6 +215,27 @@ async fn two_models_compare_with_exact_counts_and_intervals() {
     assert_eq!(inbox("handed_over=true").await, ["c_h"]);
     assert_eq!(inbox("handed_over=false&meta.model=o3").await, ["c_o3"]);
     assert!(inbox("role=agent&meta.model=o3").await.is_empty());
+    assert_eq!(inbox("locale=de").await, ["c_o3"]);
+    assert_eq!(inbox("page=%2Fboots").await, ["c_o3"]);
+    assert_eq!(inbox("page=/shoes").await.len(), 11, "c0–c9 and c_h");
+    assert!(inbox("page=/boots&role=agent").await.is_empty());
+    let german = read("dimension=locale").await;
+    let de = german.rows.iter().find(|row| row.value == "de").unwrap();
+    assert_eq!((de.ratings, de.up.unwrap().count), (7, 4));
+
+    // The Overview's "AI and people" card: one conversation each side.
+    let (status, body) = collector.owner_get(&site, "overview?days=7").await.unwrap();
+    assert_eq!(status, 200, "{body}");
+    let overview: analytics::Overview = serde_json::from_str(&body).unwrap();
+    let card = overview.hand_over;
+    assert_eq!((card.assistant.offered, card.assistant.answered), (1, 1));
+    assert_eq!(
+        (card.assistant.average, card.person.average),
+        (Some(1.0), Some(5.0))
+    );
+    let (share, expected) = (card.handed_over.unwrap(), wilson(1, 2).unwrap());
+    assert_eq!((share.count, share.of), (1, 2));
+    assert!((share.low - expected.low).abs() < 1e-12 && (share.high - expected.high).abs() < 1e-12);
     let (status, csv) = collector
         .owner_get(&site, "export?format=csv&handed_over=true")
         .await
@@ -229,6 +254,8 @@ async fn two_models_compare_with_exact_counts_and_intervals() {
         "conversations?meta.Model=x",
         "conversations?role=system",
         "conversations?meta.a=1&meta.b=2",
+        "conversations?locale=x%20y",
+        "conversations?page=shoes",
     ] {
         let (status, body) = collector.owner_get(&site, bad).await.unwrap();
         assert_eq!(status, 400, "{bad}: {body}");

@@ -6,11 +6,12 @@
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, CompareRow, Comparison, Series, Share};
+use crate::api::{Api, CompareRow, Comparison, Dimension, Series, Share};
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n, Key};
 use crate::intl;
 use crate::period::Period;
+use crate::route::inbox_href;
 
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 220.0;
@@ -35,7 +36,7 @@ fn value_label(i18n: I18n, dimension: &str, value: &str) -> String {
 }
 
 /// "30% (30 of 100; 22%–40%)", or "—" without ratings.
-fn share_text(i18n: I18n, share: Option<Share>) -> String {
+pub(crate) fn share_text(i18n: I18n, share: Option<Share>) -> String {
     let Some(share) = share else {
         return i18n.text(Key::NoValue);
     };
@@ -90,6 +91,17 @@ fn ValueRow(
     let (up, down) = (share_text(i18n, row.up), share_text(i18n, row.down));
     let ratings = intl::count(&i18n.locale(), row.ratings);
     let show_label = format!("{} {}", i18n.text(Key::CompareShow), label);
+    // The inbox on the conversations where this value was seen.
+    let inbox = Dimension::parse(&dimension)
+        .and_then(|dimension| dimension.inbox_filter(&value))
+        .map(|filter| {
+            let open_label = format!("{} {}", i18n.text(Key::CompareOpenInbox), label);
+            view! {
+                <a class="open-inbox" href=inbox_href(&filter) aria-label=open_label>
+                    {i18n.t(Key::CompareOpenInbox)}
+                </a>
+            }
+        });
     view! {
         <tr data-value=value.clone()>
             <th scope="row">
@@ -107,6 +119,7 @@ fn ValueRow(
                         aria-label=show_label/>
                 </label>
             </td>
+            <td>{inbox}</td>
         </tr>
     }
 }
@@ -249,6 +262,7 @@ fn ComparisonView(
                         <th scope="col">{i18n.t(Key::CompareColumnCsat)}</th>
                         <th scope="col">{i18n.t(Key::CompareColumnResponse)}</th>
                         <th scope="col">{i18n.t(Key::CompareShow)}</th>
+                        <th scope="col">{i18n.t(Key::CompareColumnInbox)}</th>
                     </tr>
                 </thead>
                 <tbody>

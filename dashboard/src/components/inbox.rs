@@ -1,9 +1,11 @@
 //! The Conversations inbox: filtered by customer feedback (Upvote,
 //! Downvote, Unknown, …) and the period, a page at a time, exportable as
-//! CSV. It asks the collector again every few seconds while open, and
+//! CSV; narrowed to one model, page, language or person when the Compare
+//! section opens it so (the address keeps the filter, so a link can be
+//! shared). It asks the collector again every few seconds while open, and
 //! redraws only the rows that changed.
 
-use crate::api::{ConversationSummary, FeedbackFilter, Satisfaction};
+use crate::api::{ConversationSummary, FeedbackFilter, InboxFilter, Satisfaction};
 use l10n::format::Args;
 use leptos::prelude::*;
 
@@ -13,11 +15,72 @@ use crate::i18n::{self, I18n, Key};
 use crate::intl;
 use crate::period::Period;
 use crate::refresh;
-use crate::route::Route;
+use crate::route::{Route, inbox_href};
 
 /// The filter `<select>`'s value for `filter`.
 fn filter_value(filter: Option<FeedbackFilter>) -> &'static str {
     filter.map_or("all", FeedbackFilter::as_str)
+}
+
+/// What narrows `filter` beyond the satisfaction answer, each as "name:
+/// value" in the reader's language (values as the shop sent them).
+fn narrowing(i18n: I18n, filter: &InboxFilter) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(role) = filter.role {
+        parts.push(i18n.text(match role {
+            crate::api::RatedRole::Assistant => Key::CompareRoleAssistant,
+            crate::api::RatedRole::Agent => Key::CompareRoleAgent,
+        }));
+    }
+    if let Some(handed_over) = filter.handed_over {
+        parts.push(i18n.text(if handed_over {
+            Key::InboxHandedOver
+        } else {
+            Key::InboxNotHandedOver
+        }));
+    }
+    if let Some(locale) = &filter.locale {
+        parts.push(format!(
+            "{}: {locale}",
+            i18n.text(Key::CompareDimensionLocale)
+        ));
+    }
+    if let Some(page) = &filter.page {
+        parts.push(format!("{}: {page}", i18n.text(Key::CompareDimensionPage)));
+    }
+    if let Some((key, value)) = &filter.meta {
+        parts.push(format!("{key}: {value}"));
+    }
+    parts
+}
+
+/// "Only conversations with: model: gpt-4o", and a button that shows all
+/// again; nothing when only the satisfaction answer filters.
+#[component]
+fn Narrowed(
+    /// The inbox's filter.
+    filter: RwSignal<InboxFilter>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let parts = move || filter.with(|filter| narrowing(i18n, filter));
+    let show_all = move |_| filter.update(|filter| *filter = filter.feedback_only());
+    view! {
+        <Show when=move || filter.with(InboxFilter::is_narrowed)>
+            <p class="narrowed" data-narrowed="true">
+                <span>{i18n.t(Key::InboxNarrowed)}</span>
+                {move || {
+                    parts()
+                        .into_iter()
+                        .map(|part| view! { " "<span class="narrow" dir="auto">{part}</span> })
+                        .collect_view()
+                }}
+                " "
+                <button type="button" class="show-all" on:click=show_all>
+                    {i18n.t(Key::InboxShowAll)}
+                </button>
+            </p>
+        </Show>
+    }
 }
 
 /// The label id of a satisfaction.
@@ -139,14 +202,22 @@ pub fn Inbox(
     api: Api,
     /// The period shown.
     period: RwSignal<Period>,
-    /// Customer feedback filter (kept while a conversation is open).
-    filter: RwSignal<Option<FeedbackFilter>>,
+    /// The filter (kept while a conversation is open).
+    filter: RwSignal<InboxFilter>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let api = StoredValue::new(api);
+    // The address keeps the filter, so a reload or a shared link shows
+    // the same conversations (replaced, not pushed: Back leaves the inbox).
+    Effect::new(move |_| {
+        let href = filter.with(inbox_href);
+        if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+    });
     let first = LocalResource::new(move || {
         let (api, period, filter) = (api.get_value(), period.get(), filter.get());
-        async move { api.conversations(&period, filter, None).await }
+        async move { api.conversations(&period, &filter, None).await }
     });
     // Every row shown (the first page, then those "Load more" added), where
     // the next page starts, and the ETag of the rows as last refreshed.
@@ -184,7 +255,7 @@ pub fn Inbox(
             let limit = shown.max(50);
             // A failed refresh changes nothing; the next one tries again.
             let answer = api
-                .conversations_again(&asked_period, asked_filter, limit, known.as_deref())
+                .conversations_again(&asked_period, &asked_filter, limit, known.as_deref())
                 .await;
             // An answer for a period or filter the owner has since left
             // is dropped.
@@ -211,7 +282,7 @@ pub fn Inbox(
             filter.get_untracked(),
         );
         leptos::task::spawn_local(async move {
-            match api.conversations(&period, filter, Some(&cursor)).await {
+            match api.conversations(&period, &filter, Some(&cursor)).await {
                 Ok(page) => {
                     rows.update(|rows| rows.extend(page.conversations));
                     next.set(page.next_cursor);
@@ -227,7 +298,7 @@ pub fn Inbox(
             filter.get_untracked(),
         );
         leptos::task::spawn_local(async move {
-            if let Err(error) = api.download_csv(&period, filter).await {
+            if let Err(error) = api.download_csv(&period, &filter).await {
                 problem.set(Some(error));
             }
         });
@@ -238,7 +309,7 @@ pub fn Inbox(
         } else {
             FeedbackFilter::parse(&value).ok()
         };
-        filter.set(chosen);
+        filter.update(|filter| filter.feedback = chosen);
     };
     // The table itself is drawn again only when it empties or fills; a
     // refresh redraws the rows that changed and nothing else.
@@ -278,7 +349,7 @@ pub fn Inbox(
         <h2>{i18n.t(Key::ConversationsTitle)}</h2>
         <div class="filters">
             <label for="feedback-filter">{i18n.t(Key::FilterFeedback)}</label>
-            <select id="feedback-filter" prop:value=move || filter_value(filter.get())
+            <select id="feedback-filter" prop:value=move || filter_value(filter.with(|filter| filter.feedback))
                 on:change:target=move |ev| choose(ev.target().value())>
                 <option value="all">{i18n.t(Key::FilterAll)}</option>
                 <option value="upvote">{i18n.t(Key::FilterUpvote)}</option>
@@ -288,6 +359,7 @@ pub fn Inbox(
             </select>
             <button type="button" class="export" on:click=export>{i18n.t(Key::ExportCsv)}</button>
         </div>
+        <Narrowed filter/>
         {move || problem.get().map(|error| view! { <Failed error/> })}
         {table}
     }

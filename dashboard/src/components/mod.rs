@@ -6,6 +6,7 @@ pub mod conversation_view;
 pub mod csat_chart;
 pub mod fetched_section;
 pub mod gaps_page;
+pub mod hand_over_card;
 pub mod inbox;
 pub mod overview_page;
 pub mod period_picker;

@@ -1,7 +1,7 @@
 //! The signed-in page: header, the sections' navigation, the period, and
 //! the section the address names.
 
-use crate::api::FeedbackFilter;
+use crate::api::InboxFilter;
 use l10n::format::Args;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -17,16 +17,27 @@ use crate::components::period_picker::PeriodPicker;
 use crate::components::status::{Failed, Loading, StillLoading};
 use crate::i18n::{self, I18n, Key};
 use crate::period::Period;
-use crate::route::Route;
+use crate::route::{Route, current_hash, inbox_filter};
 use crate::section_apps::{self, SectionApp};
 
 /// Follows the address's `#/...`, through `open` (which turns a section
-/// the signed-in key may not open into one it may).
-fn watch_route(route: RwSignal<Route>, open: impl Fn(Route) -> Route + 'static) {
+/// the signed-in key may not open into one it may), and the inbox filter
+/// an address to the inbox carries.
+fn watch_route(
+    route: RwSignal<Route>,
+    filter: RwSignal<InboxFilter>,
+    open: impl Fn(Route) -> Route + 'static,
+) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let changed = Closure::<dyn Fn()>::new(move || route.set(open(Route::current())));
+    let changed = Closure::<dyn Fn()>::new(move || {
+        let hash = current_hash();
+        if let Some(carried) = inbox_filter(&hash) {
+            filter.set(carried);
+        }
+        route.set(open(Route::parse(&hash)));
+    });
     let _ = window.add_event_listener_with_callback("hashchange", changed.as_ref().unchecked_ref());
     // The dashboard is the whole page and lives as long as it.
     changed.forget();
@@ -94,7 +105,10 @@ fn Sections(
         }
     };
     let route = RwSignal::new(open(Route::current()));
-    watch_route(route, open);
+    // The inbox's filter, kept while a conversation is open; an address
+    // to the inbox may carry one.
+    let filter = RwSignal::new(inbox_filter(&current_hash()).unwrap_or_default());
+    watch_route(route, filter, open);
     // The sections that are wasms of their own, for whoever may open them:
     // their code is fetched once the first section has shown what it was
     // opened for and the browser is idle.
@@ -119,7 +133,6 @@ fn Sections(
         });
     }
     let period = RwSignal::new(Period::default());
-    let filter = RwSignal::new(None::<FeedbackFilter>);
     let site = api.site_key().to_string();
     let signed_in_as = move || {
         let mut args = Args::new();

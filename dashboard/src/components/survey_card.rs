@@ -10,7 +10,7 @@ use crate::intl;
 
 /// One named figure.
 #[component]
-fn Figure(
+pub(crate) fn Figure(
     /// Names the figure for tests and styles.
     name: &'static str,
     /// Its label.

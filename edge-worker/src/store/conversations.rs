@@ -45,7 +45,8 @@ const INBOX_COLUMNS: &str = "\
 
 /// The inbox's filters as SQL on the conversation `c`, with their
 /// parameters numbered from `?{first}`: who wrote a rated message, the
-/// hand-over, and one provenance value (a rated message's meta or the
+/// hand-over, the language and the page (the conversation's or a rated
+/// message's), and one provenance value (a rated message's meta or the
 /// conversation's context; numbers compare as the text SQLite writes).
 fn filter_sql(filter: &InboxFilter, first: usize) -> String {
     let feedback = match filter.feedback {
@@ -56,12 +57,16 @@ fn filter_sql(filter: &InboxFilter, first: usize) -> String {
         Some(FeedbackFilter::Unknown) => "AND csat_score IS NULL",
     };
     let (role, handed_over, key, value) = (first, first + 1, first + 2, first + 3);
+    let (locale, page) = (first + 4, first + 5);
     let rated = "SELECT 1 FROM message_ratings r \
          WHERE r.site_key = c.site_key AND r.conversation_id = c.conversation_id";
     format!(
         "{feedback} \
          AND (?{role} IS NULL OR EXISTS ({rated} AND r.role = ?{role} AND r.rating IN ('up', 'down'))) \
          AND (?{handed_over} IS NULL OR c.handed_over = ?{handed_over}) \
+         AND (?{locale} IS NULL OR c.locale = ?{locale} \
+           OR EXISTS ({rated} AND r.locale = ?{locale})) \
+         AND (?{page} IS NULL OR c.page = ?{page} OR EXISTS ({rated} AND r.page = ?{page})) \
          AND (?{key} IS NULL \
            OR CAST(json_extract(c.context, '$.' || ?{key}) AS TEXT) = ?{value} \
            OR EXISTS ({rated} AND CAST(json_extract(r.meta, '$.' || ?{key}) AS TEXT) = ?{value}))"
@@ -69,7 +74,7 @@ fn filter_sql(filter: &InboxFilter, first: usize) -> String {
 }
 
 /// [`filter_sql`]'s parameters, in order.
-fn filter_params(filter: &InboxFilter) -> [JsValue; 4] {
+fn filter_params(filter: &InboxFilter) -> [JsValue; 6] {
     let (key, value) = match &filter.meta {
         Some((key, value)) => (text(key), text(value)),
         None => (JsValue::NULL, JsValue::NULL),
@@ -81,6 +86,8 @@ fn filter_params(filter: &InboxFilter) -> [JsValue; 4] {
             .map_or(JsValue::NULL, |handed_over| int(u32::from(handed_over))),
         key,
         value,
+        opt_text(filter.locale.as_deref()),
+        opt_text(filter.page.as_deref()),
     ]
 }
 

@@ -1,7 +1,10 @@
 //! The aggregates behind the Overview, read in one D1 batch from the
 //! 15-minute rollups that ingest keeps (migration 0010).
 
-use analytics::{BUCKET_MS, CsatTotals, OverviewCounts, PeriodCounts, ScoreBucket, Window};
+use analytics::{
+    BUCKET_MS, CsatTotals, HandOverCounts, OverviewCounts, PeriodCounts, RoleCounts, ScoreBucket,
+    Window,
+};
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, D1Result, Result};
 
@@ -27,7 +30,14 @@ const SCORE_BUCKETS: &str = "SELECT bucket_ms AS start_ms, accepted AS rated, \
        score_1 + 2 * score_2 + 3 * score_3 + 4 * score_4 + 5 * score_5 AS score_sum \
      FROM csat_rollups WHERE site_key = ?1 AND bucket_ms >= ?2 AND bucket_ms < ?3 AND accepted > 0";
 
-/// The same three figures counted from the rows, for a window that does
+/// Satisfaction of conversations offered the prompt in `[?2, ?3)`, by
+/// whether a person took over (`agent`) or not (`assistant`), from the
+/// rollups per dimension (migration 0016).
+const HAND_OVER: &str = "SELECT value, sum(offered) AS offered, sum(answered) AS answered, \
+       sum(score_sum) AS score_sum FROM csat_compare_rollups \
+     WHERE site_key = ?1 AND dimension = 'role' AND bucket_ms >= ?2 AND bucket_ms < ?3 GROUP BY value";
+
+/// The same figures counted from the rows, for a window that does
 /// not start and end on bucket boundaries (no time zone today has one).
 mod rows {
     use analytics::BUCKET_MS;
@@ -44,6 +54,12 @@ mod rows {
     pub const THUMBS_TOTALS: &str = "SELECT coalesce(sum(rating = 'up'), 0) AS up, \
            coalesce(sum(rating = 'down'), 0) AS down \
          FROM message_ratings WHERE site_key = ?1 AND at >= ?2 AND at < ?3";
+
+    pub const HAND_OVER: &str = "SELECT iif(handed_over, 'agent', 'assistant') AS value, \
+           count(*) AS offered, coalesce(sum(csat_score IS NOT NULL), 0) AS answered, \
+           coalesce(sum(csat_score), 0) AS score_sum \
+         FROM conversations WHERE site_key = ?1 AND csat_offered_at >= ?2 AND csat_offered_at < ?3 \
+         GROUP BY 1";
 
     pub fn score_buckets() -> String {
         format!(
@@ -85,6 +101,33 @@ fn first<T: for<'a> Deserialize<'a>>(result: Option<&D1Result>) -> Result<Option
     })
 }
 
+/// One side of a hand-over, as read.
+#[derive(Deserialize)]
+struct RoleRow {
+    value: String,
+    offered: u64,
+    answered: u64,
+    score_sum: u64,
+}
+
+fn hand_over(result: Option<&D1Result>) -> Result<HandOverCounts> {
+    let mut counts = HandOverCounts::default();
+    if let Some(result) = result {
+        for row in result.results::<RoleRow>()? {
+            let side = RoleCounts {
+                offered: row.offered,
+                answered: row.answered,
+                score_sum: row.score_sum,
+            };
+            match row.value.as_str() {
+                "agent" => counts.person = side,
+                _ => counts.assistant = side,
+            }
+        }
+    }
+    Ok(counts)
+}
+
 fn csat(row: Option<JsonRow>) -> Result<CsatTotals> {
     match row {
         Some(row) => Ok(serde_json::from_str(&row.json)?),
@@ -96,12 +139,18 @@ fn csat(row: Option<JsonRow>) -> Result<CsatTotals> {
 pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<OverviewCounts> {
     let previous = window.previous();
     let row_buckets;
-    let (csat_sql, thumbs_sql, buckets_sql) = if on_buckets(window) && on_buckets(&previous) {
-        (CSAT_TOTALS, THUMBS_TOTALS, SCORE_BUCKETS)
-    } else {
-        row_buckets = rows::score_buckets();
-        (rows::CSAT_TOTALS, rows::THUMBS_TOTALS, row_buckets.as_str())
-    };
+    let (csat_sql, thumbs_sql, buckets_sql, hand_over_sql) =
+        if on_buckets(window) && on_buckets(&previous) {
+            (CSAT_TOTALS, THUMBS_TOTALS, SCORE_BUCKETS, HAND_OVER)
+        } else {
+            row_buckets = rows::score_buckets();
+            (
+                rows::CSAT_TOTALS,
+                rows::THUMBS_TOTALS,
+                row_buckets.as_str(),
+                rows::HAND_OVER,
+            )
+        };
     let results = busy::batch(
         db,
         vec![
@@ -110,6 +159,7 @@ pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<Ov
             bounded(db, buckets_sql, site_key, window)?,
             bounded(db, csat_sql, site_key, &previous)?,
             bounded(db, thumbs_sql, site_key, &previous)?,
+            bounded(db, hand_over_sql, site_key, window)?,
         ],
     )
     .await?;
@@ -127,5 +177,6 @@ pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<Ov
             csat: csat(first(results.get(3))?)?,
             thumbs: first(results.get(4))?.unwrap_or_default(),
         },
+        hand_over: hand_over(results.get(5))?,
     })
 }
