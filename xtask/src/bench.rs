@@ -14,8 +14,9 @@
 //!   through wrangler's inspector proxy, workerd runs out of file
 //!   descriptors and requests stall (BENCHMARKS.md, "The ingest profile,
 //!   not yet"); the sampler works on a light load.
-//! - `--reads`: seeds 1,000,000 events through ingest and times the
-//!   Overview, the conversation list and the knowledge gaps. With
+//! - `--reads`: seeds 1,000,000 events (with provenance: models, prompt
+//!   versions, variants, pages) through ingest and times the Overview, the
+//!   conversation list, the knowledge gaps and Compare. With
 //!   `--events N` it seeds N instead; over 1,000,000 they go straight into
 //!   the local D1 database before the Worker starts (see `bulk_seed`),
 //!   since ingest would take too long.
@@ -75,11 +76,16 @@ const DASHBOARD_EVENTS: &str = "600000";
 /// Requests per read route, per round.
 const READ_REQUESTS: &str = "20";
 /// The read routes timed.
-const READ_PATHS: [&str; 4] = [
+const READ_PATHS: [&str; 7] = [
     "overview?tz=Europe/Berlin",
     "conversations?limit=50",
     "conversations?limit=50&feedback=downvote",
     "gaps",
+    // Compare (#30): 50 prompt versions; 10 models with two day by day;
+    // the inbox narrowed to one model ("Open in inbox").
+    "compare?dimension=key:prompt_version&tz=Europe/Berlin",
+    "compare?dimension=key:model&series=model-0,model-1&tz=Europe/Berlin",
+    "conversations?limit=50&meta.model=model-3",
 ];
 /// Page loads for the widget's timings, per round.
 const WIDGET_LOADS: &str = "10";

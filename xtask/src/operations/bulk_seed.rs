@@ -5,9 +5,11 @@
 //! The rows are what ingest stores for `loadgen seed`'s mix (see
 //! `tests/src/bin/loadgen.rs`): per conversation, three thumbs (one in
 //! seven down, with a question), a 1–5 prompt offered, answered and then
-//! dismissed, at the same times. Each table is filled by one `INSERT …
-//! SELECT`, so the database's triggers (the Overview's rollups) run as
-//! they do at ingest.
+//! dismissed, at the same times, with the same provenance: each answer's
+//! model (of 10), prompt version (of 50), variant (of 3) and trace id,
+//! each conversation's variant and page (of 20). Each table is filled by
+//! one `INSERT … SELECT`, so the database's triggers (the Overview's and
+//! the Compare section's rollups) run as they do at ingest.
 
 use anyhow::{Result, bail};
 
@@ -63,15 +65,25 @@ fn statements(site_key: &str, from: u64, to: u64, now: i64, spread_ms: i64) -> V
              'at', {event_at}, 'locale', 'en-US') \
          FROM n"
     );
+    // As ingest stores them: meta with its keys in order, as text.
+    let variant = |conversation: &str| {
+        format!("json_extract('[\"a\",\"b\",\"c\"]', '$[' || ({conversation} % 3) || ']')")
+    };
+    let page = |conversation: &str| format!("'/page-' || ({conversation} % 20)");
     let ratings = format!(
         "{numbers} INSERT INTO message_ratings (site_key, conversation_id, message_id, rating, at, \
-           event_id, locale, question) \
+           event_id, locale, question, role, page, meta) \
          SELECT {site}, 'c_bench_' || n.c, 'm' || (n.i % 6), \
            CASE WHEN n.i % 7 = 0 THEN 'down' ELSE 'up' END, {at_n}, 'ev_bench_' || n.i, 'en-US', \
            CASE WHEN n.i % 7 = 0 THEN json_extract(json_array({questions}), \
-             '$[' || ((n.i / 7) % {count}) || ']') || ' (#' || (n.i % 13) || ')' END \
+             '$[' || ((n.i / 7) % {count}) || ']') || ' (#' || (n.i % 13) || ')' END, \
+           'assistant', {rating_page}, \
+           json_object('model', 'model-' || (n.i % 10), 'prompt_version', (n.i / 3) % 50, \
+             'trace_id', printf('tr_%x', n.i), 'variant', {rating_variant}) \
          FROM n WHERE n.i % 6 < 3",
-        count = QUESTIONS.len()
+        count = QUESTIONS.len(),
+        rating_page = page("n.c"),
+        rating_variant = variant("n.c"),
     );
     // Every conversation's row, from its events' times (as ingest would
     // have written it from them).
@@ -86,15 +98,17 @@ fn statements(site_key: &str, from: u64, to: u64, now: i64, spread_ms: i64) -> V
          INSERT INTO conversations (site_key, conversation_id, first_at, last_at, locale, \
            csat_mode, csat_offered_at, csat_dismissed_at, csat_answered_at, csat_score, \
            csat_comment, csat_completed, csat_at, csat_event_id, csat_received_at, \
-           thumbs_up, thumbs_down) \
+           thumbs_up, thumbs_down, context, page) \
          SELECT {site}, 'c_bench_' || c.i, \
            min({b0}, {b1}, {b2}, {b3}, {answered}, {dismissed}), \
            max({b0}, {b1}, {b2}, {b3}, {answered}, {dismissed}), 'en-US', 'scale5', \
            min({b3}, {answered}, {dismissed}), {dismissed}, {answered}, 1 + c.i % 5, \
            'Good answer', 0, {answered}, 'ev_bench_' || (c.i * 6 + 4), {answered}, \
-           3 - ({downs}), {downs} \
+           3 - ({downs}), {downs}, json_object('variant', {context_variant}), {context_page} \
          FROM c",
         last = to - 1,
+        context_variant = variant("c.i"),
+        context_page = page("c.i"),
         b0 = base(0),
         b1 = base(1),
         b2 = base(2),
