@@ -37,7 +37,8 @@ pub enum Dimension {
 
 impl Dimension {
     /// `key:<name>`, `locale`, `page` or `role`, as the rollups store it;
-    /// `None` for anything else. A key's name keeps the rules of `meta`.
+    /// `None` for anything else. A key's name keeps the rules of `meta`,
+    /// and one ending in `_id` is not compared (`meta::is_compared`).
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "locale" => Some(Self::Locale),
@@ -45,7 +46,7 @@ impl Dimension {
             "role" => Some(Self::Role),
             _ => {
                 let name = text.strip_prefix("key:")?;
-                protocol::meta::is_key(name).then(|| Self::Key(name.to_string()))
+                protocol::meta::is_compared(name).then(|| Self::Key(name.to_string()))
             }
         }
     }
@@ -356,7 +357,15 @@ mod tests {
         for text in ["key:model", "key:prompt_version", "locale", "page", "role"] {
             assert_eq!(Dimension::parse(text).unwrap().as_text(), text);
         }
-        for text in ["key:", "key:Model", "key:a.b", "model", "", "key:a b"] {
+        for text in [
+            "key:",
+            "key:Model",
+            "key:a.b",
+            "model",
+            "",
+            "key:a b",
+            "key:trace_id",
+        ] {
             assert_eq!(Dimension::parse(text), None, "{text}");
         }
     }

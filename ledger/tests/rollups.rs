@@ -22,7 +22,7 @@ const NOW: i64 = 1_800_000_000_000;
 /// A thumb's dimensions and values, one row each, from `message_ratings`.
 const THUMB_DIMENSIONS: &str = "\
     SELECT r.at, r.rating, 'key:' || j.key AS dimension, CAST(j.value AS TEXT) AS value \
-      FROM message_ratings r, json_each(r.meta) j \
+      FROM message_ratings r, json_each(r.meta) j WHERE substr(j.key, -3) <> '_id' \
     UNION ALL SELECT at, rating, 'locale', locale FROM message_ratings \
     UNION ALL SELECT at, rating, 'page', page FROM message_ratings WHERE page IS NOT NULL \
     UNION ALL SELECT at, rating, 'role', role FROM message_ratings";
@@ -31,6 +31,7 @@ const THUMB_DIMENSIONS: &str = "\
 const CSAT_DIMENSIONS: &str = "\
     SELECT c.csat_offered_at AS o, c.csat_score AS s, 'key:' || j.key AS dimension, \
       CAST(j.value AS TEXT) AS value FROM conversations c, json_each(c.context) j \
+      WHERE substr(j.key, -3) <> '_id' \
     UNION ALL SELECT csat_offered_at, csat_score, 'locale', locale FROM conversations \
     UNION ALL SELECT csat_offered_at, csat_score, 'page', page FROM conversations WHERE page IS NOT NULL \
     UNION ALL SELECT csat_offered_at, csat_score, 'role', iif(handed_over, 'agent', 'assistant') \
@@ -161,12 +162,13 @@ proptest! {
                 let (model, role, variant) = (["a", "b"][odd], ["assistant", "agent"][odd], ["x", "y"][odd]);
                 let provenance = match (kind, pick % 2) {
                     (0..=2, 0) => Some(serde_json::json!({
-                        "meta": {"model": model, "turn": pick},
+                        // `trace_id` is kept but not compared (0017).
+                        "meta": {"model": model, "turn": pick, "trace_id": id()},
                         "role": role,
                         "page": format!("/p{}", kind % 2),
                     })),
                     (3 | 5..=7, 0) => Some(serde_json::json!({
-                        "context": {"variant": variant},
+                        "context": {"variant": variant, "session_id": conversation},
                         "handed_over": *kind == 7,
                         "page": "/cart",
                     })),

@@ -147,6 +147,13 @@ pub fn is_key(key: &str) -> bool {
     !key.is_empty() && key.len() <= MAX_META_KEY_LEN && key.chars().all(allowed)
 }
 
+/// Whether the Compare section compares by `key`: every key but those
+/// ending in `_id` (`trace_id`, `run_id`), which name one answer or one
+/// conversation, so that nearly every value is new (migration 0017).
+pub fn is_compared(key: &str) -> bool {
+    is_key(key) && !key.ends_with("_id")
+}
+
 /// A key, or the refusal naming it ([`is_key`]).
 fn check_key(field: &str, key: &str) -> Result<(), FieldError> {
     if !is_key(key) {
