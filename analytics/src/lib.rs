@@ -16,6 +16,6 @@ pub use figures::{CsatFigures, CsatTotals, ThumbsFigures, ThumbsTotals};
 pub use gaps::{Downvote, Gap, GapsReport, knowledge_gaps};
 pub use overview::{
     DayPoint, Deltas, HandOver, HandOverCounts, Overview, OverviewCounts, PeriodCounts,
-    PeriodFigures, RoleCounts, RoleCsat, ScoreBucket, overview,
+    PeriodFigures, ReviewCounts, ReviewFigures, RoleCounts, RoleCsat, ScoreBucket, overview,
 };
 pub use window::{BUCKET_MS, Window, is_time_zone, iso_utc};

@@ -51,6 +51,47 @@ pub struct HandOverCounts {
     pub person: RoleCounts,
 }
 
+/// The review queue's counts for the Overview.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewCounts {
+    /// Items open now.
+    pub open: u64,
+    /// Items reviewed in the window.
+    pub reviewed: u64,
+    /// The middle one or two of their waits (review time minus the time
+    /// of the 👎 or answer), in ms.
+    pub middle_waits_ms: Vec<i64>,
+}
+
+/// The Overview's review figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewFigures {
+    /// Items open now.
+    pub open: u64,
+    /// Items reviewed in the period.
+    pub reviewed: u64,
+    /// The median time from a 👎 or low answer to its review, in ms, of
+    /// the items reviewed in the period; `None` with none.
+    pub median_wait_ms: Option<i64>,
+}
+
+impl ReviewFigures {
+    /// The figures from the counts.
+    pub fn of(counts: &ReviewCounts) -> Self {
+        let middle = &counts.middle_waits_ms;
+        let median_wait_ms = match middle.as_slice() {
+            [one] => Some(*one),
+            [low, high] => Some(low + (high - low) / 2),
+            _ => None,
+        };
+        Self {
+            open: counts.open,
+            reviewed: counts.reviewed,
+            median_wait_ms: median_wait_ms.filter(|_| counts.reviewed > 0),
+        }
+    }
+}
+
 /// Everything the Overview is computed from: a window's counts and its
 /// rated conversations per bucket, and the previous period's counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,6 +104,8 @@ pub struct OverviewCounts {
     pub previous: PeriodCounts,
     /// The window's satisfaction with and without a person.
     pub hand_over: HandOverCounts,
+    /// The review queue.
+    pub review: ReviewCounts,
 }
 
 /// One side of a hand-over's satisfaction.
@@ -175,6 +218,8 @@ pub struct Overview {
     pub deltas: Deltas,
     /// The window's satisfaction with and without a person.
     pub hand_over: HandOver,
+    /// The review queue: open now, reviewed in the period, median wait.
+    pub review: ReviewFigures,
 }
 
 fn day_text(day: NaiveDate) -> String {
@@ -249,6 +294,7 @@ pub fn overview(window: &Window, counts: &OverviewCounts) -> Overview {
         previous,
         deltas,
         hand_over: HandOver::of(&counts.hand_over),
+        review: ReviewFigures::of(&counts.review),
     }
 }
 
@@ -365,6 +411,7 @@ mod tests {
                     thumbs: ThumbsTotals { up: 2, down: 2 },
                 },
                 hand_over: HandOverCounts::default(),
+                review: ReviewCounts::default(),
             },
         );
         assert_eq!(report.deltas.csat_average, Some(5.0 - 3.0));
@@ -404,6 +451,21 @@ mod tests {
         let share = card.handed_over.unwrap();
         assert_eq!((share.count, share.of, share.share), (10, 40, 0.25));
         assert!(share.low < 0.25 && share.high > 0.25);
+    }
+
+    #[test]
+    fn the_median_wait_is_the_middle_one_or_between_the_middle_two() {
+        let figures = |reviewed, middle: &[i64]| {
+            ReviewFigures::of(&ReviewCounts {
+                open: 4,
+                reviewed,
+                middle_waits_ms: middle.to_vec(),
+            })
+        };
+        assert_eq!(figures(3, &[60_000]).median_wait_ms, Some(60_000));
+        assert_eq!(figures(4, &[60_000, 120_000]).median_wait_ms, Some(90_000));
+        assert_eq!(figures(0, &[]).median_wait_ms, None);
+        assert_eq!(figures(0, &[]).open, 4);
     }
 
     #[test]

@@ -73,6 +73,7 @@ impl Route {
         match self {
             Self::Settings => Need::Owner,
             Self::Wording => Need::Wording,
+            Self::Conversations | Self::Conversation(_) => Need::Conversations,
             _ => Need::Read,
         }
     }
@@ -138,7 +139,10 @@ mod tests {
         );
         assert_eq!(Route::Wording.need(), Need::Wording);
         assert_eq!(Route::Settings.need(), Need::Owner);
-        assert_eq!(Route::Conversation("c_1".into()).need(), Need::Read);
+        assert_eq!(
+            Route::Conversation("c_1".into()).need(),
+            Need::Conversations
+        );
     }
 
     #[test]

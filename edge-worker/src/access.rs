@@ -132,6 +132,9 @@ async fn identify(
                 scope.describe(),
                 match need {
                     Need::Read => "a key that reads feedback, or the site's secret",
+                    Need::Conversations =>
+                        "a key that reads or reviews conversations, or the site's secret",
+                    Need::Review => "a review key, or the site's secret",
                     Need::Wording => "a wording key, or the site's secret",
                     Need::Owner => "the site's secret",
                     Need::Any => "a live key, or the site's secret",

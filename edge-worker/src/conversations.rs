@@ -39,7 +39,7 @@ fn no_such_conversation(conversation_id: &str) -> Refusal {
 
 /// `GET /v1/sites/{site_key}/conversations?feedback=&role=&handed_over=&meta.<key>=&from=&to=&tz=&limit=&cursor=`.
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
-    let Access { db, site, .. } = authorize(&req, &ctx, Need::Read).await?;
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Conversations).await?;
     let query = Query::of(&req)?;
     let window = query.window(&site)?;
     let invalid = |problem: String| Refusal::new(ErrorCode::InvalidField, problem);
@@ -85,12 +85,14 @@ pub async fn get_conversation(
     ctx: RouteContext<Context>,
 ) -> Result<Response, Refusal> {
     let (Access { db, site, .. }, conversation_id) =
-        conversation_route(&req, &ctx, Need::Read).await?;
+        conversation_route(&req, &ctx, Need::Conversations).await?;
     let row = store::conversations::find(&db, &site.site_key, &conversation_id)
         .await?
         .ok_or_else(|| no_such_conversation(&conversation_id))?;
     let messages = store::ratings::of_conversation(&db, &site.site_key, &conversation_id).await?;
-    Ok(respond::json(&row.detail(messages), 200)?)
+    let mut detail = row.detail(messages);
+    detail.review = store::review::of_conversation(&db, &site.site_key, &conversation_id).await?;
+    Ok(respond::json(&detail, 200)?)
 }
 
 /// `DELETE /v1/sites/{site_key}/conversations/{id}`: erases the

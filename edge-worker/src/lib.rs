@@ -49,6 +49,7 @@ mod rate_limits;
 mod recent;
 mod refusal;
 mod respond;
+mod review;
 mod served_copy;
 mod settings;
 mod shipped;
@@ -122,6 +123,11 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         .delete_async(
             "/v1/sites/:site_key/conversations/:conversation_id",
             answering!(conversations::delete_conversation),
+        )
+        .get_async("/v1/sites/:site_key/review", answering!(review::list))
+        .put_async(
+            "/v1/sites/:site_key/review/:item_id",
+            answering!(review::put),
         )
         .get_async("/v1/sites/:site_key/export", answering!(export::export))
         .get_async("/v1/sites/:site_key/gaps", answering!(gaps::get_gaps))

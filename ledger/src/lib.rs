@@ -10,6 +10,8 @@
 //! - [`ratings`]: a thumb's columns, listed once, and the rule that the
 //!   latest thumb on a message wins;
 //! - [`erasure`] and [`retention`]: what leaves, on request and daily;
+//! - [`review`]: the review queue's pages and a review's write (items
+//!   open and close by the triggers of migration 0018);
 //! - [`moving`]: every table a site's rows live in, with every column, and
 //!   how a copy meets what the new database already holds, by the same
 //!   rules as ingest (`cargo xtask site move`).
@@ -19,6 +21,7 @@ pub mod ingest;
 pub mod moving;
 pub mod ratings;
 pub mod retention;
+pub mod review;
 
 /// A parameter of a statement, as D1 and SQLite both take it.
 #[derive(Debug, Clone, PartialEq, Eq)]

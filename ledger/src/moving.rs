@@ -233,6 +233,33 @@ pub fn tables() -> Vec<Table> {
             ],
             merge: Merge::Update(conversation_merge()),
         },
+        Table {
+            name: "review_items",
+            key: &["conversation_id", "message_id"],
+            columns: vec![
+                "conversation_id",
+                "message_id",
+                "item_id",
+                "opened_at",
+                "state",
+                "note",
+                "labels",
+                "reviewed_by",
+                "reviewed_at",
+                "version",
+            ],
+            // After the thumbs and conversations, whose triggers opened
+            // the new database's items: the old database's review stands
+            // (reviews are refused during the move).
+            merge: Merge::Update(
+                "ON CONFLICT (site_key, conversation_id, message_id) DO UPDATE SET \
+                 item_id = excluded.item_id, opened_at = excluded.opened_at, \
+                 state = excluded.state, note = excluded.note, labels = excluded.labels, \
+                 reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at, \
+                 version = excluded.version"
+                    .to_string(),
+            ),
+        },
     ]
 }
 

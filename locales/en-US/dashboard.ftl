@@ -353,6 +353,10 @@ settings-time-zone-hint = An IANA time zone such as Europe/Berlin; the dashboard
 settings-origins = Pages allowed to send feedback
 # Hint under the origins field. Keep the example address as it is.
 settings-origins-hint = One origin per line, such as https://shop.example.
+# Label of the field listing the labels a reviewer may give a thumbs-down or a low answer.
+settings-review-labels = Review labels
+# Hint under the review labels field.
+settings-review-labels-hint = One label per line, at most 20, each up to 40 characters, such as wrong answer.
 # Heading of the group about the webhook.
 settings-webhook-legend = Webhook
 # Label of the webhook address field.
@@ -396,6 +400,8 @@ keys-scope = What it may do
 keys-scope-wording = Edit the wording
 # Choice and list entry: the key may read feedback only.
 keys-scope-read = Read feedback
+# Scope choice: read conversations and review thumbs-downs, nothing else.
+keys-scope-review = Review conversations
 # Button that makes a key.
 keys-create = Make a key
 # Shown after a key was made, before the key's secret (shown only this once, on its own so it copies cleanly).

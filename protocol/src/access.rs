@@ -15,6 +15,9 @@ pub enum Scope {
     Wording,
     /// The Overview, Conversations, Recommendations and export. No writes.
     Read,
+    /// Conversations and the review queue, and reviewing its items.
+    /// Nothing else: no figures, settings, keys, wording or exports.
+    Review,
 }
 
 impl Scope {
@@ -23,6 +26,7 @@ impl Scope {
         match self {
             Scope::Wording => "wording",
             Scope::Read => "read",
+            Scope::Review => "review",
         }
     }
 
@@ -31,6 +35,7 @@ impl Scope {
         match text {
             "wording" => Some(Scope::Wording),
             "read" => Some(Scope::Read),
+            "review" => Some(Scope::Review),
             _ => None,
         }
     }
@@ -40,6 +45,7 @@ impl Scope {
         match self {
             Scope::Wording => "read and write the site's wording only",
             Scope::Read => "read the Overview, Conversations, Recommendations and export only",
+            Scope::Review => "read conversations and review them only",
         }
     }
 }
@@ -49,6 +55,11 @@ impl Scope {
 pub enum Need {
     /// Reading feedback: the owner or a `read` key.
     Read,
+    /// Reading conversations and the review queue: the owner, a `read`
+    /// or a `review` key.
+    Conversations,
+    /// Reviewing an item: the owner or a `review` key.
+    Review,
     /// Writing the wording: the owner or a `wording` key.
     Wording,
     /// Everything else (settings, keys, erasure): the owner only.
@@ -63,7 +74,11 @@ impl Need {
     pub fn allows(self, scope: Scope) -> bool {
         matches!(
             (self, scope),
-            (Need::Read, Scope::Read) | (Need::Wording, Scope::Wording) | (Need::Any, _)
+            (Need::Read, Scope::Read)
+                | (Need::Conversations, Scope::Read | Scope::Review)
+                | (Need::Review, Scope::Review)
+                | (Need::Wording, Scope::Wording)
+                | (Need::Any, _)
         )
     }
 }

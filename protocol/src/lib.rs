@@ -18,6 +18,7 @@ pub mod meta;
 pub mod read_api;
 pub mod rejection;
 pub mod repair;
+pub mod review;
 pub mod secret;
 pub mod settings;
 pub mod site_config;

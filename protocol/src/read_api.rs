@@ -111,6 +111,10 @@ pub struct ConversationRow {
     /// The page of its satisfaction prompt.
     #[serde(default)]
     pub page: Option<String>,
+    /// `open` when any of its review items is open, `reviewed` when all
+    /// are, none without items. Read for the inbox only.
+    #[serde(default)]
+    pub review: Option<String>,
 }
 
 /// Most characters of an inbox row's excerpt (the ellipsis included).
@@ -179,6 +183,7 @@ impl ConversationRow {
             thumbs_down: self.thumbs_down,
             provenance: self.provenance(),
             messages,
+            review: Vec::new(),
         }
     }
 
@@ -215,6 +220,10 @@ impl ConversationRow {
                 .filter(|text| !text.is_empty()),
             reason_tags: self.tags(),
             handed_over: self.handed_over != 0,
+            review: self
+                .review
+                .as_deref()
+                .and_then(crate::review::ReviewState::parse),
         }
     }
 
@@ -260,6 +269,9 @@ pub struct ConversationDetail {
     pub provenance: ConversationProvenance,
     /// Every message that has (or had) a thumb, oldest first.
     pub messages: Vec<MessageRating>,
+    /// Its review items (its 👎s and a low answer), oldest first.
+    #[serde(default)]
+    pub review: Vec<crate::review::ReviewItem>,
 }
 
 /// One conversation in `GET /v1/sites/{site_key}/export`.
@@ -341,6 +353,10 @@ pub struct ConversationSummary {
     /// A human agent took part.
     #[serde(default)]
     pub handed_over: bool,
+    /// Open while any of its review items is; reviewed once all are; none
+    /// without a 👎 or a low answer.
+    #[serde(default)]
+    pub review: Option<crate::review::ReviewState>,
 }
 
 /// The Conversations inbox filter "Customer feedback".
@@ -402,6 +418,11 @@ pub struct InboxFilter {
     pub page: Option<String>,
     /// Conversations where this key has this value (as text).
     pub meta: Option<(String, String)>,
+    /// Conversations with an open item (`open`), or whose items are all
+    /// reviewed (`reviewed`).
+    pub review: Option<crate::review::ReviewState>,
+    /// Conversations with an item a reviewer gave this label.
+    pub label: Option<String>,
 }
 
 impl InboxFilter {
@@ -443,6 +464,22 @@ impl InboxFilter {
                     .map_err(|refusal| refusal.message)
             })
             .transpose()?;
+        let review = match get("review") {
+            None => None,
+            Some(text) => Some(
+                crate::review::ReviewState::parse(text)
+                    .ok_or_else(|| format!("`review` must be open or reviewed, not {text:?}"))?,
+            ),
+        };
+        let label = get("label").map(str::to_string);
+        if let Some(label) = &label
+            && crate::text::utf16_len(label) > crate::review::MAX_LABEL_UTF16
+        {
+            return Err(format!(
+                "`label` is longer than {} characters",
+                crate::review::MAX_LABEL_UTF16
+            ));
+        }
         let mut meta = None;
         for name in names {
             let Some(key) = name.strip_prefix("meta.") else {
@@ -469,6 +506,8 @@ impl InboxFilter {
             locale,
             page,
             meta,
+            review,
+            label,
         })
     }
 
@@ -524,14 +563,23 @@ impl InboxFilter {
         if let Some((key, value)) = &self.meta {
             add(&format!("meta.{key}"), value);
         }
+        if let Some(review) = self.review {
+            add("review", review.as_str());
+        }
+        if let Some(label) = &self.label {
+            add("label", label);
+        }
         query
     }
 
     /// The same filter without what narrows it beyond the satisfaction
-    /// answer (what the inbox's "Show all" clears).
+    /// answer and the review (what the inbox's "Show all" clears; those
+    /// have controls of their own).
     pub fn feedback_only(&self) -> Self {
         Self {
             feedback: self.feedback,
+            review: self.review,
+            label: self.label.clone(),
             ..Self::default()
         }
     }
@@ -662,6 +710,7 @@ mod tests {
         assert_eq!(place.page.as_deref(), Some("/checkout"));
         for (pairs, named) in [
             (&[("locale", "not a tag")][..], "`locale`"),
+            (&[("review", "done")][..], "`review`"),
             (&[("page", "checkout")][..], "`page`"),
             (&[("page", "/cart?x=1")][..], "`page`"),
             (&[("role", "system")][..], "`role`"),
@@ -686,6 +735,8 @@ mod tests {
                 locale: Some("pt-BR".into()),
                 page: Some("/größe & farbe/+100%".into()),
                 meta: Some(("prompt_version".into(), "v2 = \"beta\"&b".into())),
+                review: Some(crate::review::ReviewState::Reviewed),
+                label: Some("knowledge missing".into()),
             },
         ];
         for filter in filters {
@@ -803,6 +854,7 @@ mod tests {
             handed_over: 0,
             context: None,
             page: None,
+            review: None,
         }
     }
 

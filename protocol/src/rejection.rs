@@ -66,6 +66,10 @@ pub enum ErrorCode {
     MetaValueTooLong,
     /// A `meta` or `context` value that is not a string or a finite number.
     MetaValueType,
+    /// A review with problems; `errors` names each field's.
+    InvalidReview,
+    /// A review item changed since the `If-Match` version was read.
+    StaleReview,
 }
 
 impl ErrorCode {
@@ -100,6 +104,8 @@ impl ErrorCode {
             Self::MetaKeyInvalid => "meta_key_invalid",
             Self::MetaValueTooLong => "meta_value_too_long",
             Self::MetaValueType => "meta_value_type",
+            Self::InvalidReview => "invalid_review",
+            Self::StaleReview => "stale_review",
         }
     }
 
@@ -123,8 +129,8 @@ impl ErrorCode {
             Self::NotFound | Self::UnknownLocale => 404,
             Self::MethodNotAllowed => 405,
             Self::CsatLocked | Self::SiteMoving => 409,
-            Self::InvalidCopy | Self::InvalidSettings => 422,
-            Self::StaleSettings => 412,
+            Self::InvalidCopy | Self::InvalidSettings | Self::InvalidReview => 422,
+            Self::StaleSettings | Self::StaleReview => 412,
             Self::PreconditionRequired => 428,
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,

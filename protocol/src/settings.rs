@@ -19,7 +19,7 @@ pub type FieldErrors = BTreeMap<String, String>;
 pub const MAX_ORIGINS: usize = 20;
 
 /// Every setting, in the order the dashboard shows them.
-pub const FIELDS: [&str; 10] = [
+pub const FIELDS: [&str; 11] = [
     "csat_enabled",
     "csat_mode",
     "reason_tags",
@@ -29,6 +29,7 @@ pub const FIELDS: [&str; 10] = [
     "webhook_url",
     "shop_name",
     "time_zone",
+    "review_labels",
     "allowed_origins",
 ];
 
@@ -112,6 +113,7 @@ fn expected(field: &str) -> &'static str {
         "idle_end_seconds" => "a number of seconds, or null for off",
         "retention_days" => "a number of days",
         "webhook_url" | "shop_name" | "time_zone" => "text, or null for none",
+        "review_labels" => "a list of labels such as [\"wrong answer\", \"fixed\"]",
         _ => "a list of origins such as [\"https://shop.example\"]",
     }
 }
@@ -185,6 +187,7 @@ impl Settings {
             webhook_url: field(&document, "webhook_url", &mut errors).unwrap_or_default(),
             shop_name: field(&document, "shop_name", &mut errors).unwrap_or_default(),
             time_zone: field(&document, "time_zone", &mut errors).unwrap_or_default(),
+            review_labels: field(&document, "review_labels", &mut errors).unwrap_or_default(),
         };
         // A set: kept in order, so reordering is no change.
         let mut allowed_origins: Vec<String> =
@@ -302,6 +305,7 @@ mod tests {
             "webhook_url": "https://hooks.example/T0/secret-token",
             "shop_name": "Demo Outdoor Shop",
             "time_zone": "Europe/Berlin",
+            "review_labels": ["wrong answer", "fixed"],
             "allowed_origins": ["https://shop.example", "http://127.0.0.1:8080"],
         })
     }
@@ -336,6 +340,7 @@ mod tests {
                 serde_json::json!(["https://shop.example/path"]),
             );
             document.insert("colour".into(), Value::from("red"));
+            document.insert("review_labels".into(), serde_json::json!(["tone", "tone"]));
             document.remove("shop_name");
         })
         .unwrap_err();
@@ -347,10 +352,12 @@ mod tests {
                 "colour",
                 "csat_enabled",
                 "retention_days",
+                "review_labels",
                 "shop_name",
                 "time_zone"
             ]
         );
+        assert!(errors["review_labels"].contains("twice"), "{errors:?}");
         assert_eq!(errors["csat_enabled"], "must be true or false, not \"yes\"");
         assert!(errors["retention_days"].contains("1 to 3650"), "{errors:?}");
         assert!(

@@ -36,6 +36,8 @@ pub struct SiteConfig {
     /// The IANA time zone the site owner's days are in ("Europe/Berlin");
     /// the dashboard's windows and daily series use it. UTC when unset.
     pub time_zone: Option<String>,
+    /// The labels a reviewer may give an item of the review queue.
+    pub review_labels: Vec<String>,
 }
 
 impl Default for SiteConfig {
@@ -50,6 +52,10 @@ impl Default for SiteConfig {
             webhook_url: None,
             shop_name: None,
             time_zone: None,
+            review_labels: crate::review::DEFAULT_LABELS
+                .iter()
+                .map(|label| label.to_string())
+                .collect(),
         }
     }
 }
@@ -188,6 +194,9 @@ impl SiteConfig {
             && let Err(problem) = check_time_zone_shape(zone)
         {
             problems.push(("time_zone", problem));
+        }
+        if let Err(problem) = crate::review::check_labels(&self.review_labels) {
+            problems.push(("review_labels", problem));
         }
         problems
     }

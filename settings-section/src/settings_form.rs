@@ -29,6 +29,8 @@ pub struct SettingsForm {
     pub time_zone: String,
     /// Allowed origins, one per line.
     pub allowed_origins: String,
+    /// Review labels, one per line.
+    pub review_labels: String,
 }
 
 fn optional(text: &str) -> Value {
@@ -62,6 +64,7 @@ impl SettingsForm {
             shop_name: config.shop_name.clone().unwrap_or_default(),
             time_zone: config.time_zone.clone().unwrap_or_default(),
             allowed_origins: settings.allowed_origins.join("\n"),
+            review_labels: config.review_labels.join("\n"),
         }
     }
 
@@ -79,6 +82,12 @@ impl SettingsForm {
             .map(str::trim)
             .filter(|origin| !origin.is_empty())
             .collect();
+        let labels: Vec<&str> = self
+            .review_labels
+            .lines()
+            .map(str::trim)
+            .filter(|label| !label.is_empty())
+            .collect();
         json!({
             "csat_enabled": self.csat_enabled,
             "csat_mode": self.csat_mode,
@@ -92,6 +101,7 @@ impl SettingsForm {
             "webhook_url": optional(&self.webhook_url),
             "shop_name": optional(&self.shop_name),
             "time_zone": optional(&self.time_zone),
+            "review_labels": labels,
             "allowed_origins": origins,
         })
     }

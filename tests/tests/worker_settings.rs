@@ -331,62 +331,100 @@ struct Expect {
     owner: u16,
     wording: u16,
     read: u16,
+    review: u16,
 }
 
 fn routes() -> Vec<Expect> {
-    let row =
-        |method: Method, path: &'static str, body: Option<Value>, owner, wording, read| Expect {
-            method,
-            path,
-            body,
-            owner,
-            wording,
-            read,
-        };
+    let row = |method: Method,
+               path: &'static str,
+               body: Option<Value>,
+               (owner, wording, read, review)| Expect {
+        method,
+        path,
+        body,
+        owner,
+        wording,
+        read,
+        review,
+    };
     vec![
         // Who is asking: anyone with a live credential.
-        row(Method::GET, "access", None, 200, 200, 200),
-        row(Method::GET, "overview", None, 200, 403, 200),
-        row(Method::GET, "conversations", None, 200, 403, 200),
-        row(Method::GET, "conversations/c_nobody", None, 404, 403, 404),
+        row(Method::GET, "access", None, (200, 200, 200, 200)),
+        row(Method::GET, "overview", None, (200, 403, 200, 403)),
+        row(Method::GET, "conversations", None, (200, 403, 200, 200)),
+        row(
+            Method::GET,
+            "conversations/c_nobody",
+            None,
+            (404, 403, 404, 404),
+        ),
         row(
             Method::DELETE,
             "conversations/c_nobody",
             None,
-            404,
-            403,
-            403,
+            (404, 403, 403, 403),
         ),
-        row(Method::GET, "export?format=ndjson", None, 200, 403, 200),
-        row(Method::GET, "gaps", None, 200, 403, 200),
-        row(Method::GET, "webhook/failures", None, 200, 403, 403),
-        row(Method::GET, "settings", None, 200, 403, 403),
+        row(
+            Method::GET,
+            "export?format=ndjson",
+            None,
+            (200, 403, 200, 403),
+        ),
+        row(Method::GET, "gaps", None, (200, 403, 200, 403)),
+        row(Method::GET, "compare", None, (200, 403, 200, 403)),
+        // The review queue: read with the conversations; a review needs a
+        // review key (sent without If-Match: it gets as far as the 428).
+        row(Method::GET, "review", None, (200, 403, 200, 200)),
+        row(
+            Method::PUT,
+            "review/ev_nobody",
+            Some(json!({"state": "reviewed"})),
+            (428, 403, 403, 428),
+        ),
+        row(Method::GET, "webhook/failures", None, (200, 403, 403, 403)),
+        row(Method::GET, "settings", None, (200, 403, 403, 403)),
         // Sent without If-Match: the owner gets as far as the 428.
-        row(Method::PUT, "settings", Some(json!({})), 428, 403, 403),
-        row(Method::GET, "settings/audit", None, 200, 403, 403),
-        row(Method::POST, "settings/test-webhook", None, 422, 403, 403),
-        row(Method::GET, "keys", None, 200, 403, 403),
+        row(
+            Method::PUT,
+            "settings",
+            Some(json!({})),
+            (428, 403, 403, 403),
+        ),
+        row(Method::GET, "settings/audit", None, (200, 403, 403, 403)),
+        row(
+            Method::POST,
+            "settings/test-webhook",
+            None,
+            (422, 403, 403, 403),
+        ),
+        row(Method::GET, "keys", None, (200, 403, 403, 403)),
         row(
             Method::POST,
             "keys",
             Some(json!({"name": "", "scope": "read"})),
-            422,
-            403,
-            403,
+            (422, 403, 403, 403),
         ),
-        row(Method::DELETE, "keys/key_nobody", None, 404, 403, 403),
+        row(
+            Method::DELETE,
+            "keys/key_nobody",
+            None,
+            (404, 403, 403, 403),
+        ),
         // Never rotated here (the owner's case is its own test).
-        row(Method::POST, "secret", None, 0, 403, 403),
+        row(Method::POST, "secret", None, (0, 403, 403, 403)),
         // The wording's versions (none saved yet when this runs).
-        row(Method::GET, "copy/de/versions", None, 200, 200, 403),
-        row(Method::GET, "copy/de/versions/1", None, 404, 404, 403),
+        row(Method::GET, "copy/de/versions", None, (200, 200, 403, 403)),
+        row(
+            Method::GET,
+            "copy/de/versions/1",
+            None,
+            (404, 404, 403, 403),
+        ),
         row(
             Method::POST,
             "copy/de/versions/1/restore",
             None,
-            404,
-            404,
-            403,
+            (404, 404, 403, 403),
         ),
     ]
 }
@@ -399,12 +437,14 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
     let (wording_id, wording) =
         make_key(&collector, &site, "Marie, French wording", "wording").await;
     let (_, reader) = make_key(&collector, &site, "Accounting", "read").await;
+    let (_, reviewer) = make_key(&collector, &site, "Sam, support", "review").await;
 
     for route in routes() {
         for (who, token, expected) in [
             ("owner", site.secret.as_str(), route.owner),
             ("wording", wording.as_str(), route.wording),
             ("read", reader.as_str(), route.read),
+            ("review", reviewer.as_str(), route.review),
             ("nobody", "sk_not_a_key_of_this_site", 401),
             ("a made-up key", "ak_not_a_key_of_this_site", 401),
         ] {
@@ -527,7 +567,7 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
     assert_eq!(who.status, 401, "a revoked key is no one: {}", who.body);
     let listed = as_owner(&collector, Method::GET, &site, "keys").await;
     let keys = listed.body["keys"].as_array().unwrap();
-    assert_eq!(keys.len(), 2);
+    assert_eq!(keys.len(), 3, "wording, read and review");
     assert!(
         !listed.body.to_string().contains(&wording),
         "no secret is listed"
@@ -547,7 +587,7 @@ async fn every_scope_on_every_route_and_revocation_at_once() {
         .collect();
     assert_eq!(
         actions,
-        ["key_revoked", "key_created", "key_created"],
+        ["key_revoked", "key_created", "key_created", "key_created"],
         "{}",
         audit.body
     );

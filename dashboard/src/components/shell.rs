@@ -90,10 +90,15 @@ fn Sections(
         let holder = holder.clone();
         move |route: &Route| holder.may(route.need())
     };
-    let first_open = [Route::Overview, Route::Wording, Route::Settings]
-        .into_iter()
-        .find(|route| may(route))
-        .unwrap_or_default();
+    let first_open = [
+        Route::Overview,
+        Route::Conversations,
+        Route::Wording,
+        Route::Settings,
+    ]
+    .into_iter()
+    .find(|route| may(route))
+    .unwrap_or_default();
     let open = {
         let may = may.clone();
         move |route: Route| {

@@ -41,7 +41,10 @@ const INBOX_COLUMNS: &str = "\
      (SELECT json_group_array(DISTINCT t.value) \
        FROM message_ratings r, json_each(CASE WHEN json_valid(r.tags) THEN r.tags END) t \
        WHERE r.site_key = c.site_key AND r.conversation_id = c.conversation_id \
-         AND r.rating = 'down') AS reason_tags";
+         AND r.rating = 'down') AS reason_tags, \
+     (SELECT iif(count(*) = 0, NULL, iif(sum(i.state = 'open') > 0, 'open', 'reviewed')) \
+       FROM review_items i \
+       WHERE i.site_key = c.site_key AND i.conversation_id = c.conversation_id) AS review";
 
 /// The inbox's filters as SQL on the conversation `c`, with their
 /// parameters numbered from `?{first}`: who wrote a rated message, the
@@ -57,7 +60,9 @@ fn filter_sql(filter: &InboxFilter, first: usize) -> String {
         Some(FeedbackFilter::Unknown) => "AND csat_score IS NULL",
     };
     let (role, handed_over, key, value) = (first, first + 1, first + 2, first + 3);
-    let (locale, page) = (first + 4, first + 5);
+    let (locale, page, review, label) = (first + 4, first + 5, first + 6, first + 7);
+    let items = "SELECT 1 FROM review_items i \
+         WHERE i.site_key = c.site_key AND i.conversation_id = c.conversation_id";
     let rated = "SELECT 1 FROM message_ratings r \
          WHERE r.site_key = c.site_key AND r.conversation_id = c.conversation_id";
     format!(
@@ -67,6 +72,12 @@ fn filter_sql(filter: &InboxFilter, first: usize) -> String {
          AND (?{locale} IS NULL OR c.locale = ?{locale} \
            OR EXISTS ({rated} AND r.locale = ?{locale})) \
          AND (?{page} IS NULL OR c.page = ?{page} OR EXISTS ({rated} AND r.page = ?{page})) \
+         AND (?{review} IS NULL \
+           OR (?{review} = 'open' AND EXISTS ({items} AND i.state = 'open')) \
+           OR (?{review} = 'reviewed' AND EXISTS ({items}) \
+             AND NOT EXISTS ({items} AND i.state = 'open'))) \
+         AND (?{label} IS NULL \
+           OR EXISTS ({items} AND EXISTS (SELECT 1 FROM json_each(i.labels) l WHERE l.value = ?{label}))) \
          AND (?{key} IS NULL \
            OR CAST(json_extract(c.context, '$.' || ?{key}) AS TEXT) = ?{value} \
            OR EXISTS ({rated} AND CAST(json_extract(r.meta, '$.' || ?{key}) AS TEXT) = ?{value}))"
@@ -74,7 +85,7 @@ fn filter_sql(filter: &InboxFilter, first: usize) -> String {
 }
 
 /// [`filter_sql`]'s parameters, in order.
-fn filter_params(filter: &InboxFilter) -> [JsValue; 6] {
+fn filter_params(filter: &InboxFilter) -> [JsValue; 8] {
     let (key, value) = match &filter.meta {
         Some((key, value)) => (text(key), text(value)),
         None => (JsValue::NULL, JsValue::NULL),
@@ -88,6 +99,8 @@ fn filter_params(filter: &InboxFilter) -> [JsValue; 6] {
         value,
         opt_text(filter.locale.as_deref()),
         opt_text(filter.page.as_deref()),
+        opt_text(filter.review.map(|review| review.as_str())),
+        opt_text(filter.label.as_deref()),
     ]
 }
 

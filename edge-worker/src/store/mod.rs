@@ -14,6 +14,7 @@ pub mod keys;
 pub mod overview;
 pub mod ratings;
 pub mod retention;
+pub mod review;
 pub mod settings;
 pub mod sites;
 pub mod webhook_failures;

@@ -2,8 +2,8 @@
 //! 15-minute rollups that ingest keeps (migration 0010).
 
 use analytics::{
-    BUCKET_MS, CsatTotals, HandOverCounts, OverviewCounts, PeriodCounts, RoleCounts, ScoreBucket,
-    Window,
+    BUCKET_MS, CsatTotals, HandOverCounts, OverviewCounts, PeriodCounts, ReviewCounts, RoleCounts,
+    ScoreBucket, Window,
 };
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement, D1Result, Result};
@@ -36,6 +36,21 @@ const SCORE_BUCKETS: &str = "SELECT bucket_ms AS start_ms, accepted AS rated, \
 const HAND_OVER: &str = "SELECT value, sum(offered) AS offered, sum(answered) AS answered, \
        sum(score_sum) AS score_sum FROM csat_compare_rollups \
      WHERE site_key = ?1 AND dimension = 'role' AND bucket_ms >= ?2 AND bucket_ms < ?3 GROUP BY value";
+
+/// Review items open now (`?2`, `?3` unused: the queue has no window).
+const OPEN_ITEMS: &str = "SELECT count(*) AS n FROM review_items \
+     WHERE site_key = ?1 AND state = 'open' AND ?2 IS NOT NULL AND ?3 IS NOT NULL";
+
+/// Items reviewed in `[?2, ?3)`.
+const REVIEWED_ITEMS: &str = "SELECT count(*) AS n FROM review_items \
+     WHERE site_key = ?1 AND reviewed_at >= ?2 AND reviewed_at < ?3";
+
+/// The middle one (odd count) or two (even) of their waits, by the index
+/// on `(site_key, reviewed_at)`.
+const MIDDLE_WAITS: &str = "WITH waits AS (SELECT reviewed_at - opened_at AS wait_ms \
+       FROM review_items WHERE site_key = ?1 AND reviewed_at >= ?2 AND reviewed_at < ?3) \
+     SELECT wait_ms FROM waits ORDER BY wait_ms \
+     LIMIT 2 - (SELECT count(*) FROM waits) % 2 OFFSET (SELECT (count(*) - 1) / 2 FROM waits)";
 
 /// The same figures counted from the rows, for a window that does
 /// not start and end on bucket boundaries (no time zone today has one).
@@ -101,6 +116,18 @@ fn first<T: for<'a> Deserialize<'a>>(result: Option<&D1Result>) -> Result<Option
     })
 }
 
+/// A count.
+#[derive(Deserialize)]
+struct Count {
+    n: u64,
+}
+
+/// One wait, in ms.
+#[derive(Deserialize)]
+struct Wait {
+    wait_ms: i64,
+}
+
 /// One side of a hand-over, as read.
 #[derive(Deserialize)]
 struct RoleRow {
@@ -160,6 +187,9 @@ pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<Ov
             bounded(db, csat_sql, site_key, &previous)?,
             bounded(db, thumbs_sql, site_key, &previous)?,
             bounded(db, hand_over_sql, site_key, window)?,
+            bounded(db, OPEN_ITEMS, site_key, window)?,
+            bounded(db, REVIEWED_ITEMS, site_key, window)?,
+            bounded(db, MIDDLE_WAITS, site_key, window)?,
         ],
     )
     .await?;
@@ -178,5 +208,17 @@ pub async fn read(db: &D1Database, site_key: &str, window: &Window) -> Result<Ov
             thumbs: first(results.get(4))?.unwrap_or_default(),
         },
         hand_over: hand_over(results.get(5))?,
+        review: ReviewCounts {
+            open: first::<Count>(results.get(6))?.map_or(0, |count| count.n),
+            reviewed: first::<Count>(results.get(7))?.map_or(0, |count| count.n),
+            middle_waits_ms: match results.get(8) {
+                Some(result) => result
+                    .results::<Wait>()?
+                    .into_iter()
+                    .map(|wait| wait.wait_ms)
+                    .collect(),
+                None => Vec::new(),
+            },
+        },
     })
 }

@@ -19,6 +19,7 @@ fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {
     let scope = match key.scope {
         protocol::Scope::Wording => Key::KeysScopeWording,
         protocol::Scope::Read => Key::KeysScopeRead,
+        protocol::Scope::Review => Key::KeysScopeReview,
     };
     let made = intl::instant(&i18n.locale(), key.created_at, None);
     let status = match key.revoked_at {
@@ -115,6 +116,7 @@ fn new_key_form(api: Api, changed: RwSignal<u32>) -> impl IntoView {
                     on:change:target=move |ev| scope.set(ev.target().value())>
                     <option value="wording">{i18n.t(Key::KeysScopeWording)}</option>
                     <option value="read">{i18n.t(Key::KeysScopeRead)}</option>
+                    <option value="review">{i18n.t(Key::KeysScopeReview)}</option>
                 </select>
             </div>
             <button type="submit">{i18n.t(Key::KeysCreate)}</button>

@@ -278,6 +278,8 @@ fn SettingsEditor(
                     (|form| form.time_zone.clone(), |form, text| form.time_zone = text), "text")}
                 {text_field(form, errors, "allowed_origins", (Key::SettingsOrigins, Some(Key::SettingsOriginsHint)),
                     (|form| form.allowed_origins.clone(), |form, text| form.allowed_origins = text), "textarea")}
+                {text_field(form, errors, "review_labels", (Key::SettingsReviewLabels, Some(Key::SettingsReviewLabelsHint)),
+                    (|form| form.review_labels.clone(), |form, text| form.review_labels = text), "textarea")}
             </fieldset>
             <fieldset>
                 <legend>{i18n.t(Key::SettingsWebhookLegend)}</legend>

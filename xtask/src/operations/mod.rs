@@ -59,6 +59,7 @@ settings: csat_enabled=true|false  csat_mode=thumbs|scale5
           store_text=true|false  retention_days=365  webhook_url=https://...|null
           shop_name='Demo Outdoor Shop'  (said where the copy has { $shop })
           time_zone=Europe/Berlin  (the dashboard's days; UTC when unset)
+          review_labels='wrong answer,tone,fixed'  (what a reviewer may pick)
 
 Without --remote it manages the local D1 that `cargo xtask demo` uses
 (another local one with --state FOLDER).";

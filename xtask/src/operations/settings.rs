@@ -6,12 +6,13 @@ use anyhow::{Result, anyhow, bail};
 use protocol::SiteConfig;
 
 /// Reads `name=value` as a setting: JSON where it parses (`true`, `30`,
-/// `null`), a comma list for `reason_tags`, otherwise a string.
+/// `null`), a comma list for `reason_tags` and `review_labels`, otherwise
+/// a string.
 fn setting(assignment: &str) -> Result<(String, serde_json::Value)> {
     let (name, raw) = assignment
         .split_once('=')
         .ok_or_else(|| anyhow!("settings are name=value, not {assignment:?}"))?;
-    let value = if name == "reason_tags" {
+    let value = if name == "reason_tags" || name == "review_labels" {
         serde_json::Value::from(
             raw.split(',')
                 .map(str::trim)
