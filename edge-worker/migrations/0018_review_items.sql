@@ -15,6 +15,8 @@
 --   reviewed item is kept: it records what was done);
 -- - a thumb or a conversation deleted (erasure, retention, a site's move
 --   out) takes its items with it.
+-- (`iif`, not `CASE … END`: wrangler would take `END` for the end of a
+-- trigger.)
 
 CREATE TABLE review_items (
   site_key        TEXT NOT NULL,
@@ -39,6 +41,39 @@ CREATE INDEX review_items_by_state ON review_items (site_key, state, opened_at, 
 -- The Overview's "reviewed in the period" and its median time to review.
 CREATE INDEX review_items_by_review ON review_items (site_key, reviewed_at)
   WHERE reviewed_at IS NOT NULL;
+
+-- How many items each site has open (no row for none), kept by triggers
+-- on the items, so the Overview reads one row rather than counting a
+-- backlog (a site that
+-- never reviews holds one item per 👎: 1.4 million at 10 million events,
+-- 80 ms to count).
+CREATE TABLE review_open_counts (
+  site_key TEXT PRIMARY KEY,
+  open     INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER review_count_on_insert AFTER INSERT ON review_items
+WHEN NEW.state = 'open'
+BEGIN
+  INSERT INTO review_open_counts (site_key, open) VALUES (NEW.site_key, 1)
+  ON CONFLICT (site_key) DO UPDATE SET open = open + 1;
+END;
+
+CREATE TRIGGER review_count_on_delete AFTER DELETE ON review_items
+WHEN OLD.state = 'open'
+BEGIN
+  UPDATE review_open_counts SET open = open - 1 WHERE site_key = OLD.site_key;
+  DELETE FROM review_open_counts WHERE site_key = OLD.site_key AND open = 0;
+END;
+
+CREATE TRIGGER review_count_on_state AFTER UPDATE OF state ON review_items
+WHEN OLD.state IS NOT NEW.state
+BEGIN
+  INSERT INTO review_open_counts (site_key, open)
+  VALUES (NEW.site_key, iif(NEW.state = 'open', 1, -1))
+  ON CONFLICT (site_key) DO UPDATE SET open = open + excluded.open;
+  DELETE FROM review_open_counts WHERE site_key = NEW.site_key AND open = 0;
+END;
 
 CREATE TRIGGER review_on_thumb_insert AFTER INSERT ON message_ratings
 WHEN NEW.rating = 'down'

@@ -34,7 +34,21 @@ fn read(conn: &Connection, statement: &Statement) -> Vec<protocol::review::Revie
     rows.map(|row| row.unwrap().item()).collect()
 }
 
+/// The open items the Overview reads (kept by triggers) against a count.
+fn assert_open_counted(conn: &Connection) {
+    let kept: i64 = one(
+        conn,
+        "SELECT coalesce(sum(open), 0) FROM review_open_counts",
+    );
+    let counted: i64 = one(
+        conn,
+        "SELECT count(*) FROM review_items WHERE state = 'open'",
+    );
+    assert_eq!(kept, counted);
+}
+
 fn queue(conn: &Connection, state: Option<ReviewState>) -> Vec<String> {
+    assert_open_counted(conn);
     let filter = QueueFilter { state, label: None };
     read(conn, &page(SITE, &filter, None, 100))
         .into_iter()

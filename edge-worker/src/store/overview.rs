@@ -37,9 +37,10 @@ const HAND_OVER: &str = "SELECT value, sum(offered) AS offered, sum(answered) AS
        sum(score_sum) AS score_sum FROM csat_compare_rollups \
      WHERE site_key = ?1 AND dimension = 'role' AND bucket_ms >= ?2 AND bucket_ms < ?3 GROUP BY value";
 
-/// Review items open now (`?2`, `?3` unused: the queue has no window).
-const OPEN_ITEMS: &str = "SELECT count(*) AS n FROM review_items \
-     WHERE site_key = ?1 AND state = 'open' AND ?2 IS NOT NULL AND ?3 IS NOT NULL";
+/// Review items open now, as the triggers of migration 0018 count them
+/// (`?2`, `?3` unused: the queue has no window).
+const OPEN_ITEMS: &str = "SELECT coalesce((SELECT open FROM review_open_counts \
+       WHERE site_key = ?1), 0) AS n WHERE ?2 IS NOT NULL AND ?3 IS NOT NULL";
 
 /// Items reviewed in `[?2, ?3)`.
 const REVIEWED_ITEMS: &str = "SELECT count(*) AS n FROM review_items \
