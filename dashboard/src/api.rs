@@ -8,11 +8,13 @@ use std::fmt;
 
 pub use analytics::compare::{CompareRow, Comparison, Dimension, Series, Share};
 pub use analytics::{
-    CsatFigures, DayPoint, Deltas, Gap, GapsReport, HandOver, Overview, RoleCsat, ThumbsFigures,
+    CsatFigures, DayPoint, Deltas, Gap, GapsReport, HandOver, Overview, ReviewFigures, RoleCsat,
+    ThumbsFigures,
 };
 use gloo_net::http::{Request, Response};
 use protocol::ErrorBody;
 pub use protocol::event::RatedRole;
+pub use protocol::review::{ReviewItem, ReviewPage, ReviewState};
 pub use protocol::{AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Holder, Settings};
 pub use protocol::{
     ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, InboxFilter,
@@ -366,6 +368,34 @@ impl Api {
             .header("If-Match", &format!("\"{etag}\""))
             .header("Content-Type", "application/json")
             .body(settings.to_json())
+            .map_err(|err| SaveError::Failed(ApiError::Unreachable(err.to_string())))?
+            .send()
+            .await
+            .map_err(|err| SaveError::Failed(ApiError::Unreachable(err.to_string())))?;
+        answered(response, 200).await
+    }
+
+    /// The review queue's first page (at most 200 items, newest first),
+    /// of one state or both, with the site's labels.
+    pub async fn review_queue(&self, state: Option<ReviewState>) -> Result<ReviewPage, ApiError> {
+        let state = state.map_or_else(String::new, |state| format!("state={}&", state.as_str()));
+        self.get_json(&format!("review?{state}limit=200")).await
+    }
+
+    /// Writes a review of `item_id` if it is still at `version`: the item
+    /// as stored.
+    pub async fn save_review(
+        &self,
+        item_id: &str,
+        version: u32,
+        review: &serde_json::Value,
+    ) -> Result<ReviewItem, SaveError> {
+        let path = format!("review/{}", js_sys::encode_uri_component(item_id));
+        let response = self
+            .send("PUT", &path)
+            .header("If-Match", &format!("\"{version}\""))
+            .header("Content-Type", "application/json")
+            .body(review.to_string())
             .map_err(|err| SaveError::Failed(ApiError::Unreachable(err.to_string())))?
             .send()
             .await

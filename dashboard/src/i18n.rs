@@ -214,6 +214,7 @@ mod tests {
             "of",
             "low",
             "high",
+            "message",
         ] {
             args.set(name, Arg::Text("x".into()));
         }

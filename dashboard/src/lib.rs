@@ -19,6 +19,7 @@ pub mod route;
 pub mod section_apps;
 pub mod section_mount;
 pub mod session;
+pub mod triage;
 
 #[cfg(feature = "app")]
 use wasm_bindgen::prelude::*;

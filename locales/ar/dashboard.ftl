@@ -279,3 +279,52 @@ compare-column-inbox = المحادثات
 compare-chart-title = نسبة عدم إعجاب في اليوم
 compare-chart-empty = اختر قيمتين على الأكثر لتراهما يومًا بيوم.
 compare-chart-table = نسبة عدم إعجاب في اليوم حسب القيمة
+review-title = المراجعة
+review-open = عناصر مفتوحة
+review-reviewed = روجعت في هذه الفترة
+review-median-wait = الوقت الوسيط حتى المراجعة
+review-state-open = مفتوح
+review-state-reviewed = تمت المراجعة
+review-item-thumb = تقييم سلبي للرسالة { $message }
+review-item-answer = إجابة رضا منخفضة
+review-by = راجعه { $who } في { $when }
+review-note = ملاحظة
+review-labels = التصنيفات
+review-mark = وسم كمُراجَع
+review-save = احفظ المراجعة
+review-reopen = أعد فتحه
+review-saved = حُفظ.
+review-stale = راجع شخص آخر هذا في الأثناء. تظهر مراجعته الآن؛ اطّلع عليها وحاول مجددًا.
+review-shortcuts = المفاتيح: J المحادثة المفتوحة التالية، K السابقة، R وسم كمُراجَع، 1–9 اختيار تصنيف. لا تعمل أثناء الكتابة.
+review-queue-end = لا توجد محادثات مفتوحة أخرى في هذا الاتجاه.
+filter-review = المراجعة
+filter-review-all = الكل
+filter-review-open = مفتوحة
+filter-review-reviewed = تمت مراجعتها
+filter-label = التصنيف
+filter-label-all = أي تصنيف
+column-review = المراجعة
+review-wait-minutes = { $count ->
+    [zero] أقل من دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $count } دقائق
+    [many] { $count } دقيقة
+   *[other] { $count } دقيقة
+}
+review-wait-hours = { $count ->
+    [zero] أقل من ساعة
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $count } ساعات
+    [many] { $count } ساعة
+   *[other] { $count } ساعة
+}
+review-wait-days = { $count ->
+    [zero] أقل من يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $count } أيام
+    [many] { $count } يومًا
+   *[other] { $count } يوم
+}

@@ -259,3 +259,40 @@ compare-column-inbox = Unterhaltungen
 compare-chart-title = Anteil „Daumen runter“ pro Tag
 compare-chart-empty = Wählen Sie bis zu zwei Werte, um sie Tag für Tag zu sehen.
 compare-chart-table = Anteil „Daumen runter“ pro Tag, nach Wert
+review-title = Prüfung
+review-open = Offene Einträge
+review-reviewed = In diesem Zeitraum geprüft
+review-median-wait = Median der Zeit bis zur Prüfung
+review-state-open = Offen
+review-state-reviewed = Geprüft
+review-item-thumb = Daumen runter bei Nachricht { $message }
+review-item-answer = Niedrige Zufriedenheitsantwort
+review-by = Geprüft von { $who } am { $when }
+review-note = Notiz
+review-labels = Labels
+review-mark = Als geprüft markieren
+review-save = Prüfung speichern
+review-reopen = Wieder öffnen
+review-saved = Gespeichert.
+review-stale = Jemand anders hat das inzwischen geprüft. Seine Prüfung wird jetzt gezeigt; sieh sie dir an und versuche es erneut.
+review-shortcuts = Tasten: J nächste offene Unterhaltung, K vorige, R als geprüft markieren, 1–9 Label wählen. Beim Tippen sind sie aus.
+review-queue-end = In dieser Richtung gibt es keine offenen Unterhaltungen mehr.
+filter-review = Prüfung
+filter-review-all = Alle
+filter-review-open = Offen
+filter-review-reviewed = Geprüft
+filter-label = Label
+filter-label-all = Jedes Label
+column-review = Prüfung
+review-wait-minutes = { $count ->
+    [one] eine Minute
+   *[other] { $count } Minuten
+}
+review-wait-hours = { $count ->
+    [one] eine Stunde
+   *[other] { $count } Stunden
+}
+review-wait-days = { $count ->
+    [one] ein Tag
+   *[other] { $count } Tage
+}

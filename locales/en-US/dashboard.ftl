@@ -511,3 +511,71 @@ history-prompts = { $offered ->
 history-no-prompts = No satisfaction prompt was worded with it yet.
 # Asked before another language or a saved version replaces unsaved wording.
 wording-discard = Your changes to this language's wording are not saved. Drop them?
+
+## Review
+
+# Heading of the review card (Overview) and of a conversation's review.
+review-title = Review
+# Overview figure: review items open now.
+review-open = Open items
+# Overview figure: items reviewed in the chosen period.
+review-reviewed = Reviewed in this period
+# Overview figure: the median time from a thumbs-down or low answer to its review.
+review-median-wait = Median time to review
+# Badge: nobody has reviewed the item yet.
+review-state-open = Open
+# Badge: the item has been reviewed.
+review-state-reviewed = Reviewed
+# What opened a review item: a thumbs-down. { $message } is the message's id.
+review-item-thumb = Thumbs-down on message { $message }
+# What opened a review item: a satisfaction answer of 1 or 2.
+review-item-answer = Low satisfaction answer
+# { $who } is the reviewer ("owner" or a key's name); { $when } a date and time.
+review-by = Reviewed by { $who } on { $when }
+# Label of the reviewer's note.
+review-note = Note
+# Legend of the reviewer's labels.
+review-labels = Labels
+# Button: mark the item reviewed.
+review-mark = Mark reviewed
+# Button: save changes to a reviewed item.
+review-save = Save review
+# Button: make a reviewed item open again.
+review-reopen = Open again
+# Said after a review was saved.
+review-saved = Saved.
+# Said when someone else reviewed the item first.
+review-stale = Someone else reviewed this meanwhile. Their review is shown now; look and try again.
+# The keyboard shortcuts of a conversation's review. Keep J, K and R as they are.
+review-shortcuts = Keys: J next open conversation, K previous, R mark reviewed, 1–9 pick a label. They are off while you type.
+# Said when J or K finds no further open conversation.
+review-queue-end = No more open conversations that way.
+# Label of the inbox's review filter.
+filter-review = Review
+# Review filter choice: every conversation.
+filter-review-all = All
+# Review filter choice: with an open item.
+filter-review-open = Open
+# Review filter choice: every item reviewed.
+filter-review-reviewed = Reviewed
+# Label of the inbox's label filter.
+filter-label = Label
+# Label filter choice: any label.
+filter-label-all = Any label
+# Column: a conversation's review state.
+column-review = Review
+# A median wait in minutes. { $count } is the number.
+review-wait-minutes = { $count ->
+    [one] one minute
+   *[other] { $count } minutes
+}
+# A median wait in hours. { $count } is the number.
+review-wait-hours = { $count ->
+    [one] one hour
+   *[other] { $count } hours
+}
+# A median wait in days. { $count } is the number.
+review-wait-days = { $count ->
+    [one] one day
+   *[other] { $count } days
+}

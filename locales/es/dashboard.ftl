@@ -263,3 +263,40 @@ compare-column-inbox = Conversaciones
 compare-chart-title = Proporción de pulgar abajo por día
 compare-chart-empty = Marque hasta dos valores para verlos día a día.
 compare-chart-table = Proporción de pulgar abajo por día, por valor
+review-title = Revisión
+review-open = Elementos abiertos
+review-reviewed = Revisados en este periodo
+review-median-wait = Tiempo mediano hasta la revisión
+review-state-open = Abierto
+review-state-reviewed = Revisado
+review-item-thumb = Pulgar abajo en el mensaje { $message }
+review-item-answer = Respuesta de satisfacción baja
+review-by = Revisado por { $who } el { $when }
+review-note = Nota
+review-labels = Etiquetas
+review-mark = Marcar como revisado
+review-save = Guardar revisión
+review-reopen = Volver a abrir
+review-saved = Guardado.
+review-stale = Otra persona lo revisó mientras tanto. Ahora se muestra su revisión; revísala e inténtalo de nuevo.
+review-shortcuts = Teclas: J siguiente conversación abierta, K anterior, R marcar como revisado, 1–9 elegir etiqueta. No funcionan mientras escribes.
+review-queue-end = No hay más conversaciones abiertas en esa dirección.
+filter-review = Revisión
+filter-review-all = Todas
+filter-review-open = Abiertas
+filter-review-reviewed = Revisadas
+filter-label = Etiqueta
+filter-label-all = Cualquier etiqueta
+column-review = Revisión
+review-wait-minutes = { $count ->
+    [one] un minuto
+   *[other] { $count } minutos
+}
+review-wait-hours = { $count ->
+    [one] una hora
+   *[other] { $count } horas
+}
+review-wait-days = { $count ->
+    [one] un día
+   *[other] { $count } días
+}

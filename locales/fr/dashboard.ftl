@@ -263,3 +263,40 @@ compare-column-inbox = Conversations
 compare-chart-title = Part de pouce baissé par jour
 compare-chart-empty = Cochez jusqu’à deux valeurs pour les suivre jour après jour.
 compare-chart-table = Part de pouce baissé par jour, par valeur
+review-title = Revue
+review-open = Éléments ouverts
+review-reviewed = Revus sur la période
+review-median-wait = Délai médian avant revue
+review-state-open = Ouvert
+review-state-reviewed = Revu
+review-item-thumb = Pouce en bas sur le message { $message }
+review-item-answer = Réponse de satisfaction basse
+review-by = Revu par { $who } le { $when }
+review-note = Note
+review-labels = Libellés
+review-mark = Marquer comme revu
+review-save = Enregistrer la revue
+review-reopen = Rouvrir
+review-saved = Enregistré.
+review-stale = Quelqu’un d’autre l’a revu entre-temps. Sa revue est affichée ; regardez-la et réessayez.
+review-shortcuts = Touches : J conversation ouverte suivante, K précédente, R marquer comme revu, 1–9 choisir un libellé. Inactives pendant la saisie.
+review-queue-end = Plus de conversation ouverte dans ce sens.
+filter-review = Revue
+filter-review-all = Toutes
+filter-review-open = Ouvertes
+filter-review-reviewed = Revues
+filter-label = Libellé
+filter-label-all = Tout libellé
+column-review = Revue
+review-wait-minutes = { $count ->
+    [one] une minute
+   *[other] { $count } minutes
+}
+review-wait-hours = { $count ->
+    [one] une heure
+   *[other] { $count } heures
+}
+review-wait-days = { $count ->
+    [one] un jour
+   *[other] { $count } jours
+}

@@ -259,3 +259,40 @@ compare-column-inbox = Gesprekken
 compare-chart-title = Aandeel duim omlaag per dag
 compare-chart-empty = Vink maximaal twee waarden aan om ze per dag te zien.
 compare-chart-table = Aandeel duim omlaag per dag, per waarde
+review-title = Beoordeling
+review-open = Open items
+review-reviewed = Beoordeeld in deze periode
+review-median-wait = Mediane tijd tot beoordeling
+review-state-open = Open
+review-state-reviewed = Beoordeeld
+review-item-thumb = Duim omlaag bij bericht { $message }
+review-item-answer = Laag tevredenheidsantwoord
+review-by = Beoordeeld door { $who } op { $when }
+review-note = Notitie
+review-labels = Labels
+review-mark = Markeren als beoordeeld
+review-save = Beoordeling opslaan
+review-reopen = Opnieuw openen
+review-saved = Opgeslagen.
+review-stale = Iemand anders heeft dit intussen beoordeeld. Die beoordeling staat er nu; bekijk haar en probeer het opnieuw.
+review-shortcuts = Toetsen: J volgend open gesprek, K vorige, R markeren als beoordeeld, 1–9 label kiezen. Ze werken niet terwijl je typt.
+review-queue-end = Geen open gesprekken meer in die richting.
+filter-review = Beoordeling
+filter-review-all = Alle
+filter-review-open = Open
+filter-review-reviewed = Beoordeeld
+filter-label = Label
+filter-label-all = Elk label
+column-review = Beoordeling
+review-wait-minutes = { $count ->
+    [one] één minuut
+   *[other] { $count } minuten
+}
+review-wait-hours = { $count ->
+    [one] één uur
+   *[other] { $count } uur
+}
+review-wait-days = { $count ->
+    [one] één dag
+   *[other] { $count } dagen
+}

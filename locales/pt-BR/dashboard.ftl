@@ -263,3 +263,40 @@ compare-column-inbox = Conversas
 compare-chart-title = Proporção de polegar para baixo por dia
 compare-chart-empty = Marque até dois valores para vê-los dia a dia.
 compare-chart-table = Proporção de polegar para baixo por dia, por valor
+review-title = Revisão
+review-open = Itens abertos
+review-reviewed = Revisados no período
+review-median-wait = Tempo mediano até a revisão
+review-state-open = Aberto
+review-state-reviewed = Revisado
+review-item-thumb = Polegar para baixo na mensagem { $message }
+review-item-answer = Resposta de satisfação baixa
+review-by = Revisado por { $who } em { $when }
+review-note = Nota
+review-labels = Rótulos
+review-mark = Marcar como revisado
+review-save = Salvar revisão
+review-reopen = Reabrir
+review-saved = Salvo.
+review-stale = Outra pessoa revisou isto nesse meio-tempo. A revisão dela aparece agora; confira e tente de novo.
+review-shortcuts = Teclas: J próxima conversa aberta, K anterior, R marcar como revisado, 1–9 escolher rótulo. Ficam desligadas enquanto você digita.
+review-queue-end = Não há mais conversas abertas nessa direção.
+filter-review = Revisão
+filter-review-all = Todas
+filter-review-open = Abertas
+filter-review-reviewed = Revisadas
+filter-label = Rótulo
+filter-label-all = Qualquer rótulo
+column-review = Revisão
+review-wait-minutes = { $count ->
+    [one] um minuto
+   *[other] { $count } minutos
+}
+review-wait-hours = { $count ->
+    [one] uma hora
+   *[other] { $count } horas
+}
+review-wait-days = { $count ->
+    [one] um dia
+   *[other] { $count } dias
+}

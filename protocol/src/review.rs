@@ -20,7 +20,7 @@ pub const MAX_LABEL_UTF16: usize = 40;
 pub const DEFAULT_LABELS: [&str; 5] = ["knowledge missing", "wrong answer", "tone", "bug", "fixed"];
 
 /// Whether an item waits for a person or has been seen to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
     /// Nobody has reviewed it yet.

@@ -668,7 +668,7 @@ async fn the_open_inbox_refreshes_itself_keeping_the_scroll_and_the_rows_that_di
         "most recent first"
     );
     let thumbs = browser
-        .page_text(&format!("{} td:last-child", row(&changed)))
+        .page_text(&format!("{} td[data-figure=\"thumbs\"]", row(&changed)))
         .await
         .unwrap();
     assert_eq!(plain(&thumbs), "👍 1 · 👎 1", "the changed row is redrawn");

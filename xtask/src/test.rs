@@ -188,6 +188,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("export", SiteConfig::default()),
         ("compare", SiteConfig::default()),
         ("review", SiteConfig::default()),
+        ("review_dashboard", SiteConfig::default()),
         ("export_live", SiteConfig::default()),
         ("export_fault", SiteConfig::default()),
         ("upload_limit", SiteConfig::default()),

@@ -10,6 +10,7 @@ use protocol::{Meta, RatedRole};
 
 use crate::api::Api;
 use crate::components::inbox::SatisfactionValue;
+use crate::components::review_panel::ReviewPanel;
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{I18n, Key};
 use crate::route::Route;
@@ -78,11 +79,15 @@ fn MetaList(
     }
 }
 
-/// The conversation's fields and messages.
+/// The conversation's fields and messages, and its review.
 #[component]
 fn Detail(
+    /// The read API.
+    api: Api,
     /// The conversation.
     detail: ConversationDetail,
+    /// Reads it again.
+    on_stale: Callback<()>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let yes_no = move |value: bool| i18n.text(if value { Key::AnswerYes } else { Key::AnswerNo });
@@ -106,6 +111,12 @@ fn Detail(
         .clone()
         .unwrap_or_else(|| i18n.text(Key::NoValue));
     let context = provenance.context.clone();
+    let review = (!detail.review.is_empty()).then(|| {
+        view! {
+            <ReviewPanel api conversation_id=detail.conversation_id.clone()
+                items=detail.review.clone() on_stale/>
+        }
+    });
     view! {
         <h2>{detail.conversation_id.clone()}</h2>
         <div class="cards">
@@ -138,6 +149,7 @@ fn Detail(
                 </Show>
                 {rated.into_iter().map(|rating| view! { <RatedMessage rating/> }).collect_view()}
             </section>
+            {review}
         </div>
     }
 }
@@ -151,16 +163,18 @@ pub fn ConversationView(
     id: String,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let api = StoredValue::new(api);
     let detail = LocalResource::new(move || {
-        let (api, id) = (api.clone(), id.clone());
+        let (api, id) = (api.get_value(), id.clone());
         async move { api.conversation(&id).await }
     });
+    let on_stale = Callback::new(move |()| detail.refetch());
     view! {
         <p><a href=Route::Conversations.href() class="back">"← "{i18n.t(Key::ConversationBack)}</a></p>
         {move || match detail.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <Failed error/> }.into_any(),
-            Some(Ok(detail)) => view! { <Detail detail/> }.into_any(),
+            Some(Ok(detail)) => view! { <Detail api=api.get_value() detail on_stale/> }.into_any(),
         }}
     }
 }

@@ -5,7 +5,7 @@
 //! shared). It asks the collector again every few seconds while open, and
 //! redraws only the rows that changed.
 
-use crate::api::{ConversationSummary, FeedbackFilter, InboxFilter, Satisfaction};
+use crate::api::{ConversationSummary, FeedbackFilter, InboxFilter, ReviewState, Satisfaction};
 use l10n::format::Args;
 use leptos::prelude::*;
 
@@ -141,6 +141,17 @@ fn Row(
         i18n.format(Key::ThumbsCounts, &args)
     };
     let shown = id.clone();
+    let review = conversation.review.map(|state| {
+        let key = match state {
+            ReviewState::Open => Key::ReviewStateOpen,
+            ReviewState::Reviewed => Key::ReviewStateReviewed,
+        };
+        view! {
+            <span class=format!("badge review-{}", state.as_str()) data-review=state.as_str()>
+                {move || i18n.text(key)}
+            </span>
+        }
+    });
     // Shopper text, shown as text (never as markup).
     let excerpt = conversation
         .excerpt
@@ -160,7 +171,8 @@ fn Row(
             <td>{last}</td>
             <td><SatisfactionValue satisfaction=conversation.satisfaction comment=conversation.comment.clone()/></td>
             <td>{tags}</td>
-            <td>{thumbs}</td>
+            <td data-figure="thumbs">{thumbs}</td>
+            <td>{review}</td>
         </tr>
     }
 }
@@ -180,6 +192,7 @@ type RowKey = (
     Option<String>,
     Option<String>,
     Vec<String>,
+    Option<ReviewState>,
 );
 
 fn row_key(row: &ConversationSummary) -> RowKey {
@@ -192,6 +205,7 @@ fn row_key(row: &ConversationSummary) -> RowKey {
         row.comment.clone(),
         row.excerpt.clone(),
         row.reason_tags.clone(),
+        row.review,
     )
 }
 
@@ -207,6 +221,16 @@ pub fn Inbox(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let api = StoredValue::new(api);
+    // The site's review labels, for the label filter.
+    let labels = RwSignal::new(Vec::<String>::new());
+    leptos::task::spawn_local({
+        let api = api.get_value();
+        async move {
+            if let Ok(page) = api.review_queue(Some(ReviewState::Open)).await {
+                labels.set(page.labels);
+            }
+        }
+    });
     // The address keeps the filter, so a reload or a shared link shows
     // the same conversations (replaced, not pushed: Back leaves the inbox).
     Effect::new(move |_| {
@@ -330,6 +354,7 @@ pub fn Inbox(
                         <th scope="col">{i18n.t(Key::ColumnSatisfaction)}</th>
                         <th scope="col">{i18n.t(Key::ColumnReasons)}</th>
                         <th scope="col">{i18n.t(Key::ColumnThumbs)}</th>
+                        <th scope="col">{i18n.t(Key::ColumnReview)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -356,6 +381,29 @@ pub fn Inbox(
                 <option value="downvote">{i18n.t(Key::FilterDownvote)}</option>
                 <option value="neutral">{i18n.t(Key::FilterNeutral)}</option>
                 <option value="unknown">{i18n.t(Key::FilterUnknown)}</option>
+            </select>
+            <label for="review-filter">{i18n.t(Key::FilterReview)}</label>
+            <select id="review-filter"
+                prop:value=move || filter.with(|filter| filter.review.map_or("all", ReviewState::as_str))
+                on:change:target=move |ev| {
+                    let state = ReviewState::parse(&ev.target().value());
+                    filter.update(|filter| filter.review = state);
+                }>
+                <option value="all">{i18n.t(Key::FilterReviewAll)}</option>
+                <option value="open">{i18n.t(Key::FilterReviewOpen)}</option>
+                <option value="reviewed">{i18n.t(Key::FilterReviewReviewed)}</option>
+            </select>
+            <label for="label-filter">{i18n.t(Key::FilterLabel)}</label>
+            <select id="label-filter"
+                prop:value=move || filter.with(|filter| filter.label.clone().unwrap_or_default())
+                on:change:target=move |ev| {
+                    let label = Some(ev.target().value()).filter(|label| !label.is_empty());
+                    filter.update(|filter| filter.label = label);
+                }>
+                <option value="">{i18n.t(Key::FilterLabelAll)}</option>
+                {move || labels.get().into_iter().map(|label| {
+                    view! { <option value=label.clone()>{label.clone()}</option> }
+                }).collect_view()}
             </select>
             <button type="button" class="export" on:click=export>{i18n.t(Key::ExportCsv)}</button>
         </div>

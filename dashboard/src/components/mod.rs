@@ -10,6 +10,8 @@ pub mod hand_over_card;
 pub mod inbox;
 pub mod overview_page;
 pub mod period_picker;
+pub mod review_card;
+pub mod review_panel;
 pub mod shell;
 pub mod sign_in;
 pub mod status;

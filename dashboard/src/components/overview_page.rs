@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api::{Api, Overview};
 use crate::components::csat_chart::CsatChart;
 use crate::components::hand_over_card::HandOverCard;
+use crate::components::review_card::ReviewCard;
 use crate::components::status::{Failed, Loading};
 use crate::components::survey_card::SurveyCard;
 use crate::components::thumbs_card::ThumbsCard;
@@ -77,7 +78,7 @@ pub fn OverviewPage(
     }
 }
 
-/// The period's window and its four cards.
+/// The period's window and its cards.
 fn figures(i18n: I18n, overview: Overview) -> AnyView {
     let locale = i18n.locale();
     let mut range = Args::new();
@@ -99,6 +100,7 @@ fn figures(i18n: I18n, overview: Overview) -> AnyView {
             <ThumbsCard thumbs=overview.current.thumbs.clone() deltas=overview.deltas.clone()/>
             <SurveyCard csat=overview.current.csat.clone()/>
             <HandOverCard hand_over=overview.hand_over.clone()/>
+            <ReviewCard review=overview.review.clone()/>
         </div>
     }
     .into_any()
