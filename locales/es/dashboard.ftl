@@ -56,6 +56,7 @@ csat-completed = Completadas
 hand-over-title = IA y personas
 hand-over-answers = { $count ->
     [one] de una respuesta
+    [many] de { $count } de respuestas
    *[other] de { $count } respuestas
 }
 hand-over-share = Pasadas a una persona
@@ -290,13 +291,16 @@ filter-label-all = Cualquier etiqueta
 column-review = Revisión
 review-wait-minutes = { $count ->
     [one] un minuto
+    [many] { $count } de minutos
    *[other] { $count } minutos
 }
 review-wait-hours = { $count ->
     [one] una hora
+    [many] { $count } de horas
    *[other] { $count } horas
 }
 review-wait-days = { $count ->
     [one] un día
+    [many] { $count } de días
    *[other] { $count } días
 }

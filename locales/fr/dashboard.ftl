@@ -56,6 +56,7 @@ csat-completed = Terminées
 hand-over-title = IA et humains
 hand-over-answers = { $count ->
     [one] sur une réponse
+    [many] sur { $count } de réponses
    *[other] sur { $count } réponses
 }
 hand-over-share = Transmises à une personne
@@ -290,13 +291,16 @@ filter-label-all = Tout libellé
 column-review = Revue
 review-wait-minutes = { $count ->
     [one] une minute
+    [many] { $count } de minutes
    *[other] { $count } minutes
 }
 review-wait-hours = { $count ->
     [one] une heure
+    [many] { $count } d’heures
    *[other] { $count } heures
 }
 review-wait-days = { $count ->
     [one] un jour
+    [many] { $count } de jours
    *[other] { $count } jours
 }

@@ -56,6 +56,7 @@ csat-completed = Concluídas
 hand-over-title = IA e pessoas
 hand-over-answers = { $count ->
     [one] de uma resposta
+    [many] de { $count } de respostas
    *[other] de { $count } respostas
 }
 hand-over-share = Passadas para uma pessoa
@@ -290,13 +291,16 @@ filter-label-all = Qualquer rótulo
 column-review = Revisão
 review-wait-minutes = { $count ->
     [one] um minuto
+    [many] { $count } de minutos
    *[other] { $count } minutos
 }
 review-wait-hours = { $count ->
     [one] uma hora
+    [many] { $count } de horas
    *[other] { $count } horas
 }
 review-wait-days = { $count ->
     [one] um dia
+    [many] { $count } de dias
    *[other] { $count } dias
 }

@@ -163,6 +163,22 @@ async fn provenance_from_the_js_api_reaches_d1_and_the_conversation_view() {
     assert_eq!(stored["context"], json!({"channel": "web", "variant": "b"}));
     assert_eq!(stored["page"], page);
 
+    // The export, narrowed to the answer's model, carries the conversation
+    // with its context and hand-over.
+    let (status, export) = collector
+        .owner_get(&stack.site, "export?format=ndjson&meta.model=gpt-4o")
+        .await
+        .unwrap();
+    assert_eq!(status, 200, "{export}");
+    let record: serde_json::Value = export
+        .lines()
+        .find(|line| line.contains(conversation.as_str()))
+        .map(|line| serde_json::from_str(line).unwrap())
+        .unwrap();
+    assert_eq!(record["context"], json!({"channel": "web", "variant": "b"}));
+    assert_eq!(record["handed_over"], true);
+    assert_eq!(record["page"], page);
+
     // The owner sees it in the conversation view.
     let dashboard = format!("{}/dashboard/", stack.worker_url);
     browser
