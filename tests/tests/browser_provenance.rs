@@ -13,6 +13,20 @@ use e2e::eventually;
 use fantoccini::Locator;
 use serde_json::{Value, json};
 
+/// Picks `dimension` in the Compare section's picker, as a change of the
+/// select.
+async fn compare_by(browser: &Browser, dimension: &str) {
+    browser
+        .js(
+            "const select = document.getElementById('compare-dimension');
+             select.value = arguments[0];
+             select.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![json!(dimension)],
+        )
+        .await
+        .unwrap();
+}
+
 #[tokio::test]
 async fn provenance_from_the_js_api_reaches_d1_and_the_conversation_view() {
     let (stack, browser) = Browser::shopper().await.unwrap();
@@ -239,15 +253,7 @@ async fn provenance_from_the_js_api_reaches_d1_and_the_conversation_view() {
             .page_element("table.compare tr[data-value=\"agent\"]")
             .await
             .unwrap();
-        browser
-            .js(
-                "const select = document.getElementById('compare-dimension');
-                 select.value = 'key:model';
-                 select.dispatchEvent(new Event('change', {bubbles: true}));",
-                vec![],
-            )
-            .await
-            .unwrap();
+        compare_by(&browser, "key:model").await;
         let row = browser
             .page_element("table.compare tr[data-value=\"gpt-4o\"]")
             .await
@@ -297,15 +303,7 @@ async fn provenance_from_the_js_api_reaches_d1_and_the_conversation_view() {
         .page_element("table.compare tr[data-value=\"assistant\"]")
         .await
         .unwrap();
-    browser
-        .js(
-            "const select = document.getElementById('compare-dimension');
-             select.value = 'key:model';
-             select.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    compare_by(&browser, "key:model").await;
     browser
         .page_element("table.compare tr[data-value=\"gpt-4o\"] a.open-inbox")
         .await
