@@ -382,6 +382,12 @@ impl Api {
         self.get_json(&format!("review?{state}limit=200")).await
     }
 
+    /// The site's review labels, in its order (they come with every page
+    /// of the queue; one item is the least a page can hold).
+    pub async fn review_labels(&self) -> Result<Vec<String>, ApiError> {
+        Ok(self.get_json::<ReviewPage>("review?limit=1").await?.labels)
+    }
+
     /// Writes a review of `item_id` if it is still at `version`: the item
     /// as stored.
     pub async fn save_review(

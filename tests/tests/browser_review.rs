@@ -144,6 +144,48 @@ async fn an_owner_triages_thumbs_down_with_the_keyboard() {
     .unwrap();
     browser.page_element(item).await.unwrap();
 
+    // The inbox's label filter lists the site's labels; with the reviewed
+    // ones shown (the tab still holds "open" from the start), the label
+    // picked shows the reviewed conversation alone.
+    browser
+        .client
+        .goto(&format!("{dashboard}#/conversations?review=reviewed"))
+        .await
+        .unwrap();
+    browser
+        .page_element("#label-filter option[value=\"knowledge missing\"]")
+        .await
+        .unwrap();
+    browser
+        .js(
+            "const select = document.getElementById('label-filter');
+             select.value = 'knowledge missing';
+             select.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eventually(
+        "the inbox narrowed to the label",
+        Duration::from_secs(10),
+        || {
+            let browser = &browser;
+            let newer = newer.clone();
+            async move {
+                let ids = browser
+                    .js(
+                        "return [...document.querySelectorAll('table.inbox tr[data-conversation]')]
+                         .map(row => row.dataset.conversation);",
+                        vec![],
+                    )
+                    .await?;
+                Ok((ids == json!([newer])).then_some(()))
+            }
+        },
+    )
+    .await
+    .unwrap();
+
     // The Overview: one open, one reviewed in the period.
     browser
         .client

@@ -226,8 +226,8 @@ pub fn Inbox(
     leptos::task::spawn_local({
         let api = api.get_value();
         async move {
-            if let Ok(page) = api.review_queue(Some(ReviewState::Open)).await {
-                labels.set(page.labels);
+            if let Ok(site_labels) = api.review_labels().await {
+                labels.set(site_labels);
             }
         }
     });
