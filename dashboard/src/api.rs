@@ -264,22 +264,26 @@ impl Api {
         self.get_json(&format!("gaps?{}", period.query())).await
     }
 
-    /// Downloads the listed conversations as CSV (a link cannot carry the
-    /// secret, so the file is fetched and handed to the browser as a blob).
-    pub async fn download_csv(
+    /// Downloads `export` for the listed conversations (a link cannot
+    /// carry the secret, so the file is fetched and handed to the browser
+    /// as a blob): whether the site keeps the question and the answer,
+    /// which a dataset's lines carry only then.
+    pub async fn download(
         &self,
+        export: Export,
         period: &Period,
         filter: &InboxFilter,
-    ) -> Result<(), ApiError> {
+    ) -> Result<Downloaded, ApiError> {
         let response = self
             .get(&format!(
-                "export?format=csv&{}{}",
+                "export?{}&{}{}",
+                export.query(),
                 filter.to_query(),
                 period.query()
             ))
             .await?;
-        let name = response
-            .headers()
+        let headers = response.headers();
+        let name = headers
             .get("Content-Disposition")
             .and_then(|value| {
                 value
@@ -288,13 +292,54 @@ impl Api {
                     .and_then(|rest| rest.split('"').next())
                     .map(str::to_string)
             })
-            .unwrap_or_else(|| "feedback.csv".to_string());
-        let csv = response
+            .unwrap_or_else(|| export.fallback_name().to_string());
+        let text_kept = headers.get("Feedback-Text-Kept").as_deref() != Some("false");
+        let body = response
             .text()
             .await
             .map_err(|err| ApiError::Unreachable(err.to_string()))?;
-        save_file(&name, &csv, "text/csv").map_err(ApiError::Unreachable)
+        save_file(&name, &body, export.mime()).map_err(ApiError::Unreachable)?;
+        Ok(Downloaded { text_kept })
     }
+}
+
+/// What the inbox downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// The conversations, one CSV record each.
+    ConversationsCsv,
+    /// Each rated answer, one JSON line each: a dataset.
+    RatedAnswers,
+}
+
+impl Export {
+    fn query(self) -> &'static str {
+        match self {
+            Self::ConversationsCsv => "format=csv",
+            Self::RatedAnswers => "kind=rated_answers&format=jsonl",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            Self::ConversationsCsv => "text/csv",
+            Self::RatedAnswers => "application/jsonl",
+        }
+    }
+
+    fn fallback_name(self) -> &'static str {
+        match self {
+            Self::ConversationsCsv => "feedback.csv",
+            Self::RatedAnswers => "rated-answers.jsonl",
+        }
+    }
+}
+
+/// What a download told of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Downloaded {
+    /// The site keeps the question and the answer now.
+    pub text_kept: bool,
 }
 
 /// The settings and their version (`GET /settings`).

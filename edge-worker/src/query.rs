@@ -18,7 +18,12 @@ impl Query {
         Ok(Self(req.url()?.query_pairs().into_owned().collect()))
     }
 
-    /// A parameter, if present and not empty.
+    /// The names of every parameter given.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    /// The value of `name`, when given and not empty.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .get(name)
@@ -29,7 +34,7 @@ impl Query {
     /// The inbox's filters (`feedback`, `role`, `handed_over`,
     /// `meta.<key>`), with a refusal naming a bad one.
     pub fn inbox_filter(&self) -> std::result::Result<protocol::InboxFilter, Refusal> {
-        protocol::InboxFilter::parse(|name| self.get(name), self.0.keys().map(String::as_str))
+        protocol::InboxFilter::parse(|name| self.get(name), self.names())
             .map_err(|problem| Refusal::new(ErrorCode::InvalidField, problem))
     }
 

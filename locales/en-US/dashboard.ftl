@@ -148,6 +148,10 @@ filter-neutral = Neutral
 filter-unknown = Unknown
 # Button that downloads the listed conversations as a spreadsheet.
 export-csv = Export CSV
+# Button that downloads every rated answer in the period (question, answer, 👍 or 👎, the reason, the review) as a JSON-lines file, for an evaluation dataset (Langfuse, OpenAI evals).
+export-rated-answers = Download rated answers (JSONL)
+# Shown after that download when the site does not keep the question and the answer.
+export-no-text = This site does not keep the question and the answer, so the file's lines have no input or output. To keep them, turn on “Keep the question and the answer with each thumb” in Settings.
 # Before what narrows the inbox beyond the feedback filter (a model, a page, a language…), for example after "Open in inbox" in Compare.
 inbox-narrowed = Only conversations with:
 # Button that removes that narrowing.

@@ -9,6 +9,7 @@ pub mod access;
 pub mod copy_versions;
 pub mod csat;
 pub mod databases;
+pub mod dataset;
 pub mod envelope;
 pub mod event;
 pub mod ids;

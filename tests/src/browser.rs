@@ -310,6 +310,58 @@ impl Browser {
         Ok(self.page_element(selector).await?.text().await?)
     }
 
+    /// Keeps the page's downloads (a click on an anchor to a blob, as the
+    /// dashboard saves a file) for [`Browser::download`] rather than
+    /// saving them. Lasts until the page reloads.
+    pub async fn capture_downloads(&self) -> Result<()> {
+        self.js(
+            "window.__downloads = [];
+             window.__blobs = {};
+             const createObjectURL = URL.createObjectURL;
+             URL.createObjectURL = blob => { const url = createObjectURL(blob); window.__blobs[url] = blob; return url; };
+             HTMLAnchorElement.prototype.click = function () { window.__downloads.push({ href: this.href, name: this.download }); };
+             URL.revokeObjectURL = function () {};",
+            vec![],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The `index`th download since [`Browser::capture_downloads`], once
+    /// it happens: its file name and its text, as the browser would save
+    /// it (the page's policy lets it fetch only its own origin, so the
+    /// blob is read directly).
+    pub async fn download(&self, index: usize) -> Result<(String, String)> {
+        let found = eventually(
+            &format!("download {index}"),
+            Duration::from_secs(15),
+            || async {
+                let found = self
+                    .js(
+                        "return window.__downloads[arguments[0]] || null;",
+                        vec![json!(index)],
+                    )
+                    .await?;
+                Ok((!found.is_null()).then_some(found))
+            },
+        )
+        .await?;
+        let text = self
+            .js(
+                "return window.__blobs[arguments[0]].text();",
+                vec![found.get("href").cloned().unwrap_or_default()],
+            )
+            .await?;
+        Ok((
+            found
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            text.as_str().unwrap_or_default().to_string(),
+        ))
+    }
+
     /// Runs axe-core (from node_modules) on the page: every WCAG 2.1 A/AA
     /// and best-practice violation as `{id, help, targets}`.
     pub async fn axe_violations(&self) -> Result<Vec<Value>> {

@@ -406,18 +406,7 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
     no_violations(&browser, "inbox").await;
 
     // Export the current filter: the file holds B only.
-    browser
-        .js(
-            "window.__downloads = [];
-             window.__blobs = {};
-             const createObjectURL = URL.createObjectURL;
-             URL.createObjectURL = blob => { const url = createObjectURL(blob); window.__blobs[url] = blob; return url; };
-             HTMLAnchorElement.prototype.click = function () { window.__downloads.push({ href: this.href, name: this.download }); };
-             URL.revokeObjectURL = function () {};",
-            vec![],
-        )
-        .await
-        .unwrap();
+    browser.capture_downloads().await.unwrap();
     browser
         .page_element("button.export")
         .await
@@ -425,30 +414,40 @@ async fn the_dashboard_shows_exactly_the_seeded_figures_inbox_and_gaps() {
         .click()
         .await
         .unwrap();
-    let download = eventually("the CSV download", Duration::from_secs(15), || async {
-        let found = browser
-            .js("return window.__downloads[0] || null;", vec![])
-            .await?;
-        Ok((!found.is_null()).then_some(found))
-    })
-    .await
-    .unwrap();
-    assert!(
-        download["name"].as_str().unwrap().ends_with(".csv"),
-        "{download}"
-    );
-    let csv = browser
-        .js(
-            // The file as the shopper's browser saves it (the page's policy
-            // lets it fetch only its own origin, so the blob is read directly).
-            "return window.__blobs[arguments[0]].text();",
-            vec![download["href"].clone()],
-        )
-        .await
-        .unwrap();
-    let csv = csv.as_str().unwrap();
+    let (name, csv) = browser.download(0).await.unwrap();
+    assert!(name.ends_with(".csv"), "{name}");
     assert_eq!(csv.lines().count(), 2, "header and B: {csv}");
     assert!(csv.contains(&seeded.b) && csv.contains("Sizes were wrong"));
+    // The same filter's rated answers, as a dataset: B's 👎 with the
+    // question and the answer this site keeps.
+    browser
+        .page_element("button.export-dataset")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let (name, jsonl) = browser.download(1).await.unwrap();
+    assert!(
+        name.starts_with("rated-answers-") && name.ends_with(".jsonl"),
+        "{name}"
+    );
+    let lines = e2e::ndjson_records(&jsonl).unwrap();
+    let down = lines
+        .iter()
+        .find(|line| line["score"] == 0)
+        .unwrap_or_else(|| panic!("{jsonl}"));
+    assert_eq!(down["metadata"]["conversation_id"], seeded.b.as_str());
+    assert_eq!(down["input"], "Do the Trail Runner shoes run small?");
+    assert_eq!(down["comment"], "It said true to size");
+    assert_eq!(down["output"], "They run true to size.");
+    assert!(
+        lines
+            .iter()
+            .all(|line| line["metadata"]["conversation_id"] == seeded.b.as_str()),
+        "{jsonl}"
+    );
+    assert_eq!(browser.page_text(".export-status").await.unwrap(), "");
 
     // One conversation.
     browser

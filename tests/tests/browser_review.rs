@@ -186,6 +186,46 @@ async fn an_owner_triages_thumbs_down_with_the_keyboard() {
     .await
     .unwrap();
 
+    // The reviewed answers with that label, as a dataset: this site keeps
+    // no text, so the line has no question or answer, and the page says why.
+    browser.capture_downloads().await.unwrap();
+    browser
+        .page_element("button.export-dataset")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let (name, jsonl) = browser.download(0).await.unwrap();
+    assert!(name.ends_with(".jsonl"), "{name}");
+    let lines = e2e::ndjson_records(&jsonl).unwrap();
+    assert_eq!(lines.len(), 1, "{jsonl}");
+    assert_eq!(lines[0]["metadata"]["conversation_id"], newer.as_str());
+    assert_eq!(lines[0]["metadata"]["review_state"], "reviewed");
+    assert_eq!(
+        lines[0]["metadata"]["review_labels"],
+        json!(["knowledge missing"])
+    );
+    assert_eq!(
+        (lines[0]["score"].clone(), lines[0]["input"].clone()),
+        (json!(0), json!(null))
+    );
+    let note = eventually("the note on missing text", Duration::from_secs(10), || {
+        let browser = &browser;
+        async move {
+            let text = browser.page_text(".export-status").await?;
+            Ok((!text.is_empty()).then_some(text))
+        }
+    })
+    .await
+    .unwrap();
+    assert!(
+        note.contains("does not keep the question and the answer"),
+        "{note}"
+    );
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+
     // The Overview: one open, one reviewed in the period.
     browser
         .client

@@ -189,6 +189,15 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("compare", SiteConfig::default()),
         ("review", SiteConfig::default()),
         ("review_dashboard", SiteConfig::default()),
+        (
+            "dataset",
+            SiteConfig {
+                store_text: true,
+                ..SiteConfig::default()
+            },
+        ),
+        ("dataset_plain", SiteConfig::default()),
+        ("dataset_pages", SiteConfig::default()),
         ("export_live", SiteConfig::default()),
         ("export_fault", SiteConfig::default()),
         ("upload_limit", SiteConfig::default()),

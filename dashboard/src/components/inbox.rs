@@ -9,7 +9,7 @@ use crate::api::{ConversationSummary, FeedbackFilter, InboxFilter, ReviewState, 
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, ApiError};
+use crate::api::{Api, ApiError, Export};
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n, Key};
 use crate::intl;
@@ -315,15 +315,20 @@ pub fn Inbox(
             }
         });
     };
-    let export = move |_| {
+    // Set when a dataset came without text, because the site keeps none.
+    let no_text = RwSignal::new(false);
+    let download = move |export: Export| {
         let (api, period, filter) = (
             api.get_value(),
             period.get_untracked(),
             filter.get_untracked(),
         );
         leptos::task::spawn_local(async move {
-            if let Err(error) = api.download_csv(&period, &filter).await {
-                problem.set(Some(error));
+            match api.download(export, &period, &filter).await {
+                Ok(downloaded) => {
+                    no_text.set(export == Export::RatedAnswers && !downloaded.text_kept);
+                }
+                Err(error) => problem.set(Some(error)),
             }
         });
     };
@@ -405,8 +410,17 @@ pub fn Inbox(
                     view! { <option value=label.clone()>{label.clone()}</option> }
                 }).collect_view()}
             </select>
-            <button type="button" class="export" on:click=export>{i18n.t(Key::ExportCsv)}</button>
+            <button type="button" class="export" on:click=move |_| download(Export::ConversationsCsv)>
+                {i18n.t(Key::ExportCsv)}
+            </button>
+            <button type="button" class="export-dataset" on:click=move |_| download(Export::RatedAnswers)>
+                {i18n.t(Key::ExportRatedAnswers)}
+            </button>
         </div>
+        // A live region present from the start, so the note is announced.
+        <p class="export-status" role="status">
+            {move || no_text.get().then(|| i18n.t(Key::ExportNoText))}
+        </p>
         <Narrowed filter/>
         {move || problem.get().map(|error| view! { <Failed error/> })}
         {table}

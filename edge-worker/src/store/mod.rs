@@ -8,6 +8,7 @@ pub mod compare;
 pub mod conversations;
 pub mod copy;
 pub mod databases;
+pub mod dataset;
 pub mod gaps;
 pub mod ingest;
 pub mod keys;
