@@ -5,6 +5,7 @@
 //! with the previous period, and the Compare section's rows by a dimension
 //! (`compare`). Pure Rust, tested natively.
 
+pub mod alerts;
 pub mod compare;
 pub mod csv;
 pub mod figures;

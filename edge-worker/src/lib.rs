@@ -28,6 +28,7 @@
 //! ingest with `--env queue`, see [`ingest_queue`].
 
 mod access;
+mod alerts;
 mod bindings;
 mod body;
 mod compare;
@@ -59,7 +60,7 @@ mod webhook;
 
 use protocol::ErrorCode;
 use refusal::{Refusal, answered};
-use worker::{Context, Env, Request, Response, Result, Router, console_error, event};
+use worker::{Context, Env, Request, Response, Result, Router, console_error, console_log, event};
 
 /// A route's handler, its refusals answered as JSON (see [`refusal`]).
 macro_rules! answering {
@@ -177,12 +178,13 @@ async fn queue(batch: worker::MessageBatch<()>, env: Env, _ctx: Context) -> Resu
     }
 }
 
-/// Two cron triggers: every two minutes, the webhook deliveries still owed
-/// ([`webhook::outbox`]); daily, the retention sweep (which queues what is
-/// owed as well).
+/// Three cron triggers: every two minutes, the webhook deliveries still
+/// owed ([`webhook::outbox`]); every 15 minutes, the sites' alert rules
+/// ([`alerts`]); daily, the retention sweep (which queues what is owed as
+/// well).
 #[event(scheduled)]
 async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
-    let owed_only = event.cron() == webhook::outbox::SWEEP_CRON;
+    let cron = event.cron();
     let now = worker::Date::now().as_millis() as i64;
     // Each database on its own: one that fails does not stop the others.
     for (name, db) in store::databases::each(&env) {
@@ -193,10 +195,25 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
                 continue;
             }
         };
+        if cron == alerts::CRON {
+            match alerts::run(&env, &db, &name, now).await {
+                Ok(run) => console_log!(
+                    "alerts in {name}: {} rules judged, {} changed, {} deliveries queued, \
+                     {} rows read, {} ms",
+                    run.rules,
+                    run.news,
+                    run.queued,
+                    run.rows_read,
+                    worker::Date::now().as_millis() as i64 - now
+                ),
+                Err(err) => console_error!("alerts in {name} failed: {err}"),
+            }
+            continue;
+        }
         if let Err(err) = webhook::outbox::sweep(&env, &db, now).await {
             console_error!("webhook outbox sweep of {name} failed: {err}");
         }
-        if owed_only {
+        if cron == webhook::outbox::SWEEP_CRON {
             continue;
         }
         if let Err(err) = store::retention::sweep(&db).await {

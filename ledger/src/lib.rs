@@ -16,6 +16,7 @@
 //!   how a copy meets what the new database already holds, by the same
 //!   rules as ingest (`cargo xtask site move`).
 
+pub mod alerts;
 pub mod dataset;
 pub mod erasure;
 pub mod ingest;

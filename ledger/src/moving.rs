@@ -260,6 +260,19 @@ pub fn tables() -> Vec<Table> {
                     .to_string(),
             ),
         },
+        Table {
+            name: "alert_states",
+            key: &["rule"],
+            columns: vec!["rule", "holding", "since", "owed"],
+            // The old database's scheduled runs judged the rules until
+            // now: its states stand, so a firing alert resolves once from
+            // the new one rather than firing again.
+            merge: Merge::Update(
+                "ON CONFLICT (site_key, rule) DO UPDATE SET holding = excluded.holding, \
+                 since = excluded.since, owed = excluded.owed"
+                    .to_string(),
+            ),
+        },
     ]
 }
 

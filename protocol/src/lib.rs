@@ -6,6 +6,8 @@
 //! worker dependencies, tested with plain `#[test]`s.
 
 pub mod access;
+pub mod alerts;
+pub mod chat;
 pub mod copy_versions;
 pub mod csat;
 pub mod databases;

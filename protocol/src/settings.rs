@@ -19,7 +19,7 @@ pub type FieldErrors = BTreeMap<String, String>;
 pub const MAX_ORIGINS: usize = 20;
 
 /// Every setting, in the order the dashboard shows them.
-pub const FIELDS: [&str; 11] = [
+pub const FIELDS: [&str; 12] = [
     "csat_enabled",
     "csat_mode",
     "reason_tags",
@@ -30,6 +30,7 @@ pub const FIELDS: [&str; 11] = [
     "shop_name",
     "time_zone",
     "review_labels",
+    "alerts",
     "allowed_origins",
 ];
 
@@ -114,6 +115,12 @@ fn expected(field: &str) -> &'static str {
         "retention_days" => "a number of days",
         "webhook_url" | "shop_name" | "time_zone" => "text, or null for none",
         "review_labels" => "a list of labels such as [\"wrong answer\", \"fixed\"]",
+        "alerts" => {
+            "{\"rules\": […], \"to_webhook\": false, \"chat_url\": null, \"daily_digest\": false}, \
+             each rule one of {\"kind\": \"thumbs_down_share\", \"hours\", \"percent\", \"min_ratings\"}, \
+             {\"kind\": \"csat_below\", \"hours\", \"average\", \"min_answers\"}, \
+             {\"kind\": \"open_items\", \"count\"}"
+        }
         _ => "a list of origins such as [\"https://shop.example\"]",
     }
 }
@@ -188,6 +195,7 @@ impl Settings {
             shop_name: field(&document, "shop_name", &mut errors).unwrap_or_default(),
             time_zone: field(&document, "time_zone", &mut errors).unwrap_or_default(),
             review_labels: field(&document, "review_labels", &mut errors).unwrap_or_default(),
+            alerts: field(&document, "alerts", &mut errors).unwrap_or_default(),
         };
         // A set: kept in order, so reordering is no change.
         let mut allowed_origins: Vec<String> =
@@ -273,6 +281,14 @@ impl Settings {
                         ("webhook_url", Value::String(url)) => {
                             Value::String(crate::webhook_url::redacted(&url))
                         }
+                        // A chat-ops URL's path is its token too.
+                        ("alerts", Value::Object(mut alerts)) => {
+                            if let Some(Value::String(url)) = alerts.get("chat_url") {
+                                let shown = crate::webhook_url::redacted(url);
+                                alerts.insert("chat_url".into(), Value::String(shown));
+                            }
+                            Value::Object(alerts)
+                        }
                         (_, value) => value,
                     };
                     Change {
@@ -306,6 +322,8 @@ mod tests {
             "shop_name": "Demo Outdoor Shop",
             "time_zone": "Europe/Berlin",
             "review_labels": ["wrong answer", "fixed"],
+            "alerts": {"rules": [{"kind": "open_items", "count": 3}], "to_webhook": true,
+                       "chat_url": "https://hooks.slack.com/services/T0/B0/secret", "daily_digest": false},
             "allowed_origins": ["https://shop.example", "http://127.0.0.1:8080"],
         })
     }
@@ -442,5 +460,40 @@ mod tests {
             ]
         );
         assert!(old.changes(&old).is_empty());
+        // A chat-ops URL's token stays out of the audit list too.
+        let chatty = with(|document| {
+            document.insert(
+                "alerts".into(),
+                serde_json::json!({"chat_url": "https://hooks.slack.com/services/T1/B1/new"}),
+            );
+        })
+        .unwrap();
+        let change = old.changes(&chatty);
+        assert_eq!(change.len(), 1, "{change:?}");
+        assert_eq!(change[0].old["chat_url"], "https://hooks.slack.com/…");
+        assert_eq!(change[0].new["chat_url"], "https://hooks.slack.com/…");
+        assert_eq!(change[0].new["rules"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn alert_problems_come_back_under_their_own_field() {
+        let errors = with(|document| {
+            document.insert(
+                "alerts".into(),
+                serde_json::json!({"rules": [{"kind": "open_items", "count": 0}],
+                                   "chat_url": "http://192.168.1.1/x"}),
+            );
+        })
+        .unwrap_err();
+        assert!(errors["alerts.rules"].contains("`count`"), "{errors:?}");
+        assert!(errors["alerts.chat_url"].contains("private"), "{errors:?}");
+        let wrong_type = with(|document| {
+            document.insert("alerts".into(), Value::from("loud"));
+        })
+        .unwrap_err();
+        assert!(
+            wrong_type["alerts"].starts_with("must be {"),
+            "{wrong_type:?}"
+        );
     }
 }

@@ -38,6 +38,8 @@ pub struct SiteConfig {
     pub time_zone: Option<String>,
     /// The labels a reviewer may give an item of the review queue.
     pub review_labels: Vec<String>,
+    /// When the team hears that things go wrong, and where.
+    pub alerts: crate::alerts::AlertSettings,
 }
 
 impl Default for SiteConfig {
@@ -56,6 +58,7 @@ impl Default for SiteConfig {
                 .iter()
                 .map(|label| label.to_string())
                 .collect(),
+            alerts: crate::alerts::AlertSettings::default(),
         }
     }
 }
@@ -198,6 +201,14 @@ impl SiteConfig {
         if let Err(problem) = crate::review::check_labels(&self.review_labels) {
             problems.push(("review_labels", problem));
         }
+        problems.extend(self.alerts.problems());
+        if !self.alerts.rules.is_empty() && !self.alerts.delivers(self.webhook_url.is_some()) {
+            problems.push((
+                "alerts.rules",
+                "alerts need somewhere to go: give a chat-ops URL, or send them to the webhook                  (with a webhook URL)"
+                    .into(),
+            ));
+        }
         problems
     }
 
@@ -287,6 +298,19 @@ mod tests {
             SiteConfig::from_json(r#"{"webhook_url": "http://example.com/hook"}"#).unwrap_err();
         assert!(hook.contains("https"), "{hook}");
         assert!(SiteConfig::from_json(r#"{"webhook_url": "http://127.0.0.1:9000/hook"}"#).is_ok());
+        // Alert rules need a chat-ops URL, or the webhook with a URL.
+        let rules = r#"{"kind": "open_items", "count": 1}"#;
+        let nowhere = SiteConfig::from_json(&format!(
+            r#"{{"alerts": {{"rules": [{rules}], "to_webhook": true}}}}"#
+        ))
+        .unwrap_err();
+        assert!(nowhere.contains("somewhere to go"), "{nowhere}");
+        assert!(
+            SiteConfig::from_json(&format!(
+                r#"{{"webhook_url": "https://hooks.example/x", "alerts": {{"rules": [{rules}], "to_webhook": true}}}}"#
+            ))
+            .is_ok()
+        );
         let tag = SiteConfig::from_json(r#"{"reason_tags": ["too slow"]}"#).unwrap_err();
         assert!(tag.contains("reason_tags"), "{tag}");
         for bad in ["", " Padded", "Tab\there", &"x".repeat(81)] {

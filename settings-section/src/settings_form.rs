@@ -31,6 +31,8 @@ pub struct SettingsForm {
     pub allowed_origins: String,
     /// Review labels, one per line.
     pub review_labels: String,
+    /// The alert rules and where alerts go.
+    pub alerts: protocol::alerts::AlertSettings,
 }
 
 fn optional(text: &str) -> Value {
@@ -65,6 +67,7 @@ impl SettingsForm {
             time_zone: config.time_zone.clone().unwrap_or_default(),
             allowed_origins: settings.allowed_origins.join("\n"),
             review_labels: config.review_labels.join("\n"),
+            alerts: config.alerts.clone(),
         }
     }
 
@@ -102,6 +105,7 @@ impl SettingsForm {
             "shop_name": optional(&self.shop_name),
             "time_zone": optional(&self.time_zone),
             "review_labels": labels,
+            "alerts": self.alerts,
             "allowed_origins": origins,
         })
     }

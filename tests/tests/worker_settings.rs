@@ -204,6 +204,44 @@ async fn bad_settings_get_every_fields_problem_and_change_nothing() {
         .await
         .unwrap();
     assert_eq!(not_json.status, 422, "{}", not_json.body);
+    // Hostile alerts: a rule out of range and a chat-ops URL to a private
+    // host, each under its own field; a thousand rules, refused whole.
+    let mut alerts = before.clone();
+    alerts["alerts"] = json!({
+        "rules": [{"kind": "thumbs_down_share", "hours": 100000, "percent": 30, "min_ratings": 5}],
+        "chat_url": "https://10.1.2.3/hooks/x",
+    });
+    let refused = put(&collector, &site, &alerts, Some(&etag)).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    let errors = &refused.body["errors"];
+    assert!(
+        errors["alerts.rules"]
+            .as_str()
+            .unwrap()
+            .contains("rule 1: `hours` must be 1 to 168"),
+        "{errors}"
+    );
+    assert!(
+        errors["alerts.chat_url"]
+            .as_str()
+            .unwrap()
+            .contains("private"),
+        "{errors}"
+    );
+    let many: Vec<Value> = (0..1_000)
+        .map(|count| json!({"kind": "open_items", "count": count + 1}))
+        .collect();
+    alerts["alerts"] = json!({"rules": many, "chat_url": "https://chat.example/hook"});
+    let refused = put(&collector, &site, &alerts, Some(&etag)).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body["errors"]["alerts.rules"]
+            .as_str()
+            .unwrap()
+            .contains("at most 10 rules"),
+        "{}",
+        refused.body
+    );
     assert_eq!(settings(&collector, &site).await, (before, etag));
 }
 

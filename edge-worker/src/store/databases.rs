@@ -115,6 +115,11 @@ pub async fn for_site(env: &Env, site_key: &str) -> Result<D1Database> {
     listed(env, site_key, &placement.database)
 }
 
+/// The name of the binding that holds `site_key`'s rows.
+pub async fn home_of(env: &Env, site_key: &str) -> Result<String> {
+    Ok(placement(env, site_key).await?.database)
+}
+
 /// While `site_key` is moving: the database its rows are being copied to,
 /// which every write of its feedback must reach too.
 pub async fn moving_to(env: &Env, site_key: &str) -> Result<Option<D1Database>> {

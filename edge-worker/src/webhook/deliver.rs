@@ -18,8 +18,8 @@ use worker::{
     QueueRetryOptionsBuilder, Request, RequestInit, console_warn,
 };
 
-use super::Delivery;
 use super::retry::RetryPolicy;
+use super::{Delivery, Target};
 use crate::sites::Site;
 use crate::store;
 
@@ -34,15 +34,23 @@ enum Outcome {
     Failed(String),
 }
 
-/// POSTs `body` to `url`; the receiver's status, or why there is none.
-/// The answer's body is read (and dropped) within the timeout, so no
-/// connection is left waiting on it.
-async fn post(url: &str, signature: &str, body: &str, timeout_ms: u32) -> Result<u16, String> {
+/// POSTs `body` to `url`, signed when `signature` is given; the
+/// receiver's status, or why there is none. The answer's body is read
+/// (and dropped) within the timeout, so no connection is left waiting on it.
+async fn post(
+    url: &str,
+    signature: Option<&str>,
+    body: &str,
+    timeout_ms: u32,
+) -> Result<u16, String> {
     let headers = Headers::new();
     let mut init = RequestInit::new();
     let request = headers
         .set("Content-Type", "application/json")
-        .and_then(|()| headers.set(SIGNATURE_HEADER, signature))
+        .and_then(|()| match signature {
+            Some(signature) => headers.set(SIGNATURE_HEADER, signature),
+            None => Ok(()),
+        })
         .and_then(|()| {
             init.with_method(Method::Post)
                 .with_headers(headers)
@@ -100,8 +108,15 @@ async fn attempt(
         Ok(None) => return Outcome::Dropped("the site is gone".into()),
         Err(err) => return Outcome::Failed(format!("the site could not be read: {err}")),
     };
-    let Some(url) = site.config.webhook_url.as_deref() else {
-        return Outcome::Dropped("the site has no webhook any more".into());
+    let url = match delivery.to {
+        Target::Webhook => site.config.webhook_url.as_deref(),
+        Target::Chat => site.config.alerts.chat_url.as_deref(),
+    };
+    let Some(url) = url else {
+        return Outcome::Dropped(match delivery.to {
+            Target::Webhook => "the site has no webhook any more".into(),
+            Target::Chat => "the site has no chat-ops URL any more".into(),
+        });
     };
     if check_webhook_url(url, loopback_allowed).is_err() {
         return Outcome::Dropped(format!(
@@ -109,12 +124,19 @@ async fn attempt(
             redacted(url)
         ));
     }
-    let Some(secret) = site.webhook_secret() else {
-        return Outcome::Dropped("the site has no webhook signing secret".into());
+    // The webhook's body is signed; a chat service takes its URL as the
+    // secret and reads no signature.
+    let signature = match delivery.to {
+        Target::Webhook => {
+            let Some(secret) = site.webhook_secret() else {
+                return Outcome::Dropped("the site has no webhook signing secret".into());
+            };
+            let now_seconds = (Date::now().as_millis() / 1_000) as i64;
+            Some(sign_webhook(secret, now_seconds, delivery.body.as_bytes()))
+        }
+        Target::Chat => None,
     };
-    let now_seconds = (Date::now().as_millis() / 1_000) as i64;
-    let signature = sign_webhook(secret, now_seconds, delivery.body.as_bytes());
-    match post(url, &signature, &delivery.body, policy.timeout_ms).await {
+    match post(url, signature.as_deref(), &delivery.body, policy.timeout_ms).await {
         Ok(status) if (200..300).contains(&status) => Outcome::Delivered,
         Ok(status) => Outcome::Failed(format!("{} answered {status}", redacted(url))),
         Err(err) => Outcome::Failed(format!("{}: {err}", redacted(url))),
@@ -151,7 +173,7 @@ pub async fn send_test(env: &Env, site: &Site, url: &str) -> Result<u16, String>
     .map_err(|err| err.to_string())?;
     let now_seconds = (Date::now().as_millis() / 1_000) as i64;
     let signature = sign_webhook(secret, now_seconds, body.as_bytes());
-    post(url, &signature, &body, policy.timeout_ms)
+    post(url, Some(&signature), &body, policy.timeout_ms)
         .await
         .map_err(|err| format!("{}: {err}", redacted(url)))
 }

@@ -48,6 +48,22 @@ pub struct Delivery {
     pub body: String,
     /// When it was queued (unix ms): the retries' backoff grows with it.
     pub queued_at: i64,
+    /// Where it goes (the webhook for a message queued before alerts).
+    #[serde(default)]
+    pub to: Target,
+}
+
+/// Where a delivery goes, read from the site's settings when it is sent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// The site's webhook, signed: feedback, and alerts when the site
+    /// sends them there.
+    #[default]
+    Webhook,
+    /// The site's chat-ops URL (`alerts.chat_url`), in Slack's format:
+    /// alerts and the daily digest.
+    Chat,
 }
 
 /// Bytes of events one delivery carries at most: a Queue message holds
@@ -90,6 +106,7 @@ impl Delivery {
                     site_key: site.site_key.clone(),
                     body,
                     queued_at: now,
+                    to: Target::Webhook,
                 })
             })
             .collect()

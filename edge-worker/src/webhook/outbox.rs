@@ -158,6 +158,7 @@ mod tests {
             .filter_map(toml::Value::as_str)
             .collect();
         assert!(crons.contains(&SWEEP_CRON), "{crons:?}");
+        assert!(crons.contains(&crate::alerts::CRON), "{crons:?}");
         assert!(crons.len() >= 2, "the daily retention sweep too: {crons:?}");
     }
 }

@@ -1,0 +1,21 @@
+-- Alerts (#31 §3): what the scheduled run last found of each rule of a
+-- site's `alerts` settings, so that an alert fires once when its rule
+-- starts holding and once more when it stops, never every run between.
+-- `rule` is the rule as one line of JSON (`protocol::alerts::AlertRule::key`),
+-- so an edited rule starts afresh; the daily digest keeps its last
+-- sending under the rule 'digest'.
+--
+-- `owed` is the alert (or digest) still to be queued for delivery,
+-- written in the same statement as the change it tells of, and cleared
+-- once queued: an outbox, so a run that fails between the two tells it on
+-- the next run rather than never.
+CREATE TABLE alert_states (
+  site_key TEXT NOT NULL,
+  rule     TEXT NOT NULL,
+  holding  INTEGER NOT NULL CHECK (holding IN (0, 1)),
+  since    INTEGER NOT NULL,        -- unix ms of the last change (the digest: of its last sending)
+  owed     TEXT,                    -- a JSON `protocol::alerts::Alert` not yet queued
+  PRIMARY KEY (site_key, rule)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX alert_states_owed ON alert_states (site_key) WHERE owed IS NOT NULL;

@@ -1,0 +1,211 @@
+//! Alerts (#31 §3) on the scheduled trigger, every 15 minutes
+//! ([`CRON`]): each database's rules are judged in one read
+//! (`ledger::alerts::evaluate`); a rule that started or stopped holding is
+//! written with the alert it owes (`analytics::alerts::news`), and what
+//! is owed is queued on the webhook queue, with its retries and dead
+//! letters: to the site's signed webhook as `{"site_key", "alert"}` when
+//! the site sends alerts there, and to its chat-ops URL in Slack's format.
+
+use std::collections::BTreeMap;
+
+use analytics::alerts::{Figures, chat_message, judge, news};
+use ledger::alerts::Change;
+use protocol::alerts::{Alert, AlertBody, AlertRule};
+use serde::Deserialize;
+use worker::{D1Database, Env, Result, console_error, console_warn};
+
+use crate::sites::Site;
+use crate::store::{self, bind, busy};
+use crate::webhook::{Delivery, QUEUE, Target};
+
+/// The cron trigger alerts are judged on (in `wrangler.toml`'s `[triggers]`).
+pub const CRON: &str = "*/15 * * * *";
+
+/// One rule as `ledger::alerts::evaluate` reads it.
+#[derive(Deserialize)]
+struct RuleRow {
+    site_key: String,
+    rule: String,
+    amount: f64,
+    count: f64,
+    holding: Option<f64>,
+}
+
+/// One owed alert, as `ledger::alerts::owed` reads it.
+#[derive(Deserialize)]
+struct OwedRow {
+    site_key: String,
+    rule: String,
+    owed: String,
+}
+
+/// What one run did, for the log and the benchmark.
+#[derive(Debug, Default)]
+pub struct Run {
+    /// Rules judged.
+    pub rules: usize,
+    /// Alerts that fired or resolved.
+    pub news: usize,
+    /// Deliveries queued.
+    pub queued: usize,
+    /// Rows D1 read for the run, as it reports them.
+    pub rows_read: usize,
+}
+
+/// The rows D1 says `result` read.
+fn rows_read(result: &worker::D1Result) -> usize {
+    result
+        .meta()
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.rows_read)
+        .unwrap_or(0)
+}
+
+/// Judges every rule in `db` at `now` (a unix ms), records what changed,
+/// and queues what is owed, this run's and any an earlier run could not
+/// queue.
+pub async fn run(env: &Env, db: &D1Database, db_name: &str, now: i64) -> Result<Run> {
+    let read = busy::all(&bind(db, &ledger::alerts::evaluate(now))?).await?;
+    let rows = read.results::<RuleRow>()?;
+    let mut report = Run {
+        rules: rows.len(),
+        rows_read: rows_read(&read),
+        ..Run::default()
+    };
+    let mut owed: Vec<(usize, String)> = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        // Written by the settings route from checked settings.
+        let rule: AlertRule = match serde_json::from_str(&row.rule) {
+            Ok(rule) => rule,
+            Err(err) => {
+                console_warn!("site {}: an unreadable alert rule: {err}", row.site_key);
+                continue;
+            }
+        };
+        let figures = Figures {
+            amount: row.amount as u64,
+            count: row.count as u64,
+        };
+        let was_holding = row.holding.is_some_and(|holding| holding > 0.0);
+        if let Some(alert) = news(&rule, was_holding, judge(&rule, figures), now) {
+            owed.push((index, serde_json::to_string(&alert)?));
+        }
+    }
+    let mut statements = Vec::new();
+    for (index, alert) in &owed {
+        let Some(row) = rows.get(*index) else {
+            continue;
+        };
+        // During a move the site's rows are in two databases; its home
+        // judges it.
+        if store::databases::home_of(env, &row.site_key).await? != db_name {
+            continue;
+        }
+        let was_holding = row.holding.is_some_and(|holding| holding > 0.0);
+        let change = Change {
+            site_key: &row.site_key,
+            rule: &row.rule,
+            was_holding,
+            holds: !was_holding,
+            at: now,
+            owed: alert,
+        };
+        statements.push(bind(db, &ledger::alerts::record(&change))?);
+    }
+    statements.push(bind(db, &ledger::alerts::forget())?);
+    let written = busy::batch(db, statements).await?;
+    report.rows_read += written.iter().map(rows_read).sum::<usize>();
+    report.news = written
+        .iter()
+        .rev()
+        .skip(1)
+        .filter(|result| {
+            result
+                .meta()
+                .ok()
+                .flatten()
+                .and_then(|meta| meta.changes)
+                .is_some_and(|changes| changes > 0)
+        })
+        .count();
+    let (queued, read) = queue_owed(env, db).await?;
+    report.queued = queued;
+    report.rows_read += read;
+    Ok(report)
+}
+
+/// Queues every alert owed in `db` and clears each once queued: how many
+/// deliveries went, and the rows read. One whose site cannot take it any
+/// more is cleared.
+async fn queue_owed(env: &Env, db: &D1Database) -> Result<(usize, usize)> {
+    let read = busy::all(&bind(db, &ledger::alerts::owed())?).await?;
+    let owed = read.results::<OwedRow>()?;
+    let mut rows = rows_read(&read);
+    if owed.is_empty() {
+        return Ok((0, rows));
+    }
+    let queue = env.queue(QUEUE)?;
+    let mut sites: BTreeMap<String, Option<Site>> = BTreeMap::new();
+    let mut sent = 0;
+    let now = worker::Date::now().as_millis() as i64;
+    for row in owed {
+        if !sites.contains_key(&row.site_key) {
+            sites.insert(row.site_key.clone(), Site::find(db, &row.site_key).await?);
+        }
+        let deliveries = match sites.get(&row.site_key).and_then(Option::as_ref) {
+            Some(site) => deliveries(site, &row.owed, now),
+            None => Vec::new(),
+        };
+        for delivery in &deliveries {
+            queue.send(delivery).await?;
+            sent += 1;
+        }
+        let cleared = busy::run(&bind(
+            db,
+            &ledger::alerts::queued(&row.site_key, &row.rule, &row.owed),
+        )?)
+        .await?;
+        rows += rows_read(&cleared);
+    }
+    Ok((sent, rows))
+}
+
+/// The deliveries of one owed alert, by the site's settings now.
+fn deliveries(site: &Site, owed: &str, now: i64) -> Vec<Delivery> {
+    let alert: Alert = match serde_json::from_str(owed) {
+        Ok(alert) => alert,
+        Err(err) => {
+            console_error!("site {}: an unreadable owed alert: {err}", site.site_key);
+            return Vec::new();
+        }
+    };
+    let alerts = &site.config.alerts;
+    let mut deliveries = Vec::new();
+    if alerts.to_webhook && site.config.webhook_url.is_some() {
+        let body = AlertBody {
+            site_key: site.site_key.clone(),
+            alert: alert.clone(),
+        };
+        if let Ok(body) = serde_json::to_string(&body) {
+            deliveries.push(Delivery {
+                site_key: site.site_key.clone(),
+                body,
+                queued_at: now,
+                to: Target::Webhook,
+            });
+        }
+    }
+    if alerts.chat_url.is_some() {
+        let name = site.config.shop_name.as_deref().unwrap_or(&site.site_key);
+        if let Ok(body) = serde_json::to_string(&chat_message(&alert, name, None)) {
+            deliveries.push(Delivery {
+                site_key: site.site_key.clone(),
+                body,
+                queued_at: now,
+                to: Target::Chat,
+            });
+        }
+    }
+    deliveries
+}

@@ -1,0 +1,204 @@
+//! Alerts (#31 §3) on workerd with local D1 and its queues: a rule set
+//! in Settings fires once when the scheduled run finds it holding, to the
+//! signed webhook as `{"site_key", "alert"}` and to a chat-ops receiver in
+//! Slack's format, stays quiet while it keeps holding, and resolves once.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::time::Duration;
+
+use e2e::receiver::{Received, receive};
+use e2e::{SiteAccess, Stack, now_ms, thumb_event, unique};
+use protocol::secret::{SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS, verify_webhook};
+use reqwest::Method;
+use serde_json::{Value, json};
+use tokio::net::TcpListener;
+
+/// The next request `listener` gets, within a minute.
+async fn next(listener: &TcpListener) -> Received {
+    tokio::time::timeout(Duration::from_secs(60), receive(listener))
+        .await
+        .map_err(|_| "no delivery within a minute")
+        .unwrap()
+        .unwrap()
+}
+
+/// The next alert the site's webhook gets, past feedback deliveries
+/// (the 👎s themselves go to the same webhook), with its signature checked.
+async fn next_alert(listener: &TcpListener, secret: &str) -> Value {
+    loop {
+        let received = next(listener).await;
+        verify_webhook(
+            secret,
+            received.header(SIGNATURE_HEADER).unwrap(),
+            &received.body,
+            now_ms() / 1_000,
+            WEBHOOK_TOLERANCE_SECONDS,
+        )
+        .unwrap();
+        let body: Value = serde_json::from_slice(&received.body).unwrap();
+        if body.get("alert").is_some() {
+            return body;
+        }
+        assert!(body["events"].is_array(), "{body}");
+    }
+}
+
+/// A chat-ops message, checked against Slack's documented blocks: a
+/// `header` holds `plain_text` of at most 150 characters, a `section`
+/// text of at most 3,000, a `context` at most 10 elements, and every
+/// text object is `plain_text` or `mrkdwn`.
+fn slack_shaped(body: &Value) {
+    let object = body.as_object().unwrap();
+    assert!(
+        object.keys().all(|key| key == "text" || key == "blocks"),
+        "{body}"
+    );
+    assert!(!body["text"].as_str().unwrap().is_empty());
+    let text_object = |text: &Value| {
+        let kind = text["type"].as_str().unwrap();
+        assert!(kind == "plain_text" || kind == "mrkdwn", "{text}");
+        text["text"].as_str().unwrap().chars().count()
+    };
+    let blocks = body["blocks"].as_array().unwrap();
+    assert!(!blocks.is_empty() && blocks.len() <= 50, "{body}");
+    for block in blocks {
+        match block["type"].as_str().unwrap() {
+            "header" => {
+                assert_eq!(block["text"]["type"], "plain_text", "{block}");
+                assert!(text_object(&block["text"]) <= 150, "{block}");
+            }
+            "section" => assert!(text_object(&block["text"]) <= 3_000, "{block}"),
+            "context" => {
+                let elements = block["elements"].as_array().unwrap();
+                assert!(!elements.is_empty() && elements.len() <= 10, "{block}");
+                for element in elements {
+                    text_object(element);
+                }
+            }
+            "divider" => assert_eq!(block.as_object().unwrap().len(), 1, "{block}"),
+            other => unreachable!("{other} is not a block this product writes: {block}"),
+        }
+    }
+}
+
+async fn scheduled_alerts(stack: &Stack) {
+    let trigger = reqwest::get(format!(
+        "{}/__scheduled?cron=*/15+*+*+*+*",
+        stack.worker_url
+    ))
+    .await
+    .unwrap();
+    assert!(trigger.status().is_success());
+}
+
+async fn thumbs(stack: &Stack, site: &SiteAccess, ratings: &[&str]) {
+    let conversation = unique("c");
+    let at = now_ms() - 60_000;
+    let events = ratings
+        .iter()
+        .enumerate()
+        .map(|(n, rating)| thumb_event(&unique("ev"), &conversation, &format!("m{n}"), rating, at))
+        .collect();
+    stack.collector().send_all(site, events).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_rule_fires_once_to_the_webhook_and_the_chat_and_resolves_once() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("alerts").unwrap();
+    let collector = stack.collector();
+    let hook = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let chat = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let (hook_port, chat_port) = (
+        hook.local_addr().unwrap().port(),
+        chat.local_addr().unwrap().port(),
+    );
+
+    // The owner sets a rule: more than half 👎 over the last hour, with at
+    // least four ratings; alerts to the webhook and to chat.
+    let read = collector
+        .site_request(
+            Method::GET,
+            &site.key,
+            "settings",
+            Some(&site.secret),
+            &[],
+            None,
+        )
+        .await
+        .unwrap();
+    let mut settings = read.body["settings"].clone();
+    settings["webhook_url"] = json!(format!("http://127.0.0.1:{hook_port}/hook"));
+    settings["shop_name"] = json!("Trail & <Peak>");
+    settings["alerts"] = json!({
+        "rules": [{"kind": "thumbs_down_share", "hours": 1, "percent": 50, "min_ratings": 4}],
+        "to_webhook": true,
+        "chat_url": format!("http://127.0.0.1:{chat_port}/services/T0/B0/x"),
+        "daily_digest": false,
+    });
+    let etag = read.header("ETag").unwrap().to_string();
+    let saved = collector
+        .put_settings(&site, &settings, Some(&etag))
+        .await
+        .unwrap();
+    assert_eq!(saved.status, 200, "{}", saved.body);
+
+    // Four 👎 and one 👍: 80% of five.
+    thumbs(&stack, &site, &["down", "down", "down", "down", "up"]).await;
+    scheduled_alerts(&stack).await;
+    let secret = stack.webhook_secret("alerts").unwrap();
+    let fired = next_alert(&hook, &secret).await;
+    assert_eq!(fired["site_key"], site.key.as_str());
+    let alert = &fired["alert"];
+    assert_eq!(alert["state"], "firing", "{fired}");
+    assert_eq!(
+        (alert["value"].as_f64(), alert["count"].as_u64()),
+        (Some(80.0), Some(5))
+    );
+    assert_eq!(alert["rule"]["kind"], "thumbs_down_share");
+    assert_eq!(
+        alert["text"],
+        "The 👎 share over the last hour is 80% (5 ratings), above 50%."
+    );
+    let message: Value = serde_json::from_slice(&next(&chat).await.body).unwrap();
+    slack_shaped(&message);
+    assert_eq!(
+        message["blocks"][0]["text"]["text"],
+        "Alert for Trail & <Peak>"
+    );
+    assert!(
+        message["text"]
+            .as_str()
+            .unwrap()
+            .contains("80% (5 ratings)"),
+        "{message}"
+    );
+
+    // Still holding: the next run owes nothing. Then six 👍 bring the
+    // share to 4 of 11: the run after resolves it, once, and the resolve
+    // is the next thing either receiver gets (a second firing would have
+    // been queued before it).
+    scheduled_alerts(&stack).await;
+    thumbs(&stack, &site, &["up"; 6]).await;
+    scheduled_alerts(&stack).await;
+    let resolved = next_alert(&hook, &secret).await;
+    assert_eq!(resolved["alert"]["state"], "resolved", "{resolved}");
+    assert_eq!(resolved["alert"]["count"], 11);
+    let message: Value = serde_json::from_slice(&next(&chat).await.body).unwrap();
+    slack_shaped(&message);
+    assert_eq!(
+        message["blocks"][0]["text"]["text"],
+        "Resolved for Trail & <Peak>"
+    );
+    let states = stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "SELECT holding, owed FROM alert_states WHERE site_key = {}",
+                e2e::sql_text(&site.key)
+            ),
+        )
+        .unwrap();
+    assert_eq!(states, [json!({"holding": 0, "owed": null})]);
+}
