@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod compare;
 pub mod csv;
+pub mod digest;
 pub mod figures;
 pub mod gaps;
 pub mod overview;

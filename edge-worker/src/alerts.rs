@@ -31,6 +31,75 @@ struct RuleRow {
     holding: Option<f64>,
 }
 
+/// A site that wants the daily digest, as `ledger::alerts::digests` reads it.
+#[derive(Deserialize)]
+struct DigestRow {
+    site_key: String,
+    time_zone: Option<String>,
+    store_text: f64,
+    last_sent: Option<f64>,
+}
+
+/// Thumbs-downs read for the digest's gaps (the gaps route reads 5,000).
+const DIGEST_DOWNVOTES: u32 = 1_000;
+
+/// Writes the digest of every site in `db` whose 09:00 has come today and
+/// that has none yet: how many. A site that fails is logged and left for
+/// the next run.
+async fn digests(env: &Env, db: &D1Database, db_name: &str, now: i64) -> Result<usize> {
+    let sites = busy::all(&bind(db, &ledger::alerts::digests())?)
+        .await?
+        .results::<DigestRow>()?;
+    let mut written = 0;
+    for row in sites {
+        let last_sent = row.last_sent.map(|ms| ms as i64);
+        let Some(yesterday) = analytics::digest::due(row.time_zone.as_deref(), now, last_sent)
+        else {
+            continue;
+        };
+        if store::databases::home_of(env, &row.site_key).await? != db_name {
+            continue;
+        }
+        match digest(db, &row, &yesterday).await {
+            Ok(message) => {
+                let record = ledger::alerts::record_digest(&row.site_key, last_sent, now, &message);
+                written += busy::run(&bind(db, &record)?)
+                    .await?
+                    .meta()?
+                    .and_then(|meta| meta.changes)
+                    .unwrap_or(0);
+            }
+            Err(err) => console_error!("site {}: no digest yet: {err}", row.site_key),
+        }
+    }
+    Ok(written)
+}
+
+/// The digest message of one site for `yesterday`, as JSON.
+async fn digest(db: &D1Database, row: &DigestRow, yesterday: &analytics::Window) -> Result<String> {
+    let Some(site) = Site::find(db, &row.site_key).await? else {
+        return Err(worker::Error::RustError("the site is gone".into()));
+    };
+    let counts = store::overview::read(db, &site.site_key, yesterday).await?;
+    let overview = analytics::overview(yesterday, &counts);
+    let text_kept = row.store_text > 0.0;
+    let gaps = if text_kept {
+        let downvotes = store::gaps::downvotes(
+            db,
+            &site.site_key,
+            (yesterday.from_ms, yesterday.to_ms),
+            DIGEST_DOWNVOTES,
+        )
+        .await?;
+        analytics::knowledge_gaps(&downvotes, analytics::digest::GAPS)
+    } else {
+        Vec::new()
+    };
+    let name = site.config.shop_name.as_deref().unwrap_or(&site.site_key);
+    let message = analytics::digest::message(name, &overview, &gaps, text_kept);
+    Ok(serde_json::to_string(&message)?)
+}
+
 /// One owed alert, as `ledger::alerts::owed` reads it.
 #[derive(Deserialize)]
 struct OwedRow {
@@ -46,6 +115,8 @@ pub struct Run {
     pub rules: usize,
     /// Alerts that fired or resolved.
     pub news: usize,
+    /// Daily digests written.
+    pub digests: usize,
     /// Deliveries queued.
     pub queued: usize,
     /// Rows D1 read for the run, as it reports them.
@@ -129,17 +200,20 @@ pub async fn run(env: &Env, db: &D1Database, db_name: &str, now: i64) -> Result<
                 .is_some_and(|changes| changes > 0)
         })
         .count();
-    let (queued, read) = queue_owed(env, db).await?;
+    report.digests = digests(env, db, db_name, now).await?;
+    let (queued, read) = queue_owed(env, db, now).await?;
     report.queued = queued;
     report.rows_read += read;
     Ok(report)
 }
 
-/// Queues every alert owed in `db` and clears each once queued: how many
+/// Claims every alert owed in `db`, queues it and clears it: how many
 /// deliveries went, and the rows read. One whose site cannot take it any
-/// more is cleared.
-async fn queue_owed(env: &Env, db: &D1Database) -> Result<(usize, usize)> {
-    let read = busy::all(&bind(db, &ledger::alerts::owed())?).await?;
+/// more is cleared; one the queue refused stays owed, for a later run
+/// once the claim lapses.
+async fn queue_owed(env: &Env, db: &D1Database, now: i64) -> Result<(usize, usize)> {
+    let token = crate::random::token("alerts_", 16)?;
+    let read = busy::all(&bind(db, &ledger::alerts::claim_owed(&token, now))?).await?;
     let owed = read.results::<OwedRow>()?;
     let mut rows = rows_read(&read);
     if owed.is_empty() {
@@ -148,12 +222,24 @@ async fn queue_owed(env: &Env, db: &D1Database) -> Result<(usize, usize)> {
     let queue = env.queue(QUEUE)?;
     let mut sites: BTreeMap<String, Option<Site>> = BTreeMap::new();
     let mut sent = 0;
-    let now = worker::Date::now().as_millis() as i64;
     for row in owed {
         if !sites.contains_key(&row.site_key) {
             sites.insert(row.site_key.clone(), Site::find(db, &row.site_key).await?);
         }
         let deliveries = match sites.get(&row.site_key).and_then(Option::as_ref) {
+            // The digest is its chat message, as written.
+            Some(site) if row.rule == ledger::alerts::DIGEST => {
+                if site.config.alerts.chat_url.is_some() {
+                    vec![Delivery {
+                        site_key: site.site_key.clone(),
+                        body: row.owed.clone(),
+                        queued_at: now,
+                        to: Target::Chat,
+                    }]
+                } else {
+                    Vec::new()
+                }
+            }
             Some(site) => deliveries(site, &row.owed, now),
             None => Vec::new(),
         };
@@ -163,7 +249,7 @@ async fn queue_owed(env: &Env, db: &D1Database) -> Result<(usize, usize)> {
         }
         let cleared = busy::run(&bind(
             db,
-            &ledger::alerts::queued(&row.site_key, &row.rule, &row.owed),
+            &ledger::alerts::queued(&row.site_key, &row.rule, &row.owed, &token),
         )?)
         .await?;
         rows += rows_read(&cleared);

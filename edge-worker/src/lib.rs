@@ -198,10 +198,11 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
         if cron == alerts::CRON {
             match alerts::run(&env, &db, &name, now).await {
                 Ok(run) => console_log!(
-                    "alerts in {name}: {} rules judged, {} changed, {} deliveries queued, \
-                     {} rows read, {} ms",
+                    "alerts in {name}: {} rules judged, {} changed, {} digests, \
+                     {} deliveries queued, {} rows read, {} ms",
                     run.rules,
                     run.news,
+                    run.digests,
                     run.queued,
                     run.rows_read,
                     worker::Date::now().as_millis() as i64 - now

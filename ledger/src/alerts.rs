@@ -74,7 +74,7 @@ pub fn record(change: &Change<'_>) -> Statement {
          SELECT ?1, ?2, ?3, ?4, ?5 \
          WHERE coalesce((SELECT holding FROM alert_states WHERE site_key = ?1 AND rule = ?2), 0) = ?6 \
          ON CONFLICT (site_key, rule) DO UPDATE SET holding = excluded.holding, \
-           since = excluded.since, owed = excluded.owed \
+           since = excluded.since, owed = excluded.owed, claim = NULL, claimed_at = NULL \
          WHERE alert_states.holding = ?6",
         vec![
             Param::text(change.site_key),
@@ -87,21 +87,71 @@ pub fn record(change: &Change<'_>) -> Statement {
     )
 }
 
-/// Every alert (and digest) owed and not yet queued: `site_key`, `rule`,
-/// `owed`.
-pub fn owed() -> Statement {
+/// How long a claim on an owed alert holds.
+pub const CLAIM_MS: i64 = 60_000;
+
+/// Claims every alert (and digest) owed, not yet queued and not claimed
+/// by another run in the last minute, for the run holding `token`:
+/// `site_key`, `rule`, `owed` of each.
+pub fn claim_owed(token: &str, now: i64) -> Statement {
     Statement::new(
-        "SELECT site_key, rule, owed FROM alert_states WHERE owed IS NOT NULL \
-         ORDER BY site_key, since",
+        "UPDATE alert_states SET claim = ?1, claimed_at = ?2 \
+         WHERE owed IS NOT NULL AND (claim IS NULL OR claimed_at <= ?2 - ?3) \
+         RETURNING site_key, rule, owed",
+        vec![Param::text(token), Param::Int(now), Param::Int(CLAIM_MS)],
+    )
+}
+
+/// `owed` is queued by the run holding `token`: clears it, unless a
+/// newer one took its place or the claim lapsed to another run.
+pub fn queued(site_key: &str, rule: &str, owed: &str, token: &str) -> Statement {
+    Statement::new(
+        "UPDATE alert_states SET owed = NULL, claim = NULL, claimed_at = NULL \
+         WHERE site_key = ?1 AND rule = ?2 AND owed = ?3 AND claim = ?4",
+        vec![
+            Param::text(site_key),
+            Param::text(rule),
+            Param::text(owed),
+            Param::text(token),
+        ],
+    )
+}
+
+/// The sites that want the daily digest: `site_key`, `time_zone` (`NULL`
+/// for UTC), `store_text` and `last_sent` (unix ms, `NULL` for never).
+pub fn digests() -> Statement {
+    Statement::new(
+        format!(
+            "SELECT s.site_key, json_extract(s.config, '$.time_zone') AS time_zone, \
+               coalesce(json_extract(s.config, '$.store_text'), 0) AS store_text, \
+               a.since AS last_sent \
+             FROM sites s LEFT JOIN alert_states a ON a.site_key = s.site_key AND a.rule = '{DIGEST}' \
+             WHERE json_extract(s.config, '$.alerts.daily_digest') = 1 \
+               AND json_extract(s.config, '$.alerts.chat_url') IS NOT NULL"
+        ),
         Vec::new(),
     )
 }
 
-/// `owed` is queued: clears it, unless a newer one took its place.
-pub fn queued(site_key: &str, rule: &str, owed: &str) -> Statement {
+/// Records that `site_key`'s digest goes out at `at`, with the message
+/// owed, unless another run already sent one since `last_sent` (then it
+/// changes nothing).
+pub fn record_digest(site_key: &str, last_sent: Option<i64>, at: i64, message: &str) -> Statement {
     Statement::new(
-        "UPDATE alert_states SET owed = NULL WHERE site_key = ?1 AND rule = ?2 AND owed = ?3",
-        vec![Param::text(site_key), Param::text(rule), Param::text(owed)],
+        format!(
+            "INSERT INTO alert_states (site_key, rule, holding, since, owed) \
+             SELECT ?1, '{DIGEST}', 0, ?2, ?3 \
+             WHERE (SELECT since FROM alert_states WHERE site_key = ?1 AND rule = '{DIGEST}') IS ?4 \
+             ON CONFLICT (site_key, rule) DO UPDATE SET since = excluded.since, \
+               owed = excluded.owed, claim = NULL, claimed_at = NULL \
+             WHERE alert_states.since IS ?4"
+        ),
+        vec![
+            Param::text(site_key),
+            Param::Int(at),
+            Param::text(message),
+            last_sent.map_or(Param::Null, Param::Int),
+        ],
     )
 }
 

@@ -263,13 +263,14 @@ pub fn tables() -> Vec<Table> {
         Table {
             name: "alert_states",
             key: &["rule"],
-            columns: vec!["rule", "holding", "since", "owed"],
+            columns: vec!["rule", "holding", "since", "owed", "claim", "claimed_at"],
             // The old database's scheduled runs judged the rules until
             // now: its states stand, so a firing alert resolves once from
             // the new one rather than firing again.
             merge: Merge::Update(
                 "ON CONFLICT (site_key, rule) DO UPDATE SET holding = excluded.holding, \
-                 since = excluded.since, owed = excluded.owed"
+                 since = excluded.since, owed = excluded.owed, claim = excluded.claim, \
+                 claimed_at = excluded.claimed_at"
                     .to_string(),
             ),
         },

@@ -9,7 +9,7 @@
 mod common;
 
 use common::{SITE, T0, answer, database, offered, one, run, store, thumb};
-use ledger::alerts::{Change, evaluate, forget, owed, queued, record};
+use ledger::alerts::{CLAIM_MS, Change, claim_owed, evaluate, forget, queued, record};
 use rusqlite::{Connection, params_from_iter};
 use serde_json::json;
 
@@ -103,20 +103,40 @@ fn a_change_is_written_once_with_its_alert_even_when_two_runs_race() {
     // Two runs found the same change: the second writes nothing.
     assert_eq!(run(&mut conn, &[record(&fire), record(&fire)]), [1, 0]);
     assert_eq!(read(&conn, T0)[0].4, Some(1));
-    let owed_now = |conn: &Connection| -> Vec<(String, String)> {
-        let statement = owed();
+    // A run claims what is owed; a second run at once gets nothing, and
+    // again nothing until the claim lapses a minute later.
+    let claim = |conn: &Connection, token: &str, now: i64| -> Vec<(String, String)> {
+        let statement = claim_owed(token, now);
         let mut prepared = conn.prepare(&statement.sql).unwrap();
         prepared
-            .query_map([], |row| Ok((row.get(1)?, row.get(2)?)))
+            .query_map(params_from_iter(common::values(&statement.params)), |row| {
+                Ok((row.get(1)?, row.get(2)?))
+            })
             .unwrap()
             .map(Result::unwrap)
             .collect()
     };
+    let firing = r#"{"state":"firing"}"#;
     assert_eq!(
-        owed_now(&conn),
-        [(rule.clone(), r#"{"state":"firing"}"#.to_string())]
+        claim(&conn, "run_a", T0),
+        [(rule.clone(), firing.to_string())]
     );
-    // Queued: cleared; a stale clear of another alert clears nothing.
+    assert!(claim(&conn, "run_b", T0 + 1).is_empty(), "claimed by run_a");
+    assert_eq!(
+        claim(&conn, "run_b", T0 + CLAIM_MS).len(),
+        1,
+        "run_a's claim lapsed"
+    );
+    // Run a's clear comes too late: the alert is run b's now.
+    assert_eq!(run(&mut conn, &[queued(SITE, &rule, firing, "run_a")]), [0]);
+    assert_eq!(run(&mut conn, &[queued(SITE, &rule, firing, "run_b")]), [1]);
+    assert!(
+        claim(&conn, "run_c", T0 + 10 * CLAIM_MS).is_empty(),
+        "nothing owed"
+    );
+
+    // A resolve written while an older alert is claimed replaces it, and
+    // the old claim's clear leaves it owed.
     let resolve = Change {
         was_holding: true,
         holds: false,
@@ -125,16 +145,12 @@ fn a_change_is_written_once_with_its_alert_even_when_two_runs_race() {
         ..fire.clone()
     };
     assert_eq!(run(&mut conn, &[record(&resolve)]), [1]);
+    assert_eq!(run(&mut conn, &[queued(SITE, &rule, firing, "run_b")]), [0]);
+    let owed = claim(&conn, "run_d", T0 + HOUR);
     assert_eq!(
-        run(&mut conn, &[queued(SITE, &rule, r#"{"state":"firing"}"#)]),
-        [0]
+        owed,
+        [(rule.clone(), r#"{"state":"resolved"}"#.to_string())]
     );
-    assert_eq!(owed_now(&conn).len(), 1);
-    assert_eq!(
-        run(&mut conn, &[queued(SITE, &rule, r#"{"state":"resolved"}"#)]),
-        [1]
-    );
-    assert!(owed_now(&conn).is_empty());
     // A run that read "holding" before the resolve was written is stale.
     let late_fire = Change {
         at: T0 + 2 * HOUR,
@@ -150,8 +166,58 @@ fn a_change_is_written_once_with_its_alert_even_when_two_runs_race() {
     // The owner removes the rule: its state goes once nothing is owed.
     set_rules(&conn, json!([]));
     assert_eq!(run(&mut conn, &[forget()]), [0], "its alert is still owed");
-    run(&mut conn, &[queued(SITE, &rule, r#"{"state":"firing"}"#)]);
+    claim(&conn, "run_e", T0 + 3 * HOUR);
+    run(&mut conn, &[queued(SITE, &rule, firing, "run_e")]);
     assert_eq!(run(&mut conn, &[forget()]), [1]);
     let left: i64 = one(&conn, "SELECT count(*) FROM alert_states");
     assert_eq!(left, 0);
+}
+
+#[test]
+fn a_digest_is_listed_for_sites_that_want_one_and_recorded_once_a_run() {
+    let mut conn = database();
+    let list = |conn: &Connection| -> Vec<(String, Option<String>, i64, Option<i64>)> {
+        let statement = ledger::alerts::digests();
+        let mut prepared = conn.prepare(&statement.sql).unwrap();
+        prepared
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(list(&conn).is_empty(), "the site has no digest");
+    let config = json!({"time_zone": "Asia/Tokyo", "store_text": true,
+        "alerts": {"chat_url": "https://chat.example/x", "daily_digest": true}});
+    conn.execute(
+        "UPDATE sites SET config = ?1 WHERE site_key = ?2",
+        [config.to_string(), SITE.to_string()],
+    )
+    .unwrap();
+    assert_eq!(
+        list(&conn),
+        [(SITE.to_string(), Some("Asia/Tokyo".into()), 1, None)]
+    );
+    let first = ledger::alerts::record_digest(SITE, None, T0, "{\"text\":\"a\"}");
+    // Two runs found it due: one records it.
+    assert_eq!(run(&mut conn, &[first.clone(), first]), [1, 0]);
+    assert_eq!(list(&conn)[0].3, Some(T0));
+    let stale = ledger::alerts::record_digest(SITE, None, T0 + 1, "{}");
+    let next = ledger::alerts::record_digest(SITE, Some(T0), T0 + 86_400_000, "{}");
+    assert_eq!(run(&mut conn, &[stale, next]), [0, 1]);
+    // The digest's state is not a rule's: forgetting rules keeps it.
+    let statement = claim_owed("run", T0);
+    conn.prepare(&statement.sql)
+        .unwrap()
+        .query_map(params_from_iter(common::values(&statement.params)), |_| {
+            Ok(())
+        })
+        .unwrap()
+        .for_each(drop);
+    run(
+        &mut conn,
+        &[queued(SITE, ledger::alerts::DIGEST, "{}", "run")],
+    );
+    assert_eq!(run(&mut conn, &[forget()]), [0]);
 }

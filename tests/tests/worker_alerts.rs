@@ -1,7 +1,9 @@
 //! Alerts (#31 §3) on workerd with local D1 and its queues: a rule set
 //! in Settings fires once when the scheduled run finds it holding, to the
 //! signed webhook as `{"site_key", "alert"}` and to a chat-ops receiver in
-//! Slack's format, stays quiet while it keeps holding, and resolves once.
+//! Slack's format, stays quiet while it keeps holding, and resolves once;
+//! the daily digest goes out once a local day from 09:00 in the site's
+//! time zone, with yesterday against the day before and the top gaps.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
@@ -201,4 +203,133 @@ async fn a_rule_fires_once_to_the_webhook_and_the_chat_and_resolves_once() {
         )
         .unwrap();
     assert_eq!(states, [json!({"holding": 0, "owed": null})]);
+}
+
+/// A fixed-offset zone where it is now between 10:00 and 20:59, and its
+/// offset from UTC in hours: a digest is due there today.
+fn zone_past_nine() -> (String, i64) {
+    let hour = now_ms().rem_euclid(86_400_000) / 3_600_000;
+    let offset = (10..=20)
+        .map(|local| local - hour)
+        .map(|offset| if offset > 14 { offset - 24 } else { offset })
+        .find(|offset| (-12..=14).contains(offset))
+        .unwrap();
+    // `Etc/GMT-3` is three hours ahead of UTC (the POSIX sign).
+    let zone = match offset {
+        0 => "Etc/GMT".to_string(),
+        ahead if ahead > 0 => format!("Etc/GMT-{ahead}"),
+        behind => format!("Etc/GMT+{}", -behind),
+    };
+    (zone, offset)
+}
+
+#[tokio::test]
+async fn the_daily_digest_goes_out_once_from_nine_in_the_sites_time_zone() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("alerts_digest").unwrap();
+    let collector = stack.collector();
+    let chat = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let chat_port = chat.local_addr().unwrap().port();
+    let (zone, offset) = zone_past_nine();
+
+    // The site keeps text (for the gaps) before anything is sent.
+    let read = collector
+        .site_request(
+            Method::GET,
+            &site.key,
+            "settings",
+            Some(&site.secret),
+            &[],
+            None,
+        )
+        .await
+        .unwrap();
+    let mut settings = read.body["settings"].clone();
+    settings["time_zone"] = json!(zone);
+    settings["store_text"] = json!(true);
+    let etag = read.header("ETag").unwrap().to_string();
+    let saved = collector
+        .put_settings(&site, &settings, Some(&etag))
+        .await
+        .unwrap();
+    assert_eq!(saved.status, 200, "{}", saved.body);
+
+    // Yesterday, local time: three 👎 (two on the same question) and a 👍.
+    const DAY: i64 = 86_400_000;
+    let local_now = now_ms() + offset * 3_600_000;
+    let local_midnight = local_now - local_now.rem_euclid(DAY);
+    let yesterday_noon = local_midnight - DAY / 2 - offset * 3_600_000;
+    let conversation = unique("c");
+    let rated = |message: &str, rating: &str, question: &str| {
+        let mut event = thumb_event(
+            &unique("ev"),
+            &conversation,
+            message,
+            rating,
+            yesterday_noon,
+        );
+        event["question"] = json!(question);
+        event["answer"] = json!("Only within Germany.");
+        event
+    };
+    collector
+        .send_all(
+            &site,
+            vec![
+                rated("m1", "down", "Do you ship to <Austria>?"),
+                rated("m2", "down", "Do you ship to <Austria>?"),
+                rated("m3", "down", "Where is my order?"),
+                rated("m4", "up", "Do you sell gift cards?"),
+            ],
+        )
+        .await
+        .unwrap_or_else(|err| panic!("{err}"));
+
+    // Then the digest, once yesterday is stored: any run from now on
+    // (another test's too) writes it whole.
+    settings["alerts"] = json!({
+        "rules": [],
+        "chat_url": format!("http://127.0.0.1:{chat_port}/services/T0/B0/y"),
+        "daily_digest": true,
+    });
+    let saved = collector
+        .put_settings(&site, &settings, Some(saved.header("ETag").unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    scheduled_alerts(&stack).await;
+    let message: Value = serde_json::from_slice(&next(&chat).await.body).unwrap();
+    slack_shaped(&message);
+    let header = message["blocks"][0]["text"]["text"].as_str().unwrap();
+    assert!(
+        header.starts_with(&format!("Daily digest for {}: ", site.key)),
+        "{header}"
+    );
+    let figures = message["blocks"][1]["text"]["text"].as_str().unwrap();
+    assert!(
+        figures.starts_with("*Ratings*: 4 (👍 1, 👎 3; 75% 👎) — the day before: 0"),
+        "{figures}"
+    );
+    let gaps = message["blocks"][3]["text"]["text"].as_str().unwrap();
+    assert_eq!(
+        gaps, "*Top knowledge gaps*\n1. “Do you ship to &lt;Austria&gt;?” (2 👎)",
+        "a question asked once is no gap"
+    );
+
+    // The run after finds today's digest sent: it writes none.
+    let sent = |stack: &Stack| {
+        stack
+            .d1_execute_for(
+                &site.key,
+                &format!(
+                    "SELECT since FROM alert_states WHERE site_key = {} AND rule = 'digest'",
+                    e2e::sql_text(&site.key)
+                ),
+            )
+            .unwrap()
+    };
+    let first = sent(&stack);
+    assert_eq!(first.len(), 1, "{first:?}");
+    scheduled_alerts(&stack).await;
+    assert_eq!(sent(&stack), first);
 }
