@@ -371,6 +371,42 @@ settings-webhook-test = Send a test webhook
 settings-webhook-delivered = The test arrived (answer { $status }).
 # Shown after a test delivery did not arrive. { $reason } says why (in English).
 settings-webhook-failed = The test did not arrive: { $reason }
+# Settings: the legend over the alert rules and where alerts go.
+settings-alerts-legend = Alerts
+# Settings: how alert rules work.
+settings-alerts-intro = Rules are checked every 15 minutes. Your team hears once when a rule starts to hold, and once more when it stops.
+# Settings: the legend of one alert rule; $number is its place in the list.
+settings-alerts-rule = Rule { $number }
+# Settings: the label of the picker of what a rule watches.
+settings-alerts-kind = Alert when
+# Settings: a rule kind (the thumbs-down share, in words: emoji show as boxes without an emoji font).
+settings-alerts-kind-share = the thumbs-down share is above a limit
+# Settings: a rule kind.
+settings-alerts-kind-csat = the satisfaction average is below a limit
+# Settings: a rule kind.
+settings-alerts-kind-items = open review items pile up
+# Settings: a rule's window, in hours.
+settings-alerts-hours = Over the last (hours)
+# Settings: the thumbs-down share a rule fires above, in percent.
+settings-alerts-percent = Thumbs-down share above (%)
+# Settings: the satisfaction average (1 to 5) a rule fires below.
+settings-alerts-average = Average below (1–5)
+# Settings: the fewest ratings a rule judges.
+settings-alerts-min-ratings = With at least (ratings)
+# Settings: the fewest answers a rule judges.
+settings-alerts-min-answers = With at least (answers)
+# Settings: how many review items opened in the last hour make a rule fire.
+settings-alerts-count = Open review items from the last hour, at least
+# Settings: the button that removes one rule; $number is its place.
+settings-alerts-remove = Remove rule { $number }
+# Settings: the button that adds a rule.
+settings-alerts-add = Add a rule
+# Settings: send alerts to the site's webhook as well.
+settings-alerts-to-webhook = Send alerts to the webhook too
+# Settings: the chat-ops URL alerts and the digest go to.
+settings-alerts-chat-url = Chat URL (a Slack incoming webhook; Mattermost and Rocket.Chat take the same, Discord at …/slack)
+# Settings: the daily digest.
+settings-alerts-digest = Post a daily digest to the chat URL at 09:00 in the site’s time zone
 # Button that saves the settings.
 settings-save = Save settings
 # Shown after the settings were saved.

@@ -12,6 +12,7 @@
 //! language and what to call with a new secret, and drops the [`Section`]
 //! when the section closes.
 
+pub mod alerts_form;
 pub mod components;
 pub mod settings_form;
 

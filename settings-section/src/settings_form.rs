@@ -4,6 +4,8 @@
 //! sent, and the problems shown beside their fields. Tested natively.
 
 use protocol::{CsatMode, FieldErrors, Settings};
+
+use crate::alerts_form::AlertsForm;
 use serde_json::{Value, json};
 
 /// Every control's value as the form holds it.
@@ -32,7 +34,7 @@ pub struct SettingsForm {
     /// Review labels, one per line.
     pub review_labels: String,
     /// The alert rules and where alerts go.
-    pub alerts: protocol::alerts::AlertSettings,
+    pub alerts: AlertsForm,
 }
 
 fn optional(text: &str) -> Value {
@@ -67,7 +69,7 @@ impl SettingsForm {
             time_zone: config.time_zone.clone().unwrap_or_default(),
             allowed_origins: settings.allowed_origins.join("\n"),
             review_labels: config.review_labels.join("\n"),
-            alerts: config.alerts.clone(),
+            alerts: AlertsForm::of(&config.alerts),
         }
     }
 
@@ -105,7 +107,7 @@ impl SettingsForm {
             "shop_name": optional(&self.shop_name),
             "time_zone": optional(&self.time_zone),
             "review_labels": labels,
-            "alerts": self.alerts,
+            "alerts": self.alerts.document(),
             "allowed_origins": origins,
         })
     }

@@ -200,6 +200,131 @@ async fn an_owner_changes_settings_from_the_dashboard_and_the_bubble_follows() {
 }
 
 #[tokio::test]
+async fn an_owner_sets_an_alert_rule_and_a_private_chat_url_is_refused_beside_it() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("settings_alerts").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    open_settings(&browser, &stack, &site, "en-US").await;
+
+    // A rule: the satisfaction average over 12 hours below 3,5 (a decimal
+    // comma is a point), with at least 5 answers.
+    browser
+        .page_element("#alerts-add-rule")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // Fluent isolates the number with bidi marks.
+    assert_eq!(
+        browser
+            .page_text("fieldset.alert-rule legend")
+            .await
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], ""),
+        "Rule 1"
+    );
+    browser
+        .js(
+            "const select = document.getElementById('alert-0-kind');
+             select.value = 'csat_below';
+             select.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    type_into(&browser, "#alert-0-hours", "12").await;
+    type_into(&browser, "#alert-0-average", "3,5").await;
+    type_into(&browser, "#alert-0-min_answers", "5").await;
+    // A chat URL on a private network is refused beside its box.
+    type_into(&browser, "#setting-alerts-chat-url", "http://10.0.0.1/hook").await;
+    save(&browser).await;
+    assert_eq!(
+        status(&browser).await,
+        "Some settings need a change; see the notes beside them."
+    );
+    let refused = browser
+        .page_text("#setting-alerts-chat-url-error")
+        .await
+        .unwrap();
+    assert!(refused.contains("private"), "{refused}");
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    type_into(
+        &browser,
+        "#setting-alerts-chat-url",
+        "https://chat.example/hooks/T0",
+    )
+    .await;
+    browser
+        .page_element("#setting-alerts-digest")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    save(&browser).await;
+    eventually("the alerts saved", Duration::from_secs(15), || async {
+        let text = browser.page_text("form.settings > .status").await?;
+        Ok((text == "Settings saved.").then_some(()))
+    })
+    .await
+    .unwrap();
+
+    // After a reload the rule reads back as saved.
+    browser.client.refresh().await.unwrap();
+    browser.page_element("#alert-0-kind").await.unwrap();
+    for (control, value) in [
+        ("#alert-0-kind", json!("csat_below")),
+        ("#alert-0-hours", json!("12")),
+        ("#alert-0-average", json!("3.5")),
+        ("#alert-0-min_answers", json!("5")),
+        ("#setting-alerts-digest", json!(true)),
+    ] {
+        assert_eq!(
+            browser.control_value(control).await.unwrap(),
+            value,
+            "{control}"
+        );
+    }
+    // Removing it puts focus back on "Add a rule"; saved, no rule is left.
+    browser
+        .page_element("fieldset.alert-rule button.remove-rule")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(browser.focus().await.unwrap(), "page:alerts-add-rule");
+    save(&browser).await;
+    eventually("the removal saved", Duration::from_secs(15), || async {
+        let text = browser.page_text("form.settings > .status").await?;
+        Ok((text == "Settings saved.").then_some(()))
+    })
+    .await
+    .unwrap();
+    let rules = stack
+        .collector()
+        .site_request(
+            reqwest::Method::GET,
+            &site.key,
+            "settings",
+            Some(&site.secret),
+            &[],
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(rules.body["settings"]["alerts"]["rules"], json!([]));
+    assert_eq!(
+        rules.body["settings"]["alerts"]["daily_digest"],
+        json!(true)
+    );
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
 async fn settings_read_right_to_left_in_arabic_with_no_axe_violations() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("dashboard").unwrap();

@@ -199,6 +199,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("dataset_plain", SiteConfig::default()),
         ("alerts", SiteConfig::default()),
         ("alerts_digest", SiteConfig::default()),
+        ("settings_alerts", SiteConfig::default()),
         ("dataset_pages", SiteConfig::default()),
         ("export_live", SiteConfig::default()),
         ("export_fault", SiteConfig::default()),

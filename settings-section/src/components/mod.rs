@@ -1,4 +1,5 @@
 //! Leptos components, one per file.
 
+pub mod alerts_fieldset;
 pub mod keys_panel;
 pub mod settings_page;

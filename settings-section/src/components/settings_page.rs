@@ -1,12 +1,13 @@
 //! Settings: how the bubble asks for feedback on the site and what the
 //! collector keeps, saved with the version they were read at (someone
 //! else's change meanwhile is not overwritten), every problem beside its
-//! field; a test delivery to the webhook; access keys and a new secret
-//! (`keys_panel`); and the list of changes.
+//! field; a test delivery to the webhook; alert rules (`alerts_fieldset`);
+//! access keys and a new secret (`keys_panel`); and the list of changes.
 
 use l10n::format::Args;
 use leptos::prelude::*;
 
+use crate::components::alerts_fieldset::AlertsFieldset;
 use crate::components::keys_panel::KeysPanel;
 use crate::settings_form::SettingsForm;
 use dashboard::api::{Api, AuditEntry, SaveError, StoredSettings};
@@ -287,6 +288,7 @@ fn SettingsEditor(
                     (|form| form.webhook_url.clone(), |form, text| form.webhook_url = text), "url")}
                 <WebhookTest api/>
             </fieldset>
+            <AlertsFieldset form errors/>
             <button type="submit" disabled=move || busy.get()>{i18n.t(Key::SettingsSave)}</button>
             <p class=said_class role="status">{said}</p>
         </form>
