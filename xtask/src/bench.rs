@@ -47,6 +47,7 @@ use anyhow::{Context, Result, bail};
 use protocol::SiteConfig;
 
 use crate::against;
+use crate::alerts_bench;
 use crate::builds;
 use crate::figures::{self, Figures};
 use crate::operations::bulk_seed;
@@ -97,7 +98,7 @@ const DEFAULT_ROUNDS: usize = 3;
 const MAX_ROUNDS: usize = 20;
 
 /// Every flag, for the help text and for refusing typos.
-pub const FLAGS: &str = "--ingest --profile --reads --events N --dashboard --widget --lighthouse --size --against REV --rounds N";
+pub const FLAGS: &str = "--ingest --profile --reads --events N --alerts --dashboard --widget --lighthouse --size --against REV --rounds N";
 
 /// What to measure, and how.
 struct Options {
@@ -105,6 +106,8 @@ struct Options {
     /// Profile this checkout's Worker under ingest after the rounds.
     profile: bool,
     reads: bool,
+    /// One scheduled run of the alert rules over 1,000 sites.
+    alerts: bool,
     dashboard: bool,
     widget: bool,
     lighthouse: bool,
@@ -121,6 +124,7 @@ impl Options {
             ingest: false,
             profile: false,
             reads: false,
+            alerts: false,
             dashboard: false,
             widget: false,
             lighthouse: false,
@@ -135,6 +139,7 @@ impl Options {
                 "--ingest" => options.ingest = true,
                 "--profile" => options.profile = true,
                 "--reads" => options.reads = true,
+                "--alerts" => options.alerts = true,
                 "--dashboard" => options.dashboard = true,
                 "--widget" => options.widget = true,
                 "--lighthouse" => options.lighthouse = true,
@@ -178,6 +183,7 @@ impl Options {
             bail!("--profile samples the Worker under ingest; run it with --ingest only");
         }
         if !(options.reads
+            || options.alerts
             || options.dashboard
             || options.widget
             || options.lighthouse
@@ -203,7 +209,7 @@ impl Options {
     }
 
     fn needs_worker(&self) -> bool {
-        self.ingest || self.reads || self.browser()
+        self.ingest || self.reads || self.alerts || self.browser()
     }
 
     /// The builds a revision needs, by their `cargo xtask` names.
@@ -233,6 +239,10 @@ struct Stack {
     page_origin: String,
     /// The DevTools inspector's port, where the Worker is profiled.
     inspector: Option<u16>,
+    /// The Worker's log, which the alerts' run writes its figures to.
+    log: PathBuf,
+    /// How many databases the revision spreads sites over.
+    databases: usize,
     // Held for their lifetime: dropping them stops the page and the Worker.
     _page: Option<StaticSite>,
     _worker: Background,
@@ -255,7 +265,7 @@ fn start_stack(
     dir: &Path,
     page: bool,
     direct_events: Option<u64>,
-    profiled: bool,
+    (profiled, alerts): (bool, bool),
 ) -> Result<Stack> {
     std::fs::create_dir_all(dir)?;
     let d1 = D1::new(repo, dir.join("state"));
@@ -299,11 +309,22 @@ fn start_stack(
     let url = format!("http://127.0.0.1:{port}");
     let inspector = if profiled { Some(free_port()?) } else { None };
     let inspector_arg = inspector.map(|port| port.to_string());
-    let extra: Vec<&str> = match &inspector_arg {
+    let mut extra: Vec<&str> = match &inspector_arg {
         Some(port) => vec!["--inspector-port", port],
         None => Vec::new(),
     };
-    let worker = worker_dev::start(repo, &d1, port, Log::File(dir.join("wrangler.log")), &extra)?;
+    if alerts {
+        println!(
+            "\nmaking {} sites with three alert rules each, {label}:",
+            alerts_bench::SITES
+        );
+        alerts_bench::seed(&d1, &origins, i64::try_from(sites::now_ms()?)?)?;
+        // `/__scheduled` runs the cron handler on request.
+        extra.push("--test-scheduled");
+    }
+    let log = dir.join("wrangler.log");
+    let databases = d1.each()?.len();
+    let worker = worker_dev::start(repo, &d1, port, Log::File(log.clone()), &extra)?;
     let page_port = free_port()?;
     let page_origin = format!("http://127.0.0.1:{page_port}");
     let page = if page {
@@ -335,6 +356,8 @@ fn start_stack(
         read_file,
         page_origin,
         inspector,
+        log,
+        databases,
         _page: page,
         _worker: worker,
     })
@@ -347,6 +370,7 @@ enum Measure {
     /// Ingest with every site in the first database (batch size).
     IngestOneDatabase(&'static str),
     Read(&'static str),
+    Alerts,
     Widget,
     Dashboard,
     Lighthouse,
@@ -411,6 +435,7 @@ fn measure(
                 .arg(&stack.read_file)
                 .args([path, READ_REQUESTS]),
         ),
+        Measure::Alerts => alerts_bench::measure(label, &stack.url, &stack.log, stack.databases),
         Measure::Widget => collect(
             label,
             measuring(repo, "widget_timing")
@@ -547,7 +572,7 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
                 &dir,
                 options.page(),
                 options.direct_events(),
-                options.profile && side == last,
+                (options.profile && side == last, options.alerts),
             )?);
         }
         measure_rounds(repo, &options, &stacks, &mut figures)?;
@@ -600,6 +625,9 @@ fn measure_rounds(
     }
     if options.reads {
         plan.extend(READ_PATHS.map(Measure::Read));
+    }
+    if options.alerts {
+        plan.push(Measure::Alerts);
     }
     if options.widget {
         plan.push(Measure::Widget);

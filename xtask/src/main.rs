@@ -2,6 +2,7 @@
 //! same on every machine. See the README for what each command does.
 
 mod against;
+mod alerts_bench;
 mod bench;
 mod builds;
 mod collector_assets;
@@ -36,6 +37,7 @@ commands:
                  --ingest (the default) ingest throughput (--profile: then the Worker's
                  CPU profile under ingest); --reads 1M-event reads
                  (--events N: N instead; over 1M seeded straight into local D1);
+                 --alerts one scheduled run of the alert rules over 1,000 sites;
                  --dashboard the dashboard in Chromium; --widget bubble and panel timings;
                  --lighthouse the demo page's score; --size the widget's download;
                  --against REV the same for git revision REV, interleaved, with ratios;
