@@ -75,6 +75,17 @@ pub fn news(rule: &AlertRule, was_holding: bool, judgement: Judgement, at: i64) 
     })
 }
 
+/// A share in percent, with a decimal only where the whole number would
+/// hide it (30.4% is not "30%", which would read as not above 30%).
+fn share_text(share: f64) -> String {
+    let tenths = (share * 10.0).round();
+    if tenths % 10.0 == 0.0 {
+        format!("{:.0}%", tenths / 10.0)
+    } else {
+        format!("{:.1}%", tenths / 10.0)
+    }
+}
+
 fn hours_text(hours: u32) -> String {
     if hours == 1 {
         "the last hour".into()
@@ -95,9 +106,7 @@ fn sentence(rule: &AlertRule, state: AlertState, judgement: Judgement) -> String
             format!(
                 "The 👎 share over {} is {} ({})",
                 hours_text(*hours),
-                judgement
-                    .value
-                    .map_or_else(|| "unknown".into(), |share| format!("{share:.0}%")),
+                judgement.value.map_or_else(|| "unknown".into(), share_text),
                 plural(judgement.count, "rating", "ratings"),
             ),
             format!("above {percent}%"),
@@ -151,8 +160,9 @@ pub fn chat_message(alert: &Alert, site: &str, dashboard: Option<&str>) -> ChatM
             )],
         });
     }
+    // Slack reads `text` as markup too, and some clients show only it.
     ChatMessage {
-        text: format!("{title}: {}", alert.text),
+        text: escape(&format!("{title}: {}", alert.text)),
         blocks,
     }
 }
@@ -215,6 +225,16 @@ mod tests {
             "The 👎 share over the last 6 hours is 50% (10 ratings), above 30%."
         );
         assert_eq!((fired.value, fired.count), (Some(50.0), 10));
+        // Just above the limit shows its decimal.
+        let just = judge(&SHARE, figures(304, 1000));
+        let Some(just) = news(&SHARE, false, just, 7) else {
+            panic!("30.4% is above 30%");
+        };
+        assert!(
+            just.text.contains("is 30.4% (1000 ratings)"),
+            "{}",
+            just.text
+        );
     }
 
     #[test]
@@ -234,7 +254,7 @@ mod tests {
         );
         assert_eq!(
             message.text,
-            "Alert for Tom & <Jerry>: 2 review items opened in the last hour and still open, at least 1."
+            "Alert for Tom &amp; &lt;Jerry&gt;: 2 review items opened in the last hour and still open, at least 1."
         );
         assert_eq!(
             message.blocks.first(),

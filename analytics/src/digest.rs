@@ -15,8 +15,9 @@ use crate::window::Window;
 pub const HOUR: u32 = 9;
 /// How many knowledge gaps it lists.
 pub const GAPS: usize = 3;
-/// The longest question it quotes, in characters.
-const MAX_QUESTION_CHARS: usize = 200;
+/// The longest question it quotes, in characters: three of them, each
+/// escaped at most fivefold (`&amp;`), stay inside Slack's 3,000.
+const MAX_QUESTION_CHARS: usize = 150;
 
 /// Yesterday, when the digest is due at `now_ms`: it is 09:00 or later
 /// in the zone `zone` names (UTC without one, or with one this crate does
@@ -70,7 +71,13 @@ fn gaps_text(gaps: &[Gap], text_kept: bool) -> String {
     }
     let mut text = String::from("*Top knowledge gaps*");
     for (rank, gap) in gaps.iter().take(GAPS).enumerate() {
-        let question: String = gap.question.chars().take(MAX_QUESTION_CHARS).collect();
+        // One line each: a shopper's line break would start a line of its own.
+        let question: String = gap
+            .question
+            .chars()
+            .take(MAX_QUESTION_CHARS)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         text.push_str(&format!(
             "\n{}. “{}” ({} 👎)",
             rank + 1,
@@ -103,7 +110,10 @@ pub fn message(site: &str, overview: &Overview, gaps: &[Gap], text_kept: bool) -
     );
     let gaps = gaps_text(gaps, text_kept);
     ChatMessage {
-        text: format!("{title}. {}", figures.lines().next().unwrap_or_default()),
+        text: escape(&format!(
+            "{title}. {}",
+            figures.lines().next().unwrap_or_default()
+        )),
         blocks: vec![
             Block::Header {
                 text: Text::plain(&title, MAX_HEADER_CHARS),
@@ -176,7 +186,7 @@ mod tests {
         counts.review.open = 7;
         let overview = overview(&window, &counts);
         let gap = Gap {
-            question: "Do you ship to <Austria> & Swiss?".into(),
+            question: "Do you ship to <Austria> & Swiss?\n2. fake".into(),
             count: 5,
             latest_at: 0,
             conversation_ids: Vec::new(),
@@ -202,7 +212,7 @@ mod tests {
             message.blocks.get(3),
             Some(&Block::Section {
                 text: Text::Mrkdwn {
-                    text: "*Top knowledge gaps*\n1. “Do you ship to &lt;Austria&gt; &amp; Swiss?” (5 👎)"
+                    text: "*Top knowledge gaps*\n1. “Do you ship to &lt;Austria&gt; &amp; Swiss? 2. fake” (5 👎)"
                         .into()
                 }
             })

@@ -219,7 +219,7 @@ mod tests {
             args.set(name, Arg::Text("x".into()));
         }
         for name in [
-            "rated", "count", "score", "up", "down", "status", "version", "offered",
+            "rated", "count", "score", "up", "down", "status", "version", "offered", "number",
         ] {
             args.set(name, Arg::Number(2));
         }

@@ -164,6 +164,10 @@ pub async fn run(env: &Env, db: &D1Database, db_name: &str, now: i64) -> Result<
         }
     }
     let mut statements = Vec::new();
+    // While a site moves, the database it moves to keeps the same state
+    // (without the alert owed, which its home queues), so the rule neither
+    // fires nor resolves again there after the switch.
+    let mut mirrored = Vec::new();
     for (index, alert) in &owed {
         let Some(row) = rows.get(*index) else {
             continue;
@@ -180,9 +184,16 @@ pub async fn run(env: &Env, db: &D1Database, db_name: &str, now: i64) -> Result<
             was_holding,
             holds: !was_holding,
             at: now,
-            owed: alert,
+            owed: Some(alert),
         };
         statements.push(bind(db, &ledger::alerts::record(&change))?);
+        if let Some(moving_to) = store::databases::moving_to(env, &row.site_key).await? {
+            let change = Change {
+                owed: None,
+                ..change
+            };
+            mirrored.push((moving_to, ledger::alerts::record(&change)));
+        }
     }
     statements.push(bind(db, &ledger::alerts::forget())?);
     let written = busy::batch(db, statements).await?;
@@ -200,19 +211,29 @@ pub async fn run(env: &Env, db: &D1Database, db_name: &str, now: i64) -> Result<
                 .is_some_and(|changes| changes > 0)
         })
         .count();
+    for (moving_to, record) in mirrored {
+        if let Err(err) = busy::run(&bind(&moving_to, &record)?).await {
+            console_error!(
+                "an alert's state was not mirrored to a moving site's new database: {err}"
+            );
+        }
+    }
     report.digests = digests(env, db, db_name, now).await?;
-    let (queued, read) = queue_owed(env, db, now).await?;
+    let (queued, read) = queue_owed(env, db, db_name).await?;
     report.queued = queued;
     report.rows_read += read;
     Ok(report)
 }
 
-/// Claims every alert owed in `db`, queues it and clears it: how many
-/// deliveries went, and the rows read. One whose site cannot take it any
-/// more is cleared; one the queue refused stays owed, for a later run
-/// once the claim lapses.
-async fn queue_owed(env: &Env, db: &D1Database, now: i64) -> Result<(usize, usize)> {
+/// Claims every alert owed in `db` (for the sites whose home it is),
+/// queues each in one batch and clears it: how many deliveries went, and
+/// the rows read. One whose site cannot take it any more is cleared; one
+/// the queue refused stays owed, for a later run once the claim lapses.
+async fn queue_owed(env: &Env, db: &D1Database, db_name: &str) -> Result<(usize, usize)> {
     let token = crate::random::token("alerts_", 16)?;
+    // Claimed at the time of claiming: a run that spent long on other
+    // databases must not write a claim that has already lapsed.
+    let now = worker::Date::now().as_millis() as i64;
     let read = busy::all(&bind(db, &ledger::alerts::claim_owed(&token, now))?).await?;
     let owed = read.results::<OwedRow>()?;
     let mut rows = rows_read(&read);
@@ -223,6 +244,10 @@ async fn queue_owed(env: &Env, db: &D1Database, now: i64) -> Result<(usize, usiz
     let mut sites: BTreeMap<String, Option<Site>> = BTreeMap::new();
     let mut sent = 0;
     for row in owed {
+        // A copy a move made waits for the switch: its home queues it.
+        if store::databases::home_of(env, &row.site_key).await? != db_name {
+            continue;
+        }
         if !sites.contains_key(&row.site_key) {
             sites.insert(row.site_key.clone(), Site::find(db, &row.site_key).await?);
         }
@@ -243,16 +268,21 @@ async fn queue_owed(env: &Env, db: &D1Database, now: i64) -> Result<(usize, usiz
             Some(site) => deliveries(site, &row.owed, now),
             None => Vec::new(),
         };
-        for delivery in &deliveries {
-            queue.send(delivery).await?;
-            sent += 1;
+        // Both targets in one send, so a refusal leaves neither queued
+        // and the next try sends neither twice.
+        let count = deliveries.len();
+        if count > 0
+            && let Err(err) = queue.send_batch(deliveries).await
+        {
+            console_error!("site {}: an alert stays owed: {err}", row.site_key);
+            continue;
         }
-        let cleared = busy::run(&bind(
-            db,
-            &ledger::alerts::queued(&row.site_key, &row.rule, &row.owed, &token),
-        )?)
-        .await?;
-        rows += rows_read(&cleared);
+        sent += count;
+        let clear = ledger::alerts::queued(&row.site_key, &row.rule, &row.owed, &token);
+        match busy::run(&bind(db, &clear)?).await {
+            Ok(cleared) => rows += rows_read(&cleared),
+            Err(err) => console_error!("site {}: a queued alert stays owed: {err}", row.site_key),
+        }
     }
     Ok((sent, rows))
 }

@@ -105,14 +105,20 @@ pub async fn put_settings(
         // A URL the checks above allow may still be one this deployment
         // never calls (this machine, for a deployed collector).
         let loopback = webhook::loopback_allowed(var(&ctx, crate::bindings::LOCAL_WEBHOOKS));
-        match settings
-            .config
-            .webhook_url
-            .as_deref()
-            .map(|url| check_webhook_url(url, loopback))
-        {
-            Some(Err(problem)) => Err(FieldErrors::from([("webhook_url".to_string(), problem)])),
-            _ => Ok(settings),
+        let config = &settings.config;
+        let mut errors = FieldErrors::new();
+        for (field, url) in [
+            ("webhook_url", config.webhook_url.as_deref()),
+            ("alerts.chat_url", config.alerts.chat_url.as_deref()),
+        ] {
+            if let Some(Err(problem)) = url.map(|url| check_webhook_url(url, loopback)) {
+                errors.insert(field.to_string(), problem);
+            }
+        }
+        if errors.is_empty() {
+            Ok(settings)
+        } else {
+            Err(errors)
         }
     });
     let new = checked.map_err(|errors| {

@@ -61,27 +61,34 @@ pub struct Change<'a> {
     pub holds: bool,
     /// When, unix ms.
     pub at: i64,
-    /// The alert owed, as JSON.
-    pub owed: &'a str,
+    /// The alert owed, as JSON; `None` where another database owes it
+    /// (a moving site's new one keeps the state alone).
+    pub owed: Option<&'a str>,
 }
 
 /// Writes `change` and the alert it owes, unless another run already
 /// wrote this change (its state is no longer `was_holding`): then it
-/// changes nothing, and the alert is owed once.
+/// changes nothing, and the alert is owed once. An earlier alert still
+/// owed and not claimed is the opposite news (a firing never sent, now
+/// resolved): the two cancel, and nothing is owed. One a run is queueing
+/// now stays its to send, and this one is owed after it.
 pub fn record(change: &Change<'_>) -> Statement {
     Statement::new(
         "INSERT INTO alert_states (site_key, rule, holding, since, owed) \
          SELECT ?1, ?2, ?3, ?4, ?5 \
          WHERE coalesce((SELECT holding FROM alert_states WHERE site_key = ?1 AND rule = ?2), 0) = ?6 \
          ON CONFLICT (site_key, rule) DO UPDATE SET holding = excluded.holding, \
-           since = excluded.since, owed = excluded.owed, claim = NULL, claimed_at = NULL \
+           since = excluded.since, \
+           owed = iif(alert_states.owed IS NOT NULL AND alert_states.claim IS NULL, \
+             NULL, excluded.owed), \
+           claim = NULL, claimed_at = NULL \
          WHERE alert_states.holding = ?6",
         vec![
             Param::text(change.site_key),
             Param::text(change.rule),
             Param::Int(i64::from(change.holds)),
             Param::Int(change.at),
-            Param::text(change.owed),
+            Param::opt_text(change.owed),
             Param::Int(i64::from(change.was_holding)),
         ],
     )

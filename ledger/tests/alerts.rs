@@ -98,7 +98,7 @@ fn a_change_is_written_once_with_its_alert_even_when_two_runs_race() {
         was_holding: false,
         holds: true,
         at: T0,
-        owed: r#"{"state":"firing"}"#,
+        owed: Some(r#"{"state":"firing"}"#),
     };
     // Two runs found the same change: the second writes nothing.
     assert_eq!(run(&mut conn, &[record(&fire), record(&fire)]), [1, 0]);
@@ -141,7 +141,7 @@ fn a_change_is_written_once_with_its_alert_even_when_two_runs_race() {
         was_holding: true,
         holds: false,
         at: T0 + HOUR,
-        owed: r#"{"state":"resolved"}"#,
+        owed: Some(r#"{"state":"resolved"}"#),
         ..fire.clone()
     };
     assert_eq!(run(&mut conn, &[record(&resolve)]), [1]);
@@ -220,4 +220,44 @@ fn a_digest_is_listed_for_sites_that_want_one_and_recorded_once_a_run() {
         &[queued(SITE, ledger::alerts::DIGEST, "{}", "run")],
     );
     assert_eq!(run(&mut conn, &[forget()]), [0]);
+}
+
+#[test]
+fn a_firing_never_sent_and_its_resolve_cancel_and_a_mirror_owes_nothing() {
+    let mut conn = database();
+    set_rules(&conn, json!([{"kind": "open_items", "count": 1}]));
+    let rule = read(&conn, T0)[0].0.clone();
+    let fire = Change {
+        site_key: SITE,
+        rule: &rule,
+        was_holding: false,
+        holds: true,
+        at: T0,
+        owed: Some("fire"),
+    };
+    let resolve = Change {
+        was_holding: true,
+        holds: false,
+        at: T0 + HOUR,
+        owed: Some("resolve"),
+        ..fire.clone()
+    };
+    // The queue was down: the firing is still owed, unclaimed, when the
+    // rule stops holding. Neither is sent.
+    assert_eq!(run(&mut conn, &[record(&fire), record(&resolve)]), [1, 1]);
+    let owed: Option<String> = one(&conn, "SELECT owed FROM alert_states");
+    assert_eq!(owed, None);
+    // A moving site's new database keeps the state and owes nothing.
+    let mirror = Change {
+        owed: None,
+        at: T0 + 2 * HOUR,
+        ..fire
+    };
+    assert_eq!(run(&mut conn, &[record(&mirror)]), [1]);
+    let state: (i64, Option<String>) = conn
+        .query_row("SELECT holding, owed FROM alert_states", [], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(state, (1, None));
 }

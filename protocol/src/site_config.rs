@@ -205,7 +205,8 @@ impl SiteConfig {
         if !self.alerts.rules.is_empty() && !self.alerts.delivers(self.webhook_url.is_some()) {
             problems.push((
                 "alerts.rules",
-                "alerts need somewhere to go: give a chat-ops URL, or send them to the webhook                  (with a webhook URL)"
+                "alerts need somewhere to go: give a chat-ops URL, or send them to the webhook \
+                 (with a webhook URL)"
                     .into(),
             ));
         }

@@ -149,6 +149,38 @@ impl AlertsForm {
         }
     }
 
+    /// What is not a number where a rule needs one, naming the rule and
+    /// the box (the collector's check would only say `alerts` is wrong).
+    pub fn problem(&self) -> Option<String> {
+        self.rules.iter().enumerate().find_map(|(index, rule)| {
+            let whole = |name: &str, text: &str| {
+                text.trim().parse::<u32>().is_err().then(|| {
+                    format!("rule {}: `{name}` must be a whole number, not {text:?}", index + 1)
+                })
+            };
+            let decimal = |name: &str, text: &str| {
+                let read = text.trim().replace(',', ".").parse::<f64>();
+                let tenths = read.map(|value| value * 10.0);
+                let exact = tenths.is_ok_and(|tenths| (tenths - tenths.round()).abs() < 1e-6);
+                (!exact).then(|| {
+                    format!(
+                        "rule {}: `{name}` must be a number with at most one decimal, such as 3.5, not {text:?}",
+                        index + 1
+                    )
+                })
+            };
+            match rule.kind {
+                RuleKind::ThumbsDownShare => whole("hours", &rule.hours)
+                    .or_else(|| whole("percent", &rule.limit))
+                    .or_else(|| whole("min_ratings", &rule.minimum)),
+                RuleKind::CsatBelow => whole("hours", &rule.hours)
+                    .or_else(|| decimal("average", &rule.limit))
+                    .or_else(|| whole("min_answers", &rule.minimum)),
+                RuleKind::OpenItems => whole("count", &rule.limit),
+            }
+        })
+    }
+
     /// Whether another rule may be added.
     pub fn can_add(&self) -> bool {
         self.rules.len() < MAX_RULES
@@ -214,6 +246,18 @@ mod tests {
         };
         assert_eq!(form.document()["chat_url"], Value::Null);
         assert!(read(&form).is_err());
+        assert_eq!(
+            form.problem().as_deref(),
+            Some("rule 1: `hours` must be a whole number, not \"a day\"")
+        );
+        let mut fine = form.clone();
+        fine.rules[0].hours = "12".into();
+        assert_eq!(fine.problem(), None);
+        fine.rules[0].limit = "3.55".into();
+        assert!(
+            fine.problem()
+                .is_some_and(|problem| problem.contains("`average`"))
+        );
         let with = |n| AlertsForm {
             rules: vec![RuleForm::new(RuleKind::OpenItems); n],
             ..form.clone()

@@ -116,7 +116,17 @@ impl SettingsForm {
     /// zone is left to the collector, which knows the zones); otherwise
     /// every field's problem.
     pub fn checked(&self) -> Result<Settings, FieldErrors> {
-        Settings::from_json(&self.document().to_string(), &|_| true)
+        let checked = Settings::from_json(&self.document().to_string(), &|_| true);
+        match self.alerts.problem() {
+            // Said of the rule and the box, not of `alerts` as a whole.
+            Some(problem) => {
+                let mut errors = checked.err().unwrap_or_default();
+                errors.remove("alerts");
+                errors.insert("alerts.rules".to_string(), problem);
+                Err(errors)
+            }
+            None => checked,
+        }
     }
 }
 

@@ -233,6 +233,26 @@ async fn an_owner_sets_an_alert_rule_and_a_private_chat_url_is_refused_beside_it
         )
         .await
         .unwrap();
+    // Words in a number box: the problem names the rule and the box.
+    type_into(&browser, "#alert-0-hours", "a day").await;
+    save(&browser).await;
+    let named = eventually("the rule's problem", Duration::from_secs(10), || async {
+        let text = browser.page_text("#setting-alerts-rules-error").await?;
+        Ok((!text.is_empty()).then_some(text))
+    })
+    .await
+    .unwrap();
+    assert!(named.starts_with("rule 1: `hours`"), "{named}");
+    assert_eq!(
+        browser
+            .js(
+                "return document.getElementById('alert-0-hours').getAttribute('aria-invalid');",
+                vec![]
+            )
+            .await
+            .unwrap(),
+        json!("true")
+    );
     type_into(&browser, "#alert-0-hours", "12").await;
     type_into(&browser, "#alert-0-average", "3,5").await;
     type_into(&browser, "#alert-0-min_answers", "5").await;

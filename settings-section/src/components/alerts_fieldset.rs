@@ -32,15 +32,28 @@ fn number_box(
             .unwrap_or_default()
     };
     let described = move || {
+        errors.with(|errors| {
+            let ids: Vec<&str> = [
+                ("alerts.rules", RULES_PROBLEM),
+                ("alerts", "setting-alerts-error"),
+            ]
+            .into_iter()
+            .filter(|(field, _)| errors.contains_key(*field))
+            .map(|(_, id)| id)
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        })
+    };
+    let invalid = move || {
         errors
             .with(|errors| errors.contains_key("alerts.rules"))
-            .then_some(RULES_PROBLEM)
+            .then_some("true")
     };
     view! {
         <div class="field">
             <label for=id.clone()>{i18n.t(label)}</label>
             <input id=id type="text" inputmode="decimal" name=name
-                aria-describedby=described
+                aria-describedby=described aria-invalid=invalid
                 prop:value=value
                 on:input:target=move |ev| {
                     let text = ev.target().value();
@@ -106,9 +119,13 @@ fn RuleRow(
                 form.alerts.rules.remove(index);
             }
         });
-        if let Some(button) = after_remove.get_untracked() {
-            let _ = button.focus();
-        }
+        // Once the page shows the change ("Add a rule" may only now be
+        // enabled again).
+        request_animation_frame(move || {
+            if let Some(button) = after_remove.get_untracked() {
+                let _ = button.focus();
+            }
+        });
     };
     view! {
         <fieldset class="alert-rule" data-rule=index>
@@ -209,7 +226,7 @@ pub fn AlertsFieldset(
             </div>
             {flag("setting-alerts-digest", Key::SettingsAlertsDigest,
                 |form| form.alerts.daily_digest, |form, on| form.alerts.daily_digest = on)}
-            <p class="problem">{problem("alerts")}</p>
+            <p class="problem" id="setting-alerts-error">{problem("alerts")}</p>
         </fieldset>
     }
 }
