@@ -21,6 +21,6 @@ CREATE TABLE alert_states (
   claim    TEXT,                    -- who is queueing `owed` now
   claimed_at INTEGER,               -- unix ms, since when
   PRIMARY KEY (site_key, rule)
-) STRICT, WITHOUT ROWID;
+) STRICT;  -- with a rowid: a site move deletes a site's rows in rowid batches
 
 CREATE INDEX alert_states_owed ON alert_states (site_key) WHERE owed IS NOT NULL;

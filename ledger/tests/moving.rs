@@ -49,6 +49,13 @@ fn every_table_and_column_of_a_sites_rows_is_moved() {
         let moved: BTreeSet<String> = table.columns.iter().map(|c| c.to_string()).collect();
         let stored: BTreeSet<String> = columns.into_iter().filter(|c| c != "site_key").collect();
         assert_eq!(moved, stored, "the columns of {name} the move copies");
+        // The move deletes a site's rows from the old database in rowid
+        // batches (`cargo xtask site move`): a moved table has a rowid.
+        assert!(
+            conn.prepare(&format!("SELECT rowid FROM {name} LIMIT 0"))
+                .is_ok(),
+            "{name} is WITHOUT ROWID, so a move could not delete its rows"
+        );
         with_site.insert(name);
     }
     let moved: BTreeSet<String> = tables().iter().map(|t| t.name.to_string()).collect();
