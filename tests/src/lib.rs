@@ -696,6 +696,15 @@ impl Collector {
         field: &str,
         value: Value,
     ) -> Result<Answer> {
+        self.set_settings(site, [(field, value)]).await
+    }
+
+    /// [`Collector::set_setting`] for several fields in one write.
+    pub async fn set_settings<'a>(
+        &self,
+        site: &SiteAccess,
+        fields: impl IntoIterator<Item = (&'a str, Value)>,
+    ) -> Result<Answer> {
         let read = self
             .site_request(
                 reqwest::Method::GET,
@@ -718,10 +727,12 @@ impl Collector {
             .get("settings")
             .cloned()
             .context("no settings in the answer")?;
-        settings
+        let object = settings
             .as_object_mut()
-            .context("the settings are not an object")?
-            .insert(field.to_string(), value);
+            .context("the settings are not an object")?;
+        for (field, value) in fields {
+            object.insert(field.to_string(), value);
+        }
         let etag = read
             .body
             .get("etag")

@@ -12,7 +12,6 @@ use std::time::Duration;
 use e2e::receiver::{Received, receive};
 use e2e::{SiteAccess, Stack, now_ms, thumb_event, unique};
 use protocol::secret::{SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS, verify_webhook};
-use reqwest::Method;
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
 
@@ -119,29 +118,23 @@ async fn a_rule_fires_once_to_the_webhook_and_the_chat_and_resolves_once() {
 
     // The owner sets a rule: more than half 👎 over the last hour, with at
     // least four ratings; alerts to the webhook and to chat.
-    let read = collector
-        .site_request(
-            Method::GET,
-            &site.key,
-            "settings",
-            Some(&site.secret),
-            &[],
-            None,
-        )
-        .await
-        .unwrap();
-    let mut settings = read.body["settings"].clone();
-    settings["webhook_url"] = json!(format!("http://127.0.0.1:{hook_port}/hook"));
-    settings["shop_name"] = json!("Trail & <Peak>");
-    settings["alerts"] = json!({
-        "rules": [{"kind": "thumbs_down_share", "hours": 1, "percent": 50, "min_ratings": 4}],
-        "to_webhook": true,
-        "chat_url": format!("http://127.0.0.1:{chat_port}/services/T0/B0/x"),
-        "daily_digest": false,
-    });
-    let etag = read.header("ETag").unwrap().to_string();
     let saved = collector
-        .put_settings(&site, &settings, Some(&etag))
+        .set_settings(
+            &site,
+            [
+                ("webhook_url", json!(format!("http://127.0.0.1:{hook_port}/hook"))),
+                ("shop_name", json!("Trail & <Peak>")),
+                (
+                    "alerts",
+                    json!({
+                        "rules": [{"kind": "thumbs_down_share", "hours": 1, "percent": 50, "min_ratings": 4}],
+                        "to_webhook": true,
+                        "chat_url": format!("http://127.0.0.1:{chat_port}/services/T0/B0/x"),
+                        "daily_digest": false,
+                    }),
+                ),
+            ],
+        )
         .await
         .unwrap();
     assert_eq!(saved.status, 200, "{}", saved.body);
@@ -233,23 +226,11 @@ async fn the_daily_digest_goes_out_once_from_nine_in_the_sites_time_zone() {
     let (zone, offset) = zone_past_nine();
 
     // The site keeps text (for the gaps) before anything is sent.
-    let read = collector
-        .site_request(
-            Method::GET,
-            &site.key,
-            "settings",
-            Some(&site.secret),
-            &[],
-            None,
-        )
-        .await
-        .unwrap();
-    let mut settings = read.body["settings"].clone();
-    settings["time_zone"] = json!(zone);
-    settings["store_text"] = json!(true);
-    let etag = read.header("ETag").unwrap().to_string();
     let saved = collector
-        .put_settings(&site, &settings, Some(&etag))
+        .set_settings(
+            &site,
+            [("time_zone", json!(zone)), ("store_text", json!(true))],
+        )
         .await
         .unwrap();
     assert_eq!(saved.status, 200, "{}", saved.body);
@@ -287,13 +268,16 @@ async fn the_daily_digest_goes_out_once_from_nine_in_the_sites_time_zone() {
 
     // Then the digest, once yesterday is stored: any run from now on
     // (another test's too) writes it whole.
-    settings["alerts"] = json!({
-        "rules": [],
-        "chat_url": format!("http://127.0.0.1:{chat_port}/services/T0/B0/y"),
-        "daily_digest": true,
-    });
     let saved = collector
-        .put_settings(&site, &settings, Some(saved.header("ETag").unwrap()))
+        .set_setting(
+            &site,
+            "alerts",
+            json!({
+                "rules": [],
+                "chat_url": format!("http://127.0.0.1:{chat_port}/services/T0/B0/y"),
+                "daily_digest": true,
+            }),
+        )
         .await
         .unwrap();
     assert_eq!(saved.status, 200, "{}", saved.body);
