@@ -6,6 +6,7 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::alerts_form::{RuleForm, RuleKind};
+use crate::components::settings_page::check_field;
 use crate::settings_form::SettingsForm;
 use dashboard::i18n::{self, I18n, Key};
 use protocol::FieldErrors;
@@ -181,22 +182,6 @@ pub fn AlertsFieldset(
     };
     let problem =
         move |field: &'static str| move || errors.with(|errors| errors.get(field).cloned());
-    let flag = |id: &'static str,
-                label: Key,
-                get: fn(&SettingsForm) -> bool,
-                set: fn(&mut SettingsForm, bool)| {
-        view! {
-            <div class="field check">
-                <input id=id type="checkbox"
-                    prop:checked=move || form.with(get)
-                    on:change:target=move |ev| {
-                        let checked = ev.target().checked();
-                        form.update(|form| set(form, checked));
-                    }/>
-                <label for=id>{i18n.t(label)}</label>
-            </div>
-        }
-    };
     let chat_invalid = move || {
         errors
             .with(|errors| errors.contains_key("alerts.chat_url"))
@@ -211,8 +196,8 @@ pub fn AlertsFieldset(
                 disabled=move || form.with(|form| !form.alerts.can_add())
                 on:click=add>{i18n.t(Key::SettingsAlertsAdd)}</button>
             <p class="problem" id=RULES_PROBLEM>{problem("alerts.rules")}</p>
-            {flag("setting-alerts-to-webhook", Key::SettingsAlertsToWebhook,
-                |form| form.alerts.to_webhook, |form, on| form.alerts.to_webhook = on)}
+            {check_field(form, "alerts-to-webhook", Key::SettingsAlertsToWebhook,
+                (|form| form.alerts.to_webhook, |form, on| form.alerts.to_webhook = on))}
             <div class="field" data-field="alerts.chat_url">
                 <label for="setting-alerts-chat-url">{i18n.t(Key::SettingsAlertsChatUrl)}</label>
                 <input id="setting-alerts-chat-url" type="url" name="chat_url"
@@ -224,8 +209,8 @@ pub fn AlertsFieldset(
                     }/>
                 <p class="problem" id="setting-alerts-chat-url-error">{problem("alerts.chat_url")}</p>
             </div>
-            {flag("setting-alerts-digest", Key::SettingsAlertsDigest,
-                |form| form.alerts.daily_digest, |form, on| form.alerts.daily_digest = on)}
+            {check_field(form, "alerts-digest", Key::SettingsAlertsDigest,
+                (|form| form.alerts.daily_digest, |form, on| form.alerts.daily_digest = on))}
             <p class="problem" id="setting-alerts-error">{problem("alerts")}</p>
         </fieldset>
     }

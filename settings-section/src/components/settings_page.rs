@@ -30,7 +30,7 @@ enum Outcome {
 type TextBinding = (fn(&SettingsForm) -> String, fn(&mut SettingsForm, String));
 
 /// How a checkbox is read from and written into the form.
-type CheckBinding = (fn(&SettingsForm) -> bool, fn(&mut SettingsForm, bool));
+pub(crate) type CheckBinding = (fn(&SettingsForm) -> bool, fn(&mut SettingsForm, bool));
 
 /// The problem the collector or the check found with `field`, if any.
 fn problem(errors: RwSignal<FieldErrors>, field: &'static str) -> impl Fn() -> Option<String> {
@@ -98,8 +98,9 @@ fn text_field(
     }
 }
 
-/// A labelled checkbox bound to one field of the form.
-fn check_field(
+/// A labelled checkbox bound to one field of the form (its id is
+/// `setting-{field}`).
+pub(crate) fn check_field(
     form: RwSignal<SettingsForm>,
     field: &'static str,
     label: Key,
