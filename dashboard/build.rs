@@ -2,12 +2,19 @@
 //! `dashboard.ftl`, the reference copy: one `Key` per message, named in
 //! CamelCase (`nav-overview` is `Key::NavOverview`). A message added to
 //! the file is a key at once, and a key the file lacks does not compile.
+//! Also writes that copy as `i18n.rs` compiles it in, without its
+//! comments (notes for locale editors, 4.3 KB of the first section's
+//! brotli bytes; BENCHMARKS.md, "The dashboard in Chromium").
 
 use std::error::Error;
 use std::fmt::Write as _;
 use std::path::Path;
 
 const REFERENCE: &str = "../locales/en-US/dashboard.ftl";
+
+// The function `l10n::shipped` exports, tested there.
+#[path = "../l10n/src/shipped.rs"]
+mod shipped;
 
 /// The ids of the messages `ftl` defines (not terms, comments or the
 /// lines inside a message), in order.
@@ -40,5 +47,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     keys.push_str("}\n");
     let out = std::env::var("OUT_DIR")?;
     std::fs::write(Path::new(&out).join("keys.rs"), keys)?;
+    std::fs::write(
+        Path::new(&out).join("dashboard.ftl"),
+        shipped::without_comments(&ftl),
+    )?;
     Ok(())
 }

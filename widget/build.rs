@@ -10,20 +10,10 @@ use std::path::Path;
 const REFERENCE: &str = "../locales/en-US/widget.ftl";
 const STYLES: &str = "src/widget.css";
 
-/// `ftl` without its comment lines. A Fluent comment starts a line with
-/// `#`; a message's value or attribute never does (its continuation lines
-/// are indented), so no message changes.
-fn without_comments(ftl: &str) -> String {
-    let mut kept = String::with_capacity(ftl.len());
-    for line in ftl.lines().filter(|line| !line.starts_with('#')) {
-        if line.trim().is_empty() && (kept.is_empty() || kept.ends_with("\n\n")) {
-            continue;
-        }
-        kept.push_str(line);
-        kept.push('\n');
-    }
-    kept
-}
+// The same function `l10n::shipped` exports, tested there.
+#[path = "../l10n/src/shipped.rs"]
+mod shipped;
+use shipped::without_comments;
 
 /// `css` without `/* … */` comments, each run of white space one space, and
 /// none after `{`, `;` or `}` or before `}`. (The widget's CSS has no

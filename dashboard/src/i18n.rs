@@ -9,8 +9,8 @@ use l10n::reactive::LiveCopy;
 use leptos::prelude::{Get, RwSignal, Set};
 use protocol::locales::DEFAULT_LOCALE;
 
-/// The reference copy.
-const REFERENCE_FTL: &str = include_str!("../../locales/en-US/dashboard.ftl");
+/// The reference copy, without its comments (`build.rs`).
+const REFERENCE_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/dashboard.ftl"));
 
 /// The messages of one locale, falling back to en-US message by message
 /// (formatted by `l10n::format`, plural forms from the browser's

@@ -25,6 +25,7 @@ pub mod pseudo;
 #[cfg(feature = "reactive")]
 pub mod reactive;
 pub mod screen;
+pub mod shipped;
 
 use std::collections::BTreeSet;
 
