@@ -2,8 +2,8 @@
 // (the dashboard's Content-Security-Policy allows none). The build writes
 // the content-hashed names of the apps' files into FILES, as `<key>Js` and
 // `<key>Wasm` (see xtask/src/dashboard_assets.rs): the dashboard, and the
-// sections that are wasms of their own ("wording", "settings"), fetched
-// only when the app asks for them.
+// sections that are wasms of their own ("wording", "settings", "compare",
+// "conversation"), fetched only when the app asks for them.
 const FILES = {/* files */};
 
 const here = (name) => new URL(name, import.meta.url).href;

@@ -173,15 +173,20 @@ pub async fn load(requested: &[String]) -> Option<Messages> {
 /// Fetches `tag`'s copy (a locale the collector listed for the
 /// dashboard); where it cannot, the compiled-in en-US stands in.
 pub async fn load_locale(tag: &str) -> Messages {
+    Messages::new(tag, locale_ftl(tag).await.as_deref())
+}
+
+/// `tag`'s `dashboard.ftl` as the collector serves it; `None` when it
+/// cannot be had.
+pub async fn locale_ftl(tag: &str) -> Option<String> {
     use gloo_net::http::Request;
-    let ftl = match Request::get(&format!("/v1/locales/{tag}/dashboard"))
+    match Request::get(&format!("/v1/locales/{tag}/dashboard"))
         .send()
         .await
     {
         Ok(response) if response.ok() => response.text().await.ok(),
         _ => None,
-    };
-    Messages::new(tag, ftl.as_deref())
+    }
 }
 
 #[cfg(test)]

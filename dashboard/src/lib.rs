@@ -2,9 +2,10 @@
 //! Analyze → Overview (the CSAT chart, message feedback, the survey's
 //! figures), the Conversations inbox filtered by feedback with export, and
 //! Recommendations → knowledge gaps, Settings, and Wording (the widget's
-//! copy per locale). Settings and Wording are wasms of their own
-//! (`settings-section`, `wording-editor`), which this one fetches when
-//! they open (`section_apps`). Every number comes from the collector's
+//! copy per locale). Settings, Wording, Compare and a conversation are
+//! wasms of their own (`settings-section`, `wording-editor`,
+//! `compare-section`, `conversation-section`), which this one fetches
+//! when they open (`section_apps`). Every number comes from the collector's
 //! API; every word from `locales/*/dashboard.ftl`.
 
 pub mod api;
@@ -19,14 +20,15 @@ pub mod route;
 pub mod section_apps;
 pub mod section_mount;
 pub mod session;
-pub mod triage;
+pub mod shares;
 
 #[cfg(feature = "app")]
 use wasm_bindgen::prelude::*;
 
 /// Mounts the dashboard on the page's body. From `start.js`, which knows
 /// the built files' names: `load_section` fetches a section's wasm (by its
-/// key, `"wording"` or `"settings"`) and resolves to its module;
+/// key: `"wording"`, `"settings"`, `"compare"`, `"conversation"`) and
+/// resolves to its module;
 /// `prefetch_section` only fetches its files into the HTTP cache.
 #[cfg(feature = "app")]
 #[wasm_bindgen]

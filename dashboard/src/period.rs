@@ -49,6 +49,23 @@ impl Period {
         }
     }
 
+    /// The period whose [`query`](Self::query) is `query`, read back; how
+    /// a section that is a wasm of its own is told the dashboard's period.
+    pub fn from_query(query: &str) -> Option<Self> {
+        if let Some(days) = query.strip_prefix("days=") {
+            // Digits alone: `u32`'s parser also takes a leading `+`.
+            return days
+                .bytes()
+                .all(|byte| byte.is_ascii_digit())
+                .then(|| days.parse().ok())
+                .flatten()
+                .filter(|days| *days > 0)
+                .map(Self::Last);
+        }
+        let (from, to) = query.strip_prefix("from=")?.split_once("&to=")?;
+        Self::custom(from, to)
+    }
+
     /// The value of the period `<select>` that shows this period.
     pub fn choice(&self) -> String {
         match self {
@@ -70,6 +87,31 @@ mod tests {
             "from=2026-01-01&to=2026-01-31"
         );
         assert_eq!(Period::default().choice(), "30");
+    }
+
+    #[test]
+    fn a_query_reads_back_as_its_period() {
+        for period in [
+            Period::Last(7),
+            Period::Last(90),
+            Period::custom("2026-01-01", "2026-01-31").unwrap(),
+        ] {
+            assert_eq!(Period::from_query(&period.query()), Some(period));
+        }
+        for bad in [
+            "",
+            "days=",
+            "days=0",
+            "days=+7",
+            "days=-1",
+            "days=7x",
+            "weeks=2",
+            "from=2026-01-02&to=2026-01-01",
+            "from=2026-01-01",
+            "to=2026-01-01&from=2026-01-01",
+        ] {
+            assert_eq!(Period::from_query(bad), None, "{bad}");
+        }
     }
 
     #[test]

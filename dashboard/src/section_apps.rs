@@ -1,6 +1,6 @@
 //! The sections that are wasms of their own (`wording-editor/`,
-//! `settings-section/`): each fetched and instantiated once, when it first
-//! opens; for a holder who may open it, its bytes are fetched into the HTTP
+//! `settings-section/`, `compare-section/`, `conversation-section/`): each
+//! fetched and instantiated once, when it first opens; for a holder who may open it, its bytes are fetched into the HTTP
 //! cache before, while the browser is idle after the first section has
 //! shown. `start.js`, which knows the built files' content-hashed names,
 //! hands over the functions that fetch them ([`set_loader`]).
@@ -11,7 +11,10 @@ use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use leptos::prelude::{GetUntracked, RwSignal};
+
 use crate::api::Api;
+use crate::period::Period;
 use crate::session::Credentials;
 
 /// A section fetched as a wasm of its own.
@@ -21,6 +24,10 @@ pub enum SectionApp {
     Wording,
     /// Settings, keys and the site secret (`settings-section/`).
     Settings,
+    /// Compare (`compare-section/`).
+    Compare,
+    /// One conversation and its review (`conversation-section/`).
+    Conversation,
 }
 
 impl SectionApp {
@@ -29,6 +36,33 @@ impl SectionApp {
         match self {
             Self::Wording => "wording",
             Self::Settings => "settings",
+            Self::Compare => "compare",
+            Self::Conversation => "conversation",
+        }
+    }
+}
+
+/// A section to draw, with what it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opening {
+    /// The Wording editor.
+    Wording,
+    /// Settings.
+    Settings,
+    /// Compare over the dashboard's period, told each new one.
+    Compare(RwSignal<Period>),
+    /// The conversation with this id.
+    Conversation(String),
+}
+
+impl Opening {
+    /// The wasm that draws it.
+    pub fn app(&self) -> SectionApp {
+        match self {
+            Self::Wording => SectionApp::Wording,
+            Self::Settings => SectionApp::Settings,
+            Self::Compare(_) => SectionApp::Compare,
+            Self::Conversation(_) => SectionApp::Conversation,
         }
     }
 }
@@ -61,13 +95,41 @@ extern "C" {
         on_new_secret: &js_sys::Function,
     ) -> Result<MountedSection, JsValue>;
 
+    /// `compare_section::mount`: draws Compare into `host` over `period`
+    /// (as `Period::query` writes it).
+    #[wasm_bindgen(method, catch, js_name = mount)]
+    fn mount_compare(
+        this: &SectionModule,
+        host: &web_sys::HtmlElement,
+        site_key: &str,
+        secret: &str,
+        locale: &str,
+        period: &str,
+    ) -> Result<MountedSection, JsValue>;
+
+    /// `conversation_section::mount`: draws the conversation `id` into
+    /// `host`.
+    #[wasm_bindgen(method, catch, js_name = mount)]
+    fn mount_conversation(
+        this: &SectionModule,
+        host: &web_sys::HtmlElement,
+        site_key: &str,
+        secret: &str,
+        locale: &str,
+        id: &str,
+    ) -> Result<MountedSection, JsValue>;
+
     /// A section on the page (`wording_editor::Editor`,
-    /// `settings_section::Section`).
+    /// `settings_section::Section`, …).
     type MountedSection;
 
     /// Removes the section and frees what it holds.
     #[wasm_bindgen(method, catch)]
     fn free(this: &MountedSection) -> Result<(), JsValue>;
+
+    /// `compare_section::Section::set_period`: shows `period` from now on.
+    #[wasm_bindgen(method, catch)]
+    fn set_period(this: &MountedSection, period: &str) -> Result<(), JsValue>;
 }
 
 /// How the page fetches the sections (functions from `start.js`, each
@@ -178,21 +240,30 @@ pub struct Mounted {
 }
 
 impl Mounted {
-    /// Draws `module`, `app`'s, into `host` for `api`'s site, in the
-    /// owner's language `locale`. A new secret made in Settings is used by
-    /// `api` from then on (the section has already remembered it for the
-    /// tab).
+    /// Draws `opening` with `module`, its app's, into `host` for `api`'s
+    /// site, in the owner's language `locale`. A new secret made in
+    /// Settings is used by `api` from then on (the section has already
+    /// remembered it for the tab).
     pub fn new(
-        app: SectionApp,
+        opening: &Opening,
         module: &SectionModule,
         host: &web_sys::HtmlElement,
         api: &Api,
         locale: &str,
     ) -> Result<Self, String> {
         let Credentials { site_key, secret } = api.credentials();
-        let (section, callback) = match app {
-            SectionApp::Wording => (module.mount_wording(host, &site_key, &secret, locale), None),
-            SectionApp::Settings => {
+        let (section, callback) = match opening {
+            Opening::Wording => (module.mount_wording(host, &site_key, &secret, locale), None),
+            Opening::Compare(period) => {
+                let period = period.get_untracked().query();
+                let mounted = module.mount_compare(host, &site_key, &secret, locale, &period);
+                (mounted, None)
+            }
+            Opening::Conversation(id) => {
+                let mounted = module.mount_conversation(host, &site_key, &secret, locale, id);
+                (mounted, None)
+            }
+            Opening::Settings => {
                 let api = api.clone();
                 let on_new_secret =
                     Closure::<dyn Fn(String)>::new(move |secret| api.use_secret(secret));
@@ -211,6 +282,13 @@ impl Mounted {
             section,
             _callback: callback,
         })
+    }
+
+    /// Tells Compare the dashboard's new `period`.
+    pub fn set_period(&self, period: &Period) -> Result<(), String> {
+        self.section
+            .set_period(&period.query())
+            .map_err(|error| describe(&error))
     }
 }
 

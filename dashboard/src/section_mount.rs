@@ -1,6 +1,10 @@
 //! The other side of `section_apps`: how a section that is a wasm of its
 //! own (`wording-editor`, `settings-section`) draws itself into the
 //! dashboard's page, with its own reactive graph, in the owner's language.
+//! A section mounted again (a conversation, then the next) reuses the copy
+//! it fetched the first time.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -11,6 +15,29 @@ use crate::api::Api;
 use crate::components::status::Loading;
 use crate::i18n::{self, I18n, Messages};
 use crate::session::Credentials;
+
+thread_local! {
+    /// The owner's language and its copy, as this wasm fetched it first.
+    static COPY: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+/// `tag`'s copy: fetched once per wasm, then kept. A failed fetch is not
+/// kept (en-US stands in), so the next mount tries again.
+async fn copy_of(tag: &str) -> Messages {
+    let kept = COPY.with_borrow(|kept| {
+        kept.as_ref()
+            .filter(|(kept_tag, _)| kept_tag == tag)
+            .map(|(_, ftl)| ftl.clone())
+    });
+    let ftl = match kept {
+        Some(ftl) => Some(ftl),
+        None => i18n::locale_ftl(tag).await,
+    };
+    if let Some(ftl) = &ftl {
+        COPY.with_borrow_mut(|kept| *kept = Some((tag.to_string(), ftl.clone())));
+    }
+    Messages::new(tag, ftl.as_deref())
+}
 
 /// The section, mounted; dropping it removes it and disposes of its
 /// reactive graph.
@@ -62,7 +89,7 @@ fn InLanguage(
     let ready = RwSignal::new(locale == DEFAULT_LOCALE);
     if !ready.get_untracked() {
         leptos::task::spawn_local(async move {
-            i18n.set(i18n::load_locale(&locale).await.into_localized());
+            i18n.set(copy_of(&locale).await.into_localized());
             ready.set(true);
         });
     }

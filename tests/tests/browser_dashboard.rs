@@ -742,6 +742,9 @@ async fn the_open_overview_shows_new_feedback_without_a_reload() {
     browser.close().await.unwrap();
 }
 
+/// The sections that are wasms of their own, as their files are named.
+const SECTIONS: [&str; 4] = ["wording", "settings", "compare", "conversation"];
+
 #[tokio::test]
 async fn the_sections_of_their_own_are_fetched_after_the_first_section_shows_and_open_from_the_cache()
  {
@@ -764,6 +767,8 @@ async fn the_sections_of_their_own_are_fetched_after_the_first_section_shows_and
                    app: named('/files/dashboard_bg.'),
                    wording: named('/files/wording_editor_bg.'),
                    settings: named('/files/settings_section_bg.'),
+                   compare: named('/files/compare_section_bg.'),
+                   conversation: named('/files/conversation_section_bg.'),
                  };",
                 vec![],
             )
@@ -776,14 +781,14 @@ async fn the_sections_of_their_own_are_fetched_after_the_first_section_shows_and
             .is_some_and(|list| list.len() == 1 && list[0]["end"].as_f64() > Some(0.0))
     };
     let fetched = eventually(
-        "Wording's and Settings' code fetched while the owner looks at the Overview",
+        "the sections' code fetched while the owner looks at the Overview",
         Duration::from_secs(20),
         || async {
             let found = timings().await;
-            Ok(
-                (fetched_once(&found, "wording") && fetched_once(&found, "settings"))
-                    .then_some(found),
-            )
+            Ok(SECTIONS
+                .iter()
+                .all(|section| fetched_once(&found, section))
+                .then_some(found))
         },
     )
     .await
@@ -795,7 +800,7 @@ async fn the_sections_of_their_own_are_fetched_after_the_first_section_shows_and
         .filter_map(|entry| entry["end"].as_f64())
         .fold(f64::INFINITY, f64::min);
     assert_eq!(fetched["app"].as_array().unwrap().len(), 1, "{fetched}");
-    for section in ["wording", "settings"] {
+    for section in SECTIONS {
         let prefetch = &fetched[section][0];
         assert!(
             prefetch["start"].as_f64().unwrap() >= overview_end,
@@ -803,21 +808,36 @@ async fn the_sections_of_their_own_are_fetched_after_the_first_section_shows_and
         );
         assert!(prefetch["bytes"].as_f64().unwrap() > 0.0, "{fetched}");
     }
-    for (section, link, drawn) in [
+    for (section, links, drawn) in [
         (
             "wording",
-            "a[href=\"#/wording\"]",
+            &["a[href=\"#/wording\"]"][..],
             ".wording-message[data-id=\"csat-title\"]",
         ),
-        ("settings", "a[href=\"#/settings\"]", "form.settings"),
+        ("settings", &["a[href=\"#/settings\"]"], "form.settings"),
+        (
+            "compare",
+            &["a[href=\"#/compare\"]"],
+            "select#compare-dimension",
+        ),
+        (
+            "conversation",
+            &[
+                "a[href=\"#/conversations\"]",
+                "table.inbox tbody tr a[href^=\"#/conversations/\"]",
+            ],
+            "section.user-data",
+        ),
     ] {
-        browser
-            .page_element(link)
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        for link in links {
+            browser
+                .page_element(link)
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+        }
         browser.page_element(drawn).await.unwrap();
         let after = timings().await;
         let opened = after[section].as_array().unwrap();

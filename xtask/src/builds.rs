@@ -126,7 +126,7 @@ fn loader_with_labels(repo: &Repo, source: &str) -> Result<String> {
 /// (`dist/collector/dashboard`): `index.html`, and under `files/`, named by
 /// their content (see `dashboard_assets`), `start.js`, the CSS, the Leptos
 /// app and the apps of the sections it fetches when they open (Wording,
-/// Settings).
+/// Settings, Compare, a conversation).
 pub fn dashboard(repo: &Repo) -> Result<()> {
     let built = repo.path("target/dashboard-apps");
     for app in dashboard_assets::APPS {
@@ -145,6 +145,8 @@ pub fn dashboard_if_stale(repo: &Repo) -> Result<()> {
         "dashboard",
         "wording-editor",
         "settings-section",
+        "compare-section",
+        "conversation-section",
         "xtask/src/builds.rs",
         "xtask/src/dashboard_assets.rs",
         "widget/src",

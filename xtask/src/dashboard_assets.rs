@@ -6,7 +6,7 @@
 //!
 //! `start.js` is written with the names of the apps it starts ([`APPS`]:
 //! the dashboard, and the sections it fetches as wasms of their own when
-//! they open, Wording and Settings), then named by its own content, and
+//! they open: Wording, Settings, Compare and a conversation), then named by its own content, and
 //! `index.html` with the names of `start.js` and the CSS. The files of the
 //! build before the last different one stay (the build folder remembers
 //! which they were), so a tab opened before a deploy from this folder
@@ -45,7 +45,7 @@ pub struct App {
 }
 
 /// The dashboard, then the sections it fetches when they open.
-pub const APPS: [App; 3] = [
+pub const APPS: [App; 5] = [
     App {
         key: DASHBOARD,
         package: "dashboard",
@@ -60,6 +60,16 @@ pub const APPS: [App; 3] = [
         key: "settings",
         package: "settings-section",
         stem: "settings_section",
+    },
+    App {
+        key: "compare",
+        package: "compare-section",
+        stem: "compare_section",
+    },
+    App {
+        key: "conversation",
+        package: "conversation-section",
+        stem: "conversation_section",
     },
 ];
 
@@ -359,7 +369,7 @@ mod tests {
         let sections = files.sections();
         assert_eq!(
             sections.iter().map(|(key, _)| *key).collect::<Vec<_>>(),
-            ["wording", "settings"]
+            ["wording", "settings", "compare", "conversation"]
         );
         for (_, paths) in &sections {
             assert!(

@@ -70,6 +70,10 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 "wording-editor",
                 "-p",
                 "settings-section",
+                "-p",
+                "compare-section",
+                "-p",
+                "conversation-section",
                 "--all-targets",
             ])
             .args(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),

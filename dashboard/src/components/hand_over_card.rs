@@ -6,10 +6,10 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::{HandOver, RoleCsat};
-use crate::components::compare_page::share_text;
 use crate::components::survey_card::Figure;
 use crate::i18n::{self, I18n, Key};
 use crate::intl;
+use crate::shares::share_text;
 
 /// One side's average, and how many answers it is from.
 #[component]

@@ -1,8 +1,6 @@
 //! Leptos components, one per file.
 
 pub mod app;
-pub mod compare_page;
-pub mod conversation_view;
 pub mod csat_chart;
 pub mod fetched_section;
 pub mod gaps_page;
@@ -11,7 +9,6 @@ pub mod inbox;
 pub mod overview_page;
 pub mod period_picker;
 pub mod review_card;
-pub mod review_panel;
 pub mod shell;
 pub mod sign_in;
 pub mod status;

@@ -7,8 +7,6 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::api::{Api, ApiError, Holder};
-use crate::components::compare_page::ComparePage;
-use crate::components::conversation_view::ConversationView;
 use crate::components::fetched_section::FetchedSection;
 use crate::components::gaps_page::GapsPage;
 use crate::components::inbox::Inbox;
@@ -18,7 +16,7 @@ use crate::components::status::{Failed, Loading, StillLoading};
 use crate::i18n::{self, I18n, Key};
 use crate::period::Period;
 use crate::route::{Route, current_hash, inbox_filter};
-use crate::section_apps::{self, SectionApp};
+use crate::section_apps::{self, Opening, SectionApp};
 
 /// Follows the address's `#/...`, through `open` (which turns a section
 /// the signed-in key may not open into one it may), and the inbox filter
@@ -118,6 +116,8 @@ fn Sections(
     // their code is fetched once the first section has shown what it was
     // opened for and the browser is idle.
     let fetched: Vec<SectionApp> = [
+        (Route::Conversations, SectionApp::Conversation),
+        (Route::Compare, SectionApp::Compare),
         (Route::Wording, SectionApp::Wording),
         (Route::Settings, SectionApp::Settings),
     ]
@@ -155,11 +155,15 @@ fn Sections(
         match route.get() {
             Route::Overview => view! { <OverviewPage api period/> }.into_any(),
             Route::Conversations => view! { <Inbox api period filter/> }.into_any(),
-            Route::Conversation(id) => view! { <ConversationView api id/> }.into_any(),
-            Route::Compare => view! { <ComparePage api period/> }.into_any(),
             Route::Recommendations => view! { <GapsPage api period/> }.into_any(),
-            Route::Settings => view! { <FetchedSection api app=SectionApp::Settings/> }.into_any(),
-            Route::Wording => view! { <FetchedSection api app=SectionApp::Wording/> }.into_any(),
+            Route::Conversation(id) => {
+                view! { <FetchedSection api opening=Opening::Conversation(id)/> }.into_any()
+            }
+            Route::Compare => {
+                view! { <FetchedSection api opening=Opening::Compare(period)/> }.into_any()
+            }
+            Route::Settings => view! { <FetchedSection api opening=Opening::Settings/> }.into_any(),
+            Route::Wording => view! { <FetchedSection api opening=Opening::Wording/> }.into_any(),
         }
     };
     view! {

@@ -2,8 +2,9 @@
 //! collector, for `cargo xtask bench --dashboard`: how long each section
 //! takes to show its numbers, and the longest main-thread task while it
 //! does (what a person would feel as a freeze), from Chromium's trace;
-//! and how long Wording takes to be usable on a cold HTTP cache (its
-//! editor is a second wasm, fetched when the section opens).
+//! and how long the sections that are wasms of their own (Wording,
+//! Settings, Compare, a conversation) take to be usable on a cold HTTP
+//! cache, and their own fetch.
 //!
 //! `dashboard_timing <collector url> <webdriver url> <chromium> <site.json> <runs>`
 
@@ -42,6 +43,15 @@ const WORDING_READY: &str = "document.querySelector('#wording-csat-title')";
 
 /// When Settings is usable: its form is drawn with the stored settings.
 const SETTINGS_READY: &str = "document.querySelector('form.settings')";
+
+/// When Compare has shown its figures: the first value's row.
+const COMPARE_READY: &str = "document.querySelector('table.compare tbody tr')";
+
+/// When a conversation is shown: its User data card.
+const CONVERSATION_READY: &str = "document.querySelector('section.user-data')";
+
+/// When the inbox has shown its first page.
+const INBOX_READY: &str = "document.querySelectorAll('table.inbox tbody tr').length >= 50";
 
 /// Signs `browser` in to the dashboard at `dashboard` as `site`.
 async fn sign_in(browser: &Browser, dashboard: &str, site: &Value) -> Result<()> {
@@ -90,17 +100,32 @@ async fn main() -> Result<()> {
     sign_in(&browser, &dashboard, site).await?;
     let traced = Browser::start_traced(webdriver, chromium).await?;
     sign_in(&traced, &dashboard, site).await?;
+    // The conversation to open: the inbox's first.
+    open(
+        &browser,
+        &format!("{dashboard}#/conversations"),
+        INBOX_READY,
+    )
+    .await?;
+    let first = browser
+        .js(
+            "return document.querySelector('table.inbox tbody tr').dataset.conversation;",
+            vec![],
+        )
+        .await?;
+    let conversation = format!(
+        "#/conversations/{}",
+        first.as_str().context("the inbox has no conversation")?
+    );
     let sections = [
         (
             "Overview (30 days)",
             "#/overview",
             "document.querySelector('[data-figure=\"csat-offered\"]')",
         ),
-        (
-            "Conversations, first 50",
-            "#/conversations",
-            "document.querySelectorAll('table.inbox tbody tr').length >= 50",
-        ),
+        ("Conversations, first 50", "#/conversations", INBOX_READY),
+        ("A conversation", &conversation, CONVERSATION_READY),
+        ("Compare (by role)", "#/compare", COMPARE_READY),
         (
             "Recommendations (gaps)",
             "#/recommendations",
@@ -157,6 +182,20 @@ async fn main() -> Result<()> {
             "its own fetch",
             "settings_section",
         ),
+        (
+            "Compare",
+            "#/compare",
+            COMPARE_READY,
+            "its own fetch",
+            "compare_section",
+        ),
+        (
+            "A conversation",
+            &conversation,
+            CONVERSATION_READY,
+            "its own fetch",
+            "conversation_section",
+        ),
     ];
     for (name, hash, ready, fetch_name, stem) in fetched_alone {
         let mut cold = Vec::new();
@@ -210,7 +249,7 @@ async fn main() -> Result<()> {
     open(
         &browser,
         &format!("{dashboard}#/conversations"),
-        sections[1].2,
+        INBOX_READY,
     )
     .await?;
     let mut pages = Vec::new();

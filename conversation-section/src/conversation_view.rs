@@ -4,16 +4,16 @@
 //! page's own key names); whether a person took over, and the page's
 //! context.
 
-use crate::api::{ConversationDetail, MessageRating, Rating};
+use dashboard::api::{ConversationDetail, MessageRating, Rating};
 use leptos::prelude::*;
 use protocol::{Meta, RatedRole};
 
-use crate::api::Api;
-use crate::components::inbox::SatisfactionValue;
-use crate::components::review_panel::ReviewPanel;
-use crate::components::status::{Failed, Loading};
-use crate::i18n::{I18n, Key};
-use crate::route::Route;
+use crate::review_panel::ReviewPanel;
+use dashboard::api::Api;
+use dashboard::components::inbox::SatisfactionValue;
+use dashboard::components::status::{Failed, Loading};
+use dashboard::i18n::{I18n, Key};
+use dashboard::route::Route;
 
 /// A rated message's badge, excerpt, reason, tags and meta.
 #[component]

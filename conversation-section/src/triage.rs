@@ -4,7 +4,7 @@
 //! to `9` pick the site's first nine labels. Keys do nothing while the
 //! reader types in a field, or with a modifier held.
 
-use crate::api::ReviewItem;
+use dashboard::api::ReviewItem;
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use protocol::review::{ReviewKind, ReviewState};
 use wasm_bindgen::JsCast;
 
-use crate::api::{Api, ReviewItem, SaveError};
-use crate::i18n::{self, I18n, Key};
-use crate::intl;
-use crate::route::Route;
 use crate::triage::{Pressed, Triage, neighbour};
+use dashboard::api::{Api, ReviewItem, SaveError};
+use dashboard::i18n::{self, I18n, Key};
+use dashboard::intl;
+use dashboard::route::Route;
 use l10n::format::Args;
 
 /// Whether keyboard focus is somewhere the reader types.

@@ -3,15 +3,15 @@
 //! language, or the AI against a person), each share with its 95% range,
 //! sorted by the share of thumbs down; up to two values day by day.
 
-use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::api::{Api, CompareRow, Comparison, Dimension, Series, Share};
-use crate::components::status::{Failed, Loading};
-use crate::i18n::{self, I18n, Key};
-use crate::intl;
-use crate::period::Period;
-use crate::route::inbox_href;
+use dashboard::api::{Api, CompareRow, Comparison, Dimension, Series};
+use dashboard::components::status::{Failed, Loading};
+use dashboard::i18n::{I18n, Key};
+use dashboard::intl;
+use dashboard::period::Period;
+use dashboard::route::inbox_href;
+use dashboard::shares::share_text;
 
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 220.0;
@@ -33,21 +33,6 @@ fn value_label(i18n: I18n, dimension: &str, value: &str) -> String {
         ("role", "agent") => i18n.text(Key::CompareRoleAgent),
         _ => value.to_string(),
     }
-}
-
-/// "30% (30 of 100; 22%–40%)", or "—" without ratings.
-pub(crate) fn share_text(i18n: I18n, share: Option<Share>) -> String {
-    let Some(share) = share else {
-        return i18n.text(Key::NoValue);
-    };
-    let locale = i18n.locale();
-    let mut args = Args::new();
-    args.set("share", i18n::text(intl::percent(&locale, share.share)));
-    args.set("count", i18n::text(intl::count(&locale, share.count)));
-    args.set("of", i18n::text(intl::count(&locale, share.of)));
-    args.set("low", i18n::text(intl::percent(&locale, share.low)));
-    args.set("high", i18n::text(intl::percent(&locale, share.high)));
-    i18n.format(Key::CompareShare, &args)
 }
 
 /// One value's row.
