@@ -19,6 +19,7 @@ pub mod limits;
 pub mod locales;
 pub mod meta;
 pub mod read_api;
+pub mod redact;
 pub mod rejection;
 pub mod repair;
 pub mod review;
