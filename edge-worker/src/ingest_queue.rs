@@ -115,12 +115,19 @@ pub async fn consume<T>(batch: MessageBatch<T>, env: Env) -> Result<()> {
             }
         }
     }
-    for (site_key, (events, received_at)) in by_site {
+    for (site_key, (mut events, received_at)) in by_site {
         let db = store::databases::for_site(&env, &site_key).await?;
         let Some(site) = Site::find(&db, &site_key).await? else {
             console_warn!("dropping queued events of deleted site {site_key}");
             continue;
         };
+        // Redacted when they were queued; again here, for what a collector
+        // from before redaction queued (a second pass changes nothing).
+        if let Some(redactor) = site.config.redaction.redactor() {
+            for (_, event) in &mut events {
+                protocol::redact::redact_event(&redactor, event);
+            }
+        }
         for events in writes(events, EVENTS_PER_WRITE) {
             save(&env, &db, &site, events, received_at, now).await?;
         }

@@ -6,6 +6,12 @@
 //! when they failed, and the outbox's rows a day after they were queued
 //! or once their event is gone. A site whose stored settings cannot be
 //! read is skipped (see [`SKIPPED`]), and the others are still swept.
+//!
+//! Text has a shorter life of its own where the site sets one
+//! (`text_retention_days`, #32): past it, [`text_statements`] blank a
+//! thumb's question, answer and reason and a satisfaction answer's
+//! comment, in the rows and in the raw events, and keep the ratings and
+//! scores. A site whose settings have none keeps text as long as the rest.
 
 /// Rows deleted per statement, so one sweep never holds the writer long.
 pub const CHUNK: u32 = 5_000;
@@ -30,6 +36,56 @@ fn kept() -> String {
     format!(
         "WITH kept AS (SELECT s.site_key, ?1 - ({RETENTION_DAYS}) * 86400000 AS cutoff FROM sites s)"
     )
+}
+
+/// Each site's text retention in days (alias `s`): `NULL`, which keeps
+/// text as long as the rest, when the settings have none (sites from
+/// before it existed), or are not an object, or hold something other than
+/// a whole number in the range `SiteConfig` allows.
+const TEXT_RETENTION_DAYS: &str = "CASE \
+       WHEN json_valid(s.config) = 0 THEN NULL \
+       WHEN json_type(s.config) IS NOT 'object' THEN NULL \
+       WHEN json_type(s.config, '$.text_retention_days') = 'integer' \
+         AND json_extract(s.config, '$.text_retention_days') BETWEEN 1 AND 3650 \
+         THEN json_extract(s.config, '$.text_retention_days') \
+     END";
+
+/// The text statements' blanking, each bound to `?1` = now (unix ms), each
+/// blanking at most [`CHUNK`] rows that still hold text; run each until it
+/// blanks fewer.
+pub fn text_statements() -> [String; 3] {
+    let kept = format!(
+        "WITH text_kept AS (SELECT s.site_key, ?1 - ({TEXT_RETENTION_DAYS}) * 86400000 AS cutoff \
+         FROM sites s)"
+    );
+    [
+        format!(
+            "{kept} UPDATE message_ratings SET reason = NULL, question = NULL, answer = NULL \
+             WHERE rowid IN (SELECT m.rowid FROM message_ratings m \
+             JOIN text_kept k ON k.site_key = m.site_key \
+             WHERE m.at < k.cutoff \
+               AND (m.reason IS NOT NULL OR m.question IS NOT NULL OR m.answer IS NOT NULL) \
+             LIMIT {CHUNK})"
+        ),
+        format!(
+            "{kept} UPDATE conversations SET csat_comment = NULL \
+             WHERE rowid IN (SELECT x.rowid FROM conversations x \
+             JOIN text_kept k ON k.site_key = x.site_key \
+             WHERE x.last_at < k.cutoff AND x.csat_comment IS NOT NULL LIMIT {CHUNK})"
+        ),
+        format!(
+            "{kept} UPDATE events \
+             SET body = json_remove(body, '$.question', '$.answer', '$.reason', '$.comment') \
+             WHERE rowid IN (SELECT e.rowid FROM events e \
+             JOIN text_kept k ON k.site_key = e.site_key \
+             WHERE e.at < k.cutoff AND e.type IN ('message_feedback', 'csat_response') \
+               AND (json_type(e.body, '$.question') IS NOT NULL \
+                 OR json_type(e.body, '$.answer') IS NOT NULL \
+                 OR json_type(e.body, '$.reason') IS NOT NULL \
+                 OR json_type(e.body, '$.comment') IS NOT NULL) \
+             LIMIT {CHUNK})"
+        ),
+    ]
 }
 
 /// The sweep's deletes, each bound to `?1` = now (unix ms), each deleting

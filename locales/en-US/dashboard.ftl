@@ -345,6 +345,32 @@ settings-data-legend = Data
 settings-store-text = Keep the question and the answer with each thumb
 # Label of the field: how many days feedback is kept.
 settings-retention = Keep feedback for (days)
+# Label of the field: how many days questions, answers, reasons and comments are kept.
+settings-text-retention = Keep questions, answers and comments for (days)
+# Under that field: what an empty box means, and what stays after the text goes.
+settings-text-retention-hint = Empty: as long as the feedback. After these days the text is blanked; ratings, scores and figures stay for the days above.
+# Settings: the legend over whether personal data is taken out of text.
+settings-redaction-legend = Personal data
+# Checkbox: redact text before it is stored.
+settings-redaction-enabled = Take e-mail addresses, phone numbers, card numbers and IBANs out of text
+# Under the checkbox: what redaction does, and that turning it off does not bring back text redacted before.
+settings-redaction-hint = They become [email], [phone], [card] and [iban] before anything is stored or sent to your webhook, in questions, answers, reasons and comments. Text stored while this was on stays redacted if you turn it off.
+# Above the site's own patterns.
+settings-redaction-patterns-intro = Your own patterns: a fixed prefix followed by digits, such as your order numbers. Remove their digits, or keep them as written even where they look like a phone number.
+# Legend of one pattern's row; $number counts from 1.
+settings-redaction-pattern = Pattern { $number }
+# Label of the box with the text before the digits.
+settings-redaction-prefix = Prefix (the text before the digits)
+# Label of the choice of what happens to a match.
+settings-redaction-action = What happens
+# Choice: the digits after the prefix are removed.
+settings-redaction-remove = Remove the digits
+# Choice: the match stays as written.
+settings-redaction-keep = Keep it as written
+# Button that removes one pattern; $number counts from 1.
+settings-redaction-remove-pattern = Remove pattern { $number }
+# Button that adds a pattern.
+settings-redaction-add = Add a pattern
 # Heading of the group about the shop.
 settings-shop-legend = Shop
 # Label of the shop name field.

@@ -19,18 +19,20 @@ pub type FieldErrors = BTreeMap<String, String>;
 pub const MAX_ORIGINS: usize = 20;
 
 /// Every setting, in the order the dashboard shows them.
-pub const FIELDS: [&str; 12] = [
+pub const FIELDS: [&str; 14] = [
     "csat_enabled",
     "csat_mode",
     "reason_tags",
     "idle_end_seconds",
     "store_text",
     "retention_days",
+    "text_retention_days",
     "webhook_url",
     "shop_name",
     "time_zone",
     "review_labels",
     "alerts",
+    "redaction",
     "allowed_origins",
 ];
 
@@ -113,6 +115,7 @@ fn expected(field: &str) -> &'static str {
         "reason_tags" => "a list of tags such as [\"wrong_answer\", \"too_long\"]",
         "idle_end_seconds" => "a number of seconds, or null for off",
         "retention_days" => "a number of days",
+        "text_retention_days" => "a number of days, or null for as long as feedback",
         "webhook_url" | "shop_name" | "time_zone" => "text, or null for none",
         "review_labels" => "a list of labels such as [\"wrong answer\", \"fixed\"]",
         "alerts" => {
@@ -120,6 +123,10 @@ fn expected(field: &str) -> &'static str {
              each rule one of {\"kind\": \"thumbs_down_share\", \"hours\", \"percent\", \"min_ratings\"}, \
              {\"kind\": \"csat_below\", \"hours\", \"average\", \"min_answers\"}, \
              {\"kind\": \"open_items\", \"count\"}"
+        }
+        "redaction" => {
+            "{\"enabled\": true, \"patterns\": […]}, each pattern \
+             {\"prefix\": \"ORD-\", \"action\": \"remove\" or \"keep\"}"
         }
         _ => "a list of origins such as [\"https://shop.example\"]",
     }
@@ -191,11 +198,14 @@ impl Settings {
             idle_end_seconds: field(&document, "idle_end_seconds", &mut errors).unwrap_or_default(),
             store_text: field(&document, "store_text", &mut errors).unwrap_or_default(),
             retention_days: field(&document, "retention_days", &mut errors).unwrap_or(365),
+            text_retention_days: field(&document, "text_retention_days", &mut errors)
+                .unwrap_or_default(),
             webhook_url: field(&document, "webhook_url", &mut errors).unwrap_or_default(),
             shop_name: field(&document, "shop_name", &mut errors).unwrap_or_default(),
             time_zone: field(&document, "time_zone", &mut errors).unwrap_or_default(),
             review_labels: field(&document, "review_labels", &mut errors).unwrap_or_default(),
             alerts: field(&document, "alerts", &mut errors).unwrap_or_default(),
+            redaction: field(&document, "redaction", &mut errors).unwrap_or_default(),
         };
         // A set: kept in order, so reordering is no change.
         let mut allowed_origins: Vec<String> =
@@ -318,12 +328,14 @@ mod tests {
             "idle_end_seconds": null,
             "store_text": false,
             "retention_days": 90,
+            "text_retention_days": 30,
             "webhook_url": "https://hooks.example/T0/secret-token",
             "shop_name": "Demo Outdoor Shop",
             "time_zone": "Europe/Berlin",
             "review_labels": ["wrong answer", "fixed"],
             "alerts": {"rules": [{"kind": "open_items", "count": 3}], "to_webhook": true,
                        "chat_url": "https://hooks.slack.com/services/T0/B0/secret", "daily_digest": false},
+            "redaction": {"enabled": true, "patterns": [{"prefix": "ORD-", "action": "remove"}]},
             "allowed_origins": ["https://shop.example", "http://127.0.0.1:8080"],
         })
     }
@@ -495,5 +507,44 @@ mod tests {
             wrong_type["alerts"].starts_with("must be {"),
             "{wrong_type:?}"
         );
+    }
+
+    #[test]
+    fn redaction_problems_come_back_under_their_own_field() {
+        let errors = with(|document| {
+            document.insert(
+                "redaction".into(),
+                serde_json::json!({"enabled": true,
+                                   "patterns": [{"prefix": "ORD-", "action": "remove"},
+                                                {"prefix": "Kunde 1", "action": "keep"}]}),
+            );
+        })
+        .unwrap_err();
+        assert!(
+            errors["redaction.patterns"].starts_with("pattern 2: "),
+            "{errors:?}"
+        );
+        for wrong in [
+            serde_json::json!("on"),
+            serde_json::json!({"enabled": true, "patterns": [{"prefix": "ORD-", "action": "hide"}]}),
+            serde_json::json!({"enabled": true, "regex": ".*"}),
+        ] {
+            let wrong_type = with(|document| {
+                document.insert("redaction".into(), wrong.clone());
+            })
+            .unwrap_err();
+            assert!(
+                wrong_type["redaction"].starts_with("must be {"),
+                "{wrong}: {wrong_type:?}"
+            );
+        }
+        let off = with(|document| {
+            document.insert(
+                "redaction".into(),
+                serde_json::json!({"enabled": false, "patterns": []}),
+            );
+        })
+        .unwrap();
+        assert!(!off.config.redaction.enabled);
     }
 }

@@ -28,6 +28,11 @@ pub struct SiteConfig {
     pub store_text: bool,
     /// Delete feedback older than this many days.
     pub retention_days: u32,
+    /// Blank shoppers' and assistants' text (question, answer, reason,
+    /// comment) older than this many days, keeping ratings and scores;
+    /// `None`: as long as the rest (sites from before it existed read so).
+    #[serde(default)]
+    pub text_retention_days: Option<u32>,
     /// Where thumbs-downs and negative CSAT answers are POSTed, signed.
     pub webhook_url: Option<String>,
     /// The shop's name as shoppers know it ("Demo Outdoor Shop"): the
@@ -40,6 +45,9 @@ pub struct SiteConfig {
     pub review_labels: Vec<String>,
     /// When the team hears that things go wrong, and where.
     pub alerts: crate::alerts::AlertSettings,
+    /// Whether personal data is taken out of text before it is stored or
+    /// sent on, and the site's own patterns.
+    pub redaction: crate::redact::RedactionSettings,
 }
 
 impl Default for SiteConfig {
@@ -51,6 +59,7 @@ impl Default for SiteConfig {
             idle_end_seconds: None,
             store_text: false,
             retention_days: 365,
+            text_retention_days: Some(90),
             webhook_url: None,
             shop_name: None,
             time_zone: None,
@@ -59,6 +68,7 @@ impl Default for SiteConfig {
                 .map(|label| label.to_string())
                 .collect(),
             alerts: crate::alerts::AlertSettings::default(),
+            redaction: crate::redact::RedactionSettings::default(),
         }
     }
 }
@@ -183,6 +193,14 @@ impl SiteConfig {
                 ),
             ));
         }
+        if let Some(days) = self.text_retention_days
+            && !(1..=3650).contains(&days)
+        {
+            problems.push((
+                "text_retention_days",
+                format!("text_retention_days must be 1 to 3650 (or null for as long as feedback), not {days}"),
+            ));
+        }
         if let Some(url) = &self.webhook_url
             && let Err(problem) = check_webhook(url)
         {
@@ -202,6 +220,7 @@ impl SiteConfig {
             problems.push(("review_labels", problem));
         }
         problems.extend(self.alerts.problems());
+        problems.extend(self.redaction.problems());
         if !self.alerts.rules.is_empty() && !self.alerts.delivers(self.webhook_url.is_some()) {
             problems.push((
                 "alerts.rules",
@@ -226,7 +245,8 @@ impl SiteConfig {
     }
 
     /// Applies this site's rules to a checked event: tags must come from the
-    /// site's list; excerpts are dropped unless the site stores text.
+    /// site's list; excerpts are dropped unless the site stores text; what
+    /// text is kept is redacted (while redaction is on).
     pub fn admit(&self, mut event: Event) -> Result<Event, FieldError> {
         if let EventKind::MessageFeedback(feedback) = &mut event.kind {
             if let Some(unknown) = feedback
@@ -248,6 +268,7 @@ impl SiteConfig {
                 feedback.answer = None;
             }
         }
+        self.redaction.apply(&mut event);
         Ok(event)
     }
 }
@@ -279,7 +300,17 @@ mod tests {
     #[test]
     fn defaults_are_a_thumbs_prompt_without_text_storage() {
         let config = SiteConfig::from_json("{}").unwrap();
-        assert_eq!(config, SiteConfig::default());
+        // A new site's text goes after 90 days; settings stored before
+        // there was a text retention keep text as long as the rest.
+        assert_eq!(SiteConfig::default().text_retention_days, Some(90));
+        assert_eq!(config.text_retention_days, None);
+        assert_eq!(
+            config,
+            SiteConfig {
+                text_retention_days: None,
+                ..SiteConfig::default()
+            }
+        );
         assert!(config.csat_enabled);
         assert_eq!(config.csat_mode, CsatMode::Thumbs);
         assert!(!config.store_text);
@@ -377,5 +408,35 @@ mod tests {
             unreachable!()
         };
         assert_eq!(kept.question.as_deref(), Some("Do they run small?"));
+    }
+
+    #[test]
+    fn kept_text_is_redacted_unless_the_site_turned_it_off() {
+        let mut thumb = thumb_down(&[]);
+        if let EventKind::MessageFeedback(feedback) = &mut thumb.kind {
+            feedback.question = Some("Call me on 030 1234567".into());
+            feedback.reason = Some("write to jane@example.com".into());
+        }
+        let storing = SiteConfig {
+            store_text: true,
+            ..SiteConfig::default()
+        };
+        let EventKind::MessageFeedback(kept) = storing.admit(thumb.clone()).unwrap().kind else {
+            unreachable!()
+        };
+        assert_eq!(kept.question.as_deref(), Some("Call me on [phone]"));
+        assert_eq!(kept.reason.as_deref(), Some("write to [email]"));
+        assert_eq!(kept.answer.as_deref(), Some("No."));
+        let unredacted = SiteConfig {
+            redaction: crate::redact::RedactionSettings {
+                enabled: false,
+                patterns: Vec::new(),
+            },
+            ..storing
+        };
+        let EventKind::MessageFeedback(kept) = unredacted.admit(thumb).unwrap().kind else {
+            unreachable!()
+        };
+        assert_eq!(kept.question.as_deref(), Some("Call me on 030 1234567"));
     }
 }

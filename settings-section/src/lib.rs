@@ -14,6 +14,7 @@
 
 pub mod alerts_form;
 pub mod components;
+pub mod redaction_form;
 pub mod settings_form;
 
 use dashboard::api::Api;

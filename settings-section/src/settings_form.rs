@@ -6,6 +6,7 @@
 use protocol::{CsatMode, FieldErrors, Settings};
 
 use crate::alerts_form::AlertsForm;
+use crate::redaction_form::RedactionForm;
 use serde_json::{Value, json};
 
 /// Every control's value as the form holds it.
@@ -23,6 +24,8 @@ pub struct SettingsForm {
     pub store_text: bool,
     /// Days feedback is kept.
     pub retention_days: String,
+    /// Days text is kept; empty for as long as feedback.
+    pub text_retention_days: String,
     /// Webhook URL; empty for none.
     pub webhook_url: String,
     /// The shop's name; empty for none.
@@ -35,6 +38,8 @@ pub struct SettingsForm {
     pub review_labels: String,
     /// The alert rules and where alerts go.
     pub alerts: AlertsForm,
+    /// Whether text is redacted, and the site's own patterns.
+    pub redaction: RedactionForm,
 }
 
 fn optional(text: &str) -> Value {
@@ -64,12 +69,16 @@ impl SettingsForm {
                 .map_or_else(String::new, |seconds| seconds.to_string()),
             store_text: config.store_text,
             retention_days: config.retention_days.to_string(),
+            text_retention_days: config
+                .text_retention_days
+                .map_or_else(String::new, |days| days.to_string()),
             webhook_url: config.webhook_url.clone().unwrap_or_default(),
             shop_name: config.shop_name.clone().unwrap_or_default(),
             time_zone: config.time_zone.clone().unwrap_or_default(),
             allowed_origins: settings.allowed_origins.join("\n"),
             review_labels: config.review_labels.join("\n"),
             alerts: AlertsForm::of(&config.alerts),
+            redaction: RedactionForm::of(&config.redaction),
         }
     }
 
@@ -103,11 +112,16 @@ impl SettingsForm {
             },
             "store_text": self.store_text,
             "retention_days": number(&self.retention_days),
+            "text_retention_days": match self.text_retention_days.trim() {
+                "" => Value::Null,
+                days => number(days),
+            },
             "webhook_url": optional(&self.webhook_url),
             "shop_name": optional(&self.shop_name),
             "time_zone": optional(&self.time_zone),
             "review_labels": labels,
             "alerts": self.alerts.document(),
+            "redaction": self.redaction.document(),
             "allowed_origins": origins,
         })
     }
@@ -154,6 +168,7 @@ mod tests {
         let form = SettingsForm::of(&settings());
         assert_eq!(form.reason_tags, "wrong_answer, too_long");
         assert_eq!(form.idle_end_seconds, "120");
+        assert_eq!(form.text_retention_days, "90");
         assert_eq!(form.allowed_origins, "https://a.example\nhttps://b.example");
         assert_eq!(form.checked(), Ok(settings()));
     }
@@ -162,6 +177,7 @@ mod tests {
     fn empty_boxes_mean_none_and_blank_lines_are_ignored() {
         let form = SettingsForm {
             idle_end_seconds: " ".into(),
+            text_retention_days: "".into(),
             webhook_url: String::new(),
             shop_name: "  ".into(),
             time_zone: String::new(),
@@ -171,6 +187,7 @@ mod tests {
         };
         let checked = form.checked().unwrap();
         assert_eq!(checked.config.idle_end_seconds, None);
+        assert_eq!(checked.config.text_retention_days, None);
         assert_eq!(checked.config.webhook_url, None);
         assert_eq!(checked.config.shop_name, None);
         assert_eq!(checked.config.time_zone, None);

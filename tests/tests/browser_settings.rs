@@ -2,7 +2,8 @@
 //! the prompt and the retention from the form, sees a problem beside its
 //! field, saves, finds the settings after a reload and in the list of
 //! changes, and the bubble on the shop's page follows (the 1–5 prompt);
-//! makes a wording key, sees it work and revokes it; makes a new secret;
+//! sets redaction patterns and turns redaction off; makes a wording key,
+//! sees it work and revokes it; makes a new secret;
 //! and is told in their language why a save was refused during a move.
 //! axe-core finds nothing, left to right and right to left.
 // A failed unwrap in a test is a failed test, which is what it should be.
@@ -340,6 +341,125 @@ async fn an_owner_sets_an_alert_rule_and_a_private_chat_url_is_refused_beside_it
     assert_eq!(
         rules.body["settings"]["alerts"]["daily_digest"],
         json!(true)
+    );
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_owner_adds_redaction_patterns_and_turns_redaction_off() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("settings_redaction").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    open_settings(&browser, &stack, &site, "en-US").await;
+    // On for a new site.
+    assert_eq!(
+        browser
+            .control_value("#setting-redaction-enabled")
+            .await
+            .unwrap(),
+        json!(true)
+    );
+    for _ in 0..2 {
+        browser
+            .page_element("#redaction-add-pattern")
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    // A prefix that ends in a digit: the problem names the pattern.
+    type_into(&browser, "#redaction-0-prefix", "ORD-").await;
+    type_into(&browser, "#redaction-1-prefix", "Kunde1").await;
+    browser
+        .js(
+            "const select = document.getElementById('redaction-1-action');
+             select.value = 'keep';
+             select.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    save(&browser).await;
+    let named = eventually("the pattern's problem", Duration::from_secs(10), || async {
+        let text = browser
+            .page_text("#setting-redaction-patterns-error")
+            .await?;
+        Ok((!text.is_empty()).then_some(text))
+    })
+    .await
+    .unwrap();
+    assert!(named.starts_with("pattern 2: "), "{named}");
+    assert_eq!(
+        browser
+            .js(
+                "return document.getElementById('redaction-1-prefix').getAttribute('aria-invalid');",
+                vec![]
+            )
+            .await
+            .unwrap(),
+        json!("true")
+    );
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    type_into(&browser, "#redaction-1-prefix", "Kunde").await;
+    browser
+        .page_element("#setting-redaction-enabled")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    save(&browser).await;
+    eventually("the redaction saved", Duration::from_secs(15), || async {
+        let text = browser.page_text("form.settings > .status").await?;
+        Ok((text == "Settings saved.").then_some(()))
+    })
+    .await
+    .unwrap();
+    // After a reload the patterns read back as saved.
+    browser.client.refresh().await.unwrap();
+    browser.page_element("#redaction-1-action").await.unwrap();
+    for (control, value) in [
+        ("#setting-redaction-enabled", json!(false)),
+        ("#redaction-0-prefix", json!("ORD-")),
+        ("#redaction-0-action", json!("remove")),
+        ("#redaction-1-prefix", json!("Kunde")),
+        ("#redaction-1-action", json!("keep")),
+    ] {
+        assert_eq!(
+            browser.control_value(control).await.unwrap(),
+            value,
+            "{control}"
+        );
+    }
+    // Removing the first puts focus back on "Add a pattern".
+    browser
+        .page_element("fieldset.redaction-pattern button.remove-pattern")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(browser.focus().await.unwrap(), "page:redaction-add-pattern");
+    let stored = stack
+        .collector()
+        .site_request(
+            reqwest::Method::GET,
+            &site.key,
+            "settings",
+            Some(&site.secret),
+            &[],
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        stored.body["settings"]["redaction"],
+        json!({"enabled": false, "patterns": [
+            {"prefix": "ORD-", "action": "remove"},
+            {"prefix": "Kunde", "action": "keep"},
+        ]})
     );
     browser.close().await.unwrap();
 }

@@ -2,6 +2,8 @@
 //! site's `retention_days` goes, in every table that holds shopper text or
 //! ids; nothing is left behind whose conversation is gone; a site whose
 //! stored settings cannot be read is skipped, and the others are swept.
+//! Past a site's `text_retention_days`, its text is blanked and its
+//! ratings stay.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -207,4 +209,80 @@ async fn the_sweep_leaves_no_orphan_and_no_text_and_skips_sites_it_cannot_read()
             "{key} is skipped, not swept with a guessed retention"
         );
     }
+}
+
+#[tokio::test]
+async fn text_past_the_sites_text_retention_is_blanked_and_its_ratings_stay() {
+    let stack = stack();
+    let site = stack.named_site("text_retention").unwrap(); // text_retention_days = 1
+    let collector = stack.collector();
+    let (old, recent) = (unique("old"), unique("recent"));
+    let with_text = |id: &str, conversation: &str, at: i64| {
+        let mut thumb = thumb_event(id, conversation, "m1", "down", at);
+        thumb["question"] = serde_json::json!("Do they run small?");
+        thumb["answer"] = serde_json::json!("No, true to size.");
+        thumb["reason"] = serde_json::json!("my feet say otherwise");
+        thumb
+    };
+    collector
+        .send_all(
+            &site,
+            vec![
+                with_text(&unique("ev"), &old, now_ms() - 2 * DAY),
+                with_text(&unique("ev"), &recent, now_ms() - 60_000),
+            ],
+        )
+        .await
+        .unwrap();
+    let read = |conversation: String| {
+        let collector = stack.collector();
+        let site = site.clone();
+        async move {
+            let read = collector
+                .conversation(&site.key, Some(&site.secret), &conversation)
+                .await
+                .unwrap();
+            assert_eq!(read.status, 200, "{}", read.body);
+            read.body.to_string()
+        }
+    };
+    assert!(read(old.clone()).await.contains("my feet say otherwise"));
+    sweep(&stack).await;
+    let blanked = eventually(
+        "the old text to be blanked",
+        Duration::from_secs(10),
+        || {
+            let read = read(old.clone());
+            async move {
+                let body = read.await;
+                Ok((!body.contains("my feet")).then_some(body))
+            }
+        },
+    )
+    .await
+    .unwrap();
+    for gone in ["run small", "true to size"] {
+        assert!(!blanked.contains(gone), "{blanked}");
+    }
+    assert!(blanked.contains("\"down\""), "the rating stays: {blanked}");
+    let raw = stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "SELECT body FROM events WHERE site_key = {} AND conversation_id = {}",
+                sql_text(&site.key),
+                sql_text(&old)
+            ),
+        )
+        .unwrap();
+    let body = raw[0]["body"].as_str().unwrap();
+    assert!(
+        !body.contains("my feet") && body.contains("\"rating\":\"down\""),
+        "{body}"
+    );
+    let kept = read(recent).await;
+    assert!(
+        kept.contains("my feet say otherwise") && kept.contains("Do they run small?"),
+        "{kept}"
+    );
 }

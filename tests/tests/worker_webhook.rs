@@ -110,6 +110,8 @@ async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
                     down["role"] = json!("agent");
                     down["meta"] = json!({"trace_id": "tr-1", "model": "gpt-4o"});
                     down["page"] = json!("/shoes");
+                    // Personal data is redacted before the webhook (#32).
+                    down["reason"] = json!("mail me at jane@example.com");
                     down
                 },
                 csat_event(
@@ -117,7 +119,8 @@ async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
                     &low_id,
                     &conversation,
                     now + 2,
-                    json!({"mode": "thumbs", "score": 1, "context": {"variant": "b"}, "handed_over": true}),
+                    json!({"mode": "thumbs", "score": 1, "context": {"variant": "b"}, "handed_over": true,
+                           "comment": "call 030 1234567"}),
                 ),
                 csat_event(
                     "csat_offered",
@@ -155,6 +158,8 @@ async fn thumbs_down_and_low_csat_are_posted_signed_and_praise_is_not() {
     assert_eq!(events[0]["page"], "/shoes");
     assert_eq!(events[1]["context"], json!({"variant": "b"}));
     assert_eq!(events[1]["handed_over"], true);
+    assert_eq!(events[0]["reason"], "mail me at [email]");
+    assert_eq!(events[1]["comment"], "call [phone]");
 
     // The README's Node example accepts this delivery, and refuses it
     // tampered with, replayed later, re-dated, or under another secret.

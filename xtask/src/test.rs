@@ -204,6 +204,23 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("alerts", SiteConfig::default()),
         ("alerts_digest", SiteConfig::default()),
         ("settings_alerts", SiteConfig::default()),
+        ("settings_redaction", SiteConfig::default()),
+        // #32: text kept and redacted (the default), and a site whose
+        // test turns redaction off and sets its own patterns.
+        (
+            "redaction",
+            SiteConfig {
+                store_text: true,
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "redaction_settings",
+            SiteConfig {
+                store_text: true,
+                ..SiteConfig::default()
+            },
+        ),
         ("dataset_pages", SiteConfig::default()),
         ("export_live", SiteConfig::default()),
         ("export_fault", SiteConfig::default()),
@@ -268,6 +285,15 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             "retention",
             SiteConfig {
                 retention_days: 1,
+                ..SiteConfig::default()
+            },
+        ),
+        // #32: text goes after a day, the ratings stay.
+        (
+            "text_retention",
+            SiteConfig {
+                store_text: true,
+                text_retention_days: Some(1),
                 ..SiteConfig::default()
             },
         ),

@@ -1,5 +1,6 @@
 //! The daily retention sweep (cron trigger): runs `ledger::retention`'s
-//! deletes, each until it deletes less than a chunk, and reports the sites
+//! deletes, then its blanking of text past each site's text retention,
+//! each until it changes less than a chunk, and reports the sites
 //! it skips (stored settings it cannot read); the others are still swept.
 
 use serde::Deserialize;
@@ -35,15 +36,16 @@ async fn report_skipped(db: &D1Database) -> Result<()> {
     Ok(())
 }
 
-/// Runs one sweep; returns how many rows it deleted.
+/// Runs one sweep; returns how many rows it deleted or blanked.
 pub async fn sweep(db: &D1Database) -> Result<usize> {
     report_skipped(db).await?;
     let now = Date::now().as_millis() as i64;
     let chunk = ledger::retention::CHUNK as usize;
     let mut deleted = 0;
-    for sql in ledger::retention::statements() {
+    let text = ledger::retention::text_statements();
+    for sql in ledger::retention::statements().iter().chain(&text) {
         for _ in 0..MAX_ROUNDS {
-            let changes = busy::run(&db.prepare(&sql).bind(&[millis(now)])?)
+            let changes = busy::run(&db.prepare(sql.as_str()).bind(&[millis(now)])?)
                 .await?
                 .meta()?
                 .and_then(|meta| meta.changes)

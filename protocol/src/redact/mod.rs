@@ -18,10 +18,12 @@ mod email;
 pub mod extra;
 mod iban;
 mod number;
+mod settings;
 
 use std::borrow::Cow;
 
 pub use extra::{Action, Pattern};
+pub use settings::{RedactionSettings, redact_event};
 
 /// What a redacted span was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

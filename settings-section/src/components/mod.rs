@@ -2,4 +2,5 @@
 
 pub mod alerts_fieldset;
 pub mod keys_panel;
+pub mod redaction_fieldset;
 pub mod settings_page;

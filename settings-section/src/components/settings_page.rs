@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::alerts_fieldset::AlertsFieldset;
 use crate::components::keys_panel::KeysPanel;
+use crate::components::redaction_fieldset::RedactionFieldset;
 use crate::settings_form::SettingsForm;
 use dashboard::api::{Api, AuditEntry, SaveError, StoredSettings};
 use dashboard::components::status::reason;
@@ -271,7 +272,10 @@ fn SettingsEditor(
                     (|form| form.store_text, |form, on| form.store_text = on))}
                 {text_field(form, errors, "retention_days", (Key::SettingsRetention, None),
                     (|form| form.retention_days.clone(), |form, text| form.retention_days = text), "text")}
+                {text_field(form, errors, "text_retention_days", (Key::SettingsTextRetention, Some(Key::SettingsTextRetentionHint)),
+                    (|form| form.text_retention_days.clone(), |form, text| form.text_retention_days = text), "text")}
             </fieldset>
+            <RedactionFieldset form errors/>
             <fieldset>
                 <legend>{i18n.t(Key::SettingsShopLegend)}</legend>
                 {text_field(form, errors, "shop_name", (Key::SettingsShopName, None),
