@@ -699,22 +699,26 @@ impl Collector {
         self.set_settings(site, [(field, value)]).await
     }
 
+    /// `GET /v1/sites/{key}/settings` with `site`'s secret.
+    pub async fn settings(&self, site: &SiteAccess) -> Result<Answer> {
+        self.site_request(
+            reqwest::Method::GET,
+            &site.key,
+            "settings",
+            Some(&site.secret),
+            &[],
+            None,
+        )
+        .await
+    }
+
     /// [`Collector::set_setting`] for several fields in one write.
     pub async fn set_settings<'a>(
         &self,
         site: &SiteAccess,
         fields: impl IntoIterator<Item = (&'a str, Value)>,
     ) -> Result<Answer> {
-        let read = self
-            .site_request(
-                reqwest::Method::GET,
-                &site.key,
-                "settings",
-                Some(&site.secret),
-                &[],
-                None,
-            )
-            .await?;
+        let read = self.settings(site).await?;
         if read.status != 200 {
             bail!(
                 "reading the settings answered {}: {}",

@@ -48,6 +48,17 @@ async fn save(browser: &Browser) {
         .unwrap();
 }
 
+/// Presses Save settings and waits until the form says they were saved.
+async fn save_and_confirm(browser: &Browser, what: &str) {
+    save(browser).await;
+    eventually(what, Duration::from_secs(15), || async {
+        let text = browser.page_text("form.settings > .status").await?;
+        Ok((text == "Settings saved.").then_some(()))
+    })
+    .await
+    .unwrap();
+}
+
 /// The form's status line, once it says something.
 async fn status(browser: &Browser) -> String {
     eventually(
@@ -285,13 +296,7 @@ async fn an_owner_sets_an_alert_rule_and_a_private_chat_url_is_refused_beside_it
         .click()
         .await
         .unwrap();
-    save(&browser).await;
-    eventually("the alerts saved", Duration::from_secs(15), || async {
-        let text = browser.page_text("form.settings > .status").await?;
-        Ok((text == "Settings saved.").then_some(()))
-    })
-    .await
-    .unwrap();
+    save_and_confirm(&browser, "the alerts saved").await;
 
     // After a reload the rule reads back as saved.
     browser.client.refresh().await.unwrap();
@@ -318,25 +323,8 @@ async fn an_owner_sets_an_alert_rule_and_a_private_chat_url_is_refused_beside_it
         .await
         .unwrap();
     assert_eq!(browser.focus().await.unwrap(), "page:alerts-add-rule");
-    save(&browser).await;
-    eventually("the removal saved", Duration::from_secs(15), || async {
-        let text = browser.page_text("form.settings > .status").await?;
-        Ok((text == "Settings saved.").then_some(()))
-    })
-    .await
-    .unwrap();
-    let rules = stack
-        .collector()
-        .site_request(
-            reqwest::Method::GET,
-            &site.key,
-            "settings",
-            Some(&site.secret),
-            &[],
-            None,
-        )
-        .await
-        .unwrap();
+    save_and_confirm(&browser, "the removal saved").await;
+    let rules = stack.collector().settings(&site).await.unwrap();
     assert_eq!(rules.body["settings"]["alerts"]["rules"], json!([]));
     assert_eq!(
         rules.body["settings"]["alerts"]["daily_digest"],
@@ -410,13 +398,7 @@ async fn an_owner_adds_redaction_patterns_and_turns_redaction_off() {
         .click()
         .await
         .unwrap();
-    save(&browser).await;
-    eventually("the redaction saved", Duration::from_secs(15), || async {
-        let text = browser.page_text("form.settings > .status").await?;
-        Ok((text == "Settings saved.").then_some(()))
-    })
-    .await
-    .unwrap();
+    save_and_confirm(&browser, "the redaction saved").await;
     // After a reload the patterns read back as saved.
     browser.client.refresh().await.unwrap();
     browser.page_element("#redaction-1-action").await.unwrap();
@@ -442,18 +424,7 @@ async fn an_owner_adds_redaction_patterns_and_turns_redaction_off() {
         .await
         .unwrap();
     assert_eq!(browser.focus().await.unwrap(), "page:redaction-add-pattern");
-    let stored = stack
-        .collector()
-        .site_request(
-            reqwest::Method::GET,
-            &site.key,
-            "settings",
-            Some(&site.secret),
-            &[],
-            None,
-        )
-        .await
-        .unwrap();
+    let stored = stack.collector().settings(&site).await.unwrap();
     assert_eq!(
         stored.body["settings"]["redaction"],
         json!({"enabled": false, "patterns": [

@@ -223,17 +223,7 @@ async fn a_sites_patterns_apply_and_turning_redaction_off_keeps_what_was_redacte
         "{}",
         refused.body
     );
-    let settings = collector
-        .site_request(
-            reqwest::Method::GET,
-            &site.key,
-            "settings",
-            Some(&site.secret),
-            &[],
-            None,
-        )
-        .await
-        .unwrap();
+    let settings = collector.settings(&site).await.unwrap();
     assert_eq!(
         settings.body["settings"]["redaction"]["enabled"], false,
         "{}",

@@ -6,7 +6,7 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::alerts_form::{RuleForm, RuleKind};
-use crate::components::settings_page::check_field;
+use crate::components::settings_page::{check_field, remove_row};
 use crate::settings_form::SettingsForm;
 use dashboard::i18n::{self, I18n, Key};
 use protocol::FieldErrors;
@@ -115,18 +115,7 @@ fn RuleRow(
         None => ().into_any(),
     };
     let remove = move |_| {
-        form.update(|form| {
-            if index < form.alerts.rules.len() {
-                form.alerts.rules.remove(index);
-            }
-        });
-        // Once the page shows the change ("Add a rule" may only now be
-        // enabled again).
-        request_animation_frame(move || {
-            if let Some(button) = after_remove.get_untracked() {
-                let _ = button.focus();
-            }
-        });
+        remove_row(form, |form| &mut form.alerts.rules, index, after_remove);
     };
     view! {
         <fieldset class="alert-rule" data-rule=index>

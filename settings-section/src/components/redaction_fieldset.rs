@@ -5,7 +5,7 @@
 use l10n::format::Args;
 use leptos::prelude::*;
 
-use crate::components::settings_page::check_field;
+use crate::components::settings_page::{check_field, remove_row};
 use crate::redaction_form::{PatternRow, action_name, parse_action};
 use crate::settings_form::SettingsForm;
 use dashboard::i18n::{self, I18n, Key};
@@ -50,16 +50,12 @@ fn PatternRowView(
             .then_some("true")
     };
     let remove = move |_| {
-        form.update(|form| {
-            if index < form.redaction.patterns.len() {
-                form.redaction.patterns.remove(index);
-            }
-        });
-        request_animation_frame(move || {
-            if let Some(button) = after_remove.get_untracked() {
-                let _ = button.focus();
-            }
-        });
+        remove_row(
+            form,
+            |form| &mut form.redaction.patterns,
+            index,
+            after_remove,
+        );
     };
     view! {
         <fieldset class="redaction-pattern" data-pattern=index>

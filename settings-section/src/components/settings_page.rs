@@ -99,6 +99,28 @@ fn text_field(
     }
 }
 
+/// Removes row `index` of a list in the form (`rows` picks the list),
+/// then, once the page shows the change, puts focus on `after` (the
+/// list's "Add" button, which may only now be enabled again).
+pub(crate) fn remove_row<T: 'static>(
+    form: RwSignal<SettingsForm>,
+    rows: fn(&mut SettingsForm) -> &mut Vec<T>,
+    index: usize,
+    after: NodeRef<leptos::html::Button>,
+) {
+    form.update(|form| {
+        let rows = rows(form);
+        if index < rows.len() {
+            rows.remove(index);
+        }
+    });
+    request_animation_frame(move || {
+        if let Some(button) = after.get_untracked() {
+            let _ = button.focus();
+        }
+    });
+}
+
 /// A labelled checkbox bound to one field of the form (its id is
 /// `setting-{field}`).
 pub(crate) fn check_field(
