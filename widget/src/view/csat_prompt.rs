@@ -62,16 +62,17 @@ fn title(i18n: I18n, msg: Msg) -> AnyView {
     view! { <h3 id="fb-csat-title" class="fb-csat-title">{i18n.t(msg)}</h3> }.into_any()
 }
 
-/// The inputs of a rating, one per score of `scores`, in their order: an
-/// arrow key moves focus from one to another.
+/// The inputs of a rating, one per score of `scores` (at most five), in
+/// their order: an arrow key moves focus from one to another. One type for
+/// both ratings, so their code is in the download once.
 #[derive(Clone, Copy)]
-struct Scores<const N: usize> {
-    scores: [u8; N],
-    inputs: [NodeRef<Input>; N],
+struct Scores {
+    scores: &'static [u8],
+    inputs: [NodeRef<Input>; 5],
 }
 
-impl<const N: usize> Scores<N> {
-    fn new(scores: [u8; N]) -> Self {
+impl Scores {
+    fn new(scores: &'static [u8]) -> Self {
         Self {
             scores,
             inputs: std::array::from_fn(|_| NodeRef::new()),
@@ -90,7 +91,7 @@ impl<const N: usize> Scores<N> {
 
 /// 👍 or 👎: a radio group of two real inputs, drawn as the icons.
 fn asking_thumbs(actions: Actions, i18n: I18n) -> AnyView {
-    let scores = Scores::new(THUMB_SCORES);
+    let scores = Scores::new(&THUMB_SCORES);
     let choice = move |score: u8, name: Msg, icon: Icon| {
         view! {
             <label class="fb-csat-choice" data-score=score.to_string()>
@@ -111,7 +112,7 @@ fn asking_thumbs(actions: Actions, i18n: I18n) -> AnyView {
 
 /// The 1–5 scale: a radio group of real inputs, drawn as the digits.
 fn asking_scale(actions: Actions, i18n: I18n) -> AnyView {
-    let scores = Scores::new(SCALE_SCORES);
+    let scores = Scores::new(&SCALE_SCORES);
     let choices = SCALE
         .into_iter()
         .map(|(score, meaning)| {
@@ -138,13 +139,7 @@ fn asking_scale(actions: Actions, i18n: I18n) -> AnyView {
 /// click, or Enter or Space while it has focus) answers, even when an arrow
 /// has checked it already (so `click`, not `change`); the arrow keys move
 /// between the scores without answering.
-fn radio<const N: usize>(
-    actions: Actions,
-    i18n: I18n,
-    score: u8,
-    name: Msg,
-    scores: Scores<N>,
-) -> impl IntoView {
+fn radio(actions: Actions, i18n: I18n, score: u8, name: Msg, scores: Scores) -> impl IntoView {
     view! {
         <input
             type="radio"
@@ -161,13 +156,7 @@ fn radio<const N: usize>(
 /// Enter or Space answers with `score`; an arrow checks and focuses the
 /// next score quietly (the browser would check it and fire `click`, which
 /// answers).
-fn on_rating_key<const N: usize>(
-    actions: Actions,
-    i18n: I18n,
-    event: &KeyboardEvent,
-    score: u8,
-    scores: Scores<N>,
-) {
+fn on_rating_key(actions: Actions, i18n: I18n, event: &KeyboardEvent, score: u8, scores: Scores) {
     match rating_key(&event.key(), i18n.is_rtl_now()) {
         Some(RatingKey::Answer) => {
             event.prevent_default();
@@ -175,7 +164,7 @@ fn on_rating_key<const N: usize>(
         }
         Some(RatingKey::Move(step)) => {
             event.prevent_default();
-            let next = next_score(&scores.scores, score, step);
+            let next = next_score(scores.scores, score, step);
             if let Some(input) = scores.input(next).get_untracked() {
                 input.set_checked(true);
                 let _ = input.focus();
