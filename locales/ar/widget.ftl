@@ -2,6 +2,7 @@
 
 bubble-open = فتح المحادثة
 bubble-close = إغلاق المحادثة
+bubble-open-waiting = فتح المحادثة: سؤال بانتظارك
 panel-title = تحدّث معنا
 panel-title-shop = تحدث مع { $shop }
 panel-close = إغلاق المحادثة

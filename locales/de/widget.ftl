@@ -2,6 +2,7 @@
 
 bubble-open = Chat öffnen
 bubble-close = Chat schließen
+bubble-open-waiting = Chat öffnen: Eine Frage wartet auf dich
 panel-title = Schreib uns
 panel-title-shop = Chat mit { $shop }
 panel-close = Chat schließen

@@ -331,6 +331,18 @@ settings-csat-mode = Kind of prompt
 settings-mode-thumbs = Thumbs up or down
 # Choice: the prompt asks for a score from 1 to 5.
 settings-mode-scale5 = A score from 1 to 5
+# Label of the field: the share of conversations offered the satisfaction prompt.
+settings-sample = Share of conversations asked (percent)
+# Hint under the sample field: a conversation stays in or out; what 0 means; what the response rate counts.
+settings-sample-hint = The same conversation is always in or out, even after a reload. 0 asks no one; the response rate counts only the conversations asked.
+# Label of the field: how many answers a conversation needs before the prompt.
+settings-min-answers = Ask only after at least this many answers
+# Hint under that field: which messages count, and what 0 means.
+settings-min-answers-hint = Answers from your assistant, or from a colleague who took over. 0 also asks after conversations without an answer.
+# Label of the field: for how many days a shopper who answered or closed the prompt is not asked again.
+settings-cooldown = Don't ask the same shopper again for (days)
+# Hint under that field: where the days count from, where that is remembered, and what 0 means.
+settings-cooldown-hint = Counted from their last answer or dismissal and remembered in their own browser. 0: ask in every conversation.
 # Label of the field listing the reasons shoppers may pick after a thumbs-down.
 settings-reason-tags = Reasons offered after a thumbs-down
 # Hint under the reason tags field. Keep the example tags as they are.
@@ -338,7 +350,7 @@ settings-reason-tags-hint = Separate them with commas, such as wrong_answer, too
 # Label of the field: after how many idle seconds a conversation ends.
 settings-idle = End an idle conversation after (seconds)
 # Hint under the idle field.
-settings-idle-hint = Leave empty to end conversations only when your site says so.
+settings-idle-hint = Leave empty to end conversations only when your site says so. If the chat is closed when it ends, the question waits inside, behind a dot on the bubble.
 # Heading of the group about what is kept.
 settings-data-legend = Data
 # Checkbox: keep the shopper's question and the answer with each thumb.

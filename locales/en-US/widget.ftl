@@ -8,6 +8,10 @@
 bubble-open = Open chat
 # Accessible name of the bubble while the chat is open.
 bubble-close = Close chat
+# Accessible name of the bubble while the chat is closed and the
+# satisfaction question waits inside (the conversation ended while the
+# shopper was elsewhere on the page; a dot shows on the bubble).
+bubble-open-waiting = Open chat: a question is waiting for you
 
 ## The chat panel
 

@@ -2,6 +2,7 @@
 
 bubble-open = Abrir chat
 bubble-close = Cerrar chat
+bubble-open-waiting = Abrir chat: hay una pregunta esperándote
 panel-title = Escríbenos
 panel-title-shop = Chatea con { $shop }
 panel-close = Cerrar chat

@@ -2,6 +2,7 @@
 
 bubble-open = Ouvrir le chat
 bubble-close = Fermer le chat
+bubble-open-waiting = Ouvrir le chat : une question vous attend
 panel-title = Discutons
 panel-title-shop = Discuter avec { $shop }
 panel-close = Fermer le chat

@@ -2,6 +2,7 @@
 
 bubble-open = チャットを開く
 bubble-close = チャットを閉じる
+bubble-open-waiting = チャットを開く：質問が届いています
 panel-title = お問い合わせ
 panel-title-shop = { $shop }へのお問い合わせ
 panel-close = チャットを閉じる

@@ -2,6 +2,7 @@
 
 bubble-open = Chat openen
 bubble-close = Chat sluiten
+bubble-open-waiting = Chat openen: er wacht een vraag op je
 panel-title = Stel je vraag
 panel-title-shop = Chat met { $shop }
 panel-close = Chat sluiten

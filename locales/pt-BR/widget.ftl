@@ -2,6 +2,7 @@
 
 bubble-open = Abrir chat
 bubble-close = Fechar chat
+bubble-open-waiting = Abrir chat: há uma pergunta esperando por você
 panel-title = Fale com a gente
 panel-title-shop = Converse com { $shop }
 panel-close = Fechar chat

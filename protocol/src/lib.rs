@@ -26,6 +26,7 @@ pub mod review;
 pub mod secret;
 pub mod settings;
 pub mod site_config;
+pub mod survey;
 pub mod text;
 pub mod webhook;
 pub mod webhook_url;

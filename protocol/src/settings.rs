@@ -19,9 +19,12 @@ pub type FieldErrors = BTreeMap<String, String>;
 pub const MAX_ORIGINS: usize = 20;
 
 /// Every setting, in the order the dashboard shows them.
-pub const FIELDS: [&str; 14] = [
+pub const FIELDS: [&str; 17] = [
     "csat_enabled",
     "csat_mode",
+    "csat_sample_percent",
+    "csat_cooldown_days",
+    "csat_min_assistant_messages",
     "reason_tags",
     "idle_end_seconds",
     "store_text",
@@ -113,6 +116,9 @@ fn expected(field: &str) -> &'static str {
         "csat_enabled" | "store_text" => "true or false",
         "csat_mode" => "\"thumbs\" or \"scale5\"",
         "reason_tags" => "a list of tags such as [\"wrong_answer\", \"too_long\"]",
+        "csat_sample_percent" => "a percentage, 0 to 100",
+        "csat_cooldown_days" => "a number of days, 0 to 365",
+        "csat_min_assistant_messages" => "a number of messages, 0 to 50",
         "idle_end_seconds" => "a number of seconds, or null for off",
         "retention_days" => "a number of days",
         "text_retention_days" => "a number of days, or null for as long as feedback",
@@ -194,6 +200,16 @@ impl Settings {
         let config = SiteConfig {
             csat_enabled: field(&document, "csat_enabled", &mut errors).unwrap_or(true),
             csat_mode: field(&document, "csat_mode", &mut errors).unwrap_or_default(),
+            csat_sample_percent: field(&document, "csat_sample_percent", &mut errors)
+                .unwrap_or(100),
+            csat_cooldown_days: field(&document, "csat_cooldown_days", &mut errors)
+                .unwrap_or_default(),
+            csat_min_assistant_messages: field(
+                &document,
+                "csat_min_assistant_messages",
+                &mut errors,
+            )
+            .unwrap_or(1),
             reason_tags: field(&document, "reason_tags", &mut errors).unwrap_or_default(),
             idle_end_seconds: field(&document, "idle_end_seconds", &mut errors).unwrap_or_default(),
             store_text: field(&document, "store_text", &mut errors).unwrap_or_default(),
@@ -324,6 +340,9 @@ mod tests {
         serde_json::json!({
             "csat_enabled": true,
             "csat_mode": "scale5",
+            "csat_sample_percent": 50,
+            "csat_cooldown_days": 30,
+            "csat_min_assistant_messages": 2,
             "reason_tags": ["wrong_answer"],
             "idle_end_seconds": null,
             "store_text": false,
@@ -400,6 +419,37 @@ mod tests {
             "{errors:?}"
         );
         assert!(errors["allowed_origins"].contains("scheme"), "{errors:?}");
+    }
+
+    #[test]
+    fn survey_rules_out_of_range_or_of_the_wrong_type_are_named() {
+        let errors = with(|document| {
+            document.insert("csat_sample_percent".into(), Value::from(101));
+            document.insert("csat_cooldown_days".into(), Value::from(-1));
+            document.insert("csat_min_assistant_messages".into(), Value::from("two"));
+        })
+        .unwrap_err();
+        assert_eq!(
+            errors["csat_sample_percent"],
+            "csat_sample_percent must be 0 to 100, not 101"
+        );
+        assert_eq!(
+            errors["csat_cooldown_days"],
+            "must be a number of days, 0 to 365, not -1"
+        );
+        assert!(
+            errors["csat_min_assistant_messages"].contains("0 to 50"),
+            "{errors:?}"
+        );
+        let read = with(|_| {}).unwrap().config.survey();
+        assert_eq!(
+            (
+                read.sample_percent,
+                read.cooldown_days,
+                read.min_assistant_messages
+            ),
+            (50, 30, 2)
+        );
     }
 
     #[test]

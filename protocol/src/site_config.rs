@@ -6,6 +6,7 @@ use crate::csat::CsatMode;
 use crate::event::{Event, EventKind};
 use crate::ids::check_id;
 use crate::rejection::{ErrorCode, FieldError};
+use crate::survey::SurveyRules;
 
 /// Most reason tags a site may configure.
 pub const MAX_SITE_TAGS: usize = 20;
@@ -19,6 +20,13 @@ pub struct SiteConfig {
     pub csat_enabled: bool,
     /// Which prompt: 👍/👎 or 1–5.
     pub csat_mode: CsatMode,
+    /// The share of conversations offered the prompt, 0–100.
+    pub csat_sample_percent: u8,
+    /// Days a shopper who answered or dismissed a prompt is not asked
+    /// again, 0–365.
+    pub csat_cooldown_days: u16,
+    /// Fewest assistant messages a conversation needs for the prompt, 0–50.
+    pub csat_min_assistant_messages: u8,
     /// Tags a shopper may pick on 👎 (empty: no tags offered).
     pub reason_tags: Vec<String>,
     /// End an idle conversation (and offer CSAT) after this many seconds;
@@ -50,14 +58,26 @@ pub struct SiteConfig {
     pub redaction: crate::redact::RedactionSettings,
 }
 
+/// A new site's idle auto-end: ten minutes.
+pub const DEFAULT_IDLE_END_SECONDS: u32 = 600;
+
+/// A new site's settings: the prompt offered to everyone after an answer,
+/// idle conversations ended after ten minutes, text kept for 90 days with
+/// personal data redacted. A stored site reads what it stored; a setting
+/// added since (`text_retention_days`, the survey rules) reads as the
+/// behaviour the site had before it existed.
 impl Default for SiteConfig {
     fn default() -> Self {
+        let survey = SurveyRules::default();
         Self {
             csat_enabled: true,
             csat_mode: CsatMode::Thumbs,
+            csat_sample_percent: survey.sample_percent,
+            csat_cooldown_days: survey.cooldown_days,
+            csat_min_assistant_messages: survey.min_assistant_messages,
             reason_tags: Vec::new(),
-            idle_end_seconds: None,
-            store_text: false,
+            idle_end_seconds: Some(DEFAULT_IDLE_END_SECONDS),
+            store_text: true,
             retention_days: 365,
             text_retention_days: Some(90),
             webhook_url: None,
@@ -80,6 +100,16 @@ pub struct WidgetConfig {
     pub csat_enabled: bool,
     /// Which prompt.
     pub csat_mode: CsatMode,
+    /// The share of conversations offered the prompt (served by collectors
+    /// from before it existed without it: everyone).
+    #[serde(default = "every_conversation")]
+    pub csat_sample_percent: u8,
+    /// Days a shopper is not asked again.
+    #[serde(default)]
+    pub csat_cooldown_days: u16,
+    /// Fewest assistant messages before the prompt.
+    #[serde(default = "one_message")]
+    pub csat_min_assistant_messages: u8,
     /// Tags offered on 👎.
     pub reason_tags: Vec<String>,
     /// Idle auto-end, in seconds.
@@ -91,7 +121,24 @@ pub struct WidgetConfig {
     pub shop_name: Option<String>,
 }
 
+fn every_conversation() -> u8 {
+    SurveyRules::default().sample_percent
+}
+
+fn one_message() -> u8 {
+    SurveyRules::default().min_assistant_messages
+}
+
 impl WidgetConfig {
+    /// Who is offered the prompt.
+    pub fn survey(&self) -> SurveyRules {
+        SurveyRules {
+            sample_percent: self.csat_sample_percent,
+            cooldown_days: self.csat_cooldown_days,
+            min_assistant_messages: self.csat_min_assistant_messages,
+        }
+    }
+
     /// The JSON served to widgets.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -176,6 +223,7 @@ impl SiteConfig {
         {
             problems.push(("reason_tags", problem.message));
         }
+        problems.extend(self.survey().problems());
         if let Some(seconds) = self.idle_end_seconds
             && !(10..=86_400).contains(&seconds)
         {
@@ -232,11 +280,23 @@ impl SiteConfig {
         problems
     }
 
+    /// Who is offered the prompt.
+    pub fn survey(&self) -> SurveyRules {
+        SurveyRules {
+            sample_percent: self.csat_sample_percent,
+            cooldown_days: self.csat_cooldown_days,
+            min_assistant_messages: self.csat_min_assistant_messages,
+        }
+    }
+
     /// What the widget is told.
     pub fn widget(&self) -> WidgetConfig {
         WidgetConfig {
             csat_enabled: self.csat_enabled,
             csat_mode: self.csat_mode,
+            csat_sample_percent: self.csat_sample_percent,
+            csat_cooldown_days: self.csat_cooldown_days,
+            csat_min_assistant_messages: self.csat_min_assistant_messages,
             reason_tags: self.reason_tags.clone(),
             idle_end_seconds: self.idle_end_seconds,
             store_text: self.store_text,
@@ -298,22 +358,42 @@ mod tests {
     }
 
     #[test]
-    fn defaults_are_a_thumbs_prompt_without_text_storage() {
-        let config = SiteConfig::from_json("{}").unwrap();
-        // A new site's text goes after 90 days; settings stored before
-        // there was a text retention keep text as long as the rest.
-        assert_eq!(SiteConfig::default().text_retention_days, Some(90));
-        assert_eq!(config.text_retention_days, None);
-        assert_eq!(
-            config,
-            SiteConfig {
-                text_retention_days: None,
-                ..SiteConfig::default()
-            }
-        );
-        assert!(config.csat_enabled);
-        assert_eq!(config.csat_mode, CsatMode::Thumbs);
+    fn a_new_site_asks_everyone_keeps_redacted_text_and_ends_idle_conversations() {
+        let new = SiteConfig::default();
+        assert!(new.csat_enabled);
+        assert_eq!(new.csat_mode, CsatMode::Thumbs);
+        assert_eq!(new.survey(), SurveyRules::default());
+        assert_eq!(new.idle_end_seconds, Some(600));
+        assert!(new.store_text);
+        assert!(new.redaction.enabled);
+        assert_eq!(new.text_retention_days, Some(90));
+        assert_eq!(new.retention_days, 365);
+        assert!(new.validate().is_ok());
+    }
+
+    #[test]
+    fn a_stored_site_keeps_what_it_stored_and_reads_newer_settings_as_before() {
+        // Stored before the survey rules and the text retention existed:
+        // idle auto-end off and no text kept, as it chose then.
+        let stored = r#"{"csat_enabled": true, "csat_mode": "scale5", "reason_tags": [],
+            "idle_end_seconds": null, "store_text": false, "retention_days": 30,
+            "webhook_url": null, "shop_name": null, "time_zone": null}"#;
+        let config = SiteConfig::from_json(stored).unwrap();
+        assert_eq!(config.idle_end_seconds, None);
         assert!(!config.store_text);
+        assert_eq!(config.retention_days, 30);
+        // Text as long as the rest, and the prompt offered as it was.
+        assert_eq!(config.text_retention_days, None);
+        assert_eq!(config.survey(), SurveyRules::default());
+        let widget = config.widget();
+        assert_eq!(widget.survey(), SurveyRules::default());
+        // A widget told by a collector from before the rules reads them so.
+        let served: WidgetConfig = serde_json::from_str(
+            r#"{"csat_enabled": true, "csat_mode": "thumbs", "reason_tags": [],
+                "idle_end_seconds": null, "store_text": false}"#,
+        )
+        .unwrap();
+        assert_eq!(served.survey(), SurveyRules::default());
     }
 
     #[test]
@@ -324,6 +404,12 @@ mod tests {
         assert!(mode.contains("stars"), "{mode}");
         let idle = SiteConfig::from_json(r#"{"idle_end_seconds": 3}"#).unwrap_err();
         assert!(idle.contains("idle_end_seconds"), "{idle}");
+        let sample = SiteConfig::from_json(r#"{"csat_sample_percent": 101}"#).unwrap_err();
+        assert!(sample.contains("0 to 100"), "{sample}");
+        let cooldown = SiteConfig::from_json(r#"{"csat_cooldown_days": 400}"#).unwrap_err();
+        assert!(cooldown.contains("csat_cooldown_days"), "{cooldown}");
+        let minimum = SiteConfig::from_json(r#"{"csat_min_assistant_messages": 51}"#).unwrap_err();
+        assert!(minimum.contains("0 to 50"), "{minimum}");
         let retention = SiteConfig::from_json(r#"{"retention_days": 0}"#).unwrap_err();
         assert!(retention.contains("retention_days"), "{retention}");
         let hook =
@@ -393,17 +479,17 @@ mod tests {
 
     #[test]
     fn excerpts_are_kept_only_when_the_site_stores_text() {
-        let EventKind::MessageFeedback(dropped) =
-            SiteConfig::default().admit(thumb_down(&[])).unwrap().kind
+        let keeping_none = SiteConfig {
+            store_text: false,
+            ..SiteConfig::default()
+        };
+        let EventKind::MessageFeedback(dropped) = keeping_none.admit(thumb_down(&[])).unwrap().kind
         else {
             unreachable!()
         };
         assert_eq!((dropped.question, dropped.answer), (None, None));
         assert_eq!(dropped.reason.as_deref(), Some("wrong size"));
-        let storing = SiteConfig {
-            store_text: true,
-            ..SiteConfig::default()
-        };
+        let storing = SiteConfig::default();
         let EventKind::MessageFeedback(kept) = storing.admit(thumb_down(&[])).unwrap().kind else {
             unreachable!()
         };

@@ -16,6 +16,12 @@ pub struct SettingsForm {
     pub csat_enabled: bool,
     /// Thumbs or 1–5.
     pub csat_mode: CsatMode,
+    /// The share of conversations asked, in percent.
+    pub csat_sample_percent: String,
+    /// Fewest answers before the prompt.
+    pub csat_min_assistant_messages: String,
+    /// Days a shopper is not asked again.
+    pub csat_cooldown_days: String,
     /// Reason tags, separated by commas.
     pub reason_tags: String,
     /// Idle auto-end in seconds; empty for off.
@@ -63,6 +69,9 @@ impl SettingsForm {
         Self {
             csat_enabled: config.csat_enabled,
             csat_mode: config.csat_mode,
+            csat_sample_percent: config.csat_sample_percent.to_string(),
+            csat_min_assistant_messages: config.csat_min_assistant_messages.to_string(),
+            csat_cooldown_days: config.csat_cooldown_days.to_string(),
             reason_tags: config.reason_tags.join(", "),
             idle_end_seconds: config
                 .idle_end_seconds
@@ -105,6 +114,9 @@ impl SettingsForm {
         json!({
             "csat_enabled": self.csat_enabled,
             "csat_mode": self.csat_mode,
+            "csat_sample_percent": number(&self.csat_sample_percent),
+            "csat_cooldown_days": number(&self.csat_cooldown_days),
+            "csat_min_assistant_messages": number(&self.csat_min_assistant_messages),
             "reason_tags": tags,
             "idle_end_seconds": match self.idle_end_seconds.trim() {
                 "" => Value::Null,
@@ -153,6 +165,8 @@ mod tests {
         Settings {
             config: SiteConfig {
                 csat_mode: CsatMode::Scale5,
+                csat_sample_percent: 40,
+                csat_cooldown_days: 14,
                 reason_tags: vec!["wrong_answer".into(), "too_long".into()],
                 idle_end_seconds: Some(120),
                 webhook_url: Some("https://hooks.example/x".into()),
@@ -168,6 +182,14 @@ mod tests {
         let form = SettingsForm::of(&settings());
         assert_eq!(form.reason_tags, "wrong_answer, too_long");
         assert_eq!(form.idle_end_seconds, "120");
+        assert_eq!(
+            (
+                form.csat_sample_percent.as_str(),
+                form.csat_min_assistant_messages.as_str(),
+                form.csat_cooldown_days.as_str()
+            ),
+            ("40", "1", "14")
+        );
         assert_eq!(form.text_retention_days, "90");
         assert_eq!(form.allowed_origins, "https://a.example\nhttps://b.example");
         assert_eq!(form.checked(), Ok(settings()));
@@ -200,6 +222,8 @@ mod tests {
         let form = SettingsForm {
             retention_days: "a year".into(),
             idle_end_seconds: "3".into(),
+            csat_sample_percent: "150".into(),
+            csat_cooldown_days: "a week".into(),
             allowed_origins: "shop.example".into(),
             ..SettingsForm::of(&settings())
         };
@@ -207,7 +231,18 @@ mod tests {
         let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(
             fields,
-            ["allowed_origins", "idle_end_seconds", "retention_days"]
+            [
+                "allowed_origins",
+                "csat_cooldown_days",
+                "csat_sample_percent",
+                "idle_end_seconds",
+                "retention_days"
+            ]
+        );
+        assert!(errors["csat_sample_percent"].contains("150"), "{errors:?}");
+        assert!(
+            errors["csat_cooldown_days"].contains("\"a week\""),
+            "{errors:?}"
         );
         assert!(
             errors["retention_days"].contains("\"a year\""),

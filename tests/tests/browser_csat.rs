@@ -275,35 +275,229 @@ async fn closing_the_prompt_unanswered_is_recorded_as_denied() {
 }
 
 #[tokio::test]
-async fn a_quiet_conversation_ends_by_itself_after_the_sites_idle_time() {
+async fn an_idle_end_behind_a_closed_panel_waits_behind_a_dot_on_the_bubble() {
     let stack = Stack::from_env().unwrap();
     // idle_end_seconds = 10
     let (site, browser, conversation) = open_site(&stack, "idle").await;
-    let host = browser
-        .client
-        .find(Locator::Css("[data-feedback-bubble]"))
-        .await
-        .unwrap();
     // The conversation's last activity was before this point (opening the
-    // page), so the prompt may not show less than the idle time after it,
-    // less the few seconds opening the page may have taken.
+    // page), so it may not end less than the idle time after it, less the
+    // few seconds opening the page may have taken.
     let watching = std::time::Instant::now();
-    let prompt = eventually("the idle prompt", Duration::from_secs(25), || async {
-        let root = host.shadow_root().await?;
-        Ok(root.find(Locator::Css(".fb-csat-title")).await.ok())
+    let bubble = eventually("the bubble's dot", Duration::from_secs(25), || async {
+        let bubble = browser.widget_element(".fb-bubble").await?;
+        let class = bubble.attr("class").await?.unwrap_or_default();
+        Ok(class.contains("fb-waiting").then_some(bubble))
     })
     .await
     .unwrap();
     let waited = watching.elapsed();
     assert!(
         waited >= Duration::from_secs(7),
-        "the prompt showed {waited:?} after the page was quiet, before the idle time (10 s)"
+        "the conversation ended {waited:?} after the page was quiet, before the idle time (10 s)"
     );
-    assert_eq!(prompt.text().await.unwrap(), "How was this conversation?");
+    // The shopper may be reading the page: the panel stays closed, and the
+    // bubble's name says what waits.
+    let panel = browser.widget_element(".fb-panel").await.unwrap();
+    assert!(!panel.is_displayed().await.unwrap(), "the panel opened");
+    assert_eq!(
+        bubble.attr("aria-label").await.unwrap().as_deref(),
+        Some("Open chat: a question is waiting for you")
+    );
+    assert_eq!(
+        bubble.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+
+    // Opening the panel shows the prompt, and only then is it offered.
+    bubble.click().await.unwrap();
+    assert_eq!(
+        text_of(&browser, ".fb-csat-title").await,
+        "How was this conversation?"
+    );
+    assert!(panel.is_displayed().await.unwrap());
+    assert_eq!(
+        bubble.attr("class").await.unwrap().as_deref(),
+        Some("fb-bubble"),
+        "the dot goes once the panel is open"
+    );
     stored_csat(&stack, &site, &conversation, |csat| {
         csat["CSAT_OFFERED"] == true
     })
     .await;
+    assert!(browser.axe_violations().await.unwrap().is_empty());
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_idle_end_in_an_open_panel_shows_the_prompt_without_moving_focus() {
+    let stack = Stack::from_env().unwrap();
+    // idle_end_seconds = 10
+    let (site, browser, conversation) = open_site(&stack, "idle_open").await;
+    browser.click(".fb-bubble").await.unwrap();
+    let input = browser.widget_element(".fb-composer input").await.unwrap();
+    input.send_keys("Do you ship to").await.unwrap();
+    assert_eq!(browser.focus().await.unwrap(), "widget:fb-input");
+    assert_eq!(
+        eventually("the idle prompt", Duration::from_secs(25), || async {
+            Ok(browser.widget_text(".fb-csat-title").await.ok())
+        })
+        .await
+        .unwrap(),
+        "How was this conversation?"
+    );
+    assert_eq!(
+        browser.focus().await.unwrap(),
+        "widget:fb-input",
+        "the shopper was typing: focus stays in the message box"
+    );
+    assert_eq!(
+        input.prop("value").await.unwrap().as_deref(),
+        Some("Do you ship to"),
+        "what the shopper typed is still there"
+    );
+    stored_csat(&stack, &site, &conversation, |csat| {
+        csat["CSAT_OFFERED"] == true
+    })
+    .await;
+    browser.close().await.unwrap();
+}
+
+/// Listens for `csat-skipped` on the page: the rule named in the last one.
+async fn listen_for_skips(browser: &Browser) {
+    browser
+        .js(
+            "window.__skipped = [];
+             FeedbackBubble.on('csat-skipped', d => window.__skipped.push(d));",
+            vec![],
+        )
+        .await
+        .unwrap();
+}
+
+/// The rule of the `csat-skipped` events the page has heard, once there
+/// are `count` of them.
+async fn skipped(browser: &Browser, count: usize) -> Vec<(String, String)> {
+    eventually("the prompt's skip", Duration::from_secs(20), || async {
+        let heard = browser
+            .js(
+                "return window.__skipped.map(d => [d.conversationId, d.rule]);",
+                vec![],
+            )
+            .await?;
+        let heard: Vec<(String, String)> = serde_json::from_value(heard)?;
+        Ok((heard.len() >= count).then_some(heard))
+    })
+    .await
+    .unwrap()
+}
+
+/// Whether the widget shows a satisfaction prompt now.
+async fn prompt_shows(browser: &Browser) -> bool {
+    browser
+        .js(
+            "return document.querySelector('[data-feedback-bubble]').shadowRoot
+               .querySelector('.fb-csat') !== null;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        == Value::Bool(true)
+}
+
+#[tokio::test]
+async fn a_zero_percent_sample_never_offers_the_prompt() {
+    let stack = Stack::from_env().unwrap();
+    let (site, browser, conversation) = open_site(&stack, "survey_sample").await;
+    listen_for_skips(&browser).await;
+    resolve(&browser).await;
+    assert_eq!(
+        skipped(&browser, 1).await,
+        [(conversation.clone(), "sample".to_string())]
+    );
+    assert!(!prompt_shows(&browser).await);
+    let panel = browser.widget_element(".fb-panel").await.unwrap();
+    assert!(!panel.is_displayed().await.unwrap(), "nothing to show");
+    // A reload decides the same: the sample hashes the conversation's id.
+    browser.client.refresh().await.unwrap();
+    assert_eq!(browser.demo_conversation_id().await.unwrap(), conversation);
+    listen_for_skips(&browser).await;
+    resolve(&browser).await;
+    assert_eq!(skipped(&browser, 1).await[0].1, "sample");
+    let read = stack
+        .collector()
+        .conversation(&site.key, Some(&site.secret), &conversation)
+        .await
+        .unwrap();
+    assert_ne!(read.body["csat"]["CSAT_OFFERED"], true, "{}", read.body);
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_conversation_with_fewer_answers_than_the_minimum_gets_no_prompt() {
+    let stack = Stack::from_env().unwrap();
+    // At least 4 answers; the demo conversation has 2, and 3 with the
+    // closing line resolve() adds.
+    let (_site, browser, conversation) = open_site(&stack, "survey_minimum").await;
+    listen_for_skips(&browser).await;
+    resolve(&browser).await;
+    assert_eq!(
+        skipped(&browser, 1).await,
+        [(conversation, "min_assistant_messages".to_string())]
+    );
+    assert!(!prompt_shows(&browser).await);
+
+    // A longer conversation is asked.
+    browser
+        .js(
+            "FeedbackBubble.reset();
+             ['a', 'b', 'c'].forEach(id => FeedbackBubble.addMessage({ id, role: 'assistant', text: 'Answer ' + id }));
+             FeedbackBubble.resolve({ utterance: 'Anything else?' });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        text_of(&browser, ".fb-csat-title").await,
+        "How was this conversation?"
+    );
+    assert_eq!(skipped(&browser, 1).await.len(), 1, "no second skip");
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_cooldown_holds_the_next_prompt_back_until_its_days_have_passed() {
+    let stack = Stack::from_env().unwrap();
+    // csat_cooldown_days = 7
+    let (site, browser, first) = open_site(&stack, "survey_cooldown").await;
+    listen_for_skips(&browser).await;
+    resolve(&browser).await;
+    browser.click(".fb-csat-close").await.unwrap();
+    stored_csat(&stack, &site, &first, |csat| csat["CSAT_OFFERED"] == true).await;
+
+    // The next conversation, six days on: not asked.
+    let next_conversation = |days: u32| {
+        format!(
+            "const real = Date.now.__real || Date.now;
+             Date.now = () => real.call(Date) + {days} * 864e5;
+             Date.now.__real = real;
+             FeedbackBubble.reset();
+             FeedbackBubble.addMessage({{ id: 'a{days}', role: 'assistant', text: 'Hello again' }});
+             FeedbackBubble.resolve({{ utterance: 'Bye!' }});"
+        )
+    };
+    browser.js(&next_conversation(6), vec![]).await.unwrap();
+    let held = skipped(&browser, 1).await;
+    assert_eq!(held[0].1, "cooldown");
+    assert_ne!(held[0].0, first, "a new conversation");
+    assert!(!prompt_shows(&browser).await);
+
+    // Eight days on, the clock has passed the cooldown: asked again.
+    browser.js(&next_conversation(8), vec![]).await.unwrap();
+    assert_eq!(
+        text_of(&browser, ".fb-csat-title").await,
+        "How was this conversation?"
+    );
+    assert_eq!(skipped(&browser, 1).await.len(), 1, "no second skip");
     browser.close().await.unwrap();
 }
 

@@ -59,9 +59,35 @@ async fn sites_are_added_set_listed_and_rotated_from_the_command_line() {
         config.body["reason_tags"],
         serde_json::json!(["wrong_answer", "too_long"])
     );
+    // A new site works out of the box: everyone asked after an answer,
+    // idle conversations ended after ten minutes, text kept (redacted) for
+    // 90 days.
+    assert_eq!(
+        (
+            config.body["csat_sample_percent"].as_u64(),
+            config.body["csat_cooldown_days"].as_u64(),
+            config.body["csat_min_assistant_messages"].as_u64(),
+            config.body["idle_end_seconds"].as_u64(),
+            config.body["store_text"].as_bool(),
+        ),
+        (Some(100), Some(0), Some(1), Some(600), Some(true)),
+        "{}",
+        config.body
+    );
+    let settings = collector.settings(&site).await.unwrap().body;
+    let stored = &settings["settings"];
+    assert_eq!(stored["text_retention_days"], 90, "{settings}");
+    assert_eq!(stored["redaction"]["enabled"], true, "{settings}");
     let etag = config.header("etag").unwrap().to_string();
 
-    let set = site_cli(&["set", &site.key, "csat_mode=thumbs", "store_text=true"]);
+    let set = site_cli(&[
+        "set",
+        &site.key,
+        "csat_mode=thumbs",
+        "store_text=false",
+        "csat_sample_percent=25",
+        "csat_cooldown_days=30",
+    ]);
     assert!(
         set.status.success(),
         "{}",
@@ -72,9 +98,11 @@ async fn sites_are_added_set_listed_and_rotated_from_the_command_line() {
     assert_eq!(
         (
             changed.body["csat_mode"].as_str(),
-            changed.body["store_text"].as_bool()
+            changed.body["store_text"].as_bool(),
+            changed.body["csat_sample_percent"].as_u64(),
+            changed.body["csat_cooldown_days"].as_u64(),
         ),
-        (Some("thumbs"), Some(true))
+        (Some("thumbs"), Some(false), Some(25), Some(30))
     );
 
     let listed = site_cli(&["list"]);
@@ -114,6 +142,10 @@ async fn sites_are_added_set_listed_and_rotated_from_the_command_line() {
 
     for (args, reason) in [
         (vec!["set", site.key.as_str(), "csat_mode=stars"], "stars"),
+        (
+            vec!["set", site.key.as_str(), "csat_sample_percent=101"],
+            "csat_sample_percent must be 0 to 100",
+        ),
         (vec!["set", site.key.as_str(), "colour=red"], "colour"),
         (vec!["add", "csat_mode=scale5"], "--origin"),
         (vec!["add", "--origin", "shop.example"], "http"),

@@ -105,6 +105,9 @@ async fn settings_are_written_whole_read_back_and_kept_in_the_audit_list() {
     current["retention_days"] = json!(30);
     current["time_zone"] = json!("Europe/Berlin");
     current["reason_tags"] = json!(["wrong_answer", "too_long"]);
+    current["csat_sample_percent"] = json!(40);
+    current["csat_cooldown_days"] = json!(14);
+    current["csat_min_assistant_messages"] = json!(2);
     // Sent in any order, kept sorted (a set of origins).
     current["allowed_origins"] = json!(["https://settings.shop.example", "http://127.0.0.1:9999"]);
     let saved = put(&collector, &site, &current, Some(&etag)).await;
@@ -120,6 +123,15 @@ async fn settings_are_written_whole_read_back_and_kept_in_the_audit_list() {
     // The widget follows: its public config now offers the 1-5 prompt.
     let widget = collector.site_config(&site.key, None).await.unwrap();
     assert_eq!(widget.body["csat_mode"], "scale5", "{}", widget.body);
+    assert_eq!(
+        (
+            &widget.body["csat_sample_percent"],
+            &widget.body["csat_cooldown_days"],
+            &widget.body["csat_min_assistant_messages"]
+        ),
+        (&json!(40), &json!(14), &json!(2)),
+        "the survey rules are the widget's to apply"
+    );
     assert_eq!(
         widget.body["reason_tags"],
         json!(["wrong_answer", "too_long"])
@@ -179,6 +191,9 @@ async fn bad_settings_get_every_fields_problem_and_change_nothing() {
     bad["webhook_url"] = json!("http://169.254.169.254/latest");
     bad["allowed_origins"] = json!(["https://shop.example/checkout"]);
     bad["colour"] = json!("red");
+    bad["csat_sample_percent"] = json!(101);
+    bad["csat_cooldown_days"] = json!(-3);
+    bad["csat_min_assistant_messages"] = json!(1.5);
     let refused = put(&collector, &site, &bad, Some(&etag)).await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert_eq!(refused.code(), "invalid_settings");
@@ -188,10 +203,17 @@ async fn bad_settings_get_every_fields_problem_and_change_nothing() {
         [
             "allowed_origins",
             "colour",
+            "csat_cooldown_days",
+            "csat_min_assistant_messages",
+            "csat_sample_percent",
             "retention_days",
             "time_zone",
             "webhook_url"
         ]
+    );
+    assert_eq!(
+        refused.body["errors"]["csat_sample_percent"],
+        "csat_sample_percent must be 0 to 100, not 101"
     );
     assert!(
         refused.body["errors"]["time_zone"]

@@ -12,7 +12,7 @@ use protocol::{CsatMode, Meta, Rating, WidgetConfig};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::app::{Reason, State};
+use crate::app::{Offer, Offered, Reason, ShopperHistory, State};
 use crate::chat::{Message, Role};
 use crate::csat::{CsatFlow, CsatOutcome, CsatStep};
 use crate::feedback::FeedbackReporter;
@@ -21,6 +21,15 @@ use crate::i18n::{I18n, Localizer};
 use crate::ids::random_id;
 use crate::storage;
 use crate::timers::Timer;
+
+/// When this browser's shopper last answered or dismissed a prompt (ms
+/// since the epoch), for the survey rules' cooldown.
+const LAST_ANSWERED_KEY: &str = "csat-answered";
+
+/// Now, in whole ms since the epoch.
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
 
 /// What the actions need besides the state.
 struct Services {
@@ -194,6 +203,9 @@ impl Actions {
         }
         if open {
             self.focus_after_render(self.targets.input);
+            if let Some(mode) = self.state.try_update(State::reveal_waiting_csat).flatten() {
+                self.mark_offered(mode);
+            }
         } else if focus_was_inside {
             self.focus_after_render(self.targets.bubble);
         }
@@ -255,17 +267,24 @@ impl Actions {
         true
     }
 
-    /// Ends the conversation; offers the prompt if due.
+    /// The host ended the conversation; offers the prompt if due, opening
+    /// the panel.
     pub fn resolve(self) {
-        self.state.update(State::resolve);
-        self.cancel_idle_timer();
-        self.offer_csat_if_due();
+        self.end(Offer::OpenPanel);
     }
 
-    /// The site's settings have arrived.
+    /// Ends the conversation; offers the prompt if due, `how`.
+    fn end(self, how: Offer) {
+        self.state.update(State::resolve);
+        self.cancel_idle_timer();
+        self.offer_csat_if_due(how);
+    }
+
+    /// The site's settings have arrived (after the host's `resolve()`, if
+    /// it came first: idle auto-end needs them).
     pub fn set_settings(self, settings: WidgetConfig) {
         self.state.update(|state| state.settings = Some(settings));
-        self.offer_csat_if_due();
+        self.offer_csat_if_due(Offer::OpenPanel);
         self.restart_idle_timer();
     }
 
@@ -314,28 +333,58 @@ impl Actions {
         }
     }
 
-    /// Offers the satisfaction prompt once the conversation has resolved
-    /// and the site's settings say so, once per conversation (remembered
-    /// across reloads). It opens the panel but leaves focus where it is: the
-    /// shopper may be typing in the page or in the message box.
-    fn offer_csat_if_due(self) {
-        let Some(mode) = self.with_now(State::csat_due) else {
+    /// Offers the satisfaction prompt once the conversation has resolved,
+    /// the site's settings say so and its survey rules ask this
+    /// conversation, once per conversation (remembered across reloads).
+    /// Focus stays where it is: the shopper may be typing in the page or
+    /// in the message box. A prompt waiting behind the closed panel is
+    /// offered when the shopper opens it.
+    fn offer_csat_if_due(self, how: Offer) {
+        let history = ShopperHistory {
+            last_answered_ms: storage::get(LAST_ANSWERED_KEY).and_then(|ms| ms.parse().ok()),
+            now_ms: now_ms(),
+        };
+        let Some(due) = self.with_now(|state| state.csat_due(history)) else {
             return;
         };
-        let conversation_id = self.conversation_id();
-        let about = self.with_now(|state| state.chat.about());
-        let offered_key = format!("csat-offered:{conversation_id}");
-        if storage::get(&offered_key).is_some() {
+        if storage::get(&self.offered_key()).is_some() {
             return;
         }
-        storage::set(&offered_key, "1");
-        let opened = self
-            .state
-            .try_update(|state| state.offer_csat(mode))
-            .unwrap_or(false);
-        if opened {
-            self.host_emit("open", &[]);
+        let mode = match due {
+            Ok(mode) => mode,
+            Err(skip) => {
+                // The host may log why no prompt showed.
+                self.host_emit(
+                    "csat-skipped",
+                    &[
+                        ("conversationId", self.conversation_id().into()),
+                        ("rule", skip.as_str().into()),
+                    ],
+                );
+                return;
+            }
+        };
+        match self.state.try_update(|state| state.offer_csat(mode, how)) {
+            Some(Offered::Waiting) | None => {}
+            Some(offered) => {
+                if offered == Offered::Opened {
+                    self.host_emit("open", &[]);
+                }
+                self.mark_offered(mode);
+            }
         }
+    }
+
+    /// Where "this conversation was offered the prompt" is remembered.
+    fn offered_key(self) -> String {
+        format!("csat-offered:{}", self.conversation_id())
+    }
+
+    /// The prompt is in front of the shopper: remembered, and reported.
+    fn mark_offered(self, mode: CsatMode) {
+        storage::set(&self.offered_key(), "1");
+        let conversation_id = self.conversation_id();
+        let about = self.with_now(|state| state.chat.about());
         self.report(|reporter| reporter.csat_offered(&conversation_id, mode, about));
     }
 
@@ -356,7 +405,10 @@ impl Actions {
         self.report_csat(mode, outcome);
     }
 
+    /// Reports an answer or a dismissal, and remembers when it was (the
+    /// survey rules' cooldown counts from it).
     fn report_csat(self, mode: CsatMode, outcome: CsatOutcome) {
+        storage::set(LAST_ANSWERED_KEY, &now_ms().to_string());
         let conversation_id = self.conversation_id();
         let about = self.with_now(|state| state.chat.about());
         self.report(|reporter| reporter.csat(&conversation_id, mode, outcome, about));
@@ -398,7 +450,7 @@ impl Actions {
             let timer = Timer::start(Duration::from_secs(u64::from(seconds)), move || {
                 self.services
                     .with_value(|services| services.idle_timer.set(None));
-                self.resolve();
+                self.end(Offer::InPlace);
             });
             self.services
                 .with_value(|services| services.idle_timer.set(timer));

@@ -4,6 +4,7 @@
 //! out of the widget's bytes. A browser test reads what the protocol's own
 //! serde writes, so the two cannot drift apart.
 
+use protocol::survey::SurveyRules;
 use protocol::{CsatMode, WidgetConfig};
 use wasm_bindgen::JsValue;
 
@@ -30,6 +31,18 @@ fn texts(value: &JsValue) -> Option<Vec<String>> {
         .collect()
 }
 
+/// A whole number of at most `max`; `missing` when the field is absent (a
+/// collector from before it served none).
+fn count(object: &JsValue, name: &str, missing: u16, max: u16) -> Option<u16> {
+    let value = field(object, name);
+    if value.is_undefined() {
+        return Some(missing);
+    }
+    let number = value.as_f64()?;
+    let whole = u16::try_from(number as i64).ok()?;
+    (f64::from(whole) == number && whole <= max).then_some(whole)
+}
+
 /// `JSON.parse(body)`, if it is JSON.
 pub fn parse(body: &str) -> Option<JsValue> {
     js_sys::JSON::parse(body).ok()
@@ -49,11 +62,21 @@ pub fn widget_config(answer: &JsValue) -> Option<WidgetConfig> {
         )
     };
     let shop_name = field(answer, "shop_name");
+    let survey = SurveyRules::default();
+    let small = |name, missing: u8| {
+        count(answer, name, missing.into(), u8::MAX.into()).and_then(|n| u8::try_from(n).ok())
+    };
     Some(WidgetConfig {
         csat_enabled: flag(answer, "csat_enabled")?,
         csat_mode: text(answer, "csat_mode")
             .as_deref()
             .and_then(CsatMode::parse)?,
+        csat_sample_percent: small("csat_sample_percent", survey.sample_percent)?,
+        csat_cooldown_days: count(answer, "csat_cooldown_days", survey.cooldown_days, u16::MAX)?,
+        csat_min_assistant_messages: small(
+            "csat_min_assistant_messages",
+            survey.min_assistant_messages,
+        )?,
         reason_tags: texts(&field(answer, "reason_tags"))?,
         idle_end_seconds,
         store_text: flag(answer, "store_text")?,

@@ -174,6 +174,15 @@ impl Chat {
             .any(|entry| entry.message.role == Role::Agent)
     }
 
+    /// How many answers the shopper got: the assistant's messages and a
+    /// human agent's (what the survey rules' minimum counts).
+    pub fn answers(&self) -> usize {
+        self.messages
+            .iter()
+            .filter(|entry| entry.message.role != Role::User)
+            .count()
+    }
+
     /// What the satisfaction events say of this conversation.
     pub fn about(&self) -> ConversationContext {
         ConversationContext {

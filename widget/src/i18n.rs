@@ -20,6 +20,8 @@ pub enum Msg {
     BubbleOpen,
     /// Bubble's name while open.
     BubbleClose,
+    /// Bubble's name while closed with a satisfaction prompt waiting.
+    BubbleOpenWaiting,
     /// Panel heading.
     PanelTitle,
     /// Panel heading naming the shop (`$shop`), when the site has set a name.
@@ -98,9 +100,10 @@ pub enum Msg {
 
 impl Msg {
     /// All messages, for checks.
-    pub const ALL: [Msg; 39] = [
+    pub const ALL: [Msg; 40] = [
         Msg::BubbleOpen,
         Msg::BubbleClose,
+        Msg::BubbleOpenWaiting,
         Msg::PanelTitle,
         Msg::PanelTitleShop,
         Msg::PanelClose,
@@ -145,6 +148,7 @@ impl Msg {
         match self {
             Msg::BubbleOpen => "bubble-open",
             Msg::BubbleClose => "bubble-close",
+            Msg::BubbleOpenWaiting => "bubble-open-waiting",
             Msg::PanelTitle => "panel-title",
             Msg::PanelTitleShop => "panel-title-shop",
             Msg::PanelClose => "panel-close",

@@ -78,6 +78,9 @@ impl Scene {
         state.settings = Some(WidgetConfig {
             csat_enabled: true,
             csat_mode: self.mode,
+            csat_sample_percent: 100,
+            csat_cooldown_days: 0,
+            csat_min_assistant_messages: 0,
             reason_tags: sample.tags.clone(),
             idle_end_seconds: None,
             store_text: false,

@@ -138,7 +138,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     };
     let page_origin = format!("http://127.0.0.1:{page_port}");
     // The demo page's site offers reason tags and keeps excerpts; the other
-    // site keeps the defaults (no tags, no text).
+    // site offers no tags and keeps no text.
     let shop_config = SiteConfig {
         reason_tags: vec![
             "wrong_answer".into(),
@@ -153,7 +153,10 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         &d1,
         None,
         &["https://other-shop.example".to_string()],
-        &SiteConfig::default(),
+        &SiteConfig {
+            store_text: false,
+            ..SiteConfig::default()
+        },
     )?;
 
     // Sites of their own for tests whose figures or limits must see only
@@ -177,6 +180,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         (
             "inbox_plain",
             SiteConfig {
+                store_text: false,
                 reason_tags: vec!["wrong_answer".into(), "too_long".into()],
                 ..SiteConfig::default()
             },
@@ -200,7 +204,13 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
                 ..SiteConfig::default()
             },
         ),
-        ("dataset_plain", SiteConfig::default()),
+        (
+            "dataset_plain",
+            SiteConfig {
+                store_text: false,
+                ..SiteConfig::default()
+            },
+        ),
         ("alerts", SiteConfig::default()),
         ("alerts_digest", SiteConfig::default()),
         ("settings_alerts", SiteConfig::default()),
@@ -370,6 +380,36 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             "idle",
             SiteConfig {
                 idle_end_seconds: Some(10),
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "idle_open",
+            SiteConfig {
+                idle_end_seconds: Some(10),
+                ..SiteConfig::default()
+            },
+        ),
+        // #32 §1: survey rules (the demo conversation has two answers, and
+        // a third when it resolves with a closing line).
+        (
+            "survey_sample",
+            SiteConfig {
+                csat_sample_percent: 0,
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "survey_cooldown",
+            SiteConfig {
+                csat_cooldown_days: 7,
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "survey_minimum",
+            SiteConfig {
+                csat_min_assistant_messages: 4,
                 ..SiteConfig::default()
             },
         ),

@@ -283,6 +283,12 @@ fn SettingsEditor(
                 {check_field(form, "csat_enabled", Key::SettingsCsatEnabled,
                     (|form| form.csat_enabled, |form, on| form.csat_enabled = on))}
                 {mode_field(form)}
+                {text_field(form, errors, "csat_sample_percent", (Key::SettingsSample, Some(Key::SettingsSampleHint)),
+                    (|form| form.csat_sample_percent.clone(), |form, text| form.csat_sample_percent = text), "text")}
+                {text_field(form, errors, "csat_min_assistant_messages", (Key::SettingsMinAnswers, Some(Key::SettingsMinAnswersHint)),
+                    (|form| form.csat_min_assistant_messages.clone(), |form, text| form.csat_min_assistant_messages = text), "text")}
+                {text_field(form, errors, "csat_cooldown_days", (Key::SettingsCooldown, Some(Key::SettingsCooldownHint)),
+                    (|form| form.csat_cooldown_days.clone(), |form, text| form.csat_cooldown_days = text), "text")}
                 {text_field(form, errors, "reason_tags", (Key::SettingsReasonTags, Some(Key::SettingsReasonTagsHint)),
                     (|form| form.reason_tags.clone(), |form, text| form.reason_tags = text), "text")}
                 {text_field(form, errors, "idle_end_seconds", (Key::SettingsIdle, Some(Key::SettingsIdleHint)),

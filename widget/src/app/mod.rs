@@ -10,7 +10,9 @@
 mod prompt;
 mod ratings;
 
-pub use prompt::{RatingKey, SCALE_SCORES, THUMB_SCORES, next_score, rating_key};
+pub use prompt::{
+    Offer, Offered, RatingKey, SCALE_SCORES, ShopperHistory, THUMB_SCORES, next_score, rating_key,
+};
 pub use ratings::{Reason, ReasonDraft};
 
 use protocol::WidgetConfig;
@@ -31,6 +33,9 @@ pub struct State {
     pub resolved: bool,
     /// The satisfaction prompt, while it shows.
     pub csat: Option<CsatFlow>,
+    /// The prompt waits behind the closed panel (offered when the
+    /// conversation idled out): the bubble shows a dot and says so.
+    pub csat_waiting: bool,
 }
 
 impl State {
@@ -42,6 +47,7 @@ impl State {
             settings: None,
             resolved: false,
             csat: None,
+            csat_waiting: false,
         }
     }
 
@@ -76,6 +82,7 @@ impl State {
         self.chat.context = context;
         self.resolved = false;
         self.csat = None;
+        self.csat_waiting = false;
     }
 
     /// The reason tags the site offers after a 👎 (none until its settings
@@ -108,6 +115,9 @@ mod tests {
         WidgetConfig {
             csat_enabled: true,
             csat_mode: protocol::CsatMode::Thumbs,
+            csat_sample_percent: 100,
+            csat_cooldown_days: 0,
+            csat_min_assistant_messages: 1,
             reason_tags: tags.iter().map(|tag| tag.to_string()).collect(),
             idle_end_seconds,
             store_text: false,

@@ -92,6 +92,9 @@ mod tests {
         state.settings = Some(WidgetConfig {
             csat_enabled: false,
             csat_mode: CsatMode::Thumbs,
+            csat_sample_percent: 100,
+            csat_cooldown_days: 0,
+            csat_min_assistant_messages: 1,
             reason_tags: vec!["too_long".into()],
             idle_end_seconds: None,
             store_text: false,

@@ -11,6 +11,9 @@ fn config(mode: CsatMode, idle: Option<u32>, shop: Option<&str>) -> WidgetConfig
     WidgetConfig {
         csat_enabled: idle.is_some(),
         csat_mode: mode,
+        csat_sample_percent: if idle.is_some() { 35 } else { 100 },
+        csat_cooldown_days: if shop.is_some() { 365 } else { 0 },
+        csat_min_assistant_messages: if shop.is_some() { 0 } else { 1 },
         reason_tags: vec!["too_long".into(), "wrong \"answer\"".into()],
         idle_end_seconds: idle,
         store_text: shop.is_none(),
@@ -28,6 +31,11 @@ fn site_settings_read_back_as_the_protocol_wrote_them() {
         let read = answers::widget_config(&answers::parse(&json).unwrap());
         assert_eq!(read.as_ref(), Some(&written), "{json}");
     }
+    // A collector from before the survey rules: everyone is asked, after
+    // one answer, with no cooldown.
+    let older = r#"{"csat_enabled":true,"csat_mode":"thumbs","reason_tags":[],"idle_end_seconds":null,"store_text":false}"#;
+    let read = answers::widget_config(&answers::parse(older).unwrap()).unwrap();
+    assert_eq!(read.survey(), protocol::survey::SurveyRules::default());
 }
 
 #[wasm_bindgen_test]
@@ -38,6 +46,9 @@ fn malformed_settings_are_refused_not_guessed() {
         r#"{"csat_enabled":true,"csat_mode":"stars","reason_tags":[],"store_text":false}"#,
         r#"{"csat_enabled":true,"csat_mode":"thumbs","reason_tags":[1],"store_text":false}"#,
         r#"{"csat_enabled":true,"csat_mode":"thumbs","reason_tags":[],"store_text":false,"idle_end_seconds":-5}"#,
+        r#"{"csat_enabled":true,"csat_mode":"thumbs","reason_tags":[],"store_text":false,"csat_sample_percent":12.5}"#,
+        r#"{"csat_enabled":true,"csat_mode":"thumbs","reason_tags":[],"store_text":false,"csat_cooldown_days":"7"}"#,
+        r#"{"csat_enabled":true,"csat_mode":"thumbs","reason_tags":[],"store_text":false,"csat_min_assistant_messages":300}"#,
         r#"[]"#,
     ] {
         let read = answers::parse(json).and_then(|answer| answers::widget_config(&answer));

@@ -174,7 +174,10 @@ pub fn run(repo: &Repo, args: &[String]) -> Result<()> {
                 );
             }
             d1.migrate()?;
-            let config = apply_settings("{}", assignments, &origins)?;
+            // A new site starts from a new site's defaults (an empty stored
+            // document would read as a site from before them).
+            let new_site = serde_json::to_string(&protocol::SiteConfig::default())?;
+            let config = apply_settings(&new_site, assignments, &origins)?;
             check_webhook_target(&config, remote)?;
             print_secret(&upsert(&d1, key.as_deref(), &origins, &config)?);
         }
