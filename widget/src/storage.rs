@@ -70,7 +70,7 @@ pub fn keys_starting_with(prefix: &str) -> Vec<String> {
             }
         }
     }
-    keys.sort();
+    keys.sort_unstable();
     keys.dedup();
     keys.into_iter()
         .filter_map(|key| key.strip_prefix(PREFIX).map(str::to_string))
