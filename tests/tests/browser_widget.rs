@@ -251,26 +251,29 @@ async fn set_locale_switches_every_string_and_reset_starts_a_new_conversation() 
         .unwrap();
     assert_eq!(lang, json!("de"));
 
-    // A resolved conversation had its prompt; after reset() a new one may too.
+    // A resolved conversation had its prompt; after reset() a new one may
+    // too, once the assistant has said something in it.
     browser.click_page("demo-resolve").await.unwrap();
     browser.click(".fb-csat-close").await.unwrap();
+    let messages = browser
+        .js(
+            "window.FeedbackBubble.reset();
+             return new Promise(done => requestAnimationFrame(() => done(
+               document.querySelector('[data-feedback-bubble]').shadowRoot.querySelectorAll('.fb-message').length)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(messages, json!(0), "reset() empties the conversation");
     browser
         .js(
-            "window.FeedbackBubble.reset(); window.FeedbackBubble.resolve({});",
+            "window.FeedbackBubble.resolve({utterance: 'Bis bald!'});",
             vec![],
         )
         .await
         .unwrap();
     let title = browser.widget_element(".fb-csat-title").await.unwrap();
     assert_eq!(title.text().await.unwrap(), "Wie war dieses Gespräch?");
-    let messages = browser
-        .js(
-            "return document.querySelector('[data-feedback-bubble]').shadowRoot.querySelectorAll('.fb-message').length;",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(messages, json!(0), "reset() empties the conversation");
     browser.close().await.unwrap();
 }
 

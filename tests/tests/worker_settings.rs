@@ -167,6 +167,9 @@ async fn settings_are_written_whole_read_back_and_kept_in_the_audit_list() {
         fields,
         [
             "csat_mode",
+            "csat_sample_percent",
+            "csat_cooldown_days",
+            "csat_min_assistant_messages",
             "reason_tags",
             "retention_days",
             "time_zone",
