@@ -15,7 +15,9 @@ use gloo_net::http::{Request, Response};
 use protocol::ErrorBody;
 pub use protocol::event::RatedRole;
 pub use protocol::review::{ReviewItem, ReviewPage, ReviewState};
-pub use protocol::{AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Holder, Settings};
+pub use protocol::{
+    AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Holder, Kept, Settings,
+};
 pub use protocol::{
     ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, InboxFilter,
     LocaleList, MessageRating, Rating, Satisfaction,
@@ -643,6 +645,12 @@ impl Api {
     /// Who this credential is: the owner, or a key with its scope.
     pub async fn holder(&self) -> Result<Holder, ApiError> {
         self.get_json("access").await
+    }
+
+    /// What the site keeps of shoppers' and its assistant's text, and for
+    /// how long.
+    pub async fn kept(&self) -> Result<Kept, ApiError> {
+        self.get_json("kept").await
     }
 
     /// The locales the widget ships copy for.

@@ -225,6 +225,7 @@ mod tests {
         }
         for name in [
             "rated", "count", "score", "up", "down", "status", "version", "offered", "number",
+            "days",
         ] {
             args.set(name, Arg::Number(2));
         }

@@ -41,6 +41,7 @@ mod faults;
 mod gaps;
 mod ingest;
 mod ingest_queue;
+mod kept;
 mod keys;
 mod locales;
 mod overview;
@@ -85,6 +86,7 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
         )
         .get_async("/v1/sites/:site_key/config", answering!(config::get_config))
         .get_async("/v1/sites/:site_key/access", answering!(access::who))
+        .get_async("/v1/sites/:site_key/kept", answering!(kept::get_kept))
         .get_async(
             "/v1/sites/:site_key/copy/:locale",
             answering!(copy::get_copy),

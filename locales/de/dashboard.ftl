@@ -76,6 +76,20 @@ filter-unknown = Unbekannt
 export-csv = Als CSV exportieren
 export-rated-answers = Bewertete Antworten herunterladen (JSONL)
 export-no-text = Diese Website speichert Frage und Antwort nicht, daher haben die Zeilen der Datei weder Eingabe noch Ausgabe. Um sie zu speichern, aktivieren Sie in den Einstellungen „Frage und Antwort zu jeder Bewertung aufbewahren“.
+kept-all = Fragen, Antworten, Gründe und Kommentare werden { $days ->
+    [one] einen Tag
+   *[other] { $days } Tage
+} lang aufbewahrt.
+kept-reasons = Fragen und Antworten werden nicht aufbewahrt. Gründe und Kommentare werden { $days ->
+    [one] einen Tag
+   *[other] { $days } Tage
+} lang aufbewahrt.
+kept-redacted = E-Mail-Adressen sowie Telefon-, Karten- und IBAN-Nummern werden entfernt, bevor etwas gespeichert wird.
+kept-as-written = Text wird so gespeichert, wie er geschrieben wurde: Das Entfernen personenbezogener Daten ist in den Einstellungen ausgeschaltet.
+kept-ratings = Bewertungen und Zahlen werden { $days ->
+    [one] einen Tag
+   *[other] { $days } Tage
+} lang aufbewahrt.
 inbox-narrowed = Nur Unterhaltungen mit:
 inbox-show-all = Alle Unterhaltungen zeigen
 inbox-handed-over = An einen Menschen übergeben

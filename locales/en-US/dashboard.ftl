@@ -152,6 +152,28 @@ export-csv = Export CSV
 export-rated-answers = Download rated answers (JSONL)
 # Shown after that download when the site does not keep the question and the answer.
 export-no-text = This site does not keep the question and the answer, so the file's lines have no input or output. To keep them, turn on “Keep the question and the answer with each thumb” in Settings.
+
+## What the site keeps, said beside the text it is about: under the inbox's heading and beside the wording preview
+
+# The site keeps questions and answers. $days is a number of days.
+kept-all = Questions, answers, reasons and comments are kept for { $days ->
+    [one] one day
+   *[other] { $days } days
+}.
+# The site keeps no questions or answers (Settings). $days is a number of days.
+kept-reasons = Questions and answers are not kept. Reasons and comments are kept for { $days ->
+    [one] one day
+   *[other] { $days } days
+}.
+# Personal data is taken out of text before it is stored.
+kept-redacted = E-mail addresses and phone, card and IBAN numbers are taken out before anything is stored.
+# Personal data is not taken out (turned off in Settings).
+kept-as-written = Text is stored as written: taking personal data out is turned off in Settings.
+# How long ratings and figures stay. $days is a number of days.
+kept-ratings = Ratings and figures are kept for { $days ->
+    [one] one day
+   *[other] { $days } days
+}.
 # Before what narrows the inbox beyond the feedback filter (a model, a page, a language…), for example after "Open in inbox" in Compare.
 inbox-narrowed = Only conversations with:
 # Button that removes that narrowing.

@@ -79,6 +79,23 @@ filter-unknown = Desconocidas
 export-csv = Exportar CSV
 export-rated-answers = Descargar respuestas valoradas (JSONL)
 export-no-text = Este sitio no guarda la pregunta ni la respuesta, así que las líneas del archivo no tienen entrada ni salida. Para guardarlas, activa «Guardar la pregunta y la respuesta con cada pulgar» en Ajustes.
+kept-all = Las preguntas, respuestas, motivos y comentarios se conservan { $days ->
+    [one] un día
+    [many] { $days } de días
+   *[other] { $days } días
+}.
+kept-reasons = Las preguntas y respuestas no se conservan. Los motivos y comentarios se conservan { $days ->
+    [one] un día
+    [many] { $days } de días
+   *[other] { $days } días
+}.
+kept-redacted = Las direcciones de correo y los números de teléfono, tarjeta e IBAN se eliminan antes de guardar nada.
+kept-as-written = El texto se guarda tal como se escribió: la eliminación de datos personales está desactivada en Configuración.
+kept-ratings = Las valoraciones y cifras se conservan { $days ->
+    [one] un día
+    [many] { $days } de días
+   *[other] { $days } días
+}.
 inbox-narrowed = Solo conversaciones con:
 inbox-show-all = Mostrar todas las conversaciones
 inbox-handed-over = Pasada a una persona

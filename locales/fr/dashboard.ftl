@@ -79,6 +79,23 @@ filter-unknown = Inconnues
 export-csv = Exporter en CSV
 export-rated-answers = Télécharger les réponses notées (JSONL)
 export-no-text = Ce site ne conserve pas la question et la réponse : les lignes du fichier n’ont donc ni entrée ni sortie. Pour les conserver, activez « Conserver la question et la réponse avec chaque pouce » dans les Réglages.
+kept-all = Les questions, réponses, raisons et commentaires sont conservés { $days ->
+    [one] un jour
+    [many] { $days } de jours
+   *[other] { $days } jours
+}.
+kept-reasons = Les questions et réponses ne sont pas conservées. Les raisons et commentaires sont conservés { $days ->
+    [one] un jour
+    [many] { $days } de jours
+   *[other] { $days } jours
+}.
+kept-redacted = Les adresses e-mail et les numéros de téléphone, de carte et IBAN sont retirés avant tout stockage.
+kept-as-written = Le texte est stocké tel qu’il a été écrit : le retrait des données personnelles est désactivé dans les Paramètres.
+kept-ratings = Les notes et les chiffres sont conservés { $days ->
+    [one] un jour
+    [many] { $days } de jours
+   *[other] { $days } jours
+}.
 inbox-narrowed = Seulement les conversations avec :
 inbox-show-all = Afficher toutes les conversations
 inbox-handed-over = Transmise à une personne

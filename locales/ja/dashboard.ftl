@@ -71,6 +71,17 @@ filter-unknown = 不明
 export-csv = CSVでエクスポート
 export-rated-answers = 評価された回答をダウンロード (JSONL)
 export-no-text = このサイトは質問と回答を保存していないため、ファイルの各行に入力と出力はありません。保存するには、設定で「評価ごとに質問と回答を保存する」をオンにしてください。
+kept-all = 質問、回答、理由、コメントは{ $days ->
+   *[other] { $days }日間
+}保存されます。
+kept-reasons = 質問と回答は保存されません。理由とコメントは{ $days ->
+   *[other] { $days }日間
+}保存されます。
+kept-redacted = メールアドレス、電話番号、カード番号、IBAN は保存前に取り除かれます。
+kept-as-written = テキストは書かれたまま保存されます。個人情報の削除は設定でオフになっています。
+kept-ratings = 評価と集計は{ $days ->
+   *[other] { $days }日間
+}保存されます。
 inbox-narrowed = 次の条件の会話のみ:
 inbox-show-all = すべての会話を表示
 inbox-handed-over = 担当者に引き継ぎ済み

@@ -76,6 +76,20 @@ filter-unknown = Onbekend
 export-csv = CSV exporteren
 export-rated-answers = Beoordeelde antwoorden downloaden (JSONL)
 export-no-text = Deze site bewaart de vraag en het antwoord niet, dus de regels van het bestand hebben geen invoer of uitvoer. Zet „De vraag en het antwoord bij elke duim bewaren” aan in Instellingen om ze te bewaren.
+kept-all = Vragen, antwoorden, redenen en opmerkingen worden { $days ->
+    [one] één dag
+   *[other] { $days } dagen
+} bewaard.
+kept-reasons = Vragen en antwoorden worden niet bewaard. Redenen en opmerkingen worden { $days ->
+    [one] één dag
+   *[other] { $days } dagen
+} bewaard.
+kept-redacted = E-mailadressen en telefoon-, kaart- en IBAN-nummers worden verwijderd voordat er iets wordt opgeslagen.
+kept-as-written = Tekst wordt opgeslagen zoals hij is geschreven: het verwijderen van persoonsgegevens staat uit in Instellingen.
+kept-ratings = Beoordelingen en cijfers worden { $days ->
+    [one] één dag
+   *[other] { $days } dagen
+} bewaard.
 inbox-narrowed = Alleen gesprekken met:
 inbox-show-all = Alle gesprekken tonen
 inbox-handed-over = Overgedragen aan een medewerker

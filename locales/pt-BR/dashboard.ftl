@@ -79,6 +79,23 @@ filter-unknown = Desconhecidas
 export-csv = Exportar CSV
 export-rated-answers = Baixar respostas avaliadas (JSONL)
 export-no-text = Este site não guarda a pergunta e a resposta, então as linhas do arquivo não têm entrada nem saída. Para guardá-las, ative “Guardar a pergunta e a resposta com cada polegar” em Configurações.
+kept-all = Perguntas, respostas, motivos e comentários são guardados por { $days ->
+    [one] um dia
+    [many] { $days } de dias
+   *[other] { $days } dias
+}.
+kept-reasons = Perguntas e respostas não são guardadas. Motivos e comentários são guardados por { $days ->
+    [one] um dia
+    [many] { $days } de dias
+   *[other] { $days } dias
+}.
+kept-redacted = Endereços de e-mail e números de telefone, cartão e IBAN são removidos antes de qualquer armazenamento.
+kept-as-written = O texto é guardado como foi escrito: a remoção de dados pessoais está desligada nas Configurações.
+kept-ratings = Avaliações e números são guardados por { $days ->
+    [one] um dia
+    [many] { $days } de dias
+   *[other] { $days } dias
+}.
 inbox-narrowed = Somente conversas com:
 inbox-show-all = Mostrar todas as conversas
 inbox-handed-over = Passada para uma pessoa

@@ -48,5 +48,5 @@ pub use read_api::{
 };
 pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
 pub use settings::{Change, FieldErrors, Settings};
-pub use site_config::{SiteConfig, WidgetConfig};
+pub use site_config::{Kept, SiteConfig, WidgetConfig};
 pub use webhook::{EventId, WebhookBody, WebhookFailure, WebhookFailures};

@@ -58,6 +58,24 @@ pub struct SiteConfig {
     pub redaction: crate::redact::RedactionSettings,
 }
 
+/// What a site keeps of what shoppers and its assistant wrote, and for how
+/// long (`GET /v1/sites/{key}/kept`): the dashboard says it beside that
+/// text, under the inbox's heading and beside the wording preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept {
+    /// The shopper's question and the rated answer are kept beside a thumb
+    /// (`store_text`); reasons and comments always are.
+    pub questions: bool,
+    /// Days that text is kept (`text_retention_days`, at most
+    /// `retention_days`).
+    pub text_days: u32,
+    /// Days ratings, scores and figures are kept (`retention_days`).
+    pub days: u32,
+    /// E-mail addresses, phone, card and IBAN numbers are taken out before
+    /// anything is stored (`redaction.enabled`).
+    pub redacted: bool,
+}
+
 /// A new site's idle auto-end: ten minutes.
 pub const DEFAULT_IDLE_END_SECONDS: u32 = 600;
 
@@ -280,6 +298,18 @@ impl SiteConfig {
         problems
     }
 
+    /// What is kept of text, and for how long.
+    pub fn kept(&self) -> Kept {
+        Kept {
+            questions: self.store_text,
+            text_days: self
+                .text_retention_days
+                .map_or(self.retention_days, |days| days.min(self.retention_days)),
+            days: self.retention_days,
+            redacted: self.redaction.enabled,
+        }
+    }
+
     /// Who is offered the prompt.
     pub fn survey(&self) -> SurveyRules {
         SurveyRules {
@@ -394,6 +424,42 @@ mod tests {
         )
         .unwrap();
         assert_eq!(served.survey(), SurveyRules::default());
+    }
+
+    #[test]
+    fn what_is_kept_says_the_shorter_of_the_two_retentions_for_text() {
+        let new = SiteConfig::default().kept();
+        assert_eq!(
+            new,
+            Kept {
+                questions: true,
+                text_days: 90,
+                days: 365,
+                redacted: true
+            }
+        );
+        let short = SiteConfig {
+            retention_days: 30,
+            store_text: false,
+            ..SiteConfig::default()
+        };
+        assert_eq!(
+            (short.kept().text_days, short.kept().questions),
+            (30, false)
+        );
+        let before = SiteConfig {
+            text_retention_days: None,
+            redaction: crate::redact::RedactionSettings {
+                enabled: false,
+                ..Default::default()
+            },
+            ..SiteConfig::default()
+        };
+        assert_eq!(
+            (before.kept().text_days, before.kept().redacted),
+            (365, false),
+            "text as long as the rest"
+        );
     }
 
     #[test]

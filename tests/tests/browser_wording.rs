@@ -528,3 +528,29 @@ async fn wording_saved_before_a_check_existed_is_named_as_set_aside_with_its_fin
     assert!(finding.contains("error[term-variable]"), "{finding}");
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_inbox_and_the_wording_editor_say_what_is_kept_of_the_text_beside_them() {
+    let stack = Stack::from_env().unwrap();
+    // No questions or answers kept, text as written, 30 days for all.
+    let site = stack.named_site("kept").unwrap();
+    let note = "Questions and answers are not kept. Reasons and comments are kept for 30 days. \
+                Text is stored as written: taking personal data out is turned off in Settings. \
+                Ratings and figures are kept for 30 days.";
+    let browser = open_dashboard(&stack, &site, "en-US", "#/conversations").await;
+    assert_eq!(browser.page_text("p.kept").await.unwrap(), note);
+    browser.close().await.unwrap();
+
+    // In German, beside the wording preview.
+    let browser = open_dashboard(&stack, &site, "de", "#/wording").await;
+    assert_eq!(
+        browser.page_text("p.kept").await.unwrap(),
+        "Fragen und Antworten werden nicht aufbewahrt. Gründe und Kommentare werden 30 Tage lang \
+         aufbewahrt. Text wird so gespeichert, wie er geschrieben wurde: Das Entfernen \
+         personenbezogener Daten ist in den Einstellungen ausgeschaltet. Bewertungen und Zahlen \
+         werden 30 Tage lang aufbewahrt."
+    );
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser.close().await.unwrap();
+}

@@ -413,6 +413,8 @@ fn routes() -> Vec<Expect> {
     vec![
         // Who is asking: anyone with a live credential.
         row(Method::GET, "access", None, (200, 200, 200, 200)),
+        // What the site keeps: said to anyone who reads or words its text.
+        row(Method::GET, "kept", None, (200, 200, 200, 200)),
         row(Method::GET, "overview", None, (200, 403, 200, 403)),
         row(Method::GET, "conversations", None, (200, 403, 200, 200)),
         row(
@@ -998,5 +1000,28 @@ async fn prompts_count_for_the_wording_version_they_were_worded_with() {
         refused.body.to_string().contains("copy_version"),
         "{}",
         refused.body
+    );
+}
+
+#[tokio::test]
+async fn what_a_site_keeps_follows_its_settings() {
+    let stack = Stack::from_env().unwrap();
+    let collector = stack.collector();
+    // store_text off, feedback 30 days, text 60 (so 30), redaction off.
+    let site = stack.named_site("kept").unwrap();
+    let kept = as_owner(&collector, Method::GET, &site, "kept").await;
+    assert_eq!(kept.status, 200, "{}", kept.body);
+    assert_eq!(
+        kept.body,
+        json!({"questions": false, "text_days": 30, "days": 30, "redacted": false})
+    );
+    let nobody = call(&collector, Method::GET, &site, "kept", None, None).await;
+    assert_eq!(nobody.status, 401, "{}", nobody.body);
+    // A new site's defaults, as another site has them.
+    let new = stack.named_site("overview").unwrap();
+    let kept = as_owner(&collector, Method::GET, &new, "kept").await;
+    assert_eq!(
+        kept.body,
+        json!({"questions": true, "text_days": 90, "days": 365, "redacted": true})
     );
 }

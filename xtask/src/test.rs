@@ -399,6 +399,20 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ),
         // #32 §1: survey rules (the demo conversation has two answers, and
         // a third when it resolves with a closing line).
+        // #32: what is kept, said in the inbox and the wording editor.
+        (
+            "kept",
+            SiteConfig {
+                store_text: false,
+                retention_days: 30,
+                text_retention_days: Some(60),
+                redaction: protocol::redact::RedactionSettings {
+                    enabled: false,
+                    ..Default::default()
+                },
+                ..SiteConfig::default()
+            },
+        ),
         (
             "survey_sample",
             SiteConfig {

@@ -10,6 +10,7 @@ use l10n::format::Args;
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError, Export};
+use crate::components::kept_note::KeptNote;
 use crate::components::status::{Failed, Loading};
 use crate::i18n::{self, I18n, Key};
 use crate::intl;
@@ -377,6 +378,7 @@ pub fn Inbox(
     };
     view! {
         <h2>{i18n.t(Key::ConversationsTitle)}</h2>
+        <KeptNote api=api.get_value()/>
         <div class="filters">
             <label for="feedback-filter">{i18n.t(Key::FilterFeedback)}</label>
             <select id="feedback-filter" prop:value=move || filter_value(filter.with(|filter| filter.feedback))

@@ -6,6 +6,7 @@ pub mod fetched_section;
 pub mod gaps_page;
 pub mod hand_over_card;
 pub mod inbox;
+pub mod kept_note;
 pub mod overview_page;
 pub mod period_picker;
 pub mod review_card;

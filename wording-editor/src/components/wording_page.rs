@@ -13,6 +13,7 @@ use crate::components::copy_history::CopyHistory;
 use crate::components::wording_preview::WordingPreview;
 use crate::wording::{MessageRow, Placed, Wording};
 use dashboard::api::{Api, ApiError, CopyRefused, CopySaved};
+use dashboard::components::kept_note::KeptNote;
 use dashboard::components::status::reason;
 use dashboard::components::status::{Failed, Loading};
 use dashboard::i18n::{self, I18n, Key};
@@ -329,6 +330,8 @@ fn Editor(
                     <p class="status" role="status">{status}</p>
                 </div>
             </div>
+            // What becomes of what shoppers type into these prompts.
+            <KeptNote api=api.clone()/>
             <WordingPreview locale=locale.clone() copy=draft_for_preview/>
             <CopyHistory api locale reload=saves.into() on_restored=restored/>
         </div>
