@@ -177,7 +177,7 @@ async fn settings_are_written_whole_read_back_and_kept_in_the_audit_list() {
         ]
     );
     assert_eq!(
-        entries[0]["changes"][2],
+        entries[0]["changes"][5],
         json!({"field": "retention_days", "old": 365, "new": 30})
     );
 }
