@@ -416,3 +416,47 @@ async fn calls_made_before_the_app_loads_are_queued_and_replayed() {
     );
     browser.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_new_site_keeps_the_rated_exchange_with_personal_data_taken_out() {
+    let stack = e2e::Stack::from_env().unwrap();
+    // SiteConfig::default(), as `cargo xtask site add` makes a site.
+    let site = stack.named_site("defaults").unwrap();
+    let browser = Browser::on_site_page(&stack, &site.key).await.unwrap();
+    let conversation = browser.demo_conversation_id().await.unwrap();
+    browser.click(".fb-bubble").await.unwrap();
+    let input = browser.widget_element("#fb-input").await.unwrap();
+    input
+        .send_keys("Please mail the invoice to jane.doe@example.com\n")
+        .await
+        .unwrap();
+    // The demo assistant answers, quoting the question.
+    let reply = "[data-message-id=\"demo-reply-1\"]";
+    browser
+        .click(&format!("{reply} .fb-thumb[data-rating=\"down\"]"))
+        .await
+        .unwrap();
+    let collector = stack.collector();
+    let rated = eventually("the 👎 to reach D1", Duration::from_secs(15), || async {
+        let detail = collector
+            .conversation(&site.key, Some(&site.secret), &conversation)
+            .await?;
+        Ok((detail.status == 200)
+            .then(|| detail.body["messages"][0].clone())
+            .filter(|rated| rated["message_id"] == "demo-reply-1"))
+    })
+    .await
+    .unwrap();
+    // Text is kept by default, and the address never reached D1.
+    assert_eq!(
+        rated["question"], "Please mail the invoice to [email]",
+        "{rated}"
+    );
+    let answer = rated["answer"].as_str().unwrap();
+    assert!(
+        answer.starts_with("I'm a demo assistant") && answer.contains("[email]"),
+        "{answer}"
+    );
+    assert!(!answer.contains("jane.doe"), "{answer}");
+    browser.close().await.unwrap();
+}

@@ -399,6 +399,8 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ),
         // #32 §1: survey rules (the demo conversation has two answers, and
         // a third when it resolves with a closing line).
+        // #32: a new site's defaults, as `site add` makes it.
+        ("defaults", SiteConfig::default()),
         // #32: what is kept, said in the inbox and the wording editor.
         (
             "kept",
