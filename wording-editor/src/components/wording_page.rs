@@ -290,6 +290,7 @@ fn Editor(
         }
     };
     let draft_for_preview = Signal::derive(move || wording.with(Wording::layered));
+    let kept_api = api.clone();
     let set_aside = Memo::new(move |_| wording.with(Wording::set_aside));
     let set_aside = move || {
         let ids = set_aside.get();
@@ -330,9 +331,10 @@ fn Editor(
                     <p class="status" role="status">{status}</p>
                 </div>
             </div>
-            // What becomes of what shoppers type into these prompts.
-            <KeptNote api=api.clone()/>
-            <WordingPreview locale=locale.clone() copy=draft_for_preview/>
+            <WordingPreview locale=locale.clone() copy=draft_for_preview>
+                // What becomes of what shoppers type into these prompts.
+                <KeptNote api=kept_api/>
+            </WordingPreview>
             <CopyHistory api locale reload=saves.into() on_restored=restored/>
         </div>
     }

@@ -27,6 +27,9 @@ pub fn WordingPreview(
     locale: String,
     /// The widget copy to draw with (the draft over the shipped copy).
     copy: Signal<String>,
+    /// Shown under the preview (what the site keeps of what shoppers
+    /// type into these prompts).
+    children: Children,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let scene = RwSignal::new(Scene::default());
@@ -136,6 +139,7 @@ pub fn WordingPreview(
             </div>
             {move || failed.get().then(|| view! { <p class="problem">{i18n.t(Key::PreviewFailed)}</p> })}
             <div class="preview-widget" node_ref=host></div>
+            {children()}
         </section>
     }
 }
