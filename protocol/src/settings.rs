@@ -197,19 +197,21 @@ impl Settings {
                 );
             }
         }
+        // Stand-ins while a field has a problem (the document is refused).
+        let survey = crate::survey::SurveyRules::default();
         let config = SiteConfig {
             csat_enabled: field(&document, "csat_enabled", &mut errors).unwrap_or(true),
             csat_mode: field(&document, "csat_mode", &mut errors).unwrap_or_default(),
             csat_sample_percent: field(&document, "csat_sample_percent", &mut errors)
-                .unwrap_or(100),
+                .unwrap_or(survey.sample_percent),
             csat_cooldown_days: field(&document, "csat_cooldown_days", &mut errors)
-                .unwrap_or_default(),
+                .unwrap_or(survey.cooldown_days),
             csat_min_assistant_messages: field(
                 &document,
                 "csat_min_assistant_messages",
                 &mut errors,
             )
-            .unwrap_or(1),
+            .unwrap_or(survey.min_assistant_messages),
             reason_tags: field(&document, "reason_tags", &mut errors).unwrap_or_default(),
             idle_end_seconds: field(&document, "idle_end_seconds", &mut errors).unwrap_or_default(),
             store_text: field(&document, "store_text", &mut errors).unwrap_or_default(),
