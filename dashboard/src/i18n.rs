@@ -220,12 +220,13 @@ mod tests {
             "low",
             "high",
             "message",
+            "tag",
         ] {
             args.set(name, Arg::Text("x".into()));
         }
         for name in [
             "rated", "count", "score", "up", "down", "status", "version", "offered", "number",
-            "days",
+            "days", "shown", "total",
         ] {
             args.set(name, Arg::Number(2));
         }

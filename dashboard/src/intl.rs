@@ -48,7 +48,13 @@ thread_local! {
 /// `None` if the browser refuses the locale or the options (an unknown
 /// time zone throws).
 fn formatter(kind: &str, locale: &str, pairs: &[(&str, JsValue)]) -> Option<Function> {
-    let mut key = format!("{kind}|{locale}");
+    method(kind, "format", locale, pairs)
+}
+
+/// The function `name` of `new Intl[kind](locale, options)`, bound to it,
+/// made once (as [`formatter`]).
+fn method(kind: &str, name: &str, locale: &str, pairs: &[(&str, JsValue)]) -> Option<Function> {
+    let mut key = format!("{kind}.{name}|{locale}");
     for (name, value) in pairs {
         let value = value
             .as_string()
@@ -75,11 +81,17 @@ fn formatter(kind: &str, locale: &str, pairs: &[(&str, JsValue)]) -> Option<Func
         &Array::of2(&JsValue::from_str(locale), &options(pairs)),
     )
     .ok()?;
-    // The `format` getter answers a function bound to its formatter.
-    let format: Function = Reflect::get(&made, &JsValue::from_str("format"))
+    // `format` is a getter that answers a function bound to its
+    // formatter; any other method is bound here.
+    let found: Function = Reflect::get(&made, &JsValue::from_str(name))
         .ok()?
         .dyn_into()
         .ok()?;
+    let format = if name == "format" {
+        found
+    } else {
+        found.bind0(&made)
+    };
     MADE.with(|made| {
         let mut made = made.borrow_mut();
         if made.len() >= KEPT {
@@ -108,6 +120,49 @@ fn formatted(
 fn number(locale: &str, value: f64, pairs: &[(&str, JsValue)]) -> String {
     formatted("NumberFormat", locale, pairs, &JsValue::from_f64(value))
         .unwrap_or_else(|| value.to_string())
+}
+
+/// The name of the language `tag` in `locale`'s words
+/// (`Intl.DisplayNames`): "German" for `de` in English, "Deutsch" in
+/// German. `None` where the browser has no name for it.
+pub fn language_name(locale: &str, tag: &str) -> Option<String> {
+    method("DisplayNames", "of", locale, &[("type", "language".into())])?
+        .call1(&JsValue::UNDEFINED, &JsValue::from_str(tag))
+        .ok()?
+        .as_string()
+        // Without data for it, a browser may answer the tag itself.
+        .filter(|name| name != tag)
+}
+
+/// `tags` in the order of their names in `locale`'s words, compared as
+/// `locale` sorts (`Intl.Collator`), each with its name there.
+pub fn sorted_by_name(locale: &str, tags: Vec<String>) -> Vec<String> {
+    let mut named: Vec<(String, String)> = tags
+        .into_iter()
+        .map(|tag| {
+            (
+                language_name(locale, &tag).unwrap_or_else(|| tag.clone()),
+                tag,
+            )
+        })
+        .collect();
+    let compare = method("Collator", "compare", locale, &[]);
+    named.sort_by(|(a, _), (b, _)| {
+        compare
+            .as_ref()
+            .and_then(|compare| {
+                compare
+                    .call2(
+                        &JsValue::UNDEFINED,
+                        &JsValue::from_str(a),
+                        &JsValue::from_str(b),
+                    )
+                    .ok()?
+                    .as_f64()
+            })
+            .map_or_else(|| a.cmp(b), |order| order.total_cmp(&0.0))
+    });
+    named.into_iter().map(|(_, tag)| tag).collect()
 }
 
 /// An average score with two decimals ("4.25").

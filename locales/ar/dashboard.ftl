@@ -268,6 +268,9 @@ keys-status = الحالة
 keys-revoked = أُلغي في { $date }
 keys-revoke = إلغاء
 keys-revoke-label = إلغاء المفتاح { $name }
+keys-show-revoked = إظهار الملغاة ({ $count })
+keys-hide-revoked = إخفاء الملغاة
+keys-more-revoked = إظهار المزيد ({ $count })
 secret-title = سرّ الموقع
 secret-intro = السرّ الجديد يحل محل سرّك فورًا، وتستخدمه علامة التبويب هذه من الآن.
 secret-rotate = إنشاء سرّ جديد
@@ -277,6 +280,26 @@ nav-wording = النصوص
 wording-title = النصوص
 wording-intro = النصوص التي تعرضها فقاعة الدردشة للمتسوقين بكل لغة. ما تكتبه هنا يحل محل النص المرفق لتلك الرسالة؛ والحقل الفارغ يُبقي النص المرفق.
 wording-locale = اللغة
+wording-locale-name = { $name } ({ $tag })
+wording-find = البحث عن رسالة
+wording-filter = عرض
+wording-filter-all = الكل
+wording-filter-changed = عدّلها هذا الموقع
+wording-filter-differs = تختلف عن النص المرفق
+wording-filter-findings = فيها مشكلات
+wording-filter-missing = ناقصة في هذه اللغة
+wording-filter-prompt = في استطلاع الرضا
+wording-filter-messages = تحت الإجابات
+wording-filter-bubble = في الفقاعة ونافذة الدردشة
+wording-found = { $total ->
+    [zero] تُعرض { $shown } من أصل { $total } رسالة
+    [one] تُعرض { $shown } من أصل رسالة واحدة
+    [two] تُعرض { $shown } من أصل رسالتين
+    [few] تُعرض { $shown } من أصل { $total } رسائل
+    [many] تُعرض { $shown } من أصل { $total } رسالة
+   *[other] تُعرض { $shown } من أصل { $total } رسالة
+}
+wording-found-none = لا توجد رسالة مطابقة. جرّب كلمات أخرى، أو اعرض الكل.
 wording-mode = التحرير
 wording-mode-messages = رسالة برسالة
 wording-mode-file = الملف كاملًا (Fluent)

@@ -240,6 +240,9 @@ keys-status = Status
 keys-revoked = Widerrufen am { $date }
 keys-revoke = Widerrufen
 keys-revoke-label = Den Schlüssel { $name } widerrufen
+keys-show-revoked = Widerrufene anzeigen ({ $count })
+keys-hide-revoked = Widerrufene ausblenden
+keys-more-revoked = { $count } weitere anzeigen
 secret-title = Site-Secret
 secret-intro = Ein neues Secret ersetzt Ihres sofort; dieser Tab verwendet es ab jetzt.
 secret-rotate = Neues Secret erstellen
@@ -249,6 +252,22 @@ nav-wording = Texte
 wording-title = Texte
 wording-intro = Die Texte, die die Sprechblase Kunden zeigt, in jeder Sprache. Was Sie hier schreiben, ersetzt den mitgelieferten Text dieser Meldung; ein leeres Feld behält den mitgelieferten Text.
 wording-locale = Sprache
+wording-locale-name = { $name } ({ $tag })
+wording-find = Meldung suchen
+wording-filter = Anzeigen
+wording-filter-all = Alle
+wording-filter-changed = Von dieser Website geändert
+wording-filter-differs = Weicht vom mitgelieferten Text ab
+wording-filter-findings = Mit Problemen
+wording-filter-missing = Fehlt in dieser Sprache
+wording-filter-prompt = In der Zufriedenheitsumfrage
+wording-filter-messages = Unter Antworten
+wording-filter-bubble = In Sprechblase und Chatfenster
+wording-found = { $total ->
+    [one] { $shown } von { $total } Meldung angezeigt
+   *[other] { $shown } von { $total } Meldungen angezeigt
+}
+wording-found-none = Keine Meldung passt. Versuchen Sie andere Wörter, oder zeigen Sie alle an.
 wording-mode = Bearbeiten
 wording-mode-messages = Meldung für Meldung
 wording-mode-file = Die ganze Datei (Fluent)

@@ -518,6 +518,12 @@ keys-revoked = Revoked { $date }
 keys-revoke = Revoke
 # Accessible name of the revoke button (screen readers). { $name } is the key's name.
 keys-revoke-label = Revoke the key { $name }
+# Button that shows the revoked keys under the live ones. { $count } is how many were revoked.
+keys-show-revoked = Show revoked ({ $count })
+# Button that hides the revoked keys again.
+keys-hide-revoked = Hide revoked
+# Button under the revoked keys that shows the next ones. { $count } is how many it adds.
+keys-more-revoked = Show { $count } more
 # Heading of the part about the site secret.
 secret-title = Site secret
 # One sentence under the site secret heading.
@@ -537,6 +543,40 @@ wording-title = Wording
 wording-intro = The words the bubble shows shoppers, in each language. What you write here replaces the shipped text of that message; an empty box keeps the shipped text.
 # Label of the list of languages whose wording is edited.
 wording-locale = Language
+# A language in the list of languages: { $name } is the language's name in
+# that language (such as "Deutsch"), { $tag } its code (such as "de").
+wording-locale-name = { $name } ({ $tag })
+# Label of the search box over the messages (their ids, the reference, the
+# shipped text and the site's own).
+wording-find = Find a message
+# Label of the group of buttons that narrow the list of messages.
+wording-filter = Show
+# Filter button: every message.
+wording-filter-all = All
+# Filter button: the messages the site has its own text for.
+wording-filter-changed = Changed by this site
+# Filter button: the messages whose site text is not the shipped text.
+wording-filter-differs = Differs from the shipped text
+# Filter button: the messages the checker finds a problem in.
+wording-filter-findings = Has findings
+# Filter button: the messages this language has no shipped text for
+# (shoppers get the English reference).
+wording-filter-missing = Missing in this language
+# Filter button: the messages of the satisfaction prompt.
+wording-filter-prompt = In the satisfaction prompt
+# Filter button: the messages under the assistant's answers (thumbs, the
+# reason after a thumbs-down).
+wording-filter-messages = Under answers
+# Filter button: the messages of the round button, the chat panel and the
+# message box.
+wording-filter-bubble = In the bubble and panel
+# Under the filters: how many messages the list shows. { $shown } of { $total }.
+wording-found = { $total ->
+    [one] { $shown } of { $total } message shown
+   *[other] { $shown } of { $total } messages shown
+}
+# Shown instead of the list when no message matches the search and filter.
+wording-found-none = No message matches. Try other words, or show all.
 # Legend of the choice between editing message by message or the whole file.
 wording-mode = Edit
 # Choice: one box per message.

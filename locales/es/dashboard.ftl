@@ -247,6 +247,9 @@ keys-status = Estado
 keys-revoked = Revocada el { $date }
 keys-revoke = Revocar
 keys-revoke-label = Revocar la clave { $name }
+keys-show-revoked = Mostrar revocadas ({ $count })
+keys-hide-revoked = Ocultar revocadas
+keys-more-revoked = Mostrar { $count } más
 secret-title = Secreto del sitio
 secret-intro = Un secreto nuevo reemplaza el tuyo al instante; esta pestaña pasa a usarlo.
 secret-rotate = Crear un secreto nuevo
@@ -256,6 +259,23 @@ nav-wording = Textos
 wording-title = Textos
 wording-intro = Los textos que la burbuja muestra a los clientes, en cada idioma. Lo que escribas aquí sustituye el texto incluido de ese mensaje; un campo vacío conserva el texto incluido.
 wording-locale = Idioma
+wording-locale-name = { $name } ({ $tag })
+wording-find = Buscar un mensaje
+wording-filter = Mostrar
+wording-filter-all = Todos
+wording-filter-changed = Cambiados por este sitio
+wording-filter-differs = Distintos del texto incluido
+wording-filter-findings = Con problemas
+wording-filter-missing = Faltan en este idioma
+wording-filter-prompt = En la encuesta de satisfacción
+wording-filter-messages = Bajo las respuestas
+wording-filter-bubble = En la burbuja y el panel
+wording-found = { $total ->
+    [one] { $shown } de { $total } mensaje mostrado
+    [many] { $shown } de { $total } de mensajes mostrados
+   *[other] { $shown } de { $total } mensajes mostrados
+}
+wording-found-none = Ningún mensaje coincide. Prueba con otras palabras o muéstralos todos.
 wording-mode = Editar
 wording-mode-messages = Mensaje a mensaje
 wording-mode-file = El archivo completo (Fluent)

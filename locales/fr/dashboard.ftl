@@ -247,6 +247,9 @@ keys-status = État
 keys-revoked = Révoquée le { $date }
 keys-revoke = Révoquer
 keys-revoke-label = Révoquer la clé { $name }
+keys-show-revoked = Afficher les révoquées ({ $count })
+keys-hide-revoked = Masquer les révoquées
+keys-more-revoked = Afficher { $count } de plus
 secret-title = Secret du site
 secret-intro = Un nouveau secret remplace le vôtre immédiatement ; cet onglet l'utilise dès maintenant.
 secret-rotate = Créer un nouveau secret
@@ -256,6 +259,23 @@ nav-wording = Textes
 wording-title = Textes
 wording-intro = Les textes que la bulle montre aux clients, dans chaque langue. Ce que vous écrivez ici remplace le texte livré de ce message ; une case vide garde le texte livré.
 wording-locale = Langue
+wording-locale-name = { $name } ({ $tag })
+wording-find = Rechercher un message
+wording-filter = Afficher
+wording-filter-all = Tous
+wording-filter-changed = Modifiés par ce site
+wording-filter-differs = Différents du texte livré
+wording-filter-findings = Avec des problèmes
+wording-filter-missing = Manquants dans cette langue
+wording-filter-prompt = Dans le questionnaire de satisfaction
+wording-filter-messages = Sous les réponses
+wording-filter-bubble = Dans la bulle et le panneau
+wording-found = { $total ->
+    [one] { $shown } sur { $total } message affiché
+    [many] { $shown } sur { $total } de messages affichés
+   *[other] { $shown } sur { $total } messages affichés
+}
+wording-found-none = Aucun message ne correspond. Essayez d’autres mots, ou affichez tout.
 wording-mode = Modifier
 wording-mode-messages = Message par message
 wording-mode-file = Le fichier entier (Fluent)

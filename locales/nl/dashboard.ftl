@@ -240,6 +240,9 @@ keys-status = Status
 keys-revoked = Ingetrokken op { $date }
 keys-revoke = Intrekken
 keys-revoke-label = De sleutel { $name } intrekken
+keys-show-revoked = Ingetrokken tonen ({ $count })
+keys-hide-revoked = Ingetrokken verbergen
+keys-more-revoked = Nog { $count } tonen
 secret-title = Sitegeheim
 secret-intro = Een nieuw geheim vervangt het jouwe meteen; dit tabblad gebruikt het vanaf nu.
 secret-rotate = Nieuw geheim maken
@@ -249,6 +252,22 @@ nav-wording = Teksten
 wording-title = Teksten
 wording-intro = De teksten die de chatbubbel klanten laat zien, in elke taal. Wat je hier schrijft vervangt de meegeleverde tekst van dat bericht; een leeg veld houdt de meegeleverde tekst.
 wording-locale = Taal
+wording-locale-name = { $name } ({ $tag })
+wording-find = Bericht zoeken
+wording-filter = Tonen
+wording-filter-all = Alle
+wording-filter-changed = Gewijzigd door deze site
+wording-filter-differs = Wijkt af van de meegeleverde tekst
+wording-filter-findings = Met problemen
+wording-filter-missing = Ontbreekt in deze taal
+wording-filter-prompt = In de tevredenheidsvraag
+wording-filter-messages = Onder antwoorden
+wording-filter-bubble = In de chatbubbel en het chatvenster
+wording-found = { $total ->
+    [one] { $shown } van { $total } bericht getoond
+   *[other] { $shown } van { $total } berichten getoond
+}
+wording-found-none = Geen bericht komt overeen. Probeer andere woorden, of toon alles.
 wording-mode = Bewerken
 wording-mode-messages = Bericht voor bericht
 wording-mode-file = Het hele bestand (Fluent)

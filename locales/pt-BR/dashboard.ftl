@@ -247,6 +247,9 @@ keys-status = Situação
 keys-revoked = Revogada em { $date }
 keys-revoke = Revogar
 keys-revoke-label = Revogar a chave { $name }
+keys-show-revoked = Mostrar revogadas ({ $count })
+keys-hide-revoked = Ocultar revogadas
+keys-more-revoked = Mostrar mais { $count }
 secret-title = Segredo do site
 secret-intro = Um novo segredo substitui o seu na hora; esta aba passa a usá-lo.
 secret-rotate = Criar um novo segredo
@@ -256,6 +259,23 @@ nav-wording = Textos
 wording-title = Textos
 wording-intro = Os textos que a bolha mostra aos clientes, em cada idioma. O que você escreve aqui substitui o texto incluído daquela mensagem; um campo vazio mantém o texto incluído.
 wording-locale = Idioma
+wording-locale-name = { $name } ({ $tag })
+wording-find = Buscar uma mensagem
+wording-filter = Mostrar
+wording-filter-all = Todas
+wording-filter-changed = Alteradas por este site
+wording-filter-differs = Diferentes do texto incluído
+wording-filter-findings = Com problemas
+wording-filter-missing = Faltando neste idioma
+wording-filter-prompt = Na pesquisa de satisfação
+wording-filter-messages = Abaixo das respostas
+wording-filter-bubble = Na bolha e no painel
+wording-found = { $total ->
+    [one] { $shown } de { $total } mensagem mostrada
+    [many] { $shown } de { $total } de mensagens mostradas
+   *[other] { $shown } de { $total } mensagens mostradas
+}
+wording-found-none = Nenhuma mensagem corresponde. Tente outras palavras ou mostre todas.
 wording-mode = Editar
 wording-mode-messages = Mensagem por mensagem
 wording-mode-file = O arquivo inteiro (Fluent)

@@ -590,8 +590,9 @@ impl InboxFilter {
     }
 }
 
-/// `text` with every byte outside `A-Z a-z 0-9 - . _ ~` as `%XX`.
-fn percent_encode(text: &str) -> String {
+/// `text` with every byte outside `A-Z a-z 0-9 - . _ ~` as `%XX`, for a
+/// query string (the inbox's filter, the wording editor's search).
+pub fn percent_encode(text: &str) -> String {
     use std::fmt::Write;
     let mut encoded = String::with_capacity(text.len());
     for byte in text.bytes() {
@@ -607,7 +608,7 @@ fn percent_encode(text: &str) -> String {
 
 /// `%XX` sequences as bytes and `+` as a space; a refusal for a broken
 /// sequence or bytes that are not UTF-8.
-fn percent_decode(text: &str) -> Result<String, String> {
+pub fn percent_decode(text: &str) -> Result<String, String> {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut at = 0;

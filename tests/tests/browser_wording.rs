@@ -51,7 +51,10 @@ async fn preview_text_becomes(browser: &Browser, selector: &str, expected: &str)
             let Ok(host) = browser.client.find(Locator::Css(".preview-widget")).await else {
                 return Ok(None);
             };
-            let root = host.shadow_root().await?;
+            // The preview draws once its sample conversation is there.
+            let Ok(root) = host.shadow_root().await else {
+                return Ok(None);
+            };
             let Ok(element) = root.find(Locator::Css(selector)).await else {
                 return Ok(None);
             };
@@ -560,6 +563,317 @@ async fn the_inbox_and_the_wording_editor_say_what_is_kept_of_the_text_beside_th
          personenbezogener Daten ist in den Einstellungen ausgeschaltet. Bewertungen und Zahlen \
          werden 30 Tage lang aufbewahrt."
     );
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser.close().await.unwrap();
+}
+
+/// `locales/{locale}/{file}`, as shipped.
+fn shipped_ftl(locale: &str, file: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../locales")
+        .join(locale)
+        .join(file);
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The ids of the messages `ftl` defines (not its terms).
+fn message_ids(ftl: &str) -> Vec<String> {
+    ftl.lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_string()))
+        .collect()
+}
+
+/// The one-line value of message `id` in `ftl`.
+fn value_in(ftl: &str, id: &str) -> String {
+    ftl.lines()
+        .find_map(|line| line.strip_prefix(&format!("{id} = ")))
+        .unwrap()
+        .to_string()
+}
+
+/// Each filter's count, by its name in the address.
+async fn filter_counts(browser: &Browser) -> serde_json::Map<String, serde_json::Value> {
+    let counts = browser
+        .js(
+            "const counts = {};
+             for (const b of document.querySelectorAll('.wording-find button.filter')) {
+               counts[b.dataset.filter] = Number(b.querySelector('.count').textContent);
+             }
+             return counts;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    counts.as_object().unwrap().clone()
+}
+
+/// The ids of the messages listed, once the list is `expected` (what it
+/// was last, if it never becomes that).
+async fn listed_becomes(browser: &Browser, expected: &[&str]) {
+    let found = eventually(
+        &format!("the list to be {expected:?}"),
+        Duration::from_secs(15),
+        || async {
+            let ids = browser
+                .js(
+                    "return [...document.querySelectorAll('.wording-messages .wording-message')]
+                       .map(m => m.dataset.id);",
+                    vec![],
+                )
+                .await?;
+            Ok((ids == json!(expected)).then_some(()))
+        },
+    )
+    .await;
+    assert!(found.is_ok(), "{found:?}");
+}
+
+/// The id of the element with focus, once it is `expected`.
+async fn focus_becomes(browser: &Browser, expected: &str) {
+    let found = eventually(
+        &format!("focus on #{expected}"),
+        Duration::from_secs(10),
+        || async {
+            let id = browser
+                .js(
+                    "return document.activeElement && document.activeElement.id;",
+                    vec![],
+                )
+                .await?;
+            Ok((id == json!(expected)).then_some(()))
+        },
+    )
+    .await;
+    assert!(found.is_ok(), "{found:?}");
+}
+
+#[tokio::test]
+async fn a_locale_editor_finds_messages_by_search_and_filter_with_counts_and_the_address_keeps_them()
+ {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("wording_find").unwrap();
+    let (reference, german) = (
+        shipped_ftl("en-US", "widget.ftl"),
+        shipped_ftl("de", "widget.ftl"),
+    );
+    let ids = message_ids(&reference);
+    let shipped_ids = message_ids(&german);
+    let missing: Vec<&String> = ids.iter().filter(|id| !shipped_ids.contains(id)).collect();
+    // The site's German: one text of its own, one the same as shipped.
+    let same = value_in(&german, "message-feedback-up");
+    stack
+        .collector()
+        .store_copy(
+            &site,
+            "de",
+            &format!("csat-title = Alles gut?\nmessage-feedback-up = {same}\n"),
+        )
+        .await
+        .unwrap();
+    let browser = open_dashboard(&stack, &site, "en-US", "#/wording?locale=de").await;
+    browser
+        .page_element(".wording-message[data-id=\"csat-title\"]")
+        .await
+        .unwrap();
+    let counts = filter_counts(&browser).await;
+    assert_eq!(counts["all"], json!(ids.len()), "{counts:?}");
+    assert_eq!(counts["changed"], json!(2), "{counts:?}");
+    assert_eq!(counts["differs"], json!(1), "{counts:?}");
+    assert_eq!(counts["findings"], json!(0), "{counts:?}");
+    assert_eq!(counts["missing"], json!(missing.len()), "{missing:?}");
+    let parts = ["prompt", "answers", "bubble"].map(|part| counts[part].as_u64().unwrap());
+    assert!(
+        parts.iter().all(|count| *count > 0) && parts.iter().sum::<u64>() >= ids.len() as u64,
+        "every message is in a part: {counts:?}"
+    );
+
+    // A finding typed into a message counts at once.
+    set_value(
+        &browser,
+        "#wording-characters-left",
+        "{ $count ->\n    [one] eins\n}",
+    )
+    .await;
+    let findings = eventually("a finding counted", Duration::from_secs(10), || async {
+        let counts = filter_counts(&browser).await;
+        Ok((counts["findings"] == json!(1)).then_some(counts))
+    })
+    .await;
+    assert!(findings.is_ok(), "{findings:?}");
+
+    // The search narrows the list and every count; Enter goes to the first.
+    set_value(&browser, "#wording-search", "CSAT-SCORE").await;
+    let scores = [
+        "csat-score-1",
+        "csat-score-2",
+        "csat-score-3",
+        "csat-score-4",
+        "csat-score-5",
+    ];
+    listed_becomes(&browser, &scores).await;
+    let counts = filter_counts(&browser).await;
+    assert_eq!(
+        (&counts["all"], &counts["changed"], &counts["bubble"]),
+        (&json!(5), &json!(0), &json!(0))
+    );
+    let found = plain(&browser.page_text(".wording-find .found").await.unwrap());
+    assert_eq!(found, format!("5 of {} messages shown", ids.len()));
+    browser
+        .page_element("#wording-search")
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    focus_becomes(&browser, "wording-csat-score-1").await;
+    // A filter nothing passes says so.
+    click(&browser, ".wording-find button[data-filter=\"changed\"]").await;
+    listed_becomes(&browser, &[]).await;
+    assert_eq!(
+        browser.page_text(".wording-find .found").await.unwrap(),
+        "No message matches. Try other words, or show all."
+    );
+    // No search, one filter: focus lands on its first message.
+    set_value(&browser, "#wording-search", "").await;
+    click(&browser, ".wording-find button[data-filter=\"differs\"]").await;
+    listed_becomes(&browser, &["csat-title", "characters-left"]).await;
+    focus_becomes(&browser, "wording-csat-title").await;
+    let pressed = browser
+        .js(
+            "return [...document.querySelectorAll('.wording-find button[aria-pressed=\"true\"]')]
+               .map(b => b.dataset.filter);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(pressed, json!(["differs"]));
+    let hash = browser.js("return location.hash;", vec![]).await.unwrap();
+    assert_eq!(hash, json!("#/wording?locale=de&filter=differs"));
+    click(&browser, ".wording-find button[data-filter=\"prompt\"]").await;
+    let shown = browser
+        .js(
+            "return [...document.querySelectorAll('.wording-messages .wording-message')].map(m => m.dataset.id);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let shown: Vec<&str> = shown
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect();
+    let prompt: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| id.starts_with("csat-"))
+        .collect();
+    assert!(prompt.iter().all(|id| shown.contains(id)), "{shown:?}");
+    assert!(
+        !shown.contains(&"bubble-open") && !shown.contains(&"composer-send"),
+        "{shown:?}"
+    );
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser.close().await.unwrap();
+
+    // A shared address opens on its language, search and filter.
+    let browser = open_dashboard(
+        &stack,
+        &site,
+        "en-US",
+        "#/wording?locale=de&q=csat-score&filter=prompt",
+    )
+    .await;
+    listed_becomes(&browser, &scores).await;
+    assert_eq!(value_of(&browser, "#wording-search").await, "csat-score");
+    assert_eq!(value_of(&browser, "#wording-locale").await, "de");
+    let pressed = browser
+        .js(
+            "return document.querySelector('.wording-find button[data-filter=\"prompt\"]').getAttribute('aria-pressed');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(pressed, json!("true"));
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_preview_speaks_the_edited_language_and_each_language_goes_by_its_own_name() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("wording_languages").unwrap();
+    // An English page, editing German: the sample conversation is German.
+    let browser = open_dashboard(&stack, &site, "en-US", "#/wording").await;
+    let german = value_in(
+        &shipped_ftl("de", "dashboard.ftl"),
+        "wording-sample-question",
+    );
+    preview_text_becomes(&browser, ".fb-from-user .fb-text", &german).await;
+
+    // Each language by its own name with its tag, sorted by the names in
+    // the page's language (as the browser's Intl names them).
+    let options = browser
+        .js(
+            "return [...document.querySelectorAll('#wording-locale option')]
+               .map(o => [o.value, o.textContent, o.lang]);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let options = options.as_array().unwrap();
+    let text_of = |tag: &str| {
+        options
+            .iter()
+            .find(|option| option[0] == tag)
+            .map(|option| option[1].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(plain(&text_of("de")), "Deutsch (de)");
+    assert_eq!(plain(&text_of("ja")), "日本語 (ja)");
+    // Right to left, isolated: the tag stays after the name.
+    assert_eq!(
+        text_of("ar"),
+        "\u{2068}العربية\u{2069} (\u{2068}ar\u{2069})"
+    );
+    assert!(
+        options.iter().all(|option| option[0] == option[2]),
+        "each option's lang: {options:?}"
+    );
+    let tags: Vec<&str> = options
+        .iter()
+        .map(|option| option[0].as_str().unwrap())
+        .collect();
+    let sorted = browser
+        .js(
+            "const names = new Intl.DisplayNames(['en-US'], { type: 'language' });
+             return [...arguments[0]].sort((a, b) => names.of(a).localeCompare(names.of(b), 'en-US'));",
+            vec![json!(tags)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(json!(tags), sorted);
+    assert!(tags.len() >= 8, "{tags:?}");
+
+    // Arabic: the sample follows, right to left.
+    set_value(&browser, "#wording-locale", "ar").await;
+    let arabic = value_in(
+        &shipped_ftl("ar", "dashboard.ftl"),
+        "wording-sample-question",
+    );
+    preview_text_becomes(&browser, ".fb-from-user .fb-text", &arabic).await;
+    let answer = value_in(&shipped_ftl("ar", "dashboard.ftl"), "wording-sample-answer");
+    preview_text_becomes(&browser, ".fb-from-assistant .fb-text", &answer).await;
+    let direction = browser
+        .js(
+            "return document.querySelector('.preview-widget').shadowRoot.querySelector('.fb-root').getAttribute('dir');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(direction, json!("rtl"));
     let violations = browser.axe_violations().await.unwrap();
     assert!(violations.is_empty(), "{violations:#?}");
     browser.close().await.unwrap();

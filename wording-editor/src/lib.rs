@@ -11,6 +11,7 @@
 //! it), and drops the [`Editor`] when the section closes.
 
 pub mod components;
+pub mod find;
 pub mod wording;
 
 use dashboard::section_mount::{MountedSection, mount_section};

@@ -37,6 +37,14 @@ pub struct MessageRow {
     pub own: Option<String>,
 }
 
+impl MessageRow {
+    /// The text shoppers get without the site's own: the locale's shipped
+    /// text, or the reference's where the locale has none.
+    pub fn shipped_text(&self) -> &str {
+        self.shipped.as_deref().unwrap_or(&self.reference)
+    }
+}
+
 fn value_of(list: &[EntryText], id: &str) -> Option<String> {
     list.iter()
         .find(|entry| entry.id == id)

@@ -344,6 +344,11 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("settings_moving", SiteConfig::default()),
         ("settings_hook", SiteConfig::default()),
         ("dashboard_keys", SiteConfig::default()),
+        // #33: finding a message, and the preview in the edited language.
+        ("wording_find", SiteConfig::default()),
+        ("wording_languages", SiteConfig::default()),
+        // #33: two live keys behind 300 revoked ones.
+        ("many_revoked_keys", SiteConfig::default()),
         ("scopes", SiteConfig::default()),
         ("old_keys", SiteConfig::default()),
         ("secret_rotation", SiteConfig::default()),

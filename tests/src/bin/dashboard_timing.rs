@@ -133,6 +133,12 @@ async fn main() -> Result<()> {
         ),
         ("Settings", "#/settings", SETTINGS_READY),
         ("Wording", "#/wording", WORDING_READY),
+        // A filter active: the satisfaction prompt's messages only.
+        (
+            "Wording, one part",
+            "#/wording?locale=de&filter=prompt",
+            WORDING_READY,
+        ),
     ];
     for (name, hash, ready) in sections {
         let mut took = Vec::new();

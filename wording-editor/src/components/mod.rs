@@ -1,5 +1,6 @@
 //! Leptos components, one per file.
 
 pub mod copy_history;
+pub mod find_bar;
 pub mod wording_page;
 pub mod wording_preview;

@@ -6,17 +6,25 @@
 //! with the draft; saving sends it, and a refusal keeps what was stored.
 //! The saved versions are in `copy_history`.
 
+use std::time::Duration;
+
 use l10n::format::Args;
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::copy_history::CopyHistory;
+use crate::components::find_bar::FindBar;
 use crate::components::wording_preview::WordingPreview;
+use crate::find::Find;
 use crate::wording::{MessageRow, Placed, Wording};
 use dashboard::api::{Api, ApiError, CopyRefused, CopySaved};
 use dashboard::components::kept_note::KeptNote;
 use dashboard::components::status::reason;
 use dashboard::components::status::{Failed, Loading};
 use dashboard::i18n::{self, I18n, Key};
+use dashboard::intl;
+use dashboard::route::{Route, current_hash};
 
 /// The locale the editor opens on.
 const FIRST_LOCALE: &str = "de";
@@ -76,7 +84,21 @@ pub fn WordingPage(
             async move { api.locales().await }
         }
     });
-    let locale = RwSignal::new(FIRST_LOCALE.to_string());
+    // A shared link opens on its locale and search.
+    let (linked, found) = current_hash()
+        .split_once('?')
+        .map(|(_, query)| Find::from_query(query))
+        .unwrap_or_default();
+    let locale = RwSignal::new(linked.unwrap_or_else(|| FIRST_LOCALE.to_string()));
+    let find = RwSignal::new(found);
+    // The address keeps the locale and the search (replaced, so Back
+    // leaves Wording rather than stepping through searches).
+    Effect::new(move |before: Option<()>| {
+        let query = find.with(|find| find.to_query(&locale.get()));
+        if before.is_some() {
+            replace_address(&format!("{}?{query}", Route::Wording.href()));
+        }
+    });
     let unsaved = Unsaved(RwSignal::new(false));
     provide_context(unsaved);
     let pick = move |select: web_sys::HtmlSelectElement| {
@@ -91,12 +113,22 @@ pub fn WordingPage(
         locales.get().map(|found| match found {
             Err(error) => view! { <Failed error/> }.into_any(),
             Ok(list) => {
-                let options = list
-                    .locales
+                // A linked locale the collector does not ship.
+                if !list.locales.contains(&locale.get_untracked()) {
+                    locale.set(FIRST_LOCALE.to_string());
+                }
+                // Each language by its own name, sorted by its name in the
+                // page's language.
+                let options = intl::sorted_by_name(&i18n.locale(), list.locales)
                     .into_iter()
                     .map(|tag| {
                         let selected = tag == locale.get_untracked();
-                        view! { <option value=tag.clone() selected=selected>{tag.clone()}</option> }
+                        let name = intl::language_name(&tag, &tag).unwrap_or_else(|| tag.clone());
+                        let mut args = Args::new();
+                        args.set("name", i18n::text(name));
+                        args.set("tag", i18n::text(tag.clone()));
+                        let text = i18n.format(Key::WordingLocaleName, &args);
+                        view! { <option value=tag.clone() lang=tag.clone() selected=selected>{text}</option> }
                     })
                     .collect_view();
                 view! {
@@ -114,7 +146,7 @@ pub fn WordingPage(
     };
     let editor = move || {
         let (api, tag) = (api.clone(), locale.get());
-        view! { <LocaleEditor api locale=tag/> }
+        view! { <LocaleEditor api locale=tag find/> }
     };
     view! {
         <section class="wording" aria-labelledby="wording-title">
@@ -126,6 +158,14 @@ pub fn WordingPage(
     }
 }
 
+/// Replaces the page's address with `hash`, without a new entry in the
+/// history or a `hashchange`.
+fn replace_address(hash: &str) {
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
 /// One locale's editor, once its three texts have loaded.
 #[component]
 fn LocaleEditor(
@@ -133,6 +173,8 @@ fn LocaleEditor(
     api: Api,
     /// The locale edited.
     locale: String,
+    /// The search and filter over its messages.
+    find: RwSignal<Find>,
 ) -> impl IntoView {
     let loaded = LocalResource::new({
         let (api, locale) = (api.clone(), locale.clone());
@@ -143,7 +185,7 @@ fn LocaleEditor(
         Some(Err(error)) => view! { <Failed error/> }.into_any(),
         Some(Ok(found)) => {
             let api = api.clone();
-            view! { <Editor api wording=RwSignal::new(found)/> }.into_any()
+            view! { <Editor api wording=RwSignal::new(found) find/> }.into_any()
         }
     }
 }
@@ -155,6 +197,8 @@ fn Editor(
     api: Api,
     /// The wording, its draft edited in place.
     wording: RwSignal<Wording>,
+    /// The search and filter over its messages.
+    find: RwSignal<Find>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let locale = wording.with_untracked(|wording| wording.locale.clone());
@@ -206,12 +250,47 @@ fn Editor(
         outcome.set(Some(Outcome::Saved(saved)));
     });
 
-    let messages = move || {
+    // The messages found, chosen again when the search, the filter or
+    // the draft from outside the boxes changes, not as a box is typed in:
+    // a message does not vanish from under the cursor.
+    let shown = Memo::new(move |_| {
         generation.track();
+        let find = find.get();
         let rows = wording.with_untracked(Wording::rows);
-        rows.into_iter()
-            .map(|row| view! { <MessageEditor row wording generation problems/> })
-            .collect_view()
+        problems.with_untracked(|placed| find.found(rows, placed))
+    });
+    let counts = Memo::new(move |_| {
+        let rows = wording.with(Wording::rows);
+        problems.with(|placed| find.with(|find| find.counts(&rows, placed)))
+    });
+    let list = NodeRef::<Div>::new();
+    // Once the list has followed the search, focus goes to its first box.
+    let to_first = Callback::new(move |()| {
+        set_timeout(
+            move || {
+                let first = list
+                    .get_untracked()
+                    .and_then(|list| {
+                        list.query_selector(".wording-message textarea")
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|first| first.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(first) = first {
+                    let _ = first.focus();
+                }
+            },
+            Duration::ZERO,
+        );
+    });
+    let messages = move || {
+        // Redrawn boxes when the draft was replaced from outside them.
+        let drawn = generation.get();
+        view! {
+            <For each=move || shown.get() key=move |row| (row.id.clone(), drawn) let:row>
+                <MessageEditor row wording generation problems/>
+            </For>
+        }
     };
     let file = move || {
         let described = move || {
@@ -318,7 +397,8 @@ fn Editor(
                     file().into_any()
                 } else {
                     view! {
-                        <div class="wording-messages">{messages}</div>
+                        <FindBar find counts to_first/>
+                        <div class="wording-messages" node_ref=list>{messages}</div>
                         <ul class="problems">{elsewhere}</ul>
                     }
                     .into_any()

@@ -11,7 +11,8 @@ use protocol::CsatMode;
 use widget::i18n::{I18n as WidgetCopy, Localizer};
 use widget::preview::{self, Preview, PromptStep, Sample, Scene};
 
-use dashboard::i18n::{I18n, Key};
+use dashboard::i18n::{self, I18n, Key, Messages};
+use l10n::format::Args;
 
 /// Reason tags the preview's reason form offers: ones the shipped copy
 /// names (`reason-tag`), so their labels show as a shopper would see them.
@@ -33,6 +34,26 @@ pub fn WordingPreview(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let scene = RwSignal::new(Scene::default());
+    // The sample conversation in the language edited: its dashboard
+    // copy, negotiated as the widget's is (`de-CH` gets `de`), message
+    // by message over en-US.
+    let sample = LocalResource::new({
+        let locale = locale.clone();
+        move || {
+            let requested = vec![locale.clone()];
+            async move {
+                let copy = i18n::load(&requested)
+                    .await
+                    .unwrap_or_else(Messages::reference);
+                let say = |key: Key| copy.format(key.id(), &Args::new());
+                Sample {
+                    question: say(Key::WordingSampleQuestion),
+                    answer: say(Key::WordingSampleAnswer),
+                    tags: SAMPLE_TAGS.iter().map(|tag| tag.to_string()).collect(),
+                }
+            }
+        }
+    });
     let words = WidgetCopy::new(Localizer::new(&locale, Some(&copy.get_untracked())));
     Effect::new(move |_| {
         let text = copy.get();
@@ -41,13 +62,13 @@ pub fn WordingPreview(
     let host = NodeRef::<Div>::new();
     let drawn = StoredValue::new_local(None::<Preview>);
     let failed = RwSignal::new(false);
-    // Drawn once, when the element is there, in a task of its own after the
-    // editor's (the widget's components are the largest part of the first
-    // draw, so one task would hold both). Only the element is tracked: a
-    // rerun would dispose of the preview's reactive graph, which lives
-    // under this effect.
+    // Drawn once, when the element and the sample are there, in a task of
+    // its own after the editor's (the widget's components are the largest
+    // part of the first draw, so one task would hold both). Only the element and the sample
+    // are tracked (each set once): a rerun would dispose of the preview's
+    // reactive graph, which lives under this effect.
     Effect::new(move |_| {
-        let Some(element) = host.get() else {
+        let (Some(element), Some(sample)) = (host.get(), sample.get()) else {
             return;
         };
         let owner = Owner::current();
@@ -57,11 +78,6 @@ pub fn WordingPreview(
             if drawn.try_with_value(Option::is_some) != Some(false) {
                 return;
             }
-            let sample = Sample {
-                question: i18n.text(Key::WordingSampleQuestion),
-                answer: i18n.text(Key::WordingSampleAnswer),
-                tags: SAMPLE_TAGS.iter().map(|tag| tag.to_string()).collect(),
-            };
             match preview::mount(&element, words, scene.into(), sample) {
                 Ok(found) => drawn.set_value(Some(found)),
                 Err(reason) => {
