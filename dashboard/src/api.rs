@@ -16,7 +16,8 @@ use protocol::ErrorBody;
 pub use protocol::event::RatedRole;
 pub use protocol::review::{ReviewItem, ReviewPage, ReviewState};
 pub use protocol::{
-    AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Holder, Kept, Settings,
+    AccessKey, AuditEntry, Change, CreatedKey, FieldErrors, Holder, Kept, KeyList, RevokedKeys,
+    Settings,
 };
 pub use protocol::{
     ConversationDetail, ConversationPage, ConversationSummary, FeedbackFilter, InboxFilter,
@@ -461,9 +462,23 @@ impl Api {
         Ok(self.get_json::<AuditList>("settings/audit").await?.entries)
     }
 
-    /// The site's keys, revoked ones too, newest first.
-    pub async fn keys(&self) -> Result<Vec<AccessKey>, ApiError> {
-        Ok(self.get_json::<KeyList>("keys").await?.keys)
+    /// The site's keys: the live ones first, then the newest revoked, and
+    /// how many were revoked in all.
+    pub async fn keys(&self) -> Result<KeyList, ApiError> {
+        self.get_json("keys").await
+    }
+
+    /// A page of the revoked keys, most recently revoked first; `before`
+    /// is the previous page's `next`.
+    pub async fn revoked_keys(&self, before: Option<&str>) -> Result<RevokedKeys, ApiError> {
+        match before {
+            Some(cursor) => {
+                let cursor = js_sys::encode_uri_component(cursor);
+                self.get_json(&format!("keys/revoked?before={cursor}"))
+                    .await
+            }
+            None => self.get_json("keys/revoked").await,
+        }
     }
 
     /// Makes a key; the key and its secret (shown this once).
@@ -543,11 +558,6 @@ impl Api {
             status => Err(refusal(response, status).await),
         }
     }
-}
-
-#[derive(serde::Deserialize)]
-struct KeyList {
-    keys: Vec<AccessKey>,
 }
 
 #[derive(serde::Deserialize)]

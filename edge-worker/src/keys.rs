@@ -1,14 +1,17 @@
 //! Named keys the owner makes for others (`GET|POST /v1/sites/{key}/keys`,
-//! `DELETE …/keys/{key_id}`): a locale editor's key opens the wording
+//! `GET …/keys/revoked`, `DELETE …/keys/{key_id}`): a locale editor's key opens the wording
 //! only, a reader's the figures and conversations only. Owner only.
 
-use protocol::access::{KEY_SECRET_PREFIX, MAX_KEYS};
+use protocol::access::{KEY_SECRET_PREFIX, MAX_KEYS, REVOKED_PAGE, RevokedCursor};
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::secret::hash_secret;
-use protocol::{AccessKey, Change, CreatedKey, ErrorCode, FieldErrors, Need, NewKey};
+use protocol::{
+    AccessKey, Change, CreatedKey, ErrorCode, FieldErrors, KeyList, Need, NewKey, RevokedKeys,
+};
 use worker::{Context, Date, Request, Response, RouteContext};
 
 use crate::access::{Access, authorize};
+use crate::query::Query;
 use crate::refusal::Refusal;
 use crate::store::audit::AuditRow;
 use crate::store::keys::KeyRow;
@@ -29,8 +32,8 @@ fn key_change(id: &str, name: &str, scope: &str, created: bool) -> Vec<Change> {
     }]
 }
 
-/// `GET /v1/sites/{key}/keys`: every key, revoked ones too (never a
-/// secret).
+/// `GET /v1/sites/{key}/keys`: every live key, then the newest revoked
+/// ones, and how many were revoked in all (never a secret).
 pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
     let Access { db, site, .. } = authorize(&req, &ctx, Need::Owner).await?;
     let keys: Vec<AccessKey> = store::keys::all(&db, &site.site_key)
@@ -38,7 +41,37 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, 
         .into_iter()
         .filter_map(KeyRow::shown)
         .collect();
-    Ok(respond::json(&serde_json::json!({ "keys": keys }), 200)?)
+    let revoked = store::keys::revoked_count(&db, &site.site_key).await?;
+    Ok(respond::json(&KeyList { keys, revoked }, 200)?)
+}
+
+/// `GET /v1/sites/{key}/keys/revoked[?before=…]`: revoked keys, most
+/// recently revoked first, [`REVOKED_PAGE`] a page, with the cursor of
+/// the next.
+pub async fn revoked(req: Request, ctx: RouteContext<Context>) -> Result<Response, Refusal> {
+    let Access { db, site, .. } = authorize(&req, &ctx, Need::Owner).await?;
+    let before = Query::of(&req)?
+        .get("before")
+        .map(RevokedCursor::parse)
+        .transpose()
+        .map_err(|message| Refusal::new(ErrorCode::InvalidField, message))?;
+    // One more than a page says whether another follows.
+    let mut rows =
+        store::keys::revoked(&db, &site.site_key, before.as_ref(), REVOKED_PAGE + 1).await?;
+    let more = rows.len() > REVOKED_PAGE;
+    rows.truncate(REVOKED_PAGE);
+    let next = rows
+        .last()
+        .filter(|_| more)
+        .and_then(|last| {
+            Some(RevokedCursor {
+                revoked_at: last.revoked_at?,
+                key_id: last.key_id.clone(),
+            })
+        })
+        .map(|cursor| cursor.encode());
+    let keys = rows.into_iter().filter_map(KeyRow::shown).collect();
+    Ok(respond::json(&RevokedKeys { keys, next }, 200)?)
 }
 
 /// `POST /v1/sites/{key}/keys` with `{"name", "scope"}`: 201 with the key

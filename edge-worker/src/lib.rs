@@ -21,8 +21,9 @@
 //! - `GET|PUT /v1/sites/{site_key}/settings`, `GET …/settings/audit`,
 //!   `POST …/settings/test-webhook`, `POST …/secret`: the owner's settings,
 //!   see [`settings`].
-//! - `GET|POST /v1/sites/{site_key}/keys`, `DELETE …/keys/{key_id}`: named
-//!   keys scoped to the wording or to reading, see [`keys`] and [`access`].
+//! - `GET|POST /v1/sites/{site_key}/keys`, `GET …/keys/revoked` (paged),
+//!   `DELETE …/keys/{key_id}`: named keys scoped to the wording or to
+//!   reading, see [`keys`] and [`access`].
 //!
 //! Queues: webhook deliveries and their dead letters, see [`webhook`];
 //! ingest with `--env queue`, see [`ingest_queue`].
@@ -159,6 +160,10 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
             answering!(settings::rotate_secret),
         )
         .get_async("/v1/sites/:site_key/keys", answering!(keys::list))
+        .get_async(
+            "/v1/sites/:site_key/keys/revoked",
+            answering!(keys::revoked),
+        )
         .post_async("/v1/sites/:site_key/keys", answering!(keys::create))
         .delete_async("/v1/sites/:site_key/keys/:key_id", answering!(keys::revoke))
         .or_else_any_method("/*path", |_, _| {

@@ -123,6 +123,60 @@ pub const MAX_KEYS: usize = 50;
 /// then the newest revoked ones.
 pub const MAX_LISTED_KEYS: usize = 200;
 
+/// Revoked keys per page of `GET …/keys/revoked`.
+pub const REVOKED_PAGE: usize = 50;
+
+/// Where a page of revoked keys ends: they are listed by when they were
+/// revoked, then id, both descending, so this pair is a stable resume
+/// point while more keys are revoked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevokedCursor {
+    /// `revoked_at` of the last key on the page.
+    pub revoked_at: i64,
+    /// Its id.
+    pub key_id: String,
+}
+
+impl RevokedCursor {
+    /// `revoked_at.key_id`, as handed to clients.
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.revoked_at, self.key_id)
+    }
+
+    /// Reads a cursor a previous page handed out.
+    pub fn parse(value: &str) -> Result<Self, String> {
+        let bad = || format!("`before` {value:?} is not a cursor this API handed out");
+        let (at, id) = value.split_once('.').ok_or_else(bad)?;
+        let revoked_at = at.parse().map_err(|_| bad())?;
+        crate::ids::check_id("before", id).map_err(|_| bad())?;
+        Ok(Self {
+            revoked_at,
+            key_id: id.to_string(),
+        })
+    }
+}
+
+/// A site's keys as its list starts: the live ones, the newest revoked
+/// ones after them (at most [`MAX_LISTED_KEYS`] in all), and how many were
+/// revoked in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyList {
+    /// Live keys first, then revoked ones, newest first within each.
+    pub keys: Vec<AccessKey>,
+    /// How many keys were ever revoked (older collectors did not say).
+    #[serde(default)]
+    pub revoked: u32,
+}
+
+/// One page of revoked keys, most recently revoked first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevokedKeys {
+    /// At most [`REVOKED_PAGE`] keys.
+    pub keys: Vec<AccessKey>,
+    /// Pass as `before` for the next page; `None` on the last.
+    pub next: Option<String>,
+}
+
 /// A named key as the owner sees it (never its secret, which is shown
 /// once, when it is created).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,6 +252,18 @@ pub struct AuditEntry {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_revoked_keys_cursor_round_trips_and_refuses_what_it_did_not_hand_out() {
+        let cursor = super::RevokedCursor {
+            revoked_at: 1_767_000_000_000,
+            key_id: "key_ab12".into(),
+        };
+        assert_eq!(super::RevokedCursor::parse(&cursor.encode()), Ok(cursor));
+        for bad in ["", "12", "x.key_1", "12.", "12.key 1", "12.<b>"] {
+            assert!(super::RevokedCursor::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

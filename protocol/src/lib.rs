@@ -31,7 +31,9 @@ pub mod text;
 pub mod webhook;
 pub mod webhook_url;
 
-pub use access::{AccessKey, AuditEntry, CreatedKey, Holder, Need, NewKey, Scope};
+pub use access::{
+    AccessKey, AuditEntry, CreatedKey, Holder, KeyList, Need, NewKey, RevokedKeys, Scope,
+};
 pub use copy_versions::{CopyVersion, CopyVersionText, VersionPrompts};
 pub use csat::{CSAT_AMEND_WINDOW_MS, CsatMode, Satisfaction};
 pub use envelope::{Envelope, IngestReport, ParsedEnvelope, correct_clock, parse_envelope};

@@ -458,6 +458,40 @@ async fn settings_read_right_to_left_in_arabic_with_no_axe_violations() {
 }
 
 /// The text of the status line `selector` once it says something.
+/// `text` without Fluent's isolation marks around placeables.
+fn plain(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+async fn click(browser: &Browser, selector: &str) {
+    browser
+        .page_element(selector)
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// How many rows `table` has, once it has `count`.
+async fn rows_become(browser: &Browser, table: &str, count: usize) {
+    let found = eventually(
+        &format!("{table} to have {count} rows"),
+        Duration::from_secs(15),
+        || async {
+            let rows = browser
+                .js(
+                    "return document.querySelectorAll(arguments[0] + ' tbody tr').length;",
+                    vec![json!(table)],
+                )
+                .await?;
+            Ok((rows == json!(count)).then_some(()))
+        },
+    )
+    .await;
+    assert!(found.is_ok(), "{found:?}");
+}
+
 async fn said(browser: &Browser, selector: &str) -> String {
     eventually(
         &format!("{selector} to say something"),
@@ -522,11 +556,16 @@ async fn an_owner_makes_and_revokes_a_wording_key_and_makes_a_new_secret() {
         "Revoke the key Marie, French wording"
     );
     revoke.click().await.unwrap();
+    // It leaves the live keys, and is listed behind "Show revoked".
+    let toggle = said(&browser, "button.show-revoked").await;
+    assert_eq!(plain(&toggle), "Show revoked (1)");
+    browser.page_element("section.keys .empty").await.unwrap();
+    click(&browser, "button.show-revoked").await;
     eventually(
         "the key to show as revoked",
         Duration::from_secs(15),
         || async {
-            let text = browser.page_text("table.keys-list tbody").await?;
+            let text = browser.page_text("table.keys-revoked tbody").await?;
             Ok(text.contains("Revoked").then_some(()))
         },
     )
@@ -613,4 +652,96 @@ async fn a_save_refused_while_the_site_moves_says_why_in_the_owners_language() {
             site.key
         ))
         .unwrap();
+}
+
+#[tokio::test]
+async fn with_300_revoked_keys_the_live_ones_are_the_only_rows_and_the_revoked_come_50_at_a_time() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("many_revoked_keys").unwrap();
+    let collector = stack.collector();
+    for name in ["Marie, German wording", "Agency reader"] {
+        let made = collector
+            .site_request(
+                reqwest::Method::POST,
+                &site.key,
+                "keys",
+                Some(&site.secret),
+                &[],
+                Some(&json!({"name": name, "scope": "read"})),
+            )
+            .await
+            .unwrap();
+        assert_eq!(made.status, 201, "{}", made.body);
+    }
+    // 300 keys made and revoked after them, the newest revoked last.
+    stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) \
+                 INSERT INTO site_keys (site_key, key_id, name, scope, secret_hash, created_at, revoked_at) \
+                 SELECT '{key}', 'key_gone_' || i, 'Gone ' || i, 'wording', hex(randomblob(32)), \
+                        1700000000000 + i, 1700000000000 + 1000 + i \
+                 FROM n",
+                key = site.key
+            ),
+        )
+        .unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    open_settings(&browser, &stack, &site, "en-US").await;
+    rows_become(&browser, "table.keys-list", 2).await;
+    let live = browser.page_text("table.keys-list tbody").await.unwrap();
+    assert!(
+        live.contains("Marie, German wording") && live.contains("Agency reader"),
+        "{live}"
+    );
+    assert!(!live.contains("Gone"), "{live}");
+    let toggle = said(&browser, "button.show-revoked").await;
+    assert_eq!(plain(&toggle), "Show revoked (300)");
+    let hidden = browser
+        .js(
+            "return document.getElementById('keys-revoked').hidden;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        hidden,
+        json!(true),
+        "the revoked keys are behind the button"
+    );
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    // Opened: the 50 most recently revoked, then 50 more.
+    click(&browser, "button.show-revoked").await;
+    rows_become(&browser, "table.keys-revoked", 50).await;
+    let first = browser
+        .page_text("table.keys-revoked tbody tr:first-child td:first-child")
+        .await
+        .unwrap();
+    assert_eq!(first, "Gone 300", "the most recently revoked first");
+    assert_eq!(
+        plain(&said(&browser, "button.more-revoked").await),
+        "Show 50 more"
+    );
+    let expanded = browser
+        .js(
+            "return document.querySelector('button.show-revoked').getAttribute('aria-expanded');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(expanded, json!("true"));
+    click(&browser, "button.more-revoked").await;
+    rows_become(&browser, "table.keys-revoked", 100).await;
+    let last = browser
+        .page_text("table.keys-revoked tbody tr:last-child td:first-child")
+        .await
+        .unwrap();
+    assert_eq!(last, "Gone 201");
+    rows_become(&browser, "table.keys-list", 2).await;
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser.close().await.unwrap();
 }

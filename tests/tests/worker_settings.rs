@@ -463,6 +463,7 @@ fn routes() -> Vec<Expect> {
             (422, 403, 403, 403),
         ),
         row(Method::GET, "keys", None, (200, 403, 403, 403)),
+        row(Method::GET, "keys/revoked", None, (200, 403, 403, 403)),
         row(
             Method::POST,
             "keys",
@@ -695,6 +696,49 @@ async fn an_old_live_key_stays_listed_and_revocable_behind_many_newer_revoked_on
         format!("key_revoked_{newer}"),
         "then the newest revoked"
     );
+    assert_eq!(listed.body["revoked"], newer, "every revoked key counted");
+
+    // Every revoked key, page by page, most recently revoked first, each
+    // once.
+    let mut paged: Vec<String> = Vec::new();
+    let mut before: Option<String> = None;
+    for _ in 0..10 {
+        let path = match &before {
+            Some(cursor) => format!("keys/revoked?before={cursor}"),
+            None => "keys/revoked".to_string(),
+        };
+        let page = as_owner(&collector, Method::GET, &site, &path).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let keys = page.body["keys"].as_array().unwrap();
+        assert!(
+            keys.len() <= protocol::access::REVOKED_PAGE,
+            "{}",
+            keys.len()
+        );
+        assert!(keys.iter().all(|key| key["revoked_at"].is_i64()));
+        paged.extend(
+            keys.iter()
+                .map(|key| key["id"].as_str().unwrap().to_string()),
+        );
+        match page.body["next"].as_str() {
+            Some(next) => before = Some(next.to_string()),
+            None => break,
+        }
+    }
+    let expected: Vec<String> = (1..=newer)
+        .rev()
+        .map(|i| format!("key_revoked_{i}"))
+        .collect();
+    assert_eq!(paged, expected);
+    let bad = as_owner(
+        &collector,
+        Method::GET,
+        &site,
+        "keys/revoked?before=12.%3Cb%3E",
+    )
+    .await;
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    assert_eq!(bad.body["code"], "invalid_field", "{}", bad.body);
 
     let revoked = call(
         &collector,

@@ -1,7 +1,7 @@
 //! Named keys (`site_keys`): only a hash of each secret is stored.
 
 use protocol::AccessKey;
-use protocol::access::{MAX_KEYS, MAX_LISTED_KEYS};
+use protocol::access::{MAX_KEYS, MAX_LISTED_KEYS, RevokedCursor};
 use serde::Deserialize;
 use worker::{D1Database, Result};
 
@@ -66,6 +66,55 @@ pub async fn all(db: &D1Database, site_key: &str) -> Result<Vec<KeyRow>> {
     )
     .await?
     .results::<KeyRow>()
+}
+
+#[derive(Deserialize)]
+struct Count {
+    count: u32,
+}
+
+/// How many of the site's keys were revoked.
+pub async fn revoked_count(db: &D1Database, site_key: &str) -> Result<u32> {
+    Ok(busy::first::<Count>(
+        &db.prepare(
+            "SELECT count(*) AS count FROM site_keys WHERE site_key = ?1 AND revoked_at IS NOT NULL",
+        )
+        .bind(&[text(site_key)])?,
+    )
+    .await?
+    .map_or(0, |found| found.count))
+}
+
+/// Up to `limit` of the site's revoked keys, most recently revoked first
+/// (then by id, descending), after `before` when given.
+pub async fn revoked(
+    db: &D1Database,
+    site_key: &str,
+    before: Option<&RevokedCursor>,
+    limit: usize,
+) -> Result<Vec<KeyRow>> {
+    let limit = int(u32::try_from(limit).unwrap_or(u32::MAX));
+    let statement = match before {
+        None => db
+            .prepare(format!(
+                "SELECT {COLUMNS} FROM site_keys WHERE site_key = ?1 AND revoked_at IS NOT NULL \
+                 ORDER BY revoked_at DESC, key_id DESC LIMIT ?2"
+            ))
+            .bind(&[text(site_key), limit])?,
+        Some(cursor) => db
+            .prepare(format!(
+                "SELECT {COLUMNS} FROM site_keys WHERE site_key = ?1 AND revoked_at IS NOT NULL \
+                 AND (revoked_at < ?2 OR (revoked_at = ?2 AND key_id < ?3)) \
+                 ORDER BY revoked_at DESC, key_id DESC LIMIT ?4"
+            ))
+            .bind(&[
+                text(site_key),
+                millis(cursor.revoked_at),
+                text(&cursor.key_id),
+                limit,
+            ])?,
+    };
+    busy::all(&statement).await?.results::<KeyRow>()
 }
 
 /// The key `key_id`, live or revoked.

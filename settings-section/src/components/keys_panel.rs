@@ -1,8 +1,8 @@
 //! Access keys and the site secret, under Settings: keys for people who
 //! need less than the owner's secret (a wording key edits the copy only, a
 //! read key sees the figures and conversations only), made and revoked
-//! here, each secret shown once; and a new site secret, which this tab
-//! switches to at once.
+//! here, each secret shown once; the revoked ones behind a button, a page
+//! at a time; and a new site secret, which this tab switches to at once.
 
 use l10n::format::Args;
 use leptos::prelude::*;
@@ -12,6 +12,21 @@ use dashboard::components::status::reason;
 use dashboard::components::status::{Failed, Loading};
 use dashboard::i18n::{self, I18n, Key};
 use dashboard::intl;
+
+/// The head of a table of keys.
+fn head() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{i18n.t(Key::KeysName)}</th>
+                <th scope="col">{i18n.t(Key::KeysScope)}</th>
+                <th scope="col">{i18n.t(Key::KeysCreatedAt)}</th>
+                <th scope="col">{i18n.t(Key::KeysStatus)}</th>
+            </tr>
+        </thead>
+    }
+}
 
 /// One key's row: its name, scope, when it was made, and Revoke.
 fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {
@@ -61,6 +76,107 @@ fn key_row(api: Api, key: AccessKey, changed: RwSignal<u32>) -> impl IntoView {
             <td>{made}</td>
             <td>{status}</td>
         </tr>
+    }
+}
+
+/// The revoked keys, behind a button that says how many there are: most
+/// recently revoked first, [`protocol::access::REVOKED_PAGE`] at a time,
+/// so a site with hundreds of them still finds its live keys at a glance.
+fn revoked_keys(api: Api, total: u32, changed: RwSignal<u32>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let open = RwSignal::new(false);
+    let shown = RwSignal::new(Vec::<AccessKey>::new());
+    // `None` until the first page came; then the next page's cursor.
+    let next = RwSignal::new(None::<Option<String>>);
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let load = {
+        let api = api.clone();
+        move |before: Option<String>| {
+            let api = api.clone();
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                let page = api.revoked_keys(before.as_deref()).await;
+                // Settings may have closed meanwhile.
+                if shown.is_disposed() {
+                    return;
+                }
+                match page {
+                    Ok(page) => {
+                        shown.update(|shown| shown.extend(page.keys));
+                        next.set(Some(page.next));
+                        problem.set(None);
+                    }
+                    Err(error) => {
+                        let mut args = Args::new();
+                        args.set("reason", i18n::text(reason(i18n, &error)));
+                        problem.set(Some(i18n.format(Key::LoadFailed, &args)));
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let toggle = {
+        let load = load.clone();
+        move |_| {
+            open.update(|open| *open = !*open);
+            if open.get_untracked() && next.get_untracked().is_none() {
+                load(None);
+            }
+        }
+    };
+    let toggle_text = move || {
+        if open.get() {
+            i18n.text(Key::KeysHideRevoked)
+        } else {
+            let mut args = Args::new();
+            args.set("count", i18n::count(total));
+            i18n.format(Key::KeysShowRevoked, &args)
+        }
+    };
+    let more = move || {
+        let cursor = next.get().flatten()?;
+        let left = (total as usize).saturating_sub(shown.with(Vec::len));
+        let count = left.clamp(1, protocol::access::REVOKED_PAGE);
+        let load = load.clone();
+        let text = move || {
+            let mut args = Args::new();
+            args.set("count", i18n::count(count));
+            i18n.format(Key::KeysMoreRevoked, &args)
+        };
+        Some(view! {
+            <button type="button" class="secondary more-revoked"
+                disabled=move || busy.get()
+                on:click=move |_| load(Some(cursor.clone()))>
+                {text}
+            </button>
+        })
+    };
+    view! {
+        <button type="button" class="secondary show-revoked"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls="keys-revoked"
+            on:click=toggle>
+            {toggle_text}
+        </button>
+        <div id="keys-revoked" hidden=move || !open.get()>
+            <table class="audit keys-revoked" aria-labelledby="keys-title">
+                {head()}
+                <tbody>
+                    {move || {
+                        let api = api.clone();
+                        shown
+                            .get()
+                            .into_iter()
+                            .map(|key| key_row(api.clone(), key, changed))
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+            {more}
+            <p class="problem" role="alert">{move || problem.get()}</p>
+        </div>
     }
 }
 
@@ -194,29 +310,40 @@ pub fn KeysPanel(
                 match keys.get() {
                     None => view! { <Loading/> }.into_any(),
                     Some(Err(error)) => view! { <Failed error/> }.into_any(),
-                    Some(Ok(list)) if list.is_empty() => {
-                        view! { <p class="empty">{i18n.t(Key::KeysEmpty)}</p> }.into_any()
+                    Some(Ok(list)) => {
+                        let revoked = list.revoked;
+                        let live: Vec<AccessKey> = list
+                            .keys
+                            .into_iter()
+                            .filter(|key| key.revoked_at.is_none())
+                            .collect();
+                        view! {
+                            {live_keys(api.clone(), live, changed)}
+                            {(revoked > 0).then(|| revoked_keys(api, revoked, changed))}
+                        }
+                        .into_any()
                     }
-                    Some(Ok(list)) => view! {
-                        <table class="audit keys-list" aria-labelledby="keys-title">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{i18n.t(Key::KeysName)}</th>
-                                    <th scope="col">{i18n.t(Key::KeysScope)}</th>
-                                    <th scope="col">{i18n.t(Key::KeysCreatedAt)}</th>
-                                    <th scope="col">{i18n.t(Key::KeysStatus)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {list.into_iter().map(|key| key_row(api.clone(), key, changed)).collect_view()}
-                            </tbody>
-                        </table>
-                    }
-                    .into_any(),
                 }
             }}
             {new_key_form(api.clone(), changed)}
             {new_secret(api, changed)}
         </section>
     }
+}
+
+/// The live keys, each with Revoke.
+fn live_keys(api: Api, live: Vec<AccessKey>, changed: RwSignal<u32>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    if live.is_empty() {
+        return view! { <p class="empty">{i18n.t(Key::KeysEmpty)}</p> }.into_any();
+    }
+    view! {
+        <table class="audit keys-list" aria-labelledby="keys-title">
+            {head()}
+            <tbody>
+                {live.into_iter().map(|key| key_row(api.clone(), key, changed)).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
 }
