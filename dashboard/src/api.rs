@@ -13,6 +13,8 @@ pub use analytics::{
 };
 use gloo_net::http::{Request, Response};
 use protocol::ErrorBody;
+
+use crate::refusals::Finding;
 pub use protocol::event::RatedRole;
 pub use protocol::review::{ReviewItem, ReviewPage, ReviewState};
 pub use protocol::{
@@ -38,8 +40,9 @@ use crate::session::Credentials;
 pub enum ApiError {
     /// The key or the secret is wrong (401).
     WrongSecret,
-    /// The collector refused the request; its message.
-    Refused(String),
+    /// The collector refused the request: its code (when it named one
+    /// this dashboard knows), which the dashboard words, and its message.
+    Refused(Option<protocol::ErrorCode>, String),
     /// The site is moving to another database, and takes no change until
     /// it has (409 `site_moving`).
     SiteMoving,
@@ -62,7 +65,7 @@ impl ApiError {
             Self::RateLimited => Some(Key::ErrorRateLimited),
             Self::CollectorFailed => Some(Key::ErrorCollectorFailed),
             Self::Unreachable(_) => Some(Key::ErrorUnreachable),
-            Self::Refused(_) => None,
+            Self::Refused(..) => None,
         }
     }
 }
@@ -74,7 +77,7 @@ impl fmt::Display for ApiError {
             Self::SiteMoving => write!(f, "the site is moving to another database"),
             Self::RateLimited => write!(f, "too many requests"),
             Self::CollectorFailed => write!(f, "the collector failed"),
-            Self::Refused(message) | Self::Unreachable(message) => write!(f, "{message}"),
+            Self::Refused(_, message) | Self::Unreachable(message) => write!(f, "{message}"),
         }
     }
 }
@@ -512,7 +515,7 @@ impl Api {
             .map(|_| ())
             .map_err(|error| match error {
                 SaveError::Failed(error) => error,
-                other => ApiError::Refused(format!("{other:?}")),
+                other => ApiError::Refused(None, format!("{other:?}")),
             })
     }
 
@@ -531,7 +534,7 @@ impl Api {
                 .await
                 .map_err(|error| match error {
                     SaveError::Failed(error) => error,
-                    other => ApiError::Refused(format!("{other:?}")),
+                    other => ApiError::Refused(None, format!("{other:?}")),
                 })?;
         let credentials = Credentials {
             secret: rotated.secret.clone(),
@@ -588,8 +591,8 @@ async fn answered<T: DeserializeOwned>(response: Response, ok: u16) -> Result<T,
 /// Why a site's wording was not saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CopyRefused {
-    /// The checker's diagnostics (422); the stored wording is unchanged.
-    Invalid(Vec<String>),
+    /// The checker's findings (422); the stored wording is unchanged.
+    Invalid(Vec<Finding>),
     /// Anything else.
     Failed(ApiError),
 }
@@ -598,6 +601,10 @@ pub enum CopyRefused {
 struct CopyProblems {
     #[serde(default)]
     diagnostics: Vec<String>,
+    /// By code, place and values (collectors since #33).
+    #[serde(default)]
+    findings: Vec<protocol::CopyFinding>,
+    code: Option<protocol::ErrorCode>,
     message: String,
 }
 
@@ -739,8 +746,8 @@ async fn refusal(response: Response, status: u16) -> ApiError {
         (409, Some(body)) if body.code == protocol::ErrorCode::SiteMoving => ApiError::SiteMoving,
         (429, _) => ApiError::RateLimited,
         (500..=599, _) => ApiError::CollectorFailed,
-        (_, Some(body)) => ApiError::Refused(body.message),
-        (_, None) => ApiError::Refused(format!("the collector answered {status}")),
+        (_, Some(body)) => ApiError::Refused(Some(body.code), body.message),
+        (_, None) => ApiError::Refused(None, format!("the collector answered {status}")),
     }
 }
 
@@ -761,10 +768,12 @@ async fn copy_answer(sent: Result<Response, gloo_net::Error>) -> Result<CopySave
         401 => Err(CopyRefused::Failed(ApiError::WrongSecret)),
         422 => {
             let body = response.json::<CopyProblems>().await.map_err(failed)?;
-            Err(if body.diagnostics.is_empty() {
-                CopyRefused::Failed(ApiError::Refused(body.message))
+            Err(if !body.findings.is_empty() {
+                CopyRefused::Invalid(body.findings.into_iter().map(Finding::from).collect())
+            } else if !body.diagnostics.is_empty() {
+                CopyRefused::Invalid(body.diagnostics.into_iter().map(Finding::english).collect())
             } else {
-                CopyRefused::Invalid(body.diagnostics)
+                CopyRefused::Failed(ApiError::Refused(body.code, body.message))
             })
         }
         status => Err(CopyRefused::Failed(refusal(response, status).await)),
@@ -824,7 +833,7 @@ mod tests {
         }
         assert_eq!(checked, 8, "every shipped locale");
         assert_eq!(
-            ApiError::Refused("the collector's words".into())
+            ApiError::Refused(None, "the collector's words".into())
                 .message()
                 .map(crate::keys::Key::id),
             None

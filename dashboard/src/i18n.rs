@@ -119,6 +119,13 @@ impl I18n {
         self.copy.format(key.id(), args)
     }
 
+    /// Message `id` with `args` filled in (tracked), for ids made from a
+    /// code (`refusal-…`); `None` when not even en-US has it.
+    pub fn format_named(self, id: &str, args: &Args) -> Option<String> {
+        let text = self.copy.format(id, args);
+        (text != id).then_some(text)
+    }
+
     /// The locale of the first choice (tracked).
     pub fn locale(self) -> String {
         self.copy.locale()
@@ -221,6 +228,31 @@ mod tests {
             "high",
             "message",
             "tag",
+            "line",
+            "col",
+            "finding",
+            "attribute",
+            "variable",
+            "target",
+            "kind",
+            "term",
+            "missing",
+            "categories",
+            "locale",
+            "unused",
+            "value",
+            "significant",
+            "fraction",
+            "depth",
+            "character",
+            "detail",
+            "first",
+            "function",
+            "option",
+            "options",
+            "other",
+            "digits",
+            "problem",
         ] {
             args.set(name, Arg::Text("x".into()));
         }

@@ -16,6 +16,7 @@ pub mod intl;
 pub mod keys;
 pub mod period;
 pub mod refresh;
+pub mod refusals;
 pub mod route;
 pub mod section_apps;
 pub mod section_mount;

@@ -24,7 +24,7 @@ use protocol::ids::check_locale;
 use protocol::limits::MAX_BODY_BYTES;
 use protocol::locales::DEFAULT_LOCALE;
 use protocol::secret::hash_secret;
-use protocol::{CopyVersionText, ErrorCode, Need};
+use protocol::{CopyFinding, CopyVersionText, ErrorCode, Need};
 use serde::Serialize;
 use worker::{Context, Date, Request, Response, RouteContext};
 
@@ -46,10 +46,20 @@ fn locale_param(ctx: &RouteContext<Context>) -> Result<String, Refusal> {
 /// The checker's errors in `ftl` as `locale`'s copy over the shipped
 /// reference (an override may leave messages out), as the wording editor
 /// shows them too.
-fn problems(reference: &str, locale: &str, ftl: &str) -> Vec<String> {
+fn problems(reference: &str, locale: &str, ftl: &str) -> Vec<CopyFinding> {
     check_site_copy(reference, locale, ftl)
         .into_iter()
-        .map(|diagnostic| diagnostic.to_string())
+        .map(|diagnostic| CopyFinding {
+            code: diagnostic.code.as_str().to_string(),
+            line: diagnostic.line,
+            col: diagnostic.col,
+            args: diagnostic
+                .args
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.clone()))
+                .collect(),
+            message: diagnostic.to_string(),
+        })
         .collect()
 }
 
@@ -83,7 +93,7 @@ async fn check_and_store(
                 problems.len()
             ),
         )
-        .with_diagnostics(problems));
+        .with_findings(problems));
     }
     let now = Date::now().as_millis() as i64;
     let Access { db, site, actor } = access;

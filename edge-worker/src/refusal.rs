@@ -5,7 +5,7 @@
 //! unreachable, …) passes through as the `worker::Error` it is, which
 //! `lib.rs` logs and answers 500 `internal`.
 
-use protocol::{ErrorBody, ErrorCode, FieldError, FieldErrors};
+use protocol::{CopyFinding, ErrorBody, ErrorCode, FieldError, FieldErrors};
 use serde::Serialize;
 use worker::Response;
 
@@ -26,9 +26,12 @@ pub enum Refusal {
 pub struct Refused {
     code: ErrorCode,
     message: String,
-    /// The checker's diagnostics of refused wording.
+    /// The checker's diagnostics of refused wording, in English.
     #[serde(skip_serializing_if = "Option::is_none")]
     diagnostics: Option<Vec<String>>,
+    /// The same, by code, place and named values, to word them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<Vec<CopyFinding>>,
     /// Each refused field's problem.
     #[serde(skip_serializing_if = "Option::is_none")]
     errors: Option<FieldErrors>,
@@ -49,6 +52,7 @@ impl Refusal {
             code,
             message: message.into(),
             diagnostics: None,
+            findings: None,
             errors: None,
             retry_after: None,
             readable_by: None,
@@ -67,9 +71,14 @@ impl Refusal {
         self
     }
 
-    /// With the checker's diagnostics (`"diagnostics": [...]`).
-    pub fn with_diagnostics(self, diagnostics: Vec<String>) -> Self {
-        self.amended(|refused| refused.diagnostics = Some(diagnostics))
+    /// With the checker's findings: each in English (`"diagnostics":
+    /// [...]`) and by code, place and values (`"findings": [...]`).
+    pub fn with_findings(self, findings: Vec<CopyFinding>) -> Self {
+        self.amended(|refused| {
+            refused.diagnostics =
+                Some(findings.iter().map(|found| found.message.clone()).collect());
+            refused.findings = Some(findings);
+        })
     }
 
     /// With each field's problem (`"errors": {field: problem}`).
@@ -156,9 +165,21 @@ mod tests {
             body(&plain),
             serde_json::json!({"code": "not_found", "message": "no such route"})
         );
+        let finding = |message: &str| CopyFinding {
+            code: "syntax".into(),
+            line: 2,
+            col: 7,
+            args: [("detail".to_string(), "Expected token".to_string())].into(),
+            message: message.into(),
+        };
         let copy = Refusal::new(ErrorCode::InvalidCopy, "2 errors")
-            .with_diagnostics(vec!["one".into(), "two".into()]);
+            .with_findings(vec![finding("one"), finding("two")]);
         assert_eq!(body(&copy)["diagnostics"][1], "two");
+        assert_eq!(
+            body(&copy)["findings"][1],
+            serde_json::json!({"code": "syntax", "line": 2, "col": 7,
+                "args": {"detail": "Expected token"}, "message": "two"})
+        );
         assert!(body(&copy).get("errors").is_none());
         let fields = Refusal::new(ErrorCode::InvalidSettings, "bad").with_errors(
             FieldErrors::from([("name".to_string(), "empty".to_string())]),

@@ -16,6 +16,13 @@ const NUMBER_OPTIONS: [(&str, u8, u8); 5] = [
     ("maximumSignificantDigits", 1, 21),
 ];
 
+/// The names of `NUMBER()`'s options.
+fn option_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = vec!["useGrouping"];
+    names.extend(NUMBER_OPTIONS.iter().map(|(name, _, _)| *name));
+    names
+}
+
 /// Why a call cannot be formatted. Its words ([`Refusal::message`]) are
 /// built only by the checker, so the widget does not carry them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,11 +45,50 @@ pub enum Refusal {
 
 impl Refusal {
     /// The checker's code for it.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::Code {
         match self {
-            Refusal::UnknownFunction(_) => "unsupported-function",
-            Refusal::Argument => "number-argument",
-            _ => "number-option",
+            Refusal::UnknownFunction(_) => crate::Code::UnsupportedFunction,
+            Refusal::Argument => crate::Code::NumberArgument,
+            _ => crate::Code::NumberOption,
+        }
+    }
+
+    /// Its named values, to word it in another language: the function
+    /// for `unsupported-function`; for `number-option` the `problem`
+    /// (`unknown`, `grouping`, `range`, `conflict` or `precision`), the
+    /// `option`, and what that problem needs of `options`, `low`, `high`,
+    /// `other` and `digits`.
+    pub fn args(&self) -> crate::Args {
+        let text = |value: &str| value.to_string();
+        match self {
+            Refusal::UnknownFunction(name) => vec![("function", text(name))],
+            Refusal::Argument => Vec::new(),
+            Refusal::UnknownOption(option) => vec![
+                ("problem", text("unknown")),
+                ("option", text(option)),
+                ("options", option_names().join(", ")),
+            ],
+            Refusal::Grouping => vec![
+                ("problem", text("grouping")),
+                ("option", text("useGrouping")),
+            ],
+            Refusal::OutOfRange(option, low, high) => vec![
+                ("problem", text("range")),
+                ("option", text(option)),
+                ("low", low.to_string()),
+                ("high", high.to_string()),
+            ],
+            Refusal::Conflict(low, high) => vec![
+                ("problem", text("conflict")),
+                ("option", text(low)),
+                ("other", text(high)),
+            ],
+            Refusal::LiteralTooPrecise(digits, most) => vec![
+                ("problem", text("precision")),
+                ("option", text("maximumFractionDigits")),
+                ("digits", digits.to_string()),
+                ("high", most.to_string()),
+            ],
         }
     }
 
@@ -69,11 +115,9 @@ impl Refusal {
                 "NUMBER() takes one number: a variable such as NUMBER($count), or a number".into()
             }
             Refusal::UnknownOption(option) => {
-                let mut names: Vec<&str> = vec!["useGrouping"];
-                names.extend(NUMBER_OPTIONS.iter().map(|(name, _, _)| *name));
                 format!(
                     "NUMBER() has no option `{option}`; it takes {}",
-                    names.join(", ")
+                    option_names().join(", ")
                 )
             }
             Refusal::Grouping => "useGrouping takes \"true\" or \"false\", in quotes".into(),

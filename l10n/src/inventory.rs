@@ -9,7 +9,7 @@ use fluent_syntax::ast::{
 };
 
 use crate::Source;
-use crate::diagnostic::{Diagnostic, Severity, position};
+use crate::diagnostic::{Args, Code, Diagnostic, Severity, position};
 use crate::guard::{self, Hazard, MAX_NESTING};
 use crate::plural;
 
@@ -82,9 +82,11 @@ struct Unsupported {
     /// Text to find it by, from where its entry starts.
     needle: String,
     /// The diagnostic's code.
-    code: &'static str,
+    code: Code,
     /// What to tell the editor.
     message: String,
+    /// Its named values, but the message's id.
+    args: Args,
 }
 
 /// The byte offset where 1-based `line` starts.
@@ -128,12 +130,20 @@ fn number_literal(value: &str, uses: &mut Uses) {
     if crate::format::Number::literal(value).is_none() {
         uses.unsupported.push(Unsupported {
             needle: value.to_string(),
-            code: "number-too-long",
+            code: Code::NumberTooLong,
             message: format!(
                 "`{value}` has more than {} significant or {} fraction digits; the bubble would show the shipped text instead. Shorten it",
                 crate::format::MAX_SIGNIFICANT_DIGITS,
                 crate::format::MAX_FRACTION_DIGITS
             ),
+            args: vec![
+                ("value", value.to_string()),
+                (
+                    "significant",
+                    crate::format::MAX_SIGNIFICANT_DIGITS.to_string(),
+                ),
+                ("fraction", crate::format::MAX_FRACTION_DIGITS.to_string()),
+            ],
         });
     }
 }
@@ -186,6 +196,7 @@ fn inline(expression: &InlineExpression<&str>, uses: &mut Uses) {
                         "{}; the bubble would show the shipped text instead",
                         refusal.message()
                     ),
+                    args: refusal.args(),
                 });
             }
             arguments
@@ -273,33 +284,38 @@ impl Inventory {
 
     /// Reads `source`, reporting syntax errors, duplicate ids and empty values.
     pub fn read(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Self {
-        let error = |code: &'static str, (line, col): (usize, usize), message: String| Diagnostic {
-            severity: Severity::Error,
-            code,
-            path: source.path.to_string(),
-            line,
-            col,
-            message,
-        };
+        let error =
+            |code: Code, (line, col): (usize, usize), message: String, args: Args| Diagnostic {
+                severity: Severity::Error,
+                code,
+                path: source.path.to_string(),
+                line,
+                col,
+                message,
+                args,
+            };
         for finding in guard::findings(source.text) {
-            let (code, message) = match finding.hazard {
+            let (code, message, args) = match finding.hazard {
                 Hazard::TooDeep => (
-                    "too-deep",
+                    Code::TooDeep,
                     format!(
                         "placeables or arguments nest deeper than {MAX_NESTING} here; no message needs that many, so this one is not read"
                     ),
+                    vec![("depth", MAX_NESTING.to_string())],
                 ),
                 Hazard::Unclosed => (
-                    "unclosed",
+                    Code::Unclosed,
                     "a `{` or `(` above is still open where this line starts a new message; close it, or indent this line if it continues the placeable".to_string(),
+                    Vec::new(),
                 ),
-                Hazard::Control(c) => (
-                    "control-character",
-                    format!(
-                        "U+{:04X}, a control character, is not allowed in copy; delete it",
-                        u32::from(c)
-                    ),
-                ),
+                Hazard::Control(c) => {
+                    let character = format!("U+{:04X}", u32::from(c));
+                    (
+                        Code::ControlCharacter,
+                        format!("{character}, a control character, is not allowed in copy; delete it"),
+                        vec![("character", character)],
+                    )
+                }
             };
             if finding.hazard == Hazard::Unclosed
                 && let Some((start, entry)) = guard::unclosed_entry(source.text, finding.offset)
@@ -307,15 +323,22 @@ impl Inventory {
             {
                 // What the parser says of the open entry, where it says it.
                 for problem in errors {
+                    let detail = problem.kind.to_string();
                     diagnostics.push(error(
-                        "syntax",
+                        Code::Syntax,
                         position(source.text, start + problem.pos.start),
-                        problem.kind.to_string(),
+                        detail.clone(),
+                        vec![("detail", detail)],
                     ));
                 }
                 continue;
             }
-            diagnostics.push(error(code, position(source.text, finding.offset), message));
+            diagnostics.push(error(
+                code,
+                position(source.text, finding.offset),
+                message,
+                args,
+            ));
         }
         // Entries with a hazard are left out before parsing: the parser
         // recurses once per level of nesting.
@@ -324,10 +347,12 @@ impl Inventory {
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 for problem in errors {
+                    let detail = problem.kind.to_string();
                     diagnostics.push(error(
-                        "syntax",
+                        Code::Syntax,
                         position(&text, problem.pos.start),
-                        problem.kind.to_string(),
+                        detail.clone(),
+                        vec![("detail", detail)],
                     ));
                 }
                 resource
@@ -364,12 +389,13 @@ impl Inventory {
             *occurrence += 1;
             if *occurrence > 1 {
                 diagnostics.push(error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     (line, 1),
                     format!(
                         "`{id}` is defined again (first at line {})",
                         line_of(&id, 0)
                     ),
+                    vec![("id", id.clone()), ("first", line_of(&id, 0).to_string())],
                 ));
                 continue;
             }
@@ -377,17 +403,24 @@ impl Inventory {
             if let Some(value) = value {
                 pattern(value, &mut uses);
                 if uses.text.trim().is_empty() && uses.placeables == 0 {
-                    diagnostics.push(error("empty-value", (line, 1), format!("`{id}` is empty")));
+                    diagnostics.push(error(
+                        Code::EmptyValue,
+                        (line, 1),
+                        format!("`{id}` is empty"),
+                        vec![("id", id.clone())],
+                    ));
                 }
             }
             for attribute in attributes {
                 let mut attribute_uses = Uses::default();
                 pattern(&attribute.value, &mut attribute_uses);
                 if attribute_uses.text.trim().is_empty() && attribute_uses.placeables == 0 {
+                    let named = format!("{id}.{}", attribute.id.name);
                     diagnostics.push(error(
-                        "empty-value",
+                        Code::EmptyValue,
                         (line, 1),
-                        format!("`{id}.{}` is empty", attribute.id.name),
+                        format!("`{named}` is empty"),
+                        vec![("id", named.clone())],
                     ));
                 }
                 uses.extend(attribute_uses, true);
@@ -411,10 +444,13 @@ impl Inventory {
                     .get(value_start..entry_end)
                     .and_then(|rest| rest.find(&unsupported.needle))
                     .map_or(entry_start, |found| value_start + found);
+                let mut args = vec![("id", id.clone())];
+                args.extend(unsupported.args.iter().cloned());
                 diagnostics.push(error(
                     unsupported.code,
                     position(&text, offset),
                     format!("in `{id}`: {}", unsupported.message),
+                    args,
                 ));
             }
             units.insert(

@@ -29,7 +29,7 @@ pub mod shipped;
 
 use std::collections::BTreeSet;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Args, Code, Diagnostic, Severity};
 use inventory::{Inventory, Unit};
 pub use layer::{layer, plain_text};
 use unic_langid::LanguageIdentifier;
@@ -54,39 +54,44 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
     let reference_inventory = Inventory::read(reference, &mut Vec::new());
     let inventory = Inventory::read(translation, &mut diagnostics);
     let at = |unit: &Unit| (unit.line, unit.col);
-    let error = |code: &'static str, (line, col): (usize, usize), message: String| Diagnostic {
+    let error = |code: Code, (line, col): (usize, usize), message: String, args: Args| Diagnostic {
         severity: Severity::Error,
         code,
         path: translation.path.to_string(),
         line,
         col,
         message,
+        args,
     };
+    let text = |value: &str| value.to_string();
 
     for (id, unit) in &reference_inventory.units {
         let Some(translated) = inventory.units.get(id) else {
             diagnostics.push(error(
-                "missing-message",
+                Code::MissingMessage,
                 (1, 1),
                 format!(
                     "`{id}` is missing ({}:{} has it)",
                     reference.path, unit.line
                 ),
+                vec![("id", text(id))],
             ));
             continue;
         };
         for attribute in unit.attributes.difference(&translated.attributes) {
             diagnostics.push(error(
-                "missing-attribute",
+                Code::MissingAttribute,
                 at(translated),
                 format!("`{id}` lacks the attribute `.{attribute}` that the reference has"),
+                vec![("id", text(id)), ("attribute", text(attribute))],
             ));
         }
         for attribute in translated.attributes.difference(&unit.attributes) {
             diagnostics.push(error(
-                "obsolete-attribute",
+                Code::ObsoleteAttribute,
                 at(translated),
                 format!("`{id}.{attribute}` is not in the reference"),
+                vec![("id", text(id)), ("attribute", text(attribute))],
             ));
         }
         // What a message reads from its caller includes what the messages
@@ -101,15 +106,21 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
                     "`{id}` refers to a message that uses `${variable}`, which the reference does not provide for `{id}`"
                 )
             };
-            diagnostics.push(error("unknown-variable", at(translated), message));
+            diagnostics.push(error(
+                Code::UnknownVariable,
+                at(translated),
+                message,
+                vec![("id", text(id)), ("variable", text(variable))],
+            ));
         }
         for variable in offered.difference(&read) {
             diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
                 ..error(
-                    "unused-variable",
+                    Code::UnusedVariable,
                     at(translated),
                     format!("`{id}` does not use `${variable}`, which the reference does"),
+                    vec![("id", text(id)), ("variable", text(variable))],
                 )
             });
         }
@@ -117,12 +128,13 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
     for (id, unit) in &inventory.units {
         if !id.starts_with('-') && !reference_inventory.units.contains_key(id) {
             diagnostics.push(error(
-                "obsolete-message",
+                Code::ObsoleteMessage,
                 at(unit),
                 format!(
                     "`{id}` is not in the reference ({}); remove it",
                     reference.path
                 ),
+                vec![("id", text(id))],
             ));
         }
     }
@@ -136,12 +148,17 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
                     "message"
                 };
                 diagnostics.push(error(
-                    "unknown-reference",
+                    Code::UnknownReference,
                     at(unit),
                     format!(
                         "`{}` refers to the {kind} `{target}`, which does not exist",
                         unit.id
                     ),
+                    vec![
+                        ("id", text(&unit.id)),
+                        ("target", text(target)),
+                        ("kind", text(kind)),
+                    ],
                 ));
             }
         }
@@ -155,12 +172,17 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
             };
             for variable in term.placed_variables.difference(&call.named) {
                 diagnostics.push(error(
-                    "term-variable",
+                    Code::TermVariable,
                     at(unit),
                     format!(
                         "`{}` uses `{}` without `{variable}: …`, so the bubble would show `{{${variable}}}`: a term cannot read the message's variables, only what its call passes",
                         unit.id, call.term
                     ),
+                    vec![
+                        ("id", text(&unit.id)),
+                        ("term", text(&call.term)),
+                        ("variable", text(variable)),
+                    ],
                 ));
             }
         }
@@ -176,7 +198,7 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
                     .collect();
                 if !missing.is_empty() {
                     diagnostics.push(error(
-                        "plural-categories",
+                        Code::PluralCategories,
                         at(unit),
                         format!(
                             "`{}` selects on a number but lacks the {} categories {} ({} uses {})",
@@ -186,6 +208,12 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
                             translation.locale,
                             categories.join(", ")
                         ),
+                        vec![
+                            ("id", text(&unit.id)),
+                            ("locale", text(translation.locale)),
+                            ("missing", missing.join(", ")),
+                            ("categories", categories.join(", ")),
+                        ],
                     ));
                 }
                 // A category the language never uses is never shown: `[zero]`
@@ -196,34 +224,40 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
                     .filter(|key| plural::ALL.contains(key) && !categories.contains(key))
                     .collect();
                 if !unused.is_empty() {
-                    let (line, col) = at(unit);
+                    let unused_keys = unused
+                        .iter()
+                        .map(|key| format!("[{key}]"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     diagnostics.push(Diagnostic {
                         severity: Severity::Warning,
-                        code: "plural-category-unused",
-                        path: translation.path.to_string(),
-                        line,
-                        col,
-                        message: format!(
-                            "`{}` has the variants {}, which {} never selects ({} uses {}); use a number key such as [0] for an exact count",
+                        ..error(
+                            Code::PluralCategoryUnused,
+                            at(unit),
+                            format!(
+                            "`{}` has the variants {unused_keys}, which {} never selects ({} uses {}); use a number key such as [0] for an exact count",
                             unit.id,
-                            unused
-                                .iter()
-                                .map(|key| format!("[{key}]"))
-                                .collect::<Vec<_>>()
-                                .join(", "),
                             translation.locale,
                             translation.locale,
                             categories.join(", ")
                         ),
+                            vec![
+                                ("id", text(&unit.id)),
+                                ("locale", text(translation.locale)),
+                                ("unused", unused_keys.clone()),
+                                ("categories", categories.join(", ")),
+                            ],
+                        )
                     });
                 }
             }
         }
     } else {
         diagnostics.push(error(
-            "bad-locale",
+            Code::BadLocale,
             (1, 1),
             format!("{:?} is not a locale tag", translation.locale),
+            vec![("locale", text(translation.locale))],
         ));
     }
     // The reference is what translators read: every message says where it
@@ -232,24 +266,26 @@ pub fn check(reference: &Source, translation: &Source) -> Vec<Diagnostic> {
         for unit in inventory.units.values().filter(|unit| !unit.documented) {
             diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
-                code: "undocumented",
-                path: translation.path.to_string(),
-                line: unit.line,
-                col: unit.col,
-                message: format!(
-                    "`{}` has no comment right above it telling translators where it shows and how long it may be",
-                    unit.id
-                ),
+                ..error(
+                    Code::Undocumented,
+                    at(unit),
+                    format!(
+                        "`{}` has no comment right above it telling translators where it shows and how long it may be",
+                        unit.id
+                    ),
+                    vec![("id", text(&unit.id))],
+                )
             });
         }
     }
-    diagnostics.sort_by(|a, b| (a.line, a.col, a.code).cmp(&(b.line, b.col, b.code)));
+    diagnostics
+        .sort_by(|a, b| (a.line, a.col, a.code.as_str()).cmp(&(b.line, b.col, b.code.as_str())));
     diagnostics
 }
 
 /// Checker codes that do not apply to a site's own wording: it may change
 /// just a few messages, and the shipped copy supplies the rest.
-const PARTIAL_IS_FINE: [&str; 2] = ["missing-message", "missing-attribute"];
+const PARTIAL_IS_FINE: [Code; 2] = [Code::MissingMessage, Code::MissingAttribute];
 
 /// The reference locale, which every other one translates.
 pub const REFERENCE_LOCALE: &str = "en-US";
@@ -307,7 +343,7 @@ mod override_tests {
         assert_eq!(
             broken
                 .first()
-                .map(|found| (found.path.as_str(), found.code, found.line)),
+                .map(|found| (found.path.as_str(), found.code.as_str(), found.line)),
             Some(("copy/de.ftl", "syntax", 2)),
             "{broken:?}"
         );

@@ -36,7 +36,10 @@ fn check_fixture(name: &str, locale: &str) -> Vec<Diagnostic> {
 
 /// `(code, line)` of each diagnostic.
 fn found(diagnostics: &[Diagnostic]) -> Vec<(&'static str, usize)> {
-    diagnostics.iter().map(|d| (d.code, d.line)).collect()
+    diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.line))
+        .collect()
 }
 
 #[test]
@@ -356,7 +359,8 @@ fn what_the_formatter_cannot_resolve_is_refused_where_it_is_written() {
     assert!(
         !diagnostics
             .iter()
-            .any(|d| d.code.contains("function") || d.code.starts_with("number-option")),
+            .any(|d| d.code.as_str().contains("function")
+                || d.code.as_str().starts_with("number-option")),
         "{diagnostics:?}"
     );
     let other_function = text.replace(
@@ -451,7 +455,10 @@ fn a_term_that_writes_out_a_variable_needs_it_from_every_call() {
     );
     let refused = l10n::check_site_copy(&widget_reference(), "de", copy);
     assert_eq!(
-        refused.iter().map(|d| (d.code, d.line)).collect::<Vec<_>>(),
+        refused
+            .iter()
+            .map(|d| (d.code.as_str(), d.line))
+            .collect::<Vec<_>>(),
         vec![("term-variable", 2)],
         "{refused:?}"
     );
@@ -485,7 +492,10 @@ fn a_message_reads_the_variables_of_the_messages_it_refers_to() {
     let copy = "panel-title-shop = Chat mit { $shop }\npanel-title = { panel-title-shop }\n";
     let refused = l10n::check_site_copy(&widget_reference(), "de", copy);
     assert_eq!(
-        refused.iter().map(|d| (d.code, d.line)).collect::<Vec<_>>(),
+        refused
+            .iter()
+            .map(|d| (d.code.as_str(), d.line))
+            .collect::<Vec<_>>(),
         vec![("unknown-variable", 2)],
         "{refused:?}"
     );

@@ -173,6 +173,68 @@ error-unreachable = لم يُجب المُجمِّع؛ تحقّق من الات�
 error-site-moving = يُنقل الموقع إلى قاعدة بيانات أخرى؛ ستعود التغييرات ممكنة بعد بضع دقائق
 error-rate-limited = طلبات كثيرة جدًا؛ حاول مرة أخرى بعد دقيقة
 error-collector-failed = واجه المُجمِّع مشكلة؛ حاول مرة أخرى بعد لحظة
+refusal-invalid-json = لم يكن الطلب بصيغة JSON
+refusal-invalid-envelope = لم يكن الطلب دفعة من الأحداث
+refusal-payload-too-large = كان الطلب كبيرًا جدًا
+refusal-too-many-events = احتوى الطلب على أحداث كثيرة جدًا
+refusal-unknown-site = لا يوجد موقع بهذا المفتاح
+refusal-origin-not-allowed = عنوان هذه الصفحة ليس من الأصول المسموح بها للموقع
+refusal-unauthorized = مفتاح الموقع أو سرّه غير صحيح
+refusal-missing-field = كانت قيمة يحتاجها الطلب مفقودة
+refusal-invalid-field = كانت في الطلب قيمة لا يقبلها المُجمِّع
+refusal-too-long = كان أحد النصوص أطول من حدّه
+refusal-unknown-event-type = لا يعرف المُجمِّع هذا النوع من الأحداث
+refusal-timestamp-out-of-range = كان أحد الأوقات بعيدًا جدًا في المستقبل أو في الماضي
+refusal-not-found = غير موجود: حُذف أو لم يكن موجودًا قط
+refusal-method-not-allowed = لا يقبل المُجمِّع طلبًا كهذا هنا
+refusal-csat-locked = لم يعد من الممكن تغيير إجابة الرضا
+refusal-unknown-locale = لا يوجد نص مرفق لهذه اللغة
+refusal-invalid-copy = في النصوص مشكلات؛ لم يُحفظ شيء
+refusal-rate-limited = طلبات كثيرة جدًا؛ حاول مرة أخرى بعد دقيقة
+refusal-internal = واجه المُجمِّع مشكلة؛ حاول مرة أخرى بعد لحظة
+refusal-out-of-scope = لا يسمح مفتاحك بهذا
+refusal-invalid-settings = في الإعدادات مشكلات؛ لم يُحفظ شيء
+refusal-stale-settings = غيّر أحدهم الإعدادات منذ فتحتها؛ أعد التحميل لترى تغييره، ثم أجرِ تغييرك من جديد
+refusal-precondition-required = أُرسلت الإعدادات دون الإصدار الذي تغيّره؛ أعد التحميل وحاول مرة أخرى
+refusal-site-moving = يُنقل الموقع إلى قاعدة بيانات أخرى؛ ستعود التغييرات ممكنة بعد بضع دقائق
+refusal-meta-too-many-keys = كانت في تفاصيل إحدى الرسائل مفاتيح كثيرة جدًا
+refusal-meta-key-invalid = لم يكن أحد مفاتيح تفاصيل رسالة من 1 إلى 40 حرفًا من a–z و0–9 و_
+refusal-meta-value-too-long = كانت إحدى قيم تفاصيل رسالة طويلة جدًا
+refusal-meta-value-type = لم تكن إحدى قيم تفاصيل رسالة نصًا ولا رقمًا
+refusal-invalid-review = في المراجعة مشكلات؛ لم يُحفظ شيء
+refusal-stale-review = راجع أحدهم هذا منذ فتحته؛ أعد التحميل لترى مراجعته
+checker-at = السطر { $line }، العمود { $col }: { $finding }
+checker-missing-message = لا يوجد { $id }.
+checker-missing-attribute = لا توجد في { $id } السمة .{ $attribute } الموجودة في المرجع.
+checker-obsolete-attribute = في { $id } السمة .{ $attribute }، وهي غير موجودة في المرجع.
+checker-unknown-variable = يستخدم { $id } المتغير { $variable }، ولا يوفّره المرجع له.
+checker-unused-variable = لا يستخدم { $id } المتغير { $variable }، مع أن المرجع يستخدمه.
+checker-obsolete-message = ليست { $id } رسالة في المرجع؛ احذفها.
+checker-unknown-reference = { $kind ->
+    [term] يشير { $id } إلى المصطلح { $target }، وهو غير موجود.
+   *[message] يشير { $id } إلى الرسالة { $target }، وهي غير موجودة.
+}
+checker-term-variable = يستخدم { $id } المصطلح { $term } دون تمرير { $variable }، فسيرى المتسوقون اسم المتغير: المصطلح لا يقرأ إلا ما يمرّره إليه استدعاؤه.
+checker-plural-categories = يختار { $id } حسب العدد لكن تنقصه الصيغ { $missing }؛ تستخدم { $locale } الصيغ { $categories }.
+checker-plural-category-unused = في { $id } الصيغ { $unused }، ولا تستخدمها { $locale } أبدًا ({ $categories })؛ لعدد محدد استخدم مفتاحًا مثل [0].
+checker-bad-locale = ليس { $locale } رمز لغة.
+checker-undocumented = لا توجد فوق { $id } ملاحظة تخبر المترجمين أين يظهر.
+checker-number-too-long = في { $id }، في العدد { $value } أكثر من { $significant } من الأرقام المعنوية أو { $fraction } من الأرقام العشرية، فسيرى المتسوقون النص المرفق. اختصره.
+checker-too-deep = يتجاوز تداخل العناصر النائبة هنا { $depth } من المستويات، لذا لا تُقرأ هذه الرسالة.
+checker-unclosed = قوس معقوف أو قوس عادي في الأعلى ما زال مفتوحًا حيث يبدأ هذا السطر رسالة جديدة. أغلقه، أو أزِح هذا السطر إلى الداخل إن كان تتمة لما قبله.
+checker-control-character = المحرف { $character } محرف تحكم، ولا يجوز أن تحتويه النصوص. احذفه.
+checker-syntax = لا يستطيع Fluent قراءة هذا ({ $detail }).
+checker-duplicate-id = عُرّف { $id } مرة أخرى؛ عُرّف أول مرة في السطر { $first }.
+checker-empty-value = لا نص في { $id }.
+checker-unsupported-function = في { $id }، ليست { $function }() دالة تعرفها الفقاعة؛ الدالة الوحيدة التي تعرفها هي NUMBER().
+checker-number-argument = في { $id }، تأخذ NUMBER() عددًا واحدًا، مثل NUMBER($count).
+checker-number-option = { $problem ->
+    [unknown] في { $id }، ليس لـ NUMBER() خيار باسم { $option }؛ خياراتها هي { $options }.
+    [grouping] في { $id }، يأخذ { $option } القيمة "true" أو "false" بين علامتي اقتباس.
+    [range] في { $id }، يأخذ { $option } عددًا صحيحًا من { $low } إلى { $high }.
+    [conflict] في { $id }، { $option } أكبر من { $other }؛ اجعله { $other } على الأكثر.
+   *[precision] في { $id }، يعرض العدد { $digits } من الأرقام العشرية، أكثر من maximumFractionDigits: { $high }.
+} سيرى المتسوقون النص المرفق.
 
 ## Settings
 

@@ -145,6 +145,68 @@ error-unreachable = der Collector hat nicht geantwortet; prüfen Sie die Verbind
 error-site-moving = die Website zieht in eine andere Datenbank um; Änderungen sind in einigen Minuten wieder möglich
 error-rate-limited = zu viele Anfragen; versuchen Sie es in einer Minute erneut
 error-collector-failed = beim Collector ist ein Fehler aufgetreten; versuchen Sie es gleich noch einmal
+refusal-invalid-json = die Anfrage war kein JSON
+refusal-invalid-envelope = die Anfrage war kein Stapel von Ereignissen
+refusal-payload-too-large = die Anfrage war zu groß
+refusal-too-many-events = die Anfrage enthielt zu viele Ereignisse
+refusal-unknown-site = keine Website hat diesen Schlüssel
+refusal-origin-not-allowed = die Adresse dieser Seite gehört nicht zu den erlaubten Origins der Website
+refusal-unauthorized = Website-Schlüssel oder Geheimnis sind falsch
+refusal-missing-field = ein Wert, den die Anfrage braucht, fehlte
+refusal-invalid-field = ein Wert der Anfrage war keiner, den der Collector annimmt
+refusal-too-long = ein Text war länger als erlaubt
+refusal-unknown-event-type = der Collector kennt diese Art von Ereignis nicht
+refusal-timestamp-out-of-range = eine Zeitangabe lag zu weit in der Zukunft oder zu weit zurück
+refusal-not-found = das ist nicht vorhanden – es wurde gelöscht oder hat nie existiert
+refusal-method-not-allowed = der Collector nimmt hier keine solche Anfrage an
+refusal-csat-locked = die Zufriedenheitsantwort kann nicht mehr geändert werden
+refusal-unknown-locale = für diese Sprache gibt es keine mitgelieferten Texte
+refusal-invalid-copy = die Texte enthalten Probleme; es wurde nichts gespeichert
+refusal-rate-limited = zu viele Anfragen; versuchen Sie es in einer Minute erneut
+refusal-internal = beim Collector ist ein Fehler aufgetreten; versuchen Sie es gleich noch einmal
+refusal-out-of-scope = Ihr Schlüssel darf das nicht
+refusal-invalid-settings = die Einstellungen enthalten Probleme; es wurde nichts gespeichert
+refusal-stale-settings = jemand hat die Einstellungen geändert, seit Sie sie geöffnet haben; laden Sie neu, um die Änderung zu sehen, und nehmen Sie Ihre dann erneut vor
+refusal-precondition-required = die Einstellungen wurden ohne die Version gesendet, die sie ändern; laden Sie neu und versuchen Sie es erneut
+refusal-site-moving = die Website zieht in eine andere Datenbank um; Änderungen sind in einigen Minuten wieder möglich
+refusal-meta-too-many-keys = die Angaben zu einer Nachricht hatten zu viele Schlüssel
+refusal-meta-key-invalid = ein Schlüssel in den Angaben zu einer Nachricht bestand nicht aus 1 bis 40 Zeichen aus a–z, 0–9 und _
+refusal-meta-value-too-long = ein Wert in den Angaben zu einer Nachricht war zu lang
+refusal-meta-value-type = ein Wert in den Angaben zu einer Nachricht war weder Text noch Zahl
+refusal-invalid-review = die Prüfung enthält Probleme; es wurde nichts gespeichert
+refusal-stale-review = jemand hat das geprüft, seit Sie es geöffnet haben; laden Sie neu, um die Prüfung zu sehen
+checker-at = Zeile { $line }, Spalte { $col }: { $finding }
+checker-missing-message = { $id } fehlt.
+checker-missing-attribute = Bei { $id } fehlt das Attribut .{ $attribute }, das die Referenz hat.
+checker-obsolete-attribute = { $id } hat das Attribut .{ $attribute }, das die Referenz nicht hat.
+checker-unknown-variable = { $id } verwendet die Variable { $variable }, die die Referenz dafür nicht bereitstellt.
+checker-unused-variable = { $id } verwendet die Variable { $variable } nicht, die Referenz aber schon.
+checker-obsolete-message = { $id } ist keine Meldung der Referenz; entfernen Sie sie.
+checker-unknown-reference = { $kind ->
+    [term] { $id } verweist auf den Term { $target }, den es nicht gibt.
+   *[message] { $id } verweist auf die Meldung { $target }, die es nicht gibt.
+}
+checker-term-variable = { $id } verwendet { $term }, ohne { $variable } zu übergeben, daher würden Kunden den Namen der Variable sehen: Ein Term liest nur, was sein Aufruf übergibt.
+checker-plural-categories = { $id } wählt nach einer Zahl, aber es fehlen die Formen { $missing }; { $locale } verwendet { $categories }.
+checker-plural-category-unused = { $id } hat die Formen { $unused }, die { $locale } nie verwendet ({ $categories }); für eine genaue Zahl verwenden Sie einen Schlüssel wie [0].
+checker-bad-locale = { $locale } ist kein Sprachcode.
+checker-undocumented = Über { $id } steht kein Hinweis, der Übersetzern sagt, wo die Meldung erscheint.
+checker-number-too-long = In { $id } hat die Zahl { $value } mehr als { $significant } signifikante Stellen oder { $fraction } Nachkommastellen, daher würden Kunden den mitgelieferten Text sehen. Kürzen Sie sie.
+checker-too-deep = Platzhalter sind hier tiefer als { $depth } Ebenen verschachtelt, daher wird diese Meldung nicht gelesen.
+checker-unclosed = Eine geschweifte oder runde Klammer weiter oben ist noch offen, wo diese Zeile eine neue Meldung beginnt. Schließen Sie sie, oder rücken Sie diese Zeile ein, wenn sie die vorige fortsetzt.
+checker-control-character = { $character } ist ein Steuerzeichen, das Texte nicht enthalten dürfen. Löschen Sie es.
+checker-syntax = Fluent kann das nicht lesen ({ $detail }).
+checker-duplicate-id = { $id } wird erneut definiert; zuerst wurde es in Zeile { $first } definiert.
+checker-empty-value = { $id } ist leer.
+checker-unsupported-function = In { $id } ist { $function }() keine Funktion, die die Sprechblase kennt; sie kennt nur NUMBER().
+checker-number-argument = In { $id } erwartet NUMBER() genau eine Zahl, etwa NUMBER($count).
+checker-number-option = { $problem ->
+    [unknown] In { $id } hat NUMBER() keine Option { $option }; möglich sind { $options }.
+    [grouping] In { $id } erwartet { $option } "true" oder "false", in Anführungszeichen.
+    [range] In { $id } erwartet { $option } eine ganze Zahl von { $low } bis { $high }.
+    [conflict] In { $id } ist { $option } größer als { $other }; setzen Sie es auf höchstens { $other }.
+   *[precision] In { $id } zeigt die Zahl { $digits } Nachkommastellen, mehr als maximumFractionDigits: { $high }.
+} Kunden würden den mitgelieferten Text sehen.
 
 ## Settings
 

@@ -335,6 +335,134 @@ error-rate-limited = too many requests; try again in a minute
 # The reason when the collector itself failed.
 error-collector-failed = the collector had a problem; try again in a moment
 
+## The collector's refusals, in the owner's language. Each is a reason in
+## load-failed and beside a save: lower case, no full stop. The collector
+## names each with a code (the message id after "refusal-").
+
+# The request's body was not JSON.
+refusal-invalid-json = the request was not JSON
+# The request was not a batch of events.
+refusal-invalid-envelope = the request was not a batch of events
+# The request was larger than the collector takes.
+refusal-payload-too-large = the request was too large
+# The request held more events than the collector takes at once.
+refusal-too-many-events = the request held too many events
+# No site has the key used.
+refusal-unknown-site = no site has this key
+# The page's address is not among the site's allowed origins.
+refusal-origin-not-allowed = this page's address is not one of the site's allowed origins
+# The key or secret is wrong.
+refusal-unauthorized = the site key or secret is wrong
+# A value the request must hold was missing.
+refusal-missing-field = a value the request needs was missing
+# A value of the request was not one the collector takes.
+refusal-invalid-field = a value of the request was not one the collector takes
+# A text was longer than its limit.
+refusal-too-long = a text was longer than its limit
+# The collector does not know this kind of event.
+refusal-unknown-event-type = the collector does not know this kind of event
+# A time was too far in the future or too long ago.
+refusal-timestamp-out-of-range = a time was too far in the future or too long ago
+# What was asked for is not there (erased, or never there).
+refusal-not-found = it is not there: it was erased, or never existed
+# The collector takes no such request at this address.
+refusal-method-not-allowed = the collector takes no such request here
+# A satisfaction answer can no longer be changed (after 30 minutes).
+refusal-csat-locked = the satisfaction answer can no longer be changed
+# The collector ships no copy for this language.
+refusal-unknown-locale = there is no shipped copy for this language
+# The wording has problems (listed beside it); nothing was saved.
+refusal-invalid-copy = the wording has problems; nothing was saved
+# Too many requests for a while.
+refusal-rate-limited = too many requests; try again in a minute
+# The collector itself failed.
+refusal-internal = the collector had a problem; try again in a moment
+# The key used may not do this (a wording key reading feedback, for example).
+refusal-out-of-scope = your key may not do this
+# The settings have problems (shown beside each field); nothing was saved.
+refusal-invalid-settings = the settings have problems; nothing was saved
+# Someone else changed the settings since this page read them.
+refusal-stale-settings = someone changed the settings since you opened them; reload to see their change, then make yours again
+# The settings were sent without saying which version they change.
+refusal-precondition-required = the settings were sent without the version they change; reload and try again
+# The site is moving to another database for a minute or two.
+refusal-site-moving = the site is moving to another database; changes work again in a few minutes
+# A message's details (model, prompt, …) had too many keys.
+refusal-meta-too-many-keys = a message's details had too many keys
+# A key of a message's details was not 1 to 40 of a–z, 0–9 and _.
+refusal-meta-key-invalid = a key of a message's details was not 1 to 40 of a–z, 0–9 and _
+# A value of a message's details was too long.
+refusal-meta-value-too-long = a value of a message's details was too long
+# A value of a message's details was neither text nor a number.
+refusal-meta-value-type = a value of a message's details was neither text nor a number
+# The review has problems (shown beside each field); nothing was saved.
+refusal-invalid-review = the review has problems; nothing was saved
+# Someone reviewed this item since this page read it.
+refusal-stale-review = someone reviewed this since you opened it; reload to see their review
+
+## The checker's findings in wording, in the owner's language: shown
+## beside a message as it is typed, and when the collector refuses a save.
+## Ids, attribute names, variables, functions and options (NUMBER,
+## maximumFractionDigits, …) are Fluent's words and stay as they are.
+
+# Where a finding is, before what it says. { $line } and { $col } are the
+# line and column in the wording as a Fluent file; { $finding } is the
+# finding.
+checker-at = Line { $line }, column { $col }: { $finding }
+# { $id } is a message id.
+checker-missing-message = { $id } is missing.
+# { $attribute } is an attribute's name.
+checker-missing-attribute = { $id } lacks the attribute .{ $attribute } that the reference has.
+# An attribute the reference's message does not have.
+checker-obsolete-attribute = { $id } has the attribute .{ $attribute }, which the reference does not have.
+# { $variable } is a variable's name, without its $.
+checker-unknown-variable = { $id } uses the variable { $variable }, which the reference does not provide for it.
+# A variable the reference uses that the translation leaves out.
+checker-unused-variable = { $id } does not use the variable { $variable }, which the reference does.
+# A message the reference does not have.
+checker-obsolete-message = { $id } is not a message of the reference; remove it.
+# { $target } is what { $id } refers to; { $kind } says whether it is a term or a message.
+checker-unknown-reference = { $kind ->
+    [term] { $id } refers to the term { $target }, which does not exist.
+   *[message] { $id } refers to the message { $target }, which does not exist.
+}
+# A term writes out a variable that its call does not pass. { $term } is the term, { $variable } the variable.
+checker-term-variable = { $id } uses { $term } without passing { $variable }, so shoppers would see the variable's name: a term reads only what its call passes.
+# { $missing } and { $categories } are plural categories (one, few, many, …), as Fluent writes them; { $locale } is the language's code.
+checker-plural-categories = { $id } chooses by number but lacks the forms { $missing }; { $locale } uses { $categories }.
+# { $unused } are variant keys such as [zero].
+checker-plural-category-unused = { $id } has the forms { $unused }, which { $locale } never uses ({ $categories }); for an exact number, use a key such as [0].
+# { $locale } is what was given as a language code.
+checker-bad-locale = { $locale } is not a language code.
+# A message of the reference without a note for translators.
+checker-undocumented = { $id } has no note above it telling translators where it shows.
+# { $value } is a number written in the message; { $significant } and { $fraction } are the most digits it may have.
+checker-number-too-long = In { $id }, the number { $value } has more than { $significant } significant or { $fraction } fraction digits, so shoppers would see the shipped text. Shorten it.
+# { $depth } is how deep placeables may nest.
+checker-too-deep = Placeables nest deeper than { $depth } here, so this message is not read.
+# A brace or bracket left open.
+checker-unclosed = A brace or bracket above is still open where this line starts a new message. Close it, or indent this line if it continues.
+# { $character } is the character's code, such as U+0007.
+checker-control-character = { $character } is a control character, which wording may not hold. Delete it.
+# { $detail } is what Fluent's parser says, in English.
+checker-syntax = Fluent cannot read this ({ $detail }).
+# { $first } is the line where the id was first defined.
+checker-duplicate-id = { $id } is defined again; it was first defined on line { $first }.
+# A message or attribute with no text.
+checker-empty-value = { $id } is empty.
+# { $function } is the name of the function called.
+checker-unsupported-function = In { $id }, { $function }() is not a function the bubble knows; only NUMBER() is.
+# NUMBER() given something other than one number.
+checker-number-argument = In { $id }, NUMBER() takes one number, such as NUMBER($count).
+# An option of NUMBER() it cannot take; { $problem } says which problem. { $option } is the option's name; { $options } the options it takes; { $low } and { $high } the smallest and largest values; { $other } the option it must not exceed; { $digits } how many fraction digits the number shows.
+checker-number-option = { $problem ->
+    [unknown] In { $id }, NUMBER() has no option { $option }; it takes { $options }.
+    [grouping] In { $id }, { $option } takes "true" or "false", in quotes.
+    [range] In { $id }, { $option } takes a whole number from { $low } to { $high }.
+    [conflict] In { $id }, { $option } is larger than { $other }; make it at most { $other }.
+   *[precision] In { $id }, the number shows { $digits } fraction digits, more than maximumFractionDigits: { $high }.
+} Shoppers would see the shipped text.
+
 ## Settings
 
 # Section link: the site's settings. One or two words.

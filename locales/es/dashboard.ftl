@@ -152,6 +152,68 @@ error-unreachable = el recolector no respondió; comprueba la conexión y vuelve
 error-site-moving = el sitio se está trasladando a otra base de datos; podrás hacer cambios de nuevo en unos minutos
 error-rate-limited = demasiadas solicitudes; vuelve a intentarlo en un minuto
 error-collector-failed = el recolector tuvo un problema; vuelve a intentarlo en un momento
+refusal-invalid-json = la solicitud no era JSON
+refusal-invalid-envelope = la solicitud no era un lote de eventos
+refusal-payload-too-large = la solicitud era demasiado grande
+refusal-too-many-events = la solicitud contenía demasiados eventos
+refusal-unknown-site = ningún sitio tiene esta clave
+refusal-origin-not-allowed = la dirección de esta página no es uno de los orígenes permitidos del sitio
+refusal-unauthorized = la clave o el secreto del sitio no son correctos
+refusal-missing-field = faltaba un valor que la solicitud necesita
+refusal-invalid-field = un valor de la solicitud no era uno de los que acepta el recolector
+refusal-too-long = un texto superaba su longitud máxima
+refusal-unknown-event-type = el recolector no conoce este tipo de evento
+refusal-timestamp-out-of-range = una fecha y hora estaba demasiado lejos en el futuro o en el pasado
+refusal-not-found = no está: se borró o nunca existió
+refusal-method-not-allowed = el recolector no acepta este tipo de solicitud aquí
+refusal-csat-locked = la respuesta de satisfacción ya no se puede cambiar
+refusal-unknown-locale = no hay texto incluido para este idioma
+refusal-invalid-copy = los textos tienen problemas; no se guardó nada
+refusal-rate-limited = demasiadas solicitudes; vuelve a intentarlo en un minuto
+refusal-internal = el recolector tuvo un problema; vuelve a intentarlo en un momento
+refusal-out-of-scope = tu clave no permite hacer esto
+refusal-invalid-settings = la configuración tiene problemas; no se guardó nada
+refusal-stale-settings = alguien cambió la configuración desde que la abriste; recarga para ver su cambio y luego vuelve a hacer el tuyo
+refusal-precondition-required = la configuración se envió sin la versión que cambia; recarga y vuelve a intentarlo
+refusal-site-moving = el sitio se está trasladando a otra base de datos; podrás hacer cambios de nuevo en unos minutos
+refusal-meta-too-many-keys = los detalles de un mensaje tenían demasiadas claves
+refusal-meta-key-invalid = una clave de los detalles de un mensaje no tenía de 1 a 40 caracteres de a–z, 0–9 y _
+refusal-meta-value-too-long = un valor de los detalles de un mensaje era demasiado largo
+refusal-meta-value-type = un valor de los detalles de un mensaje no era ni texto ni número
+refusal-invalid-review = la revisión tiene problemas; no se guardó nada
+refusal-stale-review = alguien revisó esto desde que lo abriste; recarga para ver su revisión
+checker-at = Línea { $line }, columna { $col }: { $finding }
+checker-missing-message = Falta { $id }.
+checker-missing-attribute = A { $id } le falta el atributo .{ $attribute }, que la referencia tiene.
+checker-obsolete-attribute = { $id } tiene el atributo .{ $attribute }, que la referencia no tiene.
+checker-unknown-variable = { $id } usa la variable { $variable }, que la referencia no le proporciona.
+checker-unused-variable = { $id } no usa la variable { $variable }, que la referencia sí usa.
+checker-obsolete-message = { $id } no es un mensaje de la referencia; elimínalo.
+checker-unknown-reference = { $kind ->
+    [term] { $id } hace referencia al término { $target }, que no existe.
+   *[message] { $id } hace referencia al mensaje { $target }, que no existe.
+}
+checker-term-variable = { $id } usa { $term } sin pasarle { $variable }, así que los clientes verían el nombre de la variable: un término solo lee lo que le pasa su llamada.
+checker-plural-categories = { $id } elige según un número, pero le faltan las formas { $missing }; { $locale } usa { $categories }.
+checker-plural-category-unused = { $id } tiene las formas { $unused }, que { $locale } nunca usa ({ $categories }); para un número exacto, usa una clave como [0].
+checker-bad-locale = { $locale } no es un código de idioma.
+checker-undocumented = { $id } no tiene encima ninguna nota que indique a los traductores dónde se muestra.
+checker-number-too-long = En { $id }, el número { $value } tiene más de { $significant } cifras significativas o { $fraction } decimales, así que los clientes verían el texto incluido. Acórtalo.
+checker-too-deep = Aquí los elementos entre llaves se anidan en más de { $depth } niveles, así que este mensaje no se lee.
+checker-unclosed = Una llave o un paréntesis de más arriba sigue abierto donde esta línea empieza un mensaje nuevo. Ciérralo, o sangra esta línea si continúa la anterior.
+checker-control-character = { $character } es un carácter de control, y los textos no pueden contenerlo. Bórralo.
+checker-syntax = Fluent no puede leer esto ({ $detail }).
+checker-duplicate-id = { $id } se define de nuevo; se definió por primera vez en la línea { $first }.
+checker-empty-value = { $id } está vacío.
+checker-unsupported-function = En { $id }, { $function }() no es una función que la burbuja conozca; solo conoce NUMBER().
+checker-number-argument = En { $id }, NUMBER() recibe un solo número, como NUMBER($count).
+checker-number-option = { $problem ->
+    [unknown] En { $id }, NUMBER() no tiene la opción { $option }; acepta { $options }.
+    [grouping] En { $id }, { $option } acepta "true" o "false", entre comillas.
+    [range] En { $id }, { $option } acepta un número entero de { $low } a { $high }.
+    [conflict] En { $id }, { $option } es mayor que { $other }; ponlo como máximo en { $other }.
+   *[precision] En { $id }, el número muestra { $digits } decimales, más que maximumFractionDigits: { $high }.
+} Los clientes verían el texto incluido.
 
 ## Settings
 

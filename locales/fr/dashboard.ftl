@@ -152,6 +152,68 @@ error-unreachable = le collecteur n’a pas répondu ; vérifiez la connexion et
 error-site-moving = le site est en cours de transfert vers une autre base de données ; les modifications seront de nouveau possibles dans quelques minutes
 error-rate-limited = trop de requêtes ; réessayez dans une minute
 error-collector-failed = le collecteur a rencontré un problème ; réessayez dans un instant
+refusal-invalid-json = la requête n’était pas du JSON
+refusal-invalid-envelope = la requête n’était pas un lot d’événements
+refusal-payload-too-large = la requête était trop volumineuse
+refusal-too-many-events = la requête contenait trop d’événements
+refusal-unknown-site = aucun site n’a cette clé
+refusal-origin-not-allowed = l’adresse de cette page ne fait pas partie des origines autorisées du site
+refusal-unauthorized = la clé ou le secret du site est incorrect
+refusal-missing-field = il manquait une valeur nécessaire à la requête
+refusal-invalid-field = une valeur de la requête n’était pas de celles que le collecteur accepte
+refusal-too-long = un texte dépassait sa longueur maximale
+refusal-unknown-event-type = le collecteur ne connaît pas ce type d’événement
+refusal-timestamp-out-of-range = un horodatage était trop loin dans le futur ou trop ancien
+refusal-not-found = ce qui est demandé n’est pas là : cela a été effacé ou n’a jamais existé
+refusal-method-not-allowed = le collecteur n’accepte pas ce type de requête ici
+refusal-csat-locked = la réponse de satisfaction ne peut plus être modifiée
+refusal-unknown-locale = il n’y a pas de texte livré pour cette langue
+refusal-invalid-copy = les textes comportent des problèmes ; rien n’a été enregistré
+refusal-rate-limited = trop de requêtes ; réessayez dans une minute
+refusal-internal = le collecteur a rencontré un problème ; réessayez dans un instant
+refusal-out-of-scope = votre clé ne permet pas de faire cela
+refusal-invalid-settings = les paramètres comportent des problèmes ; rien n’a été enregistré
+refusal-stale-settings = quelqu’un a modifié les paramètres depuis que vous les avez ouverts ; rechargez pour voir sa modification, puis refaites la vôtre
+refusal-precondition-required = les paramètres ont été envoyés sans la version qu’ils modifient ; rechargez et réessayez
+refusal-site-moving = le site est en cours de transfert vers une autre base de données ; les modifications seront de nouveau possibles dans quelques minutes
+refusal-meta-too-many-keys = les détails d’un message avaient trop de clés
+refusal-meta-key-invalid = une clé des détails d’un message ne comptait pas de 1 à 40 caractères parmi a–z, 0–9 et _
+refusal-meta-value-too-long = une valeur des détails d’un message était trop longue
+refusal-meta-value-type = une valeur des détails d’un message n’était ni un texte ni un nombre
+refusal-invalid-review = la revue comporte des problèmes ; rien n’a été enregistré
+refusal-stale-review = quelqu’un l’a revu depuis que vous l’avez ouvert ; rechargez pour voir sa revue
+checker-at = Ligne { $line }, colonne { $col } : { $finding }
+checker-missing-message = { $id } est absent.
+checker-missing-attribute = Il manque à { $id } l’attribut .{ $attribute }, que la référence possède.
+checker-obsolete-attribute = { $id } a l’attribut .{ $attribute }, absent de la référence.
+checker-unknown-variable = { $id } utilise la variable { $variable }, que la référence ne lui fournit pas.
+checker-unused-variable = { $id } n’utilise pas la variable { $variable }, contrairement à la référence.
+checker-obsolete-message = { $id } n’est pas un message de la référence ; supprimez-le.
+checker-unknown-reference = { $kind ->
+    [term] { $id } renvoie au terme { $target }, qui n’existe pas.
+   *[message] { $id } renvoie au message { $target }, qui n’existe pas.
+}
+checker-term-variable = { $id } utilise { $term } sans lui passer { $variable }, donc les clients verraient le nom de la variable : un terme ne lit que ce que son appel lui passe.
+checker-plural-categories = { $id } choisit selon un nombre mais n’a pas les formes { $missing } ; { $locale } utilise { $categories }.
+checker-plural-category-unused = { $id } a les formes { $unused }, que { $locale } n’utilise jamais ({ $categories }) ; pour un nombre exact, utilisez une clé comme [0].
+checker-bad-locale = { $locale } n’est pas un code de langue.
+checker-undocumented = Aucune note au-dessus de { $id } n’indique aux traducteurs où il s’affiche.
+checker-number-too-long = Dans { $id }, le nombre { $value } a plus de { $significant } chiffres significatifs ou de { $fraction } décimales, donc les clients verraient le texte livré. Raccourcissez-le.
+checker-too-deep = Les éléments entre accolades sont imbriqués sur plus de { $depth } niveaux ici, donc ce message n’est pas lu.
+checker-unclosed = Une accolade ou une parenthèse plus haut est encore ouverte là où cette ligne commence un nouveau message. Fermez-la, ou indentez cette ligne si elle prolonge la précédente.
+checker-control-character = { $character } est un caractère de contrôle, interdit dans les textes. Supprimez-le.
+checker-syntax = Fluent ne peut pas lire ceci ({ $detail }).
+checker-duplicate-id = { $id } est défini une nouvelle fois ; sa première définition est à la ligne { $first }.
+checker-empty-value = { $id } est vide.
+checker-unsupported-function = Dans { $id }, { $function }() n’est pas une fonction que la bulle connaît ; seule NUMBER() l’est.
+checker-number-argument = Dans { $id }, NUMBER() prend un seul nombre, par exemple NUMBER($count).
+checker-number-option = { $problem ->
+    [unknown] Dans { $id }, NUMBER() n’a pas d’option { $option } ; les options possibles sont { $options }.
+    [grouping] Dans { $id }, { $option } accepte "true" ou "false", entre guillemets.
+    [range] Dans { $id }, { $option } accepte un nombre entier de { $low } à { $high }.
+    [conflict] Dans { $id }, { $option } est supérieur à { $other } ; ramenez-le à { $other } au plus.
+   *[precision] Dans { $id }, le nombre affiche { $digits } décimales, plus que maximumFractionDigits : { $high }.
+} Les clients verraient le texte livré.
 
 ## Settings
 

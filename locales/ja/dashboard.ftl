@@ -136,6 +136,68 @@ error-unreachable = コレクターから応答がありません。接続を確
 error-site-moving = サイトを別のデータベースへ移行中です。数分後に再び変更できます
 error-rate-limited = リクエストが多すぎます。1分後にもう一度お試しください
 error-collector-failed = コレクターで問題が発生しました。しばらくしてからもう一度お試しください
+refusal-invalid-json = リクエストが JSON ではありませんでした
+refusal-invalid-envelope = リクエストがイベントのバッチではありませんでした
+refusal-payload-too-large = リクエストが大きすぎました
+refusal-too-many-events = リクエストに含まれるイベントが多すぎました
+refusal-unknown-site = このキーを持つサイトはありません
+refusal-origin-not-allowed = このページのアドレスは、サイトで許可されたオリジンに含まれていません
+refusal-unauthorized = サイトキーまたはシークレットが正しくありません
+refusal-missing-field = リクエストに必要な値がありませんでした
+refusal-invalid-field = リクエストに、コレクターが受け付けない値がありました
+refusal-too-long = 上限より長いテキストがありました
+refusal-unknown-event-type = コレクターはこの種類のイベントを認識できません
+refusal-timestamp-out-of-range = 時刻が先すぎるか、古すぎました
+refusal-not-found = 見つかりません。削除されたか、もともと存在しません
+refusal-method-not-allowed = コレクターはここではこの種類のリクエストを受け付けません
+refusal-csat-locked = 満足度の回答はもう変更できません
+refusal-unknown-locale = この言語の標準の文言はありません
+refusal-invalid-copy = 文言に問題があります。何も保存されていません
+refusal-rate-limited = リクエストが多すぎます。1分後にもう一度お試しください
+refusal-internal = コレクターで問題が発生しました。しばらくしてからもう一度お試しください
+refusal-out-of-scope = お使いのキーではこの操作はできません
+refusal-invalid-settings = 設定に問題があります。何も保存されていません
+refusal-stale-settings = 開いたあとで、ほかの人が設定を変更しました。再読み込みしてその変更を確認してから、もう一度変更してください
+refusal-precondition-required = 変更対象のバージョンを含めずに設定が送信されました。再読み込みしてもう一度お試しください
+refusal-site-moving = サイトを別のデータベースへ移行中です。数分後に再び変更できます
+refusal-meta-too-many-keys = メッセージの詳細情報のキーが多すぎました
+refusal-meta-key-invalid = メッセージの詳細情報のキーが、a–z、0–9、_ による 1～40 文字ではありませんでした
+refusal-meta-value-too-long = メッセージの詳細情報の値が長すぎました
+refusal-meta-value-type = メッセージの詳細情報の値が、テキストでも数値でもありませんでした
+refusal-invalid-review = レビューに問題があります。何も保存されていません
+refusal-stale-review = 開いたあとで、ほかの人がこれをレビューしました。再読み込みしてそのレビューを確認してください
+checker-at = { $line } 行目、{ $col } 列目: { $finding }
+checker-missing-message = { $id } がありません。
+checker-missing-attribute = { $id } に、基準にある属性 .{ $attribute } がありません。
+checker-obsolete-attribute = { $id } に、基準にない属性 .{ $attribute } があります。
+checker-unknown-variable = { $id } は変数 { $variable } を使っていますが、基準ではこの変数は渡されません。
+checker-unused-variable = { $id } は変数 { $variable } を使っていませんが、基準では使っています。
+checker-obsolete-message = { $id } は基準にないメッセージです。削除してください。
+checker-unknown-reference = { $kind ->
+    [term] { $id } は存在しないターム { $target } を参照しています。
+   *[message] { $id } は存在しないメッセージ { $target } を参照しています。
+}
+checker-term-variable = { $id } は { $variable } を渡さずに { $term } を使っているため、買い物客には変数名が表示されます。タームは呼び出し時に渡された値しか読み取りません。
+checker-plural-categories = { $id } は数によって選択していますが、{ $missing } の形がありません。{ $locale } では { $categories } を使います。
+checker-plural-category-unused = { $id } には { $unused } の形がありますが、{ $locale } では使われません（{ $categories }）。特定の数には [0] のようなキーを使ってください。
+checker-bad-locale = { $locale } は言語コードではありません。
+checker-undocumented = { $id } の上に、どこに表示されるかを翻訳者に伝える注記がありません。
+checker-number-too-long = { $id } の数値 { $value } は有効桁数 { $significant } 桁または小数部 { $fraction } 桁を超えているため、買い物客には標準の文言が表示されます。短くしてください。
+checker-too-deep = ここではプレースホルダーが { $depth } 段より深く入れ子になっているため、このメッセージは読み込まれません。
+checker-unclosed = この行で新しいメッセージが始まっていますが、上にある波かっこまたは丸かっこが閉じられていません。閉じるか、前の行の続きであればこの行をインデントしてください。
+checker-control-character = { $character } は制御文字で、文言には含められません。削除してください。
+checker-syntax = Fluent として読み取れません（{ $detail }）。
+checker-duplicate-id = { $id } が再び定義されています。最初の定義は { $first } 行目です。
+checker-empty-value = { $id } が空です。
+checker-unsupported-function = { $id } の { $function }() はバブルが扱える関数ではありません。扱えるのは NUMBER() だけです。
+checker-number-argument = { $id } で、NUMBER() が受け取るのは NUMBER($count) のような 1 つの数値です。
+checker-number-option = { $problem ->
+    [unknown] { $id } で、NUMBER() にはオプション { $option } がありません。使えるのは { $options } です。
+    [grouping] { $id } で、{ $option } には "true" または "false" を引用符付きで指定します。
+    [range] { $id } で、{ $option } には { $low } から { $high } までの整数を指定します。
+    [conflict] { $id } で、{ $option } が { $other } より大きくなっています。{ $other } 以下にしてください。
+   *[precision] { $id } で、数値の小数部が { $digits } 桁表示され、maximumFractionDigits: { $high } を超えています。
+}このままでは買い物客に標準の文言が表示されます。
 
 ## Settings
 

@@ -145,6 +145,68 @@ error-unreachable = de collector antwoordde niet; controleer de verbinding en pr
 error-site-moving = de site verhuist naar een andere database; over een paar minuten kunt u weer wijzigingen maken
 error-rate-limited = te veel verzoeken; probeer het over een minuut opnieuw
 error-collector-failed = de collector had een probleem; probeer het zo opnieuw
+refusal-invalid-json = het verzoek was geen JSON
+refusal-invalid-envelope = het verzoek was geen bundel gebeurtenissen
+refusal-payload-too-large = het verzoek was te groot
+refusal-too-many-events = het verzoek bevatte te veel gebeurtenissen
+refusal-unknown-site = geen enkele site heeft deze sleutel
+refusal-origin-not-allowed = het adres van deze pagina hoort niet bij de toegestane origins van de site
+refusal-unauthorized = de sitesleutel of het geheim klopt niet
+refusal-missing-field = een waarde die het verzoek nodig heeft, ontbrak
+refusal-invalid-field = een waarde in het verzoek was er geen die de collector accepteert
+refusal-too-long = een tekst was langer dan toegestaan
+refusal-unknown-event-type = de collector kent dit soort gebeurtenis niet
+refusal-timestamp-out-of-range = een tijdstip lag te ver in de toekomst of te ver in het verleden
+refusal-not-found = het is er niet: het is gewist of heeft nooit bestaan
+refusal-method-not-allowed = de collector neemt hier zo'n verzoek niet aan
+refusal-csat-locked = het tevredenheidsantwoord kan niet meer worden gewijzigd
+refusal-unknown-locale = er is geen meegeleverde tekst voor deze taal
+refusal-invalid-copy = de teksten bevatten problemen; er is niets opgeslagen
+refusal-rate-limited = te veel verzoeken; probeer het over een minuut opnieuw
+refusal-internal = de collector had een probleem; probeer het zo opnieuw
+refusal-out-of-scope = je sleutel mag dit niet
+refusal-invalid-settings = de instellingen bevatten problemen; er is niets opgeslagen
+refusal-stale-settings = iemand heeft de instellingen gewijzigd sinds je ze opende; laad opnieuw om die wijziging te zien en breng de jouwe daarna opnieuw aan
+refusal-precondition-required = de instellingen zijn verstuurd zonder de versie die ze wijzigen; laad opnieuw en probeer het nog eens
+refusal-site-moving = de site verhuist naar een andere database; over een paar minuten kun je weer wijzigingen maken
+refusal-meta-too-many-keys = de gegevens bij een bericht hadden te veel sleutels
+refusal-meta-key-invalid = een sleutel in de gegevens bij een bericht bestond niet uit 1 tot 40 tekens uit a–z, 0–9 en _
+refusal-meta-value-too-long = een waarde in de gegevens bij een bericht was te lang
+refusal-meta-value-type = een waarde in de gegevens bij een bericht was geen tekst en geen getal
+refusal-invalid-review = de beoordeling bevat problemen; er is niets opgeslagen
+refusal-stale-review = iemand heeft dit beoordeeld sinds je het opende; laad opnieuw om die beoordeling te zien
+checker-at = Regel { $line }, kolom { $col }: { $finding }
+checker-missing-message = { $id } ontbreekt.
+checker-missing-attribute = { $id } mist het attribuut .{ $attribute }, dat de referentie wel heeft.
+checker-obsolete-attribute = { $id } heeft het attribuut .{ $attribute }, dat de referentie niet heeft.
+checker-unknown-variable = { $id } gebruikt de variabele { $variable }, die de referentie er niet voor levert.
+checker-unused-variable = { $id } gebruikt de variabele { $variable } niet, de referentie wel.
+checker-obsolete-message = { $id } is geen bericht van de referentie; verwijder het.
+checker-unknown-reference = { $kind ->
+    [term] { $id } verwijst naar de term { $target }, die niet bestaat.
+   *[message] { $id } verwijst naar het bericht { $target }, dat niet bestaat.
+}
+checker-term-variable = { $id } gebruikt { $term } zonder { $variable } door te geven, dus klanten zouden de naam van de variabele zien: een term leest alleen wat de aanroep doorgeeft.
+checker-plural-categories = { $id } kiest op een getal, maar mist de vormen { $missing }; { $locale } gebruikt { $categories }.
+checker-plural-category-unused = { $id } heeft de vormen { $unused }, die { $locale } nooit gebruikt ({ $categories }); gebruik voor een exact getal een sleutel zoals [0].
+checker-bad-locale = { $locale } is geen taalcode.
+checker-undocumented = Boven { $id } staat geen aanwijzing die vertalers vertelt waar het verschijnt.
+checker-number-too-long = In { $id } heeft het getal { $value } meer dan { $significant } significante cijfers of { $fraction } decimalen, dus klanten zouden de meegeleverde tekst zien. Maak het korter.
+checker-too-deep = Elementen tussen accolades zijn hier dieper dan { $depth } niveaus genest, dus dit bericht wordt niet gelezen.
+checker-unclosed = Een accolade of haakje hierboven staat nog open waar deze regel een nieuw bericht begint. Sluit het, of laat deze regel inspringen als hij de vorige voortzet.
+checker-control-character = { $character } is een stuurteken, en dat mag niet in teksten staan. Verwijder het.
+checker-syntax = Fluent kan dit niet lezen ({ $detail }).
+checker-duplicate-id = { $id } wordt opnieuw gedefinieerd; de eerste definitie staat op regel { $first }.
+checker-empty-value = { $id } is leeg.
+checker-unsupported-function = In { $id } is { $function }() geen functie die de chatbubbel kent; alleen NUMBER() is dat.
+checker-number-argument = In { $id } neemt NUMBER() één getal, zoals NUMBER($count).
+checker-number-option = { $problem ->
+    [unknown] In { $id } heeft NUMBER() geen optie { $option }; mogelijke opties zijn { $options }.
+    [grouping] In { $id } neemt { $option } "true" of "false", tussen aanhalingstekens.
+    [range] In { $id } neemt { $option } een geheel getal van { $low } tot en met { $high }.
+    [conflict] In { $id } is { $option } groter dan { $other }; maak het hoogstens { $other }.
+   *[precision] In { $id } toont het getal { $digits } decimalen, meer dan maximumFractionDigits: { $high }.
+} Klanten zouden de meegeleverde tekst zien.
 
 ## Settings
 

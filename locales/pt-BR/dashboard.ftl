@@ -152,6 +152,68 @@ error-unreachable = o coletor não respondeu; verifique a conexão e tente novam
 error-site-moving = o site está sendo movido para outro banco de dados; as alterações voltam a funcionar em alguns minutos
 error-rate-limited = solicitações demais; tente novamente em um minuto
 error-collector-failed = o coletor teve um problema; tente novamente em instantes
+refusal-invalid-json = a solicitação não era JSON
+refusal-invalid-envelope = a solicitação não era um lote de eventos
+refusal-payload-too-large = a solicitação era grande demais
+refusal-too-many-events = a solicitação tinha eventos demais
+refusal-unknown-site = nenhum site tem esta chave
+refusal-origin-not-allowed = o endereço desta página não é uma das origens permitidas do site
+refusal-unauthorized = a chave ou o segredo do site está incorreto
+refusal-missing-field = faltou um valor de que a solicitação precisa
+refusal-invalid-field = um valor da solicitação não era um dos que o coletor aceita
+refusal-too-long = um texto passou do limite de tamanho
+refusal-unknown-event-type = o coletor não conhece este tipo de evento
+refusal-timestamp-out-of-range = um horário estava longe demais no futuro ou no passado
+refusal-not-found = isto não está lá: foi apagado ou nunca existiu
+refusal-method-not-allowed = o coletor não aceita esse tipo de solicitação aqui
+refusal-csat-locked = a resposta de satisfação não pode mais ser alterada
+refusal-unknown-locale = não há texto incluído para este idioma
+refusal-invalid-copy = os textos têm problemas; nada foi salvo
+refusal-rate-limited = solicitações demais; tente novamente em um minuto
+refusal-internal = o coletor teve um problema; tente novamente em instantes
+refusal-out-of-scope = sua chave não pode fazer isto
+refusal-invalid-settings = as configurações têm problemas; nada foi salvo
+refusal-stale-settings = alguém alterou as configurações desde que você as abriu; recarregue para ver a alteração e depois faça a sua de novo
+refusal-precondition-required = as configurações foram enviadas sem a versão que alteram; recarregue e tente novamente
+refusal-site-moving = o site está sendo movido para outro banco de dados; as alterações voltam a funcionar em alguns minutos
+refusal-meta-too-many-keys = os detalhes de uma mensagem tinham chaves demais
+refusal-meta-key-invalid = uma chave dos detalhes de uma mensagem não tinha de 1 a 40 caracteres entre a–z, 0–9 e _
+refusal-meta-value-too-long = um valor dos detalhes de uma mensagem era longo demais
+refusal-meta-value-type = um valor dos detalhes de uma mensagem não era nem texto nem número
+refusal-invalid-review = a revisão tem problemas; nada foi salvo
+refusal-stale-review = alguém revisou isto desde que você o abriu; recarregue para ver a revisão
+checker-at = Linha { $line }, coluna { $col }: { $finding }
+checker-missing-message = { $id } está faltando.
+checker-missing-attribute = Falta em { $id } o atributo .{ $attribute }, que a referência tem.
+checker-obsolete-attribute = { $id } tem o atributo .{ $attribute }, que a referência não tem.
+checker-unknown-variable = { $id } usa a variável { $variable }, que a referência não fornece para ele.
+checker-unused-variable = { $id } não usa a variável { $variable }, que a referência usa.
+checker-obsolete-message = { $id } não é uma mensagem da referência; remova-a.
+checker-unknown-reference = { $kind ->
+    [term] { $id } se refere ao termo { $target }, que não existe.
+   *[message] { $id } se refere à mensagem { $target }, que não existe.
+}
+checker-term-variable = { $id } usa { $term } sem passar { $variable }, então os clientes veriam o nome da variável: um termo só lê o que a chamada dele passa.
+checker-plural-categories = { $id } escolhe por número, mas não tem as formas { $missing }; { $locale } usa { $categories }.
+checker-plural-category-unused = { $id } tem as formas { $unused }, que { $locale } nunca usa ({ $categories }); para um número exato, use uma chave como [0].
+checker-bad-locale = { $locale } não é um código de idioma.
+checker-undocumented = { $id } não tem acima uma nota que diga aos tradutores onde ele aparece.
+checker-number-too-long = Em { $id }, o número { $value } tem mais de { $significant } dígitos significativos ou { $fraction } casas decimais, então os clientes veriam o texto incluído. Encurte-o.
+checker-too-deep = Aqui os elementos entre chaves se aninham em mais de { $depth } níveis, então esta mensagem não é lida.
+checker-unclosed = Uma chave ou um parêntese mais acima ainda está aberto onde esta linha começa uma nova mensagem. Feche-o, ou recue esta linha se ela continua a anterior.
+checker-control-character = { $character } é um caractere de controle, que os textos não podem conter. Apague-o.
+checker-syntax = O Fluent não consegue ler isto ({ $detail }).
+checker-duplicate-id = { $id } é definido de novo; foi definido pela primeira vez na linha { $first }.
+checker-empty-value = { $id } está vazio.
+checker-unsupported-function = Em { $id }, { $function }() não é uma função que a bolha conhece; só NUMBER() é.
+checker-number-argument = Em { $id }, NUMBER() recebe um único número, como NUMBER($count).
+checker-number-option = { $problem ->
+    [unknown] Em { $id }, NUMBER() não tem a opção { $option }; as opções aceitas são { $options }.
+    [grouping] Em { $id }, { $option } aceita "true" ou "false", entre aspas.
+    [range] Em { $id }, { $option } aceita um número inteiro de { $low } a { $high }.
+    [conflict] Em { $id }, { $option } é maior que { $other }; deixe-o em no máximo { $other }.
+   *[precision] Em { $id }, o número mostra { $digits } casas decimais, mais que maximumFractionDigits: { $high }.
+} Os clientes veriam o texto incluído.
 
 ## Settings
 

@@ -48,7 +48,7 @@ pub use read_api::{
     ConversationSummary, CsatMetrics, Cursor, ExportRow, FeedbackFilter, InboxFilter,
     MessageRating,
 };
-pub use rejection::{ErrorBody, ErrorCode, FieldError, Rejection};
+pub use rejection::{CopyFinding, ErrorBody, ErrorCode, FieldError, Rejection};
 pub use settings::{Change, FieldErrors, Settings};
 pub use site_config::{Kept, SiteConfig, WidgetConfig};
 pub use webhook::{EventId, WebhookBody, WebhookFailure, WebhookFailures};

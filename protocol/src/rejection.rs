@@ -2,113 +2,99 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Stable machine-readable reasons. Clients switch on these; never rename one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
+/// Declares [`ErrorCode`] with its wire names and the list of them all at
+/// once, so the list cannot miss one.
+macro_rules! error_codes {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $wire:literal, )*) => {
+        /// Stable machine-readable reasons. Clients switch on these; never
+        /// rename one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum ErrorCode {
+            $( $(#[doc = $doc])* #[serde(rename = $wire)] $variant, )*
+        }
+
+        impl ErrorCode {
+            /// Every code (the dashboard words each, `refusal-…`).
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            /// The code as it appears on the wire.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $wire,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
     /// The body is not JSON at all.
-    InvalidJson,
+    InvalidJson => "invalid_json",
     /// The body is JSON but not an envelope (`site_key`, `sent_at`, `events`).
-    InvalidEnvelope,
+    InvalidEnvelope => "invalid_envelope",
     /// The body is larger than [`crate::limits::MAX_BODY_BYTES`].
-    PayloadTooLarge,
+    PayloadTooLarge => "payload_too_large",
     /// More events than [`crate::limits::MAX_EVENTS_PER_REQUEST`].
-    TooManyEvents,
+    TooManyEvents => "too_many_events",
     /// No site has this public key.
-    UnknownSite,
+    UnknownSite => "unknown_site",
     /// The request's `Origin` is not one of the site's allowed origins.
-    OriginNotAllowed,
+    OriginNotAllowed => "origin_not_allowed",
     /// A read route was called without the site's secret, or with a wrong one.
-    Unauthorized,
+    Unauthorized => "unauthorized",
     /// A required field is absent.
-    MissingField,
+    MissingField => "missing_field",
     /// A field has the wrong type or an unknown value.
-    InvalidField,
+    InvalidField => "invalid_field",
     /// A string field is longer than its limit.
-    TooLong,
+    TooLong => "too_long",
     /// The event `type` is not one this collector knows.
-    UnknownEventType,
+    UnknownEventType => "unknown_event_type",
     /// The event time is too far in the future or too old.
-    TimestampOutOfRange,
+    TimestampOutOfRange => "timestamp_out_of_range",
     /// No such route.
-    NotFound,
+    NotFound => "not_found",
     /// The route exists but not for this HTTP method.
-    MethodNotAllowed,
+    MethodNotAllowed => "method_not_allowed",
     /// A CSAT answer was changed after its 30-minute amend window.
-    CsatLocked,
+    CsatLocked => "csat_locked",
     /// No shipped locale has this tag (see `GET /v1/locales`).
-    UnknownLocale,
+    UnknownLocale => "unknown_locale",
     /// Site copy (Fluent) that the locale checker refuses.
-    InvalidCopy,
+    InvalidCopy => "invalid_copy",
     /// Too many requests for this site or client; see `Retry-After`.
-    RateLimited,
+    RateLimited => "rate_limited",
     /// Something failed on the collector's side; retrying later may help.
-    Internal,
+    Internal => "internal",
     /// A named key used outside its scope (a wording key reading
     /// conversations, a read key writing).
-    OutOfScope,
+    OutOfScope => "out_of_scope",
     /// Settings with problems; `errors` names each field's.
-    InvalidSettings,
+    InvalidSettings => "invalid_settings",
     /// Settings changed since the `If-Match` ETag was read.
-    StaleSettings,
+    StaleSettings => "stale_settings",
     /// A settings write without `If-Match`.
-    PreconditionRequired,
+    PreconditionRequired => "precondition_required",
     /// A change to a site while its data moves to another database (a
     /// minute or two); see `Retry-After`.
-    SiteMoving,
+    SiteMoving => "site_moving",
     /// A message's `meta` or a conversation's `context` holds more than
     /// [`crate::meta::MAX_META_KEYS`] keys.
-    MetaTooManyKeys,
+    MetaTooManyKeys => "meta_too_many_keys",
     /// A `meta` or `context` key outside 1–40 characters of `[a-z0-9_]`.
-    MetaKeyInvalid,
+    MetaKeyInvalid => "meta_key_invalid",
     /// A `meta` or `context` string longer than
     /// [`crate::meta::MAX_META_VALUE_UTF16`].
-    MetaValueTooLong,
+    MetaValueTooLong => "meta_value_too_long",
     /// A `meta` or `context` value that is not a string or a finite number.
-    MetaValueType,
+    MetaValueType => "meta_value_type",
     /// A review with problems; `errors` names each field's.
-    InvalidReview,
+    InvalidReview => "invalid_review",
     /// A review item changed since the `If-Match` version was read.
-    StaleReview,
+    StaleReview => "stale_review",
 }
 
 impl ErrorCode {
-    /// The code as it appears on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InvalidJson => "invalid_json",
-            Self::InvalidEnvelope => "invalid_envelope",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::TooManyEvents => "too_many_events",
-            Self::UnknownSite => "unknown_site",
-            Self::OriginNotAllowed => "origin_not_allowed",
-            Self::Unauthorized => "unauthorized",
-            Self::MissingField => "missing_field",
-            Self::InvalidField => "invalid_field",
-            Self::TooLong => "too_long",
-            Self::UnknownEventType => "unknown_event_type",
-            Self::TimestampOutOfRange => "timestamp_out_of_range",
-            Self::NotFound => "not_found",
-            Self::MethodNotAllowed => "method_not_allowed",
-            Self::CsatLocked => "csat_locked",
-            Self::UnknownLocale => "unknown_locale",
-            Self::InvalidCopy => "invalid_copy",
-            Self::RateLimited => "rate_limited",
-            Self::Internal => "internal",
-            Self::OutOfScope => "out_of_scope",
-            Self::InvalidSettings => "invalid_settings",
-            Self::StaleSettings => "stale_settings",
-            Self::PreconditionRequired => "precondition_required",
-            Self::SiteMoving => "site_moving",
-            Self::MetaTooManyKeys => "meta_too_many_keys",
-            Self::MetaKeyInvalid => "meta_key_invalid",
-            Self::MetaValueTooLong => "meta_value_too_long",
-            Self::MetaValueType => "meta_value_type",
-            Self::InvalidReview => "invalid_review",
-            Self::StaleReview => "stale_review",
-        }
-    }
-
     /// The HTTP status a request-level fault with this code is answered with.
     pub fn http_status(self) -> u16 {
         match self {
@@ -200,5 +186,45 @@ impl FieldError {
             field: self.field,
             message: self.message,
         }
+    }
+}
+
+/// One finding of the checker in refused wording (`PUT …/copy/{locale}`,
+/// 422 `invalid_copy`, `"findings"`), for a client that words it in its
+/// reader's language: the checker's code (`number-option`), where it is,
+/// and its named values; `message` is the English line also listed in
+/// `"diagnostics"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyFinding {
+    /// The checker's code (`l10n::Code`).
+    pub code: String,
+    /// 1-based line in the wording sent.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// Its named values (`id`, `option`, …).
+    #[serde(default)]
+    pub args: std::collections::BTreeMap<String, String>,
+    /// The whole diagnostic in English.
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn every_code_is_listed_once_and_goes_on_the_wire_by_its_name() {
+        for (index, code) in ErrorCode::ALL.iter().enumerate() {
+            let wire = serde_json::to_string(code).unwrap_or_default();
+            assert_eq!(wire, format!("\"{}\"", code.as_str()));
+            let back: Option<ErrorCode> = serde_json::from_str(&wire).ok();
+            assert_eq!(back, Some(*code));
+            assert!(
+                !ErrorCode::ALL[..index].contains(code),
+                "{code:?} is listed twice"
+            );
+        }
+        assert!(ErrorCode::ALL.len() >= 30, "{}", ErrorCode::ALL.len());
     }
 }

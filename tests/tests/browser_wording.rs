@@ -211,8 +211,10 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
     )
     .await
     .unwrap();
-    assert!(inline.starts_with("copy/de.ftl:"), "{inline}");
-    assert!(inline.contains("error[syntax]"), "{inline}");
+    // The checker's finding, worded, at its line and column.
+    let inline = plain(&inline);
+    assert!(inline.starts_with("Line "), "{inline}");
+    assert!(inline.contains("Fluent cannot read this"), "{inline}");
     assert_eq!(
         browser
             .page_element("#wording-characters-left")
@@ -528,7 +530,11 @@ async fn wording_saved_before_a_check_existed_is_named_as_set_aside_with_its_fin
         .page_text("#wording-panel-title-shop-problems")
         .await
         .unwrap();
-    assert!(finding.contains("error[term-variable]"), "{finding}");
+    let finding = plain(&finding);
+    assert!(
+        finding.contains("panel-title-shop uses -laden without passing shop"),
+        "{finding}"
+    );
     browser.close().await.unwrap();
 }
 
@@ -874,6 +880,68 @@ async fn the_preview_speaks_the_edited_language_and_each_language_goes_by_its_ow
         .await
         .unwrap();
     assert_eq!(direction, json!("rtl"));
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_bad_number_option_is_explained_in_german_at_its_line_and_column_and_so_is_the_refusal() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("wording_refusals").unwrap();
+    let browser = open_dashboard(&stack, &site, "de", "#/wording?locale=de").await;
+    browser
+        .page_element(".wording-message[data-id=\"characters-left\"]")
+        .await
+        .unwrap();
+    let text = "{ NUMBER($count, style: \"percent\") } Zeichen übrig";
+    set_value(&browser, "#wording-characters-left", text).await;
+    // What the checker finds in that draft, worded from German
+    // `dashboard.ftl` by the formatter the dashboard uses.
+    let draft = l10n::entries::set_entry("", "characters-left", text);
+    let found = l10n::check_site_copy(&shipped_ftl("en-US", "widget.ftl"), "de", &draft);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let finding = &found[0];
+    assert_eq!(finding.code, "number-option");
+    let german = l10n::format::Catalog::new("de", &shipped_ftl("de", "dashboard.ftl"));
+    let mut args = l10n::format::Args::new();
+    for (name, value) in &finding.args {
+        args.set(*name, l10n::format::Arg::Text(value.clone()));
+    }
+    let said = german.format("checker-number-option", &args).unwrap();
+    let mut at = l10n::format::Args::new();
+    at.set("line", l10n::format::Arg::Text(finding.line.to_string()));
+    at.set("col", l10n::format::Arg::Text(finding.col.to_string()));
+    at.set("finding", l10n::format::Arg::Text(said));
+    let expected = plain(&german.format("checker-at", &at).unwrap());
+    let inline = eventually(
+        "the finding beside the message",
+        Duration::from_secs(10),
+        || async {
+            let text = browser
+                .page_text("#wording-characters-left-problems")
+                .await?;
+            Ok((!text.is_empty()).then_some(plain(&text)))
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(inline, expected);
+    assert!(
+        inline.contains(&format!("{}", finding.line))
+            && inline.contains(&format!("{}", finding.col)),
+        "{inline}"
+    );
+    assert!(
+        inline.contains("style") && !inline.contains("has no option"),
+        "{inline}"
+    );
+
+    // Saved anyway (the whole file, past the editor's check): the
+    // collector refuses it, and its refusal is worded the same.
+    click(&browser, ".wording .actions button").await;
+    let refused = status_says(&browser, "Nicht gespeichert").await;
+    assert!(refused.contains(&expected), "{refused}\nvs\n{expected}");
     let violations = browser.axe_violations().await.unwrap();
     assert!(violations.is_empty(), "{violations:#?}");
     browser.close().await.unwrap();

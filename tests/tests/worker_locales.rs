@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use e2e::{Stack, http_client};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 async fn get(url: &str, if_none_match: Option<&str>) -> reqwest::Response {
     let mut request = http_client().get(url);
@@ -347,6 +347,23 @@ async fn number_calls_in_wording_are_taken_and_options_the_bubble_cannot_show_ar
         option.starts_with("copy/fr.ftl:4:39: error[number-option]: in `characters-left`: NUMBER() has no option `style`"),
         "{option}"
     );
+    // The same finding by code, place and values, for a client to word.
+    let refused = collector
+        .put_copy(
+            &site.key,
+            &site.secret,
+            "fr",
+            &good.replace("minimumFractionDigits: 0", "style: \"percent\""),
+        )
+        .await
+        .unwrap();
+    let finding = &refused.body["findings"][0];
+    assert_eq!(finding["code"], "number-option", "{}", refused.body);
+    assert_eq!((&finding["line"], &finding["col"]), (&json!(4), &json!(39)));
+    assert_eq!(finding["args"]["id"], "characters-left");
+    assert_eq!(finding["args"]["problem"], "unknown");
+    assert_eq!(finding["args"]["option"], "style");
+    assert_eq!(finding["message"], json!(option));
     // French needs `many` (a million), as current CLDR says.
     let plural = first_refusal(
         &collector,

@@ -162,7 +162,7 @@ impl Find {
         let needle = self.needle();
         rows.into_iter()
             .filter(|row| {
-                contains(row, &needle) && self.filter.passes(row, !placed.on(&row.id).is_empty())
+                contains(row, &needle) && self.filter.passes(row, placed.has_any_on(&row.id))
             })
             .collect()
     }
@@ -174,7 +174,7 @@ impl Find {
         let searched: Vec<(&MessageRow, bool)> = rows
             .iter()
             .filter(|row| contains(row, &needle))
-            .map(|row| (row, !placed.on(&row.id).is_empty()))
+            .map(|row| (row, placed.has_any_on(&row.id)))
             .collect();
         let by_filter = Filter::ALL
             .into_iter()

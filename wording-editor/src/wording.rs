@@ -127,26 +127,31 @@ impl Wording {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Placed {
     /// Those on the lines of one of the draft's messages: its id, the finding.
-    pub by_message: Vec<(String, String)>,
+    pub by_message: Vec<(String, Diagnostic)>,
     /// Those on no message's lines.
-    pub elsewhere: Vec<String>,
+    pub elsewhere: Vec<Diagnostic>,
 }
 
 impl Placed {
     /// The findings on message `id`.
-    pub fn on(&self, id: &str) -> Vec<String> {
+    pub fn on(&self, id: &str) -> Vec<Diagnostic> {
         self.by_message
             .iter()
             .filter(|(message, _)| message == id)
-            .map(|(_, text)| text.clone())
+            .map(|(_, found)| found.clone())
             .collect()
     }
 
+    /// Whether the checker finds anything in message `id`.
+    pub fn has_any_on(&self, id: &str) -> bool {
+        self.by_message.iter().any(|(message, _)| message == id)
+    }
+
     /// Every finding, those on messages first.
-    pub fn all(&self) -> Vec<String> {
+    pub fn all(&self) -> Vec<Diagnostic> {
         self.by_message
             .iter()
-            .map(|(_, text)| text.clone())
+            .map(|(_, found)| found.clone())
             .chain(self.elsewhere.iter().cloned())
             .collect()
     }
@@ -160,8 +165,8 @@ pub fn problems_by_message(draft: &str, problems: &[Diagnostic], shown: &[String
     let mut elsewhere = Vec::new();
     for problem in problems {
         match entry_on_line(&spans, problem.line).filter(|entry| shown.contains(&entry.id)) {
-            Some(entry) => by_message.push((entry.id.clone(), problem.to_string())),
-            None => elsewhere.push(problem.to_string()),
+            Some(entry) => by_message.push((entry.id.clone(), problem.clone())),
+            None => elsewhere.push(problem.clone()),
         }
     }
     Placed {
@@ -248,8 +253,10 @@ characters-left = { $count ->
             placed
                 .by_message
                 .iter()
-                .all(|(id, text)| id == "characters-left"
-                    && text.starts_with("copy/de.ftl:4:1: error[syntax]")),
+                .all(|(id, found)| id == "characters-left"
+                    && found
+                        .to_string()
+                        .starts_with("copy/de.ftl:4:1: error[syntax]")),
             "{placed:?}"
         );
         let nowhere = problems_by_message("", &problems, &[]);

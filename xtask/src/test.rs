@@ -347,6 +347,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         // #33: finding a message, and the preview in the edited language.
         ("wording_find", SiteConfig::default()),
         ("wording_languages", SiteConfig::default()),
+        ("wording_refusals", SiteConfig::default()),
         // #33: two live keys behind 300 revoked ones.
         ("many_revoked_keys", SiteConfig::default()),
         ("scopes", SiteConfig::default()),

@@ -45,9 +45,15 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="status" role="status">{i18n.t(Key::Loading)}</p> }
 }
 
-/// What went wrong, in the owner's language where the dashboard words it
-/// (a wrong secret, a move, a limit, a failure), else in the collector's.
+/// What went wrong, in the owner's language: a wrong secret, a move, a
+/// limit, a failure, or the collector's refusal by its code; in the
+/// collector's words only for a code this dashboard does not know.
 pub fn reason(i18n: I18n, error: &ApiError) -> String {
+    if let ApiError::Refused(Some(code), _) = error
+        && let Some(worded) = crate::refusals::refusal(i18n, *code)
+    {
+        return worded;
+    }
     error
         .message()
         .map_or_else(|| error.to_string(), |key| i18n.text(key))

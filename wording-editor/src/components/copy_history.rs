@@ -143,7 +143,9 @@ fn VersionRow(
                     // The editor may have gone meanwhile (another locale).
                     let _ = on_restored.try_run((saved, text));
                 }
-                Err(CopyRefused::Invalid(diagnostics)) => problem.set(Some(diagnostics)),
+                Err(CopyRefused::Invalid(findings)) => problem.set(Some(
+                    findings.iter().map(|found| found.worded(i18n)).collect(),
+                )),
                 Err(CopyRefused::Failed(error)) => problem.set(Some(failed(error))),
             }
         });

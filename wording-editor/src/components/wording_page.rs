@@ -24,6 +24,7 @@ use dashboard::components::status::reason;
 use dashboard::components::status::{Failed, Loading};
 use dashboard::i18n::{self, I18n, Key};
 use dashboard::intl;
+use dashboard::refusals::Finding;
 use dashboard::route::{Route, current_hash};
 
 /// The locale the editor opens on.
@@ -56,8 +57,8 @@ impl Unsaved {
 enum Outcome {
     /// Stored (or unchanged, as the live version).
     Saved(CopySaved),
-    /// The collector's checker refused it; its diagnostics.
-    Refused(Vec<String>),
+    /// The collector's checker refused it; its findings.
+    Refused(Vec<Finding>),
     /// Anything else.
     Failed(String),
 }
@@ -158,6 +159,11 @@ pub fn WordingPage(
     }
 }
 
+/// A finding of the editor's own check, in the owner's language.
+fn worded(i18n: I18n, found: &l10n::Diagnostic) -> String {
+    Finding::from(found).worded(i18n)
+}
+
 /// Replaces the page's address with `hash`, without a new entry in the
 /// history or a `hashchange`.
 fn replace_address(hash: &str) {
@@ -233,7 +239,7 @@ fn Editor(
                         saves.update(|count| *count += 1);
                         Outcome::Saved(saved)
                     }
-                    Err(CopyRefused::Invalid(diagnostics)) => Outcome::Refused(diagnostics),
+                    Err(CopyRefused::Invalid(findings)) => Outcome::Refused(findings),
                     Err(CopyRefused::Failed(error)) => Outcome::Failed(reason(i18n, &error)),
                 }));
                 busy.set(false);
@@ -310,8 +316,8 @@ fn Editor(
                     }></textarea>
                 <ul class="problems" id="wording-file-problems">
                     {move || problems.with(Placed::all)
-                        .into_iter()
-                        .map(|text| view! { <li class="problem">{text}</li> })
+                        .iter()
+                        .map(|found| view! { <li class="problem">{worded(i18n, found)}</li> })
                         .collect_view()}
                 </ul>
             </div>
@@ -322,7 +328,7 @@ fn Editor(
             placed
                 .elsewhere
                 .iter()
-                .map(|text| view! { <li class="problem">{text.clone()}</li> })
+                .map(|found| view! { <li class="problem">{worded(i18n, found)}</li> })
                 .collect_view()
         })
     };
@@ -339,11 +345,11 @@ fn Editor(
             Outcome::Saved(_) => {
                 view! { <p class="saved">{i18n.t(Key::WordingUnchanged)}</p> }.into_any()
             }
-            Outcome::Refused(diagnostics) => view! {
+            Outcome::Refused(findings) => view! {
                 <div class="problem">
                     <p>{i18n.t(Key::WordingRefused)}</p>
                     <ul class="problems">
-                        {diagnostics.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+                        {findings.iter().map(|found| view! { <li>{found.worded(i18n)}</li> }).collect_view()}
                     </ul>
                 </div>
             }
@@ -500,7 +506,7 @@ fn MessageEditor(
                 prop:value=own.unwrap_or_default()
                 on:input:target=move |ev| edit(ev.target().value())></textarea>
             <ul class="problems" id=problem_id>
-                {move || mine().into_iter().map(|text| view! { <li class="problem">{text}</li> }).collect_view()}
+                {move || mine().iter().map(|found| view! { <li class="problem">{worded(i18n, found)}</li> }).collect_view()}
             </ul>
             <button type="button" class="revert" on:click=revert
                 aria-label=revert_label
