@@ -5,13 +5,16 @@
 //! open item reviewed, `1`–`9` pick its labels; off while typing.
 
 use leptos::prelude::*;
+use protocol::ErrorCode;
 use protocol::review::{ReviewKind, ReviewState};
 use wasm_bindgen::JsCast;
 
 use crate::triage::{Pressed, Triage, neighbour};
 use dashboard::api::{Api, ReviewItem, SaveError};
+use dashboard::components::status::reason;
 use dashboard::i18n::{self, I18n, Key};
 use dashboard::intl;
+use dashboard::refusals::refusal;
 use dashboard::route::Route;
 use l10n::format::Args;
 
@@ -79,10 +82,15 @@ fn ItemReview(
                     on_stale.run(());
                 }
                 Err(SaveError::Invalid(errors)) => {
+                    // The collector's words name the field and the limit;
+                    // another language gets its refusal in words.
+                    let worded = (i18n.locale() != protocol::locales::DEFAULT_LOCALE)
+                        .then(|| refusal(i18n, ErrorCode::InvalidReview))
+                        .flatten();
                     let problems: Vec<String> = errors.into_values().collect();
-                    said.set(Some(problems.join(" ")));
+                    said.set(Some(worded.unwrap_or_else(|| problems.join(" "))));
                 }
-                Err(SaveError::Failed(error)) => said.set(Some(error.to_string())),
+                Err(SaveError::Failed(error)) => said.set(Some(reason(i18n, &error))),
             }
             busy.set(false);
         });

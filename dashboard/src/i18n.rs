@@ -258,7 +258,7 @@ mod tests {
         }
         for name in [
             "rated", "count", "score", "up", "down", "status", "version", "offered", "number",
-            "days", "shown", "total",
+            "days", "shown", "total", "low", "high", "most", "chars", "hours",
         ] {
             args.set(name, Arg::Number(2));
         }

@@ -26,6 +26,30 @@ pub fn refusal(i18n: I18n, code: ErrorCode) -> Option<String> {
     i18n.format_named(&refusal_id(code), &Args::new())
 }
 
+/// The message that words a problem with settings field `field`
+/// (`alerts.rules` → `settings-problem-alerts-rules`).
+pub fn field_problem_id(field: &str) -> String {
+    format!("settings-problem-{}", field.replace(['_', '.'], "-"))
+}
+
+/// A problem with settings field `field` in the owner's language
+/// (tracked). In English, `english` itself: the check's or the
+/// collector's words name the very value and row ("rule 1: `hours` must
+/// be 1 to 168, not 500"). In another language, what the field takes,
+/// with the numbers of its rule (`protocol::settings::rule_values`); the
+/// row shows which by its `aria-invalid`.
+pub fn field_problem(i18n: I18n, field: &str, english: &str) -> String {
+    if i18n.locale() == protocol::locales::DEFAULT_LOCALE {
+        return english.to_string();
+    }
+    let mut args = Args::new();
+    for (name, value) in protocol::settings::rule_values(field) {
+        args.set(name, i18n::count(value));
+    }
+    i18n.format_named(&field_problem_id(field), &args)
+        .unwrap_or_else(|| english.to_string())
+}
+
 /// A finding of the checker in wording: the editor's own check
 /// (`l10n::Diagnostic`) or one of the collector's refusal (`CopyFinding`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,6 +158,25 @@ mod tests {
                     messages.has(&refusal_id(*code)),
                     "{tag} has no words for the refusal {}",
                     code.as_str()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_settings_problem_has_words_in_every_locale_with_its_rules_numbers() {
+        for (tag, ftl) in &locales() {
+            let catalog = Catalog::new(tag, ftl);
+            for field in protocol::settings::PROBLEM_FIELDS {
+                let mut args = Args::new();
+                for (name, value) in protocol::settings::rule_values(field) {
+                    args.set(name, Arg::Number(i64::try_from(value).unwrap_or(i64::MAX)));
+                }
+                // `None` when it uses a number the rule does not give.
+                let text = catalog.format(&field_problem_id(field), &args);
+                assert!(
+                    text.as_deref().is_some_and(|text| !text.trim().is_empty()),
+                    "{tag} has no words for a problem with {field}, or uses a number its rule lacks"
                 );
             }
         }

@@ -603,6 +603,55 @@ settings-saved = Settings saved.
 settings-invalid = Some settings need a change; see the notes beside them.
 # Shown when someone else changed the settings since they were opened.
 settings-stale = These settings were changed elsewhere since you opened them. Reload the page to see them.
+
+## A problem with a setting, shown beside it in place of the collector's
+## English: what the setting takes. Numbers in { $low }, { $high },
+## { $most }, { $chars } and { $hours } come from the collector's rules.
+
+# The satisfaction prompt on or off, and keeping questions and answers.
+settings-problem-csat-enabled = Choose on or off.
+# The kind of satisfaction prompt.
+settings-problem-csat-mode = Choose thumbs or the 1–5 scale.
+# The share of conversations asked.
+settings-problem-csat-sample-percent = Give a whole percentage from { $low } to { $high }.
+# The days before the same shopper is asked again.
+settings-problem-csat-cooldown-days = Give a whole number of days from { $low } to { $high }.
+# The answers a conversation needs before it is asked.
+settings-problem-csat-min-assistant-messages = Give a whole number of answers from { $low } to { $high }.
+# The reason tags.
+settings-problem-reason-tags = Give at most { $most } tags, separated by commas, each once, each of letters, digits and - _ . : ~ only (such as wrong_answer).
+# The seconds after which an idle conversation ends.
+settings-problem-idle-end-seconds = Give a whole number of seconds from { $low } to { $high }, or leave it empty so that idle conversations never end.
+# Keeping questions and answers.
+settings-problem-store-text = Choose on or off.
+# The days feedback is kept.
+settings-problem-retention-days = Give a whole number of days from { $low } to { $high }.
+# The days text is kept.
+settings-problem-text-retention-days = Give a whole number of days from { $low } to { $high }, or leave it empty to keep text as long as the feedback.
+# The webhook's address.
+settings-problem-webhook-url = Give a public https:// address without a user name or password, or leave it empty.
+# The shop's name.
+settings-problem-shop-name = Give a name of 1 to { $most } characters without spaces at either end, or leave it empty.
+# The time zone.
+settings-problem-time-zone = Give a time zone such as Europe/Berlin, or leave it empty for UTC.
+# The review labels.
+settings-problem-review-labels = Give at most { $most } labels, one per line, each once and each of 1 to { $chars } characters.
+# The alerts as a whole (only a page from another version sends them wrongly).
+settings-problem-alerts = The alerts could not be read. Reload the page and set them again.
+# The alert rules.
+settings-problem-alerts-rules = Give at most { $most } rules, each once, over 1 to { $hours } hours, with their numbers in range, and say where alerts go: a chat-ops address, or the webhook with a webhook address.
+# The chat-ops address of the alerts.
+settings-problem-alerts-chat-url = Give a public https:// address of a chat webhook (the daily digest needs one), or leave it empty.
+# Personal data as a whole (only a page from another version sends it wrongly).
+settings-problem-redaction = The personal data settings could not be read. Reload the page and set them again.
+# The site's own patterns of personal data.
+settings-problem-redaction-patterns = Give at most { $most } patterns, each a different prefix of 1 to { $chars } characters (such as ORD-), with what to do with what follows it.
+# The pages allowed to send feedback.
+settings-problem-allowed-origins = Give at most { $most } addresses, one per line, each once, as a browser sends them: http:// or https://, a lower-case host, and a port only if it is not the usual one (such as https://shop.example).
+# A new access key's name.
+settings-problem-name = Give the key a name of 1 to { $most } characters.
+# What a new access key may do.
+settings-problem-scope = Choose what the key may do.
 # Heading of the list of changes to the settings.
 settings-audit-title = Changes
 # Shown when the list of changes is empty.

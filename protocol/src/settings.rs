@@ -39,6 +39,82 @@ pub const FIELDS: [&str; 17] = [
     "allowed_origins",
 ];
 
+/// Every name a problem with settings is reported under: each setting;
+/// the parts of one a form shows apart; and a new key's `name` and
+/// `scope` (not a name no setting has, which only a hand-written document
+/// meets). The dashboard words a problem
+/// by its name (`settings-problem-…` in `dashboard.ftl`, with
+/// [`rule_values`]); a test there holds each to a message in every
+/// locale, and one here holds the problems found to these names.
+pub const PROBLEM_FIELDS: [&str; 22] = [
+    "csat_enabled",
+    "csat_mode",
+    "csat_sample_percent",
+    "csat_cooldown_days",
+    "csat_min_assistant_messages",
+    "reason_tags",
+    "idle_end_seconds",
+    "store_text",
+    "retention_days",
+    "text_retention_days",
+    "webhook_url",
+    "shop_name",
+    "time_zone",
+    "review_labels",
+    "alerts",
+    "alerts.rules",
+    "alerts.chat_url",
+    "redaction",
+    "redaction.patterns",
+    "allowed_origins",
+    "name",
+    "scope",
+];
+
+/// The numbers the rule of problem field `field` names, to word it in the
+/// reader's language: the range a number takes (`low`, `high`), or the
+/// most a list holds (`most`) and the characters an item may have
+/// (`chars`), or the hours a rule may span (`hours`).
+pub fn rule_values(field: &str) -> Vec<(&'static str, u64)> {
+    use crate::site_config as site;
+    match field {
+        "csat_sample_percent" => vec![("low", 0), ("high", 100)],
+        "csat_cooldown_days" => vec![
+            ("low", 0),
+            ("high", u64::from(crate::survey::MAX_COOLDOWN_DAYS)),
+        ],
+        "csat_min_assistant_messages" => vec![
+            ("low", 0),
+            ("high", u64::from(crate::survey::MAX_MIN_ASSISTANT_MESSAGES)),
+        ],
+        "reason_tags" => vec![("most", site::MAX_SITE_TAGS as u64)],
+        "idle_end_seconds" => vec![
+            ("low", u64::from(*site::IDLE_END_SECONDS.start())),
+            ("high", u64::from(*site::IDLE_END_SECONDS.end())),
+        ],
+        "retention_days" | "text_retention_days" => vec![
+            ("low", u64::from(*site::RETENTION_DAYS.start())),
+            ("high", u64::from(*site::RETENTION_DAYS.end())),
+        ],
+        "shop_name" => vec![("most", site::MAX_SHOP_NAME_CHARS as u64)],
+        "allowed_origins" => vec![("most", MAX_ORIGINS as u64)],
+        "review_labels" => vec![
+            ("most", crate::review::MAX_LABELS as u64),
+            ("chars", crate::review::MAX_LABEL_UTF16 as u64),
+        ],
+        "alerts.rules" => vec![
+            ("most", crate::alerts::MAX_RULES as u64),
+            ("hours", u64::from(crate::alerts::MAX_HOURS)),
+        ],
+        "redaction.patterns" => vec![
+            ("most", crate::redact::extra::MAX_PATTERNS as u64),
+            ("chars", crate::redact::extra::MAX_PREFIX_CHARS as u64),
+        ],
+        "name" => vec![("most", crate::access::MAX_KEY_NAME_CHARS as u64)],
+        _ => Vec::new(),
+    }
+}
+
 /// The settings an owner edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -537,6 +613,56 @@ mod tests {
         assert_eq!(change[0].old["chat_url"], "https://hooks.slack.com/…");
         assert_eq!(change[0].new["chat_url"], "https://hooks.slack.com/…");
         assert_eq!(change[0].new["rules"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn every_problem_a_form_can_meet_comes_back_under_a_listed_name() {
+        let wrong_values = [
+            Value::from("x"),
+            Value::from(-1),
+            Value::from(1_000_000),
+            Value::from(true),
+            Value::Null,
+            serde_json::json!(["x y", "x y"]),
+            serde_json::json!({"rules": [{"kind": "open_items", "count": 0}],
+                               "chat_url": "http://10.0.0.1/", "daily_digest": true}),
+            serde_json::json!({"enabled": true, "patterns": [{"prefix": "", "action": "keep"}]}),
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for field in FIELDS {
+            assert!(PROBLEM_FIELDS.contains(&field), "{field}");
+            for wrong in &wrong_values {
+                let found = with(|document| {
+                    document.insert(field.into(), wrong.clone());
+                });
+                for name in found.err().unwrap_or_default().into_keys() {
+                    assert!(
+                        PROBLEM_FIELDS.contains(&name.as_str()),
+                        "{field}={wrong}: {name}"
+                    );
+                    seen.insert(name);
+                }
+            }
+            let missing = with(|document| {
+                document.remove(field);
+            });
+            assert!(
+                missing.err().unwrap_or_default().contains_key(field),
+                "{field}"
+            );
+        }
+        for part in ["alerts.rules", "alerts.chat_url", "redaction.patterns"] {
+            assert!(seen.contains(part), "no problem came back under {part}");
+        }
+        let key = crate::NewKey {
+            name: String::new(),
+            scope: "everything".into(),
+        };
+        for name in key.check().err().unwrap_or_default().into_keys() {
+            assert!(PROBLEM_FIELDS.contains(&name.as_str()), "{name}");
+        }
+        assert!(rule_values("retention_days").contains(&("high", 3650)));
+        assert!(rule_values("csat_mode").is_empty());
     }
 
     #[test]

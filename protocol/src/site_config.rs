@@ -79,6 +79,12 @@ pub struct Kept {
 /// A new site's idle auto-end: ten minutes.
 pub const DEFAULT_IDLE_END_SECONDS: u32 = 600;
 
+/// The seconds `idle_end_seconds` may be.
+pub const IDLE_END_SECONDS: std::ops::RangeInclusive<u32> = 10..=86_400;
+
+/// The days `retention_days` and `text_retention_days` may be.
+pub const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
+
 /// A new site's settings: the prompt offered to everyone after an answer,
 /// idle conversations ended after ten minutes, text kept for 90 days with
 /// personal data redacted. A stored site reads what it stored; a setting
@@ -242,29 +248,40 @@ impl SiteConfig {
             problems.push(("reason_tags", problem.message));
         }
         problems.extend(self.survey().problems());
+        let (idle, kept) = (IDLE_END_SECONDS, RETENTION_DAYS);
         if let Some(seconds) = self.idle_end_seconds
-            && !(10..=86_400).contains(&seconds)
+            && !idle.contains(&seconds)
         {
             problems.push((
                 "idle_end_seconds",
-                format!("idle_end_seconds must be 10 to 86400 (or null for off), not {seconds}"),
+                format!(
+                    "idle_end_seconds must be {} to {} (or null for off), not {seconds}",
+                    idle.start(),
+                    idle.end()
+                ),
             ));
         }
-        if !(1..=3650).contains(&self.retention_days) {
+        if !kept.contains(&self.retention_days) {
             problems.push((
                 "retention_days",
                 format!(
-                    "retention_days must be 1 to 3650, not {}",
+                    "retention_days must be {} to {}, not {}",
+                    kept.start(),
+                    kept.end(),
                     self.retention_days
                 ),
             ));
         }
         if let Some(days) = self.text_retention_days
-            && !(1..=3650).contains(&days)
+            && !kept.contains(&days)
         {
             problems.push((
                 "text_retention_days",
-                format!("text_retention_days must be 1 to 3650 (or null for as long as feedback), not {days}"),
+                format!(
+                    "text_retention_days must be {} to {} (or null for as long as feedback), not {days}",
+                    kept.start(),
+                    kept.end()
+                ),
             ));
         }
         if let Some(url) = &self.webhook_url

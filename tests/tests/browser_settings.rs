@@ -745,3 +745,88 @@ async fn with_300_revoked_keys_the_live_ones_are_the_only_rows_and_the_revoked_c
     assert!(violations.is_empty(), "{violations:#?}");
     browser.close().await.unwrap();
 }
+
+/// The one-line value of message `id` in `locale`'s `dashboard.ftl`.
+fn dashboard_message(locale: &str, id: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../locales")
+        .join(locale)
+        .join("dashboard.ftl");
+    let ftl = std::fs::read_to_string(path).unwrap();
+    ftl.lines()
+        .find_map(|line| line.strip_prefix(&format!("{id} = ")))
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_problem_beside_a_setting_and_a_refusal_of_the_collector_are_said_in_german() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("settings_in_german").unwrap();
+    let browser = Browser::start(&stack).await.unwrap();
+    open_settings(&browser, &stack, &site, "de").await;
+    type_into(&browser, "#setting-csat_cooldown_days", "eine Woche").await;
+    save(&browser).await;
+    // What the cooldown takes, worded from German `dashboard.ftl` with the
+    // numbers of the collector's rule.
+    let german = l10n::format::Catalog::new(
+        "de",
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales/de/dashboard.ftl"),
+        )
+        .unwrap(),
+    );
+    let mut args = l10n::format::Args::new();
+    for (name, value) in protocol::settings::rule_values("csat_cooldown_days") {
+        args.set(
+            name,
+            l10n::format::Arg::Number(i64::try_from(value).unwrap()),
+        );
+    }
+    let expected = plain(
+        &german
+            .format("settings-problem-csat-cooldown-days", &args)
+            .unwrap(),
+    );
+    assert!(expected.contains("365"), "{expected}");
+    let shown = eventually("the problem in German", Duration::from_secs(15), || async {
+        let text = plain(
+            &browser
+                .page_text("#setting-csat_cooldown_days-error")
+                .await?,
+        );
+        Ok((!text.is_empty()).then_some(text))
+    })
+    .await
+    .unwrap();
+    assert_eq!(shown, expected);
+    assert_eq!(
+        status(&browser).await,
+        dashboard_message("de", "settings-invalid")
+    );
+    let violations = browser.axe_violations().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    // A refusal of the collector, by its code: a conversation that is not
+    // there is `not_found`, said in German.
+    let dashboard = format!("{}/dashboard/?locale=de", stack.worker_url);
+    browser
+        .client
+        .goto(&format!("{dashboard}#/conversations/c_never_there"))
+        .await
+        .unwrap();
+    let not_found = dashboard_message("de", "refusal-not-found");
+    let said = eventually("the refusal in German", Duration::from_secs(15), || async {
+        let text = plain(&browser.page_text("body").await?);
+        Ok(text.contains(&not_found).then_some(text))
+    })
+    .await;
+    assert!(said.is_ok(), "{said:?}");
+    assert!(
+        !said
+            .unwrap_or_default()
+            .contains("no feedback for conversation"),
+        "not the collector's English"
+    );
+    browser.close().await.unwrap();
+}

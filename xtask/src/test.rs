@@ -348,6 +348,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         ("wording_find", SiteConfig::default()),
         ("wording_languages", SiteConfig::default()),
         ("wording_refusals", SiteConfig::default()),
+        ("settings_in_german", SiteConfig::default()),
         // #33: two live keys behind 300 revoked ones.
         ("many_revoked_keys", SiteConfig::default()),
         ("scopes", SiteConfig::default()),

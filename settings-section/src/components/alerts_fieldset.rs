@@ -170,7 +170,7 @@ pub fn AlertsFieldset(
             .collect_view()
     };
     let problem =
-        move |field: &'static str| move || errors.with(|errors| errors.get(field).cloned());
+        move |field: &'static str| crate::components::settings_page::problem(errors, field);
     let chat_invalid = move || {
         errors
             .with(|errors| errors.contains_key("alerts.chat_url"))

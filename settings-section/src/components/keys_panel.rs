@@ -12,6 +12,7 @@ use dashboard::components::status::reason;
 use dashboard::components::status::{Failed, Loading};
 use dashboard::i18n::{self, I18n, Key};
 use dashboard::intl;
+use dashboard::refusals::field_problem;
 
 /// The head of a table of keys.
 fn head() -> impl IntoView {
@@ -202,7 +203,11 @@ fn new_key_form(api: Api, changed: RwSignal<u32>) -> impl IntoView {
                     changed.update(|changed| *changed += 1);
                 }
                 Err(SaveError::Invalid(errors)) => {
-                    problem.set(Some(errors.into_values().collect::<Vec<_>>().join("; ")));
+                    let worded: Vec<String> = errors
+                        .iter()
+                        .map(|(field, english)| field_problem(i18n, field, english))
+                        .collect();
+                    problem.set(Some(worded.join(" ")));
                 }
                 Err(other) => {
                     let reason = match other {

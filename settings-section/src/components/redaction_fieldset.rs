@@ -120,7 +120,7 @@ pub fn RedactionFieldset(
             .collect_view()
     };
     let problem =
-        move |field: &'static str| move || errors.with(|errors| errors.get(field).cloned());
+        move |field: &'static str| crate::components::settings_page::problem(errors, field);
     view! {
         <fieldset class="redaction" data-field="redaction">
             <legend>{i18n.t(Key::SettingsRedactionLegend)}</legend>

@@ -16,6 +16,7 @@ use dashboard::components::status::reason;
 use dashboard::components::status::{Failed, Loading};
 use dashboard::i18n::{self, I18n, Key};
 use dashboard::intl;
+use dashboard::refusals::field_problem;
 use protocol::{CsatMode, FieldErrors};
 
 /// What the form says after a save or a check.
@@ -33,9 +34,20 @@ type TextBinding = (fn(&SettingsForm) -> String, fn(&mut SettingsForm, String));
 /// How a checkbox is read from and written into the form.
 pub(crate) type CheckBinding = (fn(&SettingsForm) -> bool, fn(&mut SettingsForm, bool));
 
-/// The problem the collector or the check found with `field`, if any.
-fn problem(errors: RwSignal<FieldErrors>, field: &'static str) -> impl Fn() -> Option<String> {
-    move || errors.with(|errors| errors.get(field).cloned())
+/// The problem the collector or the check found with `field`, if any, in
+/// the owner's language.
+pub(crate) fn problem(
+    errors: RwSignal<FieldErrors>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> + Clone {
+    let i18n = expect_context::<I18n>();
+    move || {
+        errors.with(|errors| {
+            errors
+                .get(field)
+                .map(|english| field_problem(i18n, field, english))
+        })
+    }
 }
 
 /// A labelled text box bound to one field of the form, with its hint and
