@@ -18,7 +18,7 @@ use e2e::browser::Browser;
 use e2e::{SiteAccess, Stack, eventually};
 use fantoccini::Locator;
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 
 /// A wording key for `site`, made by its owner.
 async fn wording_key(stack: &Stack, site: &SiteAccess) -> SiteAccess {
@@ -821,14 +821,31 @@ async fn the_preview_speaks_the_edited_language_and_each_language_goes_by_its_ow
 
     // Each language by its own name with its tag, sorted by the names in
     // the page's language (as the browser's Intl names them).
-    let options = browser
-        .js(
-            "return [...document.querySelectorAll('#wording-locale option')]
-               .map(o => [o.value, o.textContent, o.lang]);",
-            vec![],
-        )
-        .await
-        .unwrap();
+    // Named one a task after the list shows: once the last is named.
+    let options = eventually("every language named", Duration::from_secs(10), || async {
+        let options = browser
+            .js(
+                "return [...document.querySelectorAll('#wording-locale option')]
+                   .map(o => [o.value, o.textContent, o.lang]);",
+                vec![],
+            )
+            .await?;
+        let all = options.as_array().cloned().unwrap_or_default();
+        let named = all.iter().all(|option| option[0] != option[1]);
+        // Sorted once all are named, by the names in the page's language
+        // as the browser's Intl gives them.
+        let tags: Vec<Value> = all.iter().map(|option| option[0].clone()).collect();
+        let sorted = browser
+            .js(
+                "const names = new Intl.DisplayNames(['en-US'], { type: 'language' });
+                 return [...arguments[0]].sort((a, b) => names.of(a).localeCompare(names.of(b), 'en-US'));",
+                vec![json!(tags)],
+            )
+            .await?;
+        Ok((named && json!(tags) == sorted).then_some(options))
+    })
+    .await
+    .unwrap();
     let options = options.as_array().unwrap();
     let text_of = |tag: &str| {
         options
@@ -848,20 +865,7 @@ async fn the_preview_speaks_the_edited_language_and_each_language_goes_by_its_ow
         options.iter().all(|option| option[0] == option[2]),
         "each option's lang: {options:?}"
     );
-    let tags: Vec<&str> = options
-        .iter()
-        .map(|option| option[0].as_str().unwrap())
-        .collect();
-    let sorted = browser
-        .js(
-            "const names = new Intl.DisplayNames(['en-US'], { type: 'language' });
-             return [...arguments[0]].sort((a, b) => names.of(a).localeCompare(names.of(b), 'en-US'));",
-            vec![json!(tags)],
-        )
-        .await
-        .unwrap();
-    assert_eq!(json!(tags), sorted);
-    assert!(tags.len() >= 8, "{tags:?}");
+    assert!(options.len() >= 8, "{options:?}");
 
     // Arabic: the sample follows, right to left.
     set_value(&browser, "#wording-locale", "ar").await;
