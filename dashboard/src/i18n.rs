@@ -231,29 +231,10 @@ mod tests {
             "line",
             "col",
             "finding",
-            "attribute",
-            "variable",
-            "target",
-            "kind",
-            "term",
-            "missing",
-            "categories",
-            "locale",
-            "unused",
-            "value",
-            "significant",
-            "fraction",
-            "depth",
-            "character",
-            "detail",
-            "first",
-            "function",
-            "option",
-            "options",
-            "other",
-            "digits",
-            "problem",
-        ] {
+        ]
+        .into_iter()
+        .chain(crate::refusals::FINDING_VALUES)
+        {
             args.set(name, Arg::Text("x".into()));
         }
         for name in [

@@ -126,6 +126,37 @@ impl Finding {
     }
 }
 
+/// The names of every value a finding carries, as `l10n::Code` lists them
+/// for each code (with `kind` and `problem`, which select a variant).
+#[cfg(test)]
+pub(crate) const FINDING_VALUES: [&str; 25] = [
+    "id",
+    "attribute",
+    "variable",
+    "target",
+    "kind",
+    "term",
+    "missing",
+    "categories",
+    "locale",
+    "unused",
+    "value",
+    "significant",
+    "fraction",
+    "depth",
+    "character",
+    "detail",
+    "first",
+    "function",
+    "option",
+    "options",
+    "low",
+    "high",
+    "other",
+    "digits",
+    "problem",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,31 +217,7 @@ mod tests {
     fn every_checker_code_has_words_in_every_locale_with_each_of_its_values() {
         // Each code's values, as the checker names them (`l10n::Code`).
         let mut args = Args::new();
-        for name in [
-            "id",
-            "attribute",
-            "variable",
-            "target",
-            "term",
-            "missing",
-            "categories",
-            "locale",
-            "unused",
-            "value",
-            "significant",
-            "fraction",
-            "depth",
-            "character",
-            "detail",
-            "first",
-            "function",
-            "option",
-            "options",
-            "low",
-            "high",
-            "other",
-            "digits",
-        ] {
+        for name in FINDING_VALUES {
             args.set(name, Arg::Text(format!("«{name}»")));
         }
         let locales = locales();
