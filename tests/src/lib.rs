@@ -280,6 +280,24 @@ pub fn site_cli(args: &[&str]) -> Result<std::process::Output> {
 /// in `edge-worker/wrangler.toml`).
 pub const DATABASES: [&str; 2] = ["DB", "DB_1"];
 
+/// `locales/{locale}/{file}`, as shipped.
+pub fn shipped_ftl(locale: &str, file: &str) -> Result<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../locales")
+        .join(locale)
+        .join(file);
+    Ok(std::fs::read_to_string(path)?)
+}
+
+/// The one-line value of message `id` in `locales/{locale}/{file}`.
+pub fn shipped_message(locale: &str, file: &str, id: &str) -> Result<String> {
+    let ftl = shipped_ftl(locale, file)?;
+    ftl.lines()
+        .find_map(|line| line.strip_prefix(&format!("{id} = ")))
+        .map(str::to_string)
+        .ok_or_else(|| anyhow::anyhow!("{locale}/{file} has no one-line {id}"))
+}
+
 /// The server's idea of now, close enough for event times.
 pub fn now_ms() -> i64 {
     SystemTime::now()

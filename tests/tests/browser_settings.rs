@@ -746,19 +746,6 @@ async fn with_300_revoked_keys_the_live_ones_are_the_only_rows_and_the_revoked_c
     browser.close().await.unwrap();
 }
 
-/// The one-line value of message `id` in `locale`'s `dashboard.ftl`.
-fn dashboard_message(locale: &str, id: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../locales")
-        .join(locale)
-        .join("dashboard.ftl");
-    let ftl = std::fs::read_to_string(path).unwrap();
-    ftl.lines()
-        .find_map(|line| line.strip_prefix(&format!("{id} = ")))
-        .unwrap()
-        .to_string()
-}
-
 #[tokio::test]
 async fn a_problem_beside_a_setting_and_a_refusal_of_the_collector_are_said_in_german() {
     let stack = Stack::from_env().unwrap();
@@ -769,13 +756,8 @@ async fn a_problem_beside_a_setting_and_a_refusal_of_the_collector_are_said_in_g
     save(&browser).await;
     // What the cooldown takes, worded from German `dashboard.ftl` with the
     // numbers of the collector's rule.
-    let german = l10n::format::Catalog::new(
-        "de",
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales/de/dashboard.ftl"),
-        )
-        .unwrap(),
-    );
+    let german =
+        l10n::format::Catalog::new("de", &e2e::shipped_ftl("de", "dashboard.ftl").unwrap());
     let mut args = l10n::format::Args::new();
     for (name, value) in protocol::settings::rule_values("csat_cooldown_days") {
         args.set(
@@ -802,7 +784,7 @@ async fn a_problem_beside_a_setting_and_a_refusal_of_the_collector_are_said_in_g
     assert_eq!(shown, expected);
     assert_eq!(
         status(&browser).await,
-        dashboard_message("de", "settings-invalid")
+        e2e::shipped_message("de", "dashboard.ftl", "settings-invalid").unwrap()
     );
     let violations = browser.axe_violations().await.unwrap();
     assert!(violations.is_empty(), "{violations:#?}");
@@ -815,7 +797,7 @@ async fn a_problem_beside_a_setting_and_a_refusal_of_the_collector_are_said_in_g
         .goto(&format!("{dashboard}#/conversations/c_never_there"))
         .await
         .unwrap();
-    let not_found = dashboard_message("de", "refusal-not-found");
+    let not_found = e2e::shipped_message("de", "dashboard.ftl", "refusal-not-found").unwrap();
     let said = eventually("the refusal in German", Duration::from_secs(15), || async {
         let text = plain(&browser.page_text("body").await?);
         Ok(text.contains(&not_found).then_some(text))

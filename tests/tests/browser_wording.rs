@@ -574,29 +574,12 @@ async fn the_inbox_and_the_wording_editor_say_what_is_kept_of_the_text_beside_th
     browser.close().await.unwrap();
 }
 
-/// `locales/{locale}/{file}`, as shipped.
-fn shipped_ftl(locale: &str, file: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../locales")
-        .join(locale)
-        .join(file);
-    std::fs::read_to_string(path).unwrap()
-}
-
 /// The ids of the messages `ftl` defines (not its terms).
 fn message_ids(ftl: &str) -> Vec<String> {
     ftl.lines()
         .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
         .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_string()))
         .collect()
-}
-
-/// The one-line value of message `id` in `ftl`.
-fn value_in(ftl: &str, id: &str) -> String {
-    ftl.lines()
-        .find_map(|line| line.strip_prefix(&format!("{id} = ")))
-        .unwrap()
-        .to_string()
 }
 
 /// Each filter's count, by its name in the address.
@@ -661,14 +644,14 @@ async fn a_locale_editor_finds_messages_by_search_and_filter_with_counts_and_the
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("wording_find").unwrap();
     let (reference, german) = (
-        shipped_ftl("en-US", "widget.ftl"),
-        shipped_ftl("de", "widget.ftl"),
+        e2e::shipped_ftl("en-US", "widget.ftl").unwrap(),
+        e2e::shipped_ftl("de", "widget.ftl").unwrap(),
     );
     let ids = message_ids(&reference);
     let shipped_ids = message_ids(&german);
     let missing: Vec<&String> = ids.iter().filter(|id| !shipped_ids.contains(id)).collect();
     // The site's German: one text of its own, one the same as shipped.
-    let same = value_in(&german, "message-feedback-up");
+    let same = e2e::shipped_message("de", "widget.ftl", "message-feedback-up").unwrap();
     stack
         .collector()
         .store_copy(
@@ -813,10 +796,7 @@ async fn the_preview_speaks_the_edited_language_and_each_language_goes_by_its_ow
     let site = stack.named_site("wording_languages").unwrap();
     // An English page, editing German: the sample conversation is German.
     let browser = open_dashboard(&stack, &site, "en-US", "#/wording").await;
-    let german = value_in(
-        &shipped_ftl("de", "dashboard.ftl"),
-        "wording-sample-question",
-    );
+    let german = e2e::shipped_message("de", "dashboard.ftl", "wording-sample-question").unwrap();
     preview_text_becomes(&browser, ".fb-from-user .fb-text", &german).await;
 
     // Each language by its own name with its tag, sorted by the names in
@@ -869,12 +849,9 @@ async fn the_preview_speaks_the_edited_language_and_each_language_goes_by_its_ow
 
     // Arabic: the sample follows, right to left.
     set_value(&browser, "#wording-locale", "ar").await;
-    let arabic = value_in(
-        &shipped_ftl("ar", "dashboard.ftl"),
-        "wording-sample-question",
-    );
+    let arabic = e2e::shipped_message("ar", "dashboard.ftl", "wording-sample-question").unwrap();
     preview_text_becomes(&browser, ".fb-from-user .fb-text", &arabic).await;
-    let answer = value_in(&shipped_ftl("ar", "dashboard.ftl"), "wording-sample-answer");
+    let answer = e2e::shipped_message("ar", "dashboard.ftl", "wording-sample-answer").unwrap();
     preview_text_becomes(&browser, ".fb-from-assistant .fb-text", &answer).await;
     let direction = browser
         .js(
@@ -903,11 +880,16 @@ async fn a_bad_number_option_is_explained_in_german_at_its_line_and_column_and_s
     // What the checker finds in that draft, worded from German
     // `dashboard.ftl` by the formatter the dashboard uses.
     let draft = l10n::entries::set_entry("", "characters-left", text);
-    let found = l10n::check_site_copy(&shipped_ftl("en-US", "widget.ftl"), "de", &draft);
+    let found = l10n::check_site_copy(
+        &e2e::shipped_ftl("en-US", "widget.ftl").unwrap(),
+        "de",
+        &draft,
+    );
     assert_eq!(found.len(), 1, "{found:?}");
     let finding = &found[0];
     assert_eq!(finding.code, "number-option");
-    let german = l10n::format::Catalog::new("de", &shipped_ftl("de", "dashboard.ftl"));
+    let german =
+        l10n::format::Catalog::new("de", &e2e::shipped_ftl("de", "dashboard.ftl").unwrap());
     let mut args = l10n::format::Args::new();
     for (name, value) in &finding.args {
         args.set(*name, l10n::format::Arg::Text(value.clone()));
