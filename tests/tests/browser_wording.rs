@@ -80,6 +80,18 @@ async fn preview_shows(browser: &Browser, selector: &str) -> bool {
         .unwrap()
 }
 
+/// The direction the preview's widget is drawn in (`dir` of its root).
+async fn preview_direction(browser: &Browser) -> String {
+    let direction = browser
+        .js(
+            "return document.querySelector('.preview-widget').shadowRoot.querySelector('.fb-root').getAttribute('dir');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    direction.as_str().unwrap_or_default().to_string()
+}
+
 /// Sets a control's value and tells the page, as typing does.
 async fn set_value(browser: &Browser, selector: &str, value: &str) {
     browser.page_element(selector).await.unwrap();
@@ -456,14 +468,7 @@ async fn a_locale_editor_checks_previews_saves_reverts_and_restores_the_wording(
     preview_text_becomes(&browser, ".fb-csat-title", "كيف كانت هذه المحادثة؟").await;
     set_value(&browser, "#preview-count", "2").await;
     preview_text_becomes(&browser, ".fb-chars-left", "تبقّى حرفان").await;
-    let direction = browser
-        .js(
-            "return document.querySelector('.preview-widget').shadowRoot.querySelector('.fb-root').getAttribute('dir');",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(direction, json!("rtl"));
+    assert_eq!(preview_direction(&browser).await, "rtl");
     let violations = browser.axe_violations().await.unwrap();
     assert!(violations.is_empty(), "{violations:#?}");
     browser.close().await.unwrap();
@@ -853,14 +858,7 @@ async fn the_preview_speaks_the_edited_language_and_each_language_goes_by_its_ow
     preview_text_becomes(&browser, ".fb-from-user .fb-text", &arabic).await;
     let answer = e2e::shipped_message("ar", "dashboard.ftl", "wording-sample-answer").unwrap();
     preview_text_becomes(&browser, ".fb-from-assistant .fb-text", &answer).await;
-    let direction = browser
-        .js(
-            "return document.querySelector('.preview-widget').shadowRoot.querySelector('.fb-root').getAttribute('dir');",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(direction, json!("rtl"));
+    assert_eq!(preview_direction(&browser).await, "rtl");
     let violations = browser.axe_violations().await.unwrap();
     assert!(violations.is_empty(), "{violations:#?}");
     browser.close().await.unwrap();
