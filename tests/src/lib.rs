@@ -280,6 +280,13 @@ pub fn site_cli(args: &[&str]) -> Result<std::process::Output> {
 /// in `edge-worker/wrangler.toml`).
 pub const DATABASES: [&str; 2] = ["DB", "DB_1"];
 
+/// How long a test waits for the ingest queue's consumer to write what
+/// was queued: its batch timeout, and a batch that failed once tried
+/// again 30 s later (`retry_delay` in `edge-worker/wrangler.toml`), with
+/// room for a slow machine. Written once and read back, so a retry is
+/// the product working, not a test failing.
+pub const QUEUE_WRITE_WITHIN: std::time::Duration = std::time::Duration::from_secs(90);
+
 /// `locales/{locale}/{file}`, as shipped.
 pub fn shipped_ftl(locale: &str, file: &str) -> Result<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -26,7 +26,12 @@ impl Received {
 /// Accepts the next connection and reads one request from it; the
 /// connection stays open, unanswered, until [`answer`] or a drop.
 pub async fn accept_request(listener: &TcpListener) -> Result<(TcpStream, Received)> {
-    let (mut socket, _) = listener.accept().await?;
+    let (socket, _) = listener.accept().await?;
+    read_from(socket).await
+}
+
+/// Reads one request from `socket`, leaving it open for the answer.
+async fn read_from(mut socket: TcpStream) -> Result<(TcpStream, Received)> {
     let mut data = Vec::new();
     let mut buffer = [0u8; 4096];
     let head_end = loop {
@@ -75,6 +80,74 @@ pub async fn answer(mut socket: TcpStream, status: &str) -> Result<()> {
 /// One request, answered 204.
 pub async fn receive(listener: &TcpListener) -> Result<Received> {
     let (socket, received) = accept_request(listener).await?;
+    answer(socket, "204 No Content").await?;
+    Ok(received)
+}
+
+/// A receiver that is always listening, as a real one is: each request
+/// is answered 204 as soon as it is read, and kept, in the order they
+/// arrived, for the test to take with [`Inbox::next`]. A test that takes
+/// its requests one `accept` at a time leaves the collector waiting
+/// whenever it is busy elsewhere, long enough on a slow machine for the
+/// delivery to time out and be sent again.
+pub struct Inbox {
+    port: u16,
+    received: tokio::sync::mpsc::UnboundedReceiver<Received>,
+    listening: tokio::task::JoinHandle<()>,
+}
+
+impl Inbox {
+    /// Listens on a free local port.
+    pub async fn bind() -> Result<Inbox> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let port = listener.local_addr()?.port();
+        let (keep, received) = tokio::sync::mpsc::unbounded_channel();
+        let listening = tokio::spawn(async move {
+            loop {
+                let Ok((socket, _)) = listener.accept().await else {
+                    return;
+                };
+                let keep = keep.clone();
+                // Each connection on its own, so one that stalls holds up
+                // no other.
+                tokio::spawn(async move {
+                    if let Ok(received) = read_request(socket).await {
+                        let _ = keep.send(received);
+                    }
+                });
+            }
+        });
+        Ok(Inbox {
+            port,
+            received,
+            listening,
+        })
+    }
+
+    /// The port it listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The next request, waiting at most `within` for it.
+    pub async fn next(&mut self, within: std::time::Duration) -> Result<Received> {
+        match tokio::time::timeout(within, self.received.recv()).await {
+            Ok(Some(received)) => Ok(received),
+            Ok(None) => bail!("the receiver stopped listening"),
+            Err(_) => bail!("no request within {within:?}"),
+        }
+    }
+}
+
+impl Drop for Inbox {
+    fn drop(&mut self) {
+        self.listening.abort();
+    }
+}
+
+/// Reads one request from `socket` and answers it 204.
+async fn read_request(socket: TcpStream) -> Result<Received> {
+    let (socket, received) = read_from(socket).await?;
     answer(socket, "204 No Content").await?;
     Ok(received)
 }

@@ -9,26 +9,21 @@
 
 use std::time::Duration;
 
-use e2e::receiver::{Received, receive};
+use e2e::receiver::{Inbox, Received};
 use e2e::{SiteAccess, Stack, now_ms, thumb_event, unique};
 use protocol::secret::{SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS, verify_webhook};
 use serde_json::{Value, json};
-use tokio::net::TcpListener;
 
-/// The next request `listener` gets, within a minute.
-async fn next(listener: &TcpListener) -> Received {
-    tokio::time::timeout(Duration::from_secs(60), receive(listener))
-        .await
-        .map_err(|_| "no delivery within a minute")
-        .unwrap()
-        .unwrap()
+/// The next request `inbox` got, within a minute.
+async fn next(inbox: &mut Inbox) -> Received {
+    inbox.next(Duration::from_secs(60)).await.unwrap()
 }
 
 /// The next alert the site's webhook gets, past feedback deliveries
 /// (the 👎s themselves go to the same webhook), with its signature checked.
-async fn next_alert(listener: &TcpListener, secret: &str) -> Value {
+async fn next_alert(inbox: &mut Inbox, secret: &str) -> Value {
     loop {
-        let received = next(listener).await;
+        let received = next(inbox).await;
         verify_webhook(
             secret,
             received.header(SIGNATURE_HEADER).unwrap(),
@@ -109,12 +104,11 @@ async fn a_rule_fires_once_to_the_webhook_and_the_chat_and_resolves_once() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("alerts").unwrap();
     let collector = stack.collector();
-    let hook = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let chat = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let (hook_port, chat_port) = (
-        hook.local_addr().unwrap().port(),
-        chat.local_addr().unwrap().port(),
-    );
+    // Both receivers listen all along, as real ones do: a delivery
+    // waiting on a test busy elsewhere would time out and be sent again.
+    let mut hook = Inbox::bind().await.unwrap();
+    let mut chat = Inbox::bind().await.unwrap();
+    let (hook_port, chat_port) = (hook.port(), chat.port());
 
     // The owner sets a rule: more than half 👎 over the last hour, with at
     // least four ratings; alerts to the webhook and to chat.
@@ -143,7 +137,7 @@ async fn a_rule_fires_once_to_the_webhook_and_the_chat_and_resolves_once() {
     thumbs(&stack, &site, &["down", "down", "down", "down", "up"]).await;
     scheduled_alerts(&stack).await;
     let secret = stack.webhook_secret("alerts").unwrap();
-    let fired = next_alert(&hook, &secret).await;
+    let fired = next_alert(&mut hook, &secret).await;
     assert_eq!(fired["site_key"], site.key.as_str());
     let alert = &fired["alert"];
     assert_eq!(alert["state"], "firing", "{fired}");
@@ -156,7 +150,7 @@ async fn a_rule_fires_once_to_the_webhook_and_the_chat_and_resolves_once() {
         alert["text"],
         "The 👎 share over the last hour is 80% (5 ratings), above 50%."
     );
-    let message: Value = serde_json::from_slice(&next(&chat).await.body).unwrap();
+    let message: Value = serde_json::from_slice(&next(&mut chat).await.body).unwrap();
     slack_shaped(&message);
     assert_eq!(
         message["blocks"][0]["text"]["text"],
@@ -177,10 +171,10 @@ async fn a_rule_fires_once_to_the_webhook_and_the_chat_and_resolves_once() {
     scheduled_alerts(&stack).await;
     thumbs(&stack, &site, &["up"; 6]).await;
     scheduled_alerts(&stack).await;
-    let resolved = next_alert(&hook, &secret).await;
+    let resolved = next_alert(&mut hook, &secret).await;
     assert_eq!(resolved["alert"]["state"], "resolved", "{resolved}");
     assert_eq!(resolved["alert"]["count"], 11);
-    let message: Value = serde_json::from_slice(&next(&chat).await.body).unwrap();
+    let message: Value = serde_json::from_slice(&next(&mut chat).await.body).unwrap();
     slack_shaped(&message);
     assert_eq!(
         message["blocks"][0]["text"]["text"],
@@ -221,8 +215,8 @@ async fn the_daily_digest_goes_out_once_from_nine_in_the_sites_time_zone() {
     let stack = Stack::from_env().unwrap();
     let site = stack.named_site("alerts_digest").unwrap();
     let collector = stack.collector();
-    let chat = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let chat_port = chat.local_addr().unwrap().port();
+    let mut chat = Inbox::bind().await.unwrap();
+    let chat_port = chat.port();
     let (zone, offset) = zone_past_nine();
 
     // The site keeps text (for the gaps) before anything is sent.
@@ -282,7 +276,7 @@ async fn the_daily_digest_goes_out_once_from_nine_in_the_sites_time_zone() {
         .unwrap();
     assert_eq!(saved.status, 200, "{}", saved.body);
     scheduled_alerts(&stack).await;
-    let message: Value = serde_json::from_slice(&next(&chat).await.body).unwrap();
+    let message: Value = serde_json::from_slice(&next(&mut chat).await.body).unwrap();
     slack_shaped(&message);
     let header = message["blocks"][0]["text"]["text"].as_str().unwrap();
     assert!(

@@ -5,9 +5,10 @@
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use std::time::Duration;
-
-use e2e::{Collector, SiteAccess, csat_event, envelope, eventually, now_ms, thumb_event, unique};
+use e2e::{
+    Collector, QUEUE_WRITE_WITHIN, SiteAccess, csat_event, envelope, eventually, now_ms,
+    thumb_event, unique,
+};
 use serde_json::{Value, json};
 
 /// The queue Worker, and its site in the database `DB` (`""`) or `DB_1`
@@ -63,7 +64,7 @@ async fn a_thousand_queued_events_at_once_are_each_stored_once_and_counted_right
         assert_eq!(answer.body["accepted"], 100);
     }
     for conversation in &conversations {
-        let read = eventually("every thumb to be written", Duration::from_secs(30), || {
+        let read = eventually("every thumb to be written", QUEUE_WRITE_WITHIN, || {
             let (collector, site) = (&collector, &site);
             async move {
                 let read = collector
@@ -122,7 +123,7 @@ async fn queued_round_trip(database: &str) {
 
     let detail = eventually(
         "the consumer to write the queued events",
-        Duration::from_secs(20),
+        QUEUE_WRITE_WITHIN,
         || {
             let collector = &collector;
             let site = &site;
@@ -159,7 +160,7 @@ async fn queued_round_trip(database: &str) {
     assert_eq!(answer.status, 202);
     eventually(
         "the consumer to pass the resend",
-        Duration::from_secs(20),
+        QUEUE_WRITE_WITHIN,
         || {
             let collector = &collector;
             let site = &site;

@@ -10,8 +10,8 @@
 use std::time::Duration;
 
 use e2e::{
-    Collector, SiteAccess, Stack, csat_event, envelope, eventually, now_ms, sql_text, thumb_event,
-    unique,
+    Collector, QUEUE_WRITE_WITHIN, SiteAccess, Stack, csat_event, envelope, eventually, now_ms,
+    sql_text, thumb_event, unique,
 };
 use serde_json::{Value, json};
 
@@ -251,7 +251,7 @@ async fn text_behind_the_queue_is_redacted_before_d1() {
     assert_eq!(answer.status, 202, "{}", answer.body);
     let stored = eventually(
         "the queued events to be written",
-        Duration::from_secs(30),
+        QUEUE_WRITE_WITHIN,
         || {
             let (collector, site, conversation) = (&collector, &site, &conversation);
             async move {

@@ -592,9 +592,75 @@ fn keep_logs(run_dir: &std::path::Path, artifacts: &std::path::Path) -> Result<(
             std::fs::copy(&from, kept.join(log))?;
         }
     }
+    // Where only the end of the output is kept (CI), the Workers' last
+    // complaints say why without the files.
+    for log in ["wrangler.log", "wrangler-queue.log"] {
+        let text = std::fs::read_to_string(run_dir.join(log)).unwrap_or_default();
+        let worth = complaints(&text, LOG_LINES_SHOWN);
+        if !worth.is_empty() {
+            eprintln!("the last of {log} that is not a request answered below 500:");
+            for line in worth {
+                eprintln!("  {line}");
+            }
+        }
+    }
     eprintln!(
         "the end-to-end tests failed; the Worker's and the browser's logs are in {}",
         kept.display()
     );
     Ok(())
+}
+
+/// How many of a Worker log's lines a failed run prints.
+const LOG_LINES_SHOWN: usize = 40;
+
+/// The last `most` lines of a Worker's log worth reading after a failure:
+/// everything but blank lines, the banner's bindings and the requests
+/// answered below 500, each cut to 300 characters.
+fn complaints(log: &str, most: usize) -> Vec<String> {
+    let answered_well = |line: &str| {
+        line.strip_prefix("[wrangler:info] ").is_some_and(|rest| {
+            rest.split_whitespace()
+                .nth(2)
+                .and_then(|status| status.parse::<u16>().ok())
+                .is_some_and(|status| status < 500)
+        })
+    };
+    let worth: Vec<&str> = log
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty() && !answered_well(line))
+        .filter(|line| !line.starts_with("env.") && !line.contains("(hidden)"))
+        .collect();
+    worth
+        .iter()
+        .skip(worth.len().saturating_sub(most))
+        .map(|line| line.chars().take(300).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod log_tests {
+    use super::complaints;
+
+    #[test]
+    fn a_failed_runs_log_excerpt_keeps_errors_and_server_errors_last() {
+        let log = "env.DB (feedback)   D1 Database   local\n\
+                   [wrangler:info] POST /v1/events 200 OK (3ms)\n\
+                   \n\
+                   [wrangler:info] GET /v1/x 503 Service Unavailable (9ms)\n\
+                   site pk_1: webhook failed (no answer within 1500 ms); retrying in 1 s\n\
+                   [wrangler:info] OPTIONS /v1/events 429 Too Many Requests (2ms)\n\
+                   ✘ [ERROR] kj::getCaughtExceptionAsKj() = disconnected\n";
+        assert_eq!(
+            complaints(log, 10),
+            [
+                "[wrangler:info] GET /v1/x 503 Service Unavailable (9ms)",
+                "site pk_1: webhook failed (no answer within 1500 ms); retrying in 1 s",
+                "✘ [ERROR] kj::getCaughtExceptionAsKj() = disconnected",
+            ]
+        );
+        assert_eq!(complaints(log, 1).len(), 1);
+        assert_eq!(complaints(&"x\n".repeat(1_000), 40).len(), 40);
+    }
 }
