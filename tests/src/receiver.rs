@@ -99,7 +99,12 @@ pub struct Inbox {
 impl Inbox {
     /// Listens on a free local port.
     pub async fn bind() -> Result<Inbox> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        Inbox::listen(0).await
+    }
+
+    /// Listens on local `port` (`0`: any free one).
+    pub async fn listen(port: u16) -> Result<Inbox> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let port = listener.local_addr()?.port();
         let (keep, received) = tokio::sync::mpsc::unbounded_channel();
         let listening = tokio::spawn(async move {

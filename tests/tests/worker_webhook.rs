@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use e2e::receiver::{Received, accept_request, answer, receive};
+use e2e::receiver::{Inbox, Received, accept_request, answer, receive};
 use e2e::{Stack, csat_event, now_ms, thumb_event, unique};
 use protocol::secret::{
     SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS, WebhookRefusal, hash_secret, verify_webhook,
@@ -449,4 +449,45 @@ async fn a_thumbs_down_is_delivered_from_what_is_stored_after_a_lost_answer_or_a
         "{received:?}"
     );
     marked_queued(&stack, &site, &owed_id).await;
+}
+
+/// A shop whose webhook names a host that does not resolve: workerd
+/// fails that fetch with an error the consumer's invocation does not
+/// survive whole, and the local Queue then hands back every message of
+/// the batch, delivered ones too. The other shops' receivers must still
+/// get each delivery once.
+#[tokio::test]
+async fn a_webhook_whose_host_does_not_resolve_costs_no_other_shop_a_second_delivery() {
+    let stack = Stack::from_env().unwrap();
+    let unresolvable = stack.named_site("webhook_unresolvable").unwrap();
+    let neighbour = stack.named_site("webhook_neighbour").unwrap();
+    let receiver = stack.webhook_receiver("webhook_neighbour").unwrap();
+    let mut inbox = Inbox::listen(receiver.port).await.unwrap();
+    let mut received = Vec::new();
+    let mut receive_until = async |wanted: &str, received: &mut Vec<String>| loop {
+        let delivery = inbox.next(Duration::from_secs(60)).await.unwrap();
+        verify(&delivery, &receiver.signing_secret).unwrap();
+        let ids = event_ids(&delivery.body);
+        let done = ids.iter().any(|id| id == wanted);
+        received.extend(ids);
+        if done {
+            return;
+        }
+    };
+
+    // Both at once, so their deliveries reach the consumer together.
+    let (here, there) = (unique("c"), unique("c"));
+    let (first, _) = tokio::join!(
+        send_thumbs_down(&stack, &neighbour, &here),
+        send_thumbs_down(&stack, &unresolvable, &there),
+    );
+    receive_until(&first, &mut received).await;
+    // A copy of the first is queued again when that batch ends, before
+    // the third is sent (after the second has arrived): everything up to
+    // the third is everything the receiver will get.
+    let second = send_thumbs_down(&stack, &neighbour, &unique("c")).await;
+    receive_until(&second, &mut received).await;
+    let third = send_thumbs_down(&stack, &neighbour, &unique("c")).await;
+    receive_until(&third, &mut received).await;
+    assert_eq!(received, [first, second, third], "a delivery came twice");
 }

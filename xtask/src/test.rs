@@ -119,22 +119,24 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
     // Every port this run serves on, chosen below Linux's ephemeral range
     // (32768 and up): a port from there can meanwhile become the local end
     // of some outgoing connection ("Address already in use" once).
-    let (page_port, worker_port, queue_port, receivers) = match free_ports_for_later(7)?[..] {
-        [page, worker, queue, hook, slow, down, retry] => (
+    let (page_port, worker_port, queue_port, receivers) = match free_ports_for_later(8)?[..] {
+        [page, worker, queue, hook, slow, down, retry, neighbour] => (
             page,
             worker,
             queue,
             // The webhook tests bind these minutes from now: one receiver
             // that answers, one that hangs first, one that always fails,
-            // one for deliveries owed after a lost answer.
+            // one for deliveries owed after a lost answer, one beside a
+            // site whose webhook's host does not resolve.
             [
                 ("webhook", hook),
                 ("webhook_slow", slow),
                 ("webhook_down", down),
                 ("webhook_retry", retry),
+                ("webhook_neighbour", neighbour),
             ],
         ),
-        _ => anyhow::bail!("seven ports were asked for"),
+        _ => anyhow::bail!("eight ports were asked for"),
     };
     let page_origin = format!("http://127.0.0.1:{page_port}");
     // The demo page's site offers reason tags and keeps excerpts; the other
@@ -295,6 +297,22 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
             "webhook_retry",
             SiteConfig {
                 webhook_url: webhook_url("webhook_retry"),
+                ..SiteConfig::default()
+            },
+        ),
+        // A public name that never resolves (`.invalid`, RFC 2606), and a
+        // site whose deliveries share the queue with it.
+        (
+            "webhook_unresolvable",
+            SiteConfig {
+                webhook_url: Some("https://nowhere.invalid/hook".to_string()),
+                ..SiteConfig::default()
+            },
+        ),
+        (
+            "webhook_neighbour",
+            SiteConfig {
+                webhook_url: webhook_url("webhook_neighbour"),
                 ..SiteConfig::default()
             },
         ),
@@ -568,6 +586,15 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
         // to remove it (a process that has not quite exited) is reported,
         // not a failed run.
         Ok(()) => {
+            // Working on a few tests: their Workers' logs are worth reading
+            // even when they pass.
+            if filter.is_some() {
+                let kept = copy_logs(&run_dir, &artifacts)?;
+                eprintln!(
+                    "the Workers' and the browser's logs are in {}",
+                    kept.display()
+                );
+            }
             if let Err(err) = std::fs::remove_dir_all(&run_dir) {
                 eprintln!("left {} in place: {err}", run_dir.display());
             }
@@ -580,18 +607,7 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
 /// After a failure: the Worker's and the browser's logs, copied where the
 /// screenshots are (`target/e2e/artifacts/logs-<run>`), and their path.
 fn keep_logs(run_dir: &std::path::Path, artifacts: &std::path::Path) -> Result<()> {
-    let run = run_dir
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let kept = artifacts.join(format!("logs-{run}"));
-    std::fs::create_dir_all(&kept)?;
-    for log in ["wrangler.log", "wrangler-queue.log", "chromedriver.log"] {
-        let from = run_dir.join(log);
-        if from.is_file() {
-            std::fs::copy(&from, kept.join(log))?;
-        }
-    }
+    let kept = copy_logs(run_dir, artifacts)?;
     // Where only the end of the output is kept (CI), the Workers' last
     // complaints say why without the files.
     for log in ["wrangler.log", "wrangler-queue.log"] {
@@ -609,6 +625,23 @@ fn keep_logs(run_dir: &std::path::Path, artifacts: &std::path::Path) -> Result<(
         kept.display()
     );
     Ok(())
+}
+
+/// Copies the run's logs to `artifacts/logs-<run>`; that folder.
+fn copy_logs(run_dir: &std::path::Path, artifacts: &std::path::Path) -> Result<std::path::PathBuf> {
+    let run = run_dir
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kept = artifacts.join(format!("logs-{run}"));
+    std::fs::create_dir_all(&kept)?;
+    for log in ["wrangler.log", "wrangler-queue.log", "chromedriver.log"] {
+        let from = run_dir.join(log);
+        if from.is_file() {
+            std::fs::copy(&from, kept.join(log))?;
+        }
+    }
+    Ok(kept)
 }
 
 /// How many of a Worker log's lines a failed run prints.
