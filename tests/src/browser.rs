@@ -187,6 +187,13 @@ impl Browser {
     /// over when the page navigates, so call this after leaving the page
     /// measured (for `about:blank`, say).
     pub async fn main_thread_tasks(&self) -> Result<Vec<f64>> {
+        Ok(crate::trace::busiest_main_thread(
+            &self.trace_events().await?,
+        ))
+    }
+
+    /// The trace events recorded since the last read (and drops them).
+    pub async fn trace_events(&self) -> Result<Vec<Value>> {
         let session = self
             .client
             .session_id()
@@ -209,7 +216,7 @@ impl Browser {
             }
             let entries = body.get("value").and_then(Value::as_array);
             if entries.is_none_or(|entries| entries.is_empty()) {
-                return Ok(crate::trace::busiest_main_thread(&events));
+                return Ok(events);
             }
             events.extend(
                 entries
