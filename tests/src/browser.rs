@@ -55,7 +55,7 @@ impl Browser {
     }
 
     /// Starts `chromium` with its tasks traced, for
-    /// [`Browser::main_thread_tasks`] (Chromium's trace, handed over by
+    /// [`Browser::trace_events`] (Chromium's trace, handed over by
     /// chromedriver's performance log).
     pub async fn start_traced(webdriver_url: &str, chromium: &str) -> Result<Self> {
         Self::launch(webdriver_url, chromium, true).await
@@ -180,19 +180,11 @@ impl Browser {
         Ok(body)
     }
 
-    /// How long each task took (ms) on the main thread of the page that
-    /// kept its renderer busiest, since the last call, from a browser
-    /// started with [`Browser::start_traced`] (`RunTask`, as DevTools counts
-    /// tasks). Chromium hands its trace
-    /// over when the page navigates, so call this after leaving the page
-    /// measured (for `about:blank`, say).
-    pub async fn main_thread_tasks(&self) -> Result<Vec<f64>> {
-        Ok(crate::trace::busiest_main_thread(
-            &self.trace_events().await?,
-        ))
-    }
-
-    /// The trace events recorded since the last read (and drops them).
+    /// The trace events recorded since the last read (and drops them),
+    /// from a browser started with [`Browser::start_traced`]; read them
+    /// with `crate::trace`. Chromium hands its trace over when the page
+    /// navigates, so call this after leaving the page measured (for
+    /// `about:blank`, say).
     pub async fn trace_events(&self) -> Result<Vec<Value>> {
         let session = self
             .client
