@@ -140,6 +140,12 @@ impl I18n {
     pub fn set(self, copy: Localized) {
         self.copy.set(copy);
     }
+
+    /// Parses now what reading the first text would parse
+    /// ([`Localized::prepare`]).
+    pub fn prepare(self) {
+        self.copy.prepare();
+    }
 }
 
 /// The owner's languages: `?locale=` first, then the browser's.

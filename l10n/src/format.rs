@@ -522,6 +522,15 @@ impl Localized {
             .get_or_init(|| Catalog::new(&self.reference_tag, self.reference_source))
     }
 
+    /// Parses now what reading the first message would parse: the
+    /// reference, when there is no chosen copy (a chosen one is parsed
+    /// already). For a view drawn in a task after the parse.
+    pub fn prepare(&self) {
+        if self.chosen.is_none() {
+            self.reference();
+        }
+    }
+
     /// The locale of the first choice.
     pub fn locale(&self) -> &str {
         self.chosen
@@ -781,6 +790,22 @@ mod tests {
             "broken falls back"
         );
         assert_eq!(copy.format("nowhere", &args), "nowhere");
+    }
+
+    #[test]
+    fn prepare_parses_the_reference_only_when_it_is_the_copy() {
+        const REFERENCE: &str = "a = A\n";
+        let alone = Localized::over_reference(None, "en-US", REFERENCE);
+        assert!(alone.reference.get().is_none(), "parsed lazily");
+        alone.prepare();
+        assert!(alone.reference.get().is_some());
+        assert_eq!(alone.format("a", &Args::new()), "A");
+        let german = Localized::over_reference(Catalog::of("de", "a = Ä\n"), "en-US", REFERENCE);
+        german.prepare();
+        assert!(
+            german.reference.get().is_none(),
+            "a chosen copy needs no reference until a message is missing"
+        );
     }
 
     #[test]

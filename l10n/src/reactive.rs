@@ -56,6 +56,12 @@ impl LiveCopy {
         self.0.with_untracked(|copy| copy.is_rtl())
     }
 
+    /// Parses now what reading the first string would parse
+    /// ([`Localized::prepare`]).
+    pub fn prepare(self) {
+        self.0.with_untracked(|copy| copy.prepare());
+    }
+
     /// Switches every string to `copy`.
     pub fn set(self, copy: Localized) {
         self.0.set(Arc::new(copy));

@@ -21,7 +21,7 @@
 //!   the local D1 database before the Worker starts (see `bulk_seed`),
 //!   since ingest would take too long.
 //! - `--dashboard`: seeds (600,000 events, about 100,000 conversations,
-//!   unless `--reads` seeded more) and times the dashboard itself in
+//!   unless `--reads` seeded more, or `--events N`) and times the dashboard itself in
 //!   headless Chromium, with its longest main-thread task.
 //! - `--widget`: the bubble's paint and the panel after a click on the demo
 //!   page, from the loader's performance marks.
@@ -73,7 +73,7 @@ const MAX_EVENTS: u64 = 20_000_000;
 /// The time the read site's events are spread over.
 const SEED_SPREAD_MS: i64 = 6 * 86_400_000;
 /// Events seeded for the dashboard alone: about 100,000 conversations.
-const DASHBOARD_EVENTS: &str = "600000";
+const DASHBOARD_EVENTS: u64 = 600_000;
 /// Requests per read route, per round.
 const READ_REQUESTS: &str = "20";
 /// The read routes timed.
@@ -176,8 +176,8 @@ impl Options {
                 other => bail!("unknown flag {other:?}; bench takes {FLAGS}"),
             }
         }
-        if options.events.is_some() && !options.reads {
-            bail!("--events sets how many events --reads seeds; add --reads");
+        if options.events.is_some() && !(options.reads || options.dashboard) {
+            bail!("--events sets how many events --reads or --dashboard seeds; add one");
         }
         if options.profile && (options.reads || options.browser() || options.size) {
             bail!("--profile samples the Worker under ingest; run it with --ingest only");
@@ -599,11 +599,14 @@ fn measure_rounds(
     figures: &mut Figures,
 ) -> Result<()> {
     if (options.reads || options.dashboard) && options.direct_events().is_none() {
-        let events = if options.reads {
-            options.events.unwrap_or(SEEDED_EVENTS).to_string()
-        } else {
-            DASHBOARD_EVENTS.to_string()
-        };
+        let events = options
+            .events
+            .unwrap_or(if options.reads {
+                SEEDED_EVENTS
+            } else {
+                DASHBOARD_EVENTS
+            })
+            .to_string();
         for stack in stacks {
             println!(
                 "\nseeding {events} events into one site (spread over 6 days), {}:",
@@ -746,6 +749,9 @@ mod tests {
         assert_eq!(reads.against.as_deref(), Some("HEAD~1"));
         assert_eq!(reads.rounds, 5);
         assert_eq!(reads.builds(), ["build-worker"]);
+        let seeded =
+            parse(&["--dashboard", "--events", "6000"]).unwrap_or_else(|err| unreachable!("{err}"));
+        assert!(seeded.dashboard && seeded.events == Some(6000) && !seeded.ingest);
         let profiled = parse(&["--profile"]).unwrap_or_else(|err| unreachable!("{err}"));
         assert!(profiled.ingest && profiled.profile);
     }
@@ -757,6 +763,7 @@ mod tests {
             (&["--against"][..], "--against needs a git revision"),
             (&["--rounds", "0"][..], "--rounds takes 1 to 20"),
             (&["--rounds", "many"][..], "--rounds takes 1 to 20"),
+            (&["--events", "10"][..], "add one"),
             (
                 &["--profile", "--dashboard"][..],
                 "run it with --ingest only",

@@ -70,9 +70,19 @@ fn browser_app(repo: &Repo, package: &str, name: &str, out: &Path) -> Result<()>
         .args(WASM_FEATURES)
         // Sections no browser reads.
         .args(["--strip-producers", "--strip-target-features"])
+        .args(names_kept())
         .arg(&app_wasm)
         .arg("-o")
         .arg(&app_wasm))
+}
+
+/// `-g` (the function names kept, for a CPU profile that names the
+/// Rust functions) when `XTASK_WASM_NAMES` is set; nothing otherwise.
+fn names_kept() -> &'static [&'static str] {
+    match std::env::var_os("XTASK_WASM_NAMES") {
+        Some(_) => &["-g"],
+        None => &[],
+    }
 }
 
 /// Builds the widget into `dist/widget`: the loader `widget.js` plus the
