@@ -11,6 +11,7 @@ use anyhow::{Context, Result, bail};
 use serde_json::{Value, json};
 
 pub mod browser;
+pub mod load;
 pub mod receiver;
 pub mod trace;
 

@@ -1,10 +1,14 @@
-//! `cargo xtask bench [--ingest] [--profile] [--reads] [--dashboard]
+//! `cargo xtask bench [--ingest] [--floor] [--profile] [--reads] [--dashboard]
 //! [--widget] [--lighthouse] [--size] [--against REV] [--rounds N]`: the project's
 //! speed and size, measured on this machine against the Worker on local
 //! workerd with a fresh local D1.
 //!
 //! - `--ingest` (the default when nothing else is selected): ingest
 //!   throughput and p99 at batch sizes 1, 20 and 100.
+//! - `--floor` (with ingest): also drives, at batch 100, a Worker that
+//!   writes each event as one plain row (`tests/profile/floor-worker`), in
+//!   the same rounds: what wrangler's proxy, workerd and local D1 allow any
+//!   ingest on this machine.
 //! - `--profile` (with ingest): after the rounds, samples this checkout's
 //!   Worker with V8's CPU profiler (wrangler dev's inspector) while ingest
 //!   at batch 100 runs into one database, and prints where the time went
@@ -98,11 +102,13 @@ const DEFAULT_ROUNDS: usize = 3;
 const MAX_ROUNDS: usize = 20;
 
 /// Every flag, for the help text and for refusing typos.
-pub const FLAGS: &str = "--ingest --profile --reads --events N --alerts --dashboard --widget --lighthouse --size --against REV --rounds N";
+pub const FLAGS: &str = "--ingest --floor --profile --reads --events N --alerts --dashboard --widget --lighthouse --size --against REV --rounds N";
 
 /// What to measure, and how.
 struct Options {
     ingest: bool,
+    /// The floor's Worker driven beside ingest at batch 100.
+    floor: bool,
     /// Profile this checkout's Worker under ingest after the rounds.
     profile: bool,
     reads: bool,
@@ -122,6 +128,7 @@ impl Options {
     fn parse(args: &[String]) -> Result<Self> {
         let mut options = Self {
             ingest: false,
+            floor: false,
             profile: false,
             reads: false,
             alerts: false,
@@ -137,6 +144,10 @@ impl Options {
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--ingest" => options.ingest = true,
+                "--floor" => {
+                    options.floor = true;
+                    options.ingest = true;
+                }
                 "--profile" => options.profile = true,
                 "--reads" => options.reads = true,
                 "--alerts" => options.alerts = true,
@@ -237,6 +248,8 @@ struct Stack {
     ingest_one_file: PathBuf,
     read_file: PathBuf,
     page_origin: String,
+    /// The ingest floor's Worker, when `--floor` runs it.
+    floor_url: Option<String>,
     /// The DevTools inspector's port, where the Worker is profiled.
     inspector: Option<u16>,
     /// The Worker's log, which the alerts' run writes its figures to.
@@ -355,6 +368,7 @@ fn start_stack(
         ingest_one_file,
         read_file,
         page_origin,
+        floor_url: None,
         inspector,
         log,
         databases,
@@ -369,6 +383,8 @@ enum Measure {
     Ingest(&'static str),
     /// Ingest with every site in the first database (batch size).
     IngestOneDatabase(&'static str),
+    /// The floor's Worker at the same load (batch size).
+    IngestFloor(&'static str),
     Read(&'static str),
     Alerts,
     Widget,
@@ -427,6 +443,19 @@ fn measure(
                 .args(["ingest", &stack.url])
                 .arg(&stack.ingest_one_file)
                 .args([batch, INGEST_SECONDS, CONCURRENCY, "sites in one database"]),
+        ),
+        Measure::IngestFloor(batch) => collect(
+            label,
+            measuring(repo, "loadgen")
+                .args(["ingest"])
+                .arg(
+                    stack
+                        .floor_url
+                        .as_deref()
+                        .context("the floor's Worker is not running")?,
+                )
+                .arg(&stack.ingest_one_file)
+                .args([batch, INGEST_SECONDS, CONCURRENCY, "the floor (plain rows)"]),
         ),
         Measure::Read(path) => collect(
             label,
@@ -575,6 +604,22 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
                 (options.profile && side == last, options.alerts),
             )?);
         }
+        // One floor for every side: it runs nothing of a revision's.
+        let _floor = if options.floor {
+            let port = free_port()?;
+            let floor = worker_dev::start_floor(
+                repo,
+                &run_dir.join("floor/state"),
+                port,
+                Log::File(run_dir.join("floor/wrangler.log")),
+            )?;
+            for stack in &mut stacks {
+                stack.floor_url = Some(format!("http://127.0.0.1:{port}"));
+            }
+            Some(floor)
+        } else {
+            None
+        };
         measure_rounds(repo, &options, &stacks, &mut figures)?;
         if let Some(stack) = stacks.last().filter(|_| options.profile) {
             profile_ingest(repo, stack, &run_dir.join("ingest.cpuprofile"))?;
@@ -625,6 +670,9 @@ fn measure_rounds(
     if options.ingest {
         plan.extend(["1", "20", "100"].map(Measure::Ingest));
         plan.push(Measure::IngestOneDatabase("100"));
+        if options.floor {
+            plan.push(Measure::IngestFloor("100"));
+        }
     }
     if options.reads {
         plan.extend(READ_PATHS.map(Measure::Read));
@@ -752,6 +800,8 @@ mod tests {
         let seeded =
             parse(&["--dashboard", "--events", "6000"]).unwrap_or_else(|err| unreachable!("{err}"));
         assert!(seeded.dashboard && seeded.events == Some(6000) && !seeded.ingest);
+        let floor = parse(&["--floor"]).unwrap_or_else(|err| unreachable!("{err}"));
+        assert!(floor.floor && floor.ingest);
         let profiled = parse(&["--profile"]).unwrap_or_else(|err| unreachable!("{err}"));
         assert!(profiled.ingest && profiled.profile);
     }

@@ -357,23 +357,45 @@ pub fn start(repo: &Repo, d1: &D1, port: u16, log: Log, extra: &[&str]) -> Resul
         .args(["--var", "LOCAL_WEBHOOKS:allowed"])
         .args(extra)
         .stdin(Stdio::null());
-    if let Log::File(path) = &log {
+    until_healthy(&mut cmd, port, &log)
+}
+
+/// Starts `cmd` (a `wrangler dev` on `port`) writing to `log`, and waits
+/// until its Worker answers `/v1/health`.
+fn until_healthy(cmd: &mut Command, port: u16, log: &Log) -> Result<Background> {
+    if let Log::File(path) = log {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let file = std::fs::File::create(path)?;
         cmd.stdout(file.try_clone()?).stderr(file);
     }
-    let mut worker = Background::spawn("wrangler dev", &mut cmd)?;
+    let mut worker = Background::spawn("wrangler dev", cmd)?;
     let waited = wait_until(&mut worker, "the Worker", Duration::from_secs(180), || {
         http_answers(port, "/v1/health")
     });
-    if let (Err(err), Log::File(path)) = (&waited, &log) {
+    if let (Err(err), Log::File(path)) = (&waited, log) {
         let output = std::fs::read_to_string(path).unwrap_or_default();
         eprintln!("--- {} ---\n{output}", path.display());
         anyhow::bail!("{err}");
     }
     waited.map(|()| worker)
+}
+
+/// Starts the ingest floor's Worker (`tests/profile/floor-worker`: the
+/// same request as `POST /v1/events`, each event one plain row) on local
+/// workerd with its own local D1 in `state`, for `bench --floor`.
+pub fn start_floor(repo: &Repo, state: &Path, port: u16, log: Log) -> Result<Background> {
+    let mut cmd = Command::new(repo.node_bin("wrangler"));
+    cmd.current_dir(repo.path("tests/profile/floor-worker"))
+        .env("WRANGLER_SEND_METRICS", "false")
+        .env("CI", "true")
+        .args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
+        .arg("--persist-to")
+        .arg(state)
+        .arg("--show-interactive-dev-session=false")
+        .stdin(Stdio::null());
+    until_healthy(&mut cmd, port, &log)
 }
 
 #[cfg(test)]

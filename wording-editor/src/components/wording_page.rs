@@ -6,6 +6,7 @@
 //! with the draft; saving sends it, and a refusal keeps what was stored.
 //! The saved versions are in `copy_history`.
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use l10n::format::Args;
@@ -216,6 +217,15 @@ fn Editor(
         }
     });
     let problems = problems.read_only();
+    // Read once per change of the draft, not once per message box.
+    let own_ids = Memo::new(move |_| {
+        wording.with(|wording| {
+            l10n::entries::entries(&wording.draft)
+                .into_iter()
+                .map(|entry| entry.id)
+                .collect::<BTreeSet<_>>()
+        })
+    });
     let outcome = RwSignal::new(None::<Outcome>);
     let busy = RwSignal::new(false);
     let unsaved = expect_context::<Unsaved>();
@@ -317,7 +327,7 @@ fn Editor(
         let generation_now = generation.get();
         view! {
             <For each=drawn_rows key=move |row| (row.id.clone(), generation_now) let:row>
-                <MessageEditor row wording generation problems/>
+                <MessageEditor row wording generation problems own_ids/>
             </For>
         }
     };
@@ -478,6 +488,8 @@ fn MessageEditor(
     generation: RwSignal<u32>,
     /// The checker's findings, by message id.
     problems: ReadSignal<Placed>,
+    /// The ids the draft has text of its own for.
+    own_ids: Memo<BTreeSet<String>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let MessageRow {
@@ -499,13 +511,7 @@ fn MessageEditor(
     };
     let has_own = {
         let id = id.clone();
-        move || {
-            wording.with(|wording| {
-                l10n::entries::entries(&wording.draft)
-                    .iter()
-                    .any(|entry| entry.id == id)
-            })
-        }
+        move || own_ids.with(|ids| ids.contains(&id))
     };
     let edit = {
         let id = id.clone();
