@@ -34,9 +34,10 @@ commands:
                  (--e2e-only [FILTER]: just the end-to-end tests matching FILTER;
                  \"A B\" runs those matching either)
   bench          speed and size on this machine, in rounds, against local workerd:
-                 --ingest (the default) ingest throughput (--profile: then the Worker's
-                 CPU profile under ingest); --reads 1M-event reads
-                 (--events N: N instead; over 1M seeded straight into local D1);
+                 --ingest (the default) ingest throughput (--floor: beside a Worker
+                 that writes plain rows; --profile: then the Worker's CPU profile
+                 under ingest); --reads 1M-event reads (--events N: N instead; over
+                 1M seeded straight into local D1; with --dashboard, its seeding);
                  --alerts one scheduled run of the alert rules over 1,000 sites;
                  --dashboard the dashboard in Chromium; --widget bubble and panel timings;
                  --lighthouse the demo page's score; --size the widget's download;

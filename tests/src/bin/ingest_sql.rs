@@ -211,6 +211,8 @@ struct Measured {
     batches_ms: Vec<f64>,
     /// Seconds in SQLite by kind of statement.
     by_kind: BTreeMap<String, f64>,
+    /// Statements a batch, on average.
+    statements: f64,
     /// Building the plans, and cloning the events, in ms a batch.
     plan_ms: f64,
     clone_ms: f64,
@@ -234,6 +236,7 @@ fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
     let mut measured = Measured {
         batches_ms: Vec::with_capacity(batches),
         by_kind: BTreeMap::new(),
+        statements: 0.0,
         plan_ms: 0.0,
         clone_ms: 0.0,
     };
@@ -276,6 +279,7 @@ fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
             measured.plan_ms += started.elapsed().as_secs_f64() * 1000.0;
             planned.statements
         };
+        measured.statements += statements.len() as f64;
         let started = Instant::now();
         run(&mut conn, &statements, &mut measured.by_kind)?;
         measured
@@ -294,6 +298,7 @@ fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
             batches * BATCH
         );
     }
+    measured.statements /= batches as f64;
     measured.plan_ms /= batches as f64;
     measured.clone_ms /= batches as f64;
     measured.batches_ms.sort_by(f64::total_cmp);
@@ -338,7 +343,10 @@ fn main() -> Result<()> {
     let total: f64 = measured.by_kind.values().sum();
     let mut kinds: Vec<(&String, &f64)> = measured.by_kind.iter().collect();
     kinds.sort_by(|a, b| b.1.total_cmp(a.1));
-    println!("  as the Worker writes, each kind of statement's share of the time in SQLite:");
+    println!(
+        "  as the Worker writes, {:.0} statements a batch; each kind's share of the time in SQLite:",
+        measured.statements
+    );
     for (kind, seconds) in kinds {
         println!(
             "    {:<40} {:>5.1} %  {:.3} ms a batch",
