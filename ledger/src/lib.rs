@@ -14,7 +14,9 @@
 //!   open and close by the triggers of migration 0018);
 //! - [`moving`]: every table a site's rows live in, with every column, and
 //!   how a copy meets what the new database already holds, by the same
-//!   rules as ingest (`cargo xtask site move`).
+//!   rules as ingest (`cargo xtask site move`);
+//! - `sqlite` (feature `sqlite`): parameters bound for SQLite, for the
+//!   native runs (the tests, `ingest_sql`).
 
 pub mod alerts;
 pub mod dataset;
@@ -24,6 +26,8 @@ pub mod moving;
 pub mod ratings;
 pub mod retention;
 pub mod review;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
 
 /// A parameter of a statement, as D1 and SQLite both take it.
 #[derive(Debug, Clone, PartialEq, Eq)]

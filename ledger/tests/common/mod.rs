@@ -3,8 +3,9 @@
 // Each test binary uses its own part of this.
 #![allow(dead_code)]
 
+use ledger::Statement;
 use ledger::ingest::{Batch, Sender, plan};
-use ledger::{Param, Statement};
+pub use ledger::sqlite::values;
 use protocol::Event;
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, params_from_iter};
@@ -43,17 +44,6 @@ pub fn database() -> Connection {
     )
     .unwrap();
     conn
-}
-
-pub fn values(params: &[Param]) -> Vec<Sql> {
-    params
-        .iter()
-        .map(|param| match param {
-            Param::Null => Sql::Null,
-            Param::Text(text) => Sql::Text(text.clone()),
-            Param::Int(n) => Sql::Integer(*n),
-        })
-        .collect()
 }
 
 /// Runs `statements` in one transaction, as D1 runs a batch: what each

@@ -28,9 +28,9 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use e2e::{Args, figure, percentile};
 use ledger::ingest::{Batch, Sender, plan};
+use ledger::sqlite::values;
 use ledger::{Param, Statement};
 use protocol::Event;
-use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, params_from_iter};
 
 /// Events a batch, as the Worker's bench posts at its largest.
@@ -140,17 +140,6 @@ fn drop_triggers(conn: &Connection) -> Result<usize> {
         conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
     }
     Ok(names.len())
-}
-
-fn values(params: &[Param]) -> Vec<Sql> {
-    params
-        .iter()
-        .map(|param| match param {
-            Param::Null => Sql::Null,
-            Param::Text(text) => Sql::Text(text.clone()),
-            Param::Int(n) => Sql::Integer(*n),
-        })
-        .collect()
 }
 
 /// A statement's kind, for the breakdown: its verb and table
