@@ -278,8 +278,13 @@ fn wrangler(repo: &Repo) -> Command {
     if let Err(err) = collector_assets::sync_locales(repo) {
         eprintln!("cannot copy locales/ into the collector's assets: {err:#}");
     }
+    wrangler_in(repo, &repo.worker_dir())
+}
+
+/// wrangler from node_modules, run in `dir`, telemetry off.
+fn wrangler_in(repo: &Repo, dir: &Path) -> Command {
     let mut cmd = Command::new(repo.node_bin("wrangler"));
-    cmd.current_dir(repo.worker_dir())
+    cmd.current_dir(dir)
         .env("WRANGLER_SEND_METRICS", "false")
         .env("CI", "true");
     cmd
@@ -386,11 +391,8 @@ fn until_healthy(cmd: &mut Command, port: u16, log: &Log) -> Result<Background> 
 /// same request as `POST /v1/events`, each event one plain row) on local
 /// workerd with its own local D1 in `state`, for `bench --floor`.
 pub fn start_floor(repo: &Repo, state: &Path, port: u16, log: Log) -> Result<Background> {
-    let mut cmd = Command::new(repo.node_bin("wrangler"));
-    cmd.current_dir(repo.path("tests/profile/floor-worker"))
-        .env("WRANGLER_SEND_METRICS", "false")
-        .env("CI", "true")
-        .args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
+    let mut cmd = wrangler_in(repo, &repo.path("tests/profile/floor-worker"));
+    cmd.args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
         .arg("--persist-to")
         .arg(state)
         .arg("--show-interactive-dev-session=false")

@@ -18,19 +18,8 @@ pub const T0: i64 = 1_800_000_000_000;
 /// A database with every migration applied, in order, and no site.
 pub fn migrated() -> Connection {
     let conn = Connection::open_in_memory().unwrap();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../edge-worker/migrations");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "sql"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 13, "{files:?}");
-    for file in files {
-        let sql = std::fs::read_to_string(&file).unwrap();
-        let applied = conn.execute_batch(&sql);
-        assert!(applied.is_ok(), "{}: {applied:?}", file.display());
-    }
+    let applied = ledger::sqlite::migrate(&conn);
+    assert!(matches!(applied, Ok(count) if count >= 13), "{applied:?}");
     conn
 }
 

@@ -28,7 +28,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use e2e::{Args, figure, percentile};
 use ledger::ingest::{Batch, Sender, plan};
-use ledger::sqlite::values;
+use ledger::sqlite::{migrate, values};
 use ledger::{Param, Statement};
 use protocol::Event;
 use rusqlite::{Connection, params_from_iter};
@@ -97,21 +97,8 @@ fn migrated(path: &Path) -> Result<Connection> {
     conn.set_prepared_statement_cache_capacity(PREPARED_KEPT);
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../edge-worker/migrations");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("{}", dir.display()))? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "sql") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    if files.is_empty() {
-        bail!("no migrations in {}", dir.display());
-    }
-    for file in files {
-        conn.execute_batch(&std::fs::read_to_string(&file)?)
-            .with_context(|| format!("{}", file.display()))?;
+    if migrate(&conn).map_err(anyhow::Error::msg)? == 0 {
+        bail!("the Worker has no migrations");
     }
     for index in 0..SITES {
         let (key, hash) = site(index);
