@@ -19,12 +19,15 @@
 //! - a CSAT answer is judged by when the collector received it: the first
 //!   opens a 30-minute amend window, the latest received is kept;
 //! - a bad-news event of a site with a webhook is owed a delivery
-//!   (`webhook_outbox`), written with the event.
+//!   (`webhook_outbox`), written with the event;
+//! - the rollups of the rows a batch changes are kept once per batch
+//!   ([`crate::rollups`]), around its writes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use protocol::{CSAT_AMEND_WINDOW_MS, ConversationContext, Event, EventKind, RatedRole};
 
+use crate::rollups::Touched;
 use crate::{Param, Statement, ratings};
 
 /// Who sent a batch, and so what its writes must check.
@@ -307,10 +310,36 @@ const OWE_DELIVERY: &str = "INSERT INTO webhook_outbox (site_key, event_id, stor
        WHERE site_key = ?1 AND event_id = ?2 AND body = ?3) \
      ON CONFLICT (site_key, event_id) DO NOTHING";
 
+/// The rows `events` may change whose counts the rollups hold.
+fn touched(events: &[Event]) -> Touched<'_> {
+    let mut touched = Touched::default();
+    for event in events {
+        let conversation = event.header.conversation_id.as_str();
+        match &event.kind {
+            EventKind::MessageFeedback(feedback) => {
+                touched
+                    .messages
+                    .insert((conversation, feedback.message_id.as_str()));
+                // A thumb on an agent's message hands the conversation over.
+                if feedback.role == RatedRole::Agent {
+                    touched.conversations.insert(conversation);
+                }
+            }
+            EventKind::CsatOffered(_)
+            | EventKind::CsatDismissed(_)
+            | EventKind::CsatResponse(_) => {
+                touched.conversations.insert(conversation);
+            }
+        }
+    }
+    touched
+}
+
 /// The statements that store `events` (validated, their amend windows
 /// checked) for `batch.site_key`, in order: a server's secret check,
-/// the conversations' spans, then each event with what it changes, then
-/// the rated conversations' thumb counts.
+/// the touched rows' counts out of the rollups, the conversations' spans,
+/// then each event with what it changes, then the rated conversations'
+/// thumb counts, and the touched rows' counts back into the rollups.
 pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Error> {
     let Batch {
         site_key,
@@ -319,7 +348,7 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
         owes_webhooks,
     } = *batch;
     let site = || Param::text(site_key);
-    let mut statements = Vec::with_capacity(events.len() * 2 + 9);
+    let mut statements = Vec::with_capacity(events.len() * 2 + 24);
     // A server's secret is read first, in the batch's own transaction.
     let secret_check = match sender {
         Sender::Server { secret_hash } => {
@@ -331,6 +360,8 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
         }
         Sender::Page => None,
     };
+    let rollups = touched(events).bracket(site_key);
+    statements.extend(rollups.before);
     // Conversations first: the type-specific statements update their rows.
     let spans: Vec<_> = spans(events).into_iter().collect();
     for chunk in spans.chunks(TOUCH_ROWS) {
@@ -433,6 +464,7 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
             vec![site(), Param::text(conversation)],
         ));
     }
+    statements.extend(rollups.after);
     Ok(Plan {
         statements,
         secret_check,

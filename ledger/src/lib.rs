@@ -9,6 +9,8 @@
 //!   reads around it;
 //! - [`ratings`]: a thumb's columns, listed once, and the rule that the
 //!   latest thumb on a message wins;
+//! - [`rollups`]: an ingest batch's rollups, kept once per batch around
+//!   its writes;
 //! - [`erasure`] and [`retention`]: what leaves, on request and daily;
 //! - [`review`]: the review queue's pages and a review's write (items
 //!   open and close by the triggers of migration 0018);
@@ -26,6 +28,7 @@ pub mod moving;
 pub mod ratings;
 pub mod retention;
 pub mod review;
+pub mod rollups;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 

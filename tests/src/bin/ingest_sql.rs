@@ -130,7 +130,8 @@ fn drop_triggers(conn: &Connection) -> Result<usize> {
 }
 
 /// A statement's kind, for the breakdown: its verb and table
-/// (`INSERT INTO events`), or for a read the table it reads first.
+/// (`INSERT INTO events`), or for a read the table it reads first; a
+/// statement with a `WITH` clause is named by the table it writes.
 fn kind(sql: &str) -> String {
     let words: Vec<&str> = sql.split_whitespace().collect();
     let after = |word: &str| {
@@ -151,6 +152,7 @@ fn kind(sql: &str) -> String {
         Some("UPDATE") => format!("UPDATE {}", after("UPDATE")),
         Some("DELETE") => format!("DELETE FROM {}", after("FROM")),
         Some("SELECT") => format!("SELECT … FROM {}", after("FROM")),
+        Some("WITH") => format!("WITH … INSERT INTO {}", after("INTO")),
         _ => words.first().copied().unwrap_or("?").to_string(),
     }
 }
