@@ -4,7 +4,7 @@
 //!
 //! - an event id is stored once; every other write of an event applies
 //!   only when the stored event with that id is this very event
-//!   ([`SAME_EVENT`]), so a reused id with other content changes nothing;
+//!   ([`same_event`]), so a reused id with other content changes nothing;
 //! - a server's batch writes nothing unless the secret it showed is the
 //!   site's, read in the same transaction;
 //! - a conversation's span only widens; its first locale and the copy
@@ -22,11 +22,19 @@
 //!   (`webhook_outbox`), written with the event;
 //! - the rollups of the rows a batch changes are kept once per batch
 //!   ([`crate::rollups`]), around its writes.
+//!
+//! The events, the thumbs, the hand-overs by thumbs, the deliveries owed
+//! and the recounts are each one statement for the whole batch, their rows
+//! in one parameter ([`crate::json_rows`]): every statement costs the local
+//! stack about as much as a plain insert, whatever it does. The
+//! satisfaction events stay one statement each, because each reads the row
+//! the one before it left.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use protocol::{CSAT_AMEND_WINDOW_MS, ConversationContext, Event, EventKind, RatedRole};
 
+use crate::json_rows::{JsonRows, column};
 use crate::rollups::Touched;
 use crate::{Param, Statement, ratings};
 
@@ -79,9 +87,9 @@ pub struct Plan {
     /// 1 or 0) whether its secret is the site's; nothing was written
     /// when it is 0.
     pub secret_check: Option<usize>,
-    /// Per event, in order, the statement that inserts it: it changed a
-    /// row when the event is new.
-    pub inserts: Vec<usize>,
+    /// The statement that inserts the events, when there are any: its rows
+    /// (`event_id`) are the events it stored, so the batch's new ones.
+    pub inserted: Option<usize>,
 }
 
 /// The condition every row-creating write carries: the sender is a page, or
@@ -98,24 +106,37 @@ fn sender_may_write(param: usize) -> String {
 const SECRET_STILL_VALID: &str =
     "SELECT EXISTS (SELECT 1 FROM sites WHERE site_key = ?1 AND secret_hash = ?2) AS valid";
 
-/// Inserts an event once; a second insert of the same id changes nothing.
-/// Every other write of the event checks that this insert stored it
-/// (`SAME_EVENT`), so guarding it and the conversation rows guards them all.
-fn insert_event() -> String {
+/// Inserts the batch's events (`?2`: rows of id, type, conversation,
+/// time, locale, body), received at `?3`, each once: an id already stored
+/// changes nothing. Its rows are the ids it stored. Every other write of an
+/// event checks that this insert stored it ([`same_event`]), so guarding
+/// it (the sender's guard is `?4`) and the conversation rows guards them
+/// all.
+fn insert_events() -> String {
     format!(
         "INSERT INTO events \
            (site_key, event_id, type, conversation_id, at, received_at, locale, body) \
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE {} \
-         ON CONFLICT (site_key, event_id) DO NOTHING",
-        sender_may_write(9)
+         SELECT ?1, {}, {}, {}, {}, ?3, {}, {} FROM json_each(?2) AS r WHERE {} \
+         ON CONFLICT (site_key, event_id) DO NOTHING RETURNING event_id",
+        column(0),
+        column(1),
+        column(2),
+        column(3),
+        column(4),
+        column(5),
+        sender_may_write(4)
     )
 }
 
-/// Type-specific writes apply only when the stored event with this id is
-/// this very event (`?1` site, `?2` event id, `?3` body), so a reused id
-/// with other content can never rewrite state.
-pub const SAME_EVENT: &str =
-    "EXISTS (SELECT 1 FROM events WHERE site_key = ?1 AND event_id = ?2 AND body = ?3)";
+/// Whether the stored event of site `?1` with id `id` is this very event,
+/// with body `body` (SQL expressions). Every write of an event but its
+/// insert applies only then, so a reused id with other content can never
+/// rewrite state.
+pub fn same_event(id: &str, body: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM events WHERE site_key = ?1 AND event_id = {id} AND body = {body})"
+    )
+}
 
 /// Conversations created or widened by one statement (4 parameters each,
 /// plus the site and the sender's guard; D1 binds at most 100 per statement).
@@ -198,11 +219,18 @@ fn conversation_context(
     )
 }
 
-/// A thumb on a human agent's message (`?2`, body `?3`) marks its
-/// conversation (`?4`) handed over, whether or not it is the thumb kept: a
-/// fact of the events stored, so it ends the same in any order.
-const AGENT_RATED: &str = "UPDATE conversations SET handed_over = 1 \
-     WHERE site_key = ?1 AND conversation_id = ?4 AND handed_over = 0";
+/// A thumb on a human agent's message marks its conversation handed over,
+/// whether or not it is the thumb kept: a fact of the events stored, so it
+/// ends the same in any order. `?2`: rows of event id, conversation, body.
+fn agents_rated() -> String {
+    format!(
+        "UPDATE conversations SET handed_over = 1 \
+         WHERE site_key = ?1 AND handed_over = 0 AND conversation_id IN \
+           (SELECT {} FROM json_each(?2) AS r WHERE {})",
+        column(1),
+        same_event(&column(0), &column(2))
+    )
+}
 
 /// A conversation's context parameters: its JSON, handed over, the page.
 fn context_params(
@@ -222,9 +250,10 @@ fn csat_offered() -> String {
            csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
            csat_mode = coalesce(csat_mode, ?6), \
            {}, {} \
-         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}",
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {}",
         first_copy_version(7, 8),
         conversation_context(9, 10, 11, "0"),
+        same_event("?2", "?3"),
     )
 }
 
@@ -234,7 +263,8 @@ fn csat_dismissed() -> String {
            csat_dismissed_at = min(coalesce(csat_dismissed_at, ?5), ?5), \
            csat_offered_at = min(coalesce(csat_offered_at, ?5), ?5), \
            csat_mode = coalesce(csat_mode, ?6) \
-         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT}"
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {}",
+        same_event("?2", "?3")
     )
 }
 
@@ -277,8 +307,9 @@ fn csat_answer() -> String {
            csat_at = CASE WHEN {newer} THEN ?5 ELSE csat_at END, \
            csat_received_at = CASE WHEN {newer} THEN {received} ELSE csat_received_at END, \
            {copy}, {about} \
-         WHERE site_key = ?1 AND conversation_id = ?4 AND {SAME_EVENT} \
+         WHERE site_key = ?1 AND conversation_id = ?4 AND {same} \
            AND (csat_answered_at IS NULL OR {received} <= csat_answered_at + {CSAT_AMEND_WINDOW_MS})",
+        same = same_event("?2", "?3"),
         copy = first_copy_version(10, 11),
         about = conversation_context(12, 13, 14, &newer),
     )
@@ -301,14 +332,19 @@ pub fn recount_thumbs(which: &str) -> String {
     )
 }
 
-/// Records event `?2` of site `?1` (body `?3`) as owed a webhook delivery,
-/// received at `?4`, only when the stored event with this id is this very
-/// event; written once: a retried batch finds the row, queued or not, and
-/// leaves it.
-const OWE_DELIVERY: &str = "INSERT INTO webhook_outbox (site_key, event_id, stored_at) \
-     SELECT ?1, ?2, ?4 WHERE EXISTS (SELECT 1 FROM events \
-       WHERE site_key = ?1 AND event_id = ?2 AND body = ?3) \
-     ON CONFLICT (site_key, event_id) DO NOTHING";
+/// Records events of site `?1` (`?2`: rows of event id, body) as owed a
+/// webhook delivery, received at `?3`, each only when the stored event with
+/// its id is this very event; written once: a retried batch finds the row,
+/// queued or not, and leaves it.
+fn owe_deliveries() -> String {
+    format!(
+        "INSERT INTO webhook_outbox (site_key, event_id, stored_at) \
+         SELECT ?1, {}, ?3 FROM json_each(?2) AS r WHERE {} \
+         ON CONFLICT (site_key, event_id) DO NOTHING",
+        column(0),
+        same_event(&column(0), &column(1))
+    )
+}
 
 /// The rows `events` may change whose counts the rollups hold.
 fn touched(events: &[Event]) -> Touched<'_> {
@@ -338,7 +374,8 @@ fn touched(events: &[Event]) -> Touched<'_> {
 /// The statements that store `events` (validated, their amend windows
 /// checked) for `batch.site_key`, in order: a server's secret check,
 /// the touched rows' counts out of the rollups, the conversations' spans,
-/// then each event with what it changes, then the rated conversations'
+/// the events, the deliveries they are owed, the thumbs and the hand-overs
+/// they make, each satisfaction event in order, the rated conversations'
 /// thumb counts, and the touched rows' counts back into the rollups.
 pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Error> {
     let Batch {
@@ -348,7 +385,7 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
         owes_webhooks,
     } = *batch;
     let site = || Param::text(site_key);
-    let mut statements = Vec::with_capacity(events.len() * 2 + 24);
+    let mut statements = Vec::with_capacity(events.len() / 2 + 24);
     // A server's secret is read first, in the batch's own transaction.
     let secret_check = match sender {
         Sender::Server { secret_hash } => {
@@ -377,39 +414,35 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
         params.push(sender.guard_param());
         statements.push(Statement::new(touch_conversations(chunk.len()), params));
     }
-    let mut inserts = Vec::with_capacity(events.len());
+    let mut stored = JsonRows::default();
+    let mut owed = JsonRows::default();
+    let mut thumbs = JsonRows::default();
+    let mut agents = JsonRows::default();
     let mut rated = BTreeSet::new();
+    let mut satisfaction = Vec::new();
     for event in events {
         let header = &event.header;
         let body = serde_json::to_string(event)?;
-        inserts.push(statements.len());
-        statements.push(Statement::new(
-            insert_event(),
-            vec![
-                site(),
-                Param::text(&header.id),
-                Param::text(event.kind.type_name()),
-                Param::text(&header.conversation_id),
-                Param::Int(header.at),
-                Param::Int(received_at),
-                Param::text(&header.locale),
-                Param::text(&body),
-                sender.guard_param(),
-            ],
-        ));
+        stored.push(vec![
+            Param::text(&header.id),
+            Param::text(event.kind.type_name()),
+            Param::text(&header.conversation_id),
+            Param::Int(header.at),
+            Param::text(&header.locale),
+            Param::text(&body),
+        ]);
         if owes_webhooks && event.is_bad_news() {
-            statements.push(Statement::new(
-                OWE_DELIVERY,
-                vec![
-                    site(),
-                    Param::text(&header.id),
-                    Param::text(&body),
-                    Param::Int(received_at),
-                ],
-            ));
+            owed.push(vec![Param::text(&header.id), Param::text(&body)]);
         }
+        // Event id, conversation, body: what every row-set of a thumb
+        // starts with.
+        let own = vec![
+            Param::text(&header.id),
+            Param::text(&header.conversation_id),
+            Param::text(&body),
+        ];
         // ?1 site, ?2 event id, ?3 body, ?4 conversation: shared by every
-        // statement below; ?5 on are the type's own.
+        // satisfaction statement; ?5 on are the type's own.
         let mut params = vec![
             site(),
             Param::text(&header.id),
@@ -420,13 +453,12 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
             EventKind::MessageFeedback(feedback) => {
                 rated.insert(header.conversation_id.as_str());
                 if feedback.role == RatedRole::Agent {
-                    statements.push(Statement::new(
-                        format!("{AGENT_RATED} AND {SAME_EVENT}"),
-                        params.clone(),
-                    ));
+                    agents.push(own.clone());
                 }
-                params.extend(ratings::values(header, feedback)?);
-                ratings::upsert_sql().to_string()
+                let mut row = own;
+                row.extend(ratings::values(header, feedback)?);
+                thumbs.push(row);
+                continue;
             }
             EventKind::CsatOffered(offered) => {
                 params.extend([
@@ -456,19 +488,50 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
                 csat_answer()
             }
         };
-        statements.push(Statement::new(sql, params));
+        satisfaction.push(Statement::new(sql, params));
     }
-    for conversation in rated {
+    let inserted = (!stored.is_empty()).then(|| {
         statements.push(Statement::new(
-            recount_thumbs("site_key = ?1 AND conversation_id = ?2"),
-            vec![site(), Param::text(conversation)],
+            insert_events(),
+            vec![
+                site(),
+                stored.param(),
+                Param::Int(received_at),
+                sender.guard_param(),
+            ],
+        ));
+        statements.len() - 1
+    });
+    if !owed.is_empty() {
+        statements.push(Statement::new(
+            owe_deliveries(),
+            vec![site(), owed.param(), Param::Int(received_at)],
+        ));
+    }
+    if !thumbs.is_empty() {
+        statements.push(Statement::new(
+            ratings::upsert_rows_sql(),
+            vec![site(), thumbs.param()],
+        ));
+    }
+    if !agents.is_empty() {
+        statements.push(Statement::new(agents_rated(), vec![site(), agents.param()]));
+    }
+    statements.extend(satisfaction);
+    if !rated.is_empty() {
+        let rated: Vec<&str> = rated.into_iter().collect();
+        statements.push(Statement::new(
+            recount_thumbs(
+                "site_key = ?1 AND conversation_id IN (SELECT value FROM json_each(?2))",
+            ),
+            vec![site(), id_list(&rated)],
         ));
     }
     statements.extend(rollups.after);
     Ok(Plan {
         statements,
         secret_check,
-        inserts,
+        inserted,
     })
 }
 

@@ -9,6 +9,8 @@
 //!   reads around it;
 //! - [`ratings`]: a thumb's columns, listed once, and the rule that the
 //!   latest thumb on a message wins;
+//! - [`json_rows`]: many rows in one parameter, so one statement writes
+//!   them all;
 //! - [`rollups`]: an ingest batch's rollups, kept once per batch around
 //!   its writes;
 //! - [`erasure`] and [`retention`]: what leaves, on request and daily;
@@ -24,6 +26,7 @@ pub mod alerts;
 pub mod dataset;
 pub mod erasure;
 pub mod ingest;
+pub mod json_rows;
 pub mod moving;
 pub mod ratings;
 pub mod retention;

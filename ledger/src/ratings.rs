@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 use protocol::{EventHeader, MessageFeedback};
 
 use crate::Param;
-use crate::ingest::SAME_EVENT;
+use crate::ingest::same_event;
+use crate::json_rows::column;
 
 /// One column of a thumb.
 pub struct Column {
@@ -118,20 +119,26 @@ pub fn on_conflict() -> String {
     )
 }
 
-/// The upsert of one thumb: `?1` site, `?2` event id, `?3` body, `?4`
-/// conversation, then [`COLUMNS`]. Applied only when the stored event with
-/// this id is this very event.
-pub fn upsert_sql() -> &'static str {
+/// The upsert of a batch's thumbs: `?1` site, `?2` rows of event id,
+/// conversation, body, then [`COLUMNS`] ([`crate::json_rows`]), in order.
+/// Each applies only when the stored event with its id is this very event;
+/// two thumbs of the batch on one message meet by [`LATEST_WINS`] as any
+/// two do.
+pub fn upsert_rows_sql() -> &'static str {
     // Built once per isolate from the column list; every 👍/👎 uses it.
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
         let names: Vec<&str> = names().collect();
-        let placeholders: Vec<String> = (5..5 + COLUMNS.len()).map(|n| format!("?{n}")).collect();
+        let values: Vec<String> = (3..3 + COLUMNS.len()).map(column).collect();
         format!(
             "INSERT INTO message_ratings (site_key, event_id, conversation_id, {names}) \
-             SELECT ?1, ?2, ?4, {placeholders} WHERE {SAME_EVENT} {conflict}",
+             SELECT ?1, {id}, {conversation}, {values} FROM json_each(?2) AS r \
+             WHERE {same} {conflict}",
             names = names.join(", "),
-            placeholders = placeholders.join(", "),
+            id = column(0),
+            conversation = column(1),
+            values = values.join(", "),
+            same = same_event(&column(0), &column(2)),
             conflict = on_conflict(),
         )
     })
@@ -159,15 +166,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_upsert_names_each_column_once_with_its_own_placeholder() {
-        let sql = upsert_sql();
+    fn the_upsert_names_each_column_once_with_its_own_value() {
+        let sql = upsert_rows_sql();
         assert!(sql.contains(
             "(site_key, event_id, conversation_id, message_id, rating, at, locale, reason, tags, question, answer, role, page, meta)"
         ), "{sql}");
+        let values: Vec<String> = (3..14).map(column).collect();
         assert!(
-            sql.contains(
-                "SELECT ?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15 WHERE"
-            ),
+            sql.contains(&format!(
+                "SELECT ?1, {}, {}, {} FROM json_each(?2)",
+                column(0),
+                column(1),
+                values.join(", ")
+            )),
             "{sql}"
         );
         assert!(sql.contains("meta = excluded.meta WHERE"), "{sql}");

@@ -115,6 +115,49 @@ fn an_answer_past_its_amend_window_does_not_change_the_kept_one() {
     );
 }
 
+/// A batch's rows travel as one JSON parameter (`ledger::json_rows`): text
+/// with quotes, backslashes, line breaks and any script comes out exactly
+/// as it went in, so the stored body is the event's own and its thumb
+/// still finds it (`same_event`).
+#[test]
+fn text_of_any_kind_is_stored_exactly_and_its_writes_still_apply() {
+    let mut conn = database();
+    let odd = "say \"hi\" \\ back\nnext line: ü, العربية, 日本語, 👍, end";
+    let rated = event(serde_json::json!({
+        "id": "e1", "type": "message_feedback", "conversation_id": "c1", "at": T0,
+        "locale": "en-US", "message_id": "m1", "rating": "down", "reason": "other",
+        "question": odd, "meta": {"model": odd},
+    }));
+    let answered = event(serde_json::json!({
+        "id": "e2", "type": "csat_response", "conversation_id": "c1", "at": T0 + 1,
+        "locale": "en-US", "mode": "scale5", "score": 2, "comment": odd,
+    }));
+    assert_eq!(store(&mut conn, &[rated.clone(), answered.clone()], T0), 2);
+    for (id, sent) in [("e1", &rated), ("e2", &answered)] {
+        let body: String = one(
+            &conn,
+            &format!("SELECT body FROM events WHERE event_id = '{id}'"),
+        );
+        assert_eq!(body, serde_json::to_string(sent).unwrap());
+    }
+    let (question, meta): (String, String) = conn
+        .query_row(
+            "SELECT question, meta FROM message_ratings WHERE message_id = 'm1'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(question, odd);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&meta).unwrap(),
+        serde_json::json!({"model": odd})
+    );
+    let comment: String = one(&conn, "SELECT csat_comment FROM conversations");
+    assert_eq!(comment, odd);
+    // Sent again, the same batch is found, not stored twice.
+    assert_eq!(store(&mut conn, &[rated, answered], T0 + 10), 0);
+}
+
 #[test]
 fn a_thumbs_meta_is_kept_with_it_and_read_back_whole_by_the_read_api() {
     let mut conn = database();

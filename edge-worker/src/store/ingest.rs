@@ -137,7 +137,7 @@ pub async fn save_events(
     let Plan {
         statements,
         secret_check,
-        inserts,
+        inserted,
     } = ledger::ingest::plan(&batch, &events)?;
     let mut report = IngestReport {
         rejected,
@@ -164,16 +164,18 @@ pub async fn save_events(
             return Ok(None);
         }
     }
+    // The ids the insert stored: each a new event, counted once.
+    let mut new_ids: BTreeSet<String> = match inserted.and_then(|at| results.get(at)) {
+        Some(result) => result
+            .results::<NewEvent>()?
+            .into_iter()
+            .map(|row| row.event_id)
+            .collect(),
+        None => BTreeSet::new(),
+    };
     let mut found = Vec::new();
-    for (position, event) in inserts.into_iter().zip(&events) {
-        let inserted = results
-            .get(position)
-            .map(|result| result.meta())
-            .transpose()?
-            .flatten()
-            .and_then(|meta| meta.changes)
-            .unwrap_or(0);
-        if inserted > 0 {
+    for event in &events {
+        if new_ids.remove(&event.header.id) {
             report.accepted += 1;
         } else {
             found.push(event.header.id.as_str());
@@ -192,6 +194,12 @@ pub async fn save_events(
         report,
         kept: events,
     }))
+}
+
+/// A row of the events' insert: an event it stored.
+#[derive(Deserialize)]
+struct NewEvent {
+    event_id: String,
 }
 
 #[derive(Deserialize)]

@@ -35,25 +35,64 @@ pub fn database() -> Connection {
     conn
 }
 
-/// Runs `statements` in one transaction, as D1 runs a batch: what each
-/// changed, or the first column of a read's first row.
-pub fn run(conn: &mut Connection, statements: &[Statement]) -> Vec<i64> {
+/// What one statement of a batch gave back.
+#[derive(Debug, Default)]
+pub struct Ran {
+    /// The rows it changed.
+    pub changed: i64,
+    /// Its rows' first column, as text (a read's, or a write's `RETURNING`).
+    pub rows: Vec<Sql>,
+}
+
+impl Ran {
+    /// The first column of the first row, as a number (0 when none).
+    pub fn first(&self) -> i64 {
+        match self.rows.first() {
+            Some(Sql::Integer(n)) => *n,
+            _ => 0,
+        }
+    }
+}
+
+/// Runs `statements` in one transaction, as D1 runs a batch: per
+/// statement, what it changed and the rows it gave back.
+pub fn run_rows(conn: &mut Connection, statements: &[Statement]) -> Vec<Ran> {
     let tx = conn.transaction().unwrap();
     let mut out = Vec::new();
     for statement in statements {
         let mut prepared = tx.prepare(&statement.sql).unwrap();
         let params = params_from_iter(values(&statement.params));
-        if prepared.readonly() {
-            let first: i64 = prepared
-                .query_row(params, |row| row.get(0))
-                .unwrap_or_default();
-            out.push(first);
-        } else {
-            out.push(prepared.execute(params).unwrap() as i64);
+        let mut rows = Vec::new();
+        let mut cursor = prepared.query(params).unwrap();
+        while let Some(row) = cursor.next().unwrap() {
+            rows.push(row.get::<_, Sql>(0).unwrap());
         }
+        drop(cursor);
+        // The statement's own changes, not its triggers' (as D1 counts).
+        let changed = if prepared.readonly() {
+            0
+        } else {
+            i64::try_from(tx.changes()).unwrap()
+        };
+        out.push(Ran { changed, rows });
     }
     tx.commit().unwrap();
     out
+}
+
+/// Runs `statements` in one transaction, as D1 runs a batch: what each
+/// changed, or the first column of a read's first row.
+pub fn run(conn: &mut Connection, statements: &[Statement]) -> Vec<i64> {
+    run_rows(conn, statements)
+        .into_iter()
+        .map(|ran| {
+            if ran.rows.is_empty() {
+                ran.changed
+            } else {
+                ran.first()
+            }
+        })
+        .collect()
 }
 
 /// Stores `events` as `sender`, received at `received_at`: how many were
@@ -72,13 +111,13 @@ pub fn store_as(
         owes_webhooks,
     };
     let plan = plan(&batch, events).unwrap();
-    let results = run(conn, &plan.statements);
+    let results = run_rows(conn, &plan.statements);
     if let Some(check) = plan.secret_check
-        && results[check] != 1
+        && results[check].first() != 1
     {
         return None;
     }
-    Some(plan.inserts.iter().filter(|at| results[**at] > 0).count())
+    Some(plan.inserted.map_or(0, |at| results[at].rows.len()))
 }
 
 /// Stores `events` as a page would send them: how many were new.

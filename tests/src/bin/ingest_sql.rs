@@ -171,12 +171,9 @@ fn run(
         // statement with triggers is compiled with them, once.
         let mut prepared = tx.prepare_cached(&statement.sql)?;
         let params = params_from_iter(values(&statement.params));
-        if prepared.readonly() {
-            let mut rows = prepared.query(params)?;
-            while rows.next()?.is_some() {}
-        } else {
-            prepared.execute(params)?;
-        }
+        // Every row read, a read's or a write's `RETURNING`, as D1 does.
+        let mut rows = prepared.query(params)?;
+        while rows.next()?.is_some() {}
         *by_kind.entry(kind(&statement.sql)).or_default() += started.elapsed().as_secs_f64();
     }
     tx.commit()?;
@@ -191,6 +188,10 @@ struct Measured {
     by_kind: BTreeMap<String, f64>,
     /// Statements a batch, on average.
     statements: f64,
+    /// Bytes of SQL text, and of text parameters, a batch sends to the
+    /// database, on average (what D1's binding carries besides numbers).
+    sql_bytes: f64,
+    param_bytes: f64,
     /// Building the plans, and cloning the events, in ms a batch.
     plan_ms: f64,
     clone_ms: f64,
@@ -215,6 +216,8 @@ fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
         batches_ms: Vec::with_capacity(batches),
         by_kind: BTreeMap::new(),
         statements: 0.0,
+        sql_bytes: 0.0,
+        param_bytes: 0.0,
         plan_ms: 0.0,
         clone_ms: 0.0,
     };
@@ -258,6 +261,17 @@ fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
             planned.statements
         };
         measured.statements += statements.len() as f64;
+        for statement in &statements {
+            measured.sql_bytes += statement.sql.len() as f64;
+            measured.param_bytes += statement
+                .params
+                .iter()
+                .map(|param| match param {
+                    Param::Text(text) => text.len() as f64,
+                    Param::Int(_) | Param::Null => 0.0,
+                })
+                .sum::<f64>();
+        }
         let started = Instant::now();
         run(&mut conn, &statements, &mut measured.by_kind)?;
         measured
@@ -277,6 +291,8 @@ fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
         );
     }
     measured.statements /= batches as f64;
+    measured.sql_bytes /= batches as f64;
+    measured.param_bytes /= batches as f64;
     measured.plan_ms /= batches as f64;
     measured.clone_ms /= batches as f64;
     measured.batches_ms.sort_by(f64::total_cmp);
@@ -322,8 +338,11 @@ fn main() -> Result<()> {
     let mut kinds: Vec<(&String, &f64)> = measured.by_kind.iter().collect();
     kinds.sort_by(|a, b| b.1.total_cmp(a.1));
     println!(
-        "  as the Worker writes, {:.0} statements a batch; each kind's share of the time in SQLite:",
-        measured.statements
+        "  as the Worker writes, {:.0} statements a batch ({:.0} KB of SQL text, {:.0} KB of text parameters); \
+         each kind's share of the time in SQLite:",
+        measured.statements,
+        measured.sql_bytes / 1000.0,
+        measured.param_bytes / 1000.0,
     );
     for (kind, seconds) in kinds {
         println!(
