@@ -20,8 +20,9 @@
 //!   opens a 30-minute amend window, the latest received is kept;
 //! - a bad-news event of a site with a webhook is owed a delivery
 //!   (`webhook_outbox`), written with the event;
-//! - the rollups of the rows a batch changes are kept once per batch
-//!   ([`crate::rollups`]), around its writes.
+//! - the rollups of the rows a batch of 20 events or more changes are kept
+//!   once per batch ([`crate::rollups`]), around its writes; a smaller
+//!   batch leaves them to the triggers.
 //!
 //! The events, the thumbs, the hand-overs by thumbs, the deliveries owed
 //! and the recounts are each one statement for the whole batch, their rows
@@ -35,7 +36,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use protocol::{CSAT_AMEND_WINDOW_MS, ConversationContext, Event, EventKind, RatedRole};
 
 use crate::json_rows::{JsonRows, column};
-use crate::rollups::Touched;
+use crate::rollups::{BRACKET_FROM, Bracket, Touched};
 use crate::{Param, Statement, ratings};
 
 /// Who sent a batch, and so what its writes must check.
@@ -397,7 +398,11 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
         }
         Sender::Page => None,
     };
-    let rollups = touched(events).bracket(site_key);
+    let rollups = if events.len() >= BRACKET_FROM {
+        touched(events).bracket(site_key)
+    } else {
+        Bracket::default()
+    };
     statements.extend(rollups.before);
     // Conversations first: the type-specific statements update their rows.
     let spans: Vec<_> = spans(events).into_iter().collect();
@@ -573,4 +578,61 @@ pub fn stored_events<S: AsRef<str>>(site_key: &str, ids: &[S]) -> Statement {
          ORDER BY wanted.key",
         vec![Param::text(site_key), id_list(ids)],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thumbs(count: usize) -> Vec<Event> {
+        (0..count)
+            .map(|n| {
+                let value = serde_json::json!({
+                    "id": format!("e{n}"), "type": "message_feedback", "conversation_id": "c1",
+                    "at": 1_800_000_000_000_i64, "locale": "en-US",
+                    "message_id": format!("m{n}"), "rating": "up",
+                });
+                Event::from_json(&value).map_err(|error| format!("{error:?}"))
+            })
+            .collect::<Result<_, _>>()
+            .unwrap_or_default()
+    }
+
+    fn brackets(events: &[Event]) -> bool {
+        let batch = Batch {
+            site_key: "pk_a",
+            sender: Sender::Page,
+            received_at: 1_800_000_000_000,
+            owes_webhooks: false,
+        };
+        plan(&batch, events).is_ok_and(|plan| {
+            plan.statements
+                .iter()
+                .any(|statement| statement.sql.contains("rollups_deferred"))
+        })
+    }
+
+    #[test]
+    fn only_a_batch_of_twenty_events_or_more_keeps_its_rollups_itself() {
+        assert_eq!(thumbs(BRACKET_FROM).len(), BRACKET_FROM);
+        assert!(!brackets(&thumbs(1)));
+        assert!(!brackets(&thumbs(BRACKET_FROM - 1)));
+        assert!(brackets(&thumbs(BRACKET_FROM)));
+    }
+
+    #[test]
+    fn a_batch_of_thumbs_is_a_few_statements_whatever_its_size() {
+        let batch = Batch {
+            site_key: "pk_a",
+            sender: Sender::Page,
+            received_at: 1_800_000_000_000,
+            owes_webhooks: false,
+        };
+        let count = |events: &[Event]| plan(&batch, events).map_or(0, |plan| plan.statements.len());
+        // The span, the events, the thumbs, the recount.
+        assert_eq!(count(&thumbs(1)), 4);
+        assert_eq!(count(&thumbs(BRACKET_FROM - 1)), 4);
+        // And the bracket: out, hold; release, in, the emptied buckets.
+        assert_eq!(count(&thumbs(100)), 4 + 3 + 1 + 2 + 4);
+    }
 }

@@ -27,14 +27,20 @@ pub struct Touched<'a> {
     pub messages: BTreeSet<(&'a str, &'a str)>,
 }
 
-/// The statements that bracket a batch's writes.
-#[derive(Debug, Clone)]
+/// The statements that bracket a batch's writes (none: the triggers keep
+/// the rollups).
+#[derive(Debug, Clone, Default)]
 pub struct Bracket {
     /// Run before the writes: the counts out, and the triggers held back.
     pub before: Vec<Statement>,
     /// Run after them: the triggers free, the counts in, empty buckets gone.
     pub after: Vec<Statement>,
 }
+
+/// The fewest events a batch brackets; a smaller one leaves its rollups to
+/// the triggers. Measured: with the bracket on every batch, batch 1 ran at
+/// 0.91× and batch 20 at 1.18×.
+pub const BRACKET_FROM: usize = 20;
 
 /// Whether a statement takes counts out of their buckets or puts them in.
 #[derive(Clone, Copy)]
@@ -184,10 +190,7 @@ impl Touched<'_> {
     /// both empty when it touches nothing counted.
     pub fn bracket(&self, site_key: &str) -> Bracket {
         if self.conversations.is_empty() && self.messages.is_empty() {
-            return Bracket {
-                before: Vec::new(),
-                after: Vec::new(),
-            };
+            return Bracket::default();
         }
         let site = || Param::text(site_key);
         let counts = |sign: Sign| {
