@@ -2,8 +2,9 @@
 --
 -- The triggers of 0010 and 0017 keep every rollup in the statement that
 -- changes a row: seven upserts for a thumb, whichever path wrote it.
--- Measured natively, they were half of ingest's time in SQLite. Ingest
--- now keeps the rollups of its own rows itself, once per batch: before
+-- Measured natively, they were half of ingest's time in SQLite. An ingest
+-- batch of 20 events or more now keeps the rollups of its own rows itself,
+-- once per batch (a smaller one leaves them to these triggers): before
 -- its writes it takes the touched rows' counts out of their buckets,
 -- summed per bucket; after them it puts the rows' new counts back, and
 -- deletes the buckets left with nothing (`ledger::rollups`).
@@ -11,8 +12,8 @@
 -- While its batch runs, ingest holds the one row of `rollups_deferred`,
 -- and these triggers leave the rollups alone. The row is inserted and
 -- deleted inside the batch's own transaction, so no other statement ever
--- sees it. Every other path (an erasure, the retention sweep, text's
--- retention, a site move) still runs the triggers. They are 0010's and
+-- sees it. Every other path (a small ingest batch, an erasure, the
+-- retention sweep, text's retention, a site move) still runs the triggers. They are 0010's and
 -- 0017's again, with that one condition.
 
 CREATE TABLE rollups_deferred (

@@ -95,7 +95,7 @@ pub struct Plan {
 
 /// The condition every row-creating write carries: the sender is a page, or
 /// `?{param}` is the site's (`?1`) current secret hash.
-fn sender_may_write(param: usize) -> String {
+pub(crate) fn sender_may_write(param: usize) -> String {
     format!(
         "(?{param} IS NULL OR EXISTS \
          (SELECT 1 FROM sites WHERE site_key = ?1 AND secret_hash = ?{param}))"
@@ -399,7 +399,7 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
         Sender::Page => None,
     };
     let rollups = if events.len() >= BRACKET_FROM {
-        touched(events).bracket(site_key)
+        touched(events).bracket(site_key, sender.guard_param())
     } else {
         Bracket::default()
     };
@@ -525,11 +525,15 @@ pub fn plan(batch: &Batch<'_>, events: &[Event]) -> Result<Plan, serde_json::Err
     statements.extend(satisfaction);
     if !rated.is_empty() {
         let rated: Vec<&str> = rated.into_iter().collect();
+        // Guarded too: a refused server's batch changes no row, not even
+        // to the counts it already has.
+        let which = format!(
+            "site_key = ?1 AND conversation_id IN (SELECT value FROM json_each(?2)) AND {}",
+            sender_may_write(3)
+        );
         statements.push(Statement::new(
-            recount_thumbs(
-                "site_key = ?1 AND conversation_id IN (SELECT value FROM json_each(?2))",
-            ),
-            vec![site(), id_list(&rated)],
+            recount_thumbs(&which),
+            vec![site(), id_list(&rated), sender.guard_param()],
         ));
     }
     statements.extend(rollups.after);

@@ -14,6 +14,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::ingest::sender_may_write;
 use crate::{Param, Statement};
 
 /// The rows of one site a batch may change, and so whose counts move.
@@ -59,27 +60,39 @@ impl Sign {
 }
 
 /// The touched conversations (`?2`, a JSON array of ids) of site `?1`
-/// that were offered the prompt. Each is looked up by its key (`CROSS
+/// that were offered the prompt, when the sender may write (its guard is
+/// `?3`). Each is looked up by its key (`CROSS
 /// JOIN` keeps the list outside: otherwise SQLite may scan the site's
 /// offered conversations by `conversations_csat_cover`), and read once
 /// for the statement's several uses (`MATERIALIZED`).
-const CSAT_ROWS: &str = "touched AS MATERIALIZED (SELECT c.* FROM json_each(?2) t \
+fn csat_rows() -> String {
+    format!(
+        "touched AS MATERIALIZED (SELECT c.* FROM json_each(?2) t \
      CROSS JOIN conversations c ON c.site_key = ?1 AND c.conversation_id = t.value \
-     WHERE c.csat_offered_at IS NOT NULL)";
+     WHERE c.csat_offered_at IS NOT NULL AND {guard})",
+        guard = sender_may_write(3)
+    )
+}
 
 /// The touched messages (`?2`, a JSON array of `[conversation, message]`)
-/// of site `?1` whose thumb is up or down, each looked up by its key.
-const THUMB_ROWS: &str = "touched AS MATERIALIZED (SELECT r.* FROM json_each(?2) t \
+/// of site `?1` whose thumb is up or down, each looked up by its key, when
+/// the sender may write (its guard is `?3`).
+fn thumb_rows() -> String {
+    format!(
+        "touched AS MATERIALIZED (SELECT r.* FROM json_each(?2) t \
      CROSS JOIN message_ratings r ON r.site_key = ?1 \
        AND r.conversation_id = json_extract(t.value, '$[0]') \
        AND r.message_id = json_extract(t.value, '$[1]') \
-     WHERE r.rating IN ('up', 'down'))";
+     WHERE r.rating IN ('up', 'down') AND {guard})",
+        guard = sender_may_write(3)
+    )
+}
 
 /// 0010's CSAT counts of the touched conversations, per bucket.
 fn csat(sign: Sign) -> String {
     let s = sign.sql();
     format!(
-        "WITH {CSAT_ROWS} \
+        "WITH {} \
          INSERT INTO csat_rollups (site_key, bucket_ms, offered, accepted, denied, completed, \
            score_1, score_2, score_3, score_4, score_5) \
          SELECT ?1, (csat_offered_at / 900000) * 900000, {s}count(*), \
@@ -93,7 +106,8 @@ fn csat(sign: Sign) -> String {
            denied = denied + excluded.denied, completed = completed + excluded.completed, \
            score_1 = score_1 + excluded.score_1, score_2 = score_2 + excluded.score_2, \
            score_3 = score_3 + excluded.score_3, score_4 = score_4 + excluded.score_4, \
-           score_5 = score_5 + excluded.score_5"
+           score_5 = score_5 + excluded.score_5",
+        csat_rows()
     )
 }
 
@@ -102,7 +116,7 @@ fn csat(sign: Sign) -> String {
 fn csat_compare(sign: Sign) -> String {
     let s = sign.sql();
     format!(
-        "WITH {CSAT_ROWS}, d AS ( \
+        "WITH {}, d AS ( \
            SELECT c.csat_offered_at AS o, c.csat_score AS score, 'key:' || j.key AS dimension, \
              CAST(j.value AS TEXT) AS value FROM touched c, json_each(c.context) j \
              WHERE substr(j.key, -3) <> '_id' \
@@ -120,7 +134,8 @@ fn csat_compare(sign: Sign) -> String {
          ON CONFLICT (site_key, dimension, value, bucket_ms) DO UPDATE SET \
            offered = offered + excluded.offered, answered = answered + excluded.answered, \
            score_sum = score_sum + excluded.score_sum, positive = positive + excluded.positive, \
-           negative = negative + excluded.negative"
+           negative = negative + excluded.negative",
+        csat_rows()
     )
 }
 
@@ -128,12 +143,13 @@ fn csat_compare(sign: Sign) -> String {
 fn thumbs(sign: Sign) -> String {
     let s = sign.sql();
     format!(
-        "WITH {THUMB_ROWS} \
+        "WITH {} \
          INSERT INTO thumb_rollups (site_key, bucket_ms, up, down) \
          SELECT ?1, (at / 900000) * 900000, {s}sum(rating = 'up'), {s}sum(rating = 'down') \
          FROM touched WHERE true GROUP BY 2 \
          ON CONFLICT (site_key, bucket_ms) DO UPDATE SET \
-           up = up + excluded.up, down = down + excluded.down"
+           up = up + excluded.up, down = down + excluded.down",
+        thumb_rows()
     )
 }
 
@@ -142,7 +158,7 @@ fn thumbs(sign: Sign) -> String {
 fn thumb_compare(sign: Sign) -> String {
     let s = sign.sql();
     format!(
-        "WITH {THUMB_ROWS}, d AS ( \
+        "WITH {}, d AS ( \
            SELECT r.at AS at, r.rating AS rating, 'key:' || j.key AS dimension, \
              CAST(j.value AS TEXT) AS value FROM touched r, json_each(r.meta) j \
              WHERE substr(j.key, -3) <> '_id' \
@@ -154,12 +170,20 @@ fn thumb_compare(sign: Sign) -> String {
            {s}sum(rating = 'up'), {s}sum(rating = 'down') \
          FROM d WHERE true GROUP BY 2, 3, 4 \
          ON CONFLICT (site_key, dimension, value, bucket_ms) DO UPDATE SET \
-           up = up + excluded.up, down = down + excluded.down"
+           up = up + excluded.up, down = down + excluded.down",
+        thumb_rows()
     )
 }
 
-/// Holds the rollup triggers back until [`RELEASE`], in this transaction.
-const HOLD: &str = "INSERT INTO rollups_deferred (deferred) VALUES (1)";
+/// Holds the rollup triggers back until [`RELEASE`], in this transaction,
+/// when the sender may write (its guard is `?2`): a refused server's batch
+/// writes nothing, and its triggers would have nothing to count.
+fn hold() -> String {
+    format!(
+        "INSERT INTO rollups_deferred (deferred) SELECT 1 WHERE {}",
+        sender_may_write(2)
+    )
+}
 
 /// Lets the rollup triggers run again.
 const RELEASE: &str = "DELETE FROM rollups_deferred";
@@ -187,8 +211,11 @@ fn message_list(messages: &BTreeSet<(&str, &str)>) -> Param {
 
 impl Touched<'_> {
     /// The statements around the batch's writes for site `site_key`;
-    /// both empty when it touches nothing counted.
-    pub fn bracket(&self, site_key: &str) -> Bracket {
+    /// both empty when it touches nothing counted. `guard` is the
+    /// sender's ([`crate::ingest`]: NULL for a page, the presented
+    /// secret's hash for a server): where it is refused, no statement of
+    /// the bracket writes.
+    pub fn bracket(&self, site_key: &str, guard: Param) -> Bracket {
         if self.conversations.is_empty() && self.messages.is_empty() {
             return Bracket::default();
         }
@@ -197,18 +224,20 @@ impl Touched<'_> {
             let mut statements = Vec::with_capacity(4);
             if !self.conversations.is_empty() {
                 let list = conversation_list(&self.conversations);
-                statements.push(Statement::new(csat(sign), vec![site(), list.clone()]));
-                statements.push(Statement::new(csat_compare(sign), vec![site(), list]));
+                let params = vec![site(), list, guard.clone()];
+                statements.push(Statement::new(csat(sign), params.clone()));
+                statements.push(Statement::new(csat_compare(sign), params));
             }
             if !self.messages.is_empty() {
                 let list = message_list(&self.messages);
-                statements.push(Statement::new(thumbs(sign), vec![site(), list.clone()]));
-                statements.push(Statement::new(thumb_compare(sign), vec![site(), list]));
+                let params = vec![site(), list, guard.clone()];
+                statements.push(Statement::new(thumbs(sign), params.clone()));
+                statements.push(Statement::new(thumb_compare(sign), params));
             }
             statements
         };
         let mut before = counts(Sign::Out);
-        before.push(Statement::new(HOLD, Vec::new()));
+        before.push(Statement::new(hold(), vec![site(), guard.clone()]));
         let mut after = vec![Statement::new(RELEASE, Vec::new())];
         after.extend(counts(Sign::In));
         after.extend(EMPTIED.iter().map(|sql| Statement::new(*sql, vec![site()])));
@@ -222,7 +251,7 @@ mod tests {
 
     #[test]
     fn a_batch_that_touches_nothing_counted_is_not_bracketed() {
-        let bracket = Touched::default().bracket("pk_a");
+        let bracket = Touched::default().bracket("pk_a", Param::Null);
         assert!(bracket.before.is_empty() && bracket.after.is_empty());
     }
 
@@ -232,11 +261,11 @@ mod tests {
             messages: BTreeSet::from([("c1", "m1")]),
             ..Touched::default()
         };
-        let bracket = touched.bracket("pk_a");
+        let bracket = touched.bracket("pk_a", Param::Null);
         let sql: Vec<&str> = bracket.before.iter().map(|s| s.sql.as_str()).collect();
         assert_eq!(sql.len(), 3, "{sql:?}");
         assert!(sql.iter().all(|sql| !sql.contains("conversations c")));
-        assert_eq!(bracket.before.last().map(|s| s.sql.as_str()), Some(HOLD));
+        assert_eq!(bracket.before.last().map(|s| s.sql.clone()), Some(hold()));
         assert_eq!(bracket.after.first().map(|s| s.sql.as_str()), Some(RELEASE));
         assert_eq!(
             bracket.before[0].params[1],

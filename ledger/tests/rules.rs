@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use common::{SECRET_HASH, SITE, T0, answer, database, event, one, store, store_as, thumb};
 use ledger::ingest::Sender;
+use ledger::rollups::BRACKET_FROM;
 use proptest::prelude::*;
 use protocol::Event;
 
@@ -70,6 +71,38 @@ fn a_server_whose_secret_is_not_the_sites_writes_nothing() {
         secret_hash: SECRET_HASH,
     };
     assert_eq!(store_as(&mut conn, &events, T0, right, true), Some(1));
+}
+
+/// A batch large enough to keep its own rollups (`ledger::rollups`) from a
+/// server whose secret is refused: not one row changes, not even a rollup
+/// taken out and put back, although its thumbs are on stored messages.
+#[test]
+fn a_refused_servers_large_batch_changes_not_a_single_row() {
+    let mut conn = database();
+    let thumbs = |prefix: &str, rating: &str, at: i64| -> Vec<Event> {
+        (0..BRACKET_FROM)
+            .map(|n| thumb(&format!("{prefix}{n}"), "c1", &format!("m{n}"), rating, at))
+            .collect()
+    };
+    let right = Sender::Server {
+        secret_hash: SECRET_HASH,
+    };
+    let first = thumbs("e", "down", T0);
+    assert_eq!(
+        store_as(&mut conn, &first, T0, right, false),
+        Some(BRACKET_FROM)
+    );
+    let changes = conn.total_changes();
+    let wrong = Sender::Server {
+        secret_hash: "beef",
+    };
+    assert_eq!(
+        store_as(&mut conn, &thumbs("f", "up", T0 + 1), T0 + 5, wrong, false),
+        None
+    );
+    assert_eq!(conn.total_changes(), changes);
+    let down: i64 = one(&conn, "SELECT sum(down) FROM thumb_rollups");
+    assert_eq!(down, i64::try_from(BRACKET_FROM).unwrap());
 }
 
 #[test]

@@ -6,10 +6,13 @@
 //!
 //! Four variants, each on a fresh database with 20 sites:
 //! - as the Worker writes: a server's batch (its secret checked inside
-//!   every row-creating statement), the triggers that keep the rollups;
+//!   every row-creating statement), its rollups kept once per batch
+//!   (`ledger::rollups`) and the review items by their triggers;
 //! - without the secret guard (a page's batch: the guard's parameter is
 //!   NULL, so SQLite skips the look-up);
-//! - without the triggers (every one dropped after the migrations);
+//! - without the triggers (every one dropped after the migrations: the
+//!   review items' and the rollups' for smaller batches; the batch's own
+//!   rollup statements still run);
 //! - the floor: one plain `INSERT` per event into a table with only a
 //!   primary key, in one transaction a batch.
 //!
