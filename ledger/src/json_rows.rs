@@ -1,9 +1,9 @@
 //! Many rows in one parameter: a JSON array of arrays, read back in SQL by
 //! `json_each`, so one statement writes what would otherwise take one
 //! statement a row. D1 binds at most 100 parameters a statement, and every
-//! statement of a batch costs the local stack 20–30 µs whatever it does
-//! (BENCHMARKS.md, "Where ingest's time goes"); one parameter carries any
-//! number of rows.
+//! statement of a batch costs the local stack about 20 µs whatever it does
+//! (BENCHMARKS.md, "Fewer statements"); one parameter carries any number
+//! of rows.
 //!
 //! A row's values come back with their SQL types: text as TEXT, a number as
 //! INTEGER, NULL as NULL (`json_extract` of a JSON string is its text,

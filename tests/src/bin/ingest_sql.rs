@@ -200,7 +200,7 @@ struct Measured {
     clone_ms: f64,
 }
 
-fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
+fn measure(dir: &Path, variant: Variant, batches: usize, size: usize) -> Result<Measured> {
     let mut conn = migrated(&dir.join(variant.file()))?;
     if variant == Variant::NoTriggers {
         let dropped = drop_triggers(&conn)?;
@@ -226,7 +226,7 @@ fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
     };
     for index in 0..batches {
         let (key, hash) = site(index % SITES);
-        let events = e2e::load::events((index * BATCH) as u64, BATCH, SPREAD_MS)
+        let events = e2e::load::events((index * size) as u64, size, SPREAD_MS)
             .iter()
             .map(Event::from_json)
             .collect::<Result<Vec<_>, _>>()
@@ -286,11 +286,11 @@ fn measure(dir: &Path, variant: Variant, batches: usize) -> Result<Measured> {
     } else {
         conn.query_row("SELECT count(*) FROM events", [], |row| row.get(0))?
     };
-    if usize::try_from(stored)? != batches * BATCH {
+    if usize::try_from(stored)? != batches * size {
         bail!(
             "{}: {stored} rows stored of {} events",
             variant.name(),
-            batches * BATCH
+            batches * size
         );
     }
     measured.statements /= batches as f64;
@@ -313,15 +313,23 @@ fn main() -> Result<()> {
             .with_context(|| format!("batches: 1 to {MAX_BATCHES}, not {count:?}"))?,
         Err(_) => 200,
     };
+    let size = match args.get(2) {
+        Ok(size) => size
+            .parse::<usize>()
+            .ok()
+            .filter(|size| (1..=BATCH).contains(size))
+            .with_context(|| format!("events a batch: 1 to {BATCH}, not {size:?}"))?,
+        Err(_) => BATCH,
+    };
     std::fs::create_dir_all(&dir)?;
     println!(
-        "{batches} batches of {BATCH} events over {SITES} sites, a fresh database file each (WAL, synchronous NORMAL):"
+        "{batches} batches of {size} events over {SITES} sites, a fresh database file each (WAL, synchronous NORMAL):"
     );
     let mut first = None;
     for variant in Variant::ALL {
-        let measured = measure(&dir, variant, batches)?;
+        let measured = measure(&dir, variant, batches, size)?;
         let total_s: f64 = measured.batches_ms.iter().sum::<f64>() / 1000.0;
-        let rate = (batches * BATCH) as f64 / total_s;
+        let rate = (batches * size) as f64 / total_s;
         println!(
             "  {:<28} {:>8.0} events/s; a batch p50 {:.2} ms, p90 {:.2} ms",
             variant.name(),
