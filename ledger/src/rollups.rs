@@ -122,15 +122,7 @@ fn csat(sign: Sign) -> String {
 fn csat_compare(sign: Sign) -> String {
     let s = sign.sql();
     format!(
-        "WITH {}, d AS ( \
-           SELECT c.csat_offered_at AS o, c.csat_score AS score, 'key:' || j.key AS dimension, \
-             CAST(j.value AS TEXT) AS value FROM touched c, json_each(c.context) j \
-             WHERE substr(j.key, -3) <> '_id' \
-           UNION ALL SELECT csat_offered_at, csat_score, 'locale', locale FROM touched \
-           UNION ALL SELECT csat_offered_at, csat_score, 'page', page FROM touched \
-             WHERE page IS NOT NULL \
-           UNION ALL SELECT csat_offered_at, csat_score, 'role', \
-             iif(handed_over, 'agent', 'assistant') FROM touched) \
+        "WITH {}, {} \
          INSERT INTO csat_compare_rollups \
            (site_key, dimension, value, bucket_ms, offered, answered, score_sum, positive, negative) \
          SELECT ?1, dimension, value, (o / 900000) * 900000, {s}count(*), \
@@ -141,7 +133,12 @@ fn csat_compare(sign: Sign) -> String {
            offered = offered + excluded.offered, answered = answered + excluded.answered, \
            score_sum = score_sum + excluded.score_sum, positive = positive + excluded.positive, \
            negative = negative + excluded.negative",
-        csat_rows()
+        csat_rows(),
+        dimensions(
+            [("csat_offered_at", "o"), ("csat_score", "score")],
+            "context",
+            "iif(handed_over, 'agent', 'assistant')"
+        )
     )
 }
 
@@ -164,20 +161,33 @@ fn thumbs(sign: Sign) -> String {
 fn thumb_compare(sign: Sign) -> String {
     let s = sign.sql();
     format!(
-        "WITH {}, d AS ( \
-           SELECT r.at AS at, r.rating AS rating, 'key:' || j.key AS dimension, \
-             CAST(j.value AS TEXT) AS value FROM touched r, json_each(r.meta) j \
-             WHERE substr(j.key, -3) <> '_id' \
-           UNION ALL SELECT at, rating, 'locale', locale FROM touched \
-           UNION ALL SELECT at, rating, 'page', page FROM touched WHERE page IS NOT NULL \
-           UNION ALL SELECT at, rating, 'role', role FROM touched) \
+        "WITH {}, {} \
          INSERT INTO thumb_compare_rollups (site_key, dimension, value, bucket_ms, up, down) \
          SELECT ?1, dimension, value, (at / 900000) * 900000, \
            {s}sum(rating = 'up'), {s}sum(rating = 'down') \
          FROM d WHERE true GROUP BY 2, 3, 4 \
          ON CONFLICT (site_key, dimension, value, bucket_ms) DO UPDATE SET \
            up = up + excluded.up, down = down + excluded.down",
-        thumb_rows()
+        thumb_rows(),
+        dimensions([("at", "at"), ("rating", "rating")], "meta", "role")
+    )
+}
+
+/// 0017's dimensions of the touched rows as the table `d`, one row per
+/// row and dimension: each key of the JSON column `json` (but those ending
+/// in `_id`), the locale, the page where there is one, and the role
+/// (`role`, an SQL expression on the row); each with the columns a count
+/// needs (`carried`, each with the name it has in `d`).
+fn dimensions(carried: [(&str, &str); 2], json: &str, role: &str) -> String {
+    let [(first, first_as), (second, second_as)] = carried;
+    format!(
+        "d AS ( \
+           SELECT t.{first} AS {first_as}, t.{second} AS {second_as}, \
+             'key:' || j.key AS dimension, CAST(j.value AS TEXT) AS value \
+             FROM touched t, json_each(t.{json}) j WHERE substr(j.key, -3) <> '_id' \
+           UNION ALL SELECT {first}, {second}, 'locale', locale FROM touched \
+           UNION ALL SELECT {first}, {second}, 'page', page FROM touched WHERE page IS NOT NULL \
+           UNION ALL SELECT {first}, {second}, 'role', {role} FROM touched)"
     )
 }
 
