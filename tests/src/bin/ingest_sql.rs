@@ -302,25 +302,24 @@ fn measure(dir: &Path, variant: Variant, batches: usize, size: usize) -> Result<
     Ok(measured)
 }
 
-fn main() -> Result<()> {
-    let args = Args::from_env();
-    let dir = PathBuf::from(args.get(0)?);
-    let batches = match args.get(1) {
+/// Argument `index`, a count from 1 to `max` (`what` names it in the
+/// error), or `default` when it is not given.
+fn count_arg(args: &Args, index: usize, what: &str, max: usize, default: usize) -> Result<usize> {
+    match args.get(index) {
         Ok(count) => count
             .parse::<usize>()
             .ok()
-            .filter(|count| (1..=MAX_BATCHES).contains(count))
-            .with_context(|| format!("batches: 1 to {MAX_BATCHES}, not {count:?}"))?,
-        Err(_) => 200,
-    };
-    let size = match args.get(2) {
-        Ok(size) => size
-            .parse::<usize>()
-            .ok()
-            .filter(|size| (1..=BATCH).contains(size))
-            .with_context(|| format!("events a batch: 1 to {BATCH}, not {size:?}"))?,
-        Err(_) => BATCH,
-    };
+            .filter(|count| (1..=max).contains(count))
+            .with_context(|| format!("{what}: 1 to {max}, not {count:?}")),
+        Err(_) => Ok(default),
+    }
+}
+
+fn main() -> Result<()> {
+    let args = Args::from_env();
+    let dir = PathBuf::from(args.get(0)?);
+    let batches = count_arg(&args, 1, "batches", MAX_BATCHES, 200)?;
+    let size = count_arg(&args, 2, "events a batch", BATCH, BATCH)?;
     std::fs::create_dir_all(&dir)?;
     println!(
         "{batches} batches of {size} events over {SITES} sites, a fresh database file each (WAL, synchronous NORMAL):"
