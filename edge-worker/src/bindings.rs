@@ -16,6 +16,8 @@ pub const SITE_LIMITER: &str = "SITE_LIMITER";
 pub const CLIENT_LIMITER: &str = "CLIENT_LIMITER";
 /// Lookups of unremembered page origins per browser.
 pub const ORIGIN_LIMITER: &str = "ORIGIN_LIMITER";
+/// The R2 bucket cold conversations are archived to (`crate::archive`).
+pub const ARCHIVE: &str = "ARCHIVE";
 /// Webhook deliveries.
 pub const WEBHOOK_QUEUE: &str = "WEBHOOK_QUEUE";
 /// Ingest behind a queue (the `queue` environment only).
@@ -50,13 +52,14 @@ mod tests {
     }
 
     /// Every binding the Worker reads.
-    pub const ALL: [(&str, Declared); 13] = [
+    pub const ALL: [(&str, Declared); 14] = [
         (DB, Declared::Everywhere),
         (DATABASES, Declared::Everywhere),
         (ASSETS, Declared::Everywhere),
         (SITE_LIMITER, Declared::Everywhere),
         (CLIENT_LIMITER, Declared::Everywhere),
         (ORIGIN_LIMITER, Declared::Everywhere),
+        (ARCHIVE, Declared::Everywhere),
         (WEBHOOK_QUEUE, Declared::Everywhere),
         (INGEST_QUEUE, Declared::QueueOnly),
         (INGEST_MODE, Declared::Everywhere),
@@ -86,7 +89,7 @@ mod tests {
             .into_iter()
             .filter(|name| name == DB)
             .collect();
-        for (section, key) in [("ratelimits", "name")] {
+        for (section, key) in [("ratelimits", "name"), ("r2_buckets", "binding")] {
             for entry in environment
                 .get(section)
                 .and_then(Value::as_array)

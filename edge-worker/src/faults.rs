@@ -26,6 +26,10 @@ pub enum Fault {
     SkipWebhookQueue,
     /// The export's read of its second page fails.
     FailExportSecondPage,
+    /// The archive run's first object is not written to R2.
+    FailArchiveWrite,
+    /// The archive run's first object reads back other than written.
+    FailArchiveReadBack,
 }
 
 impl Fault {
@@ -35,6 +39,8 @@ impl Fault {
             "lose-batch-answer" => Some(Fault::LoseBatchAnswer),
             "skip-webhook-queue" => Some(Fault::SkipWebhookQueue),
             "fail-export-second-page" => Some(Fault::FailExportSecondPage),
+            "fail-archive-write" => Some(Fault::FailArchiveWrite),
+            "fail-archive-read-back" => Some(Fault::FailArchiveReadBack),
             _ => None,
         }
     }
@@ -70,6 +76,10 @@ mod tests {
         assert_eq!(
             Fault::parse(" fail-export-second-page "),
             Some(Fault::FailExportSecondPage)
+        );
+        assert_eq!(
+            Fault::parse("fail-archive-read-back"),
+            Some(Fault::FailArchiveReadBack)
         );
         assert_eq!(Fault::parse("anything else"), None);
         assert!(allowed(Some("allowed".into())));

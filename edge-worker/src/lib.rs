@@ -30,6 +30,7 @@
 
 mod access;
 mod alerts;
+mod archive;
 mod bindings;
 mod body;
 mod compare;
@@ -77,6 +78,7 @@ fn router<'a>(ctx: Context) -> Router<'a, Context> {
             respond::json(&serde_json::json!({"ok": true}), 200)
         })
         .post_async("/v1/events", answering!(ingest::post_events))
+        .post_async("/__local/archive", answering!(archive::post_local_run))
         .options_async("/v1/events", answering!(ingest::preflight))
         .get_async("/v1/locales", answering!(locales::list))
         .get_async("/v1/locales/best", answering!(locales::best))
@@ -188,7 +190,10 @@ async fn queue(batch: worker::MessageBatch<()>, env: Env, _ctx: Context) -> Resu
 /// Three cron triggers: every two minutes, the webhook deliveries still
 /// owed ([`webhook::outbox`]); every 15 minutes, the sites' alert rules
 /// ([`alerts`]); daily, the retention sweep (which queues what is owed as
-/// well).
+/// well). The archive of conversations past their hot window
+/// ([`archive`]) joins the daily run once an erasure and the exports reach
+/// R2 too (#35); until then only a local run starts it
+/// (`POST /__local/archive`).
 #[event(scheduled)]
 async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
     let cron = event.cron();

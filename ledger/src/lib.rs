@@ -14,6 +14,8 @@
 //! - [`rollups`]: an ingest batch's rollups, kept once per batch around
 //!   its writes;
 //! - [`erasure`] and [`retention`]: what leaves, on request and daily;
+//! - [`archive`]: a conversation past its site's hot window moved to R2,
+//!   chunk by chunk, and the format of an archived chunk;
 //! - [`review`]: the review queue's pages and a review's write (items
 //!   open and close by the triggers of migration 0018);
 //! - [`moving`]: every table a site's rows live in, with every column, and
@@ -23,6 +25,7 @@
 //!   native runs (the tests, `ingest_sql`).
 
 pub mod alerts;
+pub mod archive;
 pub mod dataset;
 pub mod erasure;
 pub mod ingest;

@@ -260,6 +260,31 @@ pub fn tables() -> Vec<Table> {
                     .to_string(),
             ),
         },
+        // Where the site's cold conversations are in R2: the objects stay
+        // where they are (one bucket serves every database), and the new
+        // database points at them.
+        Table {
+            name: "archive_chunks",
+            key: &["day", "chunk"],
+            columns: vec![
+                "day",
+                "chunk",
+                "state",
+                "rows",
+                "bytes",
+                "sha256",
+                "first_at",
+                "last_at",
+                "written_at",
+            ],
+            merge: Merge::Keep,
+        },
+        Table {
+            name: "archived_conversations",
+            key: &["conversation_id", "day", "chunk"],
+            columns: vec!["conversation_id", "day", "chunk"],
+            merge: Merge::Keep,
+        },
         Table {
             name: "alert_states",
             key: &["rule"],

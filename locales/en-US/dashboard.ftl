@@ -511,6 +511,10 @@ settings-retention = Keep feedback for (days)
 settings-text-retention = Keep questions, answers and comments for (days)
 # Under that field: what an empty box means, and what stays after the text goes.
 settings-text-retention-hint = Empty: as long as the feedback. After these days the text is blanked; ratings, scores and figures stay for the days above.
+# Label of the field: how many days a conversation stays in the database before it moves to the archive.
+settings-hot-days = Keep conversations in the database for (days)
+# Under that field: what the archive changes for each part of the dashboard.
+settings-hot-days-hint = After these days a conversation moves to the archive. The Overview and Compare still count it; the inbox shows only the conversations of these last days.
 # Settings: the legend over whether personal data is taken out of text.
 settings-redaction-legend = Personal data
 # Checkbox: redact text before it is stored.
@@ -628,6 +632,8 @@ settings-problem-store-text = Choose on or off.
 settings-problem-retention-days = Give a whole number of days from { $low } to { $high }.
 # The days text is kept.
 settings-problem-text-retention-days = Give a whole number of days from { $low } to { $high }, or leave it empty to keep text as long as the feedback.
+# The days a conversation stays in the database.
+settings-problem-hot-days = Give a whole number of days from { $low } to { $high }.
 # The webhook's address.
 settings-problem-webhook-url = Give a public https:// address without a user name or password, or leave it empty.
 # The shop's name.

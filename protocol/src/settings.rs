@@ -19,7 +19,7 @@ pub type FieldErrors = BTreeMap<String, String>;
 pub const MAX_ORIGINS: usize = 20;
 
 /// Every setting, in the order the dashboard shows them.
-pub const FIELDS: [&str; 17] = [
+pub const FIELDS: [&str; 18] = [
     "csat_enabled",
     "csat_mode",
     "csat_sample_percent",
@@ -30,6 +30,7 @@ pub const FIELDS: [&str; 17] = [
     "store_text",
     "retention_days",
     "text_retention_days",
+    "hot_days",
     "webhook_url",
     "shop_name",
     "time_zone",
@@ -46,7 +47,7 @@ pub const FIELDS: [&str; 17] = [
 /// by its name (`settings-problem-…` in `dashboard.ftl`, with
 /// [`rule_values`]); a test there holds each to a message in every
 /// locale, and one here holds the problems found to these names.
-pub const PROBLEM_FIELDS: [&str; 22] = [
+pub const PROBLEM_FIELDS: [&str; 23] = [
     "csat_enabled",
     "csat_mode",
     "csat_sample_percent",
@@ -57,6 +58,7 @@ pub const PROBLEM_FIELDS: [&str; 22] = [
     "store_text",
     "retention_days",
     "text_retention_days",
+    "hot_days",
     "webhook_url",
     "shop_name",
     "time_zone",
@@ -95,6 +97,10 @@ pub fn rule_values(field: &str) -> Vec<(&'static str, u64)> {
         "retention_days" | "text_retention_days" => vec![
             ("low", u64::from(*site::RETENTION_DAYS.start())),
             ("high", u64::from(*site::RETENTION_DAYS.end())),
+        ],
+        "hot_days" => vec![
+            ("low", u64::from(*site::HOT_DAYS.start())),
+            ("high", u64::from(*site::HOT_DAYS.end())),
         ],
         "shop_name" => vec![("most", site::MAX_SHOP_NAME_CHARS as u64)],
         "allowed_origins" => vec![("most", MAX_ORIGINS as u64)],
@@ -198,6 +204,7 @@ fn expected(field: &str) -> &'static str {
         "idle_end_seconds" => "a number of seconds, or null for off",
         "retention_days" => "a number of days",
         "text_retention_days" => "a number of days, or null for as long as feedback",
+        "hot_days" => "a number of days, 7 to 365",
         "webhook_url" | "shop_name" | "time_zone" => "text, or null for none",
         "review_labels" => "a list of labels such as [\"wrong answer\", \"fixed\"]",
         "alerts" => {
@@ -294,6 +301,8 @@ impl Settings {
             retention_days: field(&document, "retention_days", &mut errors).unwrap_or(365),
             text_retention_days: field(&document, "text_retention_days", &mut errors)
                 .unwrap_or_default(),
+            hot_days: field(&document, "hot_days", &mut errors)
+                .unwrap_or(crate::site_config::DEFAULT_HOT_DAYS),
             webhook_url: field(&document, "webhook_url", &mut errors).unwrap_or_default(),
             shop_name: field(&document, "shop_name", &mut errors).unwrap_or_default(),
             time_zone: field(&document, "time_zone", &mut errors).unwrap_or_default(),
@@ -426,6 +435,7 @@ mod tests {
             "store_text": false,
             "retention_days": 90,
             "text_retention_days": 30,
+            "hot_days": 60,
             "webhook_url": "https://hooks.example/T0/secret-token",
             "shop_name": "Demo Outdoor Shop",
             "time_zone": "Europe/Berlin",
@@ -468,6 +478,7 @@ mod tests {
             );
             document.insert("colour".into(), Value::from("red"));
             document.insert("review_labels".into(), serde_json::json!(["tone", "tone"]));
+            document.insert("hot_days".into(), Value::from(6));
             document.remove("shop_name");
         })
         .unwrap_err();
@@ -478,12 +489,14 @@ mod tests {
                 "allowed_origins",
                 "colour",
                 "csat_enabled",
+                "hot_days",
                 "retention_days",
                 "review_labels",
                 "shop_name",
                 "time_zone"
             ]
         );
+        assert_eq!(errors["hot_days"], "hot_days must be 7 to 365, not 6");
         assert!(errors["review_labels"].contains("twice"), "{errors:?}");
         assert_eq!(errors["csat_enabled"], "must be true or false, not \"yes\"");
         assert!(errors["retention_days"].contains("1 to 3650"), "{errors:?}");

@@ -41,6 +41,10 @@ pub struct SiteConfig {
     /// `None`: as long as the rest (sites from before it existed read so).
     #[serde(default)]
     pub text_retention_days: Option<u32>,
+    /// Days a conversation's raw rows stay in D1 after its last activity,
+    /// [`HOT_DAYS`]; older ones are moved to R2 whole, and the figures
+    /// keep counting them (`ledger::archive`).
+    pub hot_days: u32,
     /// Where thumbs-downs and negative CSAT answers are POSTed, signed.
     pub webhook_url: Option<String>,
     /// The shop's name as shoppers know it ("Demo Outdoor Shop"): the
@@ -85,6 +89,15 @@ pub const IDLE_END_SECONDS: std::ops::RangeInclusive<u32> = 10..=86_400;
 /// The days `retention_days` and `text_retention_days` may be.
 pub const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
 
+/// The days `hot_days` may be: at least the 7 days an event may be late
+/// (`limits::MAX_AGE_MS`), so a new event never meets an archived
+/// conversation's rows.
+pub const HOT_DAYS: std::ops::RangeInclusive<u32> = 7..=365;
+
+/// A site's `hot_days` unless it sets one (sites stored before it existed
+/// too).
+pub const DEFAULT_HOT_DAYS: u32 = 90;
+
 /// A new site's settings: the prompt offered to everyone after an answer,
 /// idle conversations ended after ten minutes, text kept for 90 days with
 /// personal data redacted. A stored site reads what it stored; a setting
@@ -104,6 +117,7 @@ impl Default for SiteConfig {
             store_text: true,
             retention_days: 365,
             text_retention_days: Some(90),
+            hot_days: DEFAULT_HOT_DAYS,
             webhook_url: None,
             shop_name: None,
             time_zone: None,
@@ -281,6 +295,17 @@ impl SiteConfig {
                     "text_retention_days must be {} to {} (or null for as long as feedback), not {days}",
                     kept.start(),
                     kept.end()
+                ),
+            ));
+        }
+        if !HOT_DAYS.contains(&self.hot_days) {
+            problems.push((
+                "hot_days",
+                format!(
+                    "hot_days must be {} to {}, not {}",
+                    HOT_DAYS.start(),
+                    HOT_DAYS.end(),
+                    self.hot_days
                 ),
             ));
         }

@@ -32,6 +32,8 @@ pub struct SettingsForm {
     pub retention_days: String,
     /// Days text is kept; empty for as long as feedback.
     pub text_retention_days: String,
+    /// Days a conversation stays in the database before the archive.
+    pub hot_days: String,
     /// Webhook URL; empty for none.
     pub webhook_url: String,
     /// The shop's name; empty for none.
@@ -81,6 +83,7 @@ impl SettingsForm {
             text_retention_days: config
                 .text_retention_days
                 .map_or_else(String::new, |days| days.to_string()),
+            hot_days: config.hot_days.to_string(),
             webhook_url: config.webhook_url.clone().unwrap_or_default(),
             shop_name: config.shop_name.clone().unwrap_or_default(),
             time_zone: config.time_zone.clone().unwrap_or_default(),
@@ -128,6 +131,7 @@ impl SettingsForm {
                 "" => Value::Null,
                 days => number(days),
             },
+            "hot_days": number(&self.hot_days),
             "webhook_url": optional(&self.webhook_url),
             "shop_name": optional(&self.shop_name),
             "time_zone": optional(&self.time_zone),

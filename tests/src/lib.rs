@@ -253,6 +253,39 @@ impl Stack {
             .unwrap_or_default())
     }
 
+    /// The object `key` of the local archive bucket (`ARCHIVE`), through
+    /// `wrangler r2 object get`; `None` when there is none.
+    pub fn r2_get(&self, key: &str) -> Result<Option<Vec<u8>>> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let file = std::env::temp_dir().join(unique("r2-object"));
+        let output = std::process::Command::new(root.join("node_modules/.bin/wrangler"))
+            .args(["r2", "object", "get"])
+            .arg(format!("feedback-archive/{key}"))
+            .arg("--file")
+            .arg(&file)
+            .args(["--local", "--persist-to"])
+            .arg(var("E2E_STATE_DIR")?)
+            .current_dir(root.join("edge-worker"))
+            .env("WRANGLER_SEND_METRICS", "false")
+            .env("CI", "true")
+            .output()
+            .context("wrangler runs")?;
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if !output.status.success() {
+            if said.contains("does not exist") || said.contains("not found") {
+                return Ok(None);
+            }
+            bail!("wrangler r2 object get {key} failed: {said}");
+        }
+        let bytes = std::fs::read(&file).with_context(|| said.clone())?;
+        let _ = std::fs::remove_file(&file);
+        Ok(Some(bytes))
+    }
+
     /// An HTTP client for the collector.
     pub fn collector(&self) -> Collector {
         Collector {

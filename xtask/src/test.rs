@@ -356,6 +356,8 @@ fn end_to_end(repo: &Repo, filter: Option<&str>) -> Result<()> {
                 ..SiteConfig::default()
             },
         ),
+        // #35: 120 days planted, the last 90 (the default) kept in D1.
+        ("archive", SiteConfig::default()),
         ("settings", SiteConfig::default()),
         ("settings_race", SiteConfig::default()),
         ("settings_bad", SiteConfig::default()),

@@ -2,6 +2,7 @@
 //! (which one holds a site: `databases`).
 //! Every value is a bound parameter.
 
+pub mod archive;
 pub mod audit;
 pub mod busy;
 pub mod compare;

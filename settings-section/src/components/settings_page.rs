@@ -314,6 +314,8 @@ fn SettingsEditor(
                     (|form| form.retention_days.clone(), |form, text| form.retention_days = text), "text")}
                 {text_field(form, errors, "text_retention_days", (Key::SettingsTextRetention, Some(Key::SettingsTextRetentionHint)),
                     (|form| form.text_retention_days.clone(), |form, text| form.text_retention_days = text), "text")}
+                {text_field(form, errors, "hot_days", (Key::SettingsHotDays, Some(Key::SettingsHotDaysHint)),
+                    (|form| form.hot_days.clone(), |form, text| form.hot_days = text), "text")}
             </fieldset>
             <RedactionFieldset form errors/>
             <fieldset>

@@ -1,0 +1,135 @@
+//! The archive's D1 side (`ledger::archive`): which sites have cold
+//! conversations, a chunk's rows, and the chunk recorded, committed or
+//! abandoned. The R2 side is `crate::archive`.
+
+use ledger::archive::{self, Candidate, Chunk, Written};
+use serde::Deserialize;
+use worker::{D1Database, Result};
+
+use super::{bind, busy, int, millis, text};
+
+/// A site with cold conversations.
+#[derive(Deserialize)]
+pub struct DueSite {
+    /// Its key.
+    pub site_key: String,
+    /// Conversations last active before this (unix ms) are cold.
+    pub cutoff: i64,
+}
+
+/// Up to `limit` sites with conversations past their hot window at `now`.
+pub async fn due_sites(db: &D1Database, now: i64, limit: u32) -> Result<Vec<DueSite>> {
+    busy::all(
+        &db.prepare(archive::due_sites())
+            .bind(&[millis(now), int(limit)])?,
+    )
+    .await?
+    .results::<DueSite>()
+}
+
+/// The next chunk of `site`'s cold conversations (empty when none is left).
+pub async fn next_chunk(db: &D1Database, site: &DueSite) -> Result<Chunk> {
+    let candidates = busy::all(
+        &db.prepare(archive::candidates())
+            .bind(&[text(&site.site_key), millis(site.cutoff)])?,
+    )
+    .await?
+    .results::<Candidate>()?;
+    Ok(archive::take_chunk(candidates))
+}
+
+#[derive(Deserialize)]
+struct JsonRow {
+    json: String,
+}
+
+/// The chunk's rows, table by table: each table's name and its rows as
+/// JSON objects.
+pub async fn rows(
+    db: &D1Database,
+    site_key: &str,
+    chunk: &Chunk,
+) -> Result<Vec<(&'static str, String)>> {
+    let mut rows = Vec::with_capacity(chunk.rows());
+    for table in archive::TABLES {
+        let Some(sql) = archive::rows_sql(table) else {
+            continue;
+        };
+        let statement =
+            ledger::Statement::new(sql, vec![ledger::Param::text(site_key), chunk.ids()]);
+        let found = busy::all(&bind(db, &statement)?)
+            .await?
+            .results::<JsonRow>()?;
+        rows.extend(found.into_iter().map(|row| (table, row.json)));
+    }
+    Ok(rows)
+}
+
+#[derive(Deserialize)]
+struct Number {
+    chunk: i64,
+}
+
+/// Records the next chunk of the day as `writing`; its number.
+pub async fn begin(
+    db: &D1Database,
+    site_key: &str,
+    day: &str,
+    span: (i64, i64),
+    now: i64,
+) -> Result<i64> {
+    let statement = archive::begin(site_key, day, span, now);
+    busy::first::<Number>(&bind(db, &statement)?)
+        .await?
+        .map(|row| row.chunk)
+        .ok_or_else(|| worker::Error::RustError("the archive's chunk was not recorded".into()))
+}
+
+#[derive(Deserialize)]
+struct State {
+    state: String,
+}
+
+/// Deletes the chunk's rows, in one transaction; whether it committed
+/// (`false`: a conversation changed since its rows were read, and the
+/// chunk is still `writing`).
+pub async fn commit(
+    db: &D1Database,
+    site_key: &str,
+    (number, chunk): (i64, &Chunk),
+    written: &Written,
+) -> Result<bool> {
+    let statements = archive::commit(site_key, number, chunk, written)
+        .iter()
+        .map(|statement| bind(db, statement))
+        .collect::<Result<Vec<_>>>()?;
+    busy::batch(db, statements).await?;
+    let state =
+        db.prepare(archive::STATE)
+            .bind(&[text(site_key), text(&chunk.day), millis(number)])?;
+    Ok(busy::first::<State>(&state)
+        .await?
+        .is_some_and(|row| row.state == "kept"))
+}
+
+/// A chunk that never committed.
+#[derive(Deserialize)]
+pub struct Writing {
+    /// Its day.
+    pub day: String,
+    /// Its number in the day.
+    pub chunk: i64,
+}
+
+/// `site_key`'s chunks still `writing`.
+pub async fn writing(db: &D1Database, site_key: &str) -> Result<Vec<Writing>> {
+    busy::all(&db.prepare(archive::WRITING).bind(&[text(site_key)])?)
+        .await?
+        .results::<Writing>()
+}
+
+/// Forgets a chunk that never committed (its object already deleted).
+pub async fn abandon(db: &D1Database, site_key: &str, day: &str, chunk: i64) -> Result<()> {
+    busy::run(&bind(db, &archive::abandon(site_key, day, chunk))?).await?;
+    Ok(())
+}

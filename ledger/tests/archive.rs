@@ -1,0 +1,409 @@
+//! Moving cold conversations to R2 (#35) against real SQLite with the
+//! Worker's migrations, the bucket played by a map: exactly the
+//! conversations past the hot window leave D1, whole; the figures and the
+//! review items stay as they were; the object holds every column of every
+//! row, and put back it gives the same rows; a conversation that changed
+//! after its rows were read is not deleted, and its chunk is left
+//! `writing` for the next run to abandon.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{SITE, T0, answer, dump, event, migrated, one, run_rows, store, thumb};
+use ledger::archive::day_object::{self, Header};
+use ledger::archive::{self, Candidate, Chunk, Written};
+use rusqlite::Connection;
+use rusqlite::types::Value as Sql;
+use serde_json::json;
+
+const DAY: i64 = 86_400_000;
+
+/// The figures and the review items: what archiving must not change.
+const KEPT: [&str; 6] = [
+    "csat_rollups",
+    "thumb_rollups",
+    "csat_compare_rollups",
+    "thumb_compare_rollups",
+    "review_items",
+    "review_open_counts",
+];
+
+fn site(conn: &Connection, hot_days: Option<u32>) {
+    let config = match hot_days {
+        Some(days) => json!({ "hot_days": days }),
+        None => json!({}),
+    };
+    conn.execute(
+        "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at) \
+         VALUES (?1, 'h', 0, ?2, 0)",
+        [SITE, &config.to_string()],
+    )
+    .unwrap();
+}
+
+/// A conversation at `at`: a 👍, a 👎 with text, and an answer of 2 with a
+/// comment (so it has two review items).
+fn conversation(conn: &mut Connection, c: &str, at: i64) {
+    store(
+        conn,
+        &[
+            thumb(&format!("{c}_up"), c, "m1", "up", at),
+            event(json!({
+                "id": format!("{c}_down"), "type": "message_feedback", "conversation_id": c,
+                "at": at + 1, "locale": "de", "message_id": "m2", "rating": "down",
+                "reason": "zu \"vage\"\nzweite Zeile", "question": "Läuft es klein aus?",
+                "answer": "Nein.", "tags": ["wrong_answer"],
+            })),
+            event(json!({
+                "id": format!("{c}_a"), "type": "csat_response", "conversation_id": c,
+                "at": at + 2, "locale": "de", "mode": "scale5", "score": 2,
+                "comment": "nicht hilfreich",
+            })),
+        ],
+        at + 3,
+    );
+}
+
+/// Marks every review item of `c` reviewed.
+fn review(conn: &Connection, c: &str) {
+    conn.execute(
+        "UPDATE review_items SET state = 'reviewed', note = 'seen', reviewed_by = 'owner', \
+         reviewed_at = ?2 WHERE site_key = ?1 AND conversation_id = ?3",
+        rusqlite::params![SITE, T0, c],
+    )
+    .unwrap();
+}
+
+fn snapshot(conn: &Connection, tables: &[&str]) -> BTreeMap<String, Vec<String>> {
+    tables
+        .iter()
+        .map(|table| (table.to_string(), dump(conn, table)))
+        .collect()
+}
+
+fn rows_of(conn: &Connection, table: &str, conversation: &str) -> i64 {
+    conn.query_row(
+        &format!("SELECT count(*) FROM {table} WHERE site_key = ?1 AND conversation_id = ?2"),
+        [SITE, conversation],
+        |row| row.get(0),
+    )
+    .unwrap()
+}
+
+/// The first chunk due at `now`, as the Worker finds it.
+fn due_chunk(conn: &Connection, now: i64) -> Option<Chunk> {
+    let mut sites = conn.prepare(&archive::due_sites()).unwrap();
+    let cutoff: Option<i64> = sites
+        .query_map(rusqlite::params![now, 10], |row| row.get::<_, i64>(1))
+        .unwrap()
+        .map(Result::unwrap)
+        .next();
+    let cutoff = cutoff?;
+    let mut read = conn.prepare(&archive::candidates()).unwrap();
+    let candidates: Vec<Candidate> = read
+        .query_map(rusqlite::params![SITE, cutoff], |row| {
+            Ok(Candidate {
+                conversation_id: row.get(0)?,
+                last_at: row.get(1)?,
+                day: row.get(2)?,
+                rows: row.get(3)?,
+            })
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    Some(archive::take_chunk(candidates))
+}
+
+/// The chunk's rows as the Worker reads them: table and JSON text.
+fn chunk_rows(conn: &Connection, chunk: &Chunk) -> Vec<(&'static str, String)> {
+    let ledger::Param::Text(ids) = chunk.ids() else {
+        unreachable!()
+    };
+    let mut rows = Vec::new();
+    for table in archive::TABLES {
+        let sql = archive::rows_sql(table).unwrap();
+        let mut read = conn.prepare(&sql).unwrap();
+        let found: Vec<String> = read
+            .query_map(rusqlite::params![SITE, ids], |row| row.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows.extend(found.into_iter().map(|json| (table, json)));
+    }
+    rows
+}
+
+/// Steps 1–4 of a chunk: found, read, encoded, begun. The object's key,
+/// bytes and what was written.
+struct Begun {
+    chunk: Chunk,
+    number: i64,
+    header: Header,
+    encoded: day_object::Encoded,
+}
+
+fn begin(conn: &mut Connection, now: i64) -> Option<Begun> {
+    let chunk = due_chunk(conn, now)?;
+    if chunk.conversations.is_empty() {
+        return None;
+    }
+    let rows = chunk_rows(conn, &chunk);
+    let borrowed: Vec<(&str, &str)> = rows.iter().map(|(t, j)| (*t, j.as_str())).collect();
+    let mut header = Header {
+        format: day_object::FORMAT,
+        site_key: SITE.into(),
+        day: chunk.day.clone(),
+        chunk: 0,
+    };
+    let ran = run_rows(conn, &[archive::begin(SITE, &chunk.day, (0, now), now)]);
+    let Some(Sql::Integer(number)) = ran[0].rows.first() else {
+        panic!("no chunk number: {:?}", ran[0].rows)
+    };
+    header.chunk = *number;
+    let encoded = day_object::encode(&header, &borrowed).unwrap();
+    Some(Begun {
+        chunk,
+        number: *number,
+        header,
+        encoded,
+    })
+}
+
+impl Begun {
+    fn written(&self) -> Written {
+        Written {
+            rows: self.encoded.rows,
+            bytes: self.encoded.bytes.len(),
+            sha256: self.encoded.sha256.clone(),
+        }
+    }
+}
+
+fn state(conn: &Connection, begun: &Begun) -> String {
+    conn.query_row(
+        archive::STATE,
+        rusqlite::params![SITE, begun.chunk.day, begun.number],
+        |row| row.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn exactly_the_cold_conversations_leave_whole_and_the_figures_and_reviews_stay() {
+    let mut conn = migrated();
+    site(&conn, Some(30));
+    let now = T0 + 100 * DAY;
+    conversation(&mut conn, "old1", T0);
+    conversation(&mut conn, "old2", T0 + 1000);
+    conversation(&mut conn, "open", T0 + 2000);
+    conversation(&mut conn, "hot", now - 29 * DAY);
+    review(&conn, "old1");
+    review(&conn, "old2");
+    review(&conn, "hot");
+    let kept_before = snapshot(&conn, &KEPT);
+    let rows_before = snapshot(&conn, &archive::TABLES);
+
+    let begun = begin(&mut conn, now).unwrap();
+    let ids: Vec<&str> = begun
+        .chunk
+        .conversations
+        .iter()
+        .map(|c| c.conversation_id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["old1", "old2"],
+        "a conversation with an open item stays hot"
+    );
+    assert_eq!(begun.chunk.day, "2027-01-15");
+    assert_eq!(begun.number, 1);
+    assert_eq!(state(&conn, &begun), "writing");
+
+    // The object read back is what was written, every column of every row.
+    let read = day_object::verify(&begun.encoded.bytes, &begun.header, &begun.encoded).unwrap();
+    assert_eq!(read.lines.len(), 2 * (1 + 2 + 3));
+    let commit = archive::commit(SITE, begun.number, &begun.chunk, &begun.written());
+    run_rows(&mut conn, &commit);
+    assert_eq!(state(&conn, &begun), "kept");
+
+    for table in archive::TABLES {
+        for gone in ["old1", "old2"] {
+            assert_eq!(rows_of(&conn, table, gone), 0, "{table} {gone}");
+        }
+        for stays in ["open", "hot"] {
+            assert!(rows_of(&conn, table, stays) > 0, "{table} {stays}");
+        }
+    }
+    assert_eq!(
+        snapshot(&conn, &KEPT),
+        kept_before,
+        "figures and reviews unchanged"
+    );
+    assert_eq!(
+        one::<i64>(
+            &conn,
+            "SELECT count(*) FROM archived_conversations WHERE day = '2027-01-15' AND chunk = 1"
+        ),
+        2
+    );
+
+    // Put back, the rows are the rows they were, and the figures still
+    // count each once.
+    run_rows(&mut conn, &archive::restore(SITE, &read.lines));
+    assert_eq!(snapshot(&conn, &archive::TABLES), rows_before);
+    assert_eq!(snapshot(&conn, &KEPT), kept_before);
+
+    // A commit run again changes nothing.
+    let changed: i64 = run_rows(&mut conn, &commit)
+        .iter()
+        .map(|ran| ran.changed)
+        .sum();
+    assert_eq!(changed, 0);
+}
+
+#[test]
+fn a_site_without_the_setting_keeps_ninety_days_and_a_bad_setting_nothing_moves() {
+    let mut conn = migrated();
+    site(&conn, None);
+    conversation(&mut conn, "c", T0);
+    review(&conn, "c");
+    assert!(begin(&mut conn, T0 + 89 * DAY).is_none());
+    assert!(begin(&mut conn, T0 + 91 * DAY).is_some());
+
+    let mut conn = migrated();
+    site(&conn, Some(3));
+    conversation(&mut conn, "c", T0);
+    review(&conn, "c");
+    assert!(
+        begin(&mut conn, T0 + 400 * DAY).is_none(),
+        "hot_days below 7 is not a setting: the site is left alone"
+    );
+}
+
+#[test]
+fn a_conversation_that_changed_after_its_rows_were_read_stays_and_its_chunk_is_abandoned() {
+    let mut conn = migrated();
+    site(&conn, Some(7));
+    conversation(&mut conn, "c", T0);
+    review(&conn, "c");
+    let now = T0 + 10 * DAY;
+    let begun = begin(&mut conn, now).unwrap();
+    let before = snapshot(&conn, &archive::TABLES);
+    // New activity after the read (a late thumb moves `last_at`).
+    store(&mut conn, &[thumb("late", "c", "m3", "up", now - DAY)], now);
+    let after_write = snapshot(&conn, &archive::TABLES);
+    assert_ne!(before, after_write);
+
+    let ran = run_rows(
+        &mut conn,
+        &archive::commit(SITE, begun.number, &begun.chunk, &begun.written()),
+    );
+    let changed: i64 = ran.iter().map(|ran| ran.changed).sum();
+    assert_eq!(changed, 0, "the commit did nothing");
+    assert_eq!(snapshot(&conn, &archive::TABLES), after_write);
+    assert_eq!(state(&conn, &begun), "writing");
+
+    // The next run finds it, and forgets it once its object is gone.
+    let mut writing = conn.prepare(archive::WRITING).unwrap();
+    let found: Vec<(String, i64)> = writing
+        .query_map([SITE], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(writing);
+    assert_eq!(found, [(begun.chunk.day.clone(), begun.number)]);
+    run_rows(
+        &mut conn,
+        &[archive::abandon(SITE, &begun.chunk.day, begun.number)],
+    );
+    assert_eq!(one::<i64>(&conn, "SELECT count(*) FROM archive_chunks"), 0);
+}
+
+#[test]
+fn chunks_of_one_day_are_numbered_in_turn_and_each_holds_whole_conversations() {
+    let mut conn = migrated();
+    site(&conn, Some(7));
+    // 3,000 conversations of 2 rows each (the row and its answer) on one
+    // day: chunks of whole conversations, each of at most the candidates
+    // read at once, then nothing.
+    for batch in 0..30 {
+        let events: Vec<_> = (0..100)
+            .map(|n| {
+                let c = format!("c{batch:02}{n:02}");
+                answer(&format!("{c}_a"), &c, 4, T0 + batch * 100 + n)
+            })
+            .collect();
+        store(&mut conn, &events, T0 + 3_000);
+    }
+    let now = T0 + 30 * DAY;
+    let mut numbers = Vec::new();
+    while let Some(begun) = begin(&mut conn, now) {
+        assert!(begun.encoded.rows <= archive::CHUNK_ROWS);
+        assert_eq!(begun.encoded.rows % 2, 0, "whole conversations");
+        run_rows(
+            &mut conn,
+            &archive::commit(SITE, begun.number, &begun.chunk, &begun.written()),
+        );
+        assert_eq!(state(&conn, &begun), "kept");
+        numbers.push(begun.number);
+    }
+    assert_eq!(numbers, [1, 2]);
+    assert_eq!(archive::CANDIDATES, 2_000);
+    assert_eq!(one::<i64>(&conn, "SELECT count(*) FROM conversations"), 0);
+    assert_eq!(
+        one::<i64>(&conn, "SELECT count(*) FROM archived_conversations"),
+        3_000
+    );
+}
+
+#[test]
+fn an_object_that_is_not_what_was_written_is_refused() {
+    let header = Header {
+        format: day_object::FORMAT,
+        site_key: SITE.into(),
+        day: "2027-01-15".into(),
+        chunk: 1,
+    };
+    let row = json!({
+        "conversation_id": "c", "first_at": 1, "last_at": 2, "locale": "de",
+        "csat_mode": null, "csat_offered_at": null, "csat_dismissed_at": null,
+        "csat_answered_at": null, "csat_score": null, "csat_comment": "ü \"x\"\n",
+        "csat_completed": 0, "csat_at": null, "csat_event_id": null,
+        "csat_received_at": null, "csat_copy_locale": null, "csat_copy_version": null,
+        "thumbs_up": 0, "thumbs_down": 0, "handed_over": 0, "context": "{}", "page": null,
+    })
+    .to_string();
+    let written = day_object::encode(&header, &[("conversations", &row)]).unwrap();
+    assert!(day_object::verify(&written.bytes, &header, &written).is_ok());
+
+    let other = day_object::encode(&header, &[("conversations", &row.replace("ü", "u"))]).unwrap();
+    let err = day_object::verify(&other.bytes, &header, &written).unwrap_err();
+    assert!(err.to_string().contains("checksum"), "{err}");
+
+    let none = day_object::encode(&header, &[]).unwrap();
+    let err = day_object::verify(&none.bytes, &header, &written).unwrap_err();
+    assert!(
+        err.to_string().contains("0 rows read back, 1 written"),
+        "{err}"
+    );
+
+    let moved = Header {
+        chunk: 2,
+        ..header.clone()
+    };
+    assert!(day_object::verify(&written.bytes, &moved, &written).is_err());
+    assert!(day_object::verify(&written.bytes[..10], &header, &written).is_err());
+    assert!(day_object::decode(b"not gzip").is_err());
+
+    let missing = row
+        .replace("\"page\":null,", "")
+        .replace(",\"page\":null", "");
+    let err = day_object::encode(&header, &[("conversations", &missing)]).unwrap_err();
+    assert!(err.to_string().contains("columns"), "{err}");
+    let err = day_object::encode(&header, &[("sites", "{}")]).unwrap_err();
+    assert!(err.to_string().contains("not archived"), "{err}");
+}

@@ -1,0 +1,197 @@
+//! The archive (#35) on workerd with local D1 and wrangler's local R2: a
+//! site with 120 days of conversations keeps the last 90 in D1, and the
+//! older ones go to R2 whole, each once; the Overview over all 120 days
+//! is the same before and after; a run whose R2 write or read-back fails
+//! moves no row, and the next run finishes the day.
+// A failed unwrap in a test is a failed test, which is what it should be.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::collections::BTreeSet;
+
+use e2e::{Stack, now_ms, sql_text, unique};
+use ledger::archive::day_object;
+use serde_json::Value;
+
+const DAY: i64 = 24 * 3_600_000;
+const HOUR: i64 = 3_600_000;
+
+/// One archive run over every database, asking for `fault`.
+async fn archive_run(stack: &Stack, fault: Option<&str>) -> Value {
+    let mut request = e2e::http_client().post(format!("{}/__local/archive", stack.worker_url));
+    if let Some(fault) = fault {
+        request = request.header("X-Local-Fault", fault);
+    }
+    let answer = request.send().await.unwrap();
+    let status = answer.status();
+    let body = answer.text().await.unwrap();
+    assert!(status.is_success(), "{status}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+/// Plants, straight into D1, one conversation a day for `days` days before
+/// `now`, last active an hour into its day: a 👍 and a satisfaction answer
+/// of 4 with a comment, and their events. Their ids, oldest last.
+fn plant(stack: &Stack, site_key: &str, now: i64, days: i64) -> Vec<(String, i64)> {
+    let site = sql_text(site_key);
+    let mut planted = Vec::new();
+    let mut sql = String::new();
+    for day in 0..days {
+        // A command line holds 128 KB: thirty days a command.
+        if day % 30 == 0 && !sql.is_empty() {
+            stack.d1_execute_for(site_key, &sql).unwrap();
+            sql.clear();
+        }
+        let at = now - day * DAY - HOUR;
+        let conversation = unique(&format!("c{day:03}"));
+        let id = sql_text(&conversation);
+        let (thumb, answer) = (sql_text(&unique("ev")), sql_text(&unique("ev")));
+        let comment = sql_text(&format!("comment \"of\" {conversation}\nü"));
+        sql.push_str(&format!(
+            "INSERT INTO conversations (site_key, conversation_id, first_at, last_at, locale, \
+               csat_mode, csat_offered_at, csat_answered_at, csat_score, csat_comment, \
+               csat_completed, csat_at, csat_event_id, csat_received_at, thumbs_up) \
+             VALUES ({site}, {id}, {at} - 60000, {at}, 'de', 'scale5', {at} - 30000, {at}, 4, \
+               {comment}, 1, {at}, {answer}, {at}, 1); \
+             INSERT INTO message_ratings (site_key, conversation_id, message_id, rating, at, \
+               event_id, locale) VALUES ({site}, {id}, 'm1', 'up', {at} - 60000, {thumb}, 'de'); \
+             INSERT INTO events (site_key, event_id, type, conversation_id, at, received_at, \
+               locale, body) VALUES \
+               ({site}, {thumb}, 'message_feedback', {id}, {at} - 60000, {at}, 'de', '{{}}'), \
+               ({site}, {answer}, 'csat_response', {id}, {at}, {at}, 'de', '{{}}'); "
+        ));
+        planted.push((conversation, at));
+    }
+    stack.d1_execute_for(site_key, &sql).unwrap();
+    planted
+}
+
+/// How many rows `site_key` has in D1 in each of the archived tables.
+fn rows_in_d1(stack: &Stack, site_key: &str) -> [i64; 3] {
+    let site = sql_text(site_key);
+    let rows = stack
+        .d1_execute_for(
+            site_key,
+            &format!(
+                "SELECT (SELECT count(*) FROM conversations WHERE site_key = {site}) AS c, \
+                   (SELECT count(*) FROM message_ratings WHERE site_key = {site}) AS m, \
+                   (SELECT count(*) FROM events WHERE site_key = {site}) AS e"
+            ),
+        )
+        .unwrap();
+    ["c", "m", "e"].map(|name| rows[0][name].as_i64().unwrap())
+}
+
+/// The conversations each of `site_key`'s kept chunks holds, read from
+/// R2: conversation id → how many objects hold its row.
+fn conversations_in_r2(stack: &Stack, site_key: &str) -> Vec<String> {
+    let chunks = stack
+        .d1_execute_for(
+            site_key,
+            &format!(
+                "SELECT day, chunk, rows, sha256 FROM archive_chunks \
+                 WHERE site_key = {} AND state = 'kept' ORDER BY day, chunk",
+                sql_text(site_key)
+            ),
+        )
+        .unwrap();
+    let mut conversations = Vec::new();
+    for chunk in chunks {
+        let (day, number) = (
+            chunk["day"].as_str().unwrap(),
+            chunk["chunk"].as_i64().unwrap(),
+        );
+        let key = ledger::archive::object_key(site_key, day, number);
+        let bytes = stack
+            .r2_get(&key)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{key} is not in R2"));
+        let read = day_object::decode(&bytes).unwrap();
+        assert_eq!(read.header.site_key, site_key);
+        assert_eq!(
+            read.lines.len() as i64,
+            chunk["rows"].as_i64().unwrap(),
+            "{key}"
+        );
+        assert_eq!(read.sha256, chunk["sha256"].as_str().unwrap(), "{key}");
+        for line in read.lines {
+            if line.table == "conversations" {
+                conversations.push(line.row["conversation_id"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    conversations
+}
+
+#[tokio::test]
+async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_stays() {
+    let stack = Stack::from_env().unwrap();
+    let site = stack.named_site("archive").unwrap(); // hot_days unset: 90
+    let collector = stack.collector();
+    let now = now_ms();
+    let planted = plant(&stack, &site.key, now, 120);
+    let cold: BTreeSet<String> = planted
+        .iter()
+        .filter(|(_, at)| *at < now - 90 * DAY)
+        .map(|(id, _)| id.clone())
+        .collect();
+    assert_eq!(cold.len(), 30);
+    let overview = || async {
+        let (status, body) = collector
+            .owner_get(&site, "overview?days=130&tz=UTC")
+            .await
+            .unwrap();
+        assert_eq!(status, 200, "{body}");
+        body
+    };
+    let before = overview().await;
+    assert_eq!(rows_in_d1(&stack, &site.key), [120, 120, 240]);
+
+    // A run whose write fails, and one whose read-back differs: no row
+    // leaves D1, and nothing is counted as kept.
+    for fault in ["fail-archive-write", "fail-archive-read-back"] {
+        let run = archive_run(&stack, Some(fault)).await;
+        assert!(run["failed"].as_u64().unwrap() >= 1, "{fault}: {run}");
+        assert_eq!(rows_in_d1(&stack, &site.key), [120, 120, 240], "{fault}");
+        assert!(conversations_in_r2(&stack, &site.key).is_empty(), "{fault}");
+    }
+
+    // The next run finishes: the chunks left writing are abandoned, and
+    // exactly the cold conversations are in R2, each once, and gone from D1.
+    let run = archive_run(&stack, None).await;
+    assert!(run["abandoned"].as_u64().unwrap() >= 1, "{run}");
+    assert!(run["rows"].as_u64().unwrap() >= 30 * 4, "{run}");
+    assert_eq!(rows_in_d1(&stack, &site.key), [90, 90, 180]);
+    let in_r2 = conversations_in_r2(&stack, &site.key);
+    assert_eq!(in_r2.len(), 30, "each once: {in_r2:?}");
+    assert_eq!(in_r2.into_iter().collect::<BTreeSet<_>>(), cold);
+    let writing = stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "SELECT count(*) AS n FROM archive_chunks WHERE site_key = {} AND state = 'writing'",
+                sql_text(&site.key)
+            ),
+        )
+        .unwrap();
+    assert_eq!(writing[0]["n"], 0);
+
+    assert_eq!(
+        overview().await,
+        before,
+        "the figures still count every day"
+    );
+
+    // Nothing more is due: a run again moves nothing of this site.
+    archive_run(&stack, None).await;
+    assert_eq!(rows_in_d1(&stack, &site.key), [90, 90, 180]);
+    let chunks = stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "SELECT count(*) AS n, sum(rows) AS rows FROM archive_chunks WHERE site_key = {}",
+                sql_text(&site.key)
+            ),
+        )
+        .unwrap();
+    assert_eq!(chunks[0]["rows"], 30 * 4, "{chunks:?}");
+}
