@@ -26,7 +26,7 @@ CREATE TABLE archive_chunks (
   site_key   TEXT NOT NULL,
   day        TEXT NOT NULL,               -- 'YYYY-MM-DD', UTC, of its conversations' last activity
   chunk      INTEGER NOT NULL,            -- 1, 2, … within the day
-  state      TEXT NOT NULL CHECK (state IN ('writing', 'kept')),
+  state      TEXT NOT NULL CHECK (state IN ('writing', 'kept', 'abandoned')),
   rows       INTEGER NOT NULL,            -- lines in the object
   bytes      INTEGER NOT NULL,            -- the object's size, compressed
   sha256     TEXT NOT NULL,               -- of the lines, uncompressed
@@ -36,7 +36,8 @@ CREATE TABLE archive_chunks (
   PRIMARY KEY (site_key, day, chunk)
 ) STRICT;
 
-CREATE INDEX archive_chunks_writing ON archive_chunks (site_key) WHERE state = 'writing';
+-- Chunks that never committed, oldest first.
+CREATE INDEX archive_chunks_unfinished ON archive_chunks (written_at) WHERE state <> 'kept';
 
 CREATE TABLE archived_conversations (
   site_key        TEXT NOT NULL,

@@ -18,6 +18,10 @@ pub const MAX_CHUNKS: usize = 40;
 /// Milliseconds after which a run starts no new chunk.
 pub const MAX_MS: i64 = 20_000;
 
+/// Chunks one run writes at most for one site, so that one site's backlog
+/// does not hold up the others.
+const MAX_SITE_CHUNKS: usize = 20;
+
 /// Sites one run looks at, at most.
 const MAX_SITES: u32 = 200;
 
@@ -37,9 +41,9 @@ pub struct Run {
     pub chunks: usize,
     /// Rows that left D1 for R2.
     pub rows: usize,
-    /// Chunks that failed (their rows stay in D1).
+    /// Chunks that failed (their rows stay in D1, their objects deleted).
     pub failed: usize,
-    /// Chunks left over from an earlier run, abandoned.
+    /// Chunks an earlier run left unfinished, abandoned now.
     pub abandoned: usize,
 }
 
@@ -59,19 +63,18 @@ pub async fn run(
 ) -> Result<Run> {
     let started = Date::now().as_millis() as i64;
     let mut run = Run::default();
+    for left in store::unfinished(db, now).await? {
+        if abandon(db, bucket, &left.site_key, (&left.day, left.chunk)).await? {
+            run.abandoned += 1;
+        }
+    }
     for site in store::due_sites(db, now, MAX_SITES).await? {
         if databases::home_of(env, &site.site_key).await? != name
             || databases::moving_to(env, &site.site_key).await?.is_some()
         {
             continue;
         }
-        for left in store::writing(db, &site.site_key).await? {
-            let key = ledger::archive::object_key(&site.site_key, &left.day, left.chunk);
-            bucket.delete(key).await?;
-            store::abandon(db, &site.site_key, &left.day, left.chunk).await?;
-            run.abandoned += 1;
-        }
-        loop {
+        for _ in 0..MAX_SITE_CHUNKS {
             if run.chunks + run.failed >= MAX_CHUNKS
                 || Date::now().as_millis() as i64 - started > MAX_MS
             {
@@ -110,8 +113,27 @@ pub async fn run(
     Ok(run)
 }
 
+/// Abandons a chunk that never committed: marks it, deletes its object,
+/// forgets its row. `false`, touching nothing, when it had committed.
+async fn abandon(
+    db: &D1Database,
+    bucket: &Bucket,
+    site_key: &str,
+    (day, chunk): (&str, i64),
+) -> Result<bool> {
+    if !store::mark_abandoned(db, site_key, day, chunk).await? {
+        return Ok(false);
+    }
+    bucket
+        .delete(ledger::archive::object_key(site_key, day, chunk))
+        .await?;
+    store::forget(db, site_key, day, chunk).await?;
+    Ok(true)
+}
+
 /// Writes one chunk to R2, reads it back, and only then deletes its rows
-/// from D1; the rows it moved.
+/// from D1; the rows it moved. A chunk that fails once begun is abandoned
+/// at once (a later run would, past the lease, if this one died).
 async fn one_chunk(
     db: &D1Database,
     bucket: &Bucket,
@@ -134,13 +156,35 @@ async fn one_chunk(
         .last()
         .map_or(now, |conversation| conversation.last_at);
     let number = store::begin(db, &site.site_key, &chunk.day, (first_at, last_at), now).await?;
+    let written = write_and_commit(db, bucket, site, (number, chunk), (&borrowed, fault)).await;
+    if written.is_err()
+        && let Err(err) = abandon(db, bucket, &site.site_key, (&chunk.day, number)).await
+    {
+        console_error!(
+            "archive: chunk {number} of {} for {} is left for a later run: {err}",
+            site.site_key,
+            chunk.day
+        );
+    }
+    written
+}
+
+/// Steps 4 and 5 of a begun chunk: the object written and read back, then
+/// the commit.
+async fn write_and_commit(
+    db: &D1Database,
+    bucket: &Bucket,
+    site: &DueSite,
+    (number, chunk): (i64, &Chunk),
+    (borrowed, fault): (&[(&str, &str)], Option<Fault>),
+) -> Result<usize> {
     let header = Header {
         format: day_object::FORMAT,
         site_key: site.site_key.clone(),
         day: chunk.day.clone(),
         chunk: number,
     };
-    let encoded = day_object::encode(&header, &borrowed).map_err(archive_error)?;
+    let encoded = day_object::encode(&header, borrowed).map_err(archive_error)?;
     let key = ledger::archive::object_key(&site.site_key, &chunk.day, number);
     if fault == Some(Fault::FailWrite) {
         return Err(worker::Error::RustError(

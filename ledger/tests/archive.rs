@@ -3,8 +3,9 @@
 //! conversations past the hot window leave D1, whole; the figures and the
 //! review items stay as they were; the object holds every column of every
 //! row, and put back it gives the same rows; a conversation that changed
-//! after its rows were read is not deleted, and its chunk is left
-//! `writing` for the next run to abandon.
+//! after its rows were read (a new row, or an item opened again) is not
+//! deleted, and its chunk is left `writing` for a run past the lease to
+//! abandon; a committed chunk is never abandoned.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -110,6 +111,7 @@ fn due_chunk(conn: &Connection, now: i64) -> Option<Chunk> {
                 last_at: row.get(1)?,
                 day: row.get(2)?,
                 rows: row.get(3)?,
+                bytes: row.get(4)?,
             })
         })
         .unwrap()
@@ -284,8 +286,12 @@ fn a_site_without_the_setting_keeps_ninety_days_and_a_bad_setting_nothing_moves(
     );
 }
 
-#[test]
-fn a_conversation_that_changed_after_its_rows_were_read_stays_and_its_chunk_is_abandoned() {
+/// Begins a chunk of conversation `c` (last active at [`T0`], its items
+/// reviewed), changes it with `change`, and commits: what the commit
+/// changed, and the rows before the commit.
+fn commit_after(
+    change: impl FnOnce(&mut Connection, i64),
+) -> (Connection, Begun, i64, BTreeMap<String, Vec<String>>) {
     let mut conn = migrated();
     site(&conn, Some(7));
     conversation(&mut conn, "c", T0);
@@ -293,34 +299,107 @@ fn a_conversation_that_changed_after_its_rows_were_read_stays_and_its_chunk_is_a
     let now = T0 + 10 * DAY;
     let begun = begin(&mut conn, now).unwrap();
     let before = snapshot(&conn, &archive::TABLES);
-    // New activity after the read (a late thumb moves `last_at`).
-    store(&mut conn, &[thumb("late", "c", "m3", "up", now - DAY)], now);
-    let after_write = snapshot(&conn, &archive::TABLES);
-    assert_ne!(before, after_write);
-
+    change(&mut conn, now);
+    let after_change = snapshot(&conn, &archive::TABLES);
+    assert_ne!(before, after_change, "the change changed the rows");
     let ran = run_rows(
         &mut conn,
         &archive::commit(SITE, begun.number, &begun.chunk, &begun.written()),
     );
     let changed: i64 = ran.iter().map(|ran| ran.changed).sum();
+    (conn, begun, changed, after_change)
+}
+
+#[test]
+fn a_conversation_that_changed_after_its_rows_were_read_stays_and_its_chunk_is_abandoned() {
+    // New activity after the read: a late thumb moves `last_at`.
+    let (mut conn, begun, changed, after) = commit_after(|conn, now| {
+        store(conn, &[thumb("late", "c", "m3", "up", now - DAY)], now);
+    });
     assert_eq!(changed, 0, "the commit did nothing");
-    assert_eq!(snapshot(&conn, &archive::TABLES), after_write);
+    assert_eq!(snapshot(&conn, &archive::TABLES), after);
     assert_eq!(state(&conn, &begun), "writing");
 
-    // The next run finds it, and forgets it once its object is gone.
-    let mut writing = conn.prepare(archive::WRITING).unwrap();
-    let found: Vec<(String, i64)> = writing
-        .query_map([SITE], |row| Ok((row.get(0)?, row.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    drop(writing);
-    assert_eq!(found, [(begun.chunk.day.clone(), begun.number)]);
-    run_rows(
+    // Within the lease another run leaves it; after it, a run finds it,
+    // marks it, and forgets it once its object is gone.
+    let unfinished = |conn: &Connection, now: i64| -> Vec<(String, String, i64)> {
+        let mut read = conn.prepare(&archive::unfinished()).unwrap();
+        read.query_map([now], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let written_at = T0 + 10 * DAY;
+    assert!(unfinished(&conn, written_at + archive::LEASE_MS).is_empty());
+    assert_eq!(
+        unfinished(&conn, written_at + archive::LEASE_MS + 1),
+        [(SITE.to_string(), begun.chunk.day.clone(), begun.number)]
+    );
+    let marked = run_rows(
         &mut conn,
         &[archive::abandon(SITE, &begun.chunk.day, begun.number)],
     );
+    assert_eq!(marked[0].changed, 1);
+    // Abandoned, it can no longer commit.
+    let ran = run_rows(
+        &mut conn,
+        &archive::commit(SITE, begun.number, &begun.chunk, &begun.written()),
+    );
+    assert_eq!(ran.iter().map(|ran| ran.changed).sum::<i64>(), 0);
+    run_rows(
+        &mut conn,
+        &[archive::forget(SITE, &begun.chunk.day, begun.number)],
+    );
     assert_eq!(one::<i64>(&conn, "SELECT count(*) FROM archive_chunks"), 0);
+}
+
+#[test]
+fn an_event_older_than_the_last_activity_or_a_reopened_item_also_stops_the_commit() {
+    // An event dated before `last_at` (a queued request written late)
+    // adds a row without moving `last_at`.
+    let (conn, begun, changed, after) = commit_after(|conn, _| {
+        store(conn, &[thumb("early", "c", "m3", "up", T0 - 5_000)], T0 + 1);
+    });
+    assert_eq!(changed, 0, "a late row stops the commit");
+    assert_eq!(snapshot(&conn, &archive::TABLES), after);
+    assert_eq!(state(&conn, &begun), "writing");
+
+    // A reviewed item opened again: the conversation is hot again.
+    let mut conn = migrated();
+    site(&conn, Some(7));
+    conversation(&mut conn, "c", T0);
+    review(&conn, "c");
+    let begun = begin(&mut conn, T0 + 10 * DAY).unwrap();
+    conn.execute(
+        "UPDATE review_items SET state = 'open' WHERE conversation_id = 'c' AND message_id = ''",
+        [],
+    )
+    .unwrap();
+    let ran = run_rows(
+        &mut conn,
+        &archive::commit(SITE, begun.number, &begun.chunk, &begun.written()),
+    );
+    assert_eq!(ran.iter().map(|ran| ran.changed).sum::<i64>(), 0);
+    assert_eq!(one::<i64>(&conn, "SELECT count(*) FROM conversations"), 1);
+}
+
+#[test]
+fn a_committed_chunk_is_never_abandoned() {
+    let mut conn = migrated();
+    site(&conn, Some(7));
+    conversation(&mut conn, "c", T0);
+    review(&conn, "c");
+    let begun = begin(&mut conn, T0 + 10 * DAY).unwrap();
+    run_rows(
+        &mut conn,
+        &archive::commit(SITE, begun.number, &begun.chunk, &begun.written()),
+    );
+    let marked = run_rows(
+        &mut conn,
+        &[archive::abandon(SITE, &begun.chunk.day, begun.number)],
+    );
+    assert_eq!(marked[0].changed, 0);
+    assert_eq!(state(&conn, &begun), "kept");
 }
 
 #[test]

@@ -114,22 +114,36 @@ pub async fn commit(
 
 /// A chunk that never committed.
 #[derive(Deserialize)]
-pub struct Writing {
+pub struct Unfinished {
+    /// Its site.
+    pub site_key: String,
     /// Its day.
     pub day: String,
     /// Its number in the day.
     pub chunk: i64,
 }
 
-/// `site_key`'s chunks still `writing`.
-pub async fn writing(db: &D1Database, site_key: &str) -> Result<Vec<Writing>> {
-    busy::all(&db.prepare(archive::WRITING).bind(&[text(site_key)])?)
+/// Chunks left `writing` past the lease at `now`, or `abandoned`.
+pub async fn unfinished(db: &D1Database, now: i64) -> Result<Vec<Unfinished>> {
+    busy::all(&db.prepare(archive::unfinished()).bind(&[millis(now)])?)
         .await?
-        .results::<Writing>()
+        .results::<Unfinished>()
 }
 
-/// Forgets a chunk that never committed (its object already deleted).
-pub async fn abandon(db: &D1Database, site_key: &str, day: &str, chunk: i64) -> Result<()> {
-    busy::run(&bind(db, &archive::abandon(site_key, day, chunk))?).await?;
+/// Marks a chunk abandoned unless it committed; whether it is (the
+/// caller then deletes its object and [`forget`]s it).
+pub async fn mark_abandoned(
+    db: &D1Database,
+    site_key: &str,
+    day: &str,
+    chunk: i64,
+) -> Result<bool> {
+    let result = busy::run(&bind(db, &archive::abandon(site_key, day, chunk))?).await?;
+    Ok(super::changed(Some(&result)))
+}
+
+/// Forgets an abandoned chunk, once its object is deleted.
+pub async fn forget(db: &D1Database, site_key: &str, day: &str, chunk: i64) -> Result<()> {
+    busy::run(&bind(db, &archive::forget(site_key, day, chunk))?).await?;
     Ok(())
 }

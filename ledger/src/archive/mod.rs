@@ -19,9 +19,10 @@
 //!    its `last_at`: an event more than 7 days old is refused, and a site
 //!    keeps at least 7 hot days).
 //!
-//! A chunk still `writing` at the next run never committed: [`writing`]
-//! finds it, and the Worker deletes its object, then its row
-//! ([`abandon`]). The rollups keep counting the archived rows, and review
+//! A run that fails after step 3 abandons its chunk at once
+//! ([`abandon`]: marked, its object deleted, its row forgotten); one that
+//! died leaves it `writing`, and a run an hour later ([`LEASE_MS`],
+//! [`unfinished`]) abandons it. The rollups keep counting the archived rows, and review
 //! items stay: the commit holds their triggers back.
 
 pub mod day_object;
@@ -41,8 +42,21 @@ pub const CHUNK_ROWS: usize = 5_000;
 /// be read back within the Worker's memory), and the sweep says so.
 pub const MAX_CONVERSATION_ROWS: usize = 50_000;
 
+/// Bytes a chunk holds, about (its rows' text, and a few hundred bytes a
+/// row): whole conversations are added while the total stays within it.
+pub const CHUNK_BYTES: usize = 4 * 1024 * 1024;
+
+/// A conversation of more bytes than this stays in D1, as one of more
+/// than [`MAX_CONVERSATION_ROWS`] rows does: a Worker holds a chunk a few
+/// times over while it writes and reads it back, within 128 MB.
+pub const MAX_CONVERSATION_BYTES: usize = 8 * 1024 * 1024;
+
 /// Conversations [`candidates`] reads at most, per chunk.
 pub const CANDIDATES: u32 = 2_000;
+
+/// How long a chunk may stay `writing` before a later run takes it for
+/// one that never finished (a run lasts seconds; see the Worker's bound).
+pub const LEASE_MS: i64 = 3_600_000;
 
 /// The days `hot_days` may be, and a site's when its settings have none.
 pub use protocol::site_config::{DEFAULT_HOT_DAYS, HOT_DAYS};
@@ -152,9 +166,18 @@ pub fn due_sites() -> String {
         "WITH hot AS (SELECT s.site_key, ?1 - ({}) * 86400000 AS cutoff FROM sites s) \
          SELECT h.site_key, h.cutoff FROM hot h WHERE h.cutoff IS NOT NULL \
            AND EXISTS (SELECT 1 FROM conversations x \
-             WHERE x.site_key = h.site_key AND x.last_at < h.cutoff) \
+             WHERE x.site_key = h.site_key AND x.last_at < h.cutoff AND {}) \
          ORDER BY h.site_key LIMIT ?2",
-        hot_days()
+        hot_days(),
+        no_open_item("h.site_key")
+    )
+}
+
+/// No open review item in conversation `x` of site `site`.
+fn no_open_item(site: &str) -> String {
+    format!(
+        "NOT EXISTS (SELECT 1 FROM review_items i WHERE i.site_key = {site} \
+           AND i.conversation_id = x.conversation_id AND i.state = 'open')"
     )
 }
 
@@ -169,6 +192,8 @@ pub struct Candidate {
     pub day: String,
     /// Its row, thumbs and events.
     pub rows: i64,
+    /// Their size, about: their text, and 300 bytes a row.
+    pub bytes: i64,
 }
 
 /// `?1` site, `?2` cutoff: the site's cold conversations without an open
@@ -176,18 +201,29 @@ pub struct Candidate {
 /// with its rows counted.
 pub fn candidates() -> String {
     format!(
-        "WITH cold AS (SELECT x.conversation_id, x.last_at FROM conversations x \
-           WHERE x.site_key = ?1 AND x.last_at < ?2 \
-             AND NOT EXISTS (SELECT 1 FROM review_items i WHERE i.site_key = ?1 \
-               AND i.conversation_id = x.conversation_id AND i.state = 'open') \
-           ORDER BY x.last_at, x.conversation_id LIMIT {CANDIDATES}) \
-         SELECT c.conversation_id, c.last_at, \
-           strftime('%Y-%m-%d', c.last_at / 1000, 'unixepoch') AS day, \
-           1 + (SELECT count(*) FROM message_ratings m WHERE m.site_key = ?1 \
-                  AND m.conversation_id = c.conversation_id) \
-             + (SELECT count(*) FROM events e WHERE e.site_key = ?1 \
-                  AND e.conversation_id = c.conversation_id) AS rows \
-         FROM cold c ORDER BY c.last_at, c.conversation_id"
+        "WITH cold AS (SELECT x.conversation_id, x.last_at, \
+             length(coalesce(x.csat_comment, '')) + length(x.context) \
+               + length(coalesce(x.page, '')) AS text FROM conversations x \
+           WHERE x.site_key = ?1 AND x.last_at < ?2 AND {} \
+           ORDER BY x.last_at, x.conversation_id LIMIT {CANDIDATES}), \
+         sized AS (SELECT c.conversation_id, c.last_at, c.text, \
+           (SELECT count(*) FROM message_ratings m WHERE m.site_key = ?1 \
+              AND m.conversation_id = c.conversation_id) AS ratings, \
+           (SELECT coalesce(sum(length(coalesce(m.reason, '')) + length(coalesce(m.question, '')) \
+              + length(coalesce(m.answer, '')) + length(coalesce(m.meta, '')) \
+              + length(coalesce(m.page, ''))), 0) FROM message_ratings m \
+              WHERE m.site_key = ?1 AND m.conversation_id = c.conversation_id) AS rating_text, \
+           (SELECT count(*) FROM events e WHERE e.site_key = ?1 \
+              AND e.conversation_id = c.conversation_id) AS events, \
+           (SELECT coalesce(sum(length(e.body)), 0) FROM events e WHERE e.site_key = ?1 \
+              AND e.conversation_id = c.conversation_id) AS event_text \
+           FROM cold c) \
+         SELECT conversation_id, last_at, \
+           strftime('%Y-%m-%d', last_at / 1000, 'unixepoch') AS day, \
+           1 + ratings + events AS rows, \
+           text + rating_text + event_text + 300 * (1 + ratings + events) AS bytes \
+         FROM sized ORDER BY last_at, conversation_id",
+        no_open_item("?1")
     )
 }
 
@@ -222,13 +258,15 @@ impl Chunk {
         rows.param()
     }
 
-    /// Each conversation's id and last activity, as one parameter.
-    fn last_activity(&self) -> Param {
+    /// Each conversation's id, last activity and rows, as one parameter:
+    /// what the commit finds unchanged.
+    fn as_read(&self) -> Param {
         let mut rows = JsonRows::default();
         for conversation in &self.conversations {
             rows.push(vec![
                 Param::text(&conversation.conversation_id),
                 Param::Int(conversation.last_at),
+                Param::Int(conversation.rows),
             ]);
         }
         rows.param()
@@ -238,20 +276,24 @@ impl Chunk {
 /// The chunk `candidates` (in [`candidates`]' order) make.
 pub fn take_chunk(candidates: Vec<Candidate>) -> Chunk {
     let mut chunk = Chunk::default();
-    let mut rows = 0usize;
+    let (mut rows, mut bytes) = (0usize, 0usize);
     for candidate in candidates {
         if !chunk.day.is_empty() && candidate.day != chunk.day {
             break;
         }
         let size = usize::try_from(candidate.rows).unwrap_or(usize::MAX);
-        if size > MAX_CONVERSATION_ROWS {
+        let weight = usize::try_from(candidate.bytes).unwrap_or(usize::MAX);
+        if size > MAX_CONVERSATION_ROWS || weight > MAX_CONVERSATION_BYTES {
             chunk.too_large.push(candidate);
             continue;
         }
-        if !chunk.conversations.is_empty() && rows.saturating_add(size) > CHUNK_ROWS {
+        let over =
+            rows.saturating_add(size) > CHUNK_ROWS || bytes.saturating_add(weight) > CHUNK_BYTES;
+        if !chunk.conversations.is_empty() && over {
             break;
         }
         rows = rows.saturating_add(size);
+        bytes = bytes.saturating_add(weight);
         chunk.day.clone_from(&candidate.day);
         chunk.conversations.push(candidate);
     }
@@ -329,15 +371,24 @@ pub fn commit(site_key: &str, chunk_no: i64, chunk: &Chunk, written: &Written) -
         Param::Int(chunk_no),
     );
     let ids = "SELECT json_extract(value, '$[0]') FROM json_each(?4)";
+    let open = no_open_item("?1");
     let mut statements = vec![Statement::new(
-        "INSERT INTO archive_hold (held) SELECT 1 \
-         WHERE EXISTS (SELECT 1 FROM archive_chunks WHERE site_key = ?1 AND day = ?2 \
-             AND chunk = ?3 AND state = 'writing') \
-           AND NOT EXISTS (SELECT 1 FROM json_each(?4) r \
-             LEFT JOIN conversations x ON x.site_key = ?1 \
-               AND x.conversation_id = json_extract(r.value, '$[0]') \
-             WHERE x.last_at IS NOT json_extract(r.value, '$[1]'))",
-        vec![site.clone(), day.clone(), no.clone(), chunk.last_activity()],
+        format!(
+            "INSERT INTO archive_hold (held) SELECT 1 \
+             WHERE EXISTS (SELECT 1 FROM archive_chunks WHERE site_key = ?1 AND day = ?2 \
+                 AND chunk = ?3 AND state = 'writing') \
+               AND NOT EXISTS (SELECT 1 FROM json_each(?4) r \
+                 LEFT JOIN conversations x ON x.site_key = ?1 \
+                   AND x.conversation_id = json_extract(r.value, '$[0]') \
+                 WHERE x.last_at IS NOT json_extract(r.value, '$[1]') \
+                   OR 1 + (SELECT count(*) FROM message_ratings m WHERE m.site_key = ?1 \
+                          AND m.conversation_id = x.conversation_id) \
+                        + (SELECT count(*) FROM events e WHERE e.site_key = ?1 \
+                          AND e.conversation_id = x.conversation_id) \
+                      IS NOT json_extract(r.value, '$[2]') \
+                   OR NOT {open})"
+        ),
+        vec![site.clone(), day.clone(), no.clone(), chunk.as_read()],
     )];
     statements.push(Statement::new(
         format!("INSERT INTO rollups_deferred (deferred) SELECT 1 WHERE {HELD}"),
@@ -441,16 +492,35 @@ fn restoring(
 pub const STATE: &str =
     "SELECT state FROM archive_chunks WHERE site_key = ?1 AND day = ?2 AND chunk = ?3";
 
-/// `?1` site: its chunks still `writing` (`day`, `chunk`), which never
-/// committed.
-pub const WRITING: &str = "SELECT day, chunk FROM archive_chunks \
-     WHERE site_key = ?1 AND state = 'writing' ORDER BY day, chunk";
+/// `?1` now: chunks that never committed (`site_key`, `day`, `chunk`):
+/// `writing` for longer than [`LEASE_MS`], or `abandoned`, at most 100.
+pub fn unfinished() -> String {
+    format!(
+        "SELECT site_key, day, chunk FROM archive_chunks \
+         WHERE (state = 'writing' AND written_at < ?1 - {LEASE_MS}) OR state = 'abandoned' \
+         ORDER BY written_at LIMIT 100"
+    )
+}
 
-/// Forgets a chunk that never committed, once its object is deleted.
+/// Abandoning a chunk that never committed takes three steps, so that a
+/// commit and an abandon never both win:
+/// 1. this statement marks it `abandoned` unless it is `kept` (a change:
+///    the caller may go on; none: it committed, or is gone);
+/// 2. the caller deletes its object;
+/// 3. [`forget`] deletes its row.
 pub fn abandon(site_key: &str, day: &str, chunk: i64) -> Statement {
     Statement::new(
+        "UPDATE archive_chunks SET state = 'abandoned' \
+         WHERE site_key = ?1 AND day = ?2 AND chunk = ?3 AND state IN ('writing', 'abandoned')",
+        vec![Param::text(site_key), Param::text(day), Param::Int(chunk)],
+    )
+}
+
+/// Forgets an abandoned chunk, once its object is deleted.
+pub fn forget(site_key: &str, day: &str, chunk: i64) -> Statement {
+    Statement::new(
         "DELETE FROM archive_chunks WHERE site_key = ?1 AND day = ?2 AND chunk = ?3 \
-           AND state = 'writing'",
+           AND state = 'abandoned'",
         vec![Param::text(site_key), Param::text(day), Param::Int(chunk)],
     )
 }
@@ -465,6 +535,7 @@ mod tests {
             last_at: 0,
             day: day.into(),
             rows,
+            bytes: rows * 300,
         }
     }
 
