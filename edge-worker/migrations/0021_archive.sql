@@ -44,6 +44,9 @@ CREATE TABLE archived_conversations (
   conversation_id TEXT NOT NULL,
   day             TEXT NOT NULL,
   chunk           INTEGER NOT NULL,
+  -- 1 once an erasure has taken it out of D1's figures; the row goes
+  -- when its object no longer holds it (`ledger::archive::erasure`).
+  erased          INTEGER NOT NULL DEFAULT 0 CHECK (erased IN (0, 1)),
   PRIMARY KEY (site_key, conversation_id, day, chunk)
 ) STRICT;
 

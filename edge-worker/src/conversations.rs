@@ -103,7 +103,7 @@ pub async fn delete_conversation(
 ) -> Result<Response, Refusal> {
     let (Access { db, site, .. }, conversation_id) =
         conversation_route(&req, &ctx, Need::Owner).await?;
-    if !store::conversations::erase(&db, &site.site_key, &conversation_id).await? {
+    if !crate::archive::erasure::erase(&ctx.env, &db, &site.site_key, &conversation_id).await? {
         return Err(no_such_conversation(&conversation_id));
     }
     Ok(respond::json(

@@ -282,7 +282,7 @@ pub fn tables() -> Vec<Table> {
         Table {
             name: "archived_conversations",
             key: &["conversation_id", "day", "chunk"],
-            columns: vec!["conversation_id", "day", "chunk"],
+            columns: vec!["conversation_id", "day", "chunk", "erased"],
             merge: Merge::Keep,
         },
         Table {

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use common::{SITE, T0, answer, dump, event, migrated, one, run_rows, store, thumb};
 use ledger::archive::day_object::{self, Header};
-use ledger::archive::{self, Candidate, Chunk, Written};
+use ledger::archive::{self, Candidate, Chunk, Written, erasure};
 use rusqlite::Connection;
 use rusqlite::types::Value as Sql;
 use serde_json::json;
@@ -485,4 +485,87 @@ fn an_object_that_is_not_what_was_written_is_refused() {
     assert!(err.to_string().contains("columns"), "{err}");
     let err = day_object::encode(&header, &[("sites", "{}")]).unwrap_err();
     assert!(err.to_string().contains("not archived"), "{err}");
+}
+
+/// Archives every cold conversation at `now`, as the Worker would: the
+/// objects read back, by chunk.
+fn archive_all(conn: &mut Connection, now: i64) -> Vec<(Begun, Vec<day_object::Line>)> {
+    let mut archived = Vec::new();
+    while let Some(begun) = begin(conn, now) {
+        let read = day_object::verify(&begun.encoded.bytes, &begun.header, &begun.encoded).unwrap();
+        run_rows(
+            conn,
+            &archive::commit(SITE, begun.number, &begun.chunk, &begun.written()),
+        );
+        archived.push((begun, read.lines));
+    }
+    archived
+}
+
+#[test]
+fn an_archived_conversation_erased_leaves_the_figures_as_if_it_had_never_been() {
+    let now = T0 + 100 * DAY;
+    // Two conversations archived, then one erased ...
+    let mut conn = migrated();
+    site(&conn, Some(30));
+    conversation(&mut conn, "gone", T0);
+    conversation(&mut conn, "stays", T0 + 1000);
+    review(&conn, "gone");
+    review(&conn, "stays");
+    let archived = archive_all(&mut conn, now);
+    let lines: Vec<day_object::Line> = archived
+        .iter()
+        .flat_map(|(_, lines)| lines.iter().cloned())
+        .collect();
+    let of_gone: Vec<day_object::Line> = erasure::of_conversation(&lines, "gone")
+        .into_iter()
+        .cloned()
+        .collect();
+    assert_eq!(of_gone.len(), 6);
+    let erase = erasure::erase(SITE, "gone", &of_gone);
+    let ran = run_rows(&mut conn, &erase);
+    let figures = snapshot(&conn, &KEPT);
+
+    // ... is what storing and archiving only the other leaves.
+    let mut only = migrated();
+    site(&only, Some(30));
+    conversation(&mut only, "stays", T0 + 1000);
+    review(&only, "stays");
+    archive_all(&mut only, now);
+    assert_eq!(figures, snapshot(&only, &KEPT));
+    for table in archive::TABLES {
+        assert_eq!(rows_of(&conn, table, "gone"), 0, "{table}");
+    }
+    assert!(ran.iter().any(|ran| ran.changed > 0));
+
+    // A repeat (the object not yet written again) changes no figure.
+    run_rows(&mut conn, &erasure::erase(SITE, "gone", &of_gone));
+    assert_eq!(snapshot(&conn, &KEPT), figures);
+
+    // The object without it, and its entry forgotten.
+    let kept = erasure::without(lines.clone(), "gone").unwrap();
+    assert_eq!(kept.len(), lines.len() - 6);
+    assert!(erasure::of_conversation(&kept, "gone").is_empty());
+    assert_eq!(
+        erasure::without(kept, "gone"),
+        None,
+        "nothing more to write"
+    );
+    let (begun, _) = &archived[0];
+    run_rows(
+        &mut conn,
+        &[erasure::forget(
+            SITE,
+            "gone",
+            &begun.chunk.day,
+            begun.number,
+        )],
+    );
+    assert_eq!(
+        one::<i64>(
+            &conn,
+            "SELECT count(*) FROM archived_conversations WHERE conversation_id = 'gone'"
+        ),
+        0
+    );
 }

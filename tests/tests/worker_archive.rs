@@ -2,7 +2,9 @@
 //! site with 120 days of conversations keeps the last 90 in D1, and the
 //! older ones go to R2 whole, each once; the Overview over all 120 days
 //! is the same before and after; a run whose R2 write or read-back fails
-//! moves no row and leaves no object, and the next run finishes the day.
+//! moves no row and leaves no object, and the next run finishes the day;
+//! erasing an archived conversation takes it out of its object and out
+//! of the figures.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -29,19 +31,21 @@ async fn archive_run(stack: &Stack, fault: Option<&str>) -> Value {
 }
 
 /// Plants, straight into D1, one conversation a day for `days` days before
-/// `now`, last active an hour into its day: a 👍 and a satisfaction answer
-/// of 4 with a comment, and their events. Their ids, oldest last.
+/// `now`, last active an hour into its day, and a second one on day 100
+/// (planted last): each a 👍 and a satisfaction answer of 4 with a
+/// comment, and their events. Their ids and last activity.
 fn plant(stack: &Stack, site_key: &str, now: i64, days: i64) -> Vec<(String, i64)> {
     let site = sql_text(site_key);
     let mut planted = Vec::new();
     let mut sql = String::new();
-    for day in 0..days {
+    for (n, day) in (0..days).chain([100]).enumerate() {
         // A command line holds 128 KB: thirty days a command.
-        if day % 30 == 0 && !sql.is_empty() {
+        if n % 30 == 0 && !sql.is_empty() {
             stack.d1_execute_for(site_key, &sql).unwrap();
             sql.clear();
         }
-        let at = now - day * DAY - HOUR;
+        let second = i64::from(n as i64 >= days) * 60_000;
+        let at = now - day * DAY - HOUR + second;
         let conversation = unique(&format!("c{day:03}"));
         let id = sql_text(&conversation);
         let (thumb, answer) = (sql_text(&unique("ev")), sql_text(&unique("ev")));
@@ -134,7 +138,7 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
         .filter(|(_, at)| *at < now - 90 * DAY)
         .map(|(id, _)| id.clone())
         .collect();
-    assert_eq!(cold.len(), 30);
+    assert_eq!(cold.len(), 31);
     let overview = || async {
         let (status, body) = collector
             .owner_get(&site, "overview?days=130&tz=UTC")
@@ -144,7 +148,7 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
         body
     };
     let before = overview().await;
-    assert_eq!(rows_in_d1(&stack, &site.key), [120, 120, 240]);
+    assert_eq!(rows_in_d1(&stack, &site.key), [121, 121, 242]);
 
     let oldest_day = stack
         .d1_execute_for(
@@ -167,7 +171,7 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
     for fault in ["fail-archive-write", "fail-archive-read-back"] {
         let run = archive_run(&stack, Some(fault)).await;
         assert!(run["failed"].as_u64().unwrap() >= 1, "{fault}: {run}");
-        assert_eq!(rows_in_d1(&stack, &site.key), [120, 120, 240], "{fault}");
+        assert_eq!(rows_in_d1(&stack, &site.key), [121, 121, 242], "{fault}");
         let chunks = stack
             .d1_execute_for(
                 &site.key,
@@ -193,10 +197,10 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
         }
         moved += run["rows"].as_u64().unwrap();
     }
-    assert!(moved >= 30 * 4, "{moved}");
+    assert!(moved >= 31 * 4, "{moved}");
     assert_eq!(rows_in_d1(&stack, &site.key), [90, 90, 180]);
     let in_r2 = conversations_in_r2(&stack, &site.key);
-    assert_eq!(in_r2.len(), 30, "each once: {in_r2:?}");
+    assert_eq!(in_r2.len(), 31, "each once: {in_r2:?}");
     assert_eq!(in_r2.into_iter().collect::<BTreeSet<_>>(), cold);
     let writing = stack
         .d1_execute_for(
@@ -227,5 +231,47 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
             ),
         )
         .unwrap();
-    assert_eq!(chunks[0]["rows"], 30 * 4, "{chunks:?}");
+    assert_eq!(chunks[0]["rows"], 31 * 4, "{chunks:?}");
+
+    // Erasing a conversation of day 100: out of its object, which is
+    // written again with the other one of that day; out of the figures;
+    // and asked again, gone.
+    let (erased, kept) = (&planted[100].0, &planted[120].0);
+    let before = figures(&stack, &site.key);
+    let answer = collector.erase(&site, erased).await.unwrap();
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let in_r2 = conversations_in_r2(&stack, &site.key);
+    assert_eq!(in_r2.len(), 30, "{in_r2:?}");
+    assert!(!in_r2.contains(erased));
+    assert!(in_r2.contains(kept));
+    assert_eq!(figures(&stack, &site.key), [before[0] - 1, before[1] - 1]);
+    let entries = stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "SELECT count(*) AS n FROM archived_conversations WHERE conversation_id = {}",
+                sql_text(erased)
+            ),
+        )
+        .unwrap();
+    assert_eq!(entries[0]["n"], 0);
+    assert_eq!(collector.erase(&site, erased).await.unwrap().status, 404);
+}
+
+/// The site's 👍 and satisfaction prompts, as the rollups count them.
+fn figures(stack: &Stack, site_key: &str) -> [i64; 2] {
+    let site = sql_text(site_key);
+    let rows = stack
+        .d1_execute_for(
+            site_key,
+            &format!(
+                "SELECT (SELECT coalesce(sum(up), 0) FROM thumb_rollups WHERE site_key = {site}) AS up, \
+                   (SELECT coalesce(sum(offered), 0) FROM csat_rollups WHERE site_key = {site}) AS offered"
+            ),
+        )
+        .unwrap();
+    [
+        rows[0]["up"].as_i64().unwrap(),
+        rows[0]["offered"].as_i64().unwrap(),
+    ]
 }

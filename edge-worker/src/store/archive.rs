@@ -147,3 +147,49 @@ pub async fn forget(db: &D1Database, site_key: &str, day: &str, chunk: i64) -> R
     busy::run(&bind(db, &archive::forget(site_key, day, chunk))?).await?;
     Ok(())
 }
+
+/// A chunk that holds an archived conversation.
+#[derive(Deserialize)]
+pub struct ArchivedIn {
+    /// Its day.
+    pub day: String,
+    /// Its number in the day.
+    pub chunk: i64,
+    /// 1 once the erasure's first step has run.
+    pub erased: i64,
+}
+
+/// The chunks that hold `conversation_id` of `site_key`.
+pub async fn archived_in(
+    db: &D1Database,
+    site_key: &str,
+    conversation_id: &str,
+) -> Result<Vec<ArchivedIn>> {
+    busy::all(
+        &db.prepare(archive::erasure::ARCHIVED_IN)
+            .bind(&[text(site_key), text(conversation_id)])?,
+    )
+    .await?
+    .results::<ArchivedIn>()
+}
+
+/// The erasure's first step, in one transaction (`ledger::archive::erasure::erase`).
+pub async fn erase(
+    db: &D1Database,
+    site_key: &str,
+    conversation_id: &str,
+    lines: &[ledger::archive::day_object::Line],
+) -> Result<()> {
+    let statements = archive::erasure::erase(site_key, conversation_id, lines)
+        .iter()
+        .map(|statement| bind(db, statement))
+        .collect::<Result<Vec<_>>>()?;
+    busy::batch(db, statements).await?;
+    Ok(())
+}
+
+/// Runs one `ledger` statement.
+pub async fn run(db: &D1Database, statement: &ledger::Statement) -> Result<()> {
+    busy::run(&bind(db, statement)?).await?;
+    Ok(())
+}

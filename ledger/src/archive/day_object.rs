@@ -123,6 +123,17 @@ pub fn encode(header: &Header, rows: &[(&str, &str)]) -> Result<Encoded, Archive
     })
 }
 
+/// [`encode`] of lines already read (an object written again without
+/// some of them).
+pub fn encode_lines(header: &Header, lines: &[Line]) -> Result<Encoded, ArchiveError> {
+    let rows = lines
+        .iter()
+        .map(|line| Ok((line.table.as_str(), serde_json::to_string(&line.row)?)))
+        .collect::<Result<Vec<(&str, String)>, ArchiveError>>()?;
+    let borrowed: Vec<(&str, &str)> = rows.iter().map(|(t, j)| (*t, j.as_str())).collect();
+    encode(header, &borrowed)
+}
+
 /// Reads an object back, within the bounds, checking every line.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ArchiveError> {
     let mut text = String::new();

@@ -26,6 +26,7 @@
 //! items stay: the commit holds their triggers back.
 
 pub mod day_object;
+pub mod erasure;
 
 use crate::json_rows::JsonRows;
 use crate::{Param, Statement};
@@ -443,6 +444,16 @@ pub fn restore(site_key: &str, lines: &[day_object::Line]) -> Vec<Statement> {
         "INSERT INTO rollups_deferred (deferred) VALUES (1)",
         vec![],
     )];
+    statements.extend(restore_while_held(site_key, lines));
+    statements.push(Statement::new("DELETE FROM rollups_deferred", vec![]));
+    statements
+}
+
+/// The inserts of [`restore`], each writing only while the rollups are
+/// held back (so a caller can make the whole restore conditional by
+/// holding them only when it should happen).
+pub(crate) fn restore_while_held(site_key: &str, lines: &[day_object::Line]) -> Vec<Statement> {
+    let mut statements = Vec::new();
     for table in TABLES {
         let Some(columns) = columns(table) else {
             continue;
@@ -453,7 +464,7 @@ pub fn restore(site_key: &str, lines: &[day_object::Line]) -> Vec<Statement> {
             .collect();
         let sql = format!(
             "INSERT INTO {table} (site_key, {}) SELECT ?1, {} FROM json_each(?2) r \
-             WHERE true ON CONFLICT DO NOTHING",
+             WHERE EXISTS (SELECT 1 FROM rollups_deferred) ON CONFLICT DO NOTHING",
             columns.join(", "),
             values.join(", ")
         );
@@ -474,7 +485,6 @@ pub fn restore(site_key: &str, lines: &[day_object::Line]) -> Vec<Statement> {
             statements.push(restoring(&sql, site_key, &slice));
         }
     }
-    statements.push(Statement::new("DELETE FROM rollups_deferred", vec![]));
     statements
 }
 

@@ -5,12 +5,16 @@
 //! time, so it stays far from the Worker's CPU limit; the next day's run
 //! goes on where it stopped.
 
+pub mod erasure;
+mod objects;
+
 use ledger::archive::day_object::{self, Header};
 use ledger::archive::{Chunk, Written};
 use worker::{Bucket, D1Database, Date, Env, Result, console_error, console_warn};
 
 use crate::store::archive::{self as store, DueSite};
 use crate::store::databases;
+use objects::archive_error;
 
 /// Chunks one run writes at most, over every site of a database.
 pub const MAX_CHUNKS: usize = 40;
@@ -191,22 +195,14 @@ async fn write_and_commit(
             "local fault: the object was not written".into(),
         ));
     }
-    bucket
-        .put(key.clone(), encoded.bytes.clone())
-        .execute()
-        .await?;
-    let object =
-        bucket.get(key.clone()).execute().await?.ok_or_else(|| {
-            worker::Error::RustError(format!("{key} was not found after its write"))
-        })?;
-    let read = object
-        .body()
-        .ok_or_else(|| worker::Error::RustError(format!("{key} read back without a body")))?;
-    let mut bytes = read.bytes().await?;
-    if fault == Some(Fault::FailReadBack) {
-        bytes.truncate(bytes.len() / 2);
-    }
-    day_object::verify(&bytes, &header, &encoded).map_err(archive_error)?;
+    let write = objects::Write {
+        key: &key,
+        header: &header,
+        encoded: &encoded,
+        over: None,
+        cut_read_back: fault == Some(Fault::FailReadBack),
+    };
+    objects::write_checked(bucket, write).await?;
     let written = Written {
         rows: encoded.rows,
         bytes: encoded.bytes.len(),
@@ -218,10 +214,6 @@ async fn write_and_commit(
         ));
     }
     Ok(encoded.rows)
-}
-
-fn archive_error(err: ledger::archive::ArchiveError) -> worker::Error {
-    worker::Error::RustError(err.to_string())
 }
 
 /// `POST /__local/archive`: one archive run over every database now, with
