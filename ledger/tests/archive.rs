@@ -37,12 +37,7 @@ fn site(conn: &Connection, hot_days: Option<u32>) {
         Some(days) => json!({ "hot_days": days }),
         None => json!({}),
     };
-    conn.execute(
-        "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at) \
-         VALUES (?1, 'h', 0, ?2, 0)",
-        [SITE, &config.to_string()],
-    )
-    .unwrap();
+    common::site_with(conn, SITE, &config);
 }
 
 /// A conversation at `at`: a 👍, a 👎 with text, and an answer of 2 with a

@@ -16,12 +16,7 @@ use serde_json::{Value, json};
 const DAY: i64 = 86_400_000;
 
 fn site(conn: &Connection, key: &str, config: Value) {
-    conn.execute(
-        "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at) \
-         VALUES (?1, 'h', 0, ?2, 0)",
-        [key, &config.to_string()],
-    )
-    .unwrap();
+    common::site_with(conn, key, &config);
 }
 
 /// A 👎 with text and a low answer with a comment, in conversation `c`.

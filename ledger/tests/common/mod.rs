@@ -23,6 +23,16 @@ pub fn migrated() -> Connection {
     conn
 }
 
+/// Registers site `key` with the stored settings `config`.
+pub fn site_with(conn: &Connection, key: &str, config: &serde_json::Value) {
+    conn.execute(
+        "INSERT INTO sites (site_key, secret_hash, created_at, config, config_updated_at) \
+         VALUES (?1, 'h', 0, ?2, 0)",
+        [key, &config.to_string()],
+    )
+    .unwrap();
+}
+
 /// A migrated database with one site, [`SITE`].
 pub fn database() -> Connection {
     let conn = migrated();
