@@ -66,6 +66,16 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, 
     } else {
         None
     };
+    // The inbox lists D1's hot window; when the period reaches archived
+    // conversations, it says where they are.
+    let archived = store::archive::export_chunk(
+        &db,
+        &site.site_key,
+        (window.from_ms, Some(window.to_ms)),
+        None,
+        false,
+    )
+    .await?;
     // With an ETag, so the dashboard's inbox can ask again every few
     // seconds and get a bodiless 304 while nothing changed.
     Ok(respond::json_revalidated(
@@ -74,6 +84,7 @@ pub async fn list(req: Request, ctx: RouteContext<Context>) -> Result<Response, 
             conversations: rows.iter().map(|row| row.summary()).collect(),
             next_cursor,
             tz: window.tz.name().to_string(),
+            archived_days: archived.map(|_| site.config.hot_days),
         },
     )?)
 }

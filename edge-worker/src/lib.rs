@@ -189,15 +189,19 @@ async fn queue(batch: worker::MessageBatch<()>, env: Env, _ctx: Context) -> Resu
 
 /// Three cron triggers: every two minutes, the webhook deliveries still
 /// owed ([`webhook::outbox`]); every 15 minutes, the sites' alert rules
-/// ([`alerts`]); daily, the retention sweep (which queues what is owed as
-/// well). The archive of conversations past their hot window
-/// ([`archive`]) joins the daily run once an erasure and the exports reach
-/// R2 too (#35); until then only a local run starts it
-/// (`POST /__local/archive`).
+/// ([`alerts`]) and then the archive of conversations past their hot
+/// window ([`archive`], a bounded run each time, so a large backlog moves
+/// over the day); daily, the retention sweep: first in R2 (archived
+/// chunks past retention put back for it, archived text past the text
+/// retention blanked), then in D1 (which queues what is owed as well).
 #[event(scheduled)]
 async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::ScheduleContext) {
     let cron = event.cron();
     let now = worker::Date::now().as_millis() as i64;
+    let bucket = archive::bucket(&env);
+    if let Err(err) = &bucket {
+        console_error!("sweep: no archive bucket: {err}");
+    }
     // Each database on its own: one that fails does not stop the others.
     for (name, db) in store::databases::each(&env) {
         let db = match db {
@@ -221,6 +225,18 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
                 ),
                 Err(err) => console_error!("alerts in {name} failed: {err}"),
             }
+            if let Ok(bucket) = &bucket {
+                match archive::run(&env, (&name, &db), bucket, now, None).await {
+                    Ok(run) => console_log!(
+                        "archive in {name}: {} chunks, {} rows, {} failed, {} abandoned",
+                        run.chunks,
+                        run.rows,
+                        run.failed,
+                        run.abandoned
+                    ),
+                    Err(err) => console_error!("archive in {name} failed: {err}"),
+                }
+            }
             continue;
         }
         if let Err(err) = webhook::outbox::sweep(&env, &db, now).await {
@@ -228,6 +244,17 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
         }
         if cron == webhook::outbox::SWEEP_CRON {
             continue;
+        }
+        // R2 first: an expired chunk's rows are put back for D1's sweep.
+        if let Ok(bucket) = &bucket {
+            match archive::retention::sweep(&env, (&name, &db), bucket, now).await {
+                Ok(swept) => console_log!(
+                    "retention in {name}'s archive: {} chunks expired, {} with text blanked",
+                    swept.expired,
+                    swept.blanked
+                ),
+                Err(err) => console_error!("retention in {name}'s archive failed: {err}"),
+            }
         }
         if let Err(err) = store::retention::sweep(&db).await {
             console_error!("retention sweep of {name} failed: {err}");

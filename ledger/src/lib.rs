@@ -16,6 +16,8 @@
 //! - [`erasure`] and [`retention`]: what leaves, on request and daily;
 //! - [`archive`]: a conversation past its site's hot window moved to R2,
 //!   chunk by chunk, and the format of an archived chunk;
+//! - [`conversations`]: the inbox's and the export's pages, with the
+//!   inbox's filters written once;
 //! - [`review`]: the review queue's pages and a review's write (items
 //!   open and close by the triggers of migration 0018);
 //! - [`moving`]: every table a site's rows live in, with every column, and
@@ -26,6 +28,7 @@
 
 pub mod alerts;
 pub mod archive;
+pub mod conversations;
 pub mod dataset;
 pub mod erasure;
 pub mod ingest;

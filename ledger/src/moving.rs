@@ -276,6 +276,7 @@ pub fn tables() -> Vec<Table> {
                 "first_at",
                 "last_at",
                 "written_at",
+                "text_blanked",
             ],
             merge: Merge::Keep,
         },

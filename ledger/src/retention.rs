@@ -21,7 +21,7 @@ pub const CHUNK: u32 = 5_000;
 /// a JSON object or `retention_days` is not a whole number of days in the
 /// range `SiteConfig` allows. (`CASE` stops at the first match, so
 /// `json_type` never meets text that is not JSON.)
-const RETENTION_DAYS: &str = "CASE \
+pub(crate) const RETENTION_DAYS: &str = "CASE \
        WHEN json_valid(s.config) = 0 THEN NULL \
        WHEN json_type(s.config) IS NOT 'object' THEN NULL \
        WHEN json_type(s.config, '$.retention_days') IS NULL THEN 365 \
@@ -42,7 +42,7 @@ fn kept() -> String {
 /// text as long as the rest, when the settings have none (sites from
 /// before it existed), or are not an object, or hold something other than
 /// a whole number in the range `SiteConfig` allows.
-const TEXT_RETENTION_DAYS: &str = "CASE \
+pub(crate) const TEXT_RETENTION_DAYS: &str = "CASE \
        WHEN json_valid(s.config) = 0 THEN NULL \
        WHEN json_type(s.config) IS NOT 'object' THEN NULL \
        WHEN json_type(s.config, '$.text_retention_days') = 'integer' \
@@ -50,42 +50,107 @@ const TEXT_RETENTION_DAYS: &str = "CASE \
          THEN json_extract(s.config, '$.text_retention_days') \
      END";
 
+/// The columns that hold a shopper's or an assistant's text, by table,
+/// with the time past which the sweep blanks them: a thumb's reason,
+/// question and answer, and a satisfaction answer's comment. D1's rows
+/// ([`text_statements`]) and archived chunks ([`blank_text`]) are blanked
+/// from this one list.
+pub const TEXT_COLUMNS: [(&str, &str, &[&str]); 2] = [
+    ("message_ratings", "at", &["reason", "question", "answer"]),
+    ("conversations", "last_at", &["csat_comment"]),
+];
+
+/// The raw events that carry text, and the fields of their body that
+/// hold it.
+pub const TEXT_EVENTS: (&[&str], &[&str]) = (
+    &["message_feedback", "csat_response"],
+    &["question", "answer", "reason", "comment"],
+);
+
 /// The text statements' blanking, each bound to `?1` = now (unix ms), each
 /// blanking at most [`CHUNK`] rows that still hold text; run each until it
 /// blanks fewer.
-pub fn text_statements() -> [String; 3] {
+pub fn text_statements() -> Vec<String> {
     let kept = format!(
         "WITH text_kept AS (SELECT s.site_key, ?1 - ({TEXT_RETENTION_DAYS}) * 86400000 AS cutoff \
          FROM sites s)"
     );
-    [
-        format!(
-            "{kept} UPDATE message_ratings SET reason = NULL, question = NULL, answer = NULL \
-             WHERE rowid IN (SELECT m.rowid FROM message_ratings m \
-             JOIN text_kept k ON k.site_key = m.site_key \
-             WHERE m.at < k.cutoff \
-               AND (m.reason IS NOT NULL OR m.question IS NOT NULL OR m.answer IS NOT NULL) \
-             LIMIT {CHUNK})"
-        ),
-        format!(
-            "{kept} UPDATE conversations SET csat_comment = NULL \
-             WHERE rowid IN (SELECT x.rowid FROM conversations x \
-             JOIN text_kept k ON k.site_key = x.site_key \
-             WHERE x.last_at < k.cutoff AND x.csat_comment IS NOT NULL LIMIT {CHUNK})"
-        ),
-        format!(
-            "{kept} UPDATE events \
-             SET body = json_remove(body, '$.question', '$.answer', '$.reason', '$.comment') \
-             WHERE rowid IN (SELECT e.rowid FROM events e \
-             JOIN text_kept k ON k.site_key = e.site_key \
-             WHERE e.at < k.cutoff AND e.type IN ('message_feedback', 'csat_response') \
-               AND (json_type(e.body, '$.question') IS NOT NULL \
-                 OR json_type(e.body, '$.answer') IS NOT NULL \
-                 OR json_type(e.body, '$.reason') IS NOT NULL \
-                 OR json_type(e.body, '$.comment') IS NOT NULL) \
-             LIMIT {CHUNK})"
-        ),
-    ]
+    let mut statements: Vec<String> = TEXT_COLUMNS
+        .iter()
+        .map(|(table, time, columns)| {
+            let blank: Vec<String> = columns.iter().map(|c| format!("{c} = NULL")).collect();
+            let held: Vec<String> = columns
+                .iter()
+                .map(|c| format!("x.{c} IS NOT NULL"))
+                .collect();
+            format!(
+                "{kept} UPDATE {table} SET {} WHERE rowid IN (SELECT x.rowid FROM {table} x \
+                 JOIN text_kept k ON k.site_key = x.site_key \
+                 WHERE x.{time} < k.cutoff AND ({}) LIMIT {CHUNK})",
+                blank.join(", "),
+                held.join(" OR ")
+            )
+        })
+        .collect();
+    let (types, fields) = TEXT_EVENTS;
+    let types: Vec<String> = types.iter().map(|t| format!("'{t}'")).collect();
+    let paths: Vec<String> = fields.iter().map(|f| format!("'$.{f}'")).collect();
+    let held: Vec<String> = fields
+        .iter()
+        .map(|f| format!("json_type(e.body, '$.{f}') IS NOT NULL"))
+        .collect();
+    statements.push(format!(
+        "{kept} UPDATE events SET body = json_remove(body, {}) \
+         WHERE rowid IN (SELECT e.rowid FROM events e \
+         JOIN text_kept k ON k.site_key = e.site_key \
+         WHERE e.at < k.cutoff AND e.type IN ({}) AND ({}) LIMIT {CHUNK})",
+        paths.join(", "),
+        types.join(", "),
+        held.join(" OR ")
+    ));
+    statements
+}
+
+/// Blanks the text of one archived row of `table` (its columns, without
+/// `site_key`), as [`text_statements`] blank D1's: whether it held any.
+pub fn blank_text(table: &str, row: &mut serde_json::Map<String, serde_json::Value>) -> bool {
+    use serde_json::Value;
+    let mut changed = false;
+    if let Some((_, _, columns)) = TEXT_COLUMNS.iter().find(|(name, _, _)| *name == table) {
+        for column in columns.iter() {
+            if let Some(value) = row.get_mut(*column)
+                && !value.is_null()
+            {
+                *value = Value::Null;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+    let (types, fields) = TEXT_EVENTS;
+    let carries = row
+        .get("type")
+        .and_then(Value::as_str)
+        .is_some_and(|kind| types.contains(&kind));
+    if table != "events" || !carries {
+        return false;
+    }
+    let Some(Value::String(body)) = row.get("body") else {
+        return false;
+    };
+    let Ok(Value::Object(mut fields_of)) = serde_json::from_str::<Value>(body) else {
+        return false;
+    };
+    for field in fields {
+        changed |= fields_of.remove(*field).is_some();
+    }
+    if changed {
+        row.insert(
+            "body".into(),
+            Value::String(Value::Object(fields_of).to_string()),
+        );
+    }
+    changed
 }
 
 /// The sweep's deletes, each bound to `?1` = now (unix ms), each deleting

@@ -114,6 +114,14 @@ kept-ratings = تُحفظ التقييمات والأرقام لمدة { $days -
     [many] { $days } يومًا
    *[other] { $days } يوم
 }.
+inbox-archived = المحادثات التي مرّ على آخر نشاط فيها أكثر من { $days ->
+    [zero] يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+} مؤرشفة. لا تظهر في هذه القائمة، لكن تصدير CSV ومجموعة البيانات يتضمنانها.
 inbox-narrowed = المحادثات التي فيها فقط:
 inbox-show-all = اعرض كل المحادثات
 inbox-handed-over = حُوّلت إلى موظف

@@ -90,6 +90,10 @@ kept-ratings = Bewertungen und Zahlen werden { $days ->
     [one] einen Tag
    *[other] { $days } Tage
 } lang aufbewahrt.
+inbox-archived = Unterhaltungen, deren letzte Aktivität mehr als { $days ->
+    [one] einen Tag
+   *[other] { $days } Tage
+} zurückliegt, sind archiviert. Sie stehen nicht in dieser Liste; der CSV-Export und der Datensatz enthalten sie.
 inbox-narrowed = Nur Unterhaltungen mit:
 inbox-show-all = Alle Unterhaltungen zeigen
 inbox-handed-over = An einen Menschen übergeben

@@ -174,6 +174,11 @@ kept-ratings = Ratings and figures are kept for { $days ->
     [one] one day
    *[other] { $days } days
 }.
+# Under the inbox, when the period reaches back past the site's hot window: those conversations are archived, and only the export reads them. $days is the site's hot_days (7 or more).
+inbox-archived = Conversations last active more than { $days ->
+    [one] one day
+   *[other] { $days } days
+} ago are archived. They are not listed here; the CSV export and the dataset include them.
 # Before what narrows the inbox beyond the feedback filter (a model, a page, a language…), for example after "Open in inbox" in Compare.
 inbox-narrowed = Only conversations with:
 # Button that removes that narrowing.

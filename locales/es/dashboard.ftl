@@ -96,6 +96,11 @@ kept-ratings = Las valoraciones y cifras se conservan { $days ->
     [many] { $days } de días
    *[other] { $days } días
 }.
+inbox-archived = Las conversaciones sin actividad desde hace más de { $days ->
+    [one] un día
+    [many] { $days } de días
+   *[other] { $days } días
+} están archivadas. No aparecen en esta lista; la exportación CSV y el conjunto de datos las incluyen.
 inbox-narrowed = Solo conversaciones con:
 inbox-show-all = Mostrar todas las conversaciones
 inbox-handed-over = Pasada a una persona

@@ -96,6 +96,11 @@ kept-ratings = Les notes et les chiffres sont conservés { $days ->
     [many] { $days } de jours
    *[other] { $days } jours
 }.
+inbox-archived = Les conversations sans activité depuis plus de { $days ->
+    [one] un jour
+    [many] { $days } de jours
+   *[other] { $days } jours
+} sont archivées. Elles ne figurent pas dans cette liste ; l’export CSV et le jeu de données les contiennent.
 inbox-narrowed = Seulement les conversations avec :
 inbox-show-all = Afficher toutes les conversations
 inbox-handed-over = Transmise à une personne

@@ -82,6 +82,9 @@ kept-as-written = テキストは書かれたまま保存されます。個人�
 kept-ratings = 評価と集計は{ $days ->
    *[other] { $days }日間
 }保存されます。
+inbox-archived = 最後のやり取りから{ $days ->
+   *[other] { $days }日
+}以上たった会話はアーカイブされています。この一覧には表示されませんが、CSVエクスポートとデータセットには含まれます。
 inbox-narrowed = 次の条件の会話のみ:
 inbox-show-all = すべての会話を表示
 inbox-handed-over = 担当者に引き継ぎ済み

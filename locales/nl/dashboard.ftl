@@ -90,6 +90,10 @@ kept-ratings = Beoordelingen en cijfers worden { $days ->
     [one] één dag
    *[other] { $days } dagen
 } bewaard.
+inbox-archived = Gesprekken zonder activiteit in de laatste { $days ->
+    [one] dag
+   *[other] { $days } dagen
+} zijn gearchiveerd. Ze staan niet in deze lijst; de CSV-export en de dataset bevatten ze wel.
 inbox-narrowed = Alleen gesprekken met:
 inbox-show-all = Alle gesprekken tonen
 inbox-handed-over = Overgedragen aan een medewerker

@@ -96,6 +96,11 @@ kept-ratings = Avaliações e números são guardados por { $days ->
     [many] { $days } de dias
    *[other] { $days } dias
 }.
+inbox-archived = Conversas sem atividade há mais de { $days ->
+    [one] um dia
+    [many] { $days } de dias
+   *[other] { $days } dias
+} estão arquivadas. Elas não aparecem nesta lista; a exportação CSV e o conjunto de dados as incluem.
 inbox-narrowed = Somente conversas com:
 inbox-show-all = Mostrar todas as conversas
 inbox-handed-over = Passada para uma pessoa

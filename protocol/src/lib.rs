@@ -14,6 +14,7 @@ pub mod databases;
 pub mod dataset;
 pub mod envelope;
 pub mod event;
+pub mod export_cursor;
 pub mod ids;
 pub mod limits;
 pub mod locales;

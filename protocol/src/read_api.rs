@@ -680,6 +680,11 @@ pub struct ConversationPage {
     /// unless the request named one), for showing times the same way.
     #[serde(default)]
     pub tz: String,
+    /// The site's hot window in days, when the period reaches archived
+    /// conversations (#35): those are not listed here, and the exports
+    /// include them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_days: Option<u32>,
 }
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 //! The archive (#35) on workerd with local D1 and wrangler's local R2: a
 //! site with 120 days of conversations keeps the last 90 in D1, and the
 //! older ones go to R2 whole, each once; the Overview over all 120 days
-//! is the same before and after; a run whose R2 write or read-back fails
+//! is the same before and after, and so are the exports, the archived
+//! days first, resumable inside the archive; a run whose R2 write or read-back fails
 //! moves no row and leaves no object, and the next run finishes the day;
 //! erasing an archived conversation takes it out of its object and out
-//! of the figures.
+//! of the figures; the daily sweep expires the chunks past the site's
+//! retention, with their figures, and blanks the text of those past its
+//! text retention.
 // A failed unwrap in a test is a failed test, which is what it should be.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -148,6 +151,9 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
         body
     };
     let before = overview().await;
+    let exports_before = exports(&collector, &site, "").await;
+    assert_eq!(exports_before[0].len(), 121 + 1);
+    assert_eq!(exports_before[1].len(), 121 + 1);
     assert_eq!(rows_in_d1(&stack, &site.key), [121, 121, 242]);
 
     let oldest_day = stack
@@ -219,6 +225,65 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
         "the figures still count every day"
     );
 
+    // The inbox lists the hot window, and says when the period reaches
+    // further.
+    for (days, archived) in [(130, Some(90)), (60, None)] {
+        let (status, body) = collector
+            .owner_get(
+                &site,
+                &format!("conversations?days={days}&tz=UTC&limit=200"),
+            )
+            .await
+            .unwrap();
+        assert_eq!(status, 200, "{body}");
+        let page: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(page["archived_days"].as_u64(), archived, "{days} days");
+        if days == 130 {
+            let listed = page["conversations"].as_array().unwrap().len();
+            assert_eq!(listed, 90, "every hot conversation, and no archived one");
+        }
+    }
+
+    // The exports give every row once, the archived days first.
+    let exports_after = exports(&collector, &site, "").await;
+    for (kind, (after, before)) in exports_after.iter().zip(&exports_before).enumerate() {
+        let ids: BTreeSet<&str> = after.iter().filter_map(conversation_of).collect();
+        assert_eq!(ids.len(), 121, "kind {kind}: each once");
+        assert_eq!(sorted(after), sorted(before), "kind {kind}");
+        let first: BTreeSet<&str> = after[..31].iter().filter_map(conversation_of).collect();
+        assert_eq!(
+            first,
+            cold.iter().map(String::as_str).collect(),
+            "kind {kind}"
+        );
+    }
+    // `after=` resumes after an archived chunk, as a file that failed
+    // there says.
+    let chunks = stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "SELECT day, chunk FROM archive_chunks WHERE site_key = {} ORDER BY day, chunk \
+                 LIMIT 1 OFFSET 9",
+                sql_text(&site.key)
+            ),
+        )
+        .unwrap();
+    let after = format!(
+        "&after=archive/{}/{}",
+        chunks[0]["day"].as_str().unwrap(),
+        chunks[0]["chunk"]
+    );
+    let resumed = exports(&collector, &site, &after).await;
+    for (kind, resumed) in resumed.iter().enumerate() {
+        assert_eq!(resumed.len(), 111 + 1, "kind {kind}");
+        assert_eq!(
+            &resumed[..111],
+            &exports_after[kind][10..121],
+            "kind {kind}"
+        );
+    }
+
     // Nothing more is due: a run again moves nothing of this site.
     archive_run(&stack, None).await;
     assert_eq!(rows_in_d1(&stack, &site.key), [90, 90, 180]);
@@ -256,6 +321,143 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
         .unwrap();
     assert_eq!(entries[0]["n"], 0);
     assert_eq!(collector.erase(&site, erased).await.unwrap().status, 404);
+
+    // Retention: the site keeps 110 days, and text 95. The daily sweep
+    // expires the chunks of days before the cutoff's (their rows and their
+    // figures go), and blanks the comments of the chunks past 95 days.
+    let figures_before = figures(&stack, &site.key);
+    stack
+        .d1_execute_for(
+            &site.key,
+            &format!(
+                "UPDATE sites SET config = json_set(config, '$.retention_days', 110, \
+                   '$.text_retention_days', 95) WHERE site_key = {}",
+                sql_text(&site.key)
+            ),
+        )
+        .unwrap();
+    let swept_at = now_ms();
+    let trigger = reqwest::get(format!("{}/__scheduled?cron=17+3+*+*+*", stack.worker_url))
+        .await
+        .unwrap();
+    assert!(trigger.status().is_success(), "{}", trigger.status());
+    let before_day =
+        |days: i64, at: i64| at.div_euclid(DAY) < (swept_at - days * DAY).div_euclid(DAY);
+    let archived: Vec<&(String, i64)> = planted
+        .iter()
+        .filter(|(id, _)| cold.contains(id) && id != erased)
+        .collect();
+    let expired = archived
+        .iter()
+        .filter(|(_, at)| before_day(110, *at))
+        .count() as i64;
+    let blanked: BTreeSet<&str> = archived
+        .iter()
+        .filter(|(_, at)| before_day(95, *at) && !before_day(110, *at))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert!(expired >= 8 && !blanked.is_empty(), "{expired} {blanked:?}");
+    assert_eq!(
+        figures(&stack, &site.key),
+        [figures_before[0] - expired, figures_before[1] - expired]
+    );
+    let in_r2 = conversations_in_r2(&stack, &site.key);
+    assert_eq!(in_r2.len() as i64, 30 - expired, "{in_r2:?}");
+    assert!(in_r2.iter().all(|id| {
+        !archived
+            .iter()
+            .any(|(old, at)| old == id && before_day(110, *at))
+    }));
+    assert_eq!(
+        rows_in_d1(&stack, &site.key),
+        [90, 90, 180],
+        "swept from D1 too"
+    );
+    // The comments are gone from the chunks past 95 days, and kept in the
+    // younger ones.
+    for (id, comment) in comments_in_r2(&stack, &site.key) {
+        assert_eq!(
+            comment.is_none(),
+            blanked.contains(id.as_str()),
+            "{id}: {comment:?}"
+        );
+    }
+    let exported = exports(&collector, &site, "").await;
+    assert_eq!(exported[0].len() as i64, 121 - 1 - expired + 1);
+}
+
+/// The conversations export and the rated answers export over 130 days
+/// (and `more` of the query), each as its lines, the last saying the file
+/// is whole.
+async fn exports(
+    collector: &e2e::Collector,
+    site: &e2e::SiteAccess,
+    more: &str,
+) -> [Vec<Value>; 2] {
+    let mut files: [Vec<Value>; 2] = [Vec::new(), Vec::new()];
+    for (file, kind) in files
+        .iter_mut()
+        .zip(["format=ndjson", "kind=rated_answers"])
+    {
+        let (status, body) = collector
+            .owner_get(site, &format!("export?{kind}&days=130&tz=UTC{more}"))
+            .await
+            .unwrap();
+        assert_eq!(status, 200, "{body}");
+        *file = body
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(file.last().unwrap()["complete"], true, "{kind}: {body}");
+    }
+    files
+}
+
+/// The conversation of an exported line: a conversation's, or a rated
+/// answer's (in its metadata).
+fn conversation_of(line: &Value) -> Option<&str> {
+    line["conversation_id"]
+        .as_str()
+        .or_else(|| line["metadata"]["conversation_id"].as_str())
+}
+
+fn sorted(lines: &[Value]) -> Vec<String> {
+    let mut lines: Vec<String> = lines.iter().map(Value::to_string).collect();
+    lines.sort();
+    lines
+}
+
+/// Each archived conversation of `site_key` in R2, with its comment.
+fn comments_in_r2(stack: &Stack, site_key: &str) -> Vec<(String, Option<String>)> {
+    let chunks = stack
+        .d1_execute_for(
+            site_key,
+            &format!(
+                "SELECT day, chunk FROM archive_chunks WHERE site_key = {} AND state = 'kept'",
+                sql_text(site_key)
+            ),
+        )
+        .unwrap();
+    let mut comments = Vec::new();
+    for chunk in chunks {
+        let key = ledger::archive::object_key(
+            site_key,
+            chunk["day"].as_str().unwrap(),
+            chunk["chunk"].as_i64().unwrap(),
+        );
+        let read = day_object::decode(&stack.r2_get(&key).unwrap().unwrap()).unwrap();
+        for line in read
+            .lines
+            .into_iter()
+            .filter(|line| line.table == "conversations")
+        {
+            comments.push((
+                line.row["conversation_id"].as_str().unwrap().to_string(),
+                line.row["csat_comment"].as_str().map(str::to_string),
+            ));
+        }
+    }
+    comments
 }
 
 /// The site's 👍 and satisfaction prompts, as the rollups count them.

@@ -249,6 +249,8 @@ pub fn Inbox(
     let rows = RwSignal::new(Vec::<ConversationSummary>::new());
     let tz = RwSignal::new(String::new());
     let next = RwSignal::new(None::<String>);
+    // The site's hot window, when the period reaches archived conversations.
+    let archived_days = RwSignal::new(None::<u32>);
     let etag = StoredValue::new(None::<String>);
     let refreshing = StoredValue::new(false);
     let problem = RwSignal::new(None::<ApiError>);
@@ -257,6 +259,7 @@ pub fn Inbox(
             rows.set(page.conversations.clone());
             tz.set(page.tz.clone());
             next.set(page.next_cursor.clone());
+            archived_days.set(page.archived_days);
             etag.set_value(None);
         }
     });
@@ -376,6 +379,14 @@ pub fn Inbox(
         .into_any(),
     }
     };
+    // Where the period's older conversations are: the exports, not this list.
+    let archived_note = move || {
+        archived_days.get().map(|days| {
+            let mut args = Args::new();
+            args.set("days", i18n::count(days));
+            view! { <p class="archived">{move || i18n.format(Key::InboxArchived, &args)}</p> }
+        })
+    };
     view! {
         <h2>{i18n.t(Key::ConversationsTitle)}</h2>
         <KeptNote api=api.get_value()/>
@@ -425,6 +436,7 @@ pub fn Inbox(
         </p>
         <Narrowed filter/>
         {move || problem.get().map(|error| view! { <Failed error/> })}
+        {archived_note}
         {table}
     }
 }

@@ -5,17 +5,13 @@
 //! then its entry forgotten. Each step is safe to repeat, so an erasure
 //! that failed half-way finishes when it is asked again.
 
-use ledger::archive::day_object;
 use ledger::archive::erasure;
-use ledger::archive::{Written, object_key};
+use ledger::archive::object_key;
 use worker::{Bucket, D1Database, Env, Result};
 
-use super::objects::{self, Write, archive_error};
+use super::objects::{self, Rewritten};
 use crate::store;
 use crate::store::archive as archived;
-
-/// Attempts at writing a chunk again while other erasures change it.
-const ATTEMPTS: usize = 5;
 
 /// Erases `conversation_id` of `site_key` from D1 and from every chunk of
 /// the archive that holds it; whether anything of it was stored.
@@ -70,37 +66,16 @@ async fn write_without(
     conversation_id: &str,
 ) -> Result<()> {
     let key = object_key(site_key, day, chunk);
-    for _ in 0..ATTEMPTS {
-        let Some(stored) = objects::read(bucket, &key).await? else {
-            return Ok(());
-        };
-        let Some(kept) = erasure::without(stored.decoded.lines, conversation_id) else {
-            return Ok(());
-        };
-        if kept.is_empty() {
-            bucket.delete(key.clone()).await?;
-            return archived::run(db, &erasure::emptied(site_key, day, chunk)).await;
-        }
-        let header = stored.decoded.header;
-        let encoded = day_object::encode_lines(&header, &kept).map_err(archive_error)?;
-        let write = Write {
-            key: &key,
-            header: &header,
-            encoded: &encoded,
-            over: Some(&stored.etag),
-            cut_read_back: false,
-        };
-        if let Some(uploaded) = objects::write_checked(bucket, write).await? {
-            let written = Written {
-                rows: encoded.rows,
-                bytes: encoded.bytes.len(),
-                sha256: encoded.sha256.clone(),
-            };
+    let rewritten = objects::rewrite(bucket, &key, |lines| {
+        erasure::without(lines, conversation_id)
+    })
+    .await?;
+    match rewritten {
+        Rewritten::Gone | Rewritten::Unchanged => Ok(()),
+        Rewritten::Emptied => archived::run(db, &erasure::emptied(site_key, day, chunk)).await,
+        Rewritten::Written(written, uploaded) => {
             let record = erasure::rewritten(site_key, (day, chunk), &written, uploaded);
-            return archived::run(db, &record).await;
+            archived::run(db, &record).await
         }
     }
-    Err(worker::Error::RustError(format!(
-        "{key} kept changing while it was written again; ask again"
-    )))
 }

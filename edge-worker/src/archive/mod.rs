@@ -1,12 +1,15 @@
-//! The daily archive run (#35): each site's conversations past its hot
-//! window moved to R2, a chunk at a time (`ledger::archive`). A chunk's
-//! rows leave D1 only after its object is written and read back with the
-//! same row count and checksum. Each run is bounded, in chunks and in
-//! time, so it stays far from the Worker's CPU limit; the next day's run
-//! goes on where it stopped.
+//! The archive run (#35), every 15 minutes after the alerts: each site's
+//! conversations past its hot window moved to R2, a chunk at a time
+//! (`ledger::archive`). A chunk's rows leave D1 only after its object is
+//! written and read back with the same row count and checksum. Each run
+//! is bounded, in chunks and in time, so it stays far from the Worker's
+//! CPU limit; the next run goes on where it stopped. The exports read the
+//! chunks ([`crate::export`]), an erasure rewrites them ([`erasure`]), and
+//! the daily sweep expires them and blanks their text ([`retention`]).
 
 pub mod erasure;
-mod objects;
+pub mod objects;
+pub mod retention;
 
 use ledger::archive::day_object::{self, Header};
 use ledger::archive::{Chunk, Written};

@@ -1,7 +1,10 @@
-//! The archive's objects in R2: one read whole, and one written, read
-//! back and checked against what was sent (`ledger::archive::day_object`).
+//! The archive's objects in R2: one read whole; one written, read back
+//! and checked against what was sent (`ledger::archive::day_object`); and
+//! one changed and written again over the version read (an erasure, text
+//! blanked).
 
-use ledger::archive::day_object::{self, Decoded, Encoded, Header};
+use ledger::archive::Written;
+use ledger::archive::day_object::{self, Decoded, Encoded, Header, Line};
 use worker::{Bucket, Conditional, Result};
 
 /// An object as read.
@@ -79,4 +82,62 @@ pub async fn write_checked(bucket: &Bucket, write: Write<'_>) -> Result<Option<i
     }
     day_object::verify(&bytes, header, encoded).map_err(archive_error)?;
     Ok(Some(uploaded))
+}
+
+/// Attempts at writing an object again while others change it.
+const ATTEMPTS: usize = 5;
+
+/// What [`rewrite`] did.
+pub enum Rewritten {
+    /// There was no object.
+    Gone,
+    /// The change left it as it was; nothing was written.
+    Unchanged,
+    /// The change left no row: it was deleted.
+    Emptied,
+    /// It was written again, read back and checked, at this upload time.
+    Written(Written, i64),
+}
+
+/// Reads the object at `key`, changes its lines with `change` (`None`:
+/// nothing to change), and writes it again only over the version read,
+/// read back and checked; when another writing came first, reads it again
+/// (up to [`ATTEMPTS`] times).
+pub async fn rewrite(
+    bucket: &Bucket,
+    key: &str,
+    change: impl Fn(Vec<Line>) -> Option<Vec<Line>>,
+) -> Result<Rewritten> {
+    for _ in 0..ATTEMPTS {
+        let Some(stored) = read(bucket, key).await? else {
+            return Ok(Rewritten::Gone);
+        };
+        let Some(lines) = change(stored.decoded.lines) else {
+            return Ok(Rewritten::Unchanged);
+        };
+        if lines.is_empty() {
+            bucket.delete(key.to_string()).await?;
+            return Ok(Rewritten::Emptied);
+        }
+        let header = stored.decoded.header;
+        let encoded = day_object::encode_lines(&header, &lines).map_err(archive_error)?;
+        let write = Write {
+            key,
+            header: &header,
+            encoded: &encoded,
+            over: Some(&stored.etag),
+            cut_read_back: false,
+        };
+        if let Some(uploaded) = write_checked(bucket, write).await? {
+            let written = Written {
+                rows: encoded.rows,
+                bytes: encoded.bytes.len(),
+                sha256: encoded.sha256.clone(),
+            };
+            return Ok(Rewritten::Written(written, uploaded));
+        }
+    }
+    Err(worker::Error::RustError(format!(
+        "{key} kept changing while it was written again; the next attempt goes on"
+    )))
 }

@@ -67,14 +67,14 @@ pub fn csv_header() -> String {
 }
 
 /// The next page: conversations of the window after the one `read.after`
-/// names, written in `format`.
+/// names (of D1, or of the archived slice `read.slice`), written in
+/// `format`.
 pub async fn page(read: &PageRead<'_>, filter: &InboxFilter, format: Format) -> Result<Page> {
     let rows = store::conversations::export_page(
         read.db,
         read.site_key,
-        read.bounds,
-        filter,
-        read.after,
+        (read.bounds, filter),
+        (read.after, read.slice),
         PAGE,
     )
     .await?;

@@ -10,6 +10,14 @@
 //! - `kind=rated_answers&format=jsonl`: one line per rated assistant or
 //!   agent message, as a dataset ([`rated_answers`]).
 //!
+//! A site's conversations past its hot window are archived in R2 (#35):
+//! an export reads those chunks first, by day and then chunk, each read
+//! by the kind's own statements over a slice of its rows
+//! (`ledger::archive::reading`), and then D1's hot rows. `after=` names
+//! the phase (`protocol::export_cursor`). A file reads at most
+//! [`FILE_CHUNKS`] chunks, and then ends as a failed file does, with
+//! where to resume.
+//!
 //! A file that arrives whole says so: a JSON-lines export ends with the
 //! line `{"complete":true,"rows":N}`. A read that fails once the 200 is
 //! sent cannot abort the response (workerd ends a chunked body cleanly
@@ -22,9 +30,12 @@
 mod conversations;
 mod rated_answers;
 
+use ledger::archive::day_object::Line;
+use ledger::archive::reading::{self, Phase, Slice};
 use protocol::dataset::{AnswerCursor, DatasetFilter};
+use protocol::export_cursor::ExportCursor;
 use protocol::{ErrorCode, InboxFilter, Need};
-use worker::{Context, D1Database, Request, Response, Result, RouteContext, console_error};
+use worker::{Bucket, Context, D1Database, Request, Response, Result, RouteContext, console_error};
 
 use crate::access::{Access, authorize};
 use crate::query::Query;
@@ -32,6 +43,15 @@ use crate::refusal::Refusal;
 
 /// Rows read from D1 per streamed chunk.
 const PAGE: u32 = 500;
+
+/// Archived chunks one file reads at most (each read whole from R2 and
+/// decompressed, about 5,000 rows): a larger export arrives in files, each
+/// ending with where the next resumes.
+const FILE_CHUNKS: u32 = 200;
+
+/// Slices one streamed chunk reads at most while they give no row (a
+/// filter that matches little in the archive).
+const PULL_SLICES: usize = 16;
 
 /// How the rows are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -114,13 +134,15 @@ fn parse_kind(query: &Query) -> std::result::Result<(Kind, Format), Refusal> {
     }
 }
 
-/// What one page's read is given: the site, the window, and the row the
-/// last page ended on.
+/// What one page's read is given: the site, the window, the key of the
+/// row the last page ended on, and the archived slice it reads instead of
+/// D1's rows, if any.
 pub struct PageRead<'a> {
     db: &'a D1Database,
     site_key: &'a str,
     bounds: (i64, i64),
     after: Option<&'a str>,
+    slice: Option<&'a Slice>,
 }
 
 /// One page, written.
@@ -129,18 +151,31 @@ pub struct Page {
     text: String,
     /// How many.
     rows: usize,
-    /// The last row's resume point, for `after=`.
+    /// The last row's key.
     last: Option<String>,
+}
+
+/// What one streamed chunk sends: its rows, where they end, and whether
+/// the file is whole.
+struct Sent {
+    page: Page,
+    next: Option<ExportCursor>,
+    done: bool,
 }
 
 struct Pages {
     db: D1Database,
+    bucket: Bucket,
     site_key: String,
     bounds: (i64, i64),
     kind: Kind,
     format: Format,
     /// Where the last page sent ended.
-    after: Option<String>,
+    after: Option<ExportCursor>,
+    /// The archived chunk read last, decoded, as `(day, chunk)`.
+    chunk: Option<((String, i64), Vec<Line>)>,
+    /// Archived chunks this file has read.
+    chunks_read: u32,
     /// Rows sent so far.
     rows: u64,
     started: bool,
@@ -150,17 +185,147 @@ struct Pages {
 }
 
 impl Pages {
-    async fn read(&self) -> Result<Page> {
+    /// One page of the kind, of D1's rows after `after`, or of `slice`.
+    async fn page(&self, after: Option<&str>, slice: Option<&Slice>) -> Result<Page> {
         let read = PageRead {
             db: &self.db,
             site_key: &self.site_key,
             bounds: self.bounds,
-            after: self.after.as_deref(),
+            after,
+            slice,
         };
         match &self.kind {
             Kind::Conversations(filter) => conversations::page(&read, filter, self.format).await,
             Kind::RatedAnswers(filter) => rated_answers::page(&read, filter).await,
         }
+    }
+
+    /// Reads archived chunk `(day, chunk)` from R2, once for the pages
+    /// that read it.
+    async fn load(&mut self, day: &str, chunk: i64) -> Result<()> {
+        let cached = self
+            .chunk
+            .as_ref()
+            .is_some_and(|((at, no), _)| at == day && *no == chunk);
+        if !cached {
+            if self.chunks_read >= FILE_CHUNKS {
+                return Err(worker::Error::RustError(format!(
+                    "a file reads at most {FILE_CHUNKS} archived chunks"
+                )));
+            }
+            self.chunks_read += 1;
+            let key = ledger::archive::object_key(&self.site_key, day, chunk);
+            let stored = crate::archive::objects::read(&self.bucket, &key)
+                .await?
+                .ok_or_else(|| worker::Error::RustError(format!("{key} is not in R2")))?;
+            self.chunk = Some(((day.to_string(), chunk), stored.decoded.lines));
+        }
+        Ok(())
+    }
+
+    /// The rows of the chunk read last.
+    fn lines(&self) -> &[Line] {
+        self.chunk
+            .as_ref()
+            .map_or(&[], |(_, lines)| lines.as_slice())
+    }
+
+    /// Where the kind's chunks end: by last activity for conversations;
+    /// none for thumbs, which may be older than their conversation's last
+    /// activity.
+    fn until(&self) -> Option<i64> {
+        match self.kind {
+            Kind::Conversations(_) => Some(self.bounds.1),
+            Kind::RatedAnswers(_) => None,
+        }
+    }
+
+    /// A page of the first kept chunk at (or after, when `after`) the
+    /// chunk `from` names, after `key` when it is that chunk; and where
+    /// it ends. `None` once no chunk is left.
+    async fn archived_page(
+        &mut self,
+        from: Option<(String, i64)>,
+        after: bool,
+        key: Option<String>,
+    ) -> Result<Option<(Page, ExportCursor)>> {
+        let from_chunk = from.as_ref().map(|(day, chunk)| (day.as_str(), *chunk));
+        let window = (self.bounds.0, self.until());
+        let found = crate::store::archive::export_chunk(
+            &self.db,
+            &self.site_key,
+            window,
+            from_chunk,
+            after,
+        )
+        .await?;
+        let Some(found) = found else {
+            return Ok(None);
+        };
+        let at = (found.day, found.chunk);
+        let key = key.filter(|_| from.as_ref() == Some(&at));
+        self.load(&at.0, at.1).await?;
+        let slice = match &self.kind {
+            Kind::Conversations(filter) => {
+                reading::conversations_slice(self.lines(), key.as_deref(), filter)
+            }
+            Kind::RatedAnswers(_) => {
+                let after = key.as_deref().map(AnswerCursor::parse).transpose();
+                let after = after.map_err(worker::Error::RustError)?;
+                reading::ratings_slice(self.lines(), after.as_ref())
+            }
+        };
+        let page = self.page(key.as_deref(), Some(&slice)).await?;
+        let next = reading::resume(
+            (&at.0, at.1),
+            &slice,
+            (page.rows, PAGE as usize),
+            page.last.clone(),
+        );
+        Ok(Some((page, next)))
+    }
+
+    /// The next streamed chunk's rows: the archive's slices while a chunk
+    /// is left (at most [`PULL_SLICES`] that give nothing), then D1's.
+    async fn read(&mut self) -> Result<Sent> {
+        let mut cursor = self.after.clone();
+        for _ in 0..PULL_SLICES {
+            let hot = match reading::phase(cursor.as_ref()) {
+                Phase::Hot(key) => key.map(str::to_string),
+                Phase::Archive { from, after, key } => {
+                    let from = from.map(|(day, chunk)| (day.to_string(), chunk));
+                    let key = key.map(str::to_string);
+                    match self.archived_page(from, after, key).await? {
+                        None => None,
+                        Some((page, next)) => {
+                            cursor = Some(next);
+                            if page.rows > 0 {
+                                return Ok(Sent {
+                                    page,
+                                    next: cursor,
+                                    done: false,
+                                });
+                            }
+                            continue;
+                        }
+                    }
+                }
+            };
+            let page = self.page(hot.as_deref(), None).await?;
+            let next = page.last.clone().map(ExportCursor::Hot).or(cursor);
+            let done = page.rows < PAGE as usize;
+            return Ok(Sent { page, next, done });
+        }
+        let page = Page {
+            text: String::new(),
+            rows: 0,
+            last: None,
+        };
+        Ok(Sent {
+            page,
+            next: cursor,
+            done: false,
+        })
     }
 }
 
@@ -206,28 +371,40 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
             "the export's second page failed (a local fault)".into(),
         ))
     } else {
-        pages.read().await
+        // Slices of the archive may give no row; a chunk of the stream is
+        // never empty. Each read moves the cursor on, and a file reads at
+        // most FILE_CHUNKS chunks, so this ends.
+        let mut read = pages.read().await;
+        while let Ok(sent) = &read
+            && sent.page.rows == 0
+            && !sent.done
+        {
+            pages.after = sent.next.clone();
+            read = pages.read().await;
+        }
+        read
     };
     // The 200 and the pages before are sent: workerd ends a chunked body
     // cleanly even when its stream errors (kj writes the last chunk;
     // workerd#6818), so the failure is told in the file itself.
-    let page = match read {
-        Ok(page) => page,
+    let Sent { page, next, done } = match read {
+        Ok(sent) => sent,
         Err(err) => {
             console_error!("site {}: an export failed: {err}", pages.site_key);
             pages.done = true;
+            let after = pages.after.as_ref().map(ExportCursor::encode);
             chunk.push_str(&failed_end(
                 pages.format,
                 pages.kind.noun(),
                 pages.rows,
-                pages.after.as_deref(),
+                after.as_deref(),
             ));
             return Ok(Some((chunk.into_bytes(), pages)));
         }
     };
-    pages.done = page.rows < PAGE as usize;
-    if page.last.is_some() {
-        pages.after = page.last;
+    pages.done = done;
+    if next.is_some() {
+        pages.after = next;
     }
     chunk.push_str(&page.text);
     pages.rows += page.rows as u64;
@@ -246,16 +423,18 @@ pub async fn export(
     let query = Query::of(&req)?;
     let (kind, format) = parse_kind(&query)?;
     let window = query.window(&site)?;
-    let after = query.get("after").map(str::to_string);
-    if let Some(after) = &after {
-        let checked = match kind {
-            Kind::Conversations(_) => {
-                protocol::ids::check_id("after", after).map_err(|error| error.message)
-            }
-            Kind::RatedAnswers(_) => AnswerCursor::parse(after).map(|_| ()),
-        };
-        checked.map_err(|problem| Refusal::new(ErrorCode::InvalidField, problem))?;
-    }
+    let after = query
+        .get("after")
+        .map(|after| {
+            ExportCursor::parse(after, |key| match kind {
+                Kind::Conversations(_) => {
+                    protocol::ids::check_id("after", key).map_err(|error| error.message)
+                }
+                Kind::RatedAnswers(_) => AnswerCursor::parse(key).map(|_| ()),
+            })
+        })
+        .transpose()
+        .map_err(|problem| Refusal::new(ErrorCode::InvalidField, problem))?;
     let fault = crate::faults::requested(&req, &ctx)?;
     let prefix = match kind {
         Kind::Conversations(_) => "feedback",
@@ -271,11 +450,14 @@ pub async fn export(
     let text_kept = site.config.store_text;
     let pages = Pages {
         db,
+        bucket: crate::archive::bucket(&ctx.env)?,
         site_key: site.site_key,
         bounds: (window.from_ms, window.to_ms),
         kind,
         format,
         after,
+        chunk: None,
+        chunks_read: 0,
         rows: 0,
         started: false,
         done: false,

@@ -9,7 +9,8 @@ use super::{PAGE, Page, PageRead};
 use crate::store;
 
 /// The next page: rated answers after the one `read.after` names
-/// (`conversation_id/message_id`, as [`AnswerCursor`] writes it).
+/// (`conversation_id/message_id`, as [`AnswerCursor`] writes it), of D1
+/// or of the archived slice `read.slice`.
 pub async fn page(read: &PageRead<'_>, filter: &DatasetFilter) -> Result<Page> {
     let after = read
         .after
@@ -19,9 +20,8 @@ pub async fn page(read: &PageRead<'_>, filter: &DatasetFilter) -> Result<Page> {
     let lines = store::dataset::page(
         read.db,
         read.site_key,
-        read.bounds,
-        filter,
-        after.as_ref(),
+        (read.bounds, filter),
+        (after.as_ref(), read.slice),
         PAGE,
     )
     .await?;

@@ -188,6 +188,50 @@ pub async fn erase(
     Ok(())
 }
 
+/// A chunk an export reads.
+#[derive(Deserialize)]
+pub struct ExportChunk {
+    /// Its day.
+    pub day: String,
+    /// Its number in the day.
+    pub chunk: i64,
+}
+
+/// The next kept chunk an export reads (`ledger::archive::reading::next_chunk`).
+pub async fn export_chunk(
+    db: &D1Database,
+    site_key: &str,
+    window: (i64, Option<i64>),
+    from: Option<(&str, i64)>,
+    after: bool,
+) -> Result<Option<ExportChunk>> {
+    let statement = ledger::archive::reading::next_chunk(site_key, window, from, after);
+    busy::first::<ExportChunk>(&bind(db, &statement)?).await
+}
+
+/// Up to `limit` rows of a listing bound to `?1` now and `?2` at most
+/// (chunks due for retention or for their text's).
+pub async fn due<T: serde::de::DeserializeOwned>(
+    db: &D1Database,
+    sql: &str,
+    now: i64,
+    limit: u32,
+) -> Result<Vec<T>> {
+    busy::all(&db.prepare(sql).bind(&[millis(now), int(limit)])?)
+        .await?
+        .results::<T>()
+}
+
+/// Runs `statements` as one transaction.
+pub async fn batch(db: &D1Database, statements: &[ledger::Statement]) -> Result<()> {
+    let bound = statements
+        .iter()
+        .map(|statement| bind(db, statement))
+        .collect::<Result<Vec<_>>>()?;
+    busy::batch(db, bound).await?;
+    Ok(())
+}
+
 /// Runs one `ledger` statement.
 pub async fn run(db: &D1Database, statement: &ledger::Statement) -> Result<()> {
     busy::run(&bind(db, statement)?).await?;

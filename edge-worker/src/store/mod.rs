@@ -55,11 +55,6 @@ pub fn text(value: &str) -> JsValue {
     JsValue::from_str(value)
 }
 
-/// An optional text parameter (NULL when absent).
-pub fn opt_text(value: Option<&str>) -> JsValue {
-    value.map_or(JsValue::NULL, JsValue::from_str)
-}
-
 /// Unix milliseconds as a JS number (exact below 2^53, i.e. for 285,000 years).
 pub fn millis(value: i64) -> JsValue {
     JsValue::from_f64(value as f64)

@@ -27,6 +27,9 @@
 
 pub mod day_object;
 pub mod erasure;
+pub mod expiry;
+pub mod reading;
+pub mod text;
 
 use crate::json_rows::JsonRows;
 use crate::{Param, Statement};
@@ -462,9 +465,15 @@ pub(crate) fn restore_while_held(site_key: &str, lines: &[day_object::Line]) -> 
             .iter()
             .map(|column| format!("json_extract(r.value, '$.\"{column}\"')"))
             .collect();
+        // A conversation whose erasure has begun is never put back: its
+        // figures are already gone.
         let sql = format!(
             "INSERT INTO {table} (site_key, {}) SELECT ?1, {} FROM json_each(?2) r \
-             WHERE EXISTS (SELECT 1 FROM rollups_deferred) ON CONFLICT DO NOTHING",
+             WHERE EXISTS (SELECT 1 FROM rollups_deferred) \
+               AND NOT EXISTS (SELECT 1 FROM archived_conversations a WHERE a.site_key = ?1 \
+                 AND a.conversation_id = json_extract(r.value, '$.\"conversation_id\"') \
+                 AND a.erased = 1) \
+             ON CONFLICT DO NOTHING",
             columns.join(", "),
             values.join(", ")
         );

@@ -3,6 +3,8 @@
 // Each test binary uses its own part of this.
 #![allow(dead_code)]
 
+pub mod archiving;
+
 use ledger::Statement;
 use ledger::ingest::{Batch, Sender, plan};
 pub use ledger::sqlite::values;
