@@ -249,9 +249,11 @@ async fn scheduled(event: worker::ScheduledEvent, env: Env, _ctx: worker::Schedu
         if let Ok(bucket) = &bucket {
             match archive::retention::sweep(&env, (&name, &db), bucket, now).await {
                 Ok(swept) => console_log!(
-                    "retention in {name}'s archive: {} chunks expired, {} with text blanked",
+                    "retention in {name}'s archive: {} chunks expired, {} with text blanked, \
+                     {} left for the next sweep",
                     swept.expired,
-                    swept.blanked
+                    swept.blanked,
+                    swept.failed
                 ),
                 Err(err) => console_error!("retention in {name}'s archive failed: {err}"),
             }

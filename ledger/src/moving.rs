@@ -281,6 +281,12 @@ pub fn tables() -> Vec<Table> {
             merge: Merge::Keep,
         },
         Table {
+            name: "archive_days",
+            key: &["day"],
+            columns: vec!["day", "last_chunk"],
+            merge: Merge::Keep,
+        },
+        Table {
             name: "archived_conversations",
             key: &["conversation_id", "day", "chunk"],
             columns: vec!["conversation_id", "day", "chunk", "erased"],

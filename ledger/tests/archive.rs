@@ -180,6 +180,39 @@ fn a_conversation_that_changed_after_its_rows_were_read_stays_and_its_chunk_is_a
 }
 
 #[test]
+fn an_export_holds_the_archive_off_its_site_while_it_reads() {
+    let mut conn = migrated();
+    site(&conn, Some(7));
+    conversation(&mut conn, "c", T0);
+    review(&conn, "c");
+    let now = T0 + 10 * DAY;
+    let hold = |conn: &mut Connection, until: i64| {
+        run_rows(conn, &[archive::reading::hold(SITE, until)]);
+    };
+
+    // A run does not start on a site an export reads.
+    hold(&mut conn, now + 1);
+    assert!(begin(&mut conn, now).is_none());
+    // Once the hold lapses, it does.
+    let begun = begin(&mut conn, now + 1).unwrap();
+    // An export that began after the chunk did holds off its commit.
+    let rows = snapshot(&conn, &archive::TABLES);
+    hold(&mut conn, now + 1 + archive::reading::HOLD_MS);
+    let ran = run_rows(
+        &mut conn,
+        &archive::commit(SITE, begun.number, &begun.chunk, &begun.written()),
+    );
+    assert_eq!(ran.iter().map(|ran| ran.changed).sum::<i64>(), 0);
+    assert_eq!(snapshot(&conn, &archive::TABLES), rows);
+    // A renewal never shortens a hold.
+    hold(&mut conn, now);
+    assert_eq!(
+        one::<i64>(&conn, "SELECT until FROM export_holds"),
+        now + 1 + archive::reading::HOLD_MS
+    );
+}
+
+#[test]
 fn an_event_older_than_the_last_activity_or_a_reopened_item_also_stops_the_commit() {
     // An event dated before `last_at` (a queued request written late)
     // adds a row without moving `last_at`.
@@ -263,6 +296,19 @@ fn chunks_of_one_day_are_numbered_in_turn_and_each_holds_whole_conversations() {
         one::<i64>(&conn, "SELECT count(*) FROM archived_conversations"),
         3_000
     );
+
+    // The day's last chunk emptied (erasures took everything in it): the
+    // next chunk of the day does not take its number, which an export's
+    // cursor may name.
+    let day: String = one(&conn, "SELECT day FROM archive_chunks WHERE chunk = 2");
+    run_rows(&mut conn, &[erasure::emptied(SITE, &day, 2)]);
+    store(
+        &mut conn,
+        &[answer("late_a", "late", 4, T0 + 2_999)],
+        T0 + 3_000,
+    );
+    let begun = begin(&mut conn, now).unwrap();
+    assert_eq!((begun.chunk.day.as_str(), begun.number), (day.as_str(), 3));
 }
 
 #[test]

@@ -51,6 +51,18 @@ fn listed(conn: &Connection, sql: &str, now: i64) -> Vec<(String, i64)> {
         .collect()
 }
 
+/// The chunks past retention at `now`: day, number, and when written.
+fn expiring(conn: &Connection, now: i64) -> Vec<(String, i64, i64)> {
+    let mut statement = conn.prepare(&expiry::expired()).unwrap();
+    statement
+        .query_map(rusqlite::params![now, 100], |row| {
+            Ok((row.get(1)?, row.get(2)?, row.get(3)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
 fn count(conn: &Connection, sql: &str) -> i64 {
     one::<i64>(conn, sql)
 }
@@ -80,8 +92,6 @@ fn an_expired_chunk_leaves_what_a_site_that_never_archived_is_left() {
         .collect();
     run_rows(&mut conn, &erasure::erase(SITE, "c_03_0", &of_it));
 
-    let due = listed(&conn, &expiry::expired(), swept_at);
-    assert_eq!(due.len(), 10, "the days before the cutoff's: {due:?}");
     let lines_of = |day: &str, chunk: i64| {
         objects
             .iter()
@@ -89,19 +99,40 @@ fn an_expired_chunk_leaves_what_a_site_that_never_archived_is_left() {
             .map(|(_, lines)| lines.clone())
             .unwrap()
     };
-    for (day, chunk) in &due {
+    let due = expiring(&conn, swept_at);
+    assert_eq!(due.len(), 10, "the days before the cutoff's: {due:?}");
+
+    // A chunk written again after it was listed (an erasure, text
+    // blanked) is not put back from what was read: the next sweep reads
+    // it again.
+    let (day, chunk, written) = &due[0];
+    let figures = snapshot(&conn, &KEPT);
+    conn.execute(
+        "UPDATE archive_chunks SET written_at = written_at + 1 WHERE day = ?1 AND chunk = ?2",
+        rusqlite::params![day, chunk],
+    )
+    .unwrap();
+    let stale = expiry::expire(SITE, (day, *chunk), *written, &lines_of(day, *chunk));
+    assert!(
+        run_rows(&mut conn, &stale)
+            .iter()
+            .all(|ran| ran.changed == 0)
+    );
+    assert_eq!(snapshot(&conn, &KEPT), figures);
+    let due = expiring(&conn, swept_at);
+    for (day, chunk, written) in &due {
         run_rows(
             &mut conn,
-            &expiry::expire(SITE, (day, *chunk), &lines_of(day, *chunk)),
+            &expiry::expire(SITE, (day, *chunk), *written, &lines_of(day, *chunk)),
         );
     }
     sweep(&conn, swept_at);
     // Asked again (a sweep that stopped before the objects went), after
     // the rows were deleted: nothing is put back twice.
-    for (day, chunk) in &due {
+    for (day, chunk, written) in &due {
         run_rows(
             &mut conn,
-            &expiry::expire(SITE, (day, *chunk), &lines_of(day, *chunk)),
+            &expiry::expire(SITE, (day, *chunk), *written, &lines_of(day, *chunk)),
         );
         run_rows(&mut conn, &[archive::forget(SITE, day, *chunk)]);
     }
@@ -119,14 +150,16 @@ fn an_expired_chunk_leaves_what_a_site_that_never_archived_is_left() {
         count(&conn, "SELECT count(*) FROM archived_conversations"),
         20
     );
-    assert!(listed(&conn, &expiry::expired(), swept_at).is_empty());
+    assert!(expiring(&conn, swept_at).is_empty());
 
     // The rest, put back and swept later, leaves both sites alike again.
     let later = swept_at + 15 * DAY;
-    for (begun, lines) in &objects[10..] {
+    let rest = expiring(&conn, later);
+    assert_eq!(rest.len(), 10);
+    for (day, chunk, written) in &rest {
         run_rows(
             &mut conn,
-            &expiry::expire(SITE, (&begun.chunk.day, begun.number), lines),
+            &expiry::expire(SITE, (day, *chunk), *written, &lines_of(day, *chunk)),
         );
     }
     sweep(&conn, later);

@@ -7,8 +7,8 @@
 /// gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportCursor {
-    /// In the archive: `archive/{day}/{chunk}` once the chunk is read
-    /// whole, `archive/{day}/{chunk}/{key}` after `key` within it.
+    /// In the archive: `/archive/{day}/{chunk}` once the chunk is read
+    /// whole, `/archive/{day}/{chunk}/{key}` after `key` within it.
     Archived {
         /// The chunk's UTC day, `YYYY-MM-DD`.
         day: String,
@@ -22,9 +22,9 @@ pub enum ExportCursor {
     Hot(String),
 }
 
-/// The prefix of an archived cursor (`/` is in no id, so no hot key
-/// starts with it).
-const ARCHIVE: &str = "archive/";
+/// The prefix of an archived cursor: no hot key starts with `/` (a key
+/// is an id, or two joined by `/`, and an id is never empty).
+const ARCHIVE: &str = "/archive/";
 
 /// Chunks a day may have, at most, as a cursor names them.
 const MAX_CHUNK: i64 = 1_000_000;
@@ -53,7 +53,7 @@ impl ExportCursor {
         };
         let bad = || {
             format!(
-                "`after` {text:?} is not `archive/` then a day (YYYY-MM-DD), a chunk number \
+                "`after` {text:?} is not `/archive/` then a day (YYYY-MM-DD), a chunk number \
                  and a key, as a failed export's last line gives it"
             )
         };
@@ -114,6 +114,12 @@ mod tests {
         ] {
             assert_eq!(ExportCursor::parse(&cursor.encode(), id), Ok(cursor));
         }
+        // A conversation may be called `archive`: its dataset key is hot.
+        let answer = |key: &str| crate::dataset::AnswerCursor::parse(key).map(|_| ());
+        assert_eq!(
+            ExportCursor::parse("archive/m_1", answer),
+            Ok(ExportCursor::Hot("archive/m_1".into()))
+        );
     }
 
     #[test]
@@ -121,13 +127,13 @@ mod tests {
         for bad in [
             "",
             "a/b",
-            "archive/",
-            "archive/2026-1-02/1",
-            "archive/2026-01-02",
-            "archive/2026-01-02/0",
-            "archive/2026-01-02/x",
-            "archive/2026-01-02/1/",
-            "archive/2026-01-02/1/a/b",
+            "/archive/",
+            "/archive/2026-1-02/1",
+            "/archive/2026-01-02",
+            "/archive/2026-01-02/0",
+            "/archive/2026-01-02/x",
+            "/archive/2026-01-02/1/",
+            "/archive/2026-01-02/1/a/b",
         ] {
             assert!(ExportCursor::parse(bad, id).is_err(), "{bad:?}");
         }

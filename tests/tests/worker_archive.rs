@@ -270,7 +270,7 @@ async fn conversations_past_ninety_days_move_to_r2_whole_once_and_the_overview_s
         )
         .unwrap();
     let after = format!(
-        "&after=archive/{}/{}",
+        "&after=/archive/{}/{}",
         chunks[0]["day"].as_str().unwrap(),
         chunks[0]["chunk"]
     );

@@ -23,7 +23,10 @@
 //!   conversation list, the knowledge gaps and Compare. With
 //!   `--events N` it seeds N instead; over 1,000,000 they go straight into
 //!   the local D1 database before the Worker starts (see `bulk_seed`),
-//!   since ingest would take too long.
+//!   since ingest would take too long. With `--archive` (and `--events
+//!   N`, seeded straight into D1) they are spread over 180 days, and this
+//!   checkout's side moves those past the 90 hot days to R2 before the
+//!   reads (see `archive_bench`).
 //! - `--dashboard`: seeds (600,000 events, about 100,000 conversations,
 //!   unless `--reads` seeded more, or `--events N`) and times the dashboard itself in
 //!   headless Chromium, with its longest main-thread task.
@@ -52,6 +55,7 @@ use protocol::SiteConfig;
 
 use crate::against;
 use crate::alerts_bench;
+use crate::archive_bench;
 use crate::builds;
 use crate::figures::{self, Figures};
 use crate::operations::bulk_seed;
@@ -102,7 +106,7 @@ const DEFAULT_ROUNDS: usize = 3;
 const MAX_ROUNDS: usize = 20;
 
 /// Every flag, for the help text and for refusing typos.
-pub const FLAGS: &str = "--ingest --floor --profile --reads --events N --alerts --dashboard --widget --lighthouse --size --against REV --rounds N";
+pub const FLAGS: &str = "--ingest --floor --profile --reads --events N --archive --alerts --dashboard --widget --lighthouse --size --against REV --rounds N";
 
 /// What to measure, and how.
 struct Options {
@@ -112,6 +116,8 @@ struct Options {
     /// Profile this checkout's Worker under ingest after the rounds.
     profile: bool,
     reads: bool,
+    /// The read site's events over 180 days, archived on this checkout's side.
+    archive: bool,
     /// One scheduled run of the alert rules over 1,000 sites.
     alerts: bool,
     dashboard: bool,
@@ -131,6 +137,7 @@ impl Options {
             floor: false,
             profile: false,
             reads: false,
+            archive: false,
             alerts: false,
             dashboard: false,
             widget: false,
@@ -150,6 +157,7 @@ impl Options {
                 }
                 "--profile" => options.profile = true,
                 "--reads" => options.reads = true,
+                "--archive" => options.archive = true,
                 "--alerts" => options.alerts = true,
                 "--dashboard" => options.dashboard = true,
                 "--widget" => options.widget = true,
@@ -190,6 +198,11 @@ impl Options {
         if options.events.is_some() && !(options.reads || options.dashboard) {
             bail!("--events sets how many events --reads or --dashboard seeds; add one");
         }
+        if options.archive && !(options.reads && options.events.is_some()) {
+            bail!(
+                "--archive spreads the events --reads seeds over 180 days; add --reads --events N"
+            );
+        }
         if options.profile && (options.reads || options.browser() || options.size) {
             bail!("--profile samples the Worker under ingest; run it with --ingest only");
         }
@@ -208,7 +221,19 @@ impl Options {
     /// Events seeded straight into D1, past ingest, when there are that
     /// many.
     fn direct_events(&self) -> Option<u64> {
-        self.events.filter(|events| *events > SEEDED_EVENTS)
+        // Ingest refuses events more than 7 days old: an archive's are
+        // always written straight in.
+        self.events
+            .filter(|events| *events > SEEDED_EVENTS || self.archive)
+    }
+
+    /// The time the read site's events are spread over.
+    fn spread_ms(&self) -> i64 {
+        if self.archive {
+            archive_bench::SPREAD_MS
+        } else {
+            SEED_SPREAD_MS
+        }
     }
 
     fn browser(&self) -> bool {
@@ -277,8 +302,8 @@ fn start_stack(
     label: &str,
     dir: &Path,
     page: bool,
-    direct_events: Option<u64>,
-    (profiled, alerts): (bool, bool),
+    (direct_events, spread_ms): (Option<u64>, i64),
+    (profiled, alerts, archived): (bool, bool, bool),
 ) -> Result<Stack> {
     std::fs::create_dir_all(dir)?;
     let d1 = D1::new(repo, dir.join("state"));
@@ -302,7 +327,10 @@ fn start_stack(
     std::fs::write(&ingest_file, as_json(&ingest_sites))?;
     std::fs::write(&read_file, as_json(&read_site))?;
     if let (Some(events), Some(site)) = (direct_events, read_site.first()) {
-        println!("\nseeding {events} events straight into D1 (spread over 6 days), {label}:");
+        println!(
+            "\nseeding {events} events straight into D1 (spread over {} days), {label}:",
+            spread_ms / 86_400_000
+        );
         let started = std::time::Instant::now();
         let now = i64::try_from(sites::now_ms()?)?;
         let stored = bulk_seed::seed(
@@ -310,7 +338,10 @@ fn start_stack(
             &site.key,
             events,
             now,
-            SEED_SPREAD_MS,
+            bulk_seed::Spread {
+                ms: spread_ms,
+                by_conversation: spread_ms == archive_bench::SPREAD_MS,
+            },
         )?;
         println!(
             "seeded {stored} events in {:.0} s, past ingest",
@@ -335,9 +366,24 @@ fn start_stack(
         // `/__scheduled` runs the cron handler on request.
         extra.push("--test-scheduled");
     }
+    let state = dir.join("state");
+    let seeded = direct_events.unwrap_or(0);
+    let before = if archived {
+        // `POST /__local/archive` answers only a Worker that allows faults.
+        extra.extend(["--var", "LOCAL_FAULTS:allowed"]);
+        let before = archive_bench::sizes(&state)?;
+        archive_bench::print_sizes(label, "seeded", before, seeded);
+        Some(before)
+    } else {
+        None
+    };
     let log = dir.join("wrangler.log");
     let databases = d1.each()?.len();
     let worker = worker_dev::start(repo, &d1, port, Log::File(log.clone()), &extra)?;
+    if let Some(before) = before {
+        archive_bench::archive_all(label, &url, before.events, &state)?;
+        archive_bench::print_sizes(label, "archived", archive_bench::sizes(&state)?, seeded);
+    }
     let page_port = free_port()?;
     let page_origin = format!("http://127.0.0.1:{page_port}");
     let page = if page {
@@ -600,8 +646,12 @@ pub fn run_bench(repo: &Repo, args: &[String]) -> Result<()> {
                 label,
                 &dir,
                 options.page(),
-                options.direct_events(),
-                (options.profile && side == last, options.alerts),
+                (options.direct_events(), options.spread_ms()),
+                (
+                    options.profile && side == last,
+                    options.alerts,
+                    options.archive && side == last,
+                ),
             )?);
         }
         // One floor for every side: it runs nothing of a revision's.

@@ -3,6 +3,7 @@
 
 mod against;
 mod alerts_bench;
+mod archive_bench;
 mod bench;
 mod builds;
 mod collector_assets;
@@ -37,7 +38,8 @@ commands:
                  --ingest (the default) ingest throughput (--floor: beside a Worker
                  that writes plain rows; --profile: then the Worker's CPU profile
                  under ingest); --reads 1M-event reads (--events N: N instead; over
-                 1M seeded straight into local D1; with --dashboard, its seeding);
+                 1M seeded straight into local D1; with --dashboard, its seeding;
+                 --archive: over 180 days, and past 90 moved to local R2 first);
                  --alerts one scheduled run of the alert rules over 1,000 sites;
                  --dashboard the dashboard in Chromium; --widget bubble and panel timings;
                  --lighthouse the demo page's score; --size the widget's download;

@@ -71,8 +71,12 @@ async fn write_without(
     })
     .await?;
     match rewritten {
-        Rewritten::Gone | Rewritten::Unchanged => Ok(()),
-        Rewritten::Emptied => archived::run(db, &erasure::emptied(site_key, day, chunk)).await,
+        Rewritten::Unchanged => Ok(()),
+        // No object left (an erasure that stopped after deleting one it
+        // emptied): its row goes too.
+        Rewritten::Gone | Rewritten::Emptied => {
+            archived::run(db, &erasure::emptied(site_key, day, chunk)).await
+        }
         Rewritten::Written(written, uploaded) => {
             let record = erasure::rewritten(site_key, (day, chunk), &written, uploaded);
             archived::run(db, &record).await

@@ -45,9 +45,10 @@ use crate::refusal::Refusal;
 const PAGE: u32 = 500;
 
 /// Archived chunks one file reads at most (each read whole from R2 and
-/// decompressed, about 5,000 rows): a larger export arrives in files, each
-/// ending with where the next resumes.
-const FILE_CHUNKS: u32 = 200;
+/// decompressed, about 5,000 rows, and read with two D1 queries or more,
+/// well within an invocation's thousand): a larger export arrives in
+/// files, each ending with where the next resumes.
+const FILE_CHUNKS: u32 = 100;
 
 /// Slices one streamed chunk reads at most while they give no row (a
 /// filter that matches little in the archive).
@@ -176,6 +177,11 @@ struct Pages {
     chunk: Option<((String, i64), Vec<Line>)>,
     /// Archived chunks this file has read.
     chunks_read: u32,
+    /// Why the file ends early, when it is not a failed read: said in its
+    /// last line.
+    why: Option<String>,
+    /// When the export last renewed its hold on the site's archive.
+    held_at: i64,
     /// Rows sent so far.
     rows: u64,
     started: bool,
@@ -209,15 +215,27 @@ impl Pages {
             .is_some_and(|((at, no), _)| at == day && *no == chunk);
         if !cached {
             if self.chunks_read >= FILE_CHUNKS {
+                self.why = Some(format!(
+                    "a file reads at most {FILE_CHUNKS} archived chunks; the rest follows"
+                ));
                 return Err(worker::Error::RustError(format!(
                     "a file reads at most {FILE_CHUNKS} archived chunks"
                 )));
             }
             self.chunks_read += 1;
             let key = ledger::archive::object_key(&self.site_key, day, chunk);
-            let stored = crate::archive::objects::read(&self.bucket, &key)
-                .await?
-                .ok_or_else(|| worker::Error::RustError(format!("{key} is not in R2")))?;
+            let Some(stored) = crate::archive::objects::read(&self.bucket, &key).await? else {
+                // Its rows are lost: the file says so, and resumes after it.
+                self.after = Some(ExportCursor::Archived {
+                    day: day.to_string(),
+                    chunk,
+                    key: None,
+                });
+                self.why = Some(format!(
+                    "the archived chunk {day}/{chunk} is missing from R2; its rows cannot be exported"
+                ));
+                return Err(worker::Error::RustError(format!("{key} is not in R2")));
+            };
             self.chunk = Some(((day.to_string(), chunk), stored.decoded.lines));
         }
         Ok(())
@@ -285,9 +303,21 @@ impl Pages {
         Ok(Some((page, next)))
     }
 
+    /// Renews the export's hold on the site's archive, at most once a
+    /// minute: no conversation moves from D1 to R2 while it reads.
+    async fn renew_hold(&mut self) -> Result<()> {
+        let now = worker::Date::now().as_millis() as i64;
+        if now - self.held_at >= 60_000 {
+            hold(&self.db, &self.site_key, now).await?;
+            self.held_at = now;
+        }
+        Ok(())
+    }
+
     /// The next streamed chunk's rows: the archive's slices while a chunk
     /// is left (at most [`PULL_SLICES`] that give nothing), then D1's.
     async fn read(&mut self) -> Result<Sent> {
+        self.renew_hold().await?;
         let mut cursor = self.after.clone();
         for _ in 0..PULL_SLICES {
             let hot = match reading::phase(cursor.as_ref()) {
@@ -329,6 +359,11 @@ impl Pages {
     }
 }
 
+/// Holds the archive off `site_key` for [`reading::HOLD_MS`] from `now`.
+async fn hold(db: &D1Database, site_key: &str, now: i64) -> Result<()> {
+    crate::store::archive::run(db, &reading::hold(site_key, now + reading::HOLD_MS)).await
+}
+
 /// A JSON-lines export's last line: the file arrived whole, with `rows` records.
 fn json_end(rows: u64) -> String {
     format!("{{\"complete\":true,\"rows\":{rows}}}\n")
@@ -339,9 +374,15 @@ fn json_end(rows: u64) -> String {
 /// with the row to resume after; in CSV a last line of one field, which a
 /// strict CSV reader refuses (every record has 17) and a person reads in
 /// the first column.
-fn failed_end(format: Format, noun: &str, rows: u64, after: Option<&str>) -> String {
+fn failed_end(
+    format: Format,
+    (noun, rows): (&str, u64),
+    why: Option<&str>,
+    after: Option<&str>,
+) -> String {
     let resume = after.map_or_else(String::new, |after| format!("; resume with after={after}"));
-    let message = format!("the export failed after {rows} {noun}{resume}");
+    let why = why.map_or_else(String::new, |why| format!(" ({why})"));
+    let message = format!("the export failed after {rows} {noun}{why}{resume}");
     match format {
         Format::Ndjson | Format::Jsonl => {
             let end = serde_json::json!({
@@ -395,8 +436,8 @@ async fn next_chunk(mut pages: Pages) -> Result<Option<(Vec<u8>, Pages)>> {
             let after = pages.after.as_ref().map(ExportCursor::encode);
             chunk.push_str(&failed_end(
                 pages.format,
-                pages.kind.noun(),
-                pages.rows,
+                (pages.kind.noun(), pages.rows),
+                pages.why.as_deref(),
                 after.as_deref(),
             ));
             return Ok(Some((chunk.into_bytes(), pages)));
@@ -448,6 +489,9 @@ pub async fn export(
         format.extension()
     );
     let text_kept = site.config.store_text;
+    // Before its first read: the archive leaves the site alone meanwhile.
+    let now = worker::Date::now().as_millis() as i64;
+    hold(&db, &site.site_key, now).await?;
     let pages = Pages {
         db,
         bucket: crate::archive::bucket(&ctx.env)?,
@@ -458,6 +502,8 @@ pub async fn export(
         after,
         chunk: None,
         chunks_read: 0,
+        why: None,
+        held_at: now,
         rows: 0,
         started: false,
         done: false,
@@ -489,8 +535,8 @@ mod tests {
     fn a_failed_export_says_so_in_its_last_line() {
         let end: serde_json::Value = serde_json::from_str(&failed_end(
             Format::Jsonl,
-            "rated answers",
-            500,
+            ("rated answers", 500),
+            None,
             Some("c_9/m_1"),
         ))
         .unwrap_or_default();
@@ -503,8 +549,17 @@ mod tests {
                 .is_some_and(|error| error.contains("after 500 rated answers"))
         );
         assert_eq!(
-            failed_end(Format::Csv, "conversations", 0, None),
+            failed_end(Format::Csv, ("conversations", 0), None, None),
             "# the export failed after 0 conversations\r\n"
+        );
+        assert!(
+            failed_end(
+                Format::Csv,
+                ("conversations", 3),
+                Some("a chunk is missing"),
+                Some("c_1")
+            )
+            .contains("3 conversations (a chunk is missing); resume with after=c_1")
         );
         assert!(json_end(3).contains("\"complete\":true"));
     }

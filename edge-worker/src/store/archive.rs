@@ -222,6 +222,21 @@ pub async fn due<T: serde::de::DeserializeOwned>(
         .results::<T>()
 }
 
+/// Whether chunk `(day, chunk)` of `site_key` is `abandoned` (its object
+/// to delete, then its row).
+pub async fn is_abandoned(
+    db: &D1Database,
+    site_key: &str,
+    (day, chunk): (&str, i64),
+) -> Result<bool> {
+    let state = db
+        .prepare(archive::STATE)
+        .bind(&[text(site_key), text(day), millis(chunk)])?;
+    Ok(busy::first::<State>(&state)
+        .await?
+        .is_some_and(|row| row.state == "abandoned"))
+}
+
 /// Runs `statements` as one transaction.
 pub async fn batch(db: &D1Database, statements: &[ledger::Statement]) -> Result<()> {
     let bound = statements

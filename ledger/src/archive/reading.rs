@@ -22,6 +22,21 @@ use serde_json::{Map, Value};
 use super::day_object::Line;
 use crate::{Param, Statement};
 
+/// How long an export holds the archive off its site, from its last
+/// renewal (an export renews it at least every minute while it reads).
+pub const HOLD_MS: i64 = 600_000;
+
+/// An export's hold on its site's archive until `until` (unix ms): no
+/// archive run starts on the site meanwhile, and a chunk begun before
+/// does not commit (`super::due_sites`, `super::commit`).
+pub fn hold(site_key: &str, until: i64) -> Statement {
+    Statement::new(
+        "INSERT INTO export_holds (site_key, until) VALUES (?1, ?2) \
+         ON CONFLICT (site_key) DO UPDATE SET until = max(until, excluded.until)",
+        vec![Param::text(site_key), Param::Int(until)],
+    )
+}
+
 /// Bytes of rows a slice binds at most, both parameters together (D1
 /// takes a value of up to 2 MB). A first conversation or rating is taken
 /// whole even when larger.
@@ -154,16 +169,10 @@ fn rows_of<'a>(lines: &'a [Line], table: &'a str) -> impl Iterator<Item = &'a Ma
 }
 
 /// The columns of a thumb the inbox's filters read, as `filter` uses
-/// them: a conversations export reads no thumb's text.
+/// them: a conversations export reads no thumb's text, nor which message
+/// it rated.
 fn filtered_columns(filter: &InboxFilter) -> Vec<&'static str> {
-    let mut columns = vec![
-        "conversation_id",
-        "message_id",
-        "role",
-        "rating",
-        "locale",
-        "page",
-    ];
+    let mut columns = vec!["conversation_id", "role", "rating", "locale", "page"];
     if filter.meta.is_some() {
         columns.push("meta");
     }
@@ -171,22 +180,28 @@ fn filtered_columns(filter: &InboxFilter) -> Vec<&'static str> {
 }
 
 /// For the conversations export: the chunk's conversations after the id
-/// `after`, in id order, whole, each with the columns of its thumbs that
-/// `filter` reads, up to [`SLICE_BYTES`].
+/// `after`, in id order, whole, each with the distinct values of the
+/// columns of its thumbs that `filter` reads (which is all its `EXISTS`
+/// ask), up to [`SLICE_BYTES`].
 pub fn conversations_slice(lines: &[Line], after: Option<&str>, filter: &InboxFilter) -> Slice {
     let columns = filtered_columns(filter);
-    let mut thumbs: BTreeMap<String, Vec<Map<String, Value>>> = BTreeMap::new();
+    let mut distinct: BTreeMap<String, BTreeMap<String, Map<String, Value>>> = BTreeMap::new();
     for row in rows_of(lines, "message_ratings") {
         let kept: Map<String, Value> = row
             .iter()
             .filter(|(column, _)| columns.contains(&column.as_str()))
             .map(|(column, value)| (column.clone(), value.clone()))
             .collect();
-        thumbs
+        let text = serde_json::to_string(&kept).unwrap_or_default();
+        distinct
             .entry(id(row, "conversation_id"))
             .or_default()
-            .push(kept);
+            .insert(text, kept);
     }
+    let mut thumbs: BTreeMap<String, Vec<Map<String, Value>>> = distinct
+        .into_iter()
+        .map(|(conversation, rows)| (conversation, rows.into_values().collect()))
+        .collect();
     let mut conversations: Vec<&Map<String, Value>> = rows_of(lines, "conversations")
         .filter(|row| after.is_none_or(|after| id(row, "conversation_id").as_str() > after))
         .collect();
@@ -359,7 +374,11 @@ mod tests {
         let slice = conversations_slice(&lines, Some("c_2"), &InboxFilter::default());
         assert!(!slice.rest, "a thumb's text is not read");
         assert_eq!(array_len(&slice.conversations), 7);
-        assert_eq!(array_len(&slice.ratings), 14);
+        assert_eq!(
+            array_len(&slice.ratings),
+            7,
+            "one of each conversation's alike thumbs"
+        );
         assert!(!slice.ratings.contains("xxx"));
         assert_eq!(slice.last_key.as_deref(), Some("c_9"));
     }

@@ -35,9 +35,21 @@ fn at(n: &str, now: i64, spread_ms: i64) -> String {
     format!("({now} - 60000 - (({n} * 2654435761) % 1000000) * {spread_ms} / 1000000)")
 }
 
+/// How the events' times are spread.
+#[derive(Clone, Copy)]
+pub struct Spread {
+    /// Over this long before now.
+    pub ms: i64,
+    /// Each conversation's events a second apart at a time of its own (as
+    /// a shop's are; what the archive moves), rather than each event at
+    /// its own time (as the read benchmarks have always seeded).
+    pub by_conversation: bool,
+}
+
 /// The statements that add conversations `[from, to)` of `site_key` and
 /// their events, thumbs and prompt answers.
-fn statements(site_key: &str, from: u64, to: u64, now: i64, spread_ms: i64) -> Vec<String> {
+fn statements(site_key: &str, (from, to): (u64, u64), now: i64, spread: Spread) -> Vec<String> {
+    let spread_ms = spread.ms;
     let site = format!("'{}'", site_key.replace('\'', "''"));
     let questions = QUESTIONS
         .iter()
@@ -50,7 +62,11 @@ fn statements(site_key: &str, from: u64, to: u64, now: i64, spread_ms: i64) -> V
          n(i, c) AS (SELECT c.i * 6 + k.k, c.i FROM c, k)",
         last = to - 1
     );
-    let at_n = at("n.i", now, spread_ms);
+    let at_n = if spread.by_conversation {
+        format!("({} + (n.i % 6) * 1000)", at("n.c", now, spread_ms))
+    } else {
+        at("n.i", now, spread_ms)
+    };
     // The event's own time: the answer a second after its base time, the
     // dismissal two, as loadgen sends them.
     let event_at = format!("({at_n} + CASE n.i % 6 WHEN 4 THEN 1000 WHEN 5 THEN 2000 ELSE 0 END)");
@@ -87,7 +103,13 @@ fn statements(site_key: &str, from: u64, to: u64, now: i64, spread_ms: i64) -> V
     );
     // Every conversation's row, from its events' times (as ingest would
     // have written it from them).
-    let base = |k: u64| at(&format!("(c.i * 6 + {k})"), now, spread_ms);
+    let base = |k: u64| {
+        if spread.by_conversation {
+            format!("({} + {k} * 1000)", at("c.i", now, spread_ms))
+        } else {
+            at(&format!("(c.i * 6 + {k})"), now, spread_ms)
+        }
+    };
     let (answered, dismissed) = (
         format!("({} + 1000)", base(4)),
         format!("({} + 2000)", base(5)),
@@ -118,14 +140,14 @@ fn statements(site_key: &str, from: u64, to: u64, now: i64, spread_ms: i64) -> V
 }
 
 /// Seeds `events` events (rounded up to whole conversations) of
-/// `site_key`, spread over the `spread_ms` before `now`; returns how many
+/// `site_key`, spread as `spread` says before `now`; returns how many
 /// events are stored.
-pub fn seed(d1: &D1, site_key: &str, events: u64, now: i64, spread_ms: i64) -> Result<u64> {
+pub fn seed(d1: &D1, site_key: &str, events: u64, now: i64, spread: Spread) -> Result<u64> {
     let conversations = events.div_ceil(PER_CONVERSATION);
     let mut from = 0;
     while from < conversations {
         let to = (from + CHUNK).min(conversations);
-        for sql in statements(site_key, from, to, now, spread_ms) {
+        for sql in statements(site_key, (from, to), now, spread) {
             d1.execute(&sql)?;
         }
         from = to;
