@@ -1,6 +1,9 @@
 //! The period every section shows: the last 7, 30 or 90 days, or a custom
 //! range of dates; counted in the site's time zone by the collector.
 
+// A date is `YYYY-MM-DD`, what `<input type=date>` gives.
+use protocol::read_api::is_date;
+
 /// A window of days.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Period {
@@ -19,16 +22,6 @@ impl Default for Period {
     fn default() -> Self {
         Self::Last(30)
     }
-}
-
-/// Whether `value` is a `YYYY-MM-DD` date (what `<input type=date>` gives).
-fn is_date(value: &str) -> bool {
-    let bytes = value.as_bytes();
-    bytes.len() == 10
-        && bytes.iter().enumerate().all(|(at, byte)| match at {
-            4 | 7 => *byte == b'-',
-            _ => byte.is_ascii_digit(),
-        })
 }
 
 impl Period {

@@ -258,17 +258,19 @@ const FILTERS: [&[(&str, &str)]; 11] = [
     &[("meta.arm", "a1"), ("locale", "fr")],
 ];
 
-#[test]
-fn every_export_gives_the_same_rows_once_before_and_after_the_archive() {
-    let mut conn = migrated();
-    shop(&mut conn);
+/// Both kinds of export, with each filter, over three windows: the whole
+/// shop, one reaching from the archive into the hot rows, and one of hot
+/// rows only.
+fn every_export(
+    conn: &Connection,
+    objects: &BTreeMap<(String, i64), Vec<Line>>,
+) -> Vec<Vec<String>> {
     let windows = [
         (T0, T0 + 90 * DAY),
         (T0 + 20 * DAY, T0 + 80 * DAY),
         (T0 + 75 * DAY, T0 + 90 * DAY),
     ];
-    let empty = BTreeMap::new();
-    let mut before = Vec::new();
+    let mut files = Vec::new();
     for window in windows {
         for query in FILTERS {
             let filter = inbox(query);
@@ -276,17 +278,24 @@ fn every_export_gives_the_same_rows_once_before_and_after_the_archive() {
                 inbox: filter.clone(),
                 rating: None,
             };
-            before.push(export(
-                &conn,
-                &empty,
+            files.push(export(
+                conn,
+                objects,
                 Kind::Conversations(&filter),
                 window,
                 7,
             ));
-            before.push(export(&conn, &empty, Kind::Answers(&answers), window, 7));
+            files.push(export(conn, objects, Kind::Answers(&answers), window, 7));
         }
     }
+    files
+}
 
+#[test]
+fn every_export_gives_the_same_rows_once_before_and_after_the_archive() {
+    let mut conn = migrated();
+    shop(&mut conn);
+    let before = every_export(&conn, &BTreeMap::new());
     let archived = archive_all(&mut conn, NOW);
     let objects: BTreeMap<(String, i64), Vec<Line>> = archived
         .into_iter()
@@ -294,25 +303,7 @@ fn every_export_gives_the_same_rows_once_before_and_after_the_archive() {
         .collect();
     assert_eq!(objects.len(), 70, "one chunk a day");
     assert_eq!(one::<i64>(&conn, "SELECT count(*) FROM conversations"), 80);
-
-    let mut after = Vec::new();
-    for window in windows {
-        for query in FILTERS {
-            let filter = inbox(query);
-            let answers = DatasetFilter {
-                inbox: filter.clone(),
-                rating: None,
-            };
-            after.push(export(
-                &conn,
-                &objects,
-                Kind::Conversations(&filter),
-                window,
-                7,
-            ));
-            after.push(export(&conn, &objects, Kind::Answers(&answers), window, 7));
-        }
-    }
+    let after = every_export(&conn, &objects);
     for (at, (before, after)) in before.iter().zip(&after).enumerate() {
         assert!(!before.is_empty(), "export {at} is empty");
         assert_eq!(sorted(after.clone()), sorted(before.clone()), "export {at}");

@@ -58,7 +58,10 @@ impl ExportCursor {
             )
         };
         let mut parts = archived.splitn(3, '/');
-        let day = parts.next().filter(|day| is_day(day)).ok_or_else(bad)?;
+        let day = parts
+            .next()
+            .filter(|day| crate::read_api::is_date(day))
+            .ok_or_else(bad)?;
         let chunk = parts
             .next()
             .and_then(|chunk| chunk.parse::<i64>().ok())
@@ -77,16 +80,6 @@ impl ExportCursor {
             key,
         })
     }
-}
-
-/// Whether `text` is a date written `YYYY-MM-DD` (digits where digits go).
-fn is_day(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 10
-        && bytes.iter().enumerate().all(|(at, byte)| match at {
-            4 | 7 => *byte == b'-',
-            _ => byte.is_ascii_digit(),
-        })
 }
 
 #[cfg(test)]

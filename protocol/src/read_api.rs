@@ -590,6 +590,17 @@ impl InboxFilter {
     }
 }
 
+/// Whether `value` is a date written `YYYY-MM-DD` (digits where digits
+/// go): a window's `from` and `to`, an archived chunk's day.
+pub fn is_date(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, byte)| match at {
+            4 | 7 => *byte == b'-',
+            _ => byte.is_ascii_digit(),
+        })
+}
+
 /// `text` with every byte outside `A-Z a-z 0-9 - . _ ~` as `%XX`, for a
 /// query string (the inbox's filter, the wording editor's search).
 pub fn percent_encode(text: &str) -> String {
