@@ -45,7 +45,7 @@ use crate::refusal::Refusal;
 const PAGE: u32 = 500;
 
 /// Archived chunks one file reads at most (each read whole from R2 and
-/// decompressed, about 5,000 rows, and read with two D1 queries or more,
+/// decompressed, about 3,000 rows, and read with two D1 queries or more,
 /// well within an invocation's thousand): a larger export arrives in
 /// files, each ending with where the next resumes.
 const FILE_CHUNKS: u32 = 100;

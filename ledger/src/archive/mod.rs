@@ -40,7 +40,10 @@ pub const TABLES: [&str; 3] = ["conversations", "message_ratings", "events"];
 
 /// Rows a chunk holds, about: whole conversations are added while the
 /// total stays within it (a first conversation may exceed it alone).
-pub const CHUNK_ROWS: usize = 5_000;
+/// Measured (BENCHMARKS.md, "The archive"): runs of 20 chunks of about
+/// 4,600 rows each left workerd restarting the Worker after the answer,
+/// most likely its memory; runs of chunks of about 3,100 rows did not.
+pub const CHUNK_ROWS: usize = 3_000;
 
 /// A conversation with more rows than this stays in D1 (a chunk could not
 /// be read back within the Worker's memory), and the sweep says so.
@@ -574,12 +577,12 @@ mod tests {
     #[test]
     fn a_chunk_is_one_days_whole_conversations_within_its_size() {
         let chunk = take_chunk(vec![
-            candidate("a", "2026-01-01", 3_000),
-            candidate("b", "2026-01-01", 2_000),
+            candidate("a", "2026-01-01", 2_000),
+            candidate("b", "2026-01-01", 1_000),
             candidate("c", "2026-01-01", 1),
         ]);
         assert_eq!(chunk.day, "2026-01-01");
-        assert_eq!(chunk.rows(), 5_000);
+        assert_eq!(chunk.rows(), CHUNK_ROWS);
         assert_eq!(chunk.conversations.len(), 2);
 
         let chunk = take_chunk(vec![
